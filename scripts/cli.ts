@@ -1,0 +1,45 @@
+/**
+ * Standortwahl CLI: `npm run cli -- <command> [options]`.
+ * Each command lives in scripts/cli/<command>.ts and exports `summary` (one line) and
+ * `run(args: string[]): Promise<number>` (the exit code). Same core as the app.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli');
+
+interface Command {
+	summary: string;
+	run(args: string[]): Promise<number>;
+}
+
+async function load(name: string): Promise<Command | null> {
+	if (!/^[a-z][a-z0-9-]*$/.test(name)) return null;
+	try {
+		return (await import(path.join(dir, `${name}.ts`))) as Command;
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(e).includes(`${name}.ts`)) return null;
+		throw e;
+	}
+}
+
+async function help(): Promise<void> {
+	const names = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('_')).map((f) => f.slice(0, -3)).sort();
+	console.log('Usage: npm run cli -- <command> [options]\n\nCommands:');
+	for (const n of names) console.log(`  ${n.padEnd(10)} ${(await load(n))?.summary ?? ''}`);
+	console.log('\nRun `npm run cli -- <command> --help` for the options of one command.');
+}
+
+const [cmd, ...rest] = process.argv.slice(2);
+if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+	await help();
+	process.exit(0);
+}
+const c = await load(cmd);
+if (!c) {
+	console.error(`Unknown command: ${cmd}`);
+	await help();
+	process.exit(2);
+}
+process.exit(await c.run(rest));

@@ -1,0 +1,45 @@
+/**
+ * DuckDB in the browser: duckdb-wasm in a Web Worker, wasm and worker served by the app itself
+ * (Vite `?url` imports, no CDN). Only the `eh` bundle is shipped: every current browser has
+ * WebAssembly exceptions, and shipping one wasm halves the build.
+ * One shared start-up promise, so concurrent callers share one engine.
+ */
+import { tableToIPC, type Table } from 'apache-arrow';
+import { CONNECT_SQL, type Db } from './connector.ts';
+
+let loading: Promise<Db> | null = null;
+
+/** The app's DuckDB; started on first use. */
+export function browserDb(): Promise<Db> {
+	loading ??= start();
+	return loading;
+}
+
+async function start(): Promise<Db> {
+	const [duckdb, { default: ehWasm }, { default: ehWorker }] = await Promise.all([
+		import('@duckdb/duckdb-wasm'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
+	]);
+	const worker = new Worker(ehWorker);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(ehWasm);
+	const conn = await db.connect();
+	for (const s of CONNECT_SQL) await conn.query(s);
+	return {
+		arrow: (sql: string) => conn.query(sql) as Promise<Table>,
+		async exec(sql: string) {
+			await conn.query(sql);
+		},
+		async insertArrow(table: Table, name: string, mode: 'create' | 'append') {
+			if (mode === 'create') await conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
+			// One IPC stream, as in node.ts (insertArrowTable is unreliable across bindings).
+			await conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' });
+		},
+		async close() {
+			await conn.close();
+			await db.terminate();
+			loading = null;
+		}
+	};
+}

@@ -1,0 +1,58 @@
+/**
+ * One small interface over DuckDB so the same query functions run in the browser (duckdb-wasm in a
+ * Web Worker), in Node tests and the CLI (duckdb-wasm's blocking Node bindings: the same engine as
+ * the browser). Results come back as Arrow tables; `rows()` turns them into plain objects.
+ */
+import type { Table } from 'apache-arrow';
+
+export interface Db {
+	/** Run a statement or query and return its result as an Arrow table. */
+	arrow(sql: string): Promise<Table>;
+	/** Run a statement, ignore the result. */
+	exec(sql: string): Promise<void>;
+	/** Insert an Arrow table: `create` replaces the table, `append` adds rows to an existing one. */
+	insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void>;
+	/** Release the connection and the engine. */
+	close(): Promise<void>;
+}
+
+/** Query and return plain JS rows (BigInt converted to number where safe). */
+export async function rows<T = Record<string, unknown>>(db: Db, sql: string): Promise<T[]> {
+	return arrowToRows<T>(await db.arrow(sql));
+}
+
+/** Convert an Arrow table to plain objects: BIGINT → number, DATE → ISO date string. */
+export function arrowToRows<T = Record<string, unknown>>(t: Table): T[] {
+	const fields = t.schema.fields;
+	const out: T[] = new Array(t.numRows);
+	const cols = fields.map((f) => t.getChild(f.name)!);
+	const kinds = fields.map((f) => String(f.type));
+	for (let i = 0; i < t.numRows; i++) {
+		const r: Record<string, unknown> = {};
+		for (let j = 0; j < fields.length; j++) r[fields[j].name] = plain(cols[j].get(i), kinds[j]);
+		out[i] = r as T;
+	}
+	return out;
+}
+
+function plain(v: unknown, kind: string): unknown {
+	if (v === null || v === undefined) return null;
+	if (typeof v === 'bigint') return Number(v);
+	if (kind.startsWith('Date')) {
+		const d = typeof v === 'number' ? new Date(v) : (v as Date);
+		return d.toISOString().slice(0, 10);
+	}
+	if (kind.startsWith('Decimal')) return Number(v);
+	return v;
+}
+
+/** Settings every connection needs: never try to download an extension (it would hang offline). */
+export const CONNECT_SQL = ['SET autoload_known_extensions=false', 'SET autoinstall_known_extensions=false'];
+
+/** Escape a string literal for SQL. */
+export function lit(v: string | number | boolean | null): string {
+	if (v === null) return 'NULL';
+	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NULL';
+	if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+	return "'" + v.replaceAll("'", "''") + "'";
+}

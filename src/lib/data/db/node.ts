@@ -1,0 +1,41 @@
+/**
+ * DuckDB for Node (vitest, CLI, benchmarks): duckdb-wasm's blocking Node bindings, i.e. the very
+ * engine the browser runs, so tests exercise the same SQL dialect and limits.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { tableToIPC, type Table } from 'apache-arrow';
+import { CONNECT_SQL, type Db } from './connector.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Open an in-memory DuckDB (wasm) in this Node process. */
+export async function openNodeDb(): Promise<Db> {
+	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+	const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+	const bundles = {
+		mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+		eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') }
+	};
+	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await db.instantiate(() => {});
+	const conn = db.connect();
+	for (const s of CONNECT_SQL) conn.query(s);
+	return {
+		async arrow(sql: string): Promise<Table> {
+			return conn.query(sql);
+		},
+		async exec(sql: string) {
+			conn.query(sql);
+		},
+		async insertArrow(table: Table, name: string, mode: 'create' | 'append') {
+			if (mode === 'create') conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
+			// IPC stream, not insertArrowTable: the latter silently inserts nothing in the blocking bindings.
+			conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' });
+		},
+		async close() {
+			conn.close();
+			db.reset?.();
+		}
+	};
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { tableFromArrays } from 'apache-arrow';
+import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { rows } from '../../src/lib/data/db/connector.ts';
+import { createTableSql, tables } from '../../src/lib/data/schema.ts';
+
+describe('node duckdb connector', () => {
+	it('creates schema tables and round-trips arrow', async () => {
+		const db = await openNodeDb();
+		for (const t of Object.values(tables)) await db.exec(createTableSql(t));
+		const cols = await rows<{ column_name: string; data_type: string }>(db, `SELECT column_name, data_type FROM information_schema.columns WHERE table_name='staff' ORDER BY ordinal_position`);
+		expect(cols.map((c) => c.column_name)).toContain('office_id');
+		await db.insertArrow(tableFromArrays({ a: Float64Array.from([1, 2, 3]), b: ['x', 'y', 'z'] }), 't', 'create');
+		const r = await rows<{ s: number; n: number }>(db, 'SELECT sum(a) AS s, count(*) AS n FROM t');
+		expect(r[0]).toEqual({ s: 6, n: 3 });
+		await db.close();
+	});
+});
