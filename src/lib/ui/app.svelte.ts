@@ -1,0 +1,77 @@
+/**
+ * App-wide state: the browser DuckDB, the loaded scenario and a data version that pages watch to
+ * re-query after an import. One start-up for the whole app (shared promise).
+ */
+import { browserDb } from '../data/db/browser.ts';
+import type { Db } from '../data/db/connector.ts';
+import { loadDemo } from '../data/demo.ts';
+import { demoFiles, fetchText } from './assets.ts';
+import { tableNames, type TableName } from '../data/schema.ts';
+
+export type Phase = 'starting' | 'loading' | 'ready' | 'error';
+
+interface AppState {
+	phase: Phase;
+	error: string | null;
+	/** Bumped whenever table contents change; pages re-query on change. */
+	version: number;
+	/** Where each table's rows came from: the embedded synthetic demo or the user's import. */
+	sources: Partial<Record<TableName, 'demo' | 'user'>>;
+	seed: number | null;
+}
+
+export const app = $state<AppState>({ phase: 'starting', error: null, version: 0, sources: {}, seed: null });
+
+/** True while any table still holds synthetic demo rows. */
+export function anySynthetic(): boolean {
+	return Object.values(app.sources).includes('demo');
+}
+
+let db: Db | null = null;
+let starting: Promise<Db> | null = null;
+
+/** Start DuckDB and load the default scenario once; later calls share the same promise. */
+export function startApp(): Promise<Db> {
+	starting ??= (async () => {
+		try {
+			app.phase = 'starting';
+			db = await browserDb();
+			app.phase = 'loading';
+			const meta = await loadDemo(db, (name) => fetchText(demoFiles, name));
+			markDemo(meta.seed);
+			app.phase = 'ready';
+			app.version++;
+			return db;
+		} catch (e) {
+			app.phase = 'error';
+			app.error = e instanceof Error ? e.message : String(e);
+			throw e;
+		}
+	})();
+	return starting;
+}
+
+/** The started database (throws before startApp resolved). */
+export function getDb(): Db {
+	if (!db) throw new Error('database not started');
+	return db;
+}
+
+/** Reload the embedded default scenario, replacing user data. */
+export async function restoreDefault(): Promise<void> {
+	const d = getDb();
+	const meta = await loadDemo(d, (name) => fetchText(demoFiles, name));
+	markDemo(meta.seed);
+	app.version++;
+}
+
+function markDemo(seed: number): void {
+	app.seed = seed;
+	app.sources = Object.fromEntries(tableNames.map((n) => [n, 'demo']));
+}
+
+/** Mark that the user's data replaced a table. */
+export function dataChanged(table: TableName): void {
+	app.sources[table] = 'user';
+	app.version++;
+}

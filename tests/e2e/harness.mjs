@@ -1,0 +1,119 @@
+/**
+ * A small browser-test harness on playwright-core + Debian chromium (a test tool's own browser
+ * download is impossible here). Serves build/ on loopback, runs each test in a fresh page, records
+ * every request and fails any test that contacted another origin.
+ */
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+
+export const SCREEN_DIR = path.resolve('test-results/screens');
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+async function freePort() {
+	return new Promise((resolve) => {
+		const s = net.createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address();
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+/** Start the static server on a free loopback port; resolves with its base URL and a stop function. */
+export async function startServer() {
+	const port = await freePort();
+	const proc = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+	await new Promise((resolve, reject) => {
+		proc.stdout.on('data', (d) => String(d).includes('served at') && resolve());
+		proc.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+	});
+	return { base: `http://127.0.0.1:${port}`, stop: () => proc.kill() };
+}
+
+/** Launch chromium with a throwaway profile. */
+export async function launch() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standortwahl-e2e-'));
+	return chromium.launchPersistentContext(dir, {
+		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+		headless: true,
+		args: CHROMIUM_ARGS,
+		viewport: { width: 1400, height: 1000 },
+		acceptDownloads: true
+	});
+}
+
+export class AssertionError extends Error {}
+
+/** Minimal assertion helper with readable messages. */
+export function assert(cond, message) {
+	if (!cond) throw new AssertionError(message);
+}
+
+/**
+ * Run test modules: each exports `tests = [{ name, run: async (t) => {} }]`.
+ * `t` has page, base, goto(path), screenshot(name), requests (all URLs seen), consoleErrors.
+ */
+export async function runAll(files) {
+	fs.mkdirSync(SCREEN_DIR, { recursive: true });
+	const server = await startServer();
+	const ctx = await launch();
+	let passed = 0;
+	let failed = 0;
+	try {
+		for (const file of files) {
+			const mod = await import(path.resolve(file));
+			for (const test of mod.tests) {
+				const page = await ctx.newPage();
+				const requests = [];
+				const consoleErrors = [];
+				page.on('request', (r) => requests.push(r.url()));
+				page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+				page.on('pageerror', (e) => consoleErrors.push(String(e)));
+				const t = {
+					page,
+					base: server.base,
+					requests,
+					consoleErrors,
+					goto: (p) => page.goto(server.base + p, { waitUntil: 'domcontentloaded' }),
+					screenshot: (name) => page.screenshot({ path: path.join(SCREEN_DIR, `${name}.png`), fullPage: true }),
+					/** Wait until the app has started DuckDB and loaded the default scenario. */
+					ready: () => page.waitForSelector('main[data-phase="ready"]', { timeout: 60_000 })
+				};
+				const started = Date.now();
+				try {
+					await test.run(t);
+					const foreign = requests.filter((u) => !u.startsWith(server.base) && !u.startsWith('data:') && !u.startsWith('blob:'));
+					assert(foreign.length === 0, `requests left the app's origin: ${foreign.slice(0, 5).join(', ')}`);
+					passed++;
+					console.log(`  ✓ ${path.basename(file)} › ${test.name} (${Date.now() - started} ms)`);
+				} catch (e) {
+					failed++;
+					console.log(`  ✗ ${path.basename(file)} › ${test.name}\n      ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n      ')}`);
+					if (consoleErrors.length) console.log(`      console errors: ${consoleErrors.slice(0, 5).join(' | ')}`);
+					await page.screenshot({ path: path.join(SCREEN_DIR, `FAILED-${test.name.replace(/\W+/g, '_')}.png`) }).catch(() => {});
+				} finally {
+					await page.close();
+				}
+			}
+		}
+	} finally {
+		await ctx.close();
+		server.stop();
+	}
+	console.log(`\n${passed} passed, ${failed} failed`);
+	return failed === 0;
+}
