@@ -6,7 +6,9 @@ import { browserDb } from '../data/db/browser.ts';
 import type { Db } from '../data/db/connector.ts';
 import { loadDemo } from '../data/demo.ts';
 import { demoFiles, fetchText } from './assets.ts';
-import { tableNames, type TableName } from '../data/schema.ts';
+import { createTableSql, tableNames, tables, type TableName } from '../data/schema.ts';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import * as persist from './persist.ts';
 
 export type Phase = 'starting' | 'loading' | 'ready' | 'error';
 
@@ -39,6 +41,7 @@ export function startApp(): Promise<Db> {
 			app.phase = 'loading';
 			const meta = await loadDemo(db, (name) => fetchText(demoFiles, name));
 			markDemo(meta.seed);
+			await restoreUserTables(db);
 			app.phase = 'ready';
 			app.version++;
 			return db;
@@ -70,8 +73,38 @@ function markDemo(seed: number): void {
 	app.sources = Object.fromEntries(tableNames.map((n) => [n, 'demo']));
 }
 
-/** Mark that the user's data replaced a table. */
-export function dataChanged(table: TableName): void {
+/** Record that the user's data replaced a table, and keep it for the next visit. */
+export async function userTableLoaded(table: TableName, data: Table): Promise<void> {
 	app.sources[table] = 'user';
 	app.version++;
+	try {
+		await persist.put(`table:${table}`, tableToIPC(data, 'stream'));
+	} catch (e) {
+		console.warn('could not keep the table for the next visit', e);
+	}
+}
+
+/** Put back the tables a user imported in an earlier visit (IndexedDB), over the demo. */
+async function restoreUserTables(d: Db): Promise<void> {
+	let stored: string[] = [];
+	try {
+		stored = await persist.keys('table:');
+	} catch {
+		return; // no IndexedDB (private mode): nothing was kept
+	}
+	for (const key of stored) {
+		const name = key.slice('table:'.length) as TableName;
+		if (!(name in tables)) continue;
+		const bytes = await persist.get<Uint8Array>(key);
+		if (!bytes) continue;
+		await d.exec(createTableSql(tables[name]));
+		await d.insertArrow(tableFromIPC(bytes), name, 'append');
+		app.sources[name] = 'user';
+	}
+}
+
+/** Forget every table and scenario the user stored, and go back to the default scenario. */
+export async function clearAllData(): Promise<void> {
+	await persist.clearAll();
+	await restoreDefault();
 }

@@ -54,9 +54,9 @@ function fmtParam(v: string | number): string {
 }
 
 /** Number formatted for the current language (Swiss German uses ’ as thousands separator). */
-export function fmtNumber(v: number, digits = 0): string {
+export function fmtNumber(v: number, digits = 0, minDigits = digits): string {
 	return new Intl.NumberFormat(state.lang === 'de' ? 'de-CH' : 'en-GB', {
 		maximumFractionDigits: digits,
-		minimumFractionDigits: digits
+		minimumFractionDigits: minDigits
 	}).format(v);
 }

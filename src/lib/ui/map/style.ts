@@ -95,15 +95,17 @@ export function baseStyle(base: BaseLayers): StyleSpecification {
 	};
 }
 
-/** Class breaks for a choropleth: rounded quantiles of the positive values (at most 5 breaks). */
-export function quantileBreaks(values: number[], classes = CHOROPLETH.length): number[] {
+/**
+ * Class breaks for a count choropleth: class 0 is "none" (below 1), the other classes split the
+ * positive values at rounded quantiles. Returns at most `colours - 1` ascending breaks.
+ */
+export function quantileBreaks(values: number[], colours = CHOROPLETH.length): number[] {
 	const v = values.filter((x) => x > 0).sort((a, b) => a - b);
-	if (v.length === 0) return [1, 2, 3, 4, 5];
-	const out: number[] = [];
-	for (let i = 1; i < classes; i++) {
-		const q = v[Math.min(v.length - 1, Math.floor((i / classes) * v.length))];
-		const r = niceRound(q);
-		if (out.length === 0 || r > out[out.length - 1]) out.push(r);
+	const out = [1];
+	const k = colours - 1;
+	for (let i = 1; i < k && v.length; i++) {
+		const r = niceRound(v[Math.min(v.length - 1, Math.floor((i / k) * v.length))]);
+		if (r > out[out.length - 1]) out.push(r);
 	}
 	return out;
 }

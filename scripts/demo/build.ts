@@ -1,0 +1,268 @@
+/**
+ * Builds the Lucerne default scenario in memory: real zones, real office locations and candidate
+ * sites with synthetic attributes, synthetic staff and customers. Deterministic for a given seed.
+ */
+import path from 'node:path';
+import { createRng, type Rng } from '../../src/lib/data/prng.ts';
+import { tables, type TableName } from '../../src/lib/data/schema.ts';
+import { DEMO_META_FILE, DEMO_TABLE_FILES } from '../../src/lib/data/demo.ts';
+import {
+	AGGLOMERATION_LUZERN,
+	CUSTOMERS,
+	BORDER_FACTOR,
+	DECAY_KM,
+	FTE_LEVELS,
+	FTE_WEIGHTS,
+	GENERATED_AT,
+	MODES,
+	MODE_SHARES,
+	OFFICES,
+	SITES,
+	URBAN_DENSITY,
+	ZONE_BORDER_KM,
+	type ProxyStop
+} from './assumptions.ts';
+import { coord, readCsv, toCsv, type Cell } from './csv.ts';
+import { distanceKm, distanceToAreaKm, inLake, inside, loadGeo, round6, zoneOf, type Geo, type LonLat } from './geo.ts';
+
+export interface Zone {
+	zone_id: number;
+	name: string;
+	canton: string;
+	lon: number;
+	lat: number;
+	population: number;
+	area_km2: number;
+}
+
+export interface DemoOptions {
+	seed: number;
+	/** Folder with the real input data (default: the repository's data/). */
+	dataDir: string;
+}
+
+export interface DemoResult {
+	/** File name → file text (CSV and meta.json). */
+	files: Record<string, string>;
+	/** Figures for the console and the tests. */
+	summary: {
+		zones: number;
+		luZones: number;
+		staff: number;
+		sites: number;
+		offices: number;
+		customerRows: number;
+		shareAgglomeration: number;
+		fteTotal: number;
+	};
+}
+
+const columnsOf = (t: TableName) => tables[t].columns.map((c) => c.name);
+
+/** LU municipalities plus neighbours with known population within ZONE_BORDER_KM of the LU border. */
+export function selectZones(dataDir: string, geo: Geo): Zone[] {
+	const rows = readCsv(path.join(dataDir, 'municipalities_lu_region_2026_centroids.csv'));
+	const zones: Zone[] = [];
+	for (const r of rows) {
+		const lonlat: LonLat = [Number(r.centroid_lon), Number(r.centroid_lat)];
+		const known = r.pop_2025 !== '';
+		const keep = r.canton === 'LU' || (known && distanceToAreaKm(lonlat, geo.canton) <= ZONE_BORDER_KM);
+		if (!keep) continue;
+		if (!known) throw new Error(`LU municipality ${r.bfs} ${r.name} has no population`);
+		zones.push({
+			zone_id: Number(r.bfs),
+			name: r.name,
+			canton: r.canton,
+			lon: round6(lonlat[0]),
+			lat: round6(lonlat[1]),
+			population: Number(r.pop_2025),
+			area_km2: Number(r.area_km2_approx)
+		});
+	}
+	return zones.sort((a, b) => a.zone_id - b.zone_id);
+}
+
+function loadStops(dataDir: string): Map<number, { name: string; bfs: number; lonlat: LonLat }> {
+	const m = new Map<number, { name: string; bfs: number; lonlat: LonLat }>();
+	for (const r of readCsv(path.join(dataDir, 'stops_didok_lu_region_2016.csv')))
+		m.set(Number(r.uic), { name: r.name, bfs: Number(r.bfs), lonlat: [Number(r.lon), Number(r.lat)] });
+	return m;
+}
+
+type Stops = ReturnType<typeof loadStops>;
+
+function proxyStop(stops: Stops, p: ProxyStop) {
+	const s = stops.get(p.uic);
+	if (!s || s.name !== p.name) throw new Error(`proxy stop ${p.uic} ${p.name} not found in the DIDOK list`);
+	return s;
+}
+
+/**
+ * Zone of a proxy stop: the municipality DIDOK gives for the stop when it is a zone (exact), else
+ * the polygon containing it. The generalised polygons misplace stops on rivers at borders
+ * (Seetalplatz lies in Emmen but falls into the Luzern polygon).
+ */
+function zoneForStop(stop: { bfs: number; lonlat: LonLat }, geo: Geo, zones: Zone[], what: string): Zone {
+	const byDidok = zones.find((x) => x.zone_id === stop.bfs);
+	if (byDidok) return byDidok;
+	const id = zoneOf(stop.lonlat, geo, zones.map((z) => z.zone_id));
+	const z = zones.find((x) => x.zone_id === id);
+	if (!z) throw new Error(`${what}: no zone contains ${stop.lonlat}`);
+	return z;
+}
+
+/** Uniform point inside a municipality polygon and not in a lake; exact after rounding to 6 decimals. */
+export function samplePointInZone(rng: Rng, zoneId: number, geo: Geo): LonLat {
+	const area = geo.municipalities.get(zoneId);
+	if (!area) throw new Error(`no polygon for zone ${zoneId}`);
+	const [w, s, e, n] = area.bbox;
+	for (let i = 0; i < 10_000; i++) {
+		const p: LonLat = [round6(rng.uniform(w, e)), round6(rng.uniform(s, n))];
+		if (inside(p, area) && !inLake(p, geo)) return p;
+	}
+	throw new Error(`could not sample a point in zone ${zoneId}`);
+}
+
+/** Relative chance that a person working at `office` lives in zone `z`. */
+export function homeWeight(z: Zone, office: LonLat): number {
+	const border = z.canton === 'LU' ? 1 : BORDER_FACTOR;
+	return z.population * Math.exp(-distanceKm([z.lon, z.lat], office) / DECAY_KM) * border;
+}
+
+const density = (z: Zone) => (z.area_km2 > 0 ? z.population / z.area_km2 : 0);
+
+/** Main mode from the home–office distance and whether the home zone is urban. */
+function drawMode(rng: Rng, km: number, home: Zone): (typeof MODES)[number] {
+	const urban = AGGLOMERATION_LUZERN.includes(home.zone_id) || density(home) >= URBAN_DENSITY;
+	const shares = km <= 1.5 ? MODE_SHARES.veryNear : km <= 5 ? MODE_SHARES.near : urban ? MODE_SHARES.urban : MODE_SHARES.rural;
+	return rng.weightedChoice(MODES, shares);
+}
+
+/** Generate every file of the default scenario. */
+export function generateDemo(opts: DemoOptions): DemoResult {
+	const rng = createRng(opts.seed);
+	const geo = loadGeo(opts.dataDir);
+	const zones = selectZones(opts.dataDir, geo);
+	const stops = loadStops(opts.dataDir);
+
+	const offices = OFFICES.map((o) => {
+		const stop = proxyStop(stops, o.proxy);
+		return { spec: o, lonlat: stop.lonlat, zone: zoneForStop(stop, geo, zones, o.office_id) };
+	});
+	const officeRows: Record<string, Cell>[] = offices.map(({ spec: o, lonlat, zone }) => ({
+		office_id: o.office_id,
+		name: o.name,
+		address: o.address,
+		unit: o.unit,
+		area_m2: o.area_m2,
+		workplaces: o.workplaces,
+		rent_chf_year: o.area_m2 * o.rent_chf_m2,
+		lease_end: o.lease_end,
+		notice_months: o.notice_months,
+		keep: o.keep,
+		lon: coord(lonlat[0]),
+		lat: coord(lonlat[1]),
+		zone_id: zone.zone_id
+	}));
+
+	const siteRows: Record<string, Cell>[] = SITES.map((s) => {
+		const stop = proxyStop(stops, s.proxy);
+		const p = stop.lonlat;
+		const zone = zoneForStop(stop, geo, zones, s.site_id);
+		return {
+			site_id: s.site_id,
+			name: s.name,
+			municipality: zone.name,
+			capacity_workplaces: s.capacity_workplaces,
+			area_m2: s.area_m2,
+			cost_chf_m2_year: s.cost_chf_m2_year,
+			one_off_chf: s.one_off_chf,
+			available_from: s.available_from,
+			tenure: s.tenure,
+			note: s.note,
+			lon: coord(p[0]),
+			lat: coord(p[1]),
+			zone_id: zone.zone_id
+		};
+	});
+
+	// Staff: per office, homes drawn by population × distance decay × border factor.
+	const staffRows: Record<string, Cell>[] = [];
+	let inAgglo = 0;
+	let fteTotal = 0;
+	for (const { spec: o, lonlat: officeAt } of offices) {
+		const weights = zones.map((z) => homeWeight(z, officeAt));
+		for (let i = 0; i < o.staff; i++) {
+			const home = zones[rng.weightedIndex(weights)];
+			const p = samplePointInZone(rng, home.zone_id, geo);
+			const fte = rng.weightedChoice(FTE_LEVELS, FTE_WEIGHTS);
+			const mode = drawMode(rng, distanceKm(p, officeAt), home);
+			if (AGGLOMERATION_LUZERN.includes(home.zone_id)) inAgglo++;
+			fteTotal += fte;
+			staffRows.push({
+				person_id: 'S' + String(staffRows.length + 1).padStart(4, '0'),
+				unit: o.unit,
+				fte: fte.toFixed(1),
+				office_id: o.office_id,
+				mode,
+				lon: coord(p[0]),
+				lat: coord(p[1]),
+				zone_id: home.zone_id
+			});
+		}
+	}
+
+	// Customers: one row per LU municipality and group, located at the municipality centroid.
+	const c = CUSTOMERS;
+	const customerRows: Record<string, Cell>[] = [];
+	for (const z of zones.filter((x) => x.canton === 'LU')) {
+		const d = density(z);
+		const rate = d >= c.densityUrban ? c.jobseekerRate.urban : d >= c.densityMixed ? c.jobseekerRate.mixed : c.jobseekerRate.rural;
+		const groups: [string, number, number][] = [
+			['employer', rng.poisson(z.population * c.employerPerResident), c.employerVisits],
+			['insured', rng.poisson(z.population * c.insuredPerResident), c.insuredVisits],
+			['jobseeker', rng.binomial(Math.round(z.population * c.workingAgeShare), rate), c.jobseekerVisits]
+		];
+		for (const [group, count, visits] of groups)
+			customerRows.push({ customer_id: `${z.zone_id}-${group}`, group, count, visits_per_year: visits, lon: coord(z.lon), lat: coord(z.lat), zone_id: z.zone_id });
+	}
+
+	const zoneRows: Record<string, Cell>[] = zones.map((z) => ({ ...z, lon: coord(z.lon), lat: coord(z.lat) }));
+	const byTable: Record<string, Record<string, Cell>[]> = { zones: zoneRows, offices: officeRows, sites: siteRows, staff: staffRows, customers: customerRows };
+
+	const files: Record<string, string> = {};
+	for (const [t, file] of DEMO_TABLE_FILES) files[file] = toCsv(columnsOf(t), byTable[t]);
+	files[DEMO_META_FILE] = toCsv(['key', 'value'], demoMeta(opts.seed).map(([key, value]) => ({ key, value })));
+
+	return {
+		files,
+		summary: {
+			zones: zones.length,
+			luZones: zones.filter((z) => z.canton === 'LU').length,
+			staff: staffRows.length,
+			sites: siteRows.length,
+			offices: officeRows.length,
+			customerRows: customerRows.length,
+			shareAgglomeration: inAgglo / staffRows.length,
+			fteTotal: Math.round(fteTotal * 10) / 10
+		}
+	};
+}
+
+/** Provenance rows (key, value) written next to the CSVs and loaded into the `meta` table. */
+function demoMeta(seed: number): [string, string][] {
+	return [
+		['scenario', 'WAS Luzern (default)'],
+		['synthetic', 'true'],
+		['seed', String(seed)],
+		['generated_at', GENERATED_AT],
+		['generator', 'scripts/generate-demo.ts'],
+		['documentation', 'data/SOURCES.md'],
+		['synthetic_parts_de', 'Synthetisch: Mitarbeitende (Wohnorte, Pensen, Verkehrsmittel), Kundschaft, Flächen/Mieten/Mietverträge der Büros, Attribute der Standortkandidaten. Real: Gemeinden, Bevölkerung, Lage der Büros und Standorte (über Haltestellen angenähert).'],
+		['synthetic_parts_en', 'Synthetic: staff (homes, FTE, modes), customers, office areas/rents/leases, candidate-site attributes. Real: municipalities, population, office and site locations (approximated by stops).'],
+		['source', 'Geodata: BFS GEOSTAT / swisstopo (via swiss-maps 4.7.0)'],
+		['source', 'Population: BFS STATPOP 2025'],
+		['source', 'Proxy coordinates: BAV/SBB DIDOK stop list 2016'],
+		['source', 'Office streets and site facts: public reports (data/SOURCES.md)']
+	];
+}

@@ -1,0 +1,46 @@
+/**
+ * Isochrones from a travel-time grid: marching squares (d3-contour) over minutes per grid point,
+ * thresholds e.g. 15/30/45/60 min, returned as GeoJSON MultiPolygons in lon/lat.
+ * Unreachable points are +Infinity and never fall inside a band.
+ */
+import { contours } from 'd3-contour';
+import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
+import type { Grid } from './grid.ts';
+
+export interface IsochroneProps {
+	/** Upper bound of the band in minutes (area reachable within this time). */
+	minutes: number;
+	site_id: string;
+	mode: string;
+}
+
+/** Contour polygons of "reachable within T minutes" for each threshold, largest first (for drawing order). */
+export function isochrones(
+	grid: Grid,
+	minutes: ArrayLike<number>,
+	thresholds: number[],
+	meta: { site_id: string; mode: string }
+): FeatureCollection<MultiPolygon, IsochroneProps> {
+	if (minutes.length !== grid.width * grid.height) throw new Error(`isochrones: ${minutes.length} values for a ${grid.width}×${grid.height} grid`);
+	// d3-contour draws regions where value >= threshold; negate so "time <= T" becomes "-time >= -T".
+	const values = new Float64Array(minutes.length);
+	for (let k = 0; k < minutes.length; k++) values[k] = Number.isFinite(minutes[k]) ? -minutes[k] : -1e9;
+	const sorted = [...thresholds].sort((a, b) => b - a);
+	const gen = contours().size([grid.width, grid.height]).thresholds(sorted.map((t) => -t));
+	const features: Feature<MultiPolygon, IsochroneProps>[] = gen(Array.from(values)).map((c, k) => ({
+		type: 'Feature',
+		properties: { minutes: sorted[k], ...meta },
+		geometry: { type: 'MultiPolygon', coordinates: c.coordinates.map((poly) => poly.map((ring) => ring.map((p) => toLonLat(grid, p)))) }
+	}));
+	return { type: 'FeatureCollection', features };
+}
+
+// d3-contour coordinates are in grid units with (0,0) at the corner of cell 0; our cell centres sit
+// on integer positions, so shift by half a cell.
+function toLonLat(g: Grid, p: Position): Position {
+	return [round6(g.west + (p[0] - 0.5) * g.dx), round6(g.south + (p[1] - 0.5) * g.dy)];
+}
+
+function round6(x: number): number {
+	return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,108 @@
+/**
+ * A tiny typed RPC over a MessagePort-like endpoint (Worker, MessagePort) with progress reports and
+ * cancellation, so long computations (travel-time matrices, big imports) run off the main thread and
+ * the UI can show a progress bar with a cancel button. No DOM types: runs in Node tests too.
+ */
+
+export interface Endpoint {
+	postMessage(msg: unknown, transfer?: Transferable[]): void;
+	addEventListener(type: 'message', fn: (e: { data: unknown }) => void): void;
+}
+
+/** Handlers run in the worker: they get the request, a progress callback and an abort signal. */
+export type Handlers = Record<string, (payload: any, ctx: HandlerContext) => unknown | Promise<unknown>>;
+
+export interface HandlerContext {
+	progress(fraction: number, note?: string): void;
+	signal: AbortSignal;
+	/** Yield to the event loop so a cancel message can arrive; throws if cancelled. */
+	checkpoint(): Promise<void>;
+}
+
+type Msg =
+	| { kind: 'call'; id: number; method: string; payload: unknown }
+	| { kind: 'cancel'; id: number }
+	| { kind: 'progress'; id: number; fraction: number; note?: string }
+	| { kind: 'result'; id: number; value: unknown }
+	| { kind: 'error'; id: number; message: string; cancelled: boolean };
+
+/** Thrown on the calling side when a call was cancelled. */
+export class CancelledError extends Error {
+	constructor() {
+		super('cancelled');
+		this.name = 'CancelledError';
+	}
+}
+
+/** Serve `handlers` on an endpoint (call this inside the worker). */
+export function serve(ep: Endpoint, handlers: Handlers): void {
+	const running = new Map<number, AbortController>();
+	ep.addEventListener('message', async (e) => {
+		const m = e.data as Msg;
+		if (m.kind === 'cancel') {
+			running.get(m.id)?.abort();
+			return;
+		}
+		if (m.kind !== 'call') return;
+		const ac = new AbortController();
+		running.set(m.id, ac);
+		let last = 0;
+		const ctx: HandlerContext = {
+			signal: ac.signal,
+			progress(fraction, note) {
+				const now = Date.now();
+				if (now - last < 50 && fraction < 1) return; // at most ~20 messages a second
+				last = now;
+				ep.postMessage({ kind: 'progress', id: m.id, fraction, note } satisfies Msg);
+			},
+			async checkpoint() {
+				await new Promise((r) => setTimeout(r, 0));
+				if (ac.signal.aborted) throw new CancelledError();
+			}
+		};
+		try {
+			const fn = handlers[m.method];
+			if (!fn) throw new Error(`unknown method ${m.method}`);
+			const value = await fn(m.payload, ctx);
+			ep.postMessage({ kind: 'result', id: m.id, value } satisfies Msg);
+		} catch (err) {
+			const cancelled = err instanceof CancelledError || ac.signal.aborted;
+			ep.postMessage({ kind: 'error', id: m.id, message: err instanceof Error ? err.message : String(err), cancelled } satisfies Msg);
+		} finally {
+			running.delete(m.id);
+		}
+	});
+}
+
+export interface CallOptions {
+	onProgress?: (fraction: number, note?: string) => void;
+	signal?: AbortSignal;
+	transfer?: Transferable[];
+}
+
+/** The calling side: `call(method, payload, {onProgress, signal})` returns the handler's result. */
+export function client(ep: Endpoint) {
+	let next = 1;
+	const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: CallOptions['onProgress'] }>();
+	ep.addEventListener('message', (e) => {
+		const m = e.data as Msg;
+		const p = pending.get(m.id);
+		if (!p) return;
+		if (m.kind === 'progress') p.onProgress?.(m.fraction, m.note);
+		else if (m.kind === 'result') {
+			pending.delete(m.id);
+			p.resolve(m.value);
+		} else if (m.kind === 'error') {
+			pending.delete(m.id);
+			p.reject(m.cancelled ? new CancelledError() : new Error(m.message));
+		}
+	});
+	return function call<T>(method: string, payload: unknown, opts: CallOptions = {}): Promise<T> {
+		const id = next++;
+		return new Promise<T>((resolve, reject) => {
+			pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: opts.onProgress });
+			opts.signal?.addEventListener('abort', () => ep.postMessage({ kind: 'cancel', id } satisfies Msg), { once: true });
+			ep.postMessage({ kind: 'call', id, method, payload } satisfies Msg, opts.transfer ?? []);
+		});
+	};
+}
