@@ -1,0 +1,38 @@
+/**
+ * Car reachability from OpenStreetMap: PBF/GeoJSON roads -> CSR road graph -> Dijkstra.
+ * See README.md in this folder for the profile (speeds, one-ways, peak factor) and the verification.
+ *
+ * @example
+ * const graph = buildRoadGraph(parseOsmPbf(bytes));
+ * const times = carTimesToTarget(graph, origins, site); // [{ id, minutes, snapM }]
+ */
+export type { RoadWay, RoadGraph, SnapGrid } from './types.ts';
+export { parseOsmPbf, NotPbfError, type PbfReadOptions } from './pbf.ts';
+export { roadWaysFromGeoJSON } from './geojson.ts';
+export { buildRoadGraph, keepsWay, type BuildOptions } from './build.ts';
+export {
+	DEFAULT_SPEED_KMH,
+	PEAK_FACTOR,
+	parseMaxspeed,
+	carDirection,
+	carSpeedMs,
+	isAccessDenied,
+	isCarHighway,
+	type CarProfileOptions
+} from './profile.ts';
+export { reverseDijkstra, forwardDijkstra, pathEdges, DijkstraWorkspace } from './dijkstra.ts';
+export {
+	carTimesToTarget,
+	carMinutesToTarget,
+	routeCar,
+	snapPoint,
+	snapPoints,
+	DEFAULT_ACCESS_SPEED_KMH,
+	DEFAULT_MAX_SNAP_M,
+	type CarTime,
+	type CarRoute,
+	type CarQueryOptions,
+	type LonLat,
+	type Snap
+} from './query.ts';
+export { edgesToCsv, vertexId } from './export.ts';
