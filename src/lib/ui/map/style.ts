@@ -25,6 +25,20 @@ export function stepColour(prop: string, breaks: number[], colours = CHOROPLETH)
 	return e as ExpressionSpecification;
 }
 
+/** Isochrone bands: 15/30/45/60 min from dark to light (drawn largest first, so inner bands sit on top). */
+export const ISOCHRONE_COLOURS: Array<[number, string]> = [
+	[15, '#1b7837'],
+	[30, '#5aae61'],
+	[45, '#c2a5cf'],
+	[60, '#762a83']
+];
+
+function isochroneColour(): ExpressionSpecification {
+	const e: unknown[] = ['step', ['get', 'minutes'], ISOCHRONE_COLOURS[0][1]];
+	for (const [m, c] of ISOCHRONE_COLOURS.slice(1)) e.push(m, c);
+	return e as ExpressionSpecification;
+}
+
 /** The base style: neighbours, municipalities (choropleth-ready), lakes, canton outline, point layers. */
 export function baseStyle(base: BaseLayers): StyleSpecification {
 	return {
@@ -35,6 +49,7 @@ export function baseStyle(base: BaseLayers): StyleSpecification {
 			lakes: { type: 'geojson', data: base.lakes },
 			canton: { type: 'geojson', data: base.canton },
 			offices: { type: 'geojson', data: EMPTY },
+			isochrones: { type: 'geojson', data: EMPTY },
 			sites: { type: 'geojson', data: EMPTY }
 		},
 		layers: [
@@ -56,6 +71,13 @@ export function baseStyle(base: BaseLayers): StyleSpecification {
 			{ id: 'cantons-line', type: 'line', source: 'cantons', paint: { 'line-color': '#6b7480', 'line-width': 1, 'line-dasharray': [3, 2] } },
 			{ id: 'lakes-fill', type: 'fill', source: 'lakes', paint: { 'fill-color': '#a9cbe8' } },
 			{ id: 'canton-line', type: 'line', source: 'canton', paint: { 'line-color': '#1f2a37', 'line-width': 2 } },
+			{
+				id: 'isochrones-fill',
+				type: 'fill',
+				source: 'isochrones',
+				paint: { 'fill-color': isochroneColour(), 'fill-opacity': 0.35 }
+			},
+			{ id: 'isochrones-line', type: 'line', source: 'isochrones', paint: { 'line-color': isochroneColour(), 'line-width': 1.2 } },
 			{
 				id: 'municipality-labels',
 				type: 'symbol',

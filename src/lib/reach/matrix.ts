@@ -1,0 +1,121 @@
+/**
+ * The travel-time matrix: every origin zone × destination (candidate sites and today's offices) × mode,
+ * computed by one search per destination (searching from the destinations, not the origins, keeps the
+ * cost independent of the number of staff and customers). Rows match the `travel_times` table.
+ */
+import { PtMatrix, DEFAULT_WINDOW, type ArrivalWindow, type PointLike } from './gtfs/index.ts';
+import type { Timetable } from './gtfs/index.ts';
+import { carMinutesToTarget, snapPoints, type RoadGraph } from './road/index.ts';
+
+export type Mode = 'pt' | 'car';
+
+/** A loaded network with a label saying where it came from (shown in the UI and stored per row). */
+export interface PtNetwork {
+	timetable: Timetable;
+	source: string;
+}
+export interface CarNetwork {
+	graph: RoadGraph;
+	source: string;
+}
+
+export interface Destination {
+	id: string;
+	lon: number;
+	lat: number;
+}
+
+/** A row of `travel_times` (see schema.ts). */
+export interface TravelTimeRow {
+	origin_zone: number;
+	destination_id: string;
+	mode: Mode;
+	minutes_p50: number;
+	minutes_p80: number | null;
+	changes: number | null;
+	source: string;
+}
+
+export interface MatrixOptions {
+	window: ArrivalWindow;
+	modes: Mode[];
+}
+
+export const DEFAULT_MATRIX_OPTIONS: MatrixOptions = { window: DEFAULT_WINDOW, modes: ['pt', 'car'] };
+
+/** Progress and cancellation hooks (the worker RPC's context fits). */
+export interface Steps {
+	progress?(fraction: number, note?: string): void;
+	checkpoint?(): Promise<void>;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Compute the matrix. Unreachable pairs are left out (no row), so a missing row means "not reachable
+ * within the engine's limits"; the model treats them as such.
+ */
+export async function computeMatrix(
+	nets: { pt?: PtNetwork; car?: CarNetwork },
+	zones: Array<{ zone_id: number; lon: number; lat: number }>,
+	destinations: Destination[],
+	opts: Partial<MatrixOptions> = {},
+	steps: Steps = {}
+): Promise<TravelTimeRow[]> {
+	const o = { ...DEFAULT_MATRIX_OPTIONS, ...opts };
+	const out: TravelTimeRow[] = [];
+	const origins: PointLike[] = zones.map((z) => ({ id: String(z.zone_id), lon: z.lon, lat: z.lat }));
+	const jobs = o.modes.filter((m) => (m === 'pt' ? nets.pt : nets.car)).length * destinations.length;
+	let done = 0;
+
+	if (o.modes.includes('pt') && nets.pt) {
+		const pt = new PtMatrix(nets.pt.timetable, origins, o.window);
+		for (const d of destinations) {
+			for (const r of pt.toTarget(d)) {
+				if (r.p50 === null) continue;
+				out.push({ origin_zone: Number(r.id), destination_id: d.id, mode: 'pt', minutes_p50: round1(r.p50), minutes_p80: r.p80 === null ? null : round1(r.p80), changes: r.changes, source: nets.pt.source });
+			}
+			steps.progress?.(++done / jobs, d.id);
+			await steps.checkpoint?.();
+		}
+	}
+	if (o.modes.includes('car') && nets.car) {
+		const snaps = snapPoints(nets.car.graph, origins);
+		const buf = new Float64Array(origins.length);
+		for (const d of destinations) {
+			const minutes = carMinutesToTarget(nets.car.graph, snaps, d, buf);
+			for (let i = 0; i < origins.length; i++) {
+				const m = minutes[i];
+				if (!Number.isFinite(m)) continue;
+				// Car times do not vary over the window in this model (a fixed peak factor), so p80 = p50.
+				out.push({ origin_zone: zones[i].zone_id, destination_id: d.id, mode: 'car', minutes_p50: round1(m), minutes_p80: round1(m), changes: null, source: nets.car.source });
+			}
+			steps.progress?.(++done / jobs, d.id);
+			await steps.checkpoint?.();
+		}
+	}
+	return out;
+}
+
+/**
+ * Travel minutes (p50 over the window for PT) from every point of a list to one destination — the input
+ * of isochrones and of the best-location surface. Unreachable points are +Infinity.
+ */
+export function minutesFromPoints(
+	nets: { pt?: PtNetwork; car?: CarNetwork },
+	mode: Mode,
+	points: Array<[number, number]>,
+	target: Destination,
+	window: ArrivalWindow = DEFAULT_WINDOW
+): Float64Array {
+	const out = new Float64Array(points.length).fill(Infinity);
+	if (mode === 'pt' && nets.pt) {
+		const res = new PtMatrix(nets.pt.timetable, points.map(([lon, lat], i) => ({ id: String(i), lon, lat })), window).toTarget(target);
+		for (let i = 0; i < res.length; i++) if (res[i].p50 !== null) out[i] = res[i].p50!;
+	} else if (mode === 'car' && nets.car) {
+		const snaps = snapPoints(nets.car.graph, points.map(([lon, lat]) => ({ lon, lat })));
+		const m = carMinutesToTarget(nets.car.graph, snaps, target);
+		for (let i = 0; i < m.length; i++) if (Number.isFinite(m[i])) out[i] = m[i];
+	}
+	return out;
+}

@@ -1,0 +1,69 @@
+import { assert } from './harness.mjs';
+
+// Semicolon-separated, German headers, LV95 coordinates (Luzern station 2666200/1211200 area, Sursee).
+const goodStaff = `Personal_Nr;Einheit;Pensum;Arbeitsort;E;N
+P1;IV;1,0;IV-LAND35;2665950;1211200
+P2;AK;0,8;AK-WUERZ8;2651200;1224600
+P3;wira;0,5;WIRA-BUERG12;2666800;1212700
+`;
+// Row 3 (file row) has text in the FTE column; row 4 has a point far outside Switzerland.
+const badStaff = `person_id,unit,fte,office_id,lon,lat
+B1,IV,1,IV-LAND35,8.30,47.05
+B2,AK,viel,AK-WUERZ8,8.31,47.06
+B3,AK,1,AK-WUERZ8,2.35,48.85
+`;
+
+async function upload(t, name, text) {
+	await t.page.setInputFiles('[data-testid="import-file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+}
+
+export const tests = [
+	{
+		name: 'bad file: precise messages, nothing committed, previous data intact',
+		async run(t) {
+			await t.goto('/data');
+			await t.ready();
+			await upload(t, 'staff_bad.csv', badStaff);
+			await t.page.waitForSelector('[data-testid="import-issues"]');
+			const rows = await t.page.locator('[data-testid="import-issues"] tbody tr').allInnerTexts();
+			const fte = rows.find((r) => r.includes('fte') && r.includes('staff_bad.csv'));
+			assert(fte && /\b3\b/.test(fte), `no message for row 3 column fte: ${rows.join(' | ')}`);
+			const outside = rows.find((r) => /\b4\b/.test(r) && /Schweiz|Switzerland/i.test(r));
+			assert(outside, `no message for the point outside Switzerland: ${rows.join(' | ')}`);
+			assert(await t.page.locator('[data-testid="import-commit"]').isDisabled(), 'commit must be disabled with errors');
+			await t.screenshot('import-bad-file');
+			await t.goto('/');
+			await t.ready();
+			await t.page.waitForFunction(() => document.querySelector('[data-testid="kpis"] strong')?.textContent?.replace(/\D/g, '') === '570');
+		}
+	},
+	{
+		name: 'good file with LV95 and German headers: commit, survive reload, clear all',
+		async run(t) {
+			await t.goto('/data');
+			await t.ready();
+			await upload(t, 'mitarbeitende.csv', goodStaff);
+			await t.page.waitForSelector('[data-testid="import-stats"]');
+			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
+			assert(/3 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
+			const preview = await t.page.locator('[data-testid="import-preview"] tbody tr').first().innerText();
+			assert(/8\.3\d*/.test(preview) && /47\.0\d*/.test(preview), `LV95 not converted to WGS84: ${preview}`);
+			await t.page.click('[data-testid="import-commit"]');
+			await t.page.waitForSelector('[data-testid="import-message"]:has-text("3 Zeilen")');
+			await t.screenshot('import-committed');
+			// Reload: the imported table comes back from IndexedDB.
+			await t.goto('/');
+			await t.ready();
+			await t.page.waitForFunction(() => document.querySelector('[data-testid="kpis"] strong')?.textContent?.trim() === '3', null, { timeout: 20_000 });
+			// Clear all: back to the default scenario.
+			await t.goto('/data');
+			await t.ready();
+			t.page.once('dialog', (d) => d.accept());
+			await t.page.click('[data-testid="clear-all"]');
+			await t.page.waitForSelector('[data-testid="import-message"]');
+			await t.goto('/');
+			await t.ready();
+			await t.page.waitForFunction(() => document.querySelector('[data-testid="kpis"] strong')?.textContent?.replace(/\D/g, '') === '570', null, { timeout: 20_000 });
+		}
+	}
+];
