@@ -1,0 +1,88 @@
+import { rows } from '../../src/lib/data/db/connector.ts';
+import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
+import { loadDataFolder } from '../../src/lib/data/import/index.ts';
+import { readInputs } from '../../src/lib/data/import/node-files.ts';
+import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
+import { createTableSql, ident, tables, type TableName } from '../../src/lib/data/schema.ts';
+import type { Db } from '../../src/lib/data/db/connector.ts';
+import { lit } from '../../src/lib/data/db/connector.ts';
+
+export const summary = 'Validate a data folder and load it into DuckDB (all or nothing); print row counts';
+
+export async function run(args: string[]): Promise<number> {
+	const target = positional(args, ['--lang', '--out']);
+	if (args.includes('--help') || !target) {
+		console.log('Usage: npm run cli -- import <folder> [--out file.duckdb] [--lang de|en]');
+		console.log('--out also writes the loaded tables into a DuckDB database file (native DuckDB, replaced table by table).');
+		console.log('Loads staff/offices/customers/sites/zones/travel_times files (CSV, XLSX, Parquet, GeoJSON) by name (e.g. staff.csv, staff_2026.xlsx).');
+		return target ? 0 : 2;
+	}
+	const lang = langOf(args);
+	const out = optionValue(args, '--out');
+	const db = await openNodeDb();
+	try {
+		const r = await loadDataFolder(db, readInputs(target), { refs: loadGeoRefs() });
+		if (r.issues.length) console.log(formatIssueTable(r.issues, lang));
+		if (!r.committed) {
+			console.log(lang === 'de' ? `\n${r.errors} Fehler: nichts geladen.` : `\n${r.errors} error(s): nothing loaded.`);
+			return 1;
+		}
+		console.log(lang === 'de' ? '\nGeladen (Zeilen je Tabelle):' : '\nLoaded (rows per table):');
+		for (const t of r.tables) {
+			const [{ n }] = await rows<{ n: number }>(db, `SELECT count(*) AS n FROM ${ident(t.table)}`);
+			console.log(`  ${t.table.padEnd(13)} ${String(n).padStart(8)}  (${t.file})`);
+		}
+		if (out) {
+			await writeDuckdbFile(db, out, r.tables.map((t) => t.table));
+			console.log(lang === 'de' ? `\nGeschrieben: ${out}` : `\nWritten: ${out}`);
+		}
+		return 0;
+	} finally {
+		await db.close();
+	}
+}
+
+function langOf(args: string[]): 'de' | 'en' {
+	const i = args.indexOf('--lang');
+	return i >= 0 && args[i + 1] === 'en' ? 'en' : 'de';
+}
+
+function optionValue(args: string[], name: string): string | undefined {
+	const i = args.indexOf(name);
+	return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** First argument that is neither an option nor an option's value. */
+function positional(args: string[], withValue: string[]): string | undefined {
+	for (let i = 0; i < args.length; i++) {
+		if (withValue.includes(args[i])) i++;
+		else if (!args[i].startsWith('--')) return args[i];
+	}
+	return undefined;
+}
+
+/** Copy tables from the in-memory engine into a native DuckDB file (@duckdb/node-api), in one transaction. */
+async function writeDuckdbFile(db: Db, file: string, names: TableName[]): Promise<void> {
+	const { DuckDBInstance } = await import('@duckdb/node-api');
+	const inst = await DuckDBInstance.create(file);
+	const conn = await inst.connect();
+	await conn.run('BEGIN TRANSACTION');
+	try {
+		for (const name of names) {
+			const def = tables[name];
+			await conn.run(createTableSql(def));
+			const data = await rows<Record<string, string | number | boolean | null>>(db, `SELECT * FROM ${ident(name)}`);
+			for (let i = 0; i < data.length; i += 1000) {
+				const values = data.slice(i, i + 1000).map((r) => '(' + def.columns.map((c) => lit(r[c.name] ?? null)).join(', ') + ')');
+				await conn.run(`INSERT INTO ${ident(name)} VALUES ${values.join(', ')}`);
+			}
+		}
+		await conn.run('COMMIT');
+	} catch (e) {
+		await conn.run('ROLLBACK');
+		throw e;
+	} finally {
+		conn.closeSync?.();
+	}
+}

@@ -1,0 +1,66 @@
+import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
+import { importFile, loadDataFolder, tableForFile, type ImportIssue } from '../../src/lib/data/import/index.ts';
+import { readInputs } from '../../src/lib/data/import/node-files.ts';
+import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
+import { tableNames, type TableName } from '../../src/lib/data/schema.ts';
+
+export const summary = 'Check data files (a folder or one file) and list every problem; exit 1 on errors';
+
+export async function run(args: string[]): Promise<number> {
+	const target = positional(args, ['--table', '--lang', '--sheet']);
+	if (args.includes('--help') || !target) {
+		console.log('Usage: npm run cli -- validate <folder|file> [--table staff] [--sheet name] [--lang de|en]');
+		console.log('Files are matched to tables by name (staff.csv, offices.xlsx, ...) unless --table is given.');
+		return target ? 0 : 2;
+	}
+	const lang = langOf(args);
+	const table = optionValue(args, '--table') as TableName | undefined;
+	if (table && !tableNames.includes(table)) {
+		console.error(`Unknown table: ${table} (${tableNames.join(', ')})`);
+		return 2;
+	}
+	const files = readInputs(target);
+	const refs = loadGeoRefs();
+	let issues: ImportIssue[] = [];
+	const counts: string[] = [];
+	if (table || (files.length === 1 && !tableForFile(files[0].fileName))) {
+		if (!table) {
+			console.error(lang === 'de' ? 'Tabelle unklar: --table angeben.' : 'Cannot tell the table: pass --table.');
+			return 2;
+		}
+		for (const f of files) {
+			const r = await importFile(table, f, { refs, sheet: optionValue(args, '--sheet') });
+			issues.push(...r.issues);
+			counts.push(`${f.fileName} -> ${table}: ${r.result?.stats.rows ?? 0}`);
+		}
+	} else {
+		const r = await loadDataFolder(null, files, { refs, commit: false });
+		issues = r.issues;
+		for (const t of r.tables) counts.push(`${t.file} -> ${t.table}: ${t.rows}`);
+	}
+	if (issues.length) console.log(formatIssueTable(issues, lang));
+	const errors = issues.filter((i) => i.severity === 'error').length;
+	const warnings = issues.length - errors;
+	console.log(`\n${counts.join('\n')}`);
+	console.log(lang === 'de' ? `${errors} Fehler, ${warnings} Warnungen.` : `${errors} error(s), ${warnings} warning(s).`);
+	return errors > 0 ? 1 : 0;
+}
+
+function langOf(args: string[]): 'de' | 'en' {
+	const i = args.indexOf('--lang');
+	return i >= 0 && args[i + 1] === 'en' ? 'en' : 'de';
+}
+
+function optionValue(args: string[], name: string): string | undefined {
+	const i = args.indexOf(name);
+	return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** First argument that is neither an option nor an option's value. */
+function positional(args: string[], withValue: string[]): string | undefined {
+	for (let i = 0; i < args.length; i++) {
+		if (withValue.includes(args[i])) i++;
+		else if (!args[i].startsWith('--')) return args[i];
+	}
+	return undefined;
+}

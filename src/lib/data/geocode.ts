@@ -1,0 +1,155 @@
+/**
+ * Geocoding from the reference tables shipped in data/, as pure functions over their text or
+ * parsed JSON (the browser passes fetched text, Node passes file contents: see geocode-node.ts).
+ *
+ *  - PLZ -> locality point (swisstopo Amtliches Ortschaftenverzeichnis, 2022);
+ *  - BFS municipality number -> municipality centroid (2026 boundaries);
+ *  - lon/lat -> BFS zone by point-in-polygon on the 2026 municipality polygons.
+ * Old BFS numbers of merged municipalities are mapped to today's (BFS_MERGERS). Unknown numbers
+ * give `null`; the importer turns that into an issue naming row and column.
+ */
+import Papa from 'papaparse';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
+/** Municipality mergers since the reference vintages: old BFS number -> today's. */
+export const BFS_MERGERS: Readonly<Record<number, number>> = {
+	1057: 1065 // Honau -> Root (1 January 2025)
+};
+
+/** Today's BFS number for a possibly old one. */
+export function currentBfs(bfs: number): number {
+	return BFS_MERGERS[bfs] ?? bfs;
+}
+
+export interface Place {
+	lon: number;
+	lat: number;
+	/** Today's BFS municipality number. */
+	zone_id: number;
+	name: string;
+}
+
+export interface PlzIndex {
+	/** PLZ -> main locality (see parsePlzCsv for the rule). */
+	byPlz: Map<number, Place>;
+}
+
+export interface MunicipalityIndex {
+	byBfs: Map<number, Place & { canton: string }>;
+}
+
+export interface ZoneIndex {
+	zones: { bfs: number; bbox: [number, number, number, number]; feature: Feature<Polygon | MultiPolygon> }[];
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+	return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+}
+
+/**
+ * Parse plz_ortschaften_*.csv (columns ortschaft, plz, zusatzziffer, gemeinde, bfs, lon, lat).
+ * A PLZ can cover several localities; we take the one with the lowest `zusatzziffer` (0 = the
+ * main locality when it exists, e.g. 6038 -> Gisikon, not Honau 6038/2). Its BFS number is mapped
+ * to today's municipality.
+ */
+export function parsePlzCsv(text: string): PlzIndex {
+	const best = new Map<number, { z: number; place: Place }>();
+	for (const r of parseCsv(text)) {
+		const plz = Number(r.plz);
+		const z = Number(r.zusatzziffer);
+		const lon = Number(r.lon);
+		const lat = Number(r.lat);
+		// 9999 is the register's pseudo-postcode for lakes, not an address.
+		if (!Number.isInteger(plz) || plz === 9999 || !Number.isFinite(lon) || !Number.isFinite(lat)) continue;
+		const prev = best.get(plz);
+		if (prev && prev.z <= z) continue;
+		best.set(plz, { z, place: { lon, lat, zone_id: currentBfs(Number(r.bfs)), name: r.ortschaft } });
+	}
+	return { byPlz: new Map([...best].map(([k, v]) => [k, v.place])) };
+}
+
+/** Parse municipalities_*_centroids.csv (bfs, name, canton, centroid_lon, centroid_lat). */
+export function parseCentroidsCsv(text: string): MunicipalityIndex {
+	const byBfs = new Map<number, Place & { canton: string }>();
+	for (const r of parseCsv(text)) {
+		const bfs = Number(r.bfs);
+		const lon = Number(r.centroid_lon);
+		const lat = Number(r.centroid_lat);
+		if (!Number.isInteger(bfs) || !Number.isFinite(lon) || !Number.isFinite(lat)) continue;
+		byBfs.set(bfs, { lon, lat, zone_id: bfs, name: r.name, canton: r.canton });
+	}
+	return { byBfs };
+}
+
+function bboxOf(coords: unknown, box: [number, number, number, number]): void {
+	if (Array.isArray(coords) && typeof coords[0] === 'number') {
+		const [x, y] = coords as number[];
+		if (x < box[0]) box[0] = x;
+		if (y < box[1]) box[1] = y;
+		if (x > box[2]) box[2] = x;
+		if (y > box[3]) box[3] = y;
+	} else if (Array.isArray(coords)) for (const c of coords) bboxOf(c, box);
+}
+
+/** Build the point-in-polygon index from the municipality GeoJSON (property `bfs`). */
+export function buildZoneIndex(geojson: FeatureCollection | string): ZoneIndex {
+	const fc: FeatureCollection = typeof geojson === 'string' ? JSON.parse(geojson) : geojson;
+	const zones: ZoneIndex['zones'] = [];
+	for (const f of fc.features) {
+		const g = f.geometry;
+		if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
+		const bfs = Number(f.properties?.bfs ?? f.id);
+		if (!Number.isInteger(bfs)) continue;
+		const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+		bboxOf(g.coordinates, bbox);
+		zones.push({ bfs, bbox, feature: f as Feature<Polygon | MultiPolygon> });
+	}
+	return { zones };
+}
+
+/** Main locality of a postcode, or null if the PLZ is not in the register. */
+export function geocodePlz(idx: PlzIndex, plz: number): Place | null {
+	return idx.byPlz.get(plz) ?? null;
+}
+
+/** Centroid of a municipality by (possibly old) BFS number, or null if unknown. */
+export function municipalityCentroid(idx: MunicipalityIndex, bfs: number): (Place & { mergedFrom?: number }) | null {
+	const now = currentBfs(bfs);
+	const m = idx.byBfs.get(now);
+	if (!m) return null;
+	return now === bfs ? { ...m } : { ...m, mergedFrom: bfs };
+}
+
+/** BFS number of the municipality polygon containing lon/lat, or null (outside all polygons, e.g. on a lake). */
+export function zoneAt(idx: ZoneIndex, lon: number, lat: number): number | null {
+	for (const z of idx.zones) {
+		const b = z.bbox;
+		if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
+		if (booleanPointInPolygon([lon, lat], z.feature)) return z.bfs;
+	}
+	return null;
+}
+
+/** The reference data the importer's location step can use; every part is optional. */
+export interface GeoRefs {
+	plz?: PlzIndex;
+	municipalities?: MunicipalityIndex;
+	zones?: ZoneIndex;
+}
+
+/** Build all references from the raw file contents (browser: fetched text; Node: fs). */
+export function buildGeoRefs(src: { plzCsv?: string; centroidsCsv?: string; municipalitiesGeojson?: string | FeatureCollection }): GeoRefs {
+	return {
+		plz: src.plzCsv !== undefined ? parsePlzCsv(src.plzCsv) : undefined,
+		municipalities: src.centroidsCsv !== undefined ? parseCentroidsCsv(src.centroidsCsv) : undefined,
+		zones: src.municipalitiesGeojson !== undefined ? buildZoneIndex(src.municipalitiesGeojson) : undefined
+	};
+}
+
+/** Paths of the reference files inside data/ (relative), for loaders in Node and the browser. */
+export const GEO_REF_FILES = {
+	plzCsv: 'plz_ortschaften_lu_region_2022.csv',
+	centroidsCsv: 'municipalities_lu_region_2026_centroids.csv',
+	municipalitiesGeojson: 'municipalities_lu_region_2026.geojson'
+} as const;

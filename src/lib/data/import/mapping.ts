@@ -1,0 +1,76 @@
+/**
+ * Column mapping: which of the user's headers feeds which schema column. Matches by the normalised
+ * column name first, then by the schema's aliases; a user-supplied mapping overrides both.
+ */
+import { locationInputs, normaliseHeader, tables, type ColumnDef, type TableName } from '../schema.ts';
+
+/** schema column name -> user's header name. */
+export type ColumnMapping = Record<string, string>;
+
+export interface MappingSuggestion {
+	mapping: ColumnMapping;
+	/** Schema columns with the header that feeds them. */
+	mapped: { column: string; header: string }[];
+	/** Headers nothing reads (kept out of the import; shown to the user). */
+	unmapped: string[];
+	/** Required schema columns no header feeds. */
+	missing: string[];
+	/** Point tables: no usable location input (lon+lat, e+n, plz or zone_id). */
+	missingLocation: boolean;
+}
+
+/** All columns the importer reads for a table: schema columns plus location inputs (e, n, plz). */
+export function importColumns(table: TableName): readonly ColumnDef[] {
+	const t = tables[table];
+	return t.location === 'point' ? [...t.columns, ...locationInputs] : t.columns;
+}
+
+/** Whether a mapping gives a point table some way to locate rows. */
+export function hasLocation(table: TableName, mapping: ColumnMapping): boolean {
+	if (tables[table].location !== 'point') return true;
+	const m = (c: string) => mapping[c] !== undefined;
+	return (m('lon') && m('lat')) || (m('e') && m('n')) || m('plz') || m('zone_id');
+}
+
+/**
+ * Suggest a mapping for `headers`. `override` (schema column -> header, or '' to unmap) wins over
+ * the automatic matches.
+ */
+export function suggestMapping(table: TableName, headers: readonly string[], override: ColumnMapping = {}): MappingSuggestion {
+	const cols = importColumns(table);
+	const norm = headers.map((h) => normaliseHeader(h));
+	const mapping: ColumnMapping = {};
+	const used = new Set<number>();
+	for (const [col, header] of Object.entries(override)) {
+		if (!header) continue;
+		const i = headers.indexOf(header);
+		if (i >= 0) {
+			mapping[col] = header;
+			used.add(i);
+		}
+	}
+	const unset = cols.filter((c) => !(c.name in override));
+	// Pass 1: exact names; pass 2: aliases. A header feeds at most one column.
+	for (const pass of [0, 1]) {
+		for (const c of unset) {
+			if (mapping[c.name] !== undefined) continue;
+			const names = pass === 0 ? [normaliseHeader(c.name)] : (c.aliases ?? []).map(normaliseHeader);
+			const i = norm.findIndex((h, j) => !used.has(j) && names.includes(h));
+			if (i >= 0) {
+				mapping[c.name] = headers[i];
+				used.add(i);
+			}
+		}
+	}
+	const t = tables[table];
+	const missing = t.columns
+		.filter((c) => c.required && mapping[c.name] === undefined)
+		.map((c) => c.name);
+	return {
+		mapping,
+		mapped: cols.filter((c) => mapping[c.name] !== undefined).map((c) => ({ column: c.name, header: mapping[c.name] })),
+		unmapped: headers.filter((_, i) => !used.has(i)),
+		missing,
+		missingLocation: !hasLocation(table, mapping)
+	};
+}

@@ -1,0 +1,354 @@
+/**
+ * Validation and typing against schema.ts: one pass over the parsed rows that types every cell,
+ * checks required values, ranges, allowed values and duplicate keys, locates rows (lon/lat, LV95
+ * or LV03 in any pair of columns, PLZ, BFS number) and builds the Arrow table with exactly the
+ * schema's columns. Every problem becomes an issue with the user's row number and header name.
+ */
+import type { Table } from 'apache-arrow';
+import { tableFromColumns, type CellValue } from '../arrow.ts';
+import { classifyPair, detectCoordSystem, inSwissBox, toWgs84, type CoordSystem } from '../coords.ts';
+import { currentBfs, geocodePlz, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
+import { tables, type ColumnDef, type TableName } from '../schema.ts';
+import { IssueList, ImportCancelled } from './issues.ts';
+import { hasLocation, importColumns, suggestMapping, type ColumnMapping } from './mapping.ts';
+import type { ImportIssue, ParsedFile, ProgressOptions, RawCell } from './types.ts';
+import { parseBoolean, parseDate, parseNumber, parseText, show } from './values.ts';
+
+export interface ValidateOptions extends ProgressOptions {
+	/** Cap per severity (default 200); the rest is counted. */
+	maxIssues?: number;
+	/** Rows in the preview (default 20). */
+	previewRows?: number;
+}
+
+export interface ValidationResult {
+	table: TableName;
+	/** Typed data with exactly the schema columns (null where a cell was invalid). */
+	arrow: Table;
+	issues: ImportIssue[];
+	/** First rows as plain objects (schema column -> value). */
+	preview: Record<string, CellValue>[];
+	stats: { rows: number; errors: number; warnings: number; coordSystem: CoordSystem | null; geocoded: { plz: number; bfs: number } };
+	mapping: ColumnMapping;
+}
+
+const SYSTEM_LABEL: Record<CoordSystem, string> = {
+	wgs84: 'WGS84',
+	wgs84_swapped: 'WGS84 (lon/lat swapped)',
+	lv95: 'LV95 (EPSG:2056)',
+	lv95_swapped: 'LV95 (E/N swapped)',
+	lv03: 'LV03 (EPSG:21781)',
+	lv03_swapped: 'LV03 (y/x swapped)',
+	unknown: '?'
+};
+
+const TYPE_NAME: Record<string, { de: string; en: string }> = {
+	number: { de: 'eine Zahl (z. B. 1234.5 oder 1\'234,5)', en: "a number (e.g. 1234.5 or 1'234,5)" },
+	integer: { de: 'eine ganze Zahl', en: 'a whole number' },
+	date: { de: 'ein Datum (JJJJ-MM-TT oder TT.MM.JJJJ)', en: 'a date (yyyy-mm-dd or dd.mm.yyyy)' },
+	boolean: { de: 'ja/nein (ja, nein, true, false, 1, 0, x)', en: 'yes/no (ja, nein, true, false, 1, 0, x)' }
+};
+
+/** Type one cell; `undefined` means invalid. */
+function typeCell(c: ColumnDef, v: RawCell): CellValue | undefined {
+	switch (c.type) {
+		case 'text':
+			return parseText(v);
+		case 'number':
+		case 'lon':
+		case 'lat':
+			return parseNumber(v);
+		case 'integer': {
+			const n = parseNumber(v);
+			return n === null || n === undefined ? n : Number.isInteger(n) ? n : undefined;
+		}
+		case 'date':
+			return parseDate(v);
+		case 'boolean':
+			return parseBoolean(v);
+	}
+}
+
+const yieldNow = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * Validate and type a parsed file for `table`. `mapping` overrides the automatic column mapping
+ * (schema column -> header). `refs` provides PLZ/BFS geocoding and zone lookup.
+ */
+export async function validateAndType(
+	table: TableName,
+	parsed: ParsedFile,
+	mapping: ColumnMapping = {},
+	refs: GeoRefs = {},
+	opts: ValidateOptions = {}
+): Promise<ValidationResult> {
+	const def = tables[table];
+	const issues = new IssueList(parsed.fileName, opts.maxIssues ?? 200);
+	const sug = suggestMapping(table, parsed.headers, mapping);
+	const map = sug.mapping;
+	const n = parsed.rows.length;
+	const rowNo = parsed.rowNumbers;
+
+	// ---- file-level checks: columns. A single header holding separators means a wrong delimiter:
+	// report only that, not every column as missing.
+	const oneColumn = parsed.headers.length === 1 && /[,;\t|:]/.test(parsed.headers[0]);
+	if (oneColumn)
+		issues.error(null, parsed.headers[0], 'one_column', {
+			de: `Nur eine Spalte erkannt («${show(parsed.headers[0])}»): Trennzeichen prüfen (erlaubt: , ; Tabulator |).`,
+			en: `Only one column found ("${show(parsed.headers[0])}"): check the delimiter (allowed: , ; tab |).`
+		});
+	else {
+		for (const col of sug.missing) {
+			if (def.location === 'point' && (col === 'lon' || col === 'lat')) continue;
+			const c = def.columns.find((x) => x.name === col)!;
+			issues.error(null, null, 'missing_column', {
+				de: `Pflichtspalte «${col}» fehlt (${c.description.de}). Erkannte Namen: ${[col, ...(c.aliases ?? [])].join(', ')}. Vorhandene Spalten: ${parsed.headers.join(', ')}.`,
+				en: `Required column "${col}" is missing (${c.description.en}). Recognised names: ${[col, ...(c.aliases ?? [])].join(', ')}. Columns found: ${parsed.headers.join(', ')}.`
+			});
+		}
+		if (sug.missingLocation)
+			issues.error(null, null, 'missing_location', {
+				de: `Keine Ortsangabe: nötig sind lon+lat (WGS84), e+n (LV95), plz oder zone_id (BFS-Nr.). Vorhandene Spalten: ${parsed.headers.join(', ')}.`,
+				en: `No location: needs lon+lat (WGS84), e+n (LV95), plz or zone_id (BFS number). Columns found: ${parsed.headers.join(', ')}.`
+			});
+	}
+	for (const [col, h] of Object.entries(mapping))
+		if (h && !parsed.headers.includes(h))
+			issues.error(null, h, 'mapping_unknown_header', {
+				de: `Zuordnung ${col} ← «${h}»: diese Spalte gibt es in der Datei nicht.`,
+				en: `Mapping ${col} ← "${h}": the file has no such column.`
+			});
+	if (n === 0)
+		issues.error(null, null, 'no_rows', { de: 'Die Datei enthält keine Datenzeilen (nur die Kopfzeile).', en: 'The file has no data rows (header only).' });
+	if (!oneColumn)
+		for (const h of sug.unmapped)
+			issues.warn(null, h, 'unmapped_column', { de: `Spalte «${h}» wird nicht verwendet.`, en: `Column "${h}" is not used.` });
+
+	// Rows with more cells than the header: usually an unquoted decimal comma ("0,8" in a comma CSV),
+	// which shifts every later column. Report it on the row instead of typing shifted values.
+	if (!oneColumn)
+		for (let i = 0; i < n; i++) {
+			const len = parsed.rows[i].length;
+			if (len > parsed.headers.length && parsed.rows[i].slice(parsed.headers.length).some((v) => v !== null && v !== ''))
+				issues.error(rowNo[i], null, 'extra_cells', {
+					de: `Zeile hat ${len} Felder, die Kopfzeile ${parsed.headers.length}: Trennzeichen im Wert? (z. B. Dezimalkomma in einer Komma-CSV: Wert in Anführungszeichen setzen).`,
+					en: `Row has ${len} fields, the header ${parsed.headers.length}: a delimiter inside a value? (e.g. a decimal comma in a comma CSV: quote the value).`
+				});
+		}
+
+	const idx: Record<string, number> = {};
+	for (const [col, h] of Object.entries(map)) idx[col] = parsed.headers.indexOf(h);
+
+	// ---- typed columns
+	const cols = importColumns(table);
+	const values: Record<string, CellValue[]> = {};
+	for (const c of cols) values[c.name] = new Array(n).fill(null);
+	for (let k = 0; k < cols.length; k++) {
+		const c = cols[k];
+		opts.onProgress?.((0.9 * k) / cols.length);
+		const j = idx[c.name];
+		if (j === undefined || j < 0) continue;
+		const out = values[c.name];
+		const header = parsed.headers[j];
+		const allowed = c.values ? new Map(c.values.map((v) => [v.toLowerCase(), v])) : null;
+		const checkRange = c.type !== 'lon' && c.type !== 'lat';
+		for (let i = 0; i < n; i++) {
+			const raw = parsed.rows[i][j];
+			let v = typeCell(c, raw);
+			if (v === undefined) {
+				issues.error(rowNo[i], header, 'bad_' + c.type, {
+					de: `«${show(raw)}» ist keine gültige Angabe; erwartet: ${TYPE_NAME[c.type]?.de ?? c.type}.`,
+					en: `"${show(raw)}" is not valid; expected ${TYPE_NAME[c.type]?.en ?? c.type}.`
+				});
+				v = null;
+			} else if (v === null) {
+				if (c.required)
+					issues.error(rowNo[i], header, 'required', { de: `Pflichtwert «${c.name}» fehlt.`, en: `Required value "${c.name}" is empty.` });
+			} else if (typeof v === 'number' && checkRange && ((c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max))) {
+				issues.error(rowNo[i], header, 'out_of_range', {
+					de: `${v} liegt ausserhalb des erlaubten Bereichs ${c.min ?? '−∞'} bis ${c.max ?? '∞'}${c.unit ? ' ' + c.unit : ''}.`,
+					en: `${v} is outside the allowed range ${c.min ?? '−∞'} to ${c.max ?? '∞'}${c.unit ? ' ' + c.unit : ''}.`
+				});
+			} else if (allowed && typeof v === 'string') {
+				const canon = allowed.get(v.toLowerCase());
+				if (canon === undefined) {
+					issues.error(rowNo[i], header, 'not_allowed', {
+						de: `«${show(v)}» ist nicht erlaubt; erlaubt: ${c.values!.join(', ')}.`,
+						en: `"${show(v)}" is not allowed; allowed: ${c.values!.join(', ')}.`
+					});
+					v = null;
+				} else v = canon;
+			}
+			out[i] = v;
+			if ((i & 0xffff) === 0xffff) {
+				if (opts.signal?.aborted) throw new ImportCancelled();
+				await yieldNow();
+			}
+		}
+		// Required columns that exist but would be missing anyway are reported above.
+	}
+
+	// ---- duplicate keys
+	if (def.key && idx[def.key] !== undefined) {
+		const seen = new Map<string, number>();
+		const keys = values[def.key];
+		const header = map[def.key];
+		for (let i = 0; i < n; i++) {
+			const k = keys[i];
+			if (k === null || k === undefined) continue;
+			const s = String(k);
+			const first = seen.get(s);
+			if (first !== undefined)
+				issues.error(rowNo[i], header, 'duplicate_key', {
+					de: `Doppelte ID «${show(s)}» (schon in Zeile ${first}).`,
+					en: `Duplicate id "${show(s)}" (already in row ${first}).`
+				});
+			else seen.set(s, rowNo[i]);
+		}
+	}
+
+	// ---- location step
+	let coordSystem: CoordSystem | null = null;
+	const geocoded = { plz: 0, bfs: 0 };
+	if (def.location === 'point' && hasLocation(table, map)) {
+		coordSystem = locate(parsed, map, values, refs, issues, geocoded);
+	} else if (def.location === 'none') {
+		// zones: lon/lat are plain columns, but must still lie in Switzerland.
+		if (values.lon && values.lat && idx.lon !== undefined && idx.lat !== undefined)
+			for (let i = 0; i < n; i++) {
+				const lon = values.lon[i];
+				const lat = values.lat[i];
+				if (typeof lon === 'number' && typeof lat === 'number' && !inSwissBox(lon, lat)) outside(issues, rowNo[i], map.lon, lon, lat);
+			}
+	}
+	opts.onProgress?.(1);
+
+	const arrow = tableFromColumns(def.columns.map((c) => ({ name: c.name, type: c.type, values: values[c.name] })));
+	const previewN = Math.min(n, opts.previewRows ?? 20);
+	const preview: Record<string, CellValue>[] = [];
+	for (let i = 0; i < previewN; i++) preview.push(Object.fromEntries(def.columns.map((c) => [c.name, values[c.name][i]])));
+	return {
+		table,
+		arrow,
+		issues: issues.list(),
+		preview,
+		stats: { rows: n, errors: issues.errors, warnings: issues.warnings, coordSystem, geocoded },
+		mapping: map
+	};
+}
+
+function outside(issues: IssueList, row: number, column: string, a: number, b: number): void {
+	issues.error(row, column, 'outside_switzerland', {
+		de: `Punkt ${a} / ${b} liegt nicht in der Schweiz (erwartet WGS84 Länge 5.9–10.6 und Breite 45.8–47.9, oder LV95 E 2'480'000–2'840'000 / N 1'070'000–1'300'000).`,
+		en: `Point ${a} / ${b} is not in Switzerland (expected WGS84 lon 5.9–10.6 and lat 45.8–47.9, or LV95 E 2,480,000–2,840,000 / N 1,070,000–1,300,000).`
+	});
+}
+
+/**
+ * Fill lon/lat/zone_id of a point table. Priority per row: a coordinate pair (lon/lat columns,
+ * else e/n columns; the system is detected per file and checked per row), then PLZ, then BFS number.
+ */
+function locate(
+	parsed: ParsedFile,
+	map: ColumnMapping,
+	values: Record<string, CellValue[]>,
+	refs: GeoRefs,
+	issues: IssueList,
+	geocoded: { plz: number; bfs: number }
+): CoordSystem | null {
+	const n = parsed.rows.length;
+	const rowNo = parsed.rowNumbers;
+	const lon = values.lon;
+	const lat = values.lat;
+	const zone = values.zone_id;
+	const plz = values.plz;
+	const pairs: { a: CellValue[]; b: CellValue[]; header: string; kind: 'lonlat' | 'en' }[] = [];
+	if (map.lon && map.lat) pairs.push({ a: lon.slice(), b: lat.slice(), header: map.lon, kind: 'lonlat' });
+	if (map.e && map.n) pairs.push({ a: values.e, b: values.n, header: map.e, kind: 'en' });
+	// File-level system of each pair, reported once when it is not plain WGS84 in lon/lat.
+	let fileSystem: CoordSystem | null = null;
+	for (const p of pairs) {
+		const d = detectCoordSystem(p.a as (number | null)[], p.b as (number | null)[]);
+		fileSystem ??= d.system;
+		const expected = p.kind === 'lonlat' ? 'wgs84' : 'lv95';
+		if (d.votes > 0 && d.system !== expected && d.system !== 'unknown')
+			issues.warn(null, p.header, 'coords_converted', {
+				de: `Die Koordinaten in «${p.header}» sind ${SYSTEM_LABEL[d.system]}, nicht ${SYSTEM_LABEL[expected]}; sie wurden erkannt und exakt nach WGS84 umgerechnet.`,
+				en: `The coordinates in "${p.header}" are ${SYSTEM_LABEL[d.system]}, not ${SYSTEM_LABEL[expected]}; they were detected and converted exactly to WGS84.`
+			});
+	}
+	const needPip = refs.zones !== undefined;
+	let noRefWarned = false;
+	for (let i = 0; i < n; i++) {
+		let point: { lon: number; lat: number } | null = null;
+		let givenZone = typeof zone[i] === 'number' ? (zone[i] as number) : null;
+		let placeZone: number | null = null;
+		let triedPair = false;
+		for (const p of pairs) {
+			const a = p.a[i];
+			const b = p.b[i];
+			if (typeof a !== 'number' || typeof b !== 'number') continue;
+			triedPair = true;
+			const sys = classifyPair(a, b);
+			const w = toWgs84(sys, a, b);
+			if (w && inSwissBox(w.lon, w.lat)) {
+				point = w;
+				break;
+			}
+			outside(issues, rowNo[i], p.header, a, b);
+		}
+		if (!point && !triedPair && typeof plz[i] === 'number') {
+			const place = refs.plz ? geocodePlz(refs.plz, plz[i] as number) : null;
+			if (place) {
+				point = place;
+				placeZone = place.zone_id;
+				geocoded.plz++;
+			} else if (refs.plz)
+				issues.error(rowNo[i], map.plz, 'unknown_plz', {
+					de: `Postleitzahl ${plz[i]} ist im Ortschaftenverzeichnis (Region Luzern) nicht bekannt.`,
+					en: `Postcode ${plz[i]} is not in the locality register (Lucerne region).`
+				});
+		}
+		if (givenZone !== null) {
+			const now = currentBfs(givenZone);
+			if (now !== givenZone) {
+				issues.warn(rowNo[i], map.zone_id, 'bfs_merged', {
+					de: `BFS-Nr. ${givenZone} gibt es nicht mehr (fusioniert); verwendet wird ${now}.`,
+					en: `BFS number ${givenZone} no longer exists (merged); using ${now}.`
+				});
+				givenZone = now;
+			}
+			const m = refs.municipalities ? municipalityCentroid(refs.municipalities, givenZone) : null;
+			if (m && !point && !triedPair && plz[i] === null) {
+				point = m;
+				geocoded.bfs++;
+			} else if (!m && refs.municipalities) {
+				// Only the location: an error. Next to coordinates: a warning (the zone is outside the region data).
+				const alone = !point && !triedPair && plz[i] === null;
+				issues.add(alone ? 'error' : 'warning', rowNo[i], map.zone_id, 'unknown_bfs', {
+					de: `BFS-Gemeindenummer ${givenZone} ist unbekannt (Gemeinden 2026 der Region Luzern).`,
+					en: `BFS municipality number ${givenZone} is unknown (2026 municipalities of the Lucerne region).`
+				});
+			}
+		}
+		if (!point) {
+			if (!triedPair && plz[i] === null && givenZone === null)
+				issues.error(rowNo[i], map.lon ?? map.e ?? map.plz ?? map.zone_id ?? null, 'no_location', {
+					de: 'Zeile ohne Ortsangabe (lon/lat, e/n, plz oder zone_id).',
+					en: 'Row without location (lon/lat, e/n, plz or zone_id).'
+				});
+			else if (!refs.plz && !refs.municipalities && !triedPair && !noRefWarned) {
+				noRefWarned = true;
+				issues.error(null, null, 'no_reference', { de: 'Geokodierung nicht möglich: Referenzdaten fehlen.', en: 'Cannot geocode: reference data missing.' });
+			}
+			lon[i] = null;
+			lat[i] = null;
+			zone[i] = givenZone;
+			continue;
+		}
+		lon[i] = point.lon;
+		lat[i] = point.lat;
+		zone[i] = givenZone ?? (needPip ? zoneAt(refs.zones!, point.lon, point.lat) : null) ?? placeZone;
+	}
+	return fileSystem;
+}

@@ -1,0 +1,74 @@
+/**
+ * Cell parsers for the schema's logical types, tolerant of Swiss and German formats.
+ * Each returns the typed value, null for an empty cell, or undefined when the text is invalid.
+ */
+import type { RawCell } from './types.ts';
+
+const isBlank = (v: RawCell) => v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Numbers: 1234.5, 1'234.5, 1’234.5, 1 234,5, 1.234,5, 1,234.5, -3, 12%. A lone comma is the
+ * decimal separator (1234,5); with both '.' and ',' the last one is the decimal separator.
+ */
+export function parseNumber(v: RawCell): number | null | undefined {
+	if (isBlank(v)) return null;
+	if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+	if (typeof v === 'boolean' || v instanceof Date) return undefined;
+	let s = String(v).trim().replace(/[\s'’\u00a0\u202f]/g, '');
+	const lastDot = s.lastIndexOf('.');
+	const lastComma = s.lastIndexOf(',');
+	if (lastComma >= 0 && lastDot >= 0) {
+		s = lastComma > lastDot ? s.replaceAll('.', '').replace(',', '.') : s.replaceAll(',', '');
+	} else if (lastComma >= 0) {
+		// "1,234,567" is thousands; "1234,5" is a decimal comma.
+		s = /^-?\d{1,3}(,\d{3}){2,}$/.test(s) ? s.replaceAll(',', '') : s.replace(',', '.');
+	}
+	if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
+	const n = Number(s);
+	return Number.isFinite(n) ? n : undefined;
+}
+
+const TRUE = new Set(['ja', 'j', 'yes', 'y', 'true', 'wahr', '1', 'x', 'oui', 'vrai', 'si', 'sì']);
+const FALSE = new Set(['nein', 'n', 'no', 'false', 'falsch', '0', 'non', 'faux']);
+
+/** Booleans: ja/nein, yes/no, true/false, 1/0, x (= yes). */
+export function parseBoolean(v: RawCell): boolean | null | undefined {
+	if (isBlank(v)) return null;
+	if (typeof v === 'boolean') return v;
+	if (typeof v === 'number') return v === 1 ? true : v === 0 ? false : undefined;
+	const s = String(v).trim().toLowerCase();
+	return TRUE.has(s) ? true : FALSE.has(s) ? false : undefined;
+}
+
+function isoDate(y: number, m: number, d: number): string | undefined {
+	const t = Date.UTC(y, m - 1, d);
+	const dt = new Date(t);
+	if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return undefined;
+	return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Dates as ISO 'yyyy-mm-dd': accepts yyyy-mm-dd[Thh:mm…], dd.mm.yyyy, d.m.yy (20yy) and Date objects. */
+export function parseDate(v: RawCell): string | null | undefined {
+	if (isBlank(v)) return null;
+	if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
+	if (typeof v !== 'string') return undefined;
+	const s = v.trim();
+	let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
+	if (m) return isoDate(+m[1], +m[2], +m[3]);
+	m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(s);
+	if (m) return isoDate(m[3].length === 2 ? 2000 + +m[3] : +m[3], +m[2], +m[1]);
+	return undefined;
+}
+
+/** Text: trimmed string, null when empty. Numbers from spreadsheets become their plain text. */
+export function parseText(v: RawCell): string | null {
+	if (isBlank(v)) return null;
+	if (v instanceof Date) return v.toISOString().slice(0, 10);
+	return String(v).trim();
+}
+
+/** Short rendering of a raw cell for messages. */
+export function show(v: RawCell): string {
+	const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+	return s.length > 40 ? s.slice(0, 37) + '…' : s;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildGeoRefs, currentBfs, geocodePlz, municipalityCentroid, parsePlzCsv, zoneAt } from '../../src/lib/data/geocode.ts';
+import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
+
+const refs = loadGeoRefs();
+
+describe('PLZ geocoding (swisstopo locality register 2022)', () => {
+	it('finds the main locality of a postcode', () => {
+		// data/plz_ortschaften_lu_region_2022.csv: "Luzern,6003,0,Luzern,1061,LU,8.297014,47.050065,de"
+		expect(geocodePlz(refs.plz!, 6003)).toEqual({ lon: 8.297014, lat: 47.050065, zone_id: 1061, name: 'Luzern' });
+	});
+	it('prefers zusatzziffer 0 when a postcode covers several localities (6038: Gisikon, not Honau)', () => {
+		expect(geocodePlz(refs.plz!, 6038)?.name).toBe('Gisikon');
+	});
+	it('takes the lowest zusatzziffer when there is no 0 and maps merged municipalities', () => {
+		const idx = parsePlzCsv('ortschaft,plz,zusatzziffer,gemeinde,bfs,canton,lon,lat,sprache\nHonau,6038,2,Honau,1057,LU,8.406206,47.13286,de\nX,6038,3,X,1,LU,8,47,de\n');
+		expect(geocodePlz(idx, 6038)).toEqual({ lon: 8.406206, lat: 47.13286, zone_id: 1065, name: 'Honau' });
+	});
+	it('returns null for unknown postcodes and ignores the lake pseudo-postcode 9999', () => {
+		expect(geocodePlz(refs.plz!, 6999)).toBeNull();
+		expect(geocodePlz(refs.plz!, 9999)).toBeNull();
+	});
+});
+
+describe('BFS municipality centroids and mergers', () => {
+	it('gives the 2026 centroid of a municipality', () => {
+		// municipalities_lu_region_2026_centroids.csv: "1065,Root,LU,8.39219,47.11536,..."
+		expect(municipalityCentroid(refs.municipalities!, 1065)).toMatchObject({ lon: 8.39219, lat: 47.11536, zone_id: 1065, name: 'Root' });
+	});
+	it('maps Honau 1057 to Root 1065 (merged 2025) and says so', () => {
+		expect(currentBfs(1057)).toBe(1065);
+		expect(municipalityCentroid(refs.municipalities!, 1057)).toMatchObject({ zone_id: 1065, mergedFrom: 1057 });
+	});
+	it('returns null for unknown numbers', () => {
+		expect(municipalityCentroid(refs.municipalities!, 4242)).toBeNull();
+	});
+});
+
+describe('point in polygon -> BFS zone', () => {
+	it('puts locality points into their municipality', () => {
+		expect(zoneAt(refs.zones!, 8.297014, 47.050065)).toBe(1061); // Luzern 6003
+		expect(zoneAt(refs.zones!, 8.399282, 47.127126)).toBe(1055); // Gisikon
+		expect(zoneAt(refs.zones!, 8.406206, 47.13286)).toBe(1065); // Honau's point lies in today's Root
+	});
+	it('returns null outside every polygon', () => {
+		expect(zoneAt(refs.zones!, 9.19, 45.46)).toBeNull(); // Milan
+	});
+	it('builds the same references from raw text (browser path)', () => {
+		const r = buildGeoRefs({ centroidsCsv: 'bfs,name,canton,centroid_lon,centroid_lat\n1061,Luzern,LU,8.3,47.05\n' });
+		expect(r.plz).toBeUndefined();
+		expect(municipalityCentroid(r.municipalities!, 1061)?.name).toBe('Luzern');
+	});
+});

@@ -1,0 +1,325 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rows } from '../../src/lib/data/db/connector.ts';
+import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { lv95ToWgs84 } from '../../src/lib/data/coords.ts';
+import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
+import {
+	commitImport,
+	decodeText,
+	detectDelimiter,
+	importFile,
+	ImportRefused,
+	loadDataFolder,
+	parseBoolean,
+	parseDate,
+	parseFile,
+	parseNumber,
+	suggestMapping,
+	validateAndType,
+	type FileInput,
+	type ImportIssue
+} from '../../src/lib/data/import/index.ts';
+import type { TableName } from '../../src/lib/data/schema.ts';
+import { createRng } from '../../src/lib/data/prng.ts';
+
+const FIX = path.resolve(__dirname, '../fixtures/import');
+const refs = loadGeoRefs();
+const file = (rel: string, name = path.basename(rel)): FileInput => ({ fileName: name, bytes: new Uint8Array(readFileSync(path.join(FIX, rel))) });
+const text = (fileName: string, s: string): FileInput => ({ fileName, bytes: new TextEncoder().encode(s) });
+const where = (issues: ImportIssue[]) => issues.map((i) => [i.severity, i.row, i.column, i.code]);
+
+async function run(table: TableName, input: FileInput) {
+	return importFile(table, input, { refs });
+}
+
+describe('cell parsers', () => {
+	it('reads Swiss and German number formats', () => {
+		expect(parseNumber("1'234.5")).toBe(1234.5);
+		expect(parseNumber('1’234.5')).toBe(1234.5);
+		expect(parseNumber('1 234,5')).toBe(1234.5);
+		expect(parseNumber('1.234,5')).toBe(1234.5);
+		expect(parseNumber('1,234.5')).toBe(1234.5);
+		expect(parseNumber('0,8')).toBe(0.8);
+		expect(parseNumber('-3')).toBe(-3);
+		expect(parseNumber('')).toBeNull();
+		expect(parseNumber('achtzig')).toBeUndefined();
+		expect(parseNumber('12abc')).toBeUndefined();
+	});
+	it('reads ISO and Swiss dates, rejects impossible ones', () => {
+		expect(parseDate('2031-03-31')).toBe('2031-03-31');
+		expect(parseDate('31.12.2030')).toBe('2030-12-31');
+		expect(parseDate('1.7.2029')).toBe('2029-07-01');
+		expect(parseDate('31.02.2030')).toBeUndefined();
+		expect(parseDate('next year')).toBeUndefined();
+	});
+	it('reads ja/nein/true/false/1/0/x', () => {
+		expect(['ja', 'Nein', 'true', 'FALSE', '1', '0', 'x', ''].map((v) => parseBoolean(v))).toEqual([true, false, true, false, true, false, true, null]);
+		expect(parseBoolean('vielleicht')).toBeUndefined();
+	});
+});
+
+describe('CSV reading', () => {
+	it('detects delimiters , ; tab |', () => {
+		expect(detectDelimiter('a,b,c\n1,2,3')).toBe(',');
+		expect(detectDelimiter('a;b;c\n1,5;2;3')).toBe(';');
+		expect(detectDelimiter('a\tb\n1\t2')).toBe('\t');
+		expect(detectDelimiter('a|b\n1|2')).toBe('|');
+		expect(detectDelimiter('"x,y";b;c\n"1,2";2;3')).toBe(';');
+	});
+	it('detects Windows-1252 and keeps umlauts', async () => {
+		expect(decodeText(new Uint8Array([0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68])).encoding).toBe('windows-1252');
+		const r = await run('staff', file('bad/staff_cp1252.csv'));
+		expect(r.parsed?.info).toEqual({ delimiter: ';', encoding: 'windows-1252' });
+		expect(r.result?.preview.map((p) => [p.unit, p.office_id])).toEqual([
+			['Büro Süd', 'Würzenbach'],
+			['Zöllner', 'AK-LAND']
+		]);
+		expect(r.result?.stats.errors).toBe(0);
+	});
+	it('reads a semicolon CSV with BOM, CRLF, German headers and decimal commas like the comma version', async () => {
+		const a = await run('staff', file('good/staff.csv'));
+		const b = await run('staff', file('good/staff_semicolon.csv'));
+		expect(a.issues).toEqual([]);
+		expect(b.issues).toEqual([]);
+		expect(b.result?.mapping).toMatchObject({ person_id: 'Personal_Nr', unit: 'Einheit', fte: 'Pensum', office_id: 'Arbeitsort', lon: 'Länge', lat: 'Breite' });
+		expect(b.result?.preview).toEqual(a.result?.preview);
+		expect(a.result?.preview[1]).toEqual({ person_id: 'P2', unit: 'IV', fte: 0.8, office_id: 'IV-BUER', mode: 'car', lon: 8.2795, lat: 47.0333, zone_id: 1059 });
+	});
+	it('counts rows as the user sees them: header = 1, quoted newlines and blank lines included', async () => {
+		const r = await run('staff', text('s.csv', 'person_id,unit,fte,office_id,lon,lat\nP1,"A\nK",1,X,8.31,47.05\n\nP2,AK,abc,X,8.31,47.05\n'));
+		expect(where(r.issues)).toEqual([['error', 5, 'fte', 'bad_number']]);
+	});
+	it('streams with progress and cancels cleanly, writing nothing', async () => {
+		const big = 'person_id,unit,fte,office_id,lon,lat\n' + Array.from({ length: 120_000 }, (_, i) => `P${i},AK,1,X,8.31,47.05`).join('\n');
+		const seen: number[] = [];
+		const ok = await importFile('staff', text('staff.csv', big), { onProgress: (f) => seen.push(f) });
+		expect(ok.result?.stats.rows).toBe(120_000);
+		expect(seen.length).toBeGreaterThan(3);
+		expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]))).toBe(true);
+		expect(seen.at(-1)).toBe(1);
+
+		const db = await openNodeDb();
+		await commitImport(db, 'staff', (await run('staff', file('good/staff.csv'))).result!);
+		const ac = new AbortController();
+		const r = await loadDataFolder(db, [text('staff.csv', big)], { refs, signal: ac.signal, onProgress: (f) => f > 0.2 && ac.abort() });
+		expect(r.cancelled).toBe(true);
+		expect(r.committed).toBe(false);
+		expect(where(r.issues)).toEqual([['error', null, null, 'cancelled']]);
+		expect((await rows(db, 'SELECT person_id FROM staff ORDER BY 1')).map((x) => x.person_id)).toEqual(['P1', 'P2', 'P3']);
+		await db.close();
+	});
+});
+
+describe('other formats', () => {
+	it('reads XLSX with LV95 e/n columns, Swiss dates and ja/nein', async () => {
+		const r = await run('offices', file('good/offices.xlsx'));
+		expect(r.issues).toEqual([]);
+		expect(r.parsed?.info.sheet).toBe('offices');
+		const p = r.result!.preview;
+		const luz = lv95ToWgs84(2_666_350, 1_211_050);
+		expect(p[0]).toMatchObject({ office_id: 'AK-LAND', area_m2: 3200, workplaces: 1_100_000 / 1_100_000 * 180, rent_chf_year: 1_100_000, lease_end: '2031-03-31', keep: false, zone_id: 1061 });
+		expect(p[0].lon).toBeCloseTo(luz.lon, 9);
+		expect(p[1]).toMatchObject({ office_id: 'RAV-SURS', lease_end: '2030-12-31', keep: true, zone_id: 1103 });
+	});
+	it('names the missing worksheet', async () => {
+		const r = await importFile('offices', file('good/offices.xlsx'), { refs, sheet: 'Tabelle2' });
+		expect(where(r.issues)).toEqual([['error', null, null, 'xlsx_no_sheet']]);
+		expect(r.issues[0].message.en).toContain('"Tabelle2" not found (available: offices)');
+	});
+	it('reads Parquet and geocodes PLZ and BFS numbers', async () => {
+		const r = await run('customers', file('good/customers.parquet'));
+		expect(r.issues).toEqual([]);
+		expect(r.result?.preview).toEqual([
+			{ customer_id: 'C1', group: 'insured', count: 12, visits_per_year: 1.5, lon: 8.297014, lat: 47.050065, zone_id: 1061 },
+			// C2: centroid of Emmen from municipalities_lu_region_2026_centroids.csv (1024,Emmen,LU,8.287,47.08785)
+			{ customer_id: 'C2', group: 'employer', count: 3, visits_per_year: 4, lon: 8.287, lat: 47.08785, zone_id: 1024 },
+			{ customer_id: 'C3', group: 'jobseeker', count: 5, visits_per_year: 12, lon: 8.399282, lat: 47.127126, zone_id: 1055 }
+		]);
+		expect(r.result?.stats.geocoded).toEqual({ plz: 2, bfs: 1 });
+	});
+	it('reads GeoJSON points with properties', async () => {
+		const r = await run('sites', file('good/sites.geojson'));
+		expect(r.issues).toEqual([]);
+		expect(r.result?.preview.map((p) => [p.site_id, p.lon, p.lat, p.available_from, p.zone_id])).toEqual([
+			['EICH', 8.287, 47.0335, '2030-01-01', 1059],
+			// Generalised polygons put Seetalplatz (Emmen) into Luzern: data/SOURCES.md section 1 caveat.
+			['SEET', 8.301, 47.064, '2029-07-01', 1061]
+		]);
+	});
+});
+
+describe('column mapping', () => {
+	it('lists mapped, unmapped and missing columns; a user mapping overrides', () => {
+		const s = suggestMapping('staff', ['ID', 'Abteilung', 'Bemerkung', 'Longitude', 'Latitude']);
+		expect(s.mapping).toEqual({ person_id: 'ID', unit: 'Abteilung', lon: 'Longitude', lat: 'Latitude' });
+		expect(s.unmapped).toEqual(['Bemerkung']);
+		expect(s.missing).toEqual(['fte', 'office_id']);
+		expect(s.missingLocation).toBe(false);
+		const o = suggestMapping('staff', ['ID', 'Abteilung', 'Bemerkung', 'Longitude', 'Latitude'], { office_id: 'Bemerkung', unit: '' });
+		expect(o.mapping).toMatchObject({ office_id: 'Bemerkung' });
+		expect(o.mapping.unit).toBeUndefined();
+		expect(o.missing).toEqual(['unit', 'fte']);
+	});
+});
+
+describe('bad input: precise messages', () => {
+	it('wrong delimiter: one column, one clear error', async () => {
+		const r = await run('staff', file('bad/staff_colon.csv'));
+		expect(where(r.issues)).toEqual([['error', null, 'person_id:unit:fte:office_id:lon:lat', 'one_column']]);
+		expect(r.issues[0].message.de).toContain('Trennzeichen prüfen');
+	});
+	it('renamed columns are recognised; a missing one is named with its aliases', async () => {
+		const r = await run('staff', file('bad/staff_missing_column.csv'));
+		expect(where(r.issues)).toEqual([['error', null, null, 'missing_column']]);
+		expect(r.issues[0].message.en).toMatch(/^Required column "office_id" is missing/);
+		expect(r.result?.mapping).toMatchObject({ person_id: 'ID', unit: 'Abteilung', fte: 'Beschäftigungsgrad' });
+	});
+	it('text in a number column and out-of-range values: row and column', async () => {
+		const r = await run('staff', file('bad/staff_text_in_number.csv'));
+		expect(where(r.issues)).toEqual([
+			['error', 3, 'fte', 'bad_number'],
+			['error', 4, 'fte', 'out_of_range']
+		]);
+		expect(r.issues[0].message.de).toBe("«achtzig» ist keine gültige Angabe; erwartet: eine Zahl (z. B. 1234.5 oder 1'234,5).");
+	});
+	it('LV95 in lon/lat columns is detected, converted exactly and warned about once', async () => {
+		const r = await run('staff', file('bad/staff_lv95_as_lonlat.csv'));
+		expect(where(r.issues)).toEqual([['warning', null, 'lon', 'coords_converted']]);
+		const p = r.result!.preview;
+		const w = lv95ToWgs84(2_666_197, 1_211_393);
+		expect(p[0].lon).toBe(w.lon);
+		expect(p[0].lat).toBe(w.lat);
+		expect(p.map((x) => x.zone_id)).toEqual([1061, 1059, 1024]);
+	});
+	it('points outside Switzerland are errors on their row', async () => {
+		const r = await run('staff', file('bad/staff_outside.csv'));
+		expect(where(r.issues)).toEqual([
+			['error', 3, 'lon', 'outside_switzerland'],
+			['error', 4, 'lon', 'outside_switzerland']
+		]);
+	});
+	it('duplicate ids name both rows', async () => {
+		const r = await run('staff', file('bad/staff_duplicates.csv'));
+		expect(where(r.issues)).toEqual([['error', 4, 'person_id', 'duplicate_key']]);
+		expect(r.issues[0].message.en).toBe('Duplicate id "P1" (already in row 2).');
+	});
+	it('empty and header-only files', async () => {
+		expect(where((await run('staff', file('bad/staff_empty.csv'))).issues)).toEqual([['error', null, null, 'empty_file']]);
+		expect(where((await run('staff', file('bad/staff_header_only.csv'))).issues)).toEqual([['error', null, null, 'no_rows']]);
+		expect(where((await run('staff', text('x.csv', '\uFEFF\r\n\r\n'))).issues)).toEqual([['error', null, null, 'empty_file']]);
+	});
+	it('a truncated XLSX gives one clear error, no crash', async () => {
+		const r = await run('offices', file('bad/offices_truncated.xlsx'));
+		expect(where(r.issues)).toEqual([['error', null, null, 'xlsx_unreadable']]);
+		expect(r.issues[0].message.de).toMatch(/^Die Excel-Datei ist beschädigt oder unvollständig/);
+	});
+	it('PLZ and BFS geocoding: unknown numbers are errors, merged numbers warnings', async () => {
+		const r = await run('customers', file('bad/customers_geocode.csv'));
+		expect(where(r.issues)).toEqual([
+			['warning', 3, 'bfs', 'bfs_merged'],
+			['error', 4, 'plz', 'unknown_plz'],
+			['error', 5, 'bfs', 'unknown_bfs']
+		]);
+		expect(r.result?.preview[1]).toMatchObject({ lon: 8.39219, lat: 47.11536, zone_id: 1065 });
+	});
+	it('an unquoted decimal comma in a comma CSV is reported on its row', async () => {
+		const r = await run('staff', text('s.csv', 'person_id,unit,fte,office_id,lon,lat\nP1,AK,1,X,8.31,47.05\nP2,AK,0,8,X,8.31,47.05\n'));
+		expect(where(r.issues).filter((i) => i[3] === 'extra_cells')).toEqual([['error', 3, null, 'extra_cells']]);
+		expect(r.issues.find((i) => i.code === 'extra_cells')!.message.en).toBe('Row has 7 fields, the header 6: a delimiter inside a value? (e.g. a decimal comma in a comma CSV: quote the value).');
+	});
+	it('GeoJSON: LV95 coordinates are detected, non-point features are located errors', async () => {
+		const fc = {
+			type: 'FeatureCollection',
+			features: [
+				{ type: 'Feature', geometry: { type: 'Point', coordinates: [2_666_197, 1_211_393] }, properties: { site_id: 'A', name: 'A', capacity_workplaces: 1, area_m2: 1, cost_chf_m2_year: 1 } },
+				{ type: 'Feature', geometry: { type: 'LineString', coordinates: [[8, 47], [8.1, 47]] }, properties: { site_id: 'B', name: 'B', capacity_workplaces: 1, area_m2: 1, cost_chf_m2_year: 1 } }
+			]
+		};
+		const r = await run('sites', text('sites.geojson', JSON.stringify(fc)));
+		expect(where(r.issues)).toEqual([
+			['warning', null, 'lon', 'coords_converted'],
+			['error', 2, 'lon', 'no_location']
+		]);
+		expect(r.result?.preview[0].zone_id).toBe(1061);
+	});
+	it('a user mapping naming a column the file lacks is an error', async () => {
+		const parsed = await parseFile(file('good/staff.csv'));
+		const r = await validateAndType('staff', parsed, { fte: 'Pensum' }, refs);
+		expect(where(r.issues)).toEqual([
+			['error', null, null, 'missing_column'],
+			['error', null, 'Pensum', 'mapping_unknown_header'],
+			['warning', null, 'fte', 'unmapped_column']
+		]);
+	});
+	it('caps the issue list and counts the rest', async () => {
+		const body = Array.from({ length: 1000 }, (_, i) => `P${i},AK,zero,X,8.31,47.05`).join('\n');
+		const parsed = await parseFile(text('s.csv', 'person_id,unit,fte,office_id,lon,lat\n' + body));
+		const r = await validateAndType('staff', parsed, {}, refs, { maxIssues: 50 });
+		expect(r.stats.errors).toBe(1000);
+		expect(r.issues.length).toBe(51);
+		expect(r.issues.at(-1)).toMatchObject({ code: 'truncated', row: null });
+		expect(r.issues.at(-1)!.message.en).toBe('… and 950 more errors (1000 in total)');
+		expect(r.issues[49].row).toBe(51);
+	});
+});
+
+describe('commit to DuckDB', () => {
+	it('commits exactly the schema columns and types; a failed import leaves the previous data untouched', async () => {
+		const db = await openNodeDb();
+		const good = await run('staff', file('good/staff.csv'));
+		expect(await commitImport(db, 'staff', good.result!)).toBe(3);
+		const types = await rows<{ column_name: string; data_type: string }>(db, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'staff' ORDER BY column_index");
+		expect(types.map((t) => `${t.column_name}:${t.data_type}`)).toEqual(['person_id:VARCHAR', 'unit:VARCHAR', 'fte:DOUBLE', 'office_id:VARCHAR', 'mode:VARCHAR', 'lon:DOUBLE', 'lat:DOUBLE', 'zone_id:BIGINT']);
+
+		const bad = await run('staff', file('bad/staff_duplicates.csv'));
+		await expect(commitImport(db, 'staff', bad.result!)).rejects.toBeInstanceOf(ImportRefused);
+		// A folder with one bad file commits nothing, not even the good files.
+		const f = await loadDataFolder(db, [file('bad/staff_duplicates.csv', 'staff.csv'), file('good/sites.geojson')], { refs });
+		expect(f.committed).toBe(false);
+		expect(f.errors).toBe(1);
+		expect((await rows(db, 'SELECT person_id, fte, zone_id FROM staff ORDER BY 1'))).toEqual([
+			{ person_id: 'P1', fte: 1, zone_id: 1061 },
+			{ person_id: 'P2', fte: 0.8, zone_id: 1059 },
+			{ person_id: 'P3', fte: 0.5, zone_id: 1024 }
+		]);
+		expect((await rows(db, "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'sites'"))[0].n).toBe(0);
+		await db.close();
+	});
+
+	it('loads a folder of mixed formats by file name', async () => {
+		const db = await openNodeDb();
+		const files = ['good/staff.csv', 'good/offices.xlsx', 'good/customers.parquet', 'good/sites.geojson'].map((f) => file(f));
+		const r = await loadDataFolder(db, files, { refs });
+		expect(r.committed).toBe(true);
+		expect(r.errors).toBe(0);
+		const n = await rows(db, "SELECT (SELECT count(*) FROM staff) s, (SELECT count(*) FROM offices) o, (SELECT count(*) FROM customers) c, (SELECT count(*) FROM sites) t");
+		expect(n).toEqual([{ s: 3, o: 2, c: 3, t: 2 }]);
+		expect((await rows(db, "SELECT lease_end, keep FROM offices WHERE office_id = 'RAV-SURS'"))).toEqual([{ lease_end: '2030-12-31', keep: true }]);
+		await db.close();
+	});
+});
+
+describe('mutated files never crash (small seeded fuzz; the full corpus is issue 6)', () => {
+	it('every mutation ends in a result or a file-level issue', async () => {
+		const rng = createRng(42);
+		const sources: [TableName, string][] = [['staff', 'good/staff.csv'], ['offices', 'good/offices.xlsx'], ['customers', 'good/customers.parquet'], ['sites', 'good/sites.geojson']];
+		let fileLevel = 0;
+		for (const [table, rel] of sources) {
+			const orig = file(rel).bytes;
+			for (let k = 0; k < 25; k++) {
+				const b = orig.slice(0, k % 5 === 0 ? rng.int(orig.length) : orig.length);
+				for (let m = rng.int(8); m >= 0 && b.length; m--) b[rng.int(b.length)] = rng.int(256);
+				const r = await importFile(table, { fileName: path.basename(rel), bytes: b }, { refs });
+				expect(r.result !== null || r.issues.length === 1).toBe(true);
+				for (const i of r.issues) {
+					expect(i.message.de.length).toBeGreaterThan(0);
+					expect(i.message.en.length).toBeGreaterThan(0);
+				}
+				if (!r.result) fileLevel++;
+			}
+		}
+		expect(fileLevel).toBeGreaterThan(0);
+	});
+});
