@@ -16,3 +16,12 @@ describe('node duckdb connector', () => {
 		await db.close();
 	});
 });
+
+describe('rows() value conversion', () => {
+	it('scales DECIMAL values and converts BIGINT and DATE', async () => {
+		const db = await openNodeDb();
+		const [r] = await rows(db, "SELECT 0.5 AS a, 12.34 AS b, -3.125 AS c, 42::BIGINT AS i, DATE '2025-07-01' AS d");
+		expect(r).toEqual({ a: 0.5, b: 12.34, c: -3.125, i: 42, d: '2025-07-01' });
+		await db.close();
+	});
+});

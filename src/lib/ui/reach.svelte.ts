@@ -21,10 +21,12 @@ export interface ReachState {
 	error: string | null;
 	networks: Partial<Record<Mode, NetworkInfo & { approximate: boolean }>>;
 	rows: number;
+	/** Wall time of the last full matrix in the worker (ms), for the UI and bench/browser.mjs. */
+	matrixMs: number | null;
 	isochrones: FeatureCollection | null;
 }
 
-export const reach = $state<ReachState>({ busy: false, progress: 0, note: '', error: null, networks: {}, rows: 0, isochrones: null });
+export const reach = $state<ReachState>({ busy: false, progress: 0, note: '', error: null, networks: {}, rows: 0, matrixMs: null, isochrones: null });
 
 let call: ReturnType<typeof client> | null = null;
 let current: AbortController | null = null;
@@ -109,7 +111,9 @@ export async function computeTravelTimes(): Promise<void> {
 			'SELECT site_id AS id, lon, lat FROM sites WHERE lon IS NOT NULL UNION ALL SELECT office_id, lon, lat FROM offices WHERE lon IS NOT NULL'
 		);
 		const modes = (Object.keys(reach.networks) as Mode[]).filter((m) => reach.networks[m]);
+		const t0 = performance.now();
 		const result = await worker()<TravelTimeRow[]>('matrix', { zones, destinations, options: { modes } }, { signal, onProgress });
+		reach.matrixMs = performance.now() - t0;
 		const cols = tables.travel_times.columns.map((c) => ({ name: c.name, type: c.type, values: result.map((r) => r[c.name as keyof TravelTimeRow] as number | string | null) }));
 		await replaceTable(db, 'travel_times', tableFromColumns(cols));
 		reach.rows = result.length;

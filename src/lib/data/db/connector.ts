@@ -27,22 +27,24 @@ export function arrowToRows<T = Record<string, unknown>>(t: Table): T[] {
 	const out: T[] = new Array(t.numRows);
 	const cols = fields.map((f) => t.getChild(f.name)!);
 	const kinds = fields.map((f) => String(f.type));
+	// DECIMAL comes back unscaled (SELECT 0.5 → 5 with scale 1): divide by 10^scale.
+	const scales = fields.map((f) => 10 ** ((f.type as { scale?: number }).scale ?? 0));
 	for (let i = 0; i < t.numRows; i++) {
 		const r: Record<string, unknown> = {};
-		for (let j = 0; j < fields.length; j++) r[fields[j].name] = plain(cols[j].get(i), kinds[j]);
+		for (let j = 0; j < fields.length; j++) r[fields[j].name] = plain(cols[j].get(i), kinds[j], scales[j]);
 		out[i] = r as T;
 	}
 	return out;
 }
 
-function plain(v: unknown, kind: string): unknown {
+function plain(v: unknown, kind: string, scale: number): unknown {
 	if (v === null || v === undefined) return null;
 	if (typeof v === 'bigint') return Number(v);
 	if (kind.startsWith('Date')) {
 		const d = typeof v === 'number' ? new Date(v) : (v as Date);
 		return d.toISOString().slice(0, 10);
 	}
-	if (kind.startsWith('Decimal')) return Number(v);
+	if (kind.startsWith('Decimal')) return Number(v) / scale;
 	return v;
 }
 

@@ -23,6 +23,7 @@ export const de = {
 	'reach.matrix': 'Reisezeit-Matrix',
 	'reach.matrix.rows': '{n} Reisezeiten (Zonen × Ziele × Verkehrsmittel)',
 	'reach.matrix.window': 'ÖV: Ankunft 07:00–08:30 jede Minute, Median (p50) und 80. Perzentil; Auto: Spitzenstunden-Faktor.',
+	'reach.matrix.time': 'berechnet in {ms} ms',
 	'reach.compute': 'Reisezeiten neu berechnen',
 	'reach.computing': 'Berechne Reisezeiten …',
 	'reach.loadingNet': 'Lade Netz …',

@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
 	'reach.matrix': 'Travel-time matrix',
 	'reach.matrix.rows': '{n} travel times (zones × destinations × modes)',
 	'reach.matrix.window': 'PT: arrival 07:00–08:30 every minute, median (p50) and 80th percentile; car: peak-hour factor.',
+	'reach.matrix.time': 'computed in {ms} ms',
 	'reach.compute': 'Recompute travel times',
 	'reach.computing': 'Computing travel times …',
 	'reach.loadingNet': 'Loading network …',

@@ -1,0 +1,193 @@
+/**
+ * `npm run cli -- score <data-folder> [--scenario file.json] [--json] [--lang de|en] [--samples N] [--seed N]`
+ * Loads a data folder, computes every criterion, scores and ranks the sites, and prints the
+ * ranking, all criteria and the robustness figures — the same functions the app calls.
+ */
+import { readFileSync } from 'node:fs';
+import { rows, type Db } from '../../src/lib/data/db/connector.ts';
+import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
+import { loadDataFolder } from '../../src/lib/data/import/index.ts';
+import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
+import { readInputs } from '../../src/lib/data/import/node-files.ts';
+import { createTableSql, tables, tableNames } from '../../src/lib/data/schema.ts';
+import {
+	CRITERIA,
+	computeCriteria,
+	createScenario,
+	dataVersion,
+	estimateTravelTimes,
+	flipWeights,
+	parseScenario,
+	rankProbabilities,
+	scoreSites,
+	tornado,
+	type CriteriaResult,
+	type Scenario,
+	type ScoreResult,
+	type SiteCriteria
+} from '../../src/lib/model/index.ts';
+
+export const summary = 'Score and rank the candidate sites of a data folder (ranking, all criteria, robustness)';
+
+type Lang = 'de' | 'en';
+
+export async function run(args: string[]): Promise<number> {
+	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed']);
+	if (args.includes('--help') || !folder) {
+		console.log('Usage: npm run cli -- score <data-folder> [--scenario file.json] [--json] [--lang de|en] [--samples N] [--seed N]');
+		console.log('Without --scenario the default parameters and weights are used.');
+		console.log('--estimate-times fills missing travel times with crow-fly estimates (source estimate:crow-fly; for trying only).');
+		return folder ? 0 : 2;
+	}
+	const lang: Lang = option(args, '--lang') === 'en' ? 'en' : 'de';
+	const json = args.includes('--json');
+	const samples = Number(option(args, '--samples') ?? 2000);
+	const seed = Number(option(args, '--seed') ?? 2019);
+	const db = await openNodeDb();
+	try {
+		const r = await loadDataFolder(db, readInputs(folder), { refs: loadGeoRefs() });
+		if (!r.committed) {
+			console.error(formatIssueTable(r.issues, lang));
+			console.error(lang === 'de' ? `${r.errors} Fehler: nichts geladen.` : `${r.errors} error(s): nothing loaded.`);
+			return 1;
+		}
+		await ensureTables(db);
+		if (args.includes('--estimate-times')) {
+			await estimateTravelTimes(db);
+			console.error(lang === 'de' ? 'Achtung: fehlende Reisezeiten mit Luftlinien-Schätzung ergänzt (keine Routenberechnung).' : 'Warning: missing travel times filled with crow-fly estimates (not routed).');
+		}
+		const file = option(args, '--scenario');
+		const data = await dataVersion(db);
+		const scenario: Scenario = file
+			? { ...parseScenario(readFileSync(file, 'utf8')) }
+			: createScenario({ name: lang === 'de' ? 'Standard' : 'Default', data });
+		if (scenario.data && scenario.data.hash !== data.hash)
+			console.error(lang === 'de' ? `Hinweis: Szenario wurde mit anderen Daten erstellt (${scenario.data.hash} ≠ ${data.hash}).` : `Note: scenario was made with other data (${scenario.data.hash} ≠ ${data.hash}).`);
+		const criteria = await computeCriteria(db, scenario.params);
+		const score = scoreSites(criteria, scenario.weights);
+		const robust = score.ranking.length >= 2 ? rankProbabilities(score.matrix, score.weights, { samples, seed }) : null;
+		const flip = flipWeights(score);
+		const top = score.ranking[0]?.site_id;
+		const torn = top ? tornado(criteria, top) : null;
+		if (json) {
+			console.log(JSON.stringify({ scenario, data, warnings: criteria.warnings, travelTimeRows: criteria.travelTimeRows, score, criteria: criteria.sites, rankProbabilities: robust, flip, tornado: torn }, null, 2));
+			return 0;
+		}
+		printReport(lang, scenario, criteria, score, robust, flip, torn);
+		return 0;
+	} finally {
+		await db.close();
+	}
+}
+
+/** Tables missing from the folder are created empty so every query runs. */
+async function ensureTables(db: Db): Promise<void> {
+	const have = new Set((await rows<{ n: string }>(db, `SELECT table_name AS n FROM information_schema.tables`)).map((r) => r.n));
+	for (const t of tableNames) if (!have.has(t)) await db.exec(createTableSql(tables[t]));
+}
+
+const fmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toLocaleString('de-CH', { maximumFractionDigits: d, minimumFractionDigits: d }));
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : (100 * x).toFixed(0) + ' %');
+const chf = (x: number) => 'CHF ' + Math.round(x).toLocaleString('de-CH');
+
+/** Rows of the criteria table: label and how to read the figure from one site. */
+function criteriaRows(lang: Lang, thresholds: number[]): [string, (s: SiteCriteria) => string][] {
+	const L = (de: string, en: string) => (lang === 'de' ? de : en);
+	const commute = (key: 'pt' | 'car' | 'combined', name: string): [string, (s: SiteCriteria) => string][] => [
+		[`${name} ${L('Mittel', 'mean')} (min)`, (s) => fmt(s.staff?.[key].mean)],
+		[`${name} p80 (min)`, (s) => fmt(s.staff?.[key].p80)],
+		...thresholds.map((t): [string, (s: SiteCriteria) => string] => [`${name} > ${t} min`, (s) => pct(s.staff?.[key].shareOver[t])]),
+		[`${name} ${L('Stunden/Jahr', 'hours/yr')}`, (s) => fmt(s.staff?.[key].hoursPerYear, 0)],
+		[`${name} ${L('Δ zu heute', 'Δ vs today')} (min)`, (s) => fmt(s.staff?.[key].meanChange)],
+		[`${name} ${L('Gewinner/Verlierer', 'winners/losers')}`, (s) => (s.staff ? `${s.staff[key].winners}/${s.staff[key].losers}` : '–')]
+	];
+	return [
+		[L('Arbeitsplätze Bedarf', 'Workplaces needed'), (s) => String(s.space.workplacesNeeded)],
+		...commute('pt', L('ÖV', 'PT')),
+		...commute('car', L('Auto', 'Car')),
+		...commute('combined', L('Mix', 'Mix')),
+		[L('ÖV Umstiege (Mittel)', 'PT changes (mean)'), (s) => fmt(s.staff?.ptChangesMean)],
+		[L('CO2 t/Jahr', 'CO2 t/yr'), (s) => fmt(s.staff?.co2TonnesYear)],
+		[L('CO2 Δ t/Jahr', 'CO2 Δ t/yr'), (s) => fmt(s.staff?.co2ChangeTonnesYear)],
+		[L('Ohne Reisezeit', 'Without travel time'), (s) => (s.staff ? String(s.staff.missingTimes) : '–')],
+		...['employer', 'insured', 'jobseeker'].map((g): [string, (s: SiteCriteria) => string] => [`${L('Kundschaft', 'Customers')} ${g} (min)`, (s) => fmt(s.customers?.byGroup[g]?.meanMinutes)]),
+		[L('Kundschaft alle (min)', 'Customers all (min)'), (s) => fmt(s.customers?.all.meanMinutes)],
+		[L('Anteil Regionalstellen', 'Share at branches'), (s) => (s.customers ? pct(s.customers.all.branchShare) : '–')],
+		[L('Arbeitsplätze Bedarf/Kapazität', 'Workplaces needed/capacity'), (s) => `${s.space.workplacesNeeded}/${s.space.capacity}`],
+		[L('Fläche Bedarf/Angebot m²', 'Area needed/offered m²'), (s) => `${fmt(s.space.m2Needed, 0)}/${fmt(s.space.areaM2, 0)}`],
+		[L('Umzug', 'Move'), (s) => s.money.moveDate],
+		[L('Kosten neu/Jahr', 'New cost/yr'), (s) => chf(s.money.annualCostChf)],
+		[L('Frei werdende Miete/Jahr', 'Rent freed/yr'), (s) => chf(s.money.rentFreedChfYear)],
+		[L('Frei werdende Fläche m²', 'Area freed m²'), (s) => fmt(s.money.m2Freed, 0)],
+		[L('Synergien/Jahr', 'Synergies/yr'), (s) => chf(s.money.synergyChfYear)],
+		[L('Einsparung brutto/Jahr', 'Gross saving/yr'), (s) => chf(s.money.grossSavingChfYear) + (s.money.meetsTarget ? ' ✓' : '')],
+		[L('Einsparung netto/Jahr', 'Net saving/yr'), (s) => chf(s.money.netSavingChfYear)],
+		[L('Ausbau', 'Fit-out'), (s) => chf(s.money.fitOutChf)],
+		[L('Umzugskosten', 'Move cost'), (s) => chf(s.money.moveCostChf)],
+		[L('Doppelmiete', 'Double rent'), (s) => chf(s.money.doubleRentChf)],
+		[L('Einmalkosten total', 'One-off total'), (s) => chf(s.money.oneOffTotalChf)],
+		['NPV', (s) => chf(s.money.npvChf)],
+		[L('Amortisation (Jahr)', 'Payback (year)'), (s) => (s.money.paybackYear === null ? '–' : `${s.money.paybackYear} (${s.money.paybackYears} ${L('J.', 'y')})`)]
+	];
+}
+
+function printReport(
+	lang: Lang,
+	scenario: Scenario,
+	criteria: CriteriaResult,
+	score: ScoreResult,
+	robust: ReturnType<typeof rankProbabilities> | null,
+	flip: ReturnType<typeof flipWeights>,
+	torn: ReturnType<typeof tornado> | null
+): void {
+	const L = (de: string, en: string) => (lang === 'de' ? de : en);
+	const name = new Map(criteria.sites.map((s) => [s.site_id, s.name]));
+	console.log(`${L('Szenario', 'Scenario')}: ${scenario.name} (${scenario.id})`);
+	console.log(`${L('Umziehende Mitarbeitende', 'Staff moving')}: ${criteria.inputs.movers.headcount} (${criteria.inputs.movers.fte.toFixed(1)} FTE)`);
+	if (criteria.travelTimeRows === 0)
+		console.log(
+			'\n' + L('!! travel_times ist leer: keine Pendel-, Kunden- und CO2-Kriterien. Rangierung nur nach Fläche und Kosten.', '!! travel_times is empty: no commute, customer or CO2 criteria. Ranking by space and money only.')
+		);
+	for (const w of criteria.warnings.slice(0, 10)) console.log('  ' + w[lang]);
+	for (const s of score.skipped) console.log('  ' + L('Übersprungen', 'Skipped') + ': ' + s.reason[lang]);
+
+	console.log('\n' + L('Rangierung', 'Ranking'));
+	const probs = new Map(robust?.siteIds.map((id, i) => [id, robust.probabilities[i][0]]) ?? []);
+	for (const r of score.ranking)
+		console.log(`  ${String(r.rank).padStart(2)}. ${r.name.padEnd(42)} ${r.score.toFixed(1).padStart(6)}  ${robust ? L('P(Rang 1)', 'P(rank 1)') + ' ' + pct(probs.get(r.site_id)) : ''}`);
+	for (const e of score.excluded) console.log(`   ✗ ${e.name.padEnd(42)} ${e.reasons.map((x) => x.message[lang]).join('; ')}`);
+
+	console.log('\n' + L('Gewichte (normiert)', 'Weights (normalised)'));
+	for (const d of CRITERIA) if ((score.weights[d.id] ?? 0) > 0) console.log(`  ${d.label[lang].padEnd(52)} ${pct(score.weights[d.id])}`);
+
+	console.log('\n' + L('Kriterien', 'Criteria'));
+	const sites = criteria.sites;
+	const head = sites.map((s) => s.site_id.slice(0, 15).padStart(16)).join('');
+	console.log(''.padEnd(36) + head);
+	for (const [label, get] of criteriaRows(lang, criteria.params.commuteThresholdsMin)) console.log(label.slice(0, 35).padEnd(36) + sites.map((s) => get(s).slice(0, 15).padStart(16)).join(''));
+
+	if (flip) {
+		console.log('\n' + L(`Was ${name.get(flip.second)} vor ${name.get(flip.first)} brächte (Vorsprung ${flip.gap.toFixed(1)} Punkte):`, `What would put ${name.get(flip.second)} ahead of ${name.get(flip.first)} (gap ${flip.gap.toFixed(1)} points):`));
+		for (const s of flip.single.slice(0, 5)) console.log(`  ${CRITERIA.find((d) => d.id === s.criterion)!.label[lang]}: ${pct(s.from)} → ${pct(s.to)}`);
+		for (const p of flip.pairs.slice(0, 3))
+			console.log(`  ${pct(p.shift)} ${L('von', 'from')} ${CRITERIA.find((d) => d.id === p.decrease)!.label[lang]} ${L('zu', 'to')} ${CRITERIA.find((d) => d.id === p.increase)!.label[lang]}`);
+	}
+	if (torn && score.ranking[0]) {
+		console.log('\n' + L(`Tornado NPV ${score.ranking[0].name} (Basis ${chf(torn.base)})`, `Tornado NPV ${score.ranking[0].name} (base ${chf(torn.base)})`));
+		for (const b of torn.bars) console.log(`  ${b.label[lang].padEnd(40)} ${String(b.low).padStart(6)}: ${chf(b.npvLow).padStart(18)}   ${String(b.high).padStart(6)}: ${chf(b.npvHigh).padStart(18)}`);
+	}
+}
+
+function option(args: string[], name: string): string | undefined {
+	const i = args.indexOf(name);
+	return i >= 0 ? args[i + 1] : undefined;
+}
+
+function positional(args: string[], withValue: string[]): string | undefined {
+	for (let i = 0; i < args.length; i++) {
+		if (withValue.includes(args[i])) i++;
+		else if (!args[i].startsWith('--')) return args[i];
+	}
+	return undefined;
+}

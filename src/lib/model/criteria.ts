@@ -1,0 +1,73 @@
+/**
+ * All criteria per candidate site: the SQL aggregations (staff, customers) run once per parameter
+ * set; space and money are plain TypeScript over rows loaded once, so sensitivity analyses can
+ * recompute them without the database (see `recomputeMoney`).
+ */
+import { rows, type Db } from '../data/db/connector.ts';
+import { customerCriteria } from './customers.ts';
+import { loadInputs, type ModelInputs } from './inputs.ts';
+import { moneyCriteria } from './money.ts';
+import { withDefaults, type ScenarioParams } from './params.ts';
+import { spaceCriteria } from './space.ts';
+import { staffCriteria } from './staff.ts';
+import type { Msg, SiteCriteria } from './types.ts';
+
+export interface CriteriaResult {
+	params: ScenarioParams;
+	sites: SiteCriteria[];
+	inputs: ModelInputs;
+	/** Rows in travel_times; 0 means no commute or customer criteria could be computed. */
+	travelTimeRows: number;
+	warnings: Msg[];
+}
+
+/** Compute every criterion for every site in `sites`. */
+export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = {}): Promise<CriteriaResult> {
+	const p = withDefaults(params);
+	const [{ n }] = await rows<{ n: number }>(db, 'SELECT count(*) AS n FROM travel_times');
+	const inputs = await loadInputs(db, p);
+	const [staff, customers] = await Promise.all([staffCriteria(db, p), customerCriteria(db, p)]);
+	const warnings: Msg[] = [];
+	if (n === 0)
+		warnings.push({
+			de: 'Tabelle travel_times ist leer: Pendel-, Kunden- und CO2-Kriterien fehlen. Reisezeiten zuerst berechnen oder importieren.',
+			en: 'Table travel_times is empty: commute, customer and CO2 criteria are missing. Compute or import travel times first.'
+		});
+	const sites = inputs.sites.map((s): SiteCriteria => {
+		const st = staff.get(s.site_id) ?? null;
+		const cu = customers.get(s.site_id) ?? null;
+		if (n > 0 && st && st.missingTimes > 0)
+			warnings.push({
+				de: `${s.name}: ${st.missingTimes} von ${st.movers} Mitarbeitenden ohne Reisezeit (Zone fehlt in travel_times).`,
+				en: `${s.name}: ${st.missingTimes} of ${st.movers} staff without a travel time (zone missing in travel_times).`
+			});
+		return {
+			site_id: s.site_id,
+			name: s.name,
+			lon: s.lon,
+			lat: s.lat,
+			availableFrom: s.available_from,
+			tenure: s.tenure,
+			staff: n > 0 ? st : null,
+			customers: n > 0 ? cu : null,
+			space: spaceCriteria(s, inputs.movers, p),
+			money: moneyCriteria(s, inputs.released, inputs.movers, p)
+		};
+	});
+	return { params: p, sites, inputs, travelTimeRows: n, warnings };
+}
+
+/** Same criteria with the money part recomputed for other (cost) parameters — no database needed. */
+export function recomputeMoney(c: CriteriaResult, params: Partial<ScenarioParams>): CriteriaResult {
+	const p = withDefaults({ ...c.params, ...params });
+	const byId = new Map(c.inputs.sites.map((s) => [s.site_id, s]));
+	return {
+		...c,
+		params: p,
+		sites: c.sites.map((s) => ({
+			...s,
+			space: spaceCriteria(byId.get(s.site_id)!, c.inputs.movers, p),
+			money: moneyCriteria(byId.get(s.site_id)!, c.inputs.released, c.inputs.movers, p)
+		}))
+	};
+}

@@ -1,0 +1,71 @@
+/**
+ * Customer access per candidate site, aggregated in DuckDB.
+ *
+ * Each customer row (count × visits_per_year = visits) travels from its zone to the site, or — when
+ * regional branches are kept and the branch serves the customer's group — to whichever of the site
+ * and those branches is quickest. Times are mode-weighted with the zone's PT share (urban/rural
+ * default); the mean is weighted by visits.
+ */
+import { rows, type Db } from '../data/db/connector.ts';
+import type { ScenarioParams } from './params.ts';
+import { KEPT_OFFICES, TT_PIVOT, combineSql, lit, zonePtShareSql } from './sql.ts';
+import type { CustomerCriteria, CustomerGroupAccess } from './types.ts';
+
+export function customerCriteriaSql(p: ScenarioParams): string {
+	const branches =
+		p.keepBranches && p.branchGroups.length
+			? `UNION ALL
+  SELECT si.site_id, o.office_id, TRUE, g.grp FROM sites si
+  CROSS JOIN (${KEPT_OFFICES}) o
+  CROSS JOIN (VALUES ${p.branchGroups.map((g) => `(${lit(g)})`).join(', ')}) g(grp)`
+			: '';
+	return `WITH ${TT_PIVOT},
+c AS (
+  SELECT row_number() OVER () AS rid, c."group" AS grp, coalesce(c."count", 1) * c.visits_per_year AS w,
+    c.zone_id, ${zonePtShareSql(p)} AS s
+  FROM customers c LEFT JOIN zones z ON z.zone_id = c.zone_id),
+dest AS (
+  SELECT site_id, site_id AS dest_id, FALSE AS is_branch, NULL::VARCHAR AS grp FROM sites
+  ${branches}),
+opt AS (
+  SELECT d.site_id, c.rid, c.grp, c.w, d.is_branch, ${combineSql('c.s', 't.pt', 't.car')} AS m
+  FROM c JOIN dest d ON (NOT d.is_branch OR d.grp = c.grp)
+  LEFT JOIN tt t ON t.origin_zone = c.zone_id AND t.destination_id = d.dest_id),
+best AS (
+  SELECT site_id, rid, grp, any_value(w) AS w, min(m) AS m, arg_min(is_branch, m) AS via_branch
+  FROM opt GROUP BY site_id, rid, grp)
+SELECT site_id, grp,
+  coalesce(sum(w) FILTER (WHERE m IS NOT NULL), 0) AS visits,
+  sum(w * m) FILTER (WHERE m IS NOT NULL) / sum(w) FILTER (WHERE m IS NOT NULL) AS mean_min,
+  coalesce(sum(w) FILTER (WHERE via_branch AND m IS NOT NULL), 0) AS branch_visits,
+  count(*) FILTER (WHERE m IS NULL) AS missing
+FROM best GROUP BY GROUPING SETS ((site_id, grp), (site_id)) ORDER BY site_id, grp NULLS LAST`;
+}
+
+function access(r: Record<string, unknown>): CustomerGroupAccess {
+	const visits = (r.visits as number) ?? 0;
+	return {
+		visits,
+		meanMinutes: (r.mean_min as number | null) ?? null,
+		branchShare: visits > 0 ? (r.branch_visits as number) / visits : 0
+	};
+}
+
+/** Customer criteria per site id (absent when there are no customers). */
+export async function customerCriteria(db: Db, p: ScenarioParams): Promise<Map<string, CustomerCriteria>> {
+	const sql = customerCriteriaSql(p);
+	const out = new Map<string, CustomerCriteria>();
+	for (const r of await rows(db, sql)) {
+		const id = r.site_id as string;
+		let c = out.get(id);
+		if (!c) {
+			c = { byGroup: {}, all: { visits: 0, meanMinutes: null, branchShare: 0 }, missingTimes: 0, trace: { sql } };
+			out.set(id, c);
+		}
+		if (r.grp === null) {
+			c.all = access(r);
+			c.missingTimes = r.missing as number;
+		} else c.byGroup[r.grp as string] = access(r);
+	}
+	return out;
+}

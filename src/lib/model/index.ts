@@ -1,0 +1,22 @@
+/**
+ * Decision model API. Typical use:
+ *   const criteria = await computeCriteria(db, params);      // SQL, once per data/parameter change
+ *   const result = scoreSites(criteria, weights);             // pure TS, microseconds: call on every weight change
+ *   rankProbabilities(result.matrix, result.weights, { seed }); tornado(criteria, siteId); flipWeights(result);
+ */
+export * from './types.ts';
+export { DEFAULT_PARAMS, PARAM_META, withDefaults, type ScenarioParams, type ParamMeta, type CustomerGroup, type NormalisationMethod, type WorkplaceBasis } from './params.ts';
+export { CRITERIA, CRITERION_IDS, DEFAULT_WEIGHTS, criterionDef, type CriterionDef, type Direction } from './definitions.ts';
+export { computeCriteria, recomputeMoney, type CriteriaResult } from './criteria.ts';
+export { staffCriteriaSql } from './staff.ts';
+export { customerCriteriaSql } from './customers.ts';
+export { loadInputs, type ModelInputs, type SiteRow, type OfficeRow, type MoversSummary } from './inputs.ts';
+export { spaceCriteria, workplacesNeeded } from './space.ts';
+export { moneyCriteria, freedLeases, siteMoveDate } from './money.ts';
+export { scoreSites, normaliseWeights, normaliseValues, constraintViolations, scoresFor, rankOrder, type Weights, type ScoreResult, type ScoreMatrix, type RankedSite, type ExcludedSite } from './score.ts';
+export { rankProbabilities, tornado, flipWeights, criterionLabel, type RankProbabilities, type RankProbabilityOptions, type TornadoBar, type FlipResult } from './robustness.ts';
+export { scoreSurface, cellCriteria, loadSurfaceInputs, matrixTimeSource, cantonGrid, type SurfaceInputs, type SurfaceResult, type TimeSource, type Cell } from './surface.ts';
+export { createScenario, parseScenario, serialiseScenario, duplicateScenario, updateScenario, compareScenarios, dataVersion, scenarioId, SCENARIO_FORMAT, type Scenario, type ScenarioDiff, type DataVersion } from './scenario.ts';
+export { canonicalJson, fnv1a64 } from './hash.ts';
+export { addMonths, yearsBetween } from './dates.ts';
+export { estimateTravelTimes, estimateTravelTimesSql, DEFAULT_ESTIMATE, ESTIMATE_SOURCE, type EstimateOptions } from './estimate.ts';

@@ -1,0 +1,160 @@
+/**
+ * Every assumption of the decision model, typed, with a default, a unit, a bilingual label and a
+ * source note. Defaults come from /work/shared/data/FACTS.md where a fact exists; otherwise they are
+ * marked as assumptions so a committee can see (and change) them.
+ */
+import type { Msg } from './types.ts';
+
+export type CustomerGroup = 'employer' | 'insured' | 'jobseeker';
+export type WorkplaceBasis = 'headcount' | 'fte';
+export type NormalisationMethod = 'minmax' | 'range';
+
+/** All scenario parameters. Dates are ISO yyyy-mm-dd. */
+export interface ScenarioParams {
+	/** Staff commute */
+	workingDaysPerYear: number;
+	/** Share of working days spent at home (hybrid work); commuting trips scale with 1 - this. */
+	homeOfficeShare: number;
+	/** |change| in minutes at or beyond which a person counts as winner or loser. */
+	winnerLoserThresholdMin: number;
+	/** Commute thresholds (minutes) for the "share over" figures. */
+	commuteThresholdsMin: number[];
+	/** Use staff.mode when given (pt → 100 % PT, car → 100 % car); bike/walk/blank use the zone default. */
+	useStaffMode: boolean;
+	/** PT share of trips from urban zones (density ≥ urbanDensity). */
+	ptShareUrban: number;
+	/** PT share of trips from other zones. */
+	ptShareRural: number;
+	/** Inhabitants per km² from which a zone counts as urban. */
+	urbanDensityPerKm2: number;
+	/** Staff of offices marked keep = true stay there (they do not move and are not counted). */
+	keptOfficesStay: boolean;
+	/** CO2 */
+	co2GPerKmCar: number;
+	co2GPerKmPt: number;
+	/** Road/network distance = straight line × detour factor. */
+	detourCar: number;
+	detourPt: number;
+	/** Customers */
+	keepBranches: boolean;
+	/** Customer groups served at kept regional branches (e.g. job seekers at RAV branches). */
+	branchGroups: CustomerGroup[];
+	/** Space */
+	workplaceBasis: WorkplaceBasis;
+	/** Workplaces per person (or per FTE): 1 = no desk sharing, 0.8 = 8 desks for 10 people. */
+	deskSharingRatio: number;
+	m2PerWorkplace: number;
+	/** Money and dates */
+	moveDate: string;
+	/** Date by which notice on today's leases is given. */
+	noticeDate: string;
+	discountRate: number;
+	horizonYears: number;
+	synergyChfPerPersonYear: number;
+	synergyRampYears: number;
+	moveCostChfPerPerson: number;
+	/** Multipliers for sensitivity analysis (1 = as in the data). */
+	siteCostFactor: number;
+	oneOffFactor: number;
+	savingsTargetChfYear: number;
+	/** Hard constraints */
+	requireCapacity: boolean;
+	requireAvailability: boolean;
+	/** Exclude sites whose mean combined staff commute exceeds this (minutes); null = off. */
+	maxMeanCommuteMin: number | null;
+	/** Scoring */
+	normalisation: NormalisationMethod;
+	/** For normalisation 'range': per criterion the value scoring 0 (worst) and 1 (best). */
+	ranges: Record<string, { worst: number; best: number }>;
+}
+
+export interface ParamMeta {
+	label: Msg;
+	unit: string;
+	source: string;
+	/** Low/high values for the tornado (only cost-relevant parameters). */
+	tornado?: [number, number];
+}
+
+/** Default parameters (WAS Luzern). */
+export const DEFAULT_PARAMS: ScenarioParams = {
+	workingDaysPerYear: 220,
+	homeOfficeShare: 0.2,
+	winnerLoserThresholdMin: 5,
+	commuteThresholdsMin: [30, 45, 60],
+	useStaffMode: true,
+	ptShareUrban: 0.55,
+	ptShareRural: 0.3,
+	urbanDensityPerKm2: 1000,
+	keptOfficesStay: true,
+	co2GPerKmCar: 186,
+	co2GPerKmPt: 30,
+	detourCar: 1.3,
+	detourPt: 1.4,
+	keepBranches: true,
+	branchGroups: ['jobseeker'],
+	workplaceBasis: 'headcount',
+	deskSharingRatio: 1,
+	m2PerWorkplace: 26,
+	moveDate: '2026-07-01',
+	noticeDate: '2025-07-01',
+	discountRate: 0.02,
+	horizonYears: 25,
+	synergyChfPerPersonYear: 1800,
+	synergyRampYears: 3,
+	moveCostChfPerPerson: 2500,
+	siteCostFactor: 1,
+	oneOffFactor: 1,
+	savingsTargetChfYear: 4_800_000,
+	requireCapacity: true,
+	requireAvailability: true,
+	maxMeanCommuteMin: null,
+	normalisation: 'minmax',
+	ranges: {}
+};
+
+const A = 'Assumption (not from a source); change to your case.';
+
+/** Labels, units and sources of every parameter. */
+export const PARAM_META: Record<keyof ScenarioParams, ParamMeta> = {
+	workingDaysPerYear: { label: { de: 'Arbeitstage pro Jahr', en: 'Working days per year' }, unit: 'd/yr', source: 'Swiss full-time year ≈ 220 working days after holidays; assumption.' },
+	homeOfficeShare: { label: { de: 'Anteil Homeoffice-Tage', en: 'Share of home-office days' }, unit: '0–1', source: A },
+	winnerLoserThresholdMin: { label: { de: 'Schwelle Gewinner/Verlierer', en: 'Winner/loser threshold' }, unit: 'min', source: A },
+	commuteThresholdsMin: { label: { de: 'Schwellen Pendelzeit', en: 'Commute thresholds' }, unit: 'min', source: 'DESIGN.md: shares over 30/45/60 min.' },
+	useStaffMode: { label: { de: 'Verkehrsmittel der Mitarbeitenden verwenden', en: 'Use staff main mode' }, unit: '', source: 'staff.mode column when filled.' },
+	ptShareUrban: { label: { de: 'ÖV-Anteil städtische Zonen', en: 'PT share, urban zones' }, unit: '0–1', source: 'Order of magnitude of commuting PT shares in Swiss cities (Mikrozensus Mobilität und Verkehr); unverified.' },
+	ptShareRural: { label: { de: 'ÖV-Anteil ländliche Zonen', en: 'PT share, rural zones' }, unit: '0–1', source: 'Order of magnitude of commuting PT shares in rural Switzerland; unverified.' },
+	urbanDensityPerKm2: { label: { de: 'Dichte ab der eine Zone städtisch ist', en: 'Density from which a zone is urban' }, unit: 'inh/km²', source: A },
+	keptOfficesStay: { label: { de: 'Personal der Regionalstellen bleibt', en: 'Staff of kept branches stay' }, unit: '', source: 'FACTS.md: RAV Sursee and Wolhusen stay as regional offices.' },
+	co2GPerKmCar: { label: { de: 'CO2 Auto', en: 'CO2 car' }, unit: 'g/pkm', source: 'Order of magnitude of mobitool factors for an average car; unverified.' },
+	co2GPerKmPt: { label: { de: 'CO2 ÖV', en: 'CO2 public transport' }, unit: 'g/pkm', source: 'Rail/bus mix, order of magnitude of mobitool factors; unverified.' },
+	detourCar: { label: { de: 'Umwegfaktor Auto', en: 'Detour factor car' }, unit: '×', source: 'Typical road detour over straight line (1.2–1.4); assumption.' },
+	detourPt: { label: { de: 'Umwegfaktor ÖV', en: 'Detour factor PT' }, unit: '×', source: A },
+	keepBranches: { label: { de: 'Regionalstellen behalten', en: 'Keep regional branches' }, unit: '', source: 'offices.keep column.' },
+	branchGroups: { label: { de: 'Von Regionalstellen bediente Kundengruppen', en: 'Customer groups served by branches' }, unit: '', source: 'FACTS.md: RAV Sursee and Wolhusen (job seekers) stay.' },
+	workplaceBasis: { label: { de: 'Arbeitsplatzbedarf nach', en: 'Workplaces needed by' }, unit: '', source: A },
+	deskSharingRatio: { label: { de: 'Arbeitsplätze pro Person (Desk-Sharing)', en: 'Workplaces per person (desk sharing)' }, unit: '×', source: 'FACTS.md: Seetalplatz plans 950 workplaces for 1,450 staff (0.66); default 1 = no sharing.' },
+	m2PerWorkplace: { label: { de: 'Fläche pro Arbeitsplatz', en: 'Floor area per workplace' }, unit: 'm²', source: 'FACTS.md: ≈ 26 m² per employee (Seetalplatz, 38,000 m² for 1,450 staff).' },
+	moveDate: { label: { de: 'Geplanter Umzug', en: 'Planned move' }, unit: 'date', source: 'FACTS.md: centre operational before summer 2026.' },
+	noticeDate: { label: { de: 'Kündigung der heutigen Mieten', en: 'Notice given on current leases' }, unit: 'date', source: A },
+	discountRate: { label: { de: 'Diskontsatz', en: 'Discount rate' }, unit: '1/yr', source: 'Real rate for public investments; assumption.', tornado: [0.01, 0.04] },
+	horizonYears: { label: { de: 'Betrachtungszeitraum', en: 'Horizon' }, unit: 'yr', source: A, tornado: [15, 40] },
+	synergyChfPerPersonYear: { label: { de: 'Synergien pro Person und Jahr', en: 'Synergies per person and year' }, unit: 'CHF/yr', source: 'FACTS.md: Seetalplatz 2016 estimate CHF 2.0 M/yr synergies for ≈ 1,100 workplaces ≈ CHF 1,800.', tornado: [900, 2700] },
+	synergyRampYears: { label: { de: 'Anlaufzeit der Synergien', en: 'Synergy ramp-up' }, unit: 'yr', source: A, tornado: [1, 5] },
+	moveCostChfPerPerson: { label: { de: 'Umzugskosten pro Person', en: 'Move cost per person' }, unit: 'CHF', source: A, tornado: [1000, 5000] },
+	siteCostFactor: { label: { de: 'Faktor Standortkosten', en: 'Site cost factor' }, unit: '×', source: 'Sensitivity multiplier on sites.cost_chf_m2_year.', tornado: [0.85, 1.15] },
+	oneOffFactor: { label: { de: 'Faktor Einmalkosten', en: 'One-off cost factor' }, unit: '×', source: 'Sensitivity multiplier on sites.one_off_chf.', tornado: [0.8, 1.5] },
+	savingsTargetChfYear: { label: { de: 'Sparziel pro Jahr', en: 'Savings target per year' }, unit: 'CHF/yr', source: 'FACTS.md: at least CHF 4.8 M per year.' },
+	requireCapacity: { label: { de: 'Kapazität muss reichen', en: 'Capacity must suffice' }, unit: '', source: 'Hard constraint.' },
+	requireAvailability: { label: { de: 'Verfügbar bis zum Umzug', en: 'Available by the move' }, unit: '', source: 'Hard constraint.' },
+	maxMeanCommuteMin: { label: { de: 'Max. mittlere Pendelzeit', en: 'Max. mean commute' }, unit: 'min', source: 'Optional hard constraint.' },
+	normalisation: { label: { de: 'Normierung', en: 'Normalisation' }, unit: '', source: 'minmax over non-excluded sites, or range (value function between worst and best).' },
+	ranges: { label: { de: 'Wertebereiche (schlechtester/bester)', en: 'Value ranges (worst/best)' }, unit: '', source: 'Used by normalisation = range.' }
+};
+
+/** Defaults overlaid with a partial set (unknown keys are dropped). */
+export function withDefaults(p: Partial<ScenarioParams> = {}): ScenarioParams {
+	const out = { ...DEFAULT_PARAMS } as Record<string, unknown>;
+	for (const k of Object.keys(DEFAULT_PARAMS)) if ((p as Record<string, unknown>)[k] !== undefined) out[k] = (p as Record<string, unknown>)[k];
+	return out as unknown as ScenarioParams;
+}

@@ -1,0 +1,133 @@
+/** Shared result types of the decision model. */
+
+/** A bilingual user-facing message. */
+export interface Msg {
+	de: string;
+	en: string;
+}
+
+/** Where a figure came from: the SQL that produced it and/or the row ids that fed it. */
+export interface Trace {
+	sql?: string;
+	rowIds?: string[];
+	note?: string;
+}
+
+/** Commute statistics for one mode (or the mode-weighted combination) over the movers. */
+export interface CommuteStats {
+	/** Persons with a travel time (of n movers). */
+	n: number;
+	mean: number | null;
+	/** 80th percentile over persons of the median travel time. */
+	p80: number | null;
+	/** Share of persons over each threshold, keyed by minutes. */
+	shareOver: Record<number, number | null>;
+	/** Person-hours per year: days × (1 - home office) × 2 trips × FTE × minutes / 60. */
+	hoursPerYear: number | null;
+	/** Mean change against each person's current office (minutes; negative = faster). */
+	meanChange: number | null;
+	winners: number;
+	losers: number;
+}
+
+export interface StaffCriteria {
+	movers: number;
+	moversFte: number;
+	pt: CommuteStats;
+	car: CommuteStats;
+	/** Each person weighted by their PT share (mode-choice assumption). */
+	combined: CommuteStats;
+	/** Mean PT changes (transfers) over movers with a value in travel_times.changes. */
+	ptChangesMean: number | null;
+	/** Tonnes CO2 per year for commuting to the site, and change against today. */
+	co2TonnesYear: number | null;
+	co2ChangeTonnesYear: number | null;
+	/** Movers without a travel time to this site (zone has no row). */
+	missingTimes: number;
+	trace: Trace;
+}
+
+export interface CustomerGroupAccess {
+	/** Visits per year (count × visits_per_year) of customers with a time. */
+	visits: number;
+	/** Visit-weighted mean access time (minutes), mode-weighted. */
+	meanMinutes: number | null;
+	/** Share of visits that go to a kept regional branch instead of the site. */
+	branchShare: number;
+}
+
+export interface CustomerCriteria {
+	byGroup: Record<string, CustomerGroupAccess>;
+	all: CustomerGroupAccess;
+	missingTimes: number;
+	trace: Trace;
+}
+
+export interface SpaceCriteria {
+	workplacesNeeded: number;
+	m2Needed: number;
+	capacity: number;
+	areaM2: number;
+	/** capacity − workplacesNeeded. */
+	capacitySlack: number;
+	/** (capacity − needed) / needed; the growth reserve. */
+	capacityReserve: number;
+	/** area − m² needed. */
+	areaSlackM2: number;
+	trace: Trace;
+}
+
+/** One current office given up: floor area and rent freed, and when. */
+export interface FreedLease {
+	office_id: string;
+	name: string;
+	areaM2: number;
+	rentChfYear: number;
+	/** Earliest date the lease can end given lease_end and notice (ISO). */
+	freeDate: string;
+	/** Date the rent stops: max(freeDate, move date). */
+	releaseDate: string;
+	/** Years of rent paid after moving out (empty office). */
+	overlapYears: number;
+}
+
+export interface MoneyCriteria {
+	moveDate: string;
+	/** New site cost per year (area × CHF/m² × site cost factor). */
+	annualCostChf: number;
+	/** Rent of the offices given up (per year, once all are released). */
+	rentFreedChfYear: number;
+	m2Freed: number;
+	freed: FreedLease[];
+	synergyChfYear: number;
+	/** Rent freed + synergies (at full ramp). */
+	grossSavingChfYear: number;
+	/** Gross saving − new site cost. */
+	netSavingChfYear: number;
+	meetsTarget: boolean;
+	fitOutChf: number;
+	moveCostChf: number;
+	doubleRentChf: number;
+	oneOffTotalChf: number;
+	/** Cash flow per year after the move (year 1 = first 12 months), one-off not included. */
+	cashFlows: number[];
+	npvChf: number;
+	/** Years after the move until cumulative undiscounted cash flow (incl. one-off) ≥ 0, null if not within horizon. */
+	paybackYears: number | null;
+	paybackYear: number | null;
+	trace: Trace;
+}
+
+/** Everything known about one candidate site. */
+export interface SiteCriteria {
+	site_id: string;
+	name: string;
+	lon: number | null;
+	lat: number | null;
+	availableFrom: string | null;
+	tenure: string | null;
+	staff: StaffCriteria | null;
+	customers: CustomerCriteria | null;
+	space: SpaceCriteria;
+	money: MoneyCriteria;
+}

@@ -1,0 +1,182 @@
+/**
+ * Staff, customer and space criteria on the small fixture (tests/fixtures/model/small.ts).
+ *
+ * Movers: P1..P4 (P5 works at the kept branch B1 and stays). PT shares: P1 mode pt → 1; P2 car → 0;
+ * P3 (no mode) and P4 (bike) live in rural zone 2 → 0.3. Trips/yr = 200 days × 2 × FTE:
+ * P1 400, P2 200, P3 400, P4 400.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/lib/data/db/connector.ts';
+import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { computeCriteria, estimateTravelTimes, ESTIMATE_SOURCE, type CriteriaResult } from '../../src/lib/model/index.ts';
+import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+
+let db: Db;
+let c: CriteriaResult;
+const site = (id: string) => c.sites.find((s) => s.site_id === id)!;
+/** 0.1° of latitude in km: 6371.0088 · π / 1800. */
+const D = (6371.0088 * Math.PI) / 1800;
+
+beforeAll(async () => {
+	db = await openNodeDb();
+	await loadSmall(db);
+	c = await computeCriteria(db, SMALL_PARAMS);
+});
+afterAll(async () => db.close());
+
+describe('staff commute', () => {
+	it('PT figures at site A', () => {
+		// PT times: zone 1 → A 20 (P1, P2), zone 2 → A 50 (P3, P4): mean 35.
+		// p80 (linear interpolation): sorted 20,20,50,50, position 0.8·3 = 2.4 → 50.
+		// > 30: 2 of 4; > 45: 2 of 4; > 60: none.
+		// Hours: (400·20 + 200·20 + 400·50 + 400·50) / 60 = 52000 / 60.
+		// Change vs today (O1 25 for P1/P2, O2 45 for P3/P4): −5, −5, +5, +5 → mean 0, 2 winners, 2 losers (±5).
+		const pt = site('A').staff!.pt;
+		expect(pt.n).toBe(4);
+		expect(pt.mean).toBeCloseTo(35, 9);
+		expect(pt.p80).toBeCloseTo(50, 9);
+		expect(pt.shareOver).toEqual({ 30: 0.5, 45: 0.5, 60: 0 });
+		expect(pt.hoursPerYear).toBeCloseTo(52000 / 60, 6);
+		expect(pt.meanChange).toBeCloseTo(0, 9);
+		expect([pt.winners, pt.losers]).toEqual([2, 2]);
+	});
+
+	it('car figures at site A', () => {
+		// Car: 15, 15, 30, 30 → mean 22.5, p80 30, none strictly over 30.
+		// Hours (400·15 + 200·15 + 400·30 + 400·30)/60 = 33000/60 = 550. Change −5 for everybody → 4 winners.
+		const car = site('A').staff!.car;
+		expect(car.mean).toBeCloseTo(22.5, 9);
+		expect(car.p80).toBeCloseTo(30, 9);
+		expect(car.shareOver[30]).toBe(0);
+		expect(car.hoursPerYear).toBeCloseTo(550, 6);
+		expect(car.meanChange).toBeCloseTo(-5, 9);
+		expect([car.winners, car.losers]).toEqual([4, 0]);
+	});
+
+	it('mode-weighted figures and winners/losers at sites A and B', () => {
+		// A: P1 20 (PT), P2 15 (car), P3/P4 0.3·50 + 0.7·30 = 36. Mean 107/4 = 26.75.
+		// Today: P1 25, P2 20, P3/P4 0.3·45 + 0.7·35 = 38 → changes −5, −5, −2, −2: mean −3.5, 2 winners, 0 losers.
+		// Hours (400·20 + 200·15 + 400·36 + 400·36)/60 = 39800/60.
+		const a = site('A').staff!.combined;
+		expect(a.mean).toBeCloseTo(26.75, 9);
+		expect(a.p80).toBeCloseTo(36, 9);
+		expect(a.hoursPerYear).toBeCloseTo(39800 / 60, 6);
+		expect(a.meanChange).toBeCloseTo(-3.5, 9);
+		expect([a.winners, a.losers]).toEqual([2, 0]);
+		// B: P1 40, P2 25, P3/P4 0.3·30 + 0.7·20 = 23 → mean 111/4 = 27.75; p80 of 23,23,25,40 at 2.4 → 25 + 0.4·15 = 31.
+		// Changes +15, +5, −15, −15 → 2 winners, 2 losers.
+		const b = site('B').staff!.combined;
+		expect(b.mean).toBeCloseTo(27.75, 9);
+		expect(b.p80).toBeCloseTo(31, 9);
+		expect([b.winners, b.losers]).toEqual([2, 2]);
+		expect(site('B').staff!.movers).toBe(4);
+		expect(site('B').staff!.moversFte).toBeCloseTo(3.5, 9);
+	});
+
+	it('CO2 from straight-line distance × mode factors', () => {
+		// All homes at 47.1, site A at 47.0: distance D. g/km per person: P1 50 (PT), P2 200 (car),
+		// P3/P4 0.3·50 + 0.7·200 = 155. Sum trips·g/km = 400·50 + 200·200 + 400·155·2 = 184000 → 0.184·D t.
+		// Today P1/P2 at O1 (distance 0), P3/P4 at O2 (2D): 2D·400·155·2 = 248000·D g → change −0.064·D t.
+		expect(site('A').staff!.co2TonnesYear).toBeCloseTo(0.184 * D, 9);
+		expect(site('A').staff!.co2ChangeTonnesYear).toBeCloseTo(-0.064 * D, 9);
+	});
+
+	it('reports sites without travel times', () => {
+		expect(site('C').staff!.missingTimes).toBe(4);
+		expect(site('C').staff!.pt.mean).toBeNull();
+		expect(c.warnings.some((w) => w.en.includes('Site C'))).toBe(true);
+		expect(site('A').staff!.trace.sql).toContain('travel_times');
+	});
+
+	it('uses zone defaults instead of staff.mode when asked', async () => {
+		// P1, P2 urban → 0.5: (0.5·20 + 0.5·15) = 17.5 each; P3/P4 36 → mean (17.5·2 + 72)/4 = 26.75 (same by coincidence),
+		// hours change: (400·17.5 + 200·17.5 + 400·36·2)/60 = 39300/60.
+		const r = await computeCriteria(db, { ...SMALL_PARAMS, useStaffMode: false });
+		const a = r.sites.find((s) => s.site_id === 'A')!.staff!.combined;
+		expect(a.hoursPerYear).toBeCloseTo(39300 / 60, 6);
+	});
+});
+
+describe('customers', () => {
+	it('visit-weighted access with a kept branch for job seekers', () => {
+		// c1 jobseeker zone 2, w = 10·2 = 20, share 0.3: A 0.3·50 + 0.7·30 = 36, branch B1 0.3·10 + 0.7·8 = 8.6 → 8.6 (branch).
+		// c2 employer zone 1, w = 5, share 0.5: A 0.5·20 + 0.5·15 = 17.5. c3 insured zone 2, w = 1·4 = 4: 36.
+		// All: (20·8.6 + 5·17.5 + 4·36)/29 = 403.5/29; branch share 20/29.
+		const a = site('A').customers!;
+		expect(a.byGroup.jobseeker.meanMinutes).toBeCloseTo(8.6, 9);
+		expect(a.byGroup.jobseeker.branchShare).toBe(1);
+		expect(a.byGroup.employer.meanMinutes).toBeCloseTo(17.5, 9);
+		expect(a.byGroup.insured.meanMinutes).toBeCloseTo(36, 9);
+		expect(a.all.visits).toBe(29);
+		expect(a.all.meanMinutes).toBeCloseTo(403.5 / 29, 9);
+		expect(a.all.branchShare).toBeCloseTo(20 / 29, 9);
+		// B: c2 0.5·40 + 0.5·25 = 32.5; c3 0.3·30 + 0.7·20 = 23 → (172 + 162.5 + 92)/29.
+		expect(site('B').customers!.all.meanMinutes).toBeCloseTo(426.5 / 29, 9);
+	});
+
+	it('without branches everybody goes to the site', async () => {
+		// c1 now 36: (720 + 87.5 + 144)/29 = 951.5/29.
+		const r = await computeCriteria(db, { ...SMALL_PARAMS, keepBranches: false });
+		const a = r.sites.find((s) => s.site_id === 'A')!.customers!;
+		expect(a.all.meanMinutes).toBeCloseTo(951.5 / 29, 9);
+		expect(a.all.branchShare).toBe(0);
+	});
+});
+
+describe('space', () => {
+	it('workplaces and area needed, capacity fit', () => {
+		// 4 movers × 1 × 26 m² = 104 m²; A: capacity 5 → slack 1, reserve 25 %, area slack 120 − 104 = 16.
+		const s = site('A').space;
+		expect(s.workplacesNeeded).toBe(4);
+		expect(s.m2Needed).toBe(104);
+		expect(s.capacitySlack).toBe(1);
+		expect(s.capacityReserve).toBeCloseTo(0.25, 12);
+		expect(s.areaSlackM2).toBe(16);
+		expect(site('B').space.capacitySlack).toBe(-1);
+	});
+
+	it('FTE basis with desk sharing', async () => {
+		// FTE 3.5 × 0.8 = 2.8 → 3 workplaces × 20 m² = 60 m².
+		const r = await computeCriteria(db, { ...SMALL_PARAMS, workplaceBasis: 'fte', deskSharingRatio: 0.8, m2PerWorkplace: 20 });
+		const s = r.sites.find((x) => x.site_id === 'A')!.space;
+		expect(s.workplacesNeeded).toBe(3);
+		expect(s.m2Needed).toBe(60);
+	});
+
+	it('staff of kept offices move too when asked', async () => {
+		const r = await computeCriteria(db, { ...SMALL_PARAMS, keptOfficesStay: false });
+		expect(r.sites[0].space.workplacesNeeded).toBe(5);
+		expect(r.sites[0].staff!.movers).toBe(5);
+	});
+});
+
+describe('PT changes and estimated times', () => {
+	it('mean PT changes over movers', async () => {
+		// Zone 1 → A: 1 change (P1, P2), zone 2 → A: 2 changes (P3, P4) → mean 1.5.
+		const r = await computeCriteria(db, SMALL_PARAMS);
+		expect(r.sites[0].staff!.ptChangesMean).toBeNull();
+		await db.exec(`UPDATE travel_times SET changes = CASE origin_zone WHEN 1 THEN 1 ELSE 2 END WHERE destination_id = 'A' AND mode = 'pt'`);
+		const r2 = await computeCriteria(db, SMALL_PARAMS);
+		expect(r2.sites.find((s) => s.site_id === 'A')!.staff!.ptChangesMean).toBeCloseTo(1.5, 12);
+		await db.exec(`UPDATE travel_times SET changes = NULL`);
+	});
+
+	it('crow-fly estimates fill only missing pairs', async () => {
+		const other = await openNodeDb();
+		await loadSmall(other);
+		await estimateTravelTimes(other);
+		// Zone centroids at 47.1, site C at 47.25: d = 1.5·D. PT 10 + d·1.4/25·60, car 5 + d·1.3/45·60.
+		const [c] = await (await import('../../src/lib/data/db/connector.ts')).rows<{ pt: number; car: number; src: string }>(
+			other,
+			`SELECT max(minutes_p50) FILTER (WHERE mode = 'pt') AS pt, max(minutes_p50) FILTER (WHERE mode = 'car') AS car, any_value(source) AS src FROM travel_times WHERE origin_zone = 1 AND destination_id = 'C'`
+		);
+		expect(c.pt).toBeCloseTo(10 + ((1.5 * D * 1.4) / 25) * 60, 6);
+		expect(c.car).toBeCloseTo(5 + ((1.5 * D * 1.3) / 45) * 60, 6);
+		expect(c.src).toBe(ESTIMATE_SOURCE);
+		// Existing rows are kept: zone 1 → A PT is still 20.
+		const r = await computeCriteria(other, SMALL_PARAMS);
+		expect(r.sites.find((s) => s.site_id === 'A')!.staff!.pt.mean).toBeCloseTo(35, 9);
+		expect(r.sites.find((s) => s.site_id === 'C')!.staff!.missingTimes).toBe(0);
+		await other.close();
+	});
+});

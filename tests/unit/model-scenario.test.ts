@@ -1,0 +1,82 @@
+/** Scenarios: stable ids, JSON round trip, duplicate, compare; data version from SQL. */
+import { describe, expect, it } from 'vitest';
+import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import {
+	canonicalJson,
+	compareScenarios,
+	computeCriteria,
+	createScenario,
+	dataVersion,
+	duplicateScenario,
+	fnv1a64,
+	parseScenario,
+	scoreSites,
+	serialiseScenario,
+	updateScenario
+} from '../../src/lib/model/index.ts';
+import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+
+describe('hash', () => {
+	it('FNV-1a 64 reference values', () => {
+		expect(fnv1a64('')).toBe('cbf29ce484222325');
+		expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
+		expect(fnv1a64('foobar')).toBe('85944171f73967e8');
+	});
+	it('canonical JSON sorts keys at every level', () => {
+		expect(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[1,{"y":null,"z":0}]},"b":1}');
+	});
+});
+
+describe('scenario', () => {
+	it('id depends on content, not on key order or name', () => {
+		const a = createScenario({ name: 'A', params: { discountRate: 0.03, horizonYears: 20 }, weights: { npv: 50, co2: 50 } });
+		const b = createScenario({ name: 'B', params: { horizonYears: 20, discountRate: 0.03 }, weights: { co2: 50, npv: 50 } });
+		expect(a.id).toBe(b.id);
+		expect(a.id).toMatch(/^[0-9a-f]{16}$/);
+		expect(updateScenario(a, { params: { discountRate: 0.04 } }).id).not.toBe(a.id);
+		expect(updateScenario(a, { weights: { npv: 51, co2: 50 } }).id).not.toBe(a.id);
+	});
+
+	it('serialise → parse round trip is byte-identical; duplicate keeps the id', () => {
+		const a = createScenario({ name: 'Basis', params: { moveDate: '2027-01-01' } });
+		const text = serialiseScenario(a);
+		const back = parseScenario(text);
+		expect(back).toEqual(a);
+		expect(serialiseScenario(back)).toBe(text);
+		const d = duplicateScenario(a);
+		expect(d.name).toBe('Basis (copy)');
+		expect(d.id).toBe(a.id);
+		// Missing parameters take defaults.
+		const partial = parseScenario(JSON.stringify({ format: 'standortwahl-scenario', name: 'x', params: { horizonYears: 10 }, weights: { npv: 1 } }));
+		expect(partial.params.horizonYears).toBe(10);
+		expect(partial.params.discountRate).toBe(0.02);
+		expect(() => parseScenario('{"format":"other"}')).toThrow();
+	});
+
+	it('data version changes with the data; compare lists differences', async () => {
+		const db1 = await openNodeDb();
+		const db2 = await openNodeDb();
+		await loadSmall(db1);
+		await loadSmall(db2);
+		const v1 = await dataVersion(db1);
+		expect(v1.tables.staff.rows).toBe(5);
+		expect((await dataVersion(db2)).hash).toBe(v1.hash);
+		await db2.exec(`UPDATE sites SET cost_chf_m2_year = 250 WHERE site_id = 'A'`);
+		const v2 = await dataVersion(db2);
+		expect(v2.hash).not.toBe(v1.hash);
+
+		const s1 = createScenario({ name: 'one', data: v1, params: SMALL_PARAMS, weights: { customer_access: 60, annual_cost: 40 } });
+		const s2 = createScenario({ name: 'two', data: v2, params: { ...SMALL_PARAMS, requireCapacity: false }, weights: { customer_access: 60, annual_cost: 40 } });
+		const c1 = await computeCriteria(db1, s1.params);
+		const c2 = await computeCriteria(db2, s2.params);
+		const diffs = compareScenarios(s1, s2, { a: { criteria: c1, score: scoreSites(c1, s1.weights) }, b: { criteria: c2, score: scoreSites(c2, s2.weights) } });
+		expect(diffs.filter((d) => d.kind === 'data').map((d) => d.key)).toEqual(['sites']);
+		expect(diffs.filter((d) => d.kind === 'param')).toEqual([{ kind: 'param', key: 'requireCapacity', a: true, b: false }]);
+		// A's annual cost 120 m² × 200 → × 250.
+		expect(diffs.find((d) => d.kind === 'criterion' && d.key === 'annual_cost' && d.site_id === 'A')).toMatchObject({ a: 24000, b: 30000 });
+		// B was excluded in s1 (capacity) and ranked in s2.
+		expect(diffs.find((d) => d.kind === 'rank' && d.site_id === 'B')).toMatchObject({ a: null });
+		await db1.close();
+		await db2.close();
+	});
+});
