@@ -7,6 +7,7 @@ import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
 import { createTableSql, ident, tables, type TableName } from '../../src/lib/data/schema.ts';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { lit } from '../../src/lib/data/db/connector.ts';
+import { option, positional, lang as langOf } from './_args.ts';
 
 export const summary = 'Validate a data folder and load it into DuckDB (all or nothing); print row counts';
 
@@ -19,7 +20,7 @@ export async function run(args: string[]): Promise<number> {
 		return target ? 0 : 2;
 	}
 	const lang = langOf(args);
-	const out = optionValue(args, '--out');
+	const out = option(args, '--out');
 	const db = await openNodeDb();
 	try {
 		const r = await loadDataFolder(db, readInputs(target), { refs: loadGeoRefs() });
@@ -43,24 +44,7 @@ export async function run(args: string[]): Promise<number> {
 	}
 }
 
-function langOf(args: string[]): 'de' | 'en' {
-	const i = args.indexOf('--lang');
-	return i >= 0 && args[i + 1] === 'en' ? 'en' : 'de';
-}
 
-function optionValue(args: string[], name: string): string | undefined {
-	const i = args.indexOf(name);
-	return i >= 0 ? args[i + 1] : undefined;
-}
-
-/** First argument that is neither an option nor an option's value. */
-function positional(args: string[], withValue: string[]): string | undefined {
-	for (let i = 0; i < args.length; i++) {
-		if (withValue.includes(args[i])) i++;
-		else if (!args[i].startsWith('--')) return args[i];
-	}
-	return undefined;
-}
 
 /** Copy tables from the in-memory engine into a native DuckDB file (@duckdb/node-api), in one transaction. */
 async function writeDuckdbFile(db: Db, file: string, names: TableName[]): Promise<void> {

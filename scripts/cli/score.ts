@@ -11,6 +11,11 @@ import { loadDataFolder } from '../../src/lib/data/import/index.ts';
 import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
 import { readInputs } from '../../src/lib/data/import/node-files.ts';
 import { createTableSql, tables, tableNames } from '../../src/lib/data/schema.ts';
+import { tableFromColumns } from '../../src/lib/data/arrow.ts';
+import { replaceTable } from '../../src/lib/data/replace.ts';
+import { loadGtfs, loadRoads } from '../../src/lib/reach/networks.ts';
+import { computeMatrix, type TravelTimeRow } from '../../src/lib/reach/matrix.ts';
+import { DEFAULT_GTFS, DEFAULT_ROADS } from './_data.ts';
 import {
 	CRITERIA,
 	computeCriteria,
@@ -27,20 +32,36 @@ import {
 	type ScoreResult,
 	type SiteCriteria
 } from '../../src/lib/model/index.ts';
+import { option, positional, lang as langOf } from './_args.ts';
+
+/** Route all zones × sites and offices with the same engines and networks the app uses; returns the row count. */
+async function computeTravelTimesInto(db: Db, args: string[]): Promise<number> {
+	const pbf = option(args, '--pbf');
+	const pt = loadGtfs(readFileSync(option(args, '--gtfs') ?? DEFAULT_GTFS), 'approx-lucerne-gtfs', option(args, '--date'));
+	const car = loadRoads(pbf ? { pbf: readFileSync(pbf) } : { geojson: readFileSync(option(args, '--roads') ?? DEFAULT_ROADS, 'utf8') }, 'approx-lucerne-roads');
+	const zones = await rows<{ zone_id: number; lon: number; lat: number }>(db, 'SELECT zone_id, lon, lat FROM zones ORDER BY zone_id');
+	const dests = await rows<{ id: string; lon: number; lat: number }>(db, 'SELECT site_id AS id, lon, lat FROM sites WHERE lon IS NOT NULL UNION ALL SELECT office_id, lon, lat FROM offices WHERE lon IS NOT NULL');
+	const result = await computeMatrix({ pt, car }, zones, dests);
+	const cols = tables.travel_times.columns.map((c) => ({ name: c.name, type: c.type, values: result.map((r) => r[c.name as keyof TravelTimeRow] as number | string | null) }));
+	await replaceTable(db, 'travel_times', tableFromColumns(cols));
+	return result.length;
+}
 
 export const summary = 'Score and rank the candidate sites of a data folder (ranking, all criteria, robustness)';
 
 type Lang = 'de' | 'en';
 
 export async function run(args: string[]): Promise<number> {
-	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed']);
+	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed', '--gtfs', '--date', '--pbf', '--roads']);
 	if (args.includes('--help') || !folder) {
 		console.log('Usage: npm run cli -- score <data-folder> [--scenario file.json] [--json] [--lang de|en] [--samples N] [--seed N]');
 		console.log('Without --scenario the default parameters and weights are used.');
+		console.log('--compute-times computes travel_times with the routing engines, as the app does (default: the approximate');
+		console.log('  Lucerne networks; or --gtfs feed.zip [--date YYYY-MM-DD] and --pbf roads.osm.pbf | --roads roads.geojson).');
 		console.log('--estimate-times fills missing travel times with crow-fly estimates (source estimate:crow-fly; for trying only).');
 		return folder ? 0 : 2;
 	}
-	const lang: Lang = option(args, '--lang') === 'en' ? 'en' : 'de';
+	const lang: Lang = langOf(args);
 	const json = args.includes('--json');
 	const samples = Number(option(args, '--samples') ?? 2000);
 	const seed = Number(option(args, '--seed') ?? 2019);
@@ -53,6 +74,10 @@ export async function run(args: string[]): Promise<number> {
 			return 1;
 		}
 		await ensureTables(db);
+		if (args.includes('--compute-times')) {
+			const n = await computeTravelTimesInto(db, args);
+			console.error(lang === 'de' ? `Reisezeiten berechnet: ${n} Zeilen.` : `Travel times computed: ${n} rows.`);
+		}
 		if (args.includes('--estimate-times')) {
 			await estimateTravelTimes(db);
 			console.error(lang === 'de' ? 'Achtung: fehlende Reisezeiten mit Luftlinien-Schätzung ergänzt (keine Routenberechnung).' : 'Warning: missing travel times filled with crow-fly estimates (not routed).');
@@ -179,15 +204,4 @@ function printReport(
 	}
 }
 
-function option(args: string[], name: string): string | undefined {
-	const i = args.indexOf(name);
-	return i >= 0 ? args[i + 1] : undefined;
-}
 
-function positional(args: string[], withValue: string[]): string | undefined {
-	for (let i = 0; i < args.length; i++) {
-		if (withValue.includes(args[i])) i++;
-		else if (!args[i].startsWith('--')) return args[i];
-	}
-	return undefined;
-}

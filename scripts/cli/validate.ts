@@ -3,6 +3,7 @@ import { importFile, loadDataFolder, tableForFile, type ImportIssue } from '../.
 import { readInputs } from '../../src/lib/data/import/node-files.ts';
 import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
 import { tableNames, type TableName } from '../../src/lib/data/schema.ts';
+import { option, positional, lang as langOf } from './_args.ts';
 
 export const summary = 'Check data files (a folder or one file) and list every problem; exit 1 on errors';
 
@@ -14,7 +15,7 @@ export async function run(args: string[]): Promise<number> {
 		return target ? 0 : 2;
 	}
 	const lang = langOf(args);
-	const table = optionValue(args, '--table') as TableName | undefined;
+	const table = option(args, '--table') as TableName | undefined;
 	if (table && !tableNames.includes(table)) {
 		console.error(`Unknown table: ${table} (${tableNames.join(', ')})`);
 		return 2;
@@ -29,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
 			return 2;
 		}
 		for (const f of files) {
-			const r = await importFile(table, f, { refs, sheet: optionValue(args, '--sheet') });
+			const r = await importFile(table, f, { refs, sheet: option(args, '--sheet') });
 			issues.push(...r.issues);
 			counts.push(`${f.fileName} -> ${table}: ${r.result?.stats.rows ?? 0}`);
 		}
@@ -46,21 +47,4 @@ export async function run(args: string[]): Promise<number> {
 	return errors > 0 ? 1 : 0;
 }
 
-function langOf(args: string[]): 'de' | 'en' {
-	const i = args.indexOf('--lang');
-	return i >= 0 && args[i + 1] === 'en' ? 'en' : 'de';
-}
 
-function optionValue(args: string[], name: string): string | undefined {
-	const i = args.indexOf(name);
-	return i >= 0 ? args[i + 1] : undefined;
-}
-
-/** First argument that is neither an option nor an option's value. */
-function positional(args: string[], withValue: string[]): string | undefined {
-	for (let i = 0; i < args.length; i++) {
-		if (withValue.includes(args[i])) i++;
-		else if (!args[i].startsWith('--')) return args[i];
-	}
-	return undefined;
-}

@@ -1,0 +1,29 @@
+import { assert } from './harness.mjs';
+
+const order = (t) => t.page.locator('[data-testid="ranking"] tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.site));
+
+export const tests = [
+	{
+		name: 'ranking shows sites, exclusions, and re-ranks when a weight changes',
+		async run(t) {
+			await t.goto('/ranking');
+			await t.ready();
+			await t.page.waitForSelector('[data-testid="ranking"] tbody tr');
+			// Wait for the travel-time matrix so commute criteria take part.
+			await t.page.waitForFunction(() => !document.body.textContent.includes('travel_times ist leer'), null, { timeout: 60_000 });
+			const before = await order(t);
+			assert(before.length >= 4, `too few ranked sites: ${before}`);
+			const excluded = await t.page.locator('[data-testid="excluded"] li').allInnerTexts();
+			assert(excluded.some((x) => /Kapazität|capacity/i.test(x)), `capacity exclusion missing: ${excluded}`);
+			await t.screenshot('ranking-default');
+			// Put all weight on one-off costs: the cheapest site to move into must come first.
+			for (const id of await t.page.locator('input[type=range]').evaluateAll((xs) => xs.map((x) => x.dataset.testid))) {
+				await t.page.locator(`[data-testid="${id}"]`).fill(id === 'weight-one_off' ? '50' : '0');
+			}
+			await t.page.waitForFunction((b) => [...document.querySelectorAll('[data-testid="ranking"] tbody tr')].map((r) => r.dataset.site).join() !== b, before.join());
+			const after = await order(t);
+			assert(after.join() !== before.join(), 'ranking did not change');
+			await t.screenshot('ranking-one-off-only');
+		}
+	}
+];
