@@ -59,9 +59,25 @@ export interface DemoResult {
 
 const columnsOf = (t: TableName) => tables[t].columns.map((c) => c.name);
 
+/**
+ * Settlement point of each municipality: the mean of its swisstopo locality points (PLZ register), which
+ * sit in the villages and towns, unlike the area centroid (Kriens' lies on the Pilatus slopes). Travel
+ * times are computed from this point. Municipalities without a locality keep the area centroid.
+ */
+function settlementPoints(dataDir: string): Map<number, LonLat> {
+	const sums = new Map<number, [number, number, number]>();
+	for (const r of readCsv(path.join(dataDir, 'plz_ortschaften_lu_region_2022.csv'))) {
+		const bfs = Number(r.bfs);
+		const s = sums.get(bfs) ?? [0, 0, 0];
+		sums.set(bfs, [s[0] + Number(r.lon), s[1] + Number(r.lat), s[2] + 1]);
+	}
+	return new Map([...sums].map(([bfs, [x, y, n]]) => [bfs, [x / n, y / n] as LonLat]));
+}
+
 /** LU municipalities plus neighbours with known population within ZONE_BORDER_KM of the LU border. */
 export function selectZones(dataDir: string, geo: Geo): Zone[] {
 	const rows = readCsv(path.join(dataDir, 'municipalities_lu_region_2026_centroids.csv'));
+	const settlement = settlementPoints(dataDir);
 	const zones: Zone[] = [];
 	for (const r of rows) {
 		const lonlat: LonLat = [Number(r.centroid_lon), Number(r.centroid_lat)];
@@ -69,12 +85,13 @@ export function selectZones(dataDir: string, geo: Geo): Zone[] {
 		const keep = r.canton === 'LU' || (known && distanceToAreaKm(lonlat, geo.canton) <= ZONE_BORDER_KM);
 		if (!keep) continue;
 		if (!known) throw new Error(`LU municipality ${r.bfs} ${r.name} has no population`);
+		const point = settlement.get(Number(r.bfs)) ?? lonlat;
 		zones.push({
 			zone_id: Number(r.bfs),
 			name: r.name,
 			canton: r.canton,
-			lon: round6(lonlat[0]),
-			lat: round6(lonlat[1]),
+			lon: round6(point[0]),
+			lat: round6(point[1]),
 			population: Number(r.pop_2025),
 			area_km2: Number(r.area_km2_approx)
 		});

@@ -10,7 +10,7 @@ export const tests = [
 			await t.ready();
 			await t.page.waitForSelector('[data-testid="ranking"] tbody tr');
 			// Wait for the travel-time matrix so commute criteria take part.
-			await t.page.waitForFunction(() => !document.body.textContent.includes("travel_times ist leer"), null, { timeout: 60_000 }).catch(() => {});
+			await t.page.waitForFunction(() => !document.body.textContent.includes("travel_times ist leer"), null, { timeout: 60_000 });
 			const before = await order(t);
 			assert(before.length >= 4, `too few ranked sites: ${before}`);
 			const excluded = await t.page.locator('[data-testid="excluded"] li').allInnerTexts();

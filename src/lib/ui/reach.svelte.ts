@@ -125,7 +125,8 @@ export async function computeTravelTimes(): Promise<void> {
 /** Isochrones for the given sites and modes (default 15/30/45/60 min on a 1 km grid over the region). */
 export async function computeIsochrones(sites: Array<{ id: string; lon: number; lat: number }>, modes: Mode[] = ['pt', 'car']): Promise<void> {
 	const fc = await run('isochrones', (signal, onProgress) =>
-		worker()<FeatureCollection>('isochrones', { sites, modes, thresholds: [15, 30, 45, 60], bbox: [7.83, 46.77, 8.52, 47.3], cellM: 1000 }, { signal, onProgress })
+		// Snapshot: reactive proxies cannot be posted to a worker.
+		worker()<FeatureCollection>('isochrones', $state.snapshot({ sites, modes, thresholds: [15, 30, 45, 60], bbox: [7.83, 46.77, 8.52, 47.3], cellM: 1000 }), { signal, onProgress })
 	);
 	if (fc) reach.isochrones = fc;
 }
