@@ -70,11 +70,14 @@ export function assert(cond, message) {
 export async function runAll(files) {
 	fs.mkdirSync(SCREEN_DIR, { recursive: true });
 	const server = await startServer();
-	const ctx = await launch();
+	let ctx = null;
 	let passed = 0;
 	let failed = 0;
 	try {
 		for (const file of files) {
+			// A fresh browser profile per file: stored data (IndexedDB, language) never leaks between files.
+			await ctx?.close();
+			ctx = await launch();
 			const mod = await import(path.resolve(file));
 			for (const test of mod.tests) {
 				const page = await ctx.newPage();
@@ -111,7 +114,7 @@ export async function runAll(files) {
 			}
 		}
 	} finally {
-		await ctx.close();
+		await ctx?.close();
 		server.stop();
 	}
 	console.log(`\n${passed} passed, ${failed} failed`);

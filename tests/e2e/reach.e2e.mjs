@@ -33,5 +33,34 @@ export const tests = [
 			const txt = await t.page.locator('[data-testid="network-pt"]').innerText();
 			assert(/gtfs_ch_zug\.zip/.test(txt) && /(service day|Stichtag) 20\d\d-\d\d-\d\d/.test(txt), `network info not updated: ${txt}`);
 		}
+	},
+	{
+		name: 'an OSM PBF replaces the approximate road network',
+		async run(t) {
+			await t.goto('/reach');
+			await t.ready();
+			await t.page.waitForSelector('[data-testid="network-car"] .badge.approx', { timeout: 60_000 });
+			const fs = await import('node:fs');
+			await t.page.setInputFiles('[data-testid="upload-car"]', { name: 'monaco.osm.pbf', mimeType: 'application/octet-stream', buffer: fs.readFileSync('data/networks/monaco.osm.pbf') });
+			await t.page.waitForSelector('[data-testid="network-car"] .badge:not(.approx)', { timeout: 60_000 });
+			const txt = await t.page.locator('[data-testid="network-car"]').innerText();
+			assert(/monaco\.osm\.pbf/.test(txt) && /15.?695/.test(txt), `road network info not updated: ${txt}`);
+		}
+	},
+	{
+		name: 'an imported travel-time matrix (CSV from another tool) replaces the computed one',
+		async run(t) {
+			await t.goto('/data?table=travel_times');
+			await t.ready();
+			// r5/OTP-style export: other column names, one row per origin/destination/mode.
+			const csv = 'origin,destination,mode,travel_time\n1061,S1-EICHHOF,pt,12\n1061,S1-EICHHOF,car,9\n1059,S1-EICHHOF,pt,7\n';
+			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'r5_matrix.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+			await t.page.waitForSelector('[data-testid="import-stats"]');
+			await t.page.click('[data-testid="import-commit"]');
+			await t.page.waitForSelector('[data-testid="import-message"]:has-text("3 Zeilen")');
+			await t.goto('/reach');
+			await t.ready();
+			await t.page.waitForFunction(() => document.querySelector('[data-testid="matrix-rows"]')?.dataset.rows === '3', null, { timeout: 20_000 });
+		}
 	}
 ];
