@@ -49,3 +49,20 @@ tests.push({
 		await t.screenshot('ranking-scenarios');
 	}
 });
+
+tests.push({
+	name: 'the app and the CLI give the same ranking and scores for the Lucerne default',
+	async run(t) {
+		const { execFileSync } = await import('node:child_process');
+		const cli = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'score', 'data/demo', '--compute-times', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+		await t.goto('/ranking');
+		await t.ready();
+		await t.page.waitForFunction(() => !document.body.textContent.includes('travel_times ist leer'), null, { timeout: 60_000 });
+		await t.page.waitForSelector('[data-testid="ranking"] tbody tr');
+		const app = await t.page.locator('[data-testid="ranking"] tbody tr').evaluateAll((rows) =>
+			rows.map((r) => ({ site: r.dataset.site, score: r.querySelector('.score').textContent.trim() }))
+		);
+		const expected = cli.score.ranking.map((r) => ({ site: r.site_id, score: r.score.toFixed(1) }));
+		assert(JSON.stringify(app) === JSON.stringify(expected), `app ${JSON.stringify(app)} ≠ CLI ${JSON.stringify(expected)}`);
+	}
+});

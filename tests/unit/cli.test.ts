@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as matrix from '../../scripts/cli/matrix.ts';
+import * as route from '../../scripts/cli/route.ts';
+
+/** Capture console output of a CLI command run in-process. */
+async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
+	const lines: string[] = [];
+	const log = console.log;
+	const err = console.error;
+	console.log = (...a: unknown[]) => lines.push(a.join(' '));
+	console.error = (...a: unknown[]) => lines.push(a.join(' '));
+	try {
+		return { code: await fn(), out: lines.join('\n') };
+	} finally {
+		console.log = log;
+		console.error = err;
+	}
+}
+
+describe('CLI on the Lucerne default', () => {
+	it('matrix writes every zone × destination × mode as CSV', async () => {
+		const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'cli-')), 'tt.csv');
+		const r = await capture(() => matrix.run(['--out', out]));
+		expect(r.code).toBe(0);
+		const lines = readFileSync(out, 'utf8').trim().split('\n');
+		expect(lines[0]).toBe('origin_zone,destination_id,mode,minutes_p50,minutes_p80,changes,source');
+		const rows = lines.slice(1).map((l) => l.split(','));
+		// Every zone reaches every destination by car (the road mesh is connected).
+		const car = rows.filter((x) => x[2] === 'car');
+		expect(car.length).toBe(190 * 17);
+		expect(rows.filter((x) => x[2] === 'pt').length).toBeGreaterThan(190 * 17 * 0.8);
+		// Kriens → Eichhof-West (next door) is short by car.
+		const kriens = car.find((x) => x[0] === '1059' && x[1] === 'S1-EICHHOF')!;
+		expect(Number(kriens[3])).toBeLessThan(10);
+	});
+
+	it('route prints a PT itinerary with legs and times', async () => {
+		const r = await capture(() => route.run(['--from', '1031', '--to', 'S1-EICHHOF', '--mode', 'pt', '--arrive', '08:00']));
+		expect(r.code).toBe(0);
+		expect(r.out).toMatch(/Hochdorf \(1031\) → Eichhof-West \(S1-EICHHOF\), arrive by 08:00/);
+		expect(r.out).toMatch(/\d\d:\d\d–\d\d:\d\d\s+S9/);
+	});
+
+	it('route rejects an unknown place with a clear message', async () => {
+		const r = await capture(() => route.run(['--from', '1031', '--to', 'NOWHERE']));
+		expect(r.code).toBe(2);
+		expect(r.out).toMatch(/Unknown place: NOWHERE/);
+	});
+});
