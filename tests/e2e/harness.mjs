@@ -83,9 +83,10 @@ export async function runAll(files) {
 				const page = await ctx.newPage();
 				const requests = [];
 				const consoleErrors = [];
+				const pageErrors = [];
 				page.on('request', (r) => requests.push(r.url()));
 				page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-				page.on('pageerror', (e) => consoleErrors.push(String(e)));
+				page.on('pageerror', (e) => (pageErrors.push(String(e)), consoleErrors.push(String(e))));
 				const t = {
 					page,
 					base: server.base,
@@ -101,6 +102,7 @@ export async function runAll(files) {
 					await test.run(t);
 					const foreign = requests.filter((u) => !u.startsWith(server.base) && !u.startsWith('data:') && !u.startsWith('blob:'));
 					assert(foreign.length === 0, `requests left the app's origin: ${foreign.slice(0, 5).join(', ')}`);
+					assert(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.slice(0, 3).join(' | ')}`);
 					passed++;
 					console.log(`  ✓ ${path.basename(file)} › ${test.name} (${Date.now() - started} ms)`);
 				} catch (e) {

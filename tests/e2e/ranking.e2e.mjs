@@ -2,6 +2,9 @@ import { assert } from './harness.mjs';
 
 const order = (t) => t.page.locator('[data-testid="ranking"] tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.site));
 
+/** The ranking is recomputed once the browser has computed the travel-time matrix. */
+const waitForTravelTimes = (t) => t.page.waitForSelector('[data-testid="ranking"][data-travel-rows]:not([data-travel-rows="0"]) tbody tr', { timeout: 60_000 });
+
 export const tests = [
 	{
 		name: 'ranking shows sites, exclusions, and re-ranks when a weight changes',
@@ -10,7 +13,7 @@ export const tests = [
 			await t.ready();
 			await t.page.waitForSelector('[data-testid="ranking"] tbody tr');
 			// Wait for the travel-time matrix so commute criteria take part.
-			await t.page.waitForFunction(() => !document.body.textContent.includes("travel_times ist leer"), null, { timeout: 60_000 });
+			await waitForTravelTimes(t);
 			const before = await order(t);
 			assert(before.length >= 4, `too few ranked sites: ${before}`);
 			const excluded = await t.page.locator('[data-testid="excluded"] li').allInnerTexts();
@@ -57,8 +60,7 @@ tests.push({
 		const cli = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'score', 'data/demo', '--compute-times', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 		await t.goto('/ranking');
 		await t.ready();
-		await t.page.waitForFunction(() => !document.body.textContent.includes('travel_times ist leer'), null, { timeout: 60_000 });
-		await t.page.waitForSelector('[data-testid="ranking"] tbody tr');
+		await waitForTravelTimes(t);
 		const app = await t.page.locator('[data-testid="ranking"] tbody tr').evaluateAll((rows) =>
 			rows.map((r) => ({ site: r.dataset.site, score: r.querySelector('.score').textContent.trim() }))
 		);

@@ -48,7 +48,7 @@ async function readAny(input: FileInput, opts: ParseOptions): Promise<ParsedFile
 		case 'xlsx':
 			return import('./read-xlsx.ts').then((m) => m.readXlsx(input, opts));
 		case 'parquet':
-			return import('./read-parquet.ts').then((m) => m.readParquet(input));
+			return import('./read-parquet.ts').then((m) => m.readParquet(input, opts));
 		case 'geojson':
 			return readGeojson(input);
 		default:

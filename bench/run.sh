@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# All benchmarks in one command (`npm run bench`): prints figures and ratios against peer engines and
+# records them, with the machine and date, in bench/RESULTS.md. Benchmarks are never asserted in tests.
+#   BENCH_SKIP_PGROUTING=1  skip the pgRouting comparison (it installs PostgreSQL 15 + pgRouting with apt-get)
+#   BENCH_SKIP_BROWSER=1    skip the browser figures (they need Debian chromium and a build)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+OUT=bench/RESULTS.md
+LOG=$(mktemp)
+
+section() {
+	local title=$1
+	shift
+	echo "› $title"
+	{
+		echo
+		echo "## $title"
+		echo
+		echo '```'
+		"$@" 2>&1 | grep -v 'Unknown user config'
+		echo '```'
+	} | tee -a "$LOG"
+}
+
+{
+	echo "# Benchmark results"
+	echo
+	echo "Recorded by \`npm run bench\` on $(date -u '+%Y-%m-%d %H:%M UTC')."
+	echo
+	echo "- machine: $(nproc) cores, $(free -h | awk '/Mem:/ {print $2}') RAM, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+	echo "- node $(node --version), $(uname -sr)"
+	echo
+	echo "Figures vary by ±30 % with machine load; ratios come from peers run in the same process run."
+} > "$LOG"
+
+section "PT engine vs minotor and raptor-journey-planner (Zug GTFS)" npx tsx bench/pt.ts
+section "Car engine (Monaco OSM PBF)" npx tsx bench/car.ts
+if [ "${BENCH_SKIP_PGROUTING:-0}" != 1 ]; then
+	section "Car engine vs pgRouting (identical graph)" bash bench/pgrouting.sh
+	section "Car engine vs pgRouting, one-to-all timing" npx tsx bench/car.ts
+fi
+[ -f bench/import.ts ] && section "Import: duckdb-wasm vs native DuckDB" npx tsx bench/import.ts
+section "Lucerne default matrix in Node (CLI)" npx tsx scripts/cli.ts matrix --out /tmp/standortwahl-bench-tt.csv
+if [ "${BENCH_SKIP_BROWSER:-0}" != 1 ]; then
+	bash scripts/ensure-chromium.sh >/dev/null
+	npx vite build --logLevel error >/dev/null
+	section "Browser: cold start, full Lucerne matrix, weight change to redraw" node bench/browser.mjs
+fi
+mv "$LOG" "$OUT"
+echo "› written $OUT"
