@@ -86,6 +86,7 @@ export const de = {
 	'scen.dataOther': 'Achtung: Szenario wurde mit anderen Daten erstellt.',
 	'scen.loadError': 'Szenario konnte nicht geladen werden: {message}',
 	'scen.copy': 'Kopie',
+	'nav.skip': 'Zum Inhalt springen',
 	'nav.label': 'Hauptnavigation',
 	'lang.switch': 'Sprache',
 	'banner.synthetic':
@@ -160,6 +161,7 @@ export const de = {
 	'data.unmapped': 'Nicht verwendete Spalten: {cols}',
 	'data.severity.error': 'Fehler',
 	'data.severity.warning': 'Warnung',
+	'unit.millionChf': '{v} Mio.',
 	'common.loading': 'Lädt …',
 	'common.close': 'Schliessen',
 	'common.yes': 'ja',

@@ -88,6 +88,7 @@ export const en: Record<MessageKey, string> = {
 	'scen.dataOther': 'Note: the scenario was made with other data.',
 	'scen.loadError': 'The scenario could not be loaded: {message}',
 	'scen.copy': 'copy',
+	'nav.skip': 'Skip to content',
 	'nav.label': 'Main navigation',
 	'lang.switch': 'Language',
 	'banner.synthetic':
@@ -162,6 +163,7 @@ export const en: Record<MessageKey, string> = {
 	'data.unmapped': 'Columns not used: {cols}',
 	'data.severity.error': 'Error',
 	'data.severity.warning': 'Warning',
+	'unit.millionChf': '{v} M',
 	'common.loading': 'Loading …',
 	'common.close': 'Close',
 	'common.yes': 'yes',
