@@ -18,7 +18,7 @@ section() {
 		echo "## $title"
 		echo
 		echo '```'
-		"$@" 2>&1 | grep -v 'Unknown user config'
+		"$@" 2>&1 | grep -v 'nodedir'
 		echo '```'
 	} | tee -a "$LOG"
 }
