@@ -68,3 +68,25 @@ tests.push({
 		assert(JSON.stringify(app) === JSON.stringify(expected), `app ${JSON.stringify(app)} ≠ CLI ${JSON.stringify(expected)}`);
 	}
 });
+
+tests.push({
+	name: 'ranking exports as CSV and XLSX with the same content',
+	async run(t) {
+		await t.goto('/ranking');
+		await t.ready();
+		await waitForTravelTimes(t);
+		const fs = await import('node:fs');
+		const [csvDl] = await Promise.all([t.page.waitForEvent('download'), t.page.click('[data-testid="export-csv"]')]);
+		const csv = fs.readFileSync(await csvDl.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+		const ranked = await t.page.locator('[data-testid="ranking"] tbody tr').count();
+		assert(csv.length === ranked + 1, `CSV has ${csv.length - 1} rows, table ${ranked}`);
+		assert(csv[0].startsWith('Rang;site_id;Standort;Nutzwert'), `CSV header: ${csv[0]}`);
+		const [xDl] = await Promise.all([t.page.waitForEvent('download'), t.page.click('[data-testid="export-xlsx"]')]);
+		const { default: ExcelJS } = await import('exceljs');
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.readFile(await xDl.path());
+		const ws = wb.worksheets[0];
+		assert(ws.rowCount === ranked + 1, `XLSX has ${ws.rowCount - 1} rows`);
+		assert(String(ws.getRow(2).getCell(3).value) === csv[1].split(';')[2], 'XLSX and CSV disagree on the first site');
+	}
+});

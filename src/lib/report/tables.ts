@@ -1,0 +1,64 @@
+/**
+ * Tabular exports (CSV, XLSX) with small-count suppression: counts of persons below the threshold
+ * (default 5) are replaced by a marker in every export, so no small group can be singled out.
+ * Pure functions except `toXlsx`, which loads exceljs lazily (it is large).
+ */
+
+export type Cell = string | number | boolean | null | undefined;
+
+export interface ExportTable {
+	/** Sheet / file name stem. */
+	name: string;
+	columns: { key: string; label: string; /** A count of persons: subject to suppression. */ personCount?: boolean }[];
+	rows: Record<string, Cell>[];
+}
+
+/** Shown instead of a suppressed count. */
+export const SUPPRESSED = '<5';
+export const MIN_COUNT = 5;
+
+/** Copy of the table with every person count in 1..threshold-1 replaced by the marker (0 stays 0). */
+export function suppressSmallCounts(t: ExportTable, threshold = MIN_COUNT): ExportTable {
+	const keys = t.columns.filter((c) => c.personCount).map((c) => c.key);
+	return {
+		...t,
+		rows: t.rows.map((r) => {
+			const out = { ...r };
+			for (const k of keys) {
+				const v = r[k];
+				if (typeof v === 'number' && v > 0 && v < threshold) out[k] = SUPPRESSED;
+			}
+			return out;
+		})
+	};
+}
+
+function csvCell(v: Cell): string {
+	if (v === null || v === undefined) return '';
+	const s = String(v);
+	return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/**
+ * CSV as Swiss spreadsheet users expect: semicolon separated, UTF-8 with BOM (Excel detects umlauts),
+ * numbers with a dot. Small counts are suppressed.
+ */
+export function toCsv(t: ExportTable, threshold = MIN_COUNT): string {
+	const s = suppressSmallCounts(t, threshold);
+	const lines = [s.columns.map((c) => csvCell(c.label)).join(';'), ...s.rows.map((r) => s.columns.map((c) => csvCell(r[c.key])).join(';'))];
+	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** XLSX workbook bytes, one sheet per table, small counts suppressed. */
+export async function toXlsx(list: ExportTable[], threshold = MIN_COUNT): Promise<Uint8Array<ArrayBuffer>> {
+	const { default: ExcelJS } = await import('exceljs');
+	const wb = new ExcelJS.Workbook();
+	wb.creator = 'Standortwahl';
+	for (const t of list.map((x) => suppressSmallCounts(x, threshold))) {
+		const ws = wb.addWorksheet(t.name.slice(0, 31));
+		ws.addRow(t.columns.map((c) => c.label)).font = { bold: true };
+		for (const r of t.rows) ws.addRow(t.columns.map((c) => r[c.key] ?? null));
+		ws.columns.forEach((col, i) => (col.width = Math.min(40, Math.max(10, t.columns[i].label.length + 2))));
+	}
+	return new Uint8Array(await wb.xlsx.writeBuffer());
+}
