@@ -60,9 +60,14 @@ export function getDb(): Db {
 	return db;
 }
 
-/** Reload the embedded default scenario, replacing user data. */
+/** Reload the embedded default scenario, replacing (and forgetting) the user's tables; scenarios stay. */
 export async function restoreDefault(): Promise<void> {
 	const d = getDb();
+	try {
+		for (const key of await persist.keys('table:')) await persist.del(key);
+	} catch {
+		/* no IndexedDB: nothing was kept */
+	}
 	const meta = await loadDemo(d, (name) => fetchText(demoFiles, name));
 	markDemo(meta.seed);
 	app.version++;
