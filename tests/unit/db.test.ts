@@ -25,3 +25,14 @@ describe('rows() value conversion', () => {
 		await db.close();
 	});
 });
+
+describe('scenario parameters in DuckDB', () => {
+	it('computeCriteria leaves the parameters it used in scenario_params', async () => {
+		const { writeScenarioParams, withDefaults } = await import('../../src/lib/model/index.ts');
+		const db = await openNodeDb();
+		await writeScenarioParams(db, withDefaults({ discountRate: 0.025 }));
+		const r = await rows<{ value: string }>(db, "SELECT value FROM scenario_params WHERE key = 'discountRate'");
+		expect(JSON.parse(r[0].value)).toBe(0.025);
+		await db.close();
+	});
+});

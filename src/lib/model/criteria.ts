@@ -3,7 +3,7 @@
  * set; space and money are plain TypeScript over rows loaded once, so sensitivity analyses can
  * recompute them without the database (see `recomputeMoney`).
  */
-import { rows, type Db } from '../data/db/connector.ts';
+import { lit, rows, type Db } from '../data/db/connector.ts';
 import { customerCriteria } from './customers.ts';
 import { loadInputs, type ModelInputs } from './inputs.ts';
 import { moneyCriteria } from './money.ts';
@@ -21,9 +21,21 @@ export interface CriteriaResult {
 	warnings: Msg[];
 }
 
+/**
+ * The parameters a computation used, as the table `scenario_params` (key, JSON value), so every
+ * figure is traceable to rows in DuckDB: data tables, travel_times and these assumptions.
+ */
+export async function writeScenarioParams(db: Db, p: ScenarioParams): Promise<void> {
+	const values = Object.entries(p)
+		.map(([k, v]) => `(${lit(k)}, ${lit(JSON.stringify(v))})`)
+		.join(', ');
+	await db.exec(`CREATE OR REPLACE TABLE scenario_params AS SELECT * FROM (VALUES ${values}) AS t(key, value)`);
+}
+
 /** Compute every criterion for every site in `sites`. */
 export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = {}): Promise<CriteriaResult> {
 	const p = withDefaults(params);
+	await writeScenarioParams(db, p);
 	const [{ n }] = await rows<{ n: number }>(db, 'SELECT count(*) AS n FROM travel_times');
 	const inputs = await loadInputs(db, p);
 	const [staff, customers] = await Promise.all([staffCriteria(db, p), customerCriteria(db, p)]);

@@ -7,7 +7,7 @@
 export * from './types.ts';
 export { DEFAULT_PARAMS, PARAM_META, withDefaults, type ScenarioParams, type ParamMeta, type CustomerGroup, type NormalisationMethod, type WorkplaceBasis } from './params.ts';
 export { CRITERIA, CRITERION_IDS, DEFAULT_WEIGHTS, criterionDef, type CriterionDef, type Direction } from './definitions.ts';
-export { computeCriteria, recomputeMoney, type CriteriaResult } from './criteria.ts';
+export { computeCriteria, recomputeMoney, writeScenarioParams, type CriteriaResult } from './criteria.ts';
 export { staffCriteriaSql } from './staff.ts';
 export { customerCriteriaSql } from './customers.ts';
 export { loadInputs, type ModelInputs, type SiteRow, type OfficeRow, type MoversSummary } from './inputs.ts';
