@@ -29,3 +29,13 @@ describe('replaceTable', () => {
 		await db.close();
 	});
 });
+
+describe('replaceTable concurrency', () => {
+	it('serialises overlapping replacements on one connection (one transaction at a time)', async () => {
+		const db = await openNodeDb();
+		await Promise.all([replaceTable(db, 'travel_times', tt(['A', 'B'])), replaceTable(db, 'travel_times', tt(['C'])), replaceTable(db, 'travel_times', tt(['D', 'E', 'F']))]);
+		// The last call wins, and nothing failed with "transaction within a transaction".
+		expect((await rows(db, 'SELECT destination_id FROM travel_times ORDER BY 1')).map((r) => r.destination_id)).toEqual(['D', 'E', 'F']);
+		await db.close();
+	});
+});

@@ -6,7 +6,17 @@ import type { Table } from 'apache-arrow';
 import type { Db } from './db/connector.ts';
 import { createTableSql, ident, tables, type TableName } from './schema.ts';
 
-export async function replaceTable(db: Db, name: TableName, data: Table): Promise<void> {
+// One connection serves the whole app, and DuckDB has one transaction per connection: replacements that
+// overlap (an import committed while the travel-time matrix is being stored) must run one after the other.
+const queues = new WeakMap<Db, Promise<unknown>>();
+
+export function replaceTable(db: Db, name: TableName, data: Table): Promise<void> {
+	const run = (queues.get(db) ?? Promise.resolve()).catch(() => {}).then(() => replaceNow(db, name, data));
+	queues.set(db, run);
+	return run;
+}
+
+async function replaceNow(db: Db, name: TableName, data: Table): Promise<void> {
 	const def = tables[name];
 	const staging = `__staging_${name}`;
 	await db.exec(createTableSql(def, staging));
