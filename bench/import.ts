@@ -7,18 +7,16 @@
  * Run: npx tsx bench/import.ts [rows=1000000]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openNodeDb } from '../src/lib/data/db/node.ts';
+import { instantiateNodeWasm, openNodeDb } from '../src/lib/data/db/node.ts';
 import { rows } from '../src/lib/data/db/connector.ts';
 import { loadGeoRefs } from '../src/lib/data/geocode-node.ts';
 import { commitImport, importFile } from '../src/lib/data/import/index.ts';
 import { createRng } from '../src/lib/data/prng.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
-const require = createRequire(import.meta.url);
 const mb = (b: number) => (b / 1024 / 1024).toFixed(0);
 const peakMb = () => mb(process.resourceUsage().maxRSS * 1024);
 
@@ -57,19 +55,9 @@ const native = await time('native DuckDB read_csv (@duckdb/node-api)', async () 
 	return n;
 });
 
-// 2. duckdb-wasm, raw read_csv on a registered buffer (blocking bindings, as in src/lib/data/db/node.ts).
+// 2. duckdb-wasm, raw read_csv on a registered buffer (the blocking bindings of src/lib/data/db/node.ts).
 // Instantiation (~wasm compile) is timed apart: the page pays it once at start, not per import.
-const wasmDb = await time('duckdb-wasm instantiate (once per page)', async () => {
-	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
-	const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-	const bundles = {
-		mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
-		eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') }
-	};
-	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-	await db.instantiate(() => {});
-	return db;
-});
+const wasmDb = await time('duckdb-wasm instantiate (once per page)', instantiateNodeWasm);
 const wasm = await time('duckdb-wasm read_csv (registered buffer)', async () => {
 	const db = wasmDb.value;
 	const conn = db.connect();

@@ -9,8 +9,11 @@ import { CONNECT_SQL, type Db } from './connector.ts';
 
 const require = createRequire(import.meta.url);
 
-/** Open an in-memory DuckDB (wasm) in this Node process. */
-export async function openNodeDb(): Promise<Db> {
+/**
+ * The raw duckdb-wasm blocking database for Node (no connection yet). Benchmarks use it directly
+ * for functions outside the Db interface (e.g. registerFileBuffer).
+ */
+export async function instantiateNodeWasm() {
 	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
 	const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 	const bundles = {
@@ -19,6 +22,12 @@ export async function openNodeDb(): Promise<Db> {
 	};
 	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
 	await db.instantiate(() => {});
+	return db;
+}
+
+/** Open an in-memory DuckDB (wasm) in this Node process. */
+export async function openNodeDb(): Promise<Db> {
+	const db = await instantiateNodeWasm();
 	const conn = db.connect();
 	for (const s of CONNECT_SQL) conn.query(s);
 	return {

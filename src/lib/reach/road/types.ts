@@ -1,3 +1,4 @@
+import type { Grid } from '../grid.ts';
 /**
  * One OSM-like road: its tags that matter for cars and its geometry. Both the PBF reader and the
  * GeoJSON reader produce these; `buildRoadGraph` turns them into a graph.
@@ -48,13 +49,7 @@ export interface RoadGraph {
 }
 
 /** Uniform lon/lat bucket grid over graph nodes; buckets in CSR form. */
-export interface SnapGrid {
-	west: number;
-	south: number;
-	dx: number;
-	dy: number;
-	width: number;
-	height: number;
+export interface SnapGrid extends Grid {
 	cellStart: Int32Array;
 	cellNodes: Int32Array;
 }
