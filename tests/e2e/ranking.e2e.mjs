@@ -90,3 +90,24 @@ tests.push({
 		assert(String(ws.getRow(2).getCell(3).value) === csv[1].split(';')[2], 'XLSX and CSV disagree on the first site');
 	}
 });
+
+tests.push({
+	name: 'rank-probability chart draws and exports as SVG and PNG',
+	async run(t) {
+		await t.goto('/ranking');
+		await t.ready();
+		await waitForTravelTimes(t);
+		const svg = t.page.locator('[data-testid="rank-chart"] svg[role="img"]');
+		await svg.waitFor();
+		assert((await svg.locator('rect').count()) > 6, 'no bars drawn');
+		const fs = await import('node:fs');
+		const [svgDl] = await Promise.all([t.page.waitForEvent('download'), t.page.click('[data-testid="rank-chart"] button[data-export="svg"]')]);
+		const text = fs.readFileSync(await svgDl.path(), 'utf8');
+		assert(text.includes('<svg') && text.includes('Eichhof-West') && !text.includes('var('), 'exported SVG incomplete');
+		await t.page.waitForTimeout(300);
+		const [pngDl] = await Promise.all([t.page.waitForEvent('download'), t.page.click('[data-testid="rank-chart"] button[data-export="png"]')]);
+		const png = fs.readFileSync(await pngDl.path());
+		assert(png.subarray(1, 4).toString() === 'PNG' && png.length > 5000, `PNG export looks empty (${png.length} bytes)`);
+		await t.screenshot('ranking-chart');
+	}
+});

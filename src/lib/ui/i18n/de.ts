@@ -65,6 +65,8 @@ export const de = {
 	'rank.flip.single': 'Sie tauschen, wenn das Gewicht «{criterion}» von {from} auf {to} geändert wird.',
 	'rank.flip.none': 'Keine einzelne Gewichtsänderung kehrt die Reihenfolge um.',
 	'rank.years': '{n} Jahre',
+	'rank.chart.title': 'Wahrscheinlichkeit der Ränge bei schwankenden Gewichten',
+	'rank.chart.x': 'Wahrscheinlichkeit (%)',
 	'rank.meanRank': 'Ø Rang',
 	'scen.heading': 'Szenarien',
 	'scen.name': 'Name',

@@ -67,6 +67,8 @@ export const en: Record<MessageKey, string> = {
 	'rank.flip.single': 'They swap if the weight of “{criterion}” changes from {from} to {to}.',
 	'rank.flip.none': 'No single weight change reverses the order.',
 	'rank.years': '{n} years',
+	'rank.chart.title': 'Rank probabilities under varying weights',
+	'rank.chart.x': 'Probability (%)',
 	'rank.meanRank': 'Mean rank',
 	'scen.heading': 'Scenarios',
 	'scen.name': 'Name',
