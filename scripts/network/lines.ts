@@ -1,65 +1,170 @@
 /**
- * Assumed public-transport lines of the approximate Lucerne network: REAL stop names (DIDOK 2016),
- * ASSUMED routings, headways and speeds (general knowledge of the S-Bahn Luzern and VBL network, not the
- * official timetable). See data/networks/README.md.
+ * Assumed public-transport lines of the approximate Lucerne network.
+ *
+ * REAL: every stop name is a DIDOK stop (data/stops_didok_lu_region_2016.csv); the generator fails on a name
+ * it cannot find. ASSUMED (general knowledge of the S-Bahn Luzern, Zentralbahn, VBL and PostAuto networks,
+ * NOT the official timetable): which lines exist, their stop sequences, headways and speeds.
+ * See data/networks/README.md for the full list of assumptions.
+ *
+ * Stop lists: rail lines call exactly at the listed stops; a name starting with "~" is a pass-through
+ * waypoint (the train runs via it without stopping, so the running distance follows the real track).
+ * Bus lines call at the listed anchor stops and at the real bus stops that lie along the way (see BUS_CORRIDOR).
  */
 
-export interface LineDef {
-	id: string;
+/** Line types with their documented running speed (between stops, on straight line × detour) and dwell. */
+export type LineKind = 'ir' | 're' | 's' | 'zb' | 'city_bus' | 'regional_bus';
+
+export interface LineKindSpec {
 	/** GTFS route_type: 2 rail, 3 bus. */
-	type: 2 | 3;
-	/** Minutes between departures, each direction, 05:00–24:00. */
+	routeType: 2 | 3;
+	/** Running speed between stops, km/h, applied to straight-line distance × detour. */
+	runKmh: number;
+	/** Straight line → track or road distance. */
+	detour: number;
+	/** Dwell per intermediate stop, seconds. */
+	dwellSec: number;
+}
+
+export const KINDS: Readonly<Record<LineKind, LineKindSpec>> = {
+	ir: { routeType: 2, runKmh: 95, detour: 1.1, dwellSec: 60 },
+	re: { routeType: 2, runKmh: 80, detour: 1.1, dwellSec: 45 },
+	s: { routeType: 2, runKmh: 70, detour: 1.1, dwellSec: 30 },
+	/** Zentralbahn metre gauge (curves, rack-free valley sections). */
+	zb: { routeType: 2, runKmh: 55, detour: 1.1, dwellSec: 30 },
+	city_bus: { routeType: 3, runKmh: 20, detour: 1.3, dwellSec: 20 },
+	regional_bus: { routeType: 3, runKmh: 40, detour: 1.3, dwellSec: 20 }
+};
+
+export interface LineDef {
+	/** route_short_name, e.g. "S9", "IR", "1". */
+	short: string;
+	/** route_long_name, e.g. "Luzern–Lenzburg". */
+	long: string;
+	kind: LineKind;
+	/** Minutes between departures, each direction, over the service span. */
 	headwayMin: number;
-	/** Commercial speed between stops on the straight line × detour, km/h (before dwell). */
-	speedKmh: number;
+	/** Line-specific running speed when it differs from its kind (documented in the README). */
+	runKmh?: number;
+	/**
+	 * First departure minute after SERVICE.firstSec for lines serving Luzern station (default: a stable hash of
+	 * the name). Other lines are timed to their connection towards Luzern (timing.ts).
+	 */
+	offsetMin?: number;
 	stops: string[];
 }
 
-const rail = (id: string, headwayMin: number, speedKmh: number, stops: string[]): LineDef => ({ id, type: 2, headwayMin, speedKmh, stops });
-const bus = (id: string, headwayMin: number, speedKmh: number, stops: string[]): LineDef => ({ id, type: 3, headwayMin, speedKmh, stops });
+const line = (kind: LineKind, short: string, long: string, headwayMin: number, stops: string[], extra: Partial<LineDef> = {}): LineDef => ({ kind, short, long, headwayMin, stops, ...extra });
 
-export const LINES: LineDef[] = [
-	// Long-distance and regional express trains (few stops, high speed).
-	rail('IR Luzern–Olten', 30, 85, ['Luzern', 'Sursee', 'Zofingen', 'Olten']),
-	rail('IR Luzern–Zug', 30, 80, ['Luzern', 'Rotkreuz', 'Zug']),
-	rail('RE Luzern–Entlebuch', 60, 65, ['Luzern', 'Malters', 'Wolhusen', 'Entlebuch', 'Schüpfheim', 'Escholzmatt', 'Wiggen']),
-	// S-Bahn Luzern.
-	rail('S1 Luzern–Sursee', 30, 60, ['Luzern', 'Emmenbrücke', 'Rothenburg Dorf', 'Rothenburg', 'Sempach-Neuenkirch', 'Nottwil', 'Oberkirch', 'Sursee']),
-	rail('S1 Luzern–Zug', 30, 55, ['Luzern', 'Ebikon', 'Root D4', 'Gisikon-Root', 'Rotkreuz', 'Zug']),
-	rail('S8 Sursee–Zofingen', 60, 60, ['Sursee', 'St. Erhard-Knutwil', 'Wauwil', 'Nebikon', 'Dagmersellen', 'Reiden', 'Brittnau-Wikon', 'Zofingen']),
-	rail('S9 Seetal', 30, 45, ['Luzern', 'Emmenbrücke', 'Waldibrücke', 'Eschenbach', 'Ballwil', 'Hochdorf Schönau', 'Hochdorf', 'Baldegg Kloster', 'Baldegg', 'Gelfingen', 'Hitzkirch', 'Ermensee', 'Mosen', 'Lenzburg']),
-	rail('S6 Luzern–Willisau', 30, 55, ['Luzern', 'Littau', 'Malters', 'Schachen LU', 'Werthenstein', 'Wolhusen', 'Menznau', 'Willisau']),
-	rail('S7 Willisau–Huttwil', 60, 55, ['Willisau', 'Gettnau', 'Huttwil']),
-	rail('S3 Luzern–Küssnacht', 30, 50, ['Luzern', 'Luzern Verkehrshaus', 'Meggen Zentrum', 'Meggen', 'Küssnacht am Rigi']),
-	rail('S4/S5 Zentralbahn', 15, 45, ['Luzern', 'Luzern Allmend/Messe', 'Kriens Mattenhof', 'Horw', 'Hergiswil']),
-	// City buses (VBL), urban speed incl. traffic.
-	bus('1', 8, 17, ['Kriens, Busschleife', 'Kriens, Zentrum Pilatus', 'Kriens, Grosshofstrasse', 'Luzern, Eichhof', 'Luzern, Pilatusplatz', 'Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Maihof', 'Ebikon, Bahnhof']),
-	bus('2', 8, 17, ['Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Kreuzstutz', 'Reussbühl, Fluhmühle', 'Emmenbrücke, Seetalplatz', 'Emmenbrücke, Bahnhof', 'Emmenbrücke, Sprengi']),
-	bus('6', 10, 17, ['Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Verkehrshaus/Lido', 'Luzern, Würzenbach']),
-	bus('12', 10, 18, ['Luzern, Bahnhof', 'Luzern, Kreuzstutz', 'Littau, Bahnhof', 'Littau, Dorf']),
-	bus('14', 10, 18, ['Luzern, Bahnhof', 'Luzern, Pilatusplatz', 'Horw, Zentrum', 'Horw, Bahnhof']),
-	bus('18', 15, 18, ['Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Kantonsspital', 'Emmen, Kirche']),
-	bus('22', 15, 20, ['Ebikon, Bahnhof', 'Ebikon, Schindler', 'Root, Dorf', 'Root D4'])
+/** Rail: SBB long-distance and regional trains, S-Bahn Luzern, Zentralbahn, and lines reaching neighbouring zones. */
+export const RAIL: LineDef[] = [
+	line('ir', 'IR', 'Luzern–Sursee–Zofingen–Olten', 30, ['Luzern', '~Emmenbrücke', '~Sempach-Neuenkirch', 'Sursee', '~Reiden', 'Zofingen', 'Olten'], { offsetMin: 0 }),
+	// Luzern–Rotkreuz–Zug: curves along the Rotsee and the Reuss, slower than the Olten line.
+	line('ir', 'IR', 'Luzern–Zug (–Zürich)', 30, ['Luzern', '~Ebikon', '~Gisikon-Root', '~Rotkreuz', '~Cham', 'Zug'], { runKmh: 75, offsetMin: 5 }),
+	line('ir', 'IR', 'Luzern–Arth-Goldau–Erstfeld', 60, ['Luzern', '~Meggen', '~Küssnacht am Rigi', '~Immensee', 'Arth-Goldau', 'Schwyz', 'Brunnen', 'Flüelen', 'Altdorf', 'Erstfeld'], { offsetMin: 18 }),
+	line('re', 'RE', 'Luzern–Wolhusen–Langnau (–Bern)', 60, ['Luzern', '~Malters', 'Wolhusen', 'Entlebuch', 'Schüpfheim', 'Escholzmatt', 'Langnau'], { offsetMin: 12 }),
+	line('s', 'S1', 'Luzern–Sursee', 30, ['Luzern', 'Emmenbrücke', 'Rothenburg Dorf', 'Rothenburg', 'Sempach-Neuenkirch', 'Nottwil', 'Oberkirch', 'Sursee'], { offsetMin: 9 }),
+	line('s', 'S1', 'Luzern–Rotkreuz–Zug–Baar', 30, ['Luzern', 'Ebikon', 'Buchrain', 'Root D4', 'Gisikon-Root', 'Rotkreuz', 'Hünenberg Chämleten', 'Hünenberg Zythus', 'Cham', 'Cham Alpenblick', 'Zug Chollermüli', 'Zug', 'Baar Lindenpark'], { offsetMin: 2 }),
+	line('s', 'S3', 'Luzern–Küssnacht–Arth-Goldau–Brunnen', 60, ['Luzern', 'Luzern Verkehrshaus', 'Meggen Zentrum', 'Meggen', 'Merlischachen', 'Küssnacht am Rigi', 'Immensee', 'Arth-Goldau', 'Steinen', 'Schwyz', 'Brunnen'], { offsetMin: 25 }),
+	line('s', 'S3', 'Luzern–Küssnacht', 60, ['Luzern', 'Luzern Verkehrshaus', 'Meggen Zentrum', 'Meggen', 'Merlischachen', 'Küssnacht am Rigi'], { offsetMin: 55 }),
+	// Luzern–Wolhusen: curvy Emme valley line.
+	line('s', 'S6', 'Luzern–Wolhusen–Langnau', 60, ['Luzern', 'Littau', 'Malters', 'Schachen LU', 'Werthenstein', 'Wolhusen', 'Entlebuch', 'Hasle LU', 'Schüpfheim', 'Escholzmatt', 'Wiggen', 'Trubschachen', 'Langnau'], { runKmh: 60, offsetMin: 40 }),
+	line('s', 'S7', 'Luzern–Wolhusen–Willisau', 30, ['Luzern', 'Littau', 'Malters', 'Schachen LU', 'Werthenstein', 'Wolhusen', 'Menznau', 'Willisau'], { runKmh: 60, offsetMin: 10 }),
+	line('s', 'S7', 'Willisau–Huttwil', 60, ['Willisau', 'Gettnau', 'Zell', 'Hüswil', 'Huttwil']),
+	line('s', 'S8', 'Sursee–Zofingen–Olten', 60, ['Sursee', 'St. Erhard-Knutwil', 'Wauwil', 'Nebikon', 'Dagmersellen', 'Reiden', 'Brittnau-Wikon', 'Zofingen', 'Aarburg-Oftringen', 'Olten']),
+	// Seetal line: single track, formerly street-running, many stops: slower than other S-Bahn lines.
+	line('s', 'S9', 'Luzern–Hochdorf–Lenzburg', 30, ['Luzern', 'Emmenbrücke', 'Emmenbrücke Gersag', 'Waldibrücke', 'Eschenbach', 'Ballwil', 'Hochdorf Schönau', 'Hochdorf', 'Baldegg Kloster', 'Baldegg', 'Gelfingen', 'Hitzkirch', 'Ermensee', 'Mosen', 'Beinwil am See', 'Birrwil', 'Boniswil', 'Hallwil', 'Seon', 'Lenzburg'], { runKmh: 55, offsetMin: 14 }),
+	line('s', 'S26', 'Rotkreuz–Muri–Lenzburg', 60, ['Rotkreuz', 'Oberrüti', 'Sins', 'Mühlau', 'Benzenschwil', 'Muri AG', 'Boswil-Bünzen', 'Wohlen', 'Dottikon-Dintikon', 'Hendschiken', 'Lenzburg']),
+	line('s', 'S2', 'Zug–Walchwil–Arth-Goldau', 60, ['Zug', 'Zug Casino', 'Zug Fridbach', 'Zug Oberwil', 'Walchwil Hörndli', 'Walchwil', 'Arth-Goldau']),
+	line('zb', 'S4', 'Luzern–Horw–Stans–Wolfenschiessen', 30, ['Luzern', 'Luzern Allmend/Messe', 'Kriens Mattenhof', 'Horw', 'Hergiswil Matt', 'Hergiswil', 'Stansstad', 'Stans', 'Dallenwil', 'Wolfenschiessen'], { offsetMin: 12 }),
+	line('zb', 'S5', 'Luzern–Horw–Sarnen–Giswil', 30, ['Luzern', 'Luzern Allmend/Messe', 'Kriens Mattenhof', 'Horw', 'Hergiswil Matt', 'Hergiswil', 'Alpnachstad', 'Alpnach Dorf', 'Sarnen Nord', 'Sarnen', 'Sachseln', 'Ewil Maxon', 'Giswil'], { offsetMin: 27 }),
+	// Grafenort–Engelberg is a rack section.
+	line('zb', 'IR', 'Luzern–Engelberg', 60, ['Luzern', '~Horw', 'Hergiswil', '~Stansstad', 'Stans', 'Dallenwil', 'Wolfenschiessen', 'Grafenort', 'Engelberg'], { runKmh: 48, offsetMin: 10 }),
+	line('zb', 'IR', 'Luzern–Sarnen–Brünig (–Interlaken)', 60, ['Luzern', '~Horw', 'Hergiswil', 'Alpnachstad', 'Sarnen', 'Sachseln', 'Giswil', 'Kaiserstuhl OW', 'Lungern', 'Brünig-Hasliberg'], { runKmh: 60, offsetMin: 35 }),
+	line('s', 'WSB', 'Aarau–Gränichen–Reinach–Menziken', 30, ['Aarau', 'Suhr', 'Gränichen', 'Gränichen Oberdorf', 'Teufenthal AG', 'Unterkulm Nord', 'Unterkulm', 'Oberkulm', 'Zetzwil', 'Gontenschwil', 'Leimbach AG', 'Reinach AG Nord', 'Reinach AG Mitte', 'Reinach AG', 'Menziken'], { runKmh: 50 }),
+	line('s', 'WSB', 'Aarau–Schöftland', 30, ['Aarau', 'Binzenhof', 'Distelberg', 'Unterentfelden Post', 'Oberentfelden Engelplatz', 'Muhen Nord', 'Muhen', 'Obermuhen', 'Hirschthal', 'Schöftland Nordweg', 'Schöftland'], { runKmh: 50 })
 ];
 
-/** Regional feeder buses: every zone without a served stop nearby gets one (rules in build script). */
+/** VBL city and agglomeration buses (line numbers as known; routings simplified to their main anchors). */
+export const CITY_BUS: LineDef[] = [
+	line('city_bus', '1', 'Kriens–Luzern Bahnhof–Maihof–Ebikon', 7.5, ['Kriens, Busschleife', 'Kriens, Grosshofstrasse', 'Luzern, Eichhof', 'Luzern, Pilatusplatz', 'Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Luzernerhof', 'Luzern, Maihof', 'Ebikon, Schindler', 'Ebikon, Fildern']),
+	line('city_bus', '2', 'Luzern Bahnhof–Seetalplatz–Emmenbrücke', 7.5, ['Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Kreuzstutz', 'Reussbühl, Frohburg', 'Emmenbrücke, Seetalplatz', 'Emmenbrücke, Bahnhof', 'Emmenbrücke, Sonnenplatz', 'Emmenbrücke, Sprengi']),
+	line('city_bus', '4', 'Luzern Bahnhof–Kantonsspital–Emmen Center', 10, ['Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Kreuzstutz', 'Luzern, Kantonsspital', 'Emmenbrücke, Emmen Center', 'Emmenbrücke, Zentrum Gersag']),
+	line('city_bus', '5', 'Luzern Bahnhof–Maihof–Emmen', 10, ['Luzern, Bahnhof', 'Luzern, Luzernerhof', 'Luzern, Maihof', 'Luzern, Unterlöchli', 'Emmen, Sternen', 'Emmen, Kirche']),
+	line('city_bus', '6', 'Luzern Bahnhof–Brüelstrasse–Matthof', 10, ['Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Luzernerhof', 'Luzern, Dietschiberg', 'Luzern, Brüelstrasse']),
+	line('city_bus', '8', 'Luzern Bahnhof–Verkehrshaus–Würzenbach', 10, ['Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Luzernerhof', 'Luzern, Verkehrshaus/Lido', 'Luzern, Würzenbach']),
+	line('city_bus', '7', 'Luzern Bahnhof–Hubelmatt–Hirtenhof', 15, ['Luzern, Bahnhof', 'Luzern, Hubelmatt', 'Luzern, Hirtenhof']),
+	line('city_bus', '12', 'Luzern Bahnhof–Littau', 10, ['Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Kreuzstutz', 'Littau, Bahnhof', 'Littau, Dorf']),
+	line('city_bus', '14', 'Luzern Bahnhof–Horw', 10, ['Luzern, Bahnhof', 'Luzern, Pilatusplatz', 'Luzern, Steinhof', 'Kriens, Mattenhof', 'Horw, Zentrum', 'Horw, Spitz']),
+	line('city_bus', '16', 'Kriens–Kuonimatt–Horw', 15, ['Kriens, Busschleife', 'Kriens, Südpol', 'Kriens, Kuonimatt', 'Horw, Bahnhof']),
+	line('city_bus', '19', 'Luzern Bahnhof–Friedental–Emmenbrücke', 15, ['Luzern, Bahnhof', 'Luzern, Kreuzstutz', 'Luzern, Friedental', 'Emmenbrücke, Seetalplatz']),
+	line('city_bus', '22', 'Ebikon–Buchrain–Root–Gisikon', 15, ['Ebikon, Bahnhof', 'Ebikon, Schindler', 'Buchrain, Dorf', 'Dierikon, Dorf', 'Root D4, Bahnhof', 'Root, Dorf', 'Gisikon-Root, Bahnhof']),
+	line('city_bus', '24', 'Luzern Bahnhof–Meggen', 15, ['Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Verkehrshaus/Lido', 'Luzern, Würzenbach', 'Meggen, Gottlieben']),
+	line('city_bus', '73', 'Luzern Bahnhof–Adligenswil–Udligenswil', 15, ['Luzern, Bahnhof', 'Luzern, Luzernerhof', 'Luzern, Dietschiberg', 'Adligenswil, Dorf', 'Udligenswil, alte Post'])
+];
+
+/**
+ * Representative regional buses (PostAuto/VBL): municipality main stops linked to their rail station or
+ * regional centre. Line names are descriptive, not official line numbers.
+ */
+export const REGIONAL_BUS: LineDef[] = [
+	line('regional_bus', 'Bus', 'Sursee–Geuensee–Büron–Triengen', 30, ['Sursee, Bahnhof', 'Geuensee, Sternen', 'Büron, Dorf', 'Triengen, Dorf']),
+	line('regional_bus', 'Bus', 'Sursee–Schenkon–Beromünster–Reinach', 30, ['Sursee, Bahnhof', 'Schenkon, Zentrum', 'Beromünster, Flecken', 'Rickenbach LU, Dorf', 'Menziken, Bahnhof']),
+	line('regional_bus', 'Bus', 'Sursee–Mauensee–Ettiswil–Willisau', 30, ['Sursee, Bahnhof', 'Mauensee, Dorf', 'Ettiswil, Post', 'Willisau, Bahnhof']),
+	line('regional_bus', 'Bus', 'Sursee–Buttisholz–Ruswil–Wolhusen', 30, ['Sursee, Bahnhof', 'Buttisholz, Dorf', 'Ruswil, Rottalcenter', 'Wolhusen, Bahnhof']),
+	line('regional_bus', 'Bus', 'Sursee–Grosswangen', 60, ['Sursee, Bahnhof', 'Grosswangen, Post']),
+	line('regional_bus', 'Bus', 'Sursee–Eich–Sempach', 30, ['Sursee, Bahnhof', 'Eich, Dorf', 'Sempach Stadt, Post', 'Sempach Station']),
+	line('regional_bus', 'Bus', 'Sempach Station–Hildisrieden–Beromünster', 60, ['Sempach Station', 'Sempach Stadt, Post', 'Hildisrieden, Post', 'Neudorf, Post', 'Beromünster, Flecken']),
+	line('regional_bus', 'Bus', 'Luzern–Neuenkirch–Sempach', 30, ['Emmenbrücke, Bahnhof', 'Rothenburg, Flecken', 'Neuenkirch, Post', 'Sempach Station']),
+	line('regional_bus', 'Bus', 'Hochdorf–Hohenrain–Kleinwangen', 60, ['Hochdorf, Bahnhof', 'Hohenrain, Post', 'Kleinwangen, Post']),
+	line('regional_bus', 'Bus', 'Hochdorf–Römerswil–Beromünster', 60, ['Hochdorf, Bahnhof', 'Römerswil LU, Dorf', 'Beromünster, Flecken']),
+	line('regional_bus', 'Bus', 'Hitzkirch–Aesch–Schongau', 60, ['Hitzkirch, Bahnhof', 'Aesch LU, Vorderdorf', 'Schongau, Erlebnispark']),
+	line('regional_bus', 'Bus', 'Eschenbach–Rain–Hildisrieden', 60, ['Eschenbach', 'Rain, Dorf', 'Hildisrieden, Post']),
+	line('regional_bus', 'Bus', 'Eschenbach–Inwil–Perlen–Buchrain', 60, ['Eschenbach', 'Inwil, Dorf', 'Perlen, Post', 'Buchrain']),
+	line('regional_bus', 'Bus', 'Rotkreuz–Meierskappel–Küssnacht', 60, ['Rotkreuz', 'Meierskappel, Dorfplatz', 'Küssnacht am Rigi, Bahnhof']),
+	line('regional_bus', 'Bus', 'Küssnacht–Greppen–Weggis–Vitznau', 30, ['Küssnacht am Rigi, Bahnhof', 'Greppen, Oberhaus', 'Weggis, Dorfplatz', 'Vitznau, Station']),
+	line('regional_bus', 'Bus', 'Wolhusen–Doppleschwand–Romoos', 60, ['Wolhusen, Bahnhof', 'Doppleschwand, Post', 'Romoos, Post']),
+	line('regional_bus', 'Bus', 'Malters–Schwarzenberg', 60, ['Malters, Bahnhof', 'Schwarzenberg LU, Rössli']),
+	line('regional_bus', 'Bus', 'Schüpfheim–Flühli–Sörenberg', 60, ['Schüpfheim, Bahnhof', 'Flühli LU, Post', 'Sörenberg, Post']),
+	line('regional_bus', 'Bus', 'Escholzmatt–Marbach', 60, ['Escholzmatt, Bahnhof', 'Marbach LU, Post']),
+	line('regional_bus', 'Bus', 'Willisau–Hergiswil–Luthern', 60, ['Willisau, Bahnhof', 'Hergiswil LU, Post', 'Luthern Dorf, Post']),
+	line('regional_bus', 'Bus', 'Zell–Ufhusen', 60, ['Zell LU, Bahnhof', 'Ufhusen, Käserei Dorf']),
+	line('regional_bus', 'Bus', 'Zell–Fischbach–Grossdietwil–Altbüron', 60, ['Zell LU, Bahnhof', 'Fischbach LU, alte Post', 'Grossdietwil, Post', 'Altbüron, Post']),
+	line('regional_bus', 'Bus', 'Willisau–Alberswil–Schötz–Nebikon', 30, ['Willisau, Bahnhof', 'Alberswil, Dorf', 'Schötz, Post', 'Nebikon, Bahnhof']),
+	line('regional_bus', 'Bus', 'Nebikon–Altishofen–Dagmersellen', 60, ['Nebikon, Bahnhof', 'Altishofen, Unterdorf', 'Dagmersellen, Dorf']),
+	line('regional_bus', 'Bus', 'Wauwil–Egolzwil–Schötz', 60, ['Wauwil, Zentrum', 'Egolzwil, Gemeindehaus', 'Schötz, Post']),
+	line('regional_bus', 'Bus', 'Reiden–Pfaffnau–Roggliswil–St. Urban', 60, ['Reiden, Bahnhof', 'Pfaffnau, Post', 'Roggliswil, Post', 'St. Urban, Bahnhof']),
+	line('regional_bus', 'Bus', 'Zofingen–Wikon–Reiden', 60, ['Brittnau-Wikon', 'Wikon, Kreuzung', 'Reiden, Bahnhof']),
+	line('regional_bus', 'Bus', 'Sursee–Knutwil', 60, ['Sursee, Bahnhof', 'Knutwil, Dorf', 'St. Erhard-Knutwil']),
+	line('regional_bus', 'Bus', 'Sursee–Schlierbach–Triengen', 60, ['Sursee, Bahnhof', 'Geuensee, Sternen', 'Schlierbach, Oberdorf', 'Triengen, Dorf']),
+	line('regional_bus', 'Bus', 'Luzern–Meggen–Udligenswil', 30, ['Meggen', 'Udligenswil, alte Post'])
+];
+
+export const LINES: LineDef[] = [...RAIL, ...CITY_BUS, ...REGIONAL_BUS];
+
+/**
+ * Buses also call at real bus stops (DIDOK names with a comma, "Place, Stop") within this distance of the
+ * straight segment between two anchors, kept at least this far apart.
+ */
+export const BUS_CORRIDOR = { corridorM: 250, minSpacingM: 300 };
+
+/**
+ * Generated feeders: a municipality (zone) without a served stop within `servedWithinM` of its settlement
+ * point gets a bus from its main stop (the bus stop nearest its settlement point, within `maxStopFromPointM`)
+ * to the nearest rail station, every 30 min (≥ `largePopulation` residents) or 60 min.
+ */
 export const FEEDER = {
-	/** A zone counts as served when a line stop lies within this distance of its centroid. */
-	servedWithinM: 1500,
-	/** The feeder starts at the stop nearest to the centroid, if within this distance. */
-	maxStopFromCentroidM: 3000,
-	speedKmh: 30,
-	headwayMinLarge: 30,
-	headwayMinSmall: 60,
-	/** Population from which a feeder runs every 30 minutes. */
+	servedWithinM: 700,
+	maxStopFromPointM: 3000,
 	largePopulation: 3000,
-	/** Buses call at real stops within this distance of the straight line between their listed stops. */
-	corridorM: 250
+	headwayMinLarge: 30,
+	headwayMinSmall: 60
 };
 
-/** Straight line → track/road distance. */
-export const DETOUR = { rail: 1.15, bus: 1.3 };
-/** Dwell time per intermediate stop, seconds. */
-export const DWELL_SEC = { rail: 40, bus: 20 };
-/** Service span (seconds after midnight) and calendar. */
+/** Bus stops within this distance of a rail station get a transfers.txt row (walking time, at least the change time). */
+export const TRANSFER = { withinM: 500, walkMPerMin: 75, detour: 1.3, minSec: 120 };
+
+/** Service span (seconds after midnight: first and last departure from a line's first stop) and calendar. */
 export const SERVICE = { firstSec: 5 * 3600, lastSec: 24 * 3600, start: '20260101', end: '20261231' };
+
+/** Timed connections at hubs (timing.ts): the change takes at least minSec, to stops within withinM of the terminus. */
+export const TIMED_CHANGE = { minSec: 240, withinM: 500 };
