@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Papa from 'papaparse';
+import { readCsv } from '../demo/csv.ts';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,22 +47,18 @@ export function distM(aLon: number, aLat: number, bLon: number, bLat: number): n
 	return 6371000 * Math.hypot(x, y);
 }
 
-function readCsv(file: string): Record<string, string>[] {
-	return Papa.parse<Record<string, string>>(readFileSync(dataPath(file), 'utf8'), { header: true, skipEmptyLines: true }).data;
-}
-
 let cache: { stops: Stop[]; zones: Zone[]; centroids: Centroid[]; lakes: FeatureCollection<Polygon | MultiPolygon> } | null = null;
 
 /** All inputs, parsed once per process. */
 export function inputs() {
 	if (cache) return cache;
-	const stops = readCsv('stops_didok_lu_region_2016.csv').map((r) => ({ id: r.uic, name: r.name, lon: Number(r.lon), lat: Number(r.lat), bfs: Number(r.bfs) }));
-	const zones = readCsv('demo/zones.csv')
+	const stops = readCsv(dataPath('stops_didok_lu_region_2016.csv')).map((r) => ({ id: r.uic, name: r.name, lon: Number(r.lon), lat: Number(r.lat), bfs: Number(r.bfs) }));
+	const zones = readCsv(dataPath('demo/zones.csv'))
 		.map((r) => ({ zone_id: Number(r.zone_id), name: r.name, canton: r.canton, lon: Number(r.lon), lat: Number(r.lat), population: Number(r.population || 0) }))
 		.sort((a, b) => a.zone_id - b.zone_id);
 	const zoneIds = new Set(zones.map((z) => z.zone_id));
 	// Centroids of the zone municipalities only (the CSV also covers the wider region).
-	const centroids = readCsv('municipalities_lu_region_2026_centroids.csv')
+	const centroids = readCsv(dataPath('municipalities_lu_region_2026_centroids.csv'))
 		.map((r) => ({ bfs: Number(r.bfs), name: r.name, canton: r.canton, lon: Number(r.centroid_lon), lat: Number(r.centroid_lat) }))
 		.filter((c) => zoneIds.has(c.bfs))
 		.sort((a, b) => a.bfs - b.bfs);
