@@ -4,7 +4,7 @@
  * Lucerne travel-time matrix in the reach worker, and a weight change to re-rank and redraw.
  * Needs a build (npx vite build). Usage: node bench/browser.mjs
  */
-import { launch, startServer } from '../tests/e2e/harness.mjs';
+import { launch, startServer } from '../scripts/headless.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const server = await startServer();

@@ -3,58 +3,13 @@
  * download is impossible here). Serves build/ on loopback, runs each test in a fresh page, records
  * every request and fails any test that contacted another origin.
  */
-import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
+import { startServer, launch } from '../../scripts/headless.mjs';
+
+export { startServer, launch };
 
 export const SCREEN_DIR = path.resolve('test-results/screens');
-
-export const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-
-async function freePort() {
-	return new Promise((resolve) => {
-		const s = net.createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => resolve(port));
-		});
-	});
-}
-
-/** Start the static server on a free loopback port; resolves with its base URL and a stop function. */
-export async function startServer() {
-	const port = await freePort();
-	const proc = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-	await new Promise((resolve, reject) => {
-		proc.stdout.on('data', (d) => String(d).includes('served at') && resolve());
-		proc.on('exit', (c) => reject(new Error(`server exited ${c}`)));
-	});
-	return { base: `http://127.0.0.1:${port}`, stop: () => proc.kill() };
-}
-
-/** Launch chromium with a throwaway profile. */
-export async function launch() {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'standortwahl-e2e-'));
-	return chromium.launchPersistentContext(dir, {
-		executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-		headless: true,
-		args: CHROMIUM_ARGS,
-		viewport: { width: 1400, height: 1000 },
-		acceptDownloads: true
-	});
-}
 
 export class AssertionError extends Error {}
 

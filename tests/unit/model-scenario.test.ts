@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import {
+	DEFAULT_PARAMS,
+	scenarioFromParam,
+	scenarioToParam,
 	canonicalJson,
 	compareScenarios,
 	computeCriteria,
@@ -78,5 +81,21 @@ describe('scenario', () => {
 		expect(diffs.find((d) => d.kind === 'rank' && d.site_id === 'B')).toMatchObject({ a: null });
 		await db1.close();
 		await db2.close();
+	});
+});
+
+describe('scenario as a URL parameter', () => {
+	it('round-trips name, changed parameters and weights, URL-safe, with umlauts', () => {
+		const s = { name: 'Nur Reserve – Kündigung früh', params: { ...DEFAULT_PARAMS, discountRate: 0.03 }, weights: { capacity_reserve: 50, npv: 0 } };
+		const p = scenarioToParam(s);
+		expect(p).toMatch(/^[A-Za-z0-9_-]+$/);
+		expect(scenarioFromParam(p)).toEqual({ name: s.name, params: { discountRate: 0.03 }, weights: s.weights });
+	});
+	it('rejects damaged links and unknown parameters with a clear message', () => {
+		expect(() => scenarioFromParam('%%%')).toThrow(/damaged/);
+		const bad = scenarioToParam({ name: 'x', params: {}, weights: {} }).slice(0, -3) + 'eyJ';
+		expect(() => scenarioFromParam(bad)).toThrow(/damaged/);
+		const unknown = btoa(JSON.stringify({ n: 'x', p: { nope: 1 }, w: {} }));
+		expect(() => scenarioFromParam(unknown)).toThrow(/unknown parameter "nope"/);
 	});
 });

@@ -17,6 +17,7 @@ export { scoreSites, normaliseWeights, normaliseValues, constraintViolations, sc
 export { rankProbabilities, tornado, flipWeights, criterionLabel, type RankProbabilities, type RankProbabilityOptions, type TornadoBar, type FlipResult } from './robustness.ts';
 export { scoreSurface, cellCriteria, loadSurfaceInputs, matrixTimeSource, cantonGrid, type SurfaceInputs, type SurfaceResult, type TimeSource, type Cell } from './surface.ts';
 export { createScenario, parseScenario, serialiseScenario, duplicateScenario, updateScenario, compareScenarios, dataVersion, scenarioId, SCENARIO_FORMAT, type Scenario, type ScenarioDiff, type DataVersion } from './scenario.ts';
+export { scenarioToParam, scenarioFromParam, type ScenarioSetup } from './scenario-url.ts';
 export { canonicalJson, fnv1a64 } from './hash.ts';
 export { addMonths, yearsBetween } from './dates.ts';
 export { estimateTravelTimes, estimateTravelTimesSql, DEFAULT_ESTIMATE, ESTIMATE_SOURCE, type EstimateOptions } from './estimate.ts';

@@ -1,5 +1,8 @@
 /** German UI strings (default language). Keys are shared with en.ts; `{name}` marks a parameter. */
+import { reportDe } from './report.ts';
+
 export const de = {
+	...reportDe,
 	'app.title': 'Standortwahl',
 	'app.subtitle': 'Standort- und Konsolidierungsanalyse',
 	'app.scenario': 'Szenario: WAS Wirtschaft Arbeit Soziales, Kanton Luzern',

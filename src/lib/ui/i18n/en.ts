@@ -1,7 +1,9 @@
 import type { MessageKey } from './de.ts';
+import { reportEn } from './report.ts';
 
 /** English UI strings (second language). */
 export const en: Record<MessageKey, string> = {
+	...reportEn,
 	'app.title': 'Standortwahl',
 	'app.subtitle': 'Site selection and consolidation analysis',
 	'app.scenario': 'Scenario: WAS Wirtschaft Arbeit Soziales, Canton of Lucerne',
