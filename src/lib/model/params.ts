@@ -71,7 +71,8 @@ export interface ScenarioParams {
 export interface ParamMeta {
 	label: Msg;
 	unit: string;
-	source: string;
+	/** Where the default comes from, or that it is an assumption. */
+	source: Msg;
 	/** Low/high values for the tornado (only cost-relevant parameters). */
 	tornado?: [number, number];
 }
@@ -113,43 +114,43 @@ export const DEFAULT_PARAMS: ScenarioParams = {
 	ranges: {}
 };
 
-const A = 'Assumption (not from a source); change to your case.';
+const A: Msg = { de: 'Annahme (ohne Quelle); an den eigenen Fall anpassen.', en: 'Assumption (not from a source); change to your case.' };
 
 /** Labels, units and sources of every parameter. */
 export const PARAM_META: Record<keyof ScenarioParams, ParamMeta> = {
-	workingDaysPerYear: { label: { de: 'Arbeitstage pro Jahr', en: 'Working days per year' }, unit: 'd/yr', source: 'Swiss full-time year ≈ 220 working days after holidays; assumption.' },
+	workingDaysPerYear: { label: { de: 'Arbeitstage pro Jahr', en: 'Working days per year' }, unit: 'd/yr', source: { de: 'Schweizer Vollzeitjahr ≈ 220 Arbeitstage nach Ferien und Feiertagen; Annahme.', en: 'Swiss full-time year ≈ 220 working days after holidays; assumption.' } },
 	homeOfficeShare: { label: { de: 'Anteil Homeoffice-Tage', en: 'Share of home-office days' }, unit: '0–1', source: A },
 	winnerLoserThresholdMin: { label: { de: 'Schwelle Gewinner/Verlierer', en: 'Winner/loser threshold' }, unit: 'min', source: A },
-	commuteThresholdsMin: { label: { de: 'Schwellen Pendelzeit', en: 'Commute thresholds' }, unit: 'min', source: 'DESIGN.md: shares over 30/45/60 min.' },
-	useStaffMode: { label: { de: 'Verkehrsmittel der Mitarbeitenden verwenden', en: 'Use staff main mode' }, unit: '', source: 'staff.mode column when filled.' },
-	ptShareUrban: { label: { de: 'ÖV-Anteil städtische Zonen', en: 'PT share, urban zones' }, unit: '0–1', source: 'Order of magnitude of commuting PT shares in Swiss cities (Mikrozensus Mobilität und Verkehr); unverified.' },
-	ptShareRural: { label: { de: 'ÖV-Anteil ländliche Zonen', en: 'PT share, rural zones' }, unit: '0–1', source: 'Order of magnitude of commuting PT shares in rural Switzerland; unverified.' },
+	commuteThresholdsMin: { label: { de: 'Schwellen Pendelzeit', en: 'Commute thresholds' }, unit: 'min', source: { de: 'Anteile über 30/45/60 min (Projektvorgabe).', en: 'DESIGN.md: shares over 30/45/60 min.' } },
+	useStaffMode: { label: { de: 'Verkehrsmittel der Mitarbeitenden verwenden', en: 'Use staff main mode' }, unit: '', source: { de: 'Spalte staff.mode, wo ausgefüllt.', en: 'staff.mode column when filled.' } },
+	ptShareUrban: { label: { de: 'ÖV-Anteil städtische Zonen', en: 'PT share, urban zones' }, unit: '0–1', source: { de: 'Grössenordnung der ÖV-Anteile im Pendelverkehr in Schweizer Städten (Mikrozensus Mobilität und Verkehr); nicht geprüft.', en: 'Order of magnitude of commuting PT shares in Swiss cities (Mikrozensus Mobilität und Verkehr); unverified.' } },
+	ptShareRural: { label: { de: 'ÖV-Anteil ländliche Zonen', en: 'PT share, rural zones' }, unit: '0–1', source: { de: 'Grössenordnung der ÖV-Anteile im Pendelverkehr im ländlichen Raum; nicht geprüft.', en: 'Order of magnitude of commuting PT shares in rural Switzerland; unverified.' } },
 	urbanDensityPerKm2: { label: { de: 'Dichte ab der eine Zone städtisch ist', en: 'Density from which a zone is urban' }, unit: 'inh/km²', source: A },
-	keptOfficesStay: { label: { de: 'Personal der Regionalstellen bleibt', en: 'Staff of kept branches stay' }, unit: '', source: 'FACTS.md: RAV Sursee and Wolhusen stay as regional offices.' },
-	co2GPerKmCar: { label: { de: 'CO2 Auto', en: 'CO2 car' }, unit: 'g/pkm', source: 'Order of magnitude of mobitool factors for an average car; unverified.' },
-	co2GPerKmPt: { label: { de: 'CO2 ÖV', en: 'CO2 public transport' }, unit: 'g/pkm', source: 'Rail/bus mix, order of magnitude of mobitool factors; unverified.' },
-	detourCar: { label: { de: 'Umwegfaktor Auto', en: 'Detour factor car' }, unit: '×', source: 'Typical road detour over straight line (1.2–1.4); assumption.' },
+	keptOfficesStay: { label: { de: 'Personal der Regionalstellen bleibt', en: 'Staff of kept branches stay' }, unit: '', source: { de: 'Medienmitteilung: RAV Sursee und Wolhusen bleiben als Regionalstellen.', en: 'FACTS.md: RAV Sursee and Wolhusen stay as regional offices.' } },
+	co2GPerKmCar: { label: { de: 'CO2 Auto', en: 'CO2 car' }, unit: 'g/pkm', source: { de: 'Grössenordnung der mobitool-Faktoren für ein durchschnittliches Auto; nicht geprüft.', en: 'Order of magnitude of mobitool factors for an average car; unverified.' } },
+	co2GPerKmPt: { label: { de: 'CO2 ÖV', en: 'CO2 public transport' }, unit: 'g/pkm', source: { de: 'Mix Bahn/Bus, Grössenordnung der mobitool-Faktoren; nicht geprüft.', en: 'Rail/bus mix, order of magnitude of mobitool factors; unverified.' } },
+	detourCar: { label: { de: 'Umwegfaktor Auto', en: 'Detour factor car' }, unit: '×', source: { de: 'Typischer Umweg der Strasse gegenüber der Luftlinie (1,2–1,4); Annahme.', en: 'Typical road detour over straight line (1.2–1.4); assumption.' } },
 	detourPt: { label: { de: 'Umwegfaktor ÖV', en: 'Detour factor PT' }, unit: '×', source: A },
-	keepBranches: { label: { de: 'Regionalstellen behalten', en: 'Keep regional branches' }, unit: '', source: 'offices.keep column.' },
-	branchGroups: { label: { de: 'Von Regionalstellen bediente Kundengruppen', en: 'Customer groups served by branches' }, unit: '', source: 'FACTS.md: RAV Sursee and Wolhusen (job seekers) stay.' },
+	keepBranches: { label: { de: 'Regionalstellen behalten', en: 'Keep regional branches' }, unit: '', source: { de: 'Spalte offices.keep.', en: 'offices.keep column.' } },
+	branchGroups: { label: { de: 'Von Regionalstellen bediente Kundengruppen', en: 'Customer groups served by branches' }, unit: '', source: { de: 'Medienmitteilung: RAV Sursee und Wolhusen (Stellensuchende) bleiben.', en: 'FACTS.md: RAV Sursee and Wolhusen (job seekers) stay.' } },
 	workplaceBasis: { label: { de: 'Arbeitsplatzbedarf nach', en: 'Workplaces needed by' }, unit: '', source: A },
-	deskSharingRatio: { label: { de: 'Arbeitsplätze pro Person (Desk-Sharing)', en: 'Workplaces per person (desk sharing)' }, unit: '×', source: 'FACTS.md: Seetalplatz plans 950 workplaces for 1,450 staff (0.66); default 1 = no sharing.' },
-	m2PerWorkplace: { label: { de: 'Fläche pro Arbeitsplatz', en: 'Floor area per workplace' }, unit: 'm²', source: 'FACTS.md: ≈ 26 m² per employee (Seetalplatz, 38,000 m² for 1,450 staff).' },
-	moveDate: { label: { de: 'Geplanter Umzug', en: 'Planned move' }, unit: 'date', source: 'FACTS.md: centre operational before summer 2026.' },
+	deskSharingRatio: { label: { de: 'Arbeitsplätze pro Person (Desk-Sharing)', en: 'Workplaces per person (desk sharing)' }, unit: '×', source: { de: 'Seetalplatz plant 950 Arbeitsplätze für 1450 Mitarbeitende (0,66); Standard 1 = kein Desk-Sharing.', en: 'FACTS.md: Seetalplatz plans 950 workplaces for 1,450 staff (0.66); default 1 = no sharing.' } },
+	m2PerWorkplace: { label: { de: 'Fläche pro Arbeitsplatz', en: 'Floor area per workplace' }, unit: 'm²', source: { de: '≈ 26 m² pro Mitarbeitende (Seetalplatz, 38 000 m² für 1450 Mitarbeitende).', en: 'FACTS.md: ≈ 26 m² per employee (Seetalplatz, 38,000 m² for 1,450 staff).' } },
+	moveDate: { label: { de: 'Geplanter Umzug', en: 'Planned move' }, unit: 'date', source: { de: 'Zentrum vor Sommer 2026 in Betrieb (Medienmitteilung).', en: 'FACTS.md: centre operational before summer 2026.' } },
 	noticeDate: { label: { de: 'Kündigung der heutigen Mieten', en: 'Notice given on current leases' }, unit: 'date', source: A },
-	discountRate: { label: { de: 'Diskontsatz', en: 'Discount rate' }, unit: '1/yr', source: 'Real rate for public investments; assumption.', tornado: [0.01, 0.04] },
+	discountRate: { label: { de: 'Diskontsatz', en: 'Discount rate' }, unit: '1/yr', source: { de: 'Realzins für öffentliche Investitionen; Annahme.', en: 'Real rate for public investments; assumption.' }, tornado: [0.01, 0.04] },
 	horizonYears: { label: { de: 'Betrachtungszeitraum', en: 'Horizon' }, unit: 'yr', source: A, tornado: [15, 40] },
-	synergyChfPerPersonYear: { label: { de: 'Synergien pro Person und Jahr', en: 'Synergies per person and year' }, unit: 'CHF/yr', source: 'FACTS.md: Seetalplatz 2016 estimate CHF 2.0 M/yr synergies for ≈ 1,100 workplaces ≈ CHF 1,800.', tornado: [900, 2700] },
+	synergyChfPerPersonYear: { label: { de: 'Synergien pro Person und Jahr', en: 'Synergies per person and year' }, unit: 'CHF/yr', source: { de: 'Seetalplatz-Schätzung 2016: 2,0 Mio. CHF/Jahr Synergien für ≈ 1100 Arbeitsplätze ≈ 1800 CHF.', en: 'FACTS.md: Seetalplatz 2016 estimate CHF 2.0 M/yr synergies for ≈ 1,100 workplaces ≈ CHF 1,800.' }, tornado: [900, 2700] },
 	synergyRampYears: { label: { de: 'Anlaufzeit der Synergien', en: 'Synergy ramp-up' }, unit: 'yr', source: A, tornado: [1, 5] },
 	moveCostChfPerPerson: { label: { de: 'Umzugskosten pro Person', en: 'Move cost per person' }, unit: 'CHF', source: A, tornado: [1000, 5000] },
-	siteCostFactor: { label: { de: 'Faktor Standortkosten', en: 'Site cost factor' }, unit: '×', source: 'Sensitivity multiplier on sites.cost_chf_m2_year.', tornado: [0.85, 1.15] },
-	oneOffFactor: { label: { de: 'Faktor Einmalkosten', en: 'One-off cost factor' }, unit: '×', source: 'Sensitivity multiplier on sites.one_off_chf.', tornado: [0.8, 1.5] },
-	savingsTargetChfYear: { label: { de: 'Sparziel pro Jahr', en: 'Savings target per year' }, unit: 'CHF/yr', source: 'FACTS.md: at least CHF 4.8 M per year.' },
-	requireCapacity: { label: { de: 'Kapazität muss reichen', en: 'Capacity must suffice' }, unit: '', source: 'Hard constraint.' },
-	requireAvailability: { label: { de: 'Verfügbar bis zum Umzug', en: 'Available by the move' }, unit: '', source: 'Hard constraint.' },
-	maxMeanCommuteMin: { label: { de: 'Max. mittlere Pendelzeit', en: 'Max. mean commute' }, unit: 'min', source: 'Optional hard constraint.' },
-	normalisation: { label: { de: 'Normierung', en: 'Normalisation' }, unit: '', source: 'minmax over non-excluded sites, or range (value function between worst and best).' },
-	ranges: { label: { de: 'Wertebereiche (schlechtester/bester)', en: 'Value ranges (worst/best)' }, unit: '', source: 'Used by normalisation = range.' }
+	siteCostFactor: { label: { de: 'Faktor Standortkosten', en: 'Site cost factor' }, unit: '×', source: { de: 'Sensitivitätsfaktor auf sites.cost_chf_m2_year.', en: 'Sensitivity multiplier on sites.cost_chf_m2_year.' }, tornado: [0.85, 1.15] },
+	oneOffFactor: { label: { de: 'Faktor Einmalkosten', en: 'One-off cost factor' }, unit: '×', source: { de: 'Sensitivitätsfaktor auf sites.one_off_chf.', en: 'Sensitivity multiplier on sites.one_off_chf.' }, tornado: [0.8, 1.5] },
+	savingsTargetChfYear: { label: { de: 'Sparziel pro Jahr', en: 'Savings target per year' }, unit: 'CHF/yr', source: { de: 'Medienmitteilung: mindestens 4,8 Mio. CHF pro Jahr.', en: 'FACTS.md: at least CHF 4.8 M per year.' } },
+	requireCapacity: { label: { de: 'Kapazität muss reichen', en: 'Capacity must suffice' }, unit: '', source: { de: 'Hartes Kriterium.', en: 'Hard constraint.' } },
+	requireAvailability: { label: { de: 'Verfügbar bis zum Umzug', en: 'Available by the move' }, unit: '', source: { de: 'Hartes Kriterium.', en: 'Hard constraint.' } },
+	maxMeanCommuteMin: { label: { de: 'Max. mittlere Pendelzeit', en: 'Max. mean commute' }, unit: 'min', source: { de: 'Optionales hartes Kriterium.', en: 'Optional hard constraint.' } },
+	normalisation: { label: { de: 'Normierung', en: 'Normalisation' }, unit: '', source: { de: 'minmax über die zugelassenen Standorte oder range (Wertfunktion zwischen schlechtestem und bestem Wert).', en: 'minmax over non-excluded sites, or range (value function between worst and best).' } },
+	ranges: { label: { de: 'Wertebereiche (schlechtester/bester)', en: 'Value ranges (worst/best)' }, unit: '', source: { de: 'Verwendet bei Normierung = range.', en: 'Used by normalisation = range.' } }
 };
 
 /** Defaults overlaid with a partial set (unknown keys are dropped). */

@@ -125,7 +125,7 @@ export function paramsExport(p: ScenarioParams, l: { sheet: string; param: strin
 			param: PARAM_META[k].label[lang],
 			value: paramText(p[k]),
 			unit: PARAM_META[k].unit,
-			source: PARAM_META[k].source
+			source: PARAM_META[k].source[lang]
 		}))
 	};
 }
