@@ -191,7 +191,7 @@ export const de = {
 	'fig.bridge.caption': 'CHF pro Jahr bei voller Wirkung der Synergien (nach {ramp} Jahren). Büros, die bleiben, sind in beiden Totalen enthalten.',
 	'fig.bridge.today': 'Mieten heute',
 	'fig.bridge.rentFreed': 'Frei werdende Mieten',
-	'fig.bridge.newSite': 'Kosten neuer Standort',
+	'fig.bridge.newSite': 'Neuer Standort',
 	'fig.bridge.synergies': 'Synergien',
 	'fig.bridge.result': 'Kosten künftig',
 	'fig.bridge.y': 'Mio. CHF pro Jahr',
