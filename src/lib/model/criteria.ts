@@ -4,6 +4,7 @@
  * recompute them without the database (see `recomputeMoney`).
  */
 import { lit, rows, type Db } from '../data/db/connector.ts';
+import { todayOfficeCost } from './commute.ts';
 import { customerCriteria } from './customers.ts';
 import { loadInputs, type ModelInputs } from './inputs.ts';
 import { moneyCriteria } from './money.ts';
@@ -18,6 +19,8 @@ export interface CriteriaResult {
 	inputs: ModelInputs;
 	/** Rows in travel_times; 0 means no commute or customer criteria could be computed. */
 	travelTimeRows: number;
+	/** Annual rent of all current offices today (kept ones included), CHF/yr: the cost bridge's start. */
+	todayRentChfYear: number;
 	warnings: Msg[];
 }
 
@@ -38,6 +41,7 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 	await writeScenarioParams(db, p);
 	const [{ n }] = await rows<{ n: number }>(db, 'SELECT count(*) AS n FROM travel_times');
 	const inputs = await loadInputs(db, p);
+	const todayRentChfYear = await todayOfficeCost(db);
 	const [staff, customers] = await Promise.all([staffCriteria(db, p), customerCriteria(db, p)]);
 	const warnings: Msg[] = [];
 	if (n === 0)
@@ -66,7 +70,7 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 			money: moneyCriteria(s, inputs.released, inputs.movers, p)
 		};
 	});
-	return { params: p, sites, inputs, travelTimeRows: n, warnings };
+	return { params: p, sites, inputs, travelTimeRows: n, todayRentChfYear, warnings };
 }
 
 /** Same criteria with the money part recomputed for other (cost) parameters — no database needed. */

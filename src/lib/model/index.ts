@@ -9,6 +9,7 @@ export { DEFAULT_PARAMS, PARAM_META, withDefaults, type ScenarioParams, type Par
 export { CRITERIA, CRITERION_IDS, DEFAULT_WEIGHTS, criterionDef, type CriterionDef, type Direction } from './definitions.ts';
 export { computeCriteria, recomputeMoney, writeScenarioParams, type CriteriaResult } from './criteria.ts';
 export { staffCriteriaSql } from './staff.ts';
+export { commuteSamples, commuteSamplesSql, todayOfficeCost, type CommuteSamples, type CommuteLists } from './commute.ts';
 export { customerCriteriaSql } from './customers.ts';
 export { loadInputs, type ModelInputs, type SiteRow, type OfficeRow, type MoversSummary } from './inputs.ts';
 export { spaceCriteria, workplacesNeeded } from './space.ts';

@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import { assert } from './harness.mjs';
+
+const SITE = 'S1-EICHHOF'; // Eichhof-West in data/demo/sites.csv
+
+/** Figures per block on the detail page: [data-figure] → number of charts. */
+const FIGURES = { commute: 3, money: 2, leases: 1, tornado: 1 };
+
+/** The detail page has its criteria and (once the travel-time matrix exists) its commute charts. */
+async function waitForDetail(t) {
+	await t.page.waitForSelector('[data-testid="criteria"] tr[data-criterion="staff_pt_mean"]', { timeout: 60_000 });
+	await t.page.waitForSelector('[data-figure="commute"] svg[role="img"]', { timeout: 60_000 });
+}
+
+/** Every chart drawn: an <svg> with marks (paths or rects) in each figure block. */
+async function checkCharts(t) {
+	for (const [fig, n] of Object.entries(FIGURES)) {
+		const svgs = t.page.locator(`[data-figure="${fig}"] svg[role="img"]`);
+		assert((await svgs.count()) === n, `${fig}: expected ${n} charts, got ${await svgs.count()}`);
+		for (let i = 0; i < n; i++) {
+			const marks = await svgs.nth(i).locator('path, rect').count();
+			assert(marks >= 3, `${fig} chart ${i} has only ${marks} paths/rects`);
+			const title = await svgs.nth(i).locator('title').first().textContent();
+			assert(title && title.length > 5, `${fig} chart ${i} has no title`);
+		}
+	}
+}
+
+/** First number in a text ("23,4 min" → 23.4, "3,80 Mio." → 3.8, "1’234" → 1234). */
+const num = (s) => {
+	const m = /[−-]?\d[\d’'\s]*(?:[.,]\d+)?/.exec(s ?? '');
+	return m ? Number(m[0].replace(/[’'\s]/g, '').replace('−', '-').replace(',', '.')) : NaN;
+};
+
+export const tests = [
+	{
+		name: 'site detail: opened directly, every chart drawn, SVG export parses, de and en',
+		async run(t) {
+			await t.goto(`/sites/${SITE}`);
+			await t.ready();
+			await waitForDetail(t);
+			assert((await t.page.locator('[data-testid="site-name"]').innerText()).includes('Eichhof-West'), 'site name missing');
+			await checkCharts(t);
+			// Hard constraints: Eichhof-West meets them all.
+			assert((await t.page.locator('[data-testid="violations-none"]').count()) === 1, 'constraints block missing');
+			// Axis labels with units.
+			const texts = await t.page.locator('[data-figure] svg').allTextContents();
+			for (const unit of ['(Minuten)', '(%)', 'Mio. CHF pro Jahr', 'Jahre nach dem Umzug', 'Barwert (Mio. CHF)', 'Jahr'])
+				assert(texts.some((x) => x.includes(unit)), `axis label "${unit}" missing`);
+
+			// SVG export of the cost bridge and of a commute distribution: standalone, parseable documents.
+			for (const sel of ['[data-figure="money"] figure >> nth=0', '[data-figure="commute"] figure >> nth=0']) {
+				const [dl] = await Promise.all([t.page.waitForEvent('download'), t.page.locator(sel).locator('button[data-export="svg"]').click()]);
+				assert(dl.suggestedFilename().startsWith(`standort-${SITE}-`) && dl.suggestedFilename().endsWith('.svg'), `file name ${dl.suggestedFilename()}`);
+				const text = fs.readFileSync(await dl.path(), 'utf8');
+				const parsed = await t.page.evaluate((s) => {
+					const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
+					return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.nodeName, marks: doc.querySelectorAll('path, rect').length };
+				}, text);
+				assert(parsed.error === null && parsed.root === 'svg' && parsed.marks > 3, `exported SVG does not parse: ${JSON.stringify(parsed)}`);
+				assert(!text.includes('var(') && text.includes('Eichhof-West'), 'exported SVG incomplete');
+				await t.page.waitForTimeout(200);
+			}
+			await t.screenshot('site-de');
+
+			await t.page.selectOption('header.top select', 'en');
+			await t.page.waitForFunction(() => document.querySelector('[data-testid="site-name"]')?.textContent?.startsWith('Site '));
+			const en = await t.page.locator('[data-figure] svg').allTextContents();
+			for (const unit of ['(minutes)', 'CHF M per year', 'Years after the move'])
+				assert(en.some((x) => x.includes(unit)), `English axis label "${unit}" missing`);
+			await t.screenshot('site-en');
+			await t.page.emulateMedia({ media: 'print' });
+			assert((await t.page.locator('button[data-export="svg"]').first().isVisible()) === false, 'export buttons visible in print');
+			await t.screenshot('site-print-en');
+			await t.page.emulateMedia({ media: 'screen' });
+			// The language is remembered in the profile: back to German for the next tests.
+			await t.page.selectOption('header.top select', 'de');
+		}
+	},
+	{
+		name: 'site detail: reached by clicking the name on /ranking, key figures match the ranking row',
+		async run(t) {
+			await t.goto('/ranking');
+			await t.ready();
+			await t.page.waitForSelector('[data-testid="ranking"][data-travel-rows]:not([data-travel-rows="0"]) tbody tr', { timeout: 60_000 });
+			const row = await t.page.locator(`[data-testid="ranking"] tr[data-site="${SITE}"] td`).allInnerTexts();
+			assert(row.length === 12, `ranking row: ${row}`);
+			await t.page.click(`[data-testid="ranking"] tr[data-site="${SITE}"] a`);
+			await t.page.waitForURL(`**/sites/${SITE}`);
+			await waitForDetail(t);
+			const cell = (id) => t.page.locator(`[data-testid="criteria"] tr[data-criterion="${id}"] td:nth-child(2)`).innerText();
+			const rank = await t.page.locator('[data-testid="site-rank"]').getAttribute('data-rank');
+			assert(rank === row[0].trim(), `rank ${rank} ≠ ranking ${row[0]}`);
+			const score = await t.page.locator('[data-testid="site-score"]').innerText();
+			assert(score === row[2].trim().split(/\s+/).at(-1), `score ${score} ≠ ranking ${row[2]}`);
+			const pairs = [
+				['staff_pt_mean', 3],
+				['staff_car_mean', 4],
+				['customer_access', 5],
+				['staff_losers', 6],
+				['capacity_reserve', 7],
+				['annual_cost', 8],
+				['npv', 9]
+			];
+			for (const [id, col] of pairs) {
+				const v = await cell(id);
+				assert(Number.isFinite(num(v)) && num(v) === num(row[col]), `${id}: detail "${v}" ≠ ranking "${row[col]}"`);
+			}
+			const payback = await t.page.locator('[data-testid="fact-payback"]').innerText();
+			assert(payback === row[10].trim(), `payback ${payback} ≠ ranking ${row[10]}`);
+			// The rank of the site on each criterion is shown.
+			const ranks = await t.page.locator('[data-testid="criteria"] tbody td:nth-child(3)').allInnerTexts();
+			assert(ranks.length === 9 && ranks.every((r) => /^\d+ (von|of) \d+$/.test(r)), `criterion ranks: ${ranks}`);
+			await checkCharts(t);
+		}
+	},
+	{
+		name: 'site detail: an unknown id says so; an excluded site lists its reasons',
+		async run(t) {
+			await t.goto('/sites/NO-SUCH-SITE');
+			await t.ready();
+			const msg = await t.page.locator('[data-testid="unknown-site"]').innerText({ timeout: 60_000 });
+			assert(msg.includes('NO-SUCH-SITE'), `message: ${msg}`);
+			// In-app navigation to a site that fails the capacity constraint.
+			await t.page.click('a[href$="/ranking"]');
+			await t.page.waitForSelector('[data-testid="excluded"] li a');
+			await t.page.locator('[data-testid="excluded"] li a', { hasText: 'Bahnhof' }).click();
+			await t.page.waitForURL('**/sites/S3-BAHNHOF');
+			const reasons = await t.page.locator('[data-testid="violations"] li').allInnerTexts();
+			assert(reasons.some((r) => /Kapazität|Capacity/.test(r)), `violations: ${reasons}`);
+			assert((await t.page.locator('[data-testid="site-rank"]').innerText()).match(/Ausgeschlossen|Excluded/), 'excluded badge missing');
+			await t.screenshot('site-excluded');
+		}
+	},
+	{
+		name: 'compare: cumulative share with one line per site, names link to the detail pages',
+		async run(t) {
+			await t.goto(`/compare?sites=${SITE},S2-SEETAL,S8-SURSEE`);
+			await t.ready();
+			const svg = t.page.locator('[data-testid="compare-share"] svg[role="img"]');
+			await svg.waitFor({ timeout: 60_000 });
+			const legend = await svg.locator('text').allTextContents();
+			for (const name of ['Eichhof-West', 'Seetalplatz', 'Sursee Bahnhof']) assert(legend.some((x) => x.includes(name)), `legend lacks ${name}`);
+			assert((await svg.locator('path[fill="none"]').count()) >= 3, 'fewer than 3 curves');
+			const diffs = await t.page.locator('[data-testid="compare"] tr[data-row="pt"] td.diff').allInnerTexts();
+			assert(diffs.length === 2 && diffs.every((d) => /\d/.test(d)), `PT differences: ${diffs}`);
+			await t.screenshot('compare-share');
+			await t.page.locator('[data-testid="compare"] thead a', { hasText: 'Seetalplatz' }).click();
+			await t.page.waitForURL('**/sites/S2-SEETAL');
+			await t.page.waitForSelector('[data-figure="money"] svg[role="img"]');
+		}
+	}
+];
