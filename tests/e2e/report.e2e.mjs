@@ -50,6 +50,10 @@ export const tests = [
 			assert(shaded > 20, `map shades only ${shaded} municipalities`);
 			for (const g of ['staff', 'customers', 'space', 'money']) assert(await t.page.locator(`[data-testid="criteria-${g}"] table`).count(), `criteria section ${g} missing`);
 			assert((await t.page.locator('[data-testid="report-params"] tbody tr').count()) > 20, 'parameter table incomplete');
+			// Figures of the recommended site: commute distributions, cost bridge and cash flow, leases, tornado; plus contributions and rank probabilities.
+			for (const f of ['commute', 'money', 'leases']) assert((await t.page.locator(`article [data-figure="${f}"] svg[role="img"]`).count()) >= 1, `figure ${f} missing`);
+			const charts = await t.page.locator('article svg[role="img"]').count();
+			assert(charts >= 10, `only ${charts} charts in the report`);
 			const id = await t.page.locator(READY).getAttribute('data-scenario-id');
 			await t.screenshot('report');
 

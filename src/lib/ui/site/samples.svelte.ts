@@ -8,6 +8,8 @@ import { model } from '../model.svelte.ts';
 
 class SamplesState {
 	value = $state.raw<CommuteSamples | null>(null);
+	/** The criteria result `value` was computed for (pages check it against model.criteria). */
+	criteria = $state.raw<CriteriaResult | null>(null);
 	error = $state<string | null>(null);
 }
 export const samples = new SamplesState();
@@ -27,6 +29,7 @@ export function ensureSamples(): Promise<void> {
 			// A newer computation may have started meanwhile: only the latest one lands.
 			if (computedFor === c) {
 				samples.value = value;
+				samples.criteria = c;
 				samples.error = null;
 			}
 		} catch (e) {
