@@ -60,8 +60,9 @@ describe('native DuckDB Db: values', () => {
 			await db.exec('CREATE TABLE a (id BIGINT, name VARCHAR, x DOUBLE, d DATE, b BOOLEAN)');
 			await db.insertArrow(t, 'a', 'append');
 			await db.insertArrow(t, 'a', 'append');
+			type Agg = { n: number; s: number; names: number; sx: number; nx: number; md: string; mind: string; nb: number; cb: number };
 			const q = (tab: string) =>
-				rows(db, `SELECT count(*) AS n, sum(id) AS s, count(name) AS names, sum(x) AS sx, count(x) AS nx, max(d) AS md, min(d) AS mind, count(*) FILTER (WHERE b) AS nb, count(b) AS cb FROM ${tab}`);
+				rows<Agg>(db, `SELECT count(*) AS n, sum(id) AS s, count(name) AS names, sum(x) AS sx, count(x) AS nx, max(d) AS md, min(d) AS mind, count(*) FILTER (WHERE b) AS nb, count(b) AS cb FROM ${tab}`);
 			const [c] = await q('c');
 			expect(c).toEqual({ n, s: (n * (n - 1)) / 2, names: n - Math.ceil(n / 11), sx: expect.any(Number), nx: n - Math.ceil(n / 7), md: '2033-09-08', mind: '2020-01-01', nb: 1666, cb: n - Math.ceil(n / 3) });
 			const [a] = await q('a');
@@ -134,3 +135,61 @@ describe('native DuckDB Db: same model results as duckdb-wasm', () => {
 		out.native.s.ranking.forEach((r, i) => expect(r.score).toBeCloseTo(out.wasm.s.ranking[i].score, 9));
 	});
 });
+
+describe('bulk paths used at scale', () => {
+	it('readCsvSql reads a CSV with the schema types, the same on both engines', async () => {
+		const { readCsvSql } = await import('../../src/lib/data/read-csv-sql.ts');
+		const { mkdtempSync, writeFileSync } = await import('node:fs');
+		const os = await import('node:os');
+		const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'readcsv-')), 'c.csv');
+		const text = 'customer_id,group,count,visits_per_year,lon,lat,zone_id,extra\nA,insured,2,1.5,8.3,47.05,1061,"x, y"\nB,jobseeker,,6,,,1059,\n';
+		writeFileSync(file, text);
+		const headers = ['customer_id', 'group', 'count', 'visits_per_year', 'lon', 'lat', 'zone_id', 'extra'];
+		const native = await openNativeDb();
+		const wasm = await instantiateWasmWithFile('c.csv', text);
+		try {
+			const sqlN = `SELECT * FROM ${readCsvSql('customers', file, headers)}`;
+			const a = await native.arrow(sqlN);
+			expect(a.schema.fields.map((f) => String(f.type))).toEqual(['Utf8', 'Utf8', 'Int64', 'Float64', 'Float64', 'Float64', 'Int64', 'Utf8']);
+			const rn = arrowToRows(a);
+			expect(rn).toEqual([
+				{ customer_id: 'A', group: 'insured', count: 2, visits_per_year: 1.5, lon: 8.3, lat: 47.05, zone_id: 1061, extra: 'x, y' },
+				{ customer_id: 'B', group: 'jobseeker', count: null, visits_per_year: 6, lon: null, lat: null, zone_id: 1059, extra: null }
+			]);
+			expect(arrowToRows(wasm.conn.query(`SELECT * FROM ${readCsvSql('customers', 'c.csv', headers)}`))).toEqual(rn);
+		} finally {
+			await native.close();
+			wasm.conn.close();
+		}
+	});
+
+	it('the scale run generates deterministic synthetic customers and staff in valid zones', async () => {
+		const { syntheticCustomersSql, syntheticStaffSql } = await import('../../scripts/cli/scale.ts');
+		const db = await openNativeDb();
+		try {
+			await loadDemo(db, async (f) => readFileSync(path.join(DATA_DIR, 'demo', f), 'utf8'));
+			await db.exec(syntheticCustomersSql(20000));
+			await db.exec(syntheticStaffSql(500));
+			const [c] = await rows<{ n: number; h: string; bad: number; groups: number }>(
+				db,
+				`SELECT count(*) AS n, sum(hash(customer_id, zone_id, lon))::VARCHAR AS h, count(*) FILTER (WHERE zone_id NOT IN (SELECT zone_id FROM zones) OR zone_id IS NULL) AS bad, count(DISTINCT "group") AS groups FROM customers`
+			);
+			expect(c).toMatchObject({ n: 20000, bad: 0, groups: 3 });
+			await db.exec(syntheticCustomersSql(20000));
+			const [again] = await rows<{ h: string }>(db, 'SELECT sum(hash(customer_id, zone_id, lon))::VARCHAR AS h FROM customers');
+			expect(again.h).toBe(c.h);
+			const [s] = await rows<{ n: number; kept: number }>(db, `SELECT count(*) AS n, count(*) FILTER (WHERE office_id IN (SELECT office_id FROM offices WHERE keep)) AS kept FROM staff`);
+			expect(s).toEqual({ n: 500, kept: 0 });
+		} finally {
+			await db.close();
+		}
+	});
+});
+
+/** duckdb-wasm (blocking Node bindings) with one registered text file. */
+async function instantiateWasmWithFile(name: string, text: string) {
+	const { instantiateNodeWasm } = await import('../../src/lib/data/db/node.ts');
+	const db = await instantiateNodeWasm();
+	db.registerFileText(name, text);
+	return { db, conn: db.connect() };
+}

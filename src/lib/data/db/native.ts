@@ -190,14 +190,14 @@ function numData<T extends DataType>(type: T, Arr: { new (n: number): NumArray }
 	const { nullBitmap, nullCount } = validity(values);
 	const data = new Arr(values.length);
 	for (let i = 0; i < values.length; i++) if (values[i] !== null) data[i] = values[i] as number;
-	return makeData({ type, length: values.length, nullCount, nullBitmap, data } as never);
+	return makeData({ type, length: values.length, nullCount, nullBitmap, data } as never) as unknown as Data<T>;
 }
 
 function bigData<T extends DataType>(type: T, Arr: BigInt64ArrayConstructor | BigUint64ArrayConstructor, values: readonly (bigint | null)[]): Data<T> {
 	const { nullBitmap, nullCount } = validity(values);
 	const data = new Arr(values.length);
 	for (let i = 0; i < values.length; i++) if (values[i] !== null) data[i] = values[i]!;
-	return makeData({ type, length: values.length, nullCount, nullBitmap, data } as never);
+	return makeData({ type, length: values.length, nullCount, nullBitmap, data } as never) as unknown as Data<T>;
 }
 
 const MASK32 = 0xffffffffn;
@@ -320,7 +320,7 @@ export function duckTypeOf(t: DataType): string {
 		case Type.Dictionary:
 			return duckTypeOf((t as unknown as { dictionary: DataType }).dictionary);
 		case Type.Int: {
-			const i = t as Int32;
+			const i = t as unknown as { isSigned: boolean; bitWidth: number };
 			return (i.isSigned ? ['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'] : ['UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT'])[Math.log2(i.bitWidth / 8)];
 		}
 	}
@@ -368,7 +368,7 @@ function duckValues(table: Table, c: number): (DuckDBValue | null)[] {
 					break;
 				case Type.Int: {
 					const v = dv.get(i) as number | bigint;
-					out[k] = (t as Int32).bitWidth === 64 ? BigInt(v) : Number(v);
+					out[k] = (t as { bitWidth: number }).bitWidth === 64 ? BigInt(v) : Number(v);
 					break;
 				}
 				default:
