@@ -130,3 +130,24 @@ describe('import into travel_times', () => {
 		}
 	});
 });
+
+describe('CLI travel-times', () => {
+	it('writes the converted matrix as a travel_times CSV', async () => {
+		const { mkdtempSync, readFileSync: read } = await import('node:fs');
+		const os = await import('node:os');
+		const cli = await import('../../scripts/cli/travel-times.ts');
+		const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'tt-')), 'travel_times.csv');
+		const err = console.error;
+		console.error = () => {};
+		try {
+			expect(await cli.run([path.join(DIR, 'conveyal_regional_times.csv'), '--mode', 'car', '--out', out])).toBe(0);
+			expect(await cli.run([path.join(DIR, 'otp_plan.csv')])).toBe(2); // --mode is required
+		} finally {
+			console.error = err;
+		}
+		const lines = read(out, 'utf8').trim().split('\n');
+		expect(lines[0]).toBe('origin_zone,destination_id,mode,minutes_p50,minutes_p80,changes,source');
+		expect(lines.slice(1)).toContain('1059,S8-SURSEE,car,39,,,conveyal');
+		expect(lines).toHaveLength(5);
+	});
+});
