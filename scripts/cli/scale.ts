@@ -1,12 +1,11 @@
 /**
  * `npm run cli -- scale [--customers N] [--staff N] [--engine native|wasm] [--threads N] [--memory-limit 8GB]
- *                       [--parquet-dir dir] [--times routed|estimate] [--lang de|en]`
+ *                       [--parquet-dir dir] [--times routed|estimate] [--customers-file f.csv|f.parquet]`
  * Scale run: the Lucerne default scenario with N synthetic customers (and optionally N synthetic staff)
  * generated in SQL, then the model's computeCriteria + scoreSites timed on the chosen engine. Prints
  * each step's time and the process's peak memory; see docs/SCALE.md for measured figures.
  */
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { tableFromColumns } from '../../src/lib/data/arrow.ts';
 import { lit, rows, type Db } from '../../src/lib/data/db/connector.ts';
@@ -15,7 +14,8 @@ import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { loadDemo } from '../../src/lib/data/demo.ts';
 import { DATA_DIR } from '../../src/lib/data/geocode-node.ts';
 import { replaceTable } from '../../src/lib/data/replace.ts';
-import { tables } from '../../src/lib/data/schema.ts';
+import { duckType, ident, tables } from '../../src/lib/data/schema.ts';
+import { readCsvSql } from '../../src/lib/data/read-csv-sql.ts';
 import { computeCriteria, createScenario, dataVersion, estimateTravelTimes, scoreSites } from '../../src/lib/model/index.ts';
 import { computeMatrix, type TravelTimeRow } from '../../src/lib/reach/matrix.ts';
 import { loadGtfs, loadRoads } from '../../src/lib/reach/networks.ts';
@@ -26,11 +26,15 @@ export const summary = 'Scale run: N synthetic customers/staff on the default sc
 
 const HELP = `Usage: npm run cli -- scale [--customers 5000000] [--staff 0] [--engine native|wasm] [--threads N]
                              [--memory-limit 8GB] [--parquet-dir dir] [--times routed|estimate]
+                             [--customers-file customers.csv|customers.parquet]
 Loads the Lucerne default scenario, replaces customers with N synthetic customers (one row each, zones
 drawn by population, groups employer/insured/jobseeker 55/33/12 %, visits 0.3/0.2/6 per year, seeded
 hash, so every run is identical), adds N synthetic staff if --staff is given, computes travel times
 (routed on the approximate Lucerne networks, or crow-fly estimates), then times computeCriteria and
-scoreSites. --parquet-dir (native only) also writes customers to Parquet and times reading it back.`;
+scoreSites. --parquet-dir (native only) also writes customers to Parquet and times reading it back.
+--customers-file loads customers from a file instead (columns as in the customers table, with zone_id):
+Parquet via read_parquet, CSV via read_csv with the schema's types and no sniffing (readCsvSql). This bulk
+path skips the importer's row-by-row validation; validate such files with "npm run cli -- validate" first.`;
 
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -61,6 +65,22 @@ SELECT 'X' || g.i AS customer_id,
   CASE WHEN grp < 55 THEN 0.3 WHEN grp < 88 THEN 0.2 ELSE 6 END::DOUBLE AS visits_per_year,
   z.lon + g.dx AS lon, z.lat + g.dy AS lat, z.zone_id::BIGINT AS zone_id
 FROM g ASOF JOIN z ON g.u >= z.lo`;
+}
+
+/** Replace customers from a Parquet or CSV file, casting to the schema's columns (missing ones NULL). */
+export function loadCustomersSql(file: string): string {
+	if (file.toLowerCase().endsWith('.parquet'))
+		return `CREATE OR REPLACE TABLE customers AS SELECT ${tables.customers.columns.map((c) => `CAST(${ident(c.name)} AS ${duckType(c.type)}) AS ${ident(c.name)}`).join(', ')} FROM read_parquet(${lit(file)})`;
+	// Header row only (the first 64 KB), for the column order read_csv needs.
+	const fd = openSync(file, 'r');
+	const buf = Buffer.alloc(64 * 1024);
+	const len = readSync(fd, buf, 0, buf.length, 0);
+	closeSync(fd);
+	const headers = buf.subarray(0, len).toString('utf8').split(/\r?\n/)[0].split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+	const have = new Set(headers);
+	const source = readCsvSql('customers', file, headers);
+	const cols = tables.customers.columns.map((c) => (have.has(c.name) ? `CAST(${ident(c.name)} AS ${duckType(c.type)})` : `NULL::${duckType(c.type)}`) + ` AS ${ident(c.name)}`);
+	return `CREATE OR REPLACE TABLE customers AS SELECT ${cols.join(', ')} FROM ${source}`;
 }
 
 /** N synthetic staff at today's offices (not the kept ones), homes drawn like the customers. */
@@ -112,7 +132,13 @@ export async function run(args: string[]): Promise<number> {
 				const cols = tables.travel_times.columns.map((c) => ({ name: c.name, type: c.type, values: result.map((r) => r[c.name as keyof TravelTimeRow] as number | string | null) }));
 				await replaceTable(db, 'travel_times', tableFromColumns(cols));
 			});
-		await step(`generate ${nCustomers.toLocaleString('en')} customers (SQL)`, () => db.exec(syntheticCustomersSql(nCustomers)));
+		const customersFile = option(args, '--customers-file');
+		if (customersFile?.toLowerCase().endsWith('.parquet') && eng !== 'native') {
+			console.error('Parquet files need --engine native (duckdb-wasm in Node has no Parquet reader offline; the app reads Parquet with its importer).');
+			return 2;
+		}
+		if (customersFile) await step(`load customers from ${path.basename(customersFile)}`, () => db.exec(loadCustomersSql(customersFile)));
+		else await step(`generate ${nCustomers.toLocaleString('en')} customers (SQL)`, () => db.exec(syntheticCustomersSql(nCustomers)));
 		if (nStaff) await step(`generate ${nStaff.toLocaleString('en')} staff (SQL)`, () => db.exec(syntheticStaffSql(nStaff)));
 		if (parquetDir) {
 			if (eng !== 'native') console.log('(--parquet-dir needs --engine native: skipped)');

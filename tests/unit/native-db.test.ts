@@ -180,6 +180,21 @@ describe('bulk paths used at scale', () => {
 			expect(again.h).toBe(c.h);
 			const [s] = await rows<{ n: number; kept: number }>(db, `SELECT count(*) AS n, count(*) FILTER (WHERE office_id IN (SELECT office_id FROM offices WHERE keep)) AS kept FROM staff`);
 			expect(s).toEqual({ n: 500, kept: 0 });
+			// The bulk file path: Parquet out and back, and a CSV with only some columns (the rest NULL).
+			const { loadCustomersSql } = await import('../../scripts/cli/scale.ts');
+			const { mkdtempSync, writeFileSync } = await import('node:fs');
+			const os = await import('node:os');
+			const dir = mkdtempSync(path.join(os.tmpdir(), 'bulk-'));
+			await db.exec(`COPY customers TO '${path.join(dir, 'c.parquet')}' (FORMAT parquet)`);
+			await db.exec(loadCustomersSql(path.join(dir, 'c.parquet')));
+			const [p] = await rows<{ h: string }>(db, 'SELECT sum(hash(customer_id, zone_id, lon))::VARCHAR AS h FROM customers');
+			expect(p.h).toBe(c.h);
+			writeFileSync(path.join(dir, 'c.csv'), 'group,visits_per_year,zone_id\ninsured,0.2,1061\njobseeker,6,1059\n');
+			await db.exec(loadCustomersSql(path.join(dir, 'c.csv')));
+			expect(await rows(db, 'SELECT * FROM customers ORDER BY zone_id')).toEqual([
+				{ customer_id: null, group: 'jobseeker', count: null, visits_per_year: 6, lon: null, lat: null, zone_id: 1059 },
+				{ customer_id: null, group: 'insured', count: null, visits_per_year: 0.2, lon: null, lat: null, zone_id: 1061 }
+			]);
 		} finally {
 			await db.close();
 		}
