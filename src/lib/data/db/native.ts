@@ -10,8 +10,8 @@
  * engines. Types duckdb-wasm would also not hand back as plain values (INTERVAL, TIME, MAP, UNION,
  * BIT, …) come back as their DuckDB text. Built from raw buffers (no apache-arrow Builders).
  *
- * DuckDB's own Arrow IPC (to_arrow_ipc) needs the community extension `nanoarrow`, which would be
- * downloaded at runtime; this module stays offline and converts DuckDB vectors directly.
+ * DuckDB's own Arrow IPC (to_arrow_ipc) is not built into @duckdb/node-api 1.5.5 (it comes with an
+ * extension that would be downloaded at runtime); this module stays offline and converts DuckDB vectors directly.
  */
 import {
 	Binary,
