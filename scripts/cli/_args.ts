@@ -24,3 +24,14 @@ export function positional(args: string[], withValue: string[]): string | undefi
 export function lang(args: string[]): 'de' | 'en' {
 	return option(args, '--lang') === 'en' ? 'en' : 'de';
 }
+
+export type Engine = 'wasm' | 'native';
+
+/** `--engine native|wasm`: native DuckDB (@duckdb/node-api) or duckdb-wasm (the browser's engine, default). */
+export function engine(args: string[]): Engine {
+	const e = option(args, '--engine') ?? 'wasm';
+	if (e !== 'wasm' && e !== 'native') throw new Error(`--engine must be native or wasm, not ${e}`);
+	return e;
+}
+
+export const ENGINE_HELP = '--engine native|wasm: native DuckDB (multi-threaded, no wasm memory limit) or duckdb-wasm (default; the browser\'s engine). Same SQL, same results.';

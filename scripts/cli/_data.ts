@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { openNativeDb } from '../../src/lib/data/db/native.ts';
+import type { Engine } from './_args.ts';
 import { loadDemo } from '../../src/lib/data/demo.ts';
 import { DATA_DIR, loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { loadDataFolder } from '../../src/lib/data/import/index.ts';
@@ -15,12 +17,17 @@ import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
 export const DEFAULT_GTFS = path.join(DATA_DIR, 'networks/lucerne_approx_gtfs.zip');
 export const DEFAULT_ROADS = path.join(DATA_DIR, 'networks/lucerne_approx_roads.geojson');
 
+/** An empty in-memory DuckDB of the chosen engine (same Db interface, same SQL). */
+export function openDb(engine: Engine = 'wasm'): Promise<Db> {
+	return engine === 'native' ? openNativeDb() : openNodeDb();
+}
+
 /**
  * Open a DuckDB with the default scenario, then (if `folder` is given) the folder's tables over it, so
  * a folder may hold only some tables. Prints the importer's issues; returns null when the folder has errors.
  */
-export async function openScenarioDb(folder: string | undefined, lang: 'de' | 'en'): Promise<Db | null> {
-	const db = await openNodeDb();
+export async function openScenarioDb(folder: string | undefined, lang: 'de' | 'en', engine: Engine = 'wasm'): Promise<Db | null> {
+	const db = await openDb(engine);
 	await loadDemo(db, async (name) => readFileSync(path.join(DATA_DIR, 'demo', name), 'utf8'));
 	if (!folder) return db;
 	const r = await loadDataFolder(db, readInputs(folder), { refs: loadGeoRefs() });

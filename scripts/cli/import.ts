@@ -1,5 +1,6 @@
 import { rows } from '../../src/lib/data/db/connector.ts';
-import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { NativeDb } from '../../src/lib/data/db/native.ts';
+import { openDb } from './_data.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { loadDataFolder } from '../../src/lib/data/import/index.ts';
 import { readInputs } from '../../src/lib/data/import/node-files.ts';
@@ -7,21 +8,22 @@ import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
 import { createTableSql, ident, tables, type TableName } from '../../src/lib/data/schema.ts';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { lit } from '../../src/lib/data/db/connector.ts';
-import { option, positional, lang as langOf } from './_args.ts';
+import { ENGINE_HELP, engine, option, positional, lang as langOf } from './_args.ts';
 
 export const summary = 'Validate a data folder and load it into DuckDB (all or nothing); print row counts';
 
 export async function run(args: string[]): Promise<number> {
-	const target = positional(args, ['--lang', '--out']);
+	const target = positional(args, ['--lang', '--out', '--engine']);
 	if (args.includes('--help') || !target) {
-		console.log('Usage: npm run cli -- import <folder> [--out file.duckdb] [--lang de|en]');
+		console.log('Usage: npm run cli -- import <folder> [--out file.duckdb] [--lang de|en] [--engine native|wasm]');
 		console.log('--out also writes the loaded tables into a DuckDB database file (native DuckDB, replaced table by table).');
+		console.log(ENGINE_HELP);
 		console.log('Loads staff/offices/customers/sites/zones/travel_times files (CSV, XLSX, Parquet, GeoJSON) by name (e.g. staff.csv, staff_2026.xlsx).');
 		return target ? 0 : 2;
 	}
 	const lang = langOf(args);
 	const out = option(args, '--out');
-	const db = await openNodeDb();
+	const db = await openDb(engine(args));
 	try {
 		const r = await loadDataFolder(db, readInputs(target), { refs: loadGeoRefs() });
 		if (r.issues.length) console.log(formatIssueTable(r.issues, lang));
@@ -48,6 +50,23 @@ export async function run(args: string[]): Promise<number> {
 
 /** Copy tables from the in-memory engine into a native DuckDB file (@duckdb/node-api), in one transaction. */
 async function writeDuckdbFile(db: Db, file: string, names: TableName[]): Promise<void> {
+	if (db instanceof NativeDb) {
+		// Same engine: attach the file and copy table by table inside DuckDB.
+		await db.exec(`ATTACH ${lit(file)} AS out_file`);
+		try {
+			await db.exec('BEGIN TRANSACTION');
+			try {
+				for (const name of names) await db.exec(`CREATE OR REPLACE TABLE out_file.${ident(name)} AS SELECT * FROM memory.${ident(name)}`);
+				await db.exec('COMMIT');
+			} catch (e) {
+				await db.exec('ROLLBACK');
+				throw e;
+			}
+		} finally {
+			await db.exec('DETACH out_file');
+		}
+		return;
+	}
 	const { DuckDBInstance } = await import('@duckdb/node-api');
 	const inst = await DuckDBInstance.create(file);
 	const conn = await inst.connect();

@@ -3,17 +3,18 @@ import { rows } from '../../src/lib/data/db/connector.ts';
 import { loadGtfs, loadRoads } from '../../src/lib/reach/networks.ts';
 import { computeMatrix, type Mode, type TravelTimeRow } from '../../src/lib/reach/matrix.ts';
 import { tables } from '../../src/lib/data/schema.ts';
-import { option, lang as langOf } from './_args.ts';
+import { ENGINE_HELP, engine, option, lang as langOf } from './_args.ts';
 import { DEFAULT_GTFS, DEFAULT_ROADS, openScenarioDb } from './_data.ts';
 
 export const summary = 'Compute the travel-time matrix (zones × sites and offices × PT/car) and write CSV or Parquet';
 
 const HELP = `Usage: npm run cli -- matrix [--data folder] [--gtfs feed.zip] [--date YYYY-MM-DD]
                               [--pbf roads.osm.pbf | --roads roads.geojson] [--modes pt,car]
-                              [--out travel_times.csv|.parquet]
+                              [--out travel_times.csv|.parquet] [--engine native|wasm]
 Without --data: the Lucerne default scenario. Without --gtfs/--pbf/--roads: the approximate Lucerne networks.
 Origins are the zones (municipality centroids); destinations are all sites and offices.
-PT: arrival window 07:00-08:30 every minute, p50/p80 and median changes. Car: peak-hour factor.`;
+PT: arrival window 07:00-08:30 every minute, p50/p80 and median changes. Car: peak-hour factor.
+${ENGINE_HELP} (Here it only holds the scenario tables; routing runs in TypeScript.)`;
 
 export async function run(args: string[]): Promise<number> {
 	if (args.includes('--help')) {
@@ -21,7 +22,7 @@ export async function run(args: string[]): Promise<number> {
 		return 0;
 	}
 	const t0 = performance.now();
-	const db = await openScenarioDb(option(args, '--data'), langOf(args));
+	const db = await openScenarioDb(option(args, '--data'), langOf(args), engine(args));
 	if (!db) return 1;
 	try {
 		const modes = (option(args, '--modes') ?? 'pt,car').split(',') as Mode[];

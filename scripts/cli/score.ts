@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { rows, type Db } from '../../src/lib/data/db/connector.ts';
-import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { loadDataFolder } from '../../src/lib/data/import/index.ts';
 import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
@@ -15,7 +14,7 @@ import { tableFromColumns } from '../../src/lib/data/arrow.ts';
 import { replaceTable } from '../../src/lib/data/replace.ts';
 import { loadGtfs, loadRoads } from '../../src/lib/reach/networks.ts';
 import { computeMatrix, type TravelTimeRow } from '../../src/lib/reach/matrix.ts';
-import { DEFAULT_GTFS, DEFAULT_ROADS } from './_data.ts';
+import { DEFAULT_GTFS, DEFAULT_ROADS, openDb } from './_data.ts';
 import {
 	CRITERIA,
 	computeCriteria,
@@ -32,7 +31,7 @@ import {
 	type ScoreResult,
 	type SiteCriteria
 } from '../../src/lib/model/index.ts';
-import { option, positional, lang as langOf } from './_args.ts';
+import { ENGINE_HELP, engine, option, positional, lang as langOf } from './_args.ts';
 
 /** Route all zones × sites and offices with the same engines and networks the app uses; returns the row count. */
 async function computeTravelTimesInto(db: Db, args: string[]): Promise<number> {
@@ -52,20 +51,21 @@ export const summary = 'Score and rank the candidate sites of a data folder (ran
 type Lang = 'de' | 'en';
 
 export async function run(args: string[]): Promise<number> {
-	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed', '--gtfs', '--date', '--pbf', '--roads']);
+	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed', '--gtfs', '--date', '--pbf', '--roads', '--engine']);
 	if (args.includes('--help') || !folder) {
-		console.log('Usage: npm run cli -- score <data-folder> [--scenario file.json] [--json] [--lang de|en] [--samples N] [--seed N]');
+		console.log('Usage: npm run cli -- score <data-folder> [--scenario file.json] [--json] [--lang de|en] [--samples N] [--seed N] [--engine native|wasm]');
 		console.log('Without --scenario the default parameters and weights are used.');
 		console.log('--compute-times computes travel_times with the routing engines, as the app does (default: the approximate');
 		console.log('  Lucerne networks; or --gtfs feed.zip [--date YYYY-MM-DD] and --pbf roads.osm.pbf | --roads roads.geojson).');
 		console.log('--estimate-times fills missing travel times with crow-fly estimates (source estimate:crow-fly; for trying only).');
+		console.log(ENGINE_HELP);
 		return folder ? 0 : 2;
 	}
 	const lang: Lang = langOf(args);
 	const json = args.includes('--json');
 	const samples = Number(option(args, '--samples') ?? 2000);
 	const seed = Number(option(args, '--seed') ?? 2019);
-	const db = await openNodeDb();
+	const db = await openDb(engine(args));
 	try {
 		const r = await loadDataFolder(db, readInputs(folder), { refs: loadGeoRefs() });
 		if (!r.committed) {

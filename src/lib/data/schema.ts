@@ -216,11 +216,11 @@ export const tables: Record<TableName, TableDef> = {
 		},
 		location: 'none',
 		columns: [
-			{ name: 'origin_zone', type: 'integer', required: true, aliases: ['origin', 'from', 'von', 'zone_id'], description: { de: 'Herkunftszone (BFS-Nr.)', en: 'Origin zone (BFS no.)' } },
-			{ name: 'destination_id', type: 'text', required: true, aliases: ['destination', 'to', 'nach', 'site_id'], description: { de: 'Ziel: site_id oder office_id', en: 'Destination: site_id or office_id' } },
+			{ name: 'origin_zone', type: 'integer', required: true, aliases: ['origin', 'from', 'von', 'zone_id', 'from_id', 'fromplace', 'from_zone', 'origin_id'], description: { de: 'Herkunftszone (BFS-Nr.)', en: 'Origin zone (BFS no.)' } },
+			{ name: 'destination_id', type: 'text', required: true, aliases: ['destination', 'to', 'nach', 'site_id', 'to_id', 'toplace'], description: { de: 'Ziel: site_id oder office_id', en: 'Destination: site_id or office_id' } },
 			{ name: 'mode', type: 'text', required: true, values: ['pt', 'car'], aliases: ['verkehrsmittel'], description: { de: 'pt (ÖV) oder car (MIV)', en: 'pt (public transport) or car' } },
-			{ name: 'minutes_p50', type: 'number', unit: 'min', required: true, min: 0, max: 1440, aliases: ['minutes', 'min', 'travel_time', 'reisezeit', 'duration_min'], description: { de: 'Reisezeit Median über das Zeitfenster', en: 'Median travel time over the time window' } },
-			{ name: 'minutes_p80', type: 'number', unit: 'min', required: false, min: 0, max: 1440, aliases: ['p80'], description: { de: 'Reisezeit 80. Perzentil', en: '80th percentile travel time' } },
+			{ name: 'minutes_p50', type: 'number', unit: 'min', required: true, min: 0, max: 1440, aliases: ['minutes', 'min', 'travel_time', 'reisezeit', 'duration_min', 'travel_time_p50', 'time_p50', 'p50', 'median'], description: { de: 'Reisezeit Median über das Zeitfenster', en: 'Median travel time over the time window' } },
+			{ name: 'minutes_p80', type: 'number', unit: 'min', required: false, min: 0, max: 1440, aliases: ['p80', 'travel_time_p80', 'time_p80'], description: { de: 'Reisezeit 80. Perzentil', en: '80th percentile travel time' } },
 			{ name: 'changes', type: 'number', required: false, min: 0, aliases: ['umstiege', 'transfers'], description: { de: 'Umstiege (Median)', en: 'Changes (median)' } },
 			{ name: 'source', type: 'text', required: false, aliases: ['quelle'], description: { de: 'Herkunft der Zeiten (Modell, GTFS, Import)', en: 'Source of the times (model, GTFS, import)' } }
 		]

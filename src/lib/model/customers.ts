@@ -5,6 +5,10 @@
  * regional branches are kept and the branch serves the customer's group — to whichever of the site
  * and those branches is quickest. Times are mode-weighted with the zone's PT share (urban/rural
  * default); the mean is weighted by visits.
+ *
+ * Travel times are zone-level, so customer rows are first summed per (group, zone): the same figures
+ * as row by row, but the cost no longer grows with the number of customer rows beyond one scan
+ * (5 M address-level customers aggregate to at most zones × groups rows; see docs/SCALE.md).
  */
 import { rows, type Db } from '../data/db/connector.ts';
 import type { ScenarioParams } from './params.ts';
@@ -21,24 +25,25 @@ export function customerCriteriaSql(p: ScenarioParams): string {
 			: '';
 	return `WITH ${TT_PIVOT},
 c AS (
-  SELECT row_number() OVER () AS rid, c."group" AS grp, coalesce(c."count", 1) * c.visits_per_year AS w,
-    c.zone_id, ${zonePtShareSql(p)} AS s
-  FROM customers c LEFT JOIN zones z ON z.zone_id = c.zone_id),
+  SELECT row_number() OVER () AS rid, c.grp, c.w, c.n, c.zone_id, ${zonePtShareSql(p)} AS s
+  FROM (SELECT "group" AS grp, zone_id, sum(coalesce("count", 1) * visits_per_year) AS w, count(*) AS n
+    FROM customers GROUP BY "group", zone_id) c
+  LEFT JOIN zones z ON z.zone_id = c.zone_id),
 dest AS (
   SELECT site_id, site_id AS dest_id, FALSE AS is_branch, NULL::VARCHAR AS grp FROM sites
   ${branches}),
 opt AS (
-  SELECT d.site_id, c.rid, c.grp, c.w, d.is_branch, ${combineSql('c.s', 't.pt', 't.car')} AS m
+  SELECT d.site_id, c.rid, c.grp, c.w, c.n, d.is_branch, ${combineSql('c.s', 't.pt', 't.car')} AS m
   FROM c JOIN dest d ON (NOT d.is_branch OR d.grp = c.grp)
   LEFT JOIN tt t ON t.origin_zone = c.zone_id AND t.destination_id = d.dest_id),
 best AS (
-  SELECT site_id, rid, grp, any_value(w) AS w, min(m) AS m, arg_min(is_branch, m) AS via_branch
+  SELECT site_id, rid, grp, any_value(w) AS w, any_value(n) AS n, min(m) AS m, arg_min(is_branch, m) AS via_branch
   FROM opt GROUP BY site_id, rid, grp)
 SELECT site_id, grp,
   coalesce(sum(w) FILTER (WHERE m IS NOT NULL), 0) AS visits,
   sum(w * m) FILTER (WHERE m IS NOT NULL) / sum(w) FILTER (WHERE m IS NOT NULL) AS mean_min,
   coalesce(sum(w) FILTER (WHERE via_branch AND m IS NOT NULL), 0) AS branch_visits,
-  count(*) FILTER (WHERE m IS NULL) AS missing
+  coalesce(sum(n) FILTER (WHERE m IS NULL), 0)::BIGINT AS missing
 FROM best GROUP BY GROUPING SETS ((site_id, grp), (site_id)) ORDER BY site_id, grp NULLS LAST`;
 }
 

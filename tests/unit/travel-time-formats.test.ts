@@ -1,0 +1,153 @@
+/**
+ * Travel-time matrices from r5r/r5py, Conveyal and OpenTripPlanner (tests/fixtures/matrices):
+ * column-mapping suggestions, reshaping into travel_times (constant mode, percentile mapping), and the
+ * import into DuckDB through validateAndType + commitImport on both engines.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { rows, type Db } from '../../src/lib/data/db/connector.ts';
+import { openNativeDb } from '../../src/lib/data/db/native.ts';
+import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { commitImport, parseFile, suggestMapping, validateAndType } from '../../src/lib/data/import/index.ts';
+import { adaptTravelTimeMatrix, detectMatrixFormat, MatrixFormatError, type AdaptOptions } from '../../src/lib/data/travel-time-formats.ts';
+
+const DIR = path.join(import.meta.dirname, '../fixtures/matrices');
+
+async function load(file: string) {
+	return parseFile({ fileName: file, bytes: new Uint8Array(readFileSync(path.join(DIR, file))) });
+}
+
+interface Row {
+	origin_zone: number;
+	destination_id: string;
+	mode: string;
+	minutes_p50: number;
+	minutes_p80: number | null;
+	changes: number | null;
+	source: string;
+}
+
+// One DuckDB per engine for the file; commitImport replaces travel_times each time.
+let engines: Promise<Db[]> | null = null;
+afterAll(async () => {
+	for (const db of (await engines) ?? []) await db.close();
+});
+
+/** Adapt, validate and commit a fixture into DuckDB on both engines; rows ordered by origin, destination. */
+async function importMatrix(file: string, opts: AdaptOptions): Promise<{ rows: Row[]; dropped: number; format: string }[]> {
+	const parsed = await load(file);
+	const out = [];
+	engines ??= Promise.all([openNodeDb(), openNativeDb()]);
+	for (const db of await engines) {
+		const a = adaptTravelTimeMatrix(parsed, opts);
+		const res = await validateAndType('travel_times', a.parsed);
+		expect(res.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		await commitImport(db, 'travel_times', res);
+		out.push({ rows: await rows<Row>(db, 'SELECT * FROM travel_times ORDER BY origin_zone, destination_id'), dropped: a.dropped, format: a.format });
+	}
+	// Same rows on duckdb-wasm and native DuckDB.
+	expect(out[1]).toEqual(out[0]);
+	return out;
+}
+
+describe('format detection and mapping suggestions', () => {
+	it('detects r5r, r5py, Conveyal and OTP headers', async () => {
+		expect(detectMatrixFormat((await load('r5r_travel_time_matrix.csv')).headers)).toBe('r5r');
+		expect(detectMatrixFormat((await load('r5py_travel_time_matrix.csv')).headers)).toBe('r5r');
+		expect(detectMatrixFormat((await load('conveyal_regional_times.csv')).headers)).toBe('conveyal');
+		expect(detectMatrixFormat((await load('otp_plan.csv')).headers)).toBe('otp');
+		expect(detectMatrixFormat(['origin_zone', 'destination_id', 'mode', 'minutes_p50'])).toBeNull();
+	});
+
+	it('suggests the travel_times mapping for r5r columns directly; only mode is missing', () => {
+		const s = suggestMapping('travel_times', ['from_id', 'to_id', 'travel_time_p25', 'travel_time_p50', 'travel_time_p80']);
+		expect(s.mapping).toMatchObject({ origin_zone: 'from_id', destination_id: 'to_id', minutes_p50: 'travel_time_p50', minutes_p80: 'travel_time_p80' });
+		expect(s.unmapped).toEqual(['travel_time_p25']);
+		expect(s.missing).toEqual(['mode']);
+		expect(suggestMapping('travel_times', ['from_id', 'to_id', 'travel_time']).mapping.minutes_p50).toBe('travel_time');
+		expect(suggestMapping('travel_times', ['fromPlace', 'toPlace', 'transfers']).mapping).toMatchObject({ origin_zone: 'fromPlace', destination_id: 'toPlace', changes: 'transfers' });
+	});
+});
+
+describe('import into travel_times', () => {
+	it('r5r: p50/p80 columns, p25 ignored, constant mode, source r5r', async () => {
+		const [r] = await importMatrix('r5r_travel_time_matrix.csv', { mode: 'pt' });
+		expect(r.format).toBe('r5r');
+		expect(r.rows).toHaveLength(6);
+		expect(r.rows.find((x) => x.origin_zone === 1061 && x.destination_id === 'S8-SURSEE')).toEqual({
+			origin_zone: 1061,
+			destination_id: 'S8-SURSEE',
+			mode: 'pt',
+			minutes_p50: 27,
+			minutes_p80: 33,
+			changes: null,
+			source: 'r5r'
+		});
+	});
+
+	it('r5py: travel_time is the median; mode car as chosen', async () => {
+		const [r] = await importMatrix('r5py_travel_time_matrix.csv', { mode: 'car', source: 'r5py' });
+		expect(r.rows.map((x) => [x.origin_zone, x.mode, x.minutes_p50, x.minutes_p80, x.source])).toEqual([
+			[1059, 'car', 7, null, 'r5py'],
+			[1061, 'car', 12, null, 'r5py'],
+			[1103, 'car', 24, null, 'r5py']
+		]);
+	});
+
+	it('Conveyal: long percentile rows pivoted to p50/p80; -1 means not reached', async () => {
+		const [r] = await importMatrix('conveyal_regional_times.csv', { mode: 'pt' });
+		expect(r.format).toBe('conveyal');
+		// 1054 → S8 is not reached at the median: left out. 1059 → S8 reached at p50 only: p80 empty.
+		expect(r.dropped).toBe(1);
+		expect(r.rows.map((x) => [x.origin_zone, x.destination_id, x.minutes_p50, x.minutes_p80, x.source])).toEqual([
+			[1059, 'S1-EICHHOF', 10, 12, 'conveyal'],
+			[1059, 'S8-SURSEE', 39, null, 'conveyal'],
+			[1061, 'S1-EICHHOF', 17, 21, 'conveyal'],
+			[1061, 'S8-SURSEE', 27, 33, 'conveyal']
+		]);
+	});
+
+	it('OpenTripPlanner otp_plan: fastest itinerary per pair, seconds to minutes, its transfers', async () => {
+		const [r] = await importMatrix('otp_plan.csv', { mode: 'pt' });
+		expect(r.rows.map((x) => [x.origin_zone, x.destination_id, x.minutes_p50, x.minutes_p80, x.changes])).toEqual([
+			[1061, 'S1-EICHHOF', 19, null, 1],
+			[1103, 'S8-SURSEE', 4.5, null, 0]
+		]);
+	});
+
+	it('refuses an unknown layout and a Conveyal file without percentile 50, with bilingual messages', async () => {
+		const p = await load('r5py_travel_time_matrix.csv');
+		expect(() => adaptTravelTimeMatrix({ ...p, headers: ['a', 'b', 'c'] }, { mode: 'pt' })).toThrow(MatrixFormatError);
+		const c = await load('conveyal_regional_times.csv');
+		const only80 = { ...c, rows: c.rows.filter((r) => String(r[2]) === '80') };
+		try {
+			adaptTravelTimeMatrix(only80, { mode: 'pt' });
+			expect.unreachable();
+		} catch (e) {
+			expect((e as MatrixFormatError).messages.de).toMatch(/Perzentil 50/);
+			expect((e as MatrixFormatError).messages.en).toMatch(/percentile 50/);
+		}
+	});
+});
+
+describe('CLI travel-times', () => {
+	it('writes the converted matrix as a travel_times CSV', async () => {
+		const { mkdtempSync, readFileSync: read } = await import('node:fs');
+		const os = await import('node:os');
+		const cli = await import('../../scripts/cli/travel-times.ts');
+		const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'tt-')), 'travel_times.csv');
+		const err = console.error;
+		console.error = () => {};
+		try {
+			expect(await cli.run([path.join(DIR, 'conveyal_regional_times.csv'), '--mode', 'car', '--out', out])).toBe(0);
+			expect(await cli.run([path.join(DIR, 'otp_plan.csv')])).toBe(2); // --mode is required
+		} finally {
+			console.error = err;
+		}
+		const lines = read(out, 'utf8').trim().split('\n');
+		expect(lines[0]).toBe('origin_zone,destination_id,mode,minutes_p50,minutes_p80,changes,source');
+		expect(lines.slice(1)).toContain('1059,S8-SURSEE,car,39,,,conveyal');
+		expect(lines).toHaveLength(5);
+	});
+});
