@@ -20,3 +20,4 @@ export { createScenario, parseScenario, serialiseScenario, duplicateScenario, up
 export { canonicalJson, fnv1a64 } from './hash.ts';
 export { addMonths, yearsBetween } from './dates.ts';
 export { estimateTravelTimes, estimateTravelTimesSql, DEFAULT_ESTIMATE, ESTIMATE_SOURCE, type EstimateOptions } from './estimate.ts';
+export { zoneCommuteChange, zoneCommuteChangeSql, zoneTotals, ZONE_TOTALS_SQL, type ZoneCommuteChange, type ZoneTotals } from './zones.ts';
