@@ -15,7 +15,7 @@ export { spaceCriteria, workplacesNeeded } from './space.ts';
 export { moneyCriteria, freedLeases, siteMoveDate } from './money.ts';
 export { scoreSites, normaliseWeights, normaliseValues, constraintViolations, scoresFor, rankOrder, type Weights, type ScoreResult, type ScoreMatrix, type RankedSite, type ExcludedSite } from './score.ts';
 export { rankProbabilities, tornado, flipWeights, criterionLabel, type RankProbabilities, type RankProbabilityOptions, type TornadoBar, type FlipResult } from './robustness.ts';
-export { scoreSurface, cellCriteria, loadSurfaceInputs, matrixTimeSource, cantonGrid, type SurfaceInputs, type SurfaceResult, type TimeSource, type Cell } from './surface.ts';
+export { scoreSurface, cellCriteria, loadSurfaceInputs, matrixTimeSource, cantonGrid, DEFAULT_MIN_COVERAGE, type SurfaceInputs, type SurfaceResult, type TimeSource, type Cell } from './surface.ts';
 export { createScenario, parseScenario, serialiseScenario, duplicateScenario, updateScenario, compareScenarios, dataVersion, scenarioId, SCENARIO_FORMAT, type Scenario, type ScenarioDiff, type DataVersion } from './scenario.ts';
 export { canonicalJson, fnv1a64 } from './hash.ts';
 export { addMonths, yearsBetween } from './dates.ts';
