@@ -121,6 +121,8 @@ export const tests = [
 		async run(t) {
 			await openOverview(t);
 			await t.page.check('[data-testid="shading-surface"]');
+			// ~370 cells × 2 modes take seconds in the worker: a progress bar with cancel is shown meanwhile.
+			await t.page.waitForSelector('[data-testid="surface-info"] [data-testid="progress"] button', { timeout: 90_000 });
 			await t.page.waitForSelector('[data-testid="surface-best"]', { timeout: 180_000 });
 			const best = await t.page.locator('[data-testid="surface-best"]').evaluate((e) => ({ ...e.dataset, text: e.innerText }));
 			const lon = Number(best.lon);
@@ -137,6 +139,16 @@ export const tests = [
 			await t.page.waitForTimeout(600);
 			await t.screenshot('map-surface');
 			await t.page.locator('.mapgrid').screenshot({ path: 'test-results/screens/map-surface-map.png' });
+
+			// The surface follows the assessment's weights: customer access only, set on the ranking page.
+			await t.goto('/ranking?w=staff_pt_mean:0,staff_car_mean:0,customer_access:100,co2:0');
+			await t.ready();
+			await t.page.waitForSelector('[data-testid="ranking"]');
+			await t.page.click('nav a[href$="/"]');
+			await t.page.check('[data-testid="shading-surface"]');
+			await t.page.waitForSelector('[data-testid="surface-best"]', { timeout: 180_000 });
+			const note = await t.page.locator('[data-testid="surface-info"]').innerText();
+			assert(note.includes('Kundschaft: mittlere Reisezeit (besuchsgewichtet) 100 %') && !note.includes('ÖV-Reisezeit'), `surface criteria do not follow the weights: ${note}`);
 		}
 	},
 	{
@@ -157,6 +169,8 @@ export const tests = [
 			await t.page.selectOption('header select', 'en');
 			await t.page.check('[data-testid="shading-change"]');
 			await t.page.waitForFunction(() => /Commute change to Eichhof-West \(min/.test(document.querySelector('[data-testid="map-legend"]')?.innerText ?? ''), null, { timeout: 90_000 });
+			await t.page.waitForTimeout(600);
+			await t.page.locator('.mapgrid').screenshot({ path: 'test-results/screens/map-change-isochrones-en.png' });
 		}
 	}
 ];

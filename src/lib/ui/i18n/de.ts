@@ -186,7 +186,7 @@ export const de = {
 	'legend.customersVisits': 'Kundenbesuche pro Gemeinde (Besuche/Jahr)',
 	'legend.change': 'Veränderung Arbeitsweg nach {site} (min, Ø pro Gemeinde)',
 	'legend.change.note': 'Ø der nach ÖV-Anteil gewichteten Reisezeit, neu minus heute. Blau = schneller, rot = langsamer.',
-	'legend.change.none': 'keine Umziehenden',
+	'legend.change.none': 'keine Umziehenden (oder ohne Reisezeit)',
 	'legend.surface': 'Standortgunst (Score 0–100, höher = besser)',
 	'legend.surface.none': 'nicht bewertet',
 	'legend.best': 'Bester Ort',

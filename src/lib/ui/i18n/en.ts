@@ -188,7 +188,7 @@ export const en: Record<MessageKey, string> = {
 	'legend.customersVisits': 'Customer visits per municipality (visits/yr)',
 	'legend.change': 'Commute change to {site} (min, mean per municipality)',
 	'legend.change.note': 'Mean of the PT-share-weighted travel time, new minus today. Blue = faster, red = slower.',
-	'legend.change.none': 'no movers',
+	'legend.change.none': 'no movers (or no travel time)',
 	'legend.surface': 'Best location (score 0–100, higher = better)',
 	'legend.surface.none': 'not scored',
 	'legend.best': 'Best location',
