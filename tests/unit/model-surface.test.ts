@@ -50,6 +50,19 @@ describe('score surface', () => {
 		expect(r.candidates.find((x) => x.site_id === 'A')!.distanceKm).toBeCloseTo(5 * D, 3);
 	});
 
+	it('a time criterion needs the coverage share of movers with a time', () => {
+		// Cell reached by PT from zone 1 only (P1, P2 of 4 movers): coverage 0.5 < 0.9 → no PT mean.
+		const half = [[20, NaN]];
+		const r = scoreSurface(inputs, [cells[0]], matrixTimeSource(zones, half, [[15, 30]]), { staff_pt_mean: 1, staff_car_mean: 1 }, SMALL_PARAMS);
+		expect(r.cells[0].values.coverage_pt).toBeCloseTo(0.5, 9);
+		expect(r.cells[0].values.coverage_car).toBeCloseTo(1, 9);
+		expect(r.cells[0].values.staff_pt_mean).toBeNull();
+		expect(r.cells[0].values.staff_car_mean).toBeCloseTo(22.5, 9);
+		// Without the coverage rule the mean is over the two who reach it.
+		const loose = scoreSurface(inputs, [cells[0]], matrixTimeSource(zones, half, [[15, 30]]), { staff_pt_mean: 1 }, SMALL_PARAMS, [], 0);
+		expect(loose.cells[0].values.staff_pt_mean).toBeCloseTo(20, 9);
+	});
+
 	it('canton grid points lie inside the boundary', () => {
 		const boundary = JSON.parse(readFileSync('data/canton_lu_boundary_2026.geojson', 'utf8'));
 		const pts = cantonGrid(boundary, 5);

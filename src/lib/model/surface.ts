@@ -9,6 +9,12 @@
  * criterion is min-max normalised over the cells that have all values, the weights of the spatial
  * criteria are renormalised to sum 1; score = 100 × Σ w·v. Cost, space and staff-loser criteria
  * do not exist for a bare cell and are left out (stated in `weights`).
+ *
+ * Coverage: a mean over the persons who reach a cell is only meaningful if nearly all of them do (a
+ * cell far from any stop is reached on foot from one neighbouring zone only, and its "mean" of a few
+ * minutes would win). A time criterion of a cell is therefore null (cell not scored) when less than
+ * `minCoverage` (default 0.9) of the movers — or of the customer visits — have a time; the shares
+ * are reported as `coverage_pt`, `coverage_car` and `coverage_customers` in the cell's values.
  */
 import { distance, pointGrid, bbox as turfBbox } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -79,10 +85,14 @@ function haversineKm(lon1: number, lat1: number, lon2: number, lat2: number): nu
 	return 2 * R * Math.asin(Math.sqrt(a));
 }
 
-/** Spatial criteria values for one cell. */
-export function cellCriteria(inputs: SurfaceInputs, cell: number, at: Cell, time: TimeSource, p: ScenarioParams): Record<string, number | null> {
-	let ptSum = 0, ptN = 0, carSum = 0, carN = 0, co2 = 0;
+/** Least share of movers (customer visits) with a time for a cell's time criterion to count. */
+export const DEFAULT_MIN_COVERAGE = 0.9;
+
+/** Spatial criteria values for one cell (plus the coverage shares, see the module comment). */
+export function cellCriteria(inputs: SurfaceInputs, cell: number, at: Cell, time: TimeSource, p: ScenarioParams, minCoverage = DEFAULT_MIN_COVERAGE): Record<string, number | null> {
+	let ptSum = 0, ptN = 0, carSum = 0, carN = 0, co2 = 0, persons = 0, wAll = 0;
 	for (const g of inputs.staff) {
+		persons += g.persons;
 		const pt = time(cell, g.zone_id, 'pt');
 		const car = time(cell, g.zone_id, 'car');
 		if (pt !== null) (ptSum += pt * g.persons), (ptN += g.persons);
@@ -92,17 +102,24 @@ export function cellCriteria(inputs: SurfaceInputs, cell: number, at: Cell, time
 	}
 	let cw = 0, cSum = 0;
 	for (const c of inputs.customers) {
+		wAll += c.w;
 		const pt = time(cell, c.zone_id, 'pt');
 		const car = time(cell, c.zone_id, 'car');
 		let m = pt === null ? car : car === null ? pt : c.s * pt + (1 - c.s) * car;
 		if (c.branch_min !== null && (m === null || c.branch_min < m)) m = c.branch_min;
 		if (m !== null) (cSum += c.w * m), (cw += c.w);
 	}
+	const covPt = persons ? ptN / persons : null;
+	const covCar = persons ? carN / persons : null;
+	const covCust = wAll ? cw / wAll : null;
 	return {
-		staff_pt_mean: ptN ? ptSum / ptN : null,
-		staff_car_mean: carN ? carSum / carN : null,
-		customer_access: cw ? cSum / cw : null,
-		co2: inputs.staff.length ? co2 / 1e6 : null
+		staff_pt_mean: ptN && covPt! >= minCoverage ? ptSum / ptN : null,
+		staff_car_mean: carN && covCar! >= minCoverage ? carSum / carN : null,
+		customer_access: cw && covCust! >= minCoverage ? cSum / cw : null,
+		co2: inputs.staff.length ? co2 / 1e6 : null,
+		coverage_pt: covPt,
+		coverage_car: covCar,
+		coverage_customers: covCust
 	};
 }
 
@@ -122,10 +139,11 @@ export function scoreSurface(
 	time: TimeSource,
 	weights: Weights,
 	params: Partial<ScenarioParams> = {},
-	candidates: { site_id: string; lon: number | null; lat: number | null }[] = []
+	candidates: { site_id: string; lon: number | null; lat: number | null }[] = [],
+	minCoverage = DEFAULT_MIN_COVERAGE
 ): SurfaceResult {
 	const p = withDefaults(params);
-	const values = cells.map((c, i) => cellCriteria(inputs, i, c, time, p));
+	const values = cells.map((c, i) => cellCriteria(inputs, i, c, time, p, minCoverage));
 	const defs = CRITERIA.filter((d) => d.spatial && (weights[d.id] ?? 0) > 0 && values.some((v) => v[d.id] !== null));
 	const w = normaliseWeights(weights, defs.map((d) => d.id));
 	const complete = values.map((v) => defs.every((d) => v[d.id] !== null));

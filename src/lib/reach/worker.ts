@@ -7,6 +7,7 @@ import { loadGtfs, loadRoads } from './networks.ts';
 import { computeMatrix, minutesFromPoints, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork } from './matrix.ts';
 import { gridPoints, makeGrid } from './grid.ts';
 import { isochrones } from './isochrone.ts';
+import { cellZoneMinutes } from './cells.ts';
 
 const nets: { pt?: PtNetwork; car?: CarNetwork } = {};
 
@@ -46,5 +47,9 @@ serve(self as unknown as Endpoint, {
 				await ctx.checkpoint();
 			}
 		return { type: 'FeatureCollection', features };
+	},
+	/** Zone → cell minutes for the best-location surface ([cell][zone], NaN = unreachable). */
+	cellTimes(p: { zones: Array<{ zone_id: number; lon: number; lat: number }>; cells: Array<{ lon: number; lat: number }>; modes: Mode[] }, ctx) {
+		return cellZoneMinutes(nets, p.zones, p.cells, p.modes, ctx);
 	}
 });

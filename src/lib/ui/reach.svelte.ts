@@ -6,6 +6,7 @@
 import { client, CancelledError } from '../util/rpc.ts';
 import type { NetworkInfo } from '../reach/worker.ts';
 import type { TravelTimeRow, Mode } from '../reach/matrix.ts';
+import type { CellTimes } from '../reach/cells.ts';
 import type { FeatureCollection } from 'geojson';
 import { rows } from '../data/db/connector.ts';
 import { tableFromColumns } from '../data/arrow.ts';
@@ -129,4 +130,36 @@ export async function computeIsochrones(sites: Array<{ id: string; lon: number; 
 		worker()<FeatureCollection>('isochrones', $state.snapshot({ sites, modes, thresholds: [15, 30, 45, 60], bbox: [7.83, 46.77, 8.52, 47.3], cellM: 1000 }), { signal, onProgress })
 	);
 	if (fc) reach.isochrones = fc;
+}
+
+/** Progress of the zone → cell times for the score surface (own job: it never cancels the matrix). */
+export const cellJob = $state<{ busy: boolean; progress: number; error: string | null }>({ busy: false, progress: 0, error: null });
+let cellAbort: AbortController | null = null;
+
+/** Cancel the running cell-times computation. */
+export function cancelCellTimes(): void {
+	cellAbort?.abort();
+}
+
+/**
+ * Minutes from every zone to every cell (row-major [cell][zone], NaN = unreachable) for the loaded
+ * networks, computed in the reach worker with progress; null if cancelled or failed (see cellJob).
+ */
+export async function computeCellTimes(zones: Array<{ zone_id: number; lon: number; lat: number }>, cells: Array<{ lon: number; lat: number }>): Promise<CellTimes | null> {
+	cellAbort?.abort();
+	const ac = new AbortController();
+	cellAbort = ac;
+	Object.assign(cellJob, { busy: true, progress: 0, error: null });
+	try {
+		const modes = (Object.keys(reach.networks) as Mode[]).filter((m) => reach.networks[m]);
+		return await worker()<CellTimes>('cellTimes', $state.snapshot({ zones, cells, modes }), { signal: ac.signal, onProgress: (f) => (cellJob.progress = f) });
+	} catch (e) {
+		if (!(e instanceof CancelledError)) cellJob.error = e instanceof Error ? e.message : String(e);
+		return null;
+	} finally {
+		if (cellAbort === ac) {
+			cellJob.busy = false;
+			cellAbort = null;
+		}
+	}
 }

@@ -50,7 +50,9 @@ export function baseStyle(base: BaseLayers): StyleSpecification {
 			canton: { type: 'geojson', data: base.canton },
 			offices: { type: 'geojson', data: EMPTY },
 			isochrones: { type: 'geojson', data: EMPTY },
-			sites: { type: 'geojson', data: EMPTY }
+			sites: { type: 'geojson', data: EMPTY },
+			surface: { type: 'geojson', data: EMPTY },
+			best: { type: 'geojson', data: EMPTY }
 		},
 		layers: [
 			{ id: 'background', type: 'background', paint: { 'background-color': '#eef0ee' } },
@@ -69,8 +71,22 @@ export function baseStyle(base: BaseLayers): StyleSpecification {
 				paint: { 'line-color': '#9aa3ad', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.3, 12, 1] }
 			},
 			{ id: 'cantons-line', type: 'line', source: 'cantons', paint: { 'line-color': '#6b7480', 'line-width': 1, 'line-dasharray': [3, 2] } },
+			// Score surface cells (property `score`, null = not scored); colours set by the page.
+			{
+				id: 'surface-fill',
+				type: 'fill',
+				source: 'surface',
+				paint: { 'fill-color': '#cccccc', 'fill-opacity': ['case', ['to-boolean', ['get', 'scored']], 0.85, 0.45] }
+			},
 			{ id: 'lakes-fill', type: 'fill', source: 'lakes', paint: { 'fill-color': '#a9cbe8' } },
 			{ id: 'canton-line', type: 'line', source: 'canton', paint: { 'line-color': '#1f2a37', 'line-width': 2 } },
+			{
+				id: 'selected-zone-line',
+				type: 'line',
+				source: 'municipalities',
+				filter: ['==', ['get', 'bfs'], -1],
+				paint: { 'line-color': '#111111', 'line-width': 3 }
+			},
 			{
 				id: 'isochrones-fill',
 				type: 'fill',
@@ -94,6 +110,13 @@ export function baseStyle(base: BaseLayers): StyleSpecification {
 				paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': '#b3261e', 'circle-stroke-width': 3 }
 			},
 			{
+				id: 'selected-site',
+				type: 'circle',
+				source: 'sites',
+				filter: ['==', ['get', 'site_id'], ''],
+				paint: { 'circle-radius': 12, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#111111', 'circle-stroke-width': 3 }
+			},
+			{
 				id: 'sites',
 				type: 'circle',
 				source: 'sites',
@@ -112,6 +135,20 @@ export function baseStyle(base: BaseLayers): StyleSpecification {
 					'text-optional': true
 				},
 				paint: { 'text-color': '#1f2a37', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
+			},
+			// The best cell of the score surface: a black-and-white target with a label.
+			{
+				id: 'best-cell',
+				type: 'circle',
+				source: 'best',
+				paint: { 'circle-radius': 9, 'circle-color': '#ffffff', 'circle-stroke-color': '#111111', 'circle-stroke-width': 4 }
+			},
+			{
+				id: 'best-cell-label',
+				type: 'symbol',
+				source: 'best',
+				layout: { 'text-field': ['get', 'label'], 'text-font': FONT, 'text-size': 13, 'text-offset': [0, -1.3], 'text-anchor': 'bottom' },
+				paint: { 'text-color': '#111111', 'text-halo-color': '#ffffff', 'text-halo-width': 2 }
 			}
 		]
 	};
