@@ -255,3 +255,35 @@ describe('import worker: open / next / close over RPC', () => {
 		close();
 	});
 });
+
+describe('rows with errors are not staged', () => {
+	it('stops sending batches after the first error but still counts every problem', async () => {
+		const ch = new MessageChannel();
+		serve(ch.port1 as unknown as Endpoint, importHandlers(refs));
+		const call = client(ch.port2 as unknown as Endpoint);
+		const csv =
+			'customer_id,group,visits_per_year,lon,lat\n' + Array.from({ length: 4000 }, (_, i) => `C${i},${i === 1500 || i === 3500 ? 'nobody' : 'insured'},1,8.3,47.05`).join('\n');
+		const o = await call<StreamOpenResponse>('open', { table: 'customers', fileName: 'c.csv', file: new Blob([csv]), chunkBytes: 8192 });
+		if (!o.ok) throw new Error('open failed');
+		const sizes: number[] = [];
+		let last: StreamNextResponse;
+		for (;;) {
+			last = await call<StreamNextResponse>('next', { session: o.session });
+			if (last.done) break;
+			sizes.push(last.errors > 0 ? -last.ipc.length : last.ipc.length);
+		}
+		ch.port1.close();
+		ch.port2.close();
+		expect(sizes.length).toBeGreaterThan(5);
+		// Batches with data up to the chunk holding row 1502 (the first error), empty ones after.
+		const firstBad = sizes.findIndex((x) => x <= 0);
+		expect(firstBad).toBeGreaterThan(0);
+		expect(sizes.slice(0, firstBad).every((x) => x > 0)).toBe(true);
+		expect(sizes.slice(firstBad).every((x) => x === 0)).toBe(true);
+		expect(last).toMatchObject({ done: true, ok: true, stats: { rows: 4000, errors: 2 } });
+		expect(last.done && where(last.issues)).toEqual([
+			['error', 1502, 'group', 'not_allowed'],
+			['error', 3502, 'group', 'not_allowed']
+		]);
+	});
+});

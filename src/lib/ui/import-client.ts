@@ -121,8 +121,15 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 			}
 			if (o.signal.aborted) throw new CancelledError();
 			pending = ask();
-			await stageAppend(db, o.table, tableFromIPC(r.ipc));
-			ipc.push(r.ipc);
+			if (r.errors > 0) {
+				// The commit will be refused: stop holding rows, only finish the checks (counts, messages).
+				if (staged) await stageDrop(db, o.table);
+				staged = false;
+				ipc.length = 0;
+			} else {
+				await stageAppend(db, o.table, tableFromIPC(r.ipc));
+				ipc.push(r.ipc);
+			}
 			report(r.fraction, r.total);
 		}
 	} catch (e) {

@@ -145,6 +145,10 @@ export class ImportSession {
 	get rowCount(): number {
 		return this.validator.rowCount;
 	}
+	/** Errors so far: once there is one, the rows need not be staged any more (the commit is refused). */
+	get errorCount(): number {
+		return this.validator.errorCount;
+	}
 
 	/**
 	 * Read, validate and type the next chunk: its Arrow table, or null at the end of the file.
@@ -202,7 +206,7 @@ export async function importToDb(
 		await stageBegin(db, table);
 		staged = true;
 		for (let c = await s.next(opts.signal); c; c = await s.next(opts.signal)) {
-			await stageAppend(db, table, c.batch);
+			if (s.errorCount === 0 || opts.commit === false) await stageAppend(db, table, c.batch);
 			opts.onProgress?.(c.fraction, s.rowCount);
 		}
 		const res = s.finish();

@@ -288,6 +288,11 @@ export class TableValidator {
 		return this.rows;
 	}
 
+	/** Errors found so far (the commit will be refused if this is not 0 at the end). */
+	get errorCount(): number {
+		return this.issues.errors;
+	}
+
 	/** File-level conclusions (no rows, coordinate system) and the sorted, capped issue list. */
 	finish(): Omit<ValidationResult, 'arrow'> {
 		const issues = this.issues;

@@ -54,7 +54,7 @@ export type StreamOpenResponse =
 
 /** Result of `next`: one batch as Arrow IPC (transferred), or the summary after the last batch. */
 export type StreamNextResponse =
-	| { done: false; ipc: Uint8Array; rows: number; total: number; fraction: number }
+	| { done: false; ipc: Uint8Array; rows: number; total: number; fraction: number; errors: number }
 	| {
 			done: true;
 			/** False when the file turned out unusable midway (issues then hold the file-level error). */
@@ -105,9 +105,10 @@ export function importHandlers(initialRefs: GeoRefs = {}) {
 			try {
 				const c = await s.next(ctx.signal, (f, rows) => ctx.progress(f, String(rows)));
 				if (c) {
-					const ipc = tableToIPC(c.batch, 'stream');
+					// With errors the rows will not be committed: skip the encoding, only the checks go on.
+					const ipc = s.errorCount === 0 ? tableToIPC(c.batch, 'stream') : new Uint8Array(0);
 					ctx.transfer(ipc.buffer);
-					return { done: false, ipc, rows: c.rows, total: s.rowCount, fraction: c.fraction };
+					return { done: false, ipc, rows: c.rows, total: s.rowCount, fraction: c.fraction, errors: s.errorCount };
 				}
 				sessions.delete(p.session);
 				const r = s.finish();
