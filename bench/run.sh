@@ -41,11 +41,13 @@ if [ "${BENCH_SKIP_PGROUTING:-0}" != 1 ]; then
 	section "Car engine vs pgRouting, one-to-all timing" npx tsx bench/car.ts
 fi
 [ -f bench/import.ts ] && section "Import: duckdb-wasm vs native DuckDB" npx tsx bench/import.ts
+section "Import: peak memory, streaming (Node, 1 M customer rows)" npx tsx bench/import-memory.ts
 section "Lucerne default matrix in Node (CLI)" npx tsx scripts/cli.ts matrix --out /tmp/standortwahl-bench-tt.csv
 if [ "${BENCH_SKIP_BROWSER:-0}" != 1 ]; then
 	bash scripts/ensure-chromium.sh >/dev/null
 	npx vite build --logLevel error >/dev/null
 	section "Browser: cold start, full Lucerne matrix, weight change to redraw" node bench/browser.mjs
+	section "Browser: large import, 1 M customer rows (CSV and Parquet)" node bench/import-browser.mjs
 fi
 mv "$LOG" "$OUT"
 echo "› written $OUT"

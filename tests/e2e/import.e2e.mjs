@@ -65,5 +65,26 @@ export const tests = [
 			await t.ready();
 			await t.page.waitForFunction(() => document.querySelector('[data-testid="kpis"] strong')?.textContent?.replace(/\D/g, '') === '570', null, { timeout: 20_000 });
 		}
+	},
+	{
+		name: 'mapping and table changes re-run the import: an unmapped required column blocks the commit',
+		async run(t) {
+			await t.goto('/data?table=customers');
+			await t.ready();
+			await upload(t, 'mitarbeitende.csv', goodStaff);
+			await t.page.waitForSelector('[data-testid="import-stats"]');
+			assert(/[1-9]\d* Fehler/.test(await t.page.locator('[data-testid="import-stats"]').innerText()), 'staff rows pass as customers');
+			await t.page.selectOption('[data-testid="import-table"]', 'staff');
+			const stats = () => t.page.locator('[data-testid="import-stats"]').innerText();
+			await t.page.waitForFunction(() => / 0 Fehler/.test(document.querySelector('[data-testid="import-stats"]')?.textContent ?? ''));
+			await t.page.locator('details summary').first().click();
+			// "Einheit" is an alias of unit: unmapping must stick, not be matched again automatically.
+			await t.page.selectOption('[data-testid="mapping"] select[aria-label="unit"]', '');
+			await t.page.waitForFunction(() => /[1-9]\d* Fehler/.test(document.querySelector('[data-testid="import-stats"]')?.textContent ?? ''));
+			assert(await t.page.locator('[data-testid="import-commit"]').isDisabled(), `commit enabled without unit: ${await stats()}`);
+			await t.page.selectOption('[data-testid="mapping"] select[aria-label="unit"]', 'Einheit');
+			await t.page.waitForFunction(() => / 0 Fehler/.test(document.querySelector('[data-testid="import-stats"]')?.textContent ?? ''));
+			assert(!(await t.page.locator('[data-testid="import-commit"]').isDisabled()), `commit still disabled: ${await stats()}`);
+		}
 	}
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableFromColumns } from '../../src/lib/data/arrow.ts';
+import { int64Vector, tableFromColumns } from '../../src/lib/data/arrow.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { rows } from '../../src/lib/data/db/connector.ts';
 
@@ -25,5 +25,10 @@ describe('arrow columns without builders', () => {
 		const types = await rows<{ column_type: string }>(db, 'SELECT column_type FROM (DESCRIBE x)');
 		expect(types.map((x) => x.column_type)).toEqual(['VARCHAR', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'DATE']);
 		await db.close();
+	});
+	it('writes int64 as two 32-bit halves: negative, beyond 2^32 and the safe-integer limits', () => {
+		const vals = [0, 1, -1, 2 ** 31, -(2 ** 31), 2 ** 32, -(2 ** 32) - 5, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 123456789012, -98765432101, 3.7, -3.7, null];
+		const v = int64Vector(vals);
+		expect(Array.from({ length: vals.length }, (_, i) => v.get(i))).toEqual(vals.map((x) => (x === null ? null : BigInt(Math.trunc(x)))));
 	});
 });

@@ -26,23 +26,25 @@ function validity(values: ArrayLike<CellValue>): { bitmap: Uint8Array; nulls: nu
 export function utf8Vector(values: ArrayLike<CellValue>): Vector<Utf8> {
 	const { bitmap, nulls } = validity(values);
 	const offsets = new Int32Array(values.length + 1);
-	const parts: Uint8Array[] = [];
-	let total = 0;
+	const strings: string[] = new Array(values.length);
+	let chars = 0;
 	for (let i = 0; i < values.length; i++) {
 		const v = values[i];
 		if (v !== null && v !== undefined) {
-			const bytes = encoder.encode(String(v));
-			parts.push(bytes);
-			total += bytes.length;
+			const str = String(v);
+			strings[i] = str;
+			chars += str.length;
 		}
+	}
+	// One buffer for all strings (encodeInto, no array per value); a UTF-16 unit takes at most 3 bytes.
+	const buf = new Uint8Array(chars * 3);
+	let total = 0;
+	for (let i = 0; i < values.length; i++) {
+		const str = strings[i];
+		if (str !== undefined) total += encoder.encodeInto(str, buf.subarray(total)).written;
 		offsets[i + 1] = total;
 	}
-	const data = new Uint8Array(total);
-	let at = 0;
-	for (const p of parts) {
-		data.set(p, at);
-		at += p.length;
-	}
+	const data = buf.slice(0, total);
 	return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: nulls, nullBitmap: nulls ? bitmap : null, valueOffsets: offsets, data }));
 }
 
@@ -58,7 +60,17 @@ export function float64Vector(values: ArrayLike<CellValue>): Vector<Float64> {
 export function int64Vector(values: ArrayLike<CellValue>): Vector<Int64> {
 	const { bitmap, nulls } = validity(values);
 	const data = new BigInt64Array(values.length);
-	for (let i = 0; i < values.length; i++) data[i] = typeof values[i] === 'number' ? BigInt(Math.trunc(values[i] as number)) : 0n;
+	// Written as two 32-bit halves (little-endian, as every platform we run on): no BigInt per value,
+	// which for a million rows is a million short-lived heap objects.
+	const halves = new Int32Array(data.buffer);
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (typeof v !== 'number') continue;
+		const n = Math.trunc(v);
+		const hi = Math.floor(n / 4294967296);
+		halves[2 * i] = (n - hi * 4294967296) | 0;
+		halves[2 * i + 1] = hi | 0;
+	}
 	return makeVector(makeData({ type: new Int64(), length: values.length, nullCount: nulls, nullBitmap: nulls ? bitmap : null, data }));
 }
 

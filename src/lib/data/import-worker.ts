@@ -1,10 +1,13 @@
 /**
- * Web Worker entry of the importer: parse + validate off the main thread (see import/worker-handlers.ts).
- * Page side:
- *   const call = client(new Worker(new URL('$lib/data/import-worker.ts', import.meta.url), { type: 'module' }));
+ * Web Worker entry of the importer: read + validate + type off the main thread (see import/worker-handlers.ts).
+ * The data page streams (src/lib/ui/import-client.ts):
+ *   const call = client(new Worker(new URL('../data/import-worker.ts', import.meta.url), { type: 'module' }));
  *   await call('setRefs', { plzCsv, centroidsCsv, municipalitiesGeojson });
- *   const r = await call<WorkerImportResponse>('importFile', { table, fileName, bytes }, { onProgress, signal, transfer: [bytes.buffer] });
- *   if (r.ipc && !r.stats!.errors) await commitImport(db, table, tableFromIPC(r.ipc));
+ *   const o = await call<StreamOpenResponse>('open', { table, fileName: file.name, file, mapping });  // File handle, not bytes
+ *   for (;;) { const r = await call<StreamNextResponse>('next', { session: o.session }, { signal, onProgress });
+ *              if (r.done) break; await stageAppend(db, table, tableFromIPC(r.ipc)); }          // batches as Arrow IPC
+ *   if (!r.stats.errors) await stageCommit(db, table);                                           // one transaction
+ * `importFile` (whole file as bytes, one Arrow IPC result) stays for small files and tests.
  */
 import { serve, type Endpoint } from '../util/rpc.ts';
 import { importHandlers } from './import/worker-handlers.ts';

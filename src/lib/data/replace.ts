@@ -36,3 +36,57 @@ async function replaceNow(db: Db, name: TableName, data: Table): Promise<void> {
 		await db.exec(`DROP TABLE IF EXISTS ${ident(staging)}`);
 	}
 }
+
+// ---- Streaming imports: rows arrive in batches into a staging table that lives until the user
+// commits (one transaction swaps it in) or gives up (dropped). Every step goes through the same
+// queue as replaceTable, so a batch never lands inside another replacement's transaction.
+
+const importStaging = (name: TableName) => `__import_${name}`;
+
+function queued<T>(db: Db, f: () => Promise<T>): Promise<T> {
+	const run = (queues.get(db) ?? Promise.resolve()).catch(() => {}).then(f);
+	queues.set(db, run);
+	return run;
+}
+
+/** Create an empty staging table for `name` (replacing a left-over one). */
+export function stageBegin(db: Db, name: TableName): Promise<void> {
+	return queued(db, async () => {
+		await db.exec(`DROP TABLE IF EXISTS ${ident(importStaging(name))}`);
+		await db.exec(createTableSql(tables[name], importStaging(name)));
+	});
+}
+
+/** Append one validated batch (exactly the schema's columns) to the staging table. */
+export function stageAppend(db: Db, name: TableName, batch: Table): Promise<void> {
+	return queued(db, () => db.insertArrow(batch, importStaging(name), 'append'));
+}
+
+/** Replace `name` with the staged rows in one transaction; returns the row count. Drops the staging table. */
+export function stageCommit(db: Db, name: TableName): Promise<number> {
+	return queued(db, async () => {
+		const def = tables[name];
+		const staging = importStaging(name);
+		const cols = def.columns.map((c) => ident(c.name)).join(', ');
+		try {
+			await db.exec('BEGIN TRANSACTION');
+			try {
+				await db.exec(createTableSql(def));
+				await db.exec(`INSERT INTO ${ident(name)} (${cols}) SELECT ${cols} FROM ${ident(staging)}`);
+				await db.exec('COMMIT');
+			} catch (e) {
+				await db.exec('ROLLBACK');
+				throw e;
+			}
+			const t = await db.arrow(`SELECT count(*)::INTEGER AS n FROM ${ident(name)}`);
+			return Number(t.getChild('n')!.get(0));
+		} finally {
+			await db.exec(`DROP TABLE IF EXISTS ${ident(staging)}`);
+		}
+	});
+}
+
+/** Forget the staged rows (cancel, errors, a new file); the real table was never touched. */
+export function stageDrop(db: Db, name: TableName): Promise<void> {
+	return queued(db, () => db.exec(`DROP TABLE IF EXISTS ${ident(importStaging(name))}`));
+}

@@ -78,12 +78,15 @@ function markDemo(seed: number): void {
 	app.sources = Object.fromEntries(tableNames.map((n) => [n, 'demo']));
 }
 
-/** Record that the user's data replaced a table, and keep it for the next visit. */
-export async function userTableLoaded(table: TableName, data: Table): Promise<void> {
+/**
+ * Record that the user's data replaced a table, and keep it for the next visit: the table, or the
+ * Arrow IPC streams of a streamed import's batches (stored as they are, one after the other).
+ */
+export async function userTableLoaded(table: TableName, data: Table | Uint8Array[]): Promise<void> {
 	app.sources[table] = 'user';
 	app.version++;
 	try {
-		await persist.put(`table:${table}`, tableToIPC(data, 'stream'));
+		await persist.put(`table:${table}`, Array.isArray(data) ? data : tableToIPC(data, 'stream'));
 	} catch (e) {
 		console.warn('could not keep the table for the next visit', e);
 	}
@@ -100,10 +103,10 @@ async function restoreUserTables(d: Db): Promise<void> {
 	for (const key of stored) {
 		const name = key.slice('table:'.length) as TableName;
 		if (!(name in tables)) continue;
-		const bytes = await persist.get<Uint8Array>(key);
+		const bytes = await persist.get<Uint8Array | Uint8Array[]>(key);
 		if (!bytes) continue;
 		await d.exec(createTableSql(tables[name]));
-		await d.insertArrow(tableFromIPC(bytes), name, 'append');
+		for (const b of Array.isArray(bytes) ? bytes : [bytes]) await d.insertArrow(tableFromIPC(b), name, 'append');
 		app.sources[name] = 'user';
 	}
 }

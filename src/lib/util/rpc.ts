@@ -17,6 +17,8 @@ export interface HandlerContext {
 	signal: AbortSignal;
 	/** Yield to the event loop so a cancel message can arrive; throws if cancelled. */
 	checkpoint(): Promise<void>;
+	/** Transfer these buffers with the result instead of copying them (e.g. Arrow IPC bytes). */
+	transfer(...list: Transferable[]): void;
 }
 
 type Msg =
@@ -47,7 +49,9 @@ export function serve(ep: Endpoint, handlers: Handlers): void {
 		const ac = new AbortController();
 		running.set(m.id, ac);
 		let last = 0;
+		const transfer: Transferable[] = [];
 		const ctx: HandlerContext = {
+			transfer: (...list) => void transfer.push(...list),
 			signal: ac.signal,
 			progress(fraction, note) {
 				const now = Date.now();
@@ -64,7 +68,7 @@ export function serve(ep: Endpoint, handlers: Handlers): void {
 			const fn = handlers[m.method];
 			if (!fn) throw new Error(`unknown method ${m.method}`);
 			const value = await fn(m.payload, ctx);
-			ep.postMessage({ kind: 'result', id: m.id, value } satisfies Msg);
+			ep.postMessage({ kind: 'result', id: m.id, value } satisfies Msg, transfer);
 		} catch (err) {
 			const cancelled = err instanceof CancelledError || ac.signal.aborted;
 			ep.postMessage({ kind: 'error', id: m.id, message: err instanceof Error ? err.message : String(err), cancelled } satisfies Msg);

@@ -11,6 +11,8 @@
  * throws for bad input (unreadable/empty/truncated/cancelled files come back as issues).
  * `refs` (GeoRefs) comes from buildGeoRefs() (geocode.ts) with fetched text, or loadGeoRefs() in Node.
  * Folders: `loadDataFolder(db, files, { refs })` validates all, then commits all or nothing.
+ * Large files: `ImportSession` / `importToDb` (stream.ts) read, validate and stage chunk by chunk,
+ * with memory bounded by the chunk size; the app runs them in the import worker.
  */
 export type { FileInput, ParsedFile, RawCell, ImportIssue, Msg, Severity, ProgressOptions, FileFormat } from './types.ts';
 export { parseFile, formatOf, type ParseOptions } from './parse.ts';
@@ -21,4 +23,7 @@ export { commitImport, ImportRefused } from './commit.ts';
 export { importFile, type ImportFileResult } from './import-file.ts';
 export { loadDataFolder, tableForFile, type FolderResult } from './folder.ts';
 export { ImportFileError, ImportCancelled } from './issues.ts';
+export { ImportSession, importToDb, type StreamInput, type SessionOptions, type ImportToDbResult } from './stream.ts';
+export { TableValidator } from './validate.ts';
+export { CsvReader, CsvRowParser, bytesSource, blobSource, type ByteSource, type BlobLike, type RowChunk } from './csv-stream.ts';
 export { parseNumber, parseDate, parseBoolean } from './values.ts';

@@ -6,16 +6,27 @@ import type { ImportIssue, Msg, Severity } from './types.ts';
 
 export class IssueList {
 	readonly items: ImportIssue[] = [];
+	/** Sort key of each kept item (see `order`). */
+	private readonly keys: number[][] = [];
 	errors = 0;
 	warnings = 0;
+	/**
+	 * Where issues added now belong in the final list: [stage, sub-stage]; the row (or `sortRow`)
+	 * follows. Validation runs chunk by chunk, but the list reads as if it ran check by check over
+	 * the whole file (all type errors of a column together), as the user expects.
+	 */
+	order: [number, number] = [0, 0];
 	constructor(
 		readonly file: string,
 		readonly maxPerSeverity = 200
 	) {}
 
-	add(severity: Severity, row: number | null, column: string | null, code: string, message: Msg): void {
+	add(severity: Severity, row: number | null, column: string | null, code: string, message: Msg, sortRow = row): void {
 		const n = severity === 'error' ? ++this.errors : ++this.warnings;
-		if (n <= this.maxPerSeverity) this.items.push({ severity, file: this.file, row, column, code, message });
+		if (n <= this.maxPerSeverity) {
+			this.items.push({ severity, file: this.file, row, column, code, message });
+			this.keys.push([this.order[0], this.order[1], sortRow ?? -1, this.keys.length]);
+		}
 	}
 	error(row: number | null, column: string | null, code: string, message: Msg): void {
 		this.add('error', row, column, code, message);
@@ -25,7 +36,10 @@ export class IssueList {
 	}
 	/** Issues plus one summary line per severity whose list was truncated. */
 	list(): ImportIssue[] {
-		const out = [...this.items];
+		const idx = this.items.map((_, i) => i);
+		const k = this.keys;
+		idx.sort((a, b) => k[a][0] - k[b][0] || k[a][1] - k[b][1] || k[a][2] - k[b][2] || k[a][3] - k[b][3]);
+		const out = idx.map((i) => this.items[i]);
 		for (const [sev, n] of [['error', this.errors], ['warning', this.warnings]] as const)
 			if (n > this.maxPerSeverity)
 				out.push({

@@ -1,6 +1,11 @@
-/** Parquet reader (hyparquet + hyparquet-compressors), entirely from an in-memory ArrayBuffer, one row group at a time. */
-import { parquetMetadata, parquetReadObjects, type FileMetaData } from 'hyparquet';
+/**
+ * Parquet reader (hyparquet + hyparquet-compressors), one row group at a time. The file is read through
+ * an AsyncBuffer, so a File in the browser is never loaded whole: only the footer and the column chunks
+ * of the current row group are fetched (File.slice). Memory is bounded by the largest row group.
+ */
+import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import type { RowChunk } from './csv-stream.ts';
 import { ImportCancelled, ImportFileError } from './issues.ts';
 import type { FileInput, ParsedFile, ProgressOptions, RawCell } from './types.ts';
 
@@ -32,31 +37,77 @@ function checkFlatSchema(meta: FileMetaData, byteLength: number): string[] {
 	return headers;
 }
 
+function unreadable(e: unknown): ImportFileError {
+	return new ImportFileError('parquet_unreadable', {
+		de: `Die Parquet-Datei ist beschädigt oder unvollständig (${(e as Error).message}).`,
+		en: `The Parquet file is damaged or truncated (${(e as Error).message}).`
+	});
+}
+
+/** A Parquet file as a stream of row groups (see CsvReader for the same shape). */
+export interface ParquetRows {
+	headers: string[];
+	numRows: number;
+	/** Rows read so far / all rows. */
+	readonly fraction: number;
+	next(): Promise<RowChunk | null>;
+}
+
+/** Open a flat Parquet file; `next()` decodes one row group. Damage comes back as ImportFileError. */
+export async function openParquetRows(file: AsyncBuffer): Promise<ParquetRows> {
+	let metadata: FileMetaData;
+	let headers: string[];
+	try {
+		metadata = await parquetMetadataAsync(file);
+		headers = checkFlatSchema(metadata, file.byteLength);
+	} catch (e) {
+		throw unreadable(e);
+	}
+	const numRows = Number(metadata.num_rows) || 0;
+	let group = 0;
+	let rowStart = 0;
+	return {
+		headers,
+		numRows,
+		get fraction() {
+			return numRows ? Math.min(1, rowStart / numRows) : 1;
+		},
+		async next() {
+			if (group >= metadata.row_groups.length) return null;
+			const rowEnd = rowStart + Number(metadata.row_groups[group].num_rows);
+			let objects: Record<string, unknown>[];
+			try {
+				objects = (await parquetReadObjects({ file, metadata, compressors, rowStart, rowEnd })) as Record<string, unknown>[];
+			} catch (e) {
+				throw unreadable(e);
+			}
+			const rows: RawCell[][] = new Array(objects.length);
+			const rowNumbers: number[] = new Array(objects.length);
+			for (let i = 0; i < objects.length; i++) {
+				const o = objects[i];
+				rows[i] = headers.map((h) => plain(o[h]));
+				rowNumbers[i] = rowStart + i + 1;
+			}
+			group++;
+			rowStart = rowEnd;
+			return { rows, rowNumbers };
+		}
+	};
+}
+
+/** Bytes in memory as hyparquet's AsyncBuffer. */
+export function bytesAsyncBuffer(bytes: Uint8Array): AsyncBuffer {
+	return { byteLength: bytes.length, slice: (start, end) => bytes.slice(start, end).buffer as ArrayBuffer };
+}
+
 /** Read a flat Parquet file row group by row group, with progress and cancel between groups. */
 export async function readParquet(input: FileInput, opts: ProgressOptions = {}): Promise<ParsedFile> {
-	const file = input.bytes.slice().buffer as ArrayBuffer;
-	let headers: string[];
+	const src = await openParquetRows(bytesAsyncBuffer(input.bytes));
 	const rows: RawCell[][] = [];
-	try {
-		const metadata = parquetMetadata(file);
-		headers = checkFlatSchema(metadata, file.byteLength);
-		// One row group at a time: only one group's decoded objects are alive besides the raw cells.
-		const total = Number(metadata.num_rows) || 1;
-		let rowStart = 0;
-		for (const rg of metadata.row_groups) {
-			const rowEnd = rowStart + Number(rg.num_rows);
-			const objects = (await parquetReadObjects({ file, metadata, compressors, rowStart, rowEnd })) as Record<string, unknown>[];
-			for (const o of objects) rows.push(headers.map((h) => plain(o[h])));
-			rowStart = rowEnd;
-			opts.onProgress?.(Math.min(1, rowStart / total));
-			if (opts.signal?.aborted) throw new ImportCancelled();
-		}
-	} catch (e) {
-		if (e instanceof ImportCancelled) throw e;
-		throw new ImportFileError('parquet_unreadable', {
-			de: `Die Parquet-Datei ist beschädigt oder unvollständig (${(e as Error).message}).`,
-			en: `The Parquet file is damaged or truncated (${(e as Error).message}).`
-		});
+	for (let c = await src.next(); c; c = await src.next()) {
+		for (const r of c.rows) rows.push(r);
+		opts.onProgress?.(src.fraction);
+		if (opts.signal?.aborted) throw new ImportCancelled();
 	}
-	return { fileName: input.fileName, format: 'parquet', headers, rows, rowNumbers: rows.map((_, i) => i + 1), info: {} };
+	return { fileName: input.fileName, format: 'parquet', headers: src.headers, rows, rowNumbers: rows.map((_, i) => i + 1), info: {} };
 }

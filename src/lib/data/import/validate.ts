@@ -4,11 +4,11 @@
  * or LV03 in any pair of columns, PLZ, BFS number) and builds the Arrow table with exactly the
  * schema's columns. Every problem becomes an issue with the user's row number and header name.
  */
-import type { Table } from 'apache-arrow';
+import { Table } from 'apache-arrow';
 import { tableFromColumns, type CellValue } from '../arrow.ts';
-import { classifyPair, detectCoordSystem, inSwissBox, toWgs84, type CoordSystem } from '../coords.ts';
+import { classifyPair, inSwissBox, toWgs84, type CoordSystem } from '../coords.ts';
 import { currentBfs, geocodePlz, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
-import { tables, type ColumnDef, type TableName } from '../schema.ts';
+import { tables, type ColumnDef, type TableDef, type TableName } from '../schema.ts';
 import { IssueList, ImportCancelled } from './issues.ts';
 import { hasLocation, importColumns, suggestMapping, type ColumnMapping } from './mapping.ts';
 import type { ImportIssue, ParsedFile, ProgressOptions, RawCell } from './types.ts';
@@ -71,9 +71,16 @@ function typeCell(c: ColumnDef, v: RawCell): CellValue | undefined {
 
 const yieldNow = () => new Promise<void>((r) => setTimeout(r, 0));
 
+/** Rows typed per step of validateAndType (between steps it yields and checks the abort signal). */
+const SLICE_ROWS = 32_768;
+
+/** Stages of the issue list (IssueList.order), in the order the user reads them. */
+const STAGE = { file: 0, width: 1, type: 2, duplicate: 3, location: 4 } as const;
+
 /**
  * Validate and type a parsed file for `table`. `mapping` overrides the automatic column mapping
  * (schema column -> header). `refs` provides PLZ/BFS geocoding and zone lookup.
+ * The whole-file form of TableValidator: the rows are typed in slices, the batches joined in one table.
  */
 export async function validateAndType(
 	table: TableName,
@@ -82,159 +89,344 @@ export async function validateAndType(
 	refs: GeoRefs = {},
 	opts: ValidateOptions = {}
 ): Promise<ValidationResult> {
-	const def = tables[table];
-	const issues = new IssueList(parsed.fileName, opts.maxIssues ?? 200);
-	const sug = suggestMapping(table, parsed.headers, mapping);
-	const map = sug.mapping;
+	const v = new TableValidator(table, parsed.headers, parsed.fileName, mapping, refs, opts);
 	const n = parsed.rows.length;
-	const rowNo = parsed.rowNumbers;
-
-	// ---- file-level checks: columns. A single header holding separators means a wrong delimiter:
-	// report only that, not every column as missing.
-	const oneColumn = parsed.headers.length === 1 && /[,;\t|:]/.test(parsed.headers[0]);
-	if (oneColumn)
-		issues.error(null, parsed.headers[0], 'one_column', {
-			de: `Nur eine Spalte erkannt («${show(parsed.headers[0])}»): Trennzeichen prüfen (erlaubt: , ; Tabulator |).`,
-			en: `Only one column found ("${show(parsed.headers[0])}"): check the delimiter (allowed: , ; tab |).`
-		});
-	else {
-		for (const col of sug.missing) {
-			if (def.location === 'point' && (col === 'lon' || col === 'lat')) continue;
-			const c = def.columns.find((x) => x.name === col)!;
-			issues.error(null, null, 'missing_column', {
-				de: `Pflichtspalte «${col}» fehlt (${c.description.de}). Erkannte Namen: ${[col, ...(c.aliases ?? [])].join(', ')}. Vorhandene Spalten: ${parsed.headers.join(', ')}.`,
-				en: `Required column "${col}" is missing (${c.description.en}). Recognised names: ${[col, ...(c.aliases ?? [])].join(', ')}. Columns found: ${parsed.headers.join(', ')}.`
-			});
-		}
-		if (sug.missingLocation)
-			issues.error(null, null, 'missing_location', {
-				de: `Keine Ortsangabe: nötig sind lon+lat (WGS84), e+n (LV95), plz oder zone_id (BFS-Nr.). Vorhandene Spalten: ${parsed.headers.join(', ')}.`,
-				en: `No location: needs lon+lat (WGS84), e+n (LV95), plz or zone_id (BFS number). Columns found: ${parsed.headers.join(', ')}.`
-			});
+	const batches: Table[] = [];
+	for (let s = 0; s < n; s += SLICE_ROWS) {
+		if (opts.signal?.aborted) throw new ImportCancelled();
+		opts.onProgress?.(s / n);
+		batches.push(v.push(parsed.rows.slice(s, s + SLICE_ROWS), parsed.rowNumbers.slice(s, s + SLICE_ROWS)));
+		if (s + SLICE_ROWS < n) await yieldNow();
 	}
-	for (const [col, h] of Object.entries(mapping))
-		if (h && !parsed.headers.includes(h))
-			issues.error(null, h, 'mapping_unknown_header', {
-				de: `Zuordnung ${col} ← «${h}»: diese Spalte gibt es in der Datei nicht.`,
-				en: `Mapping ${col} ← "${h}": the file has no such column.`
-			});
-	if (n === 0)
-		issues.error(null, null, 'no_rows', { de: 'Die Datei enthält keine Datenzeilen (nur die Kopfzeile).', en: 'The file has no data rows (header only).' });
-	if (!oneColumn)
-		for (const h of sug.unmapped)
-			issues.warn(null, h, 'unmapped_column', { de: `Spalte «${h}» wird nicht verwendet.`, en: `Column "${h}" is not used.` });
+	if (opts.signal?.aborted) throw new ImportCancelled();
+	const summary = v.finish();
+	opts.onProgress?.(1);
+	const arrow = batches.length === 0 ? v.emptyTable() : batches.length === 1 ? batches[0] : new Table(batches.flatMap((b) => b.batches));
+	return { ...summary, arrow };
+}
 
-	// Rows with more cells than the header: usually an unquoted decimal comma ("0,8" in a comma CSV),
-	// which shifts every later column. Report it on the row instead of typing shifted values.
-	if (!oneColumn)
-		for (let i = 0; i < n; i++) {
-			const len = parsed.rows[i].length;
-			if (len > parsed.headers.length && parsed.rows[i].slice(parsed.headers.length).some((v) => v !== null && v !== ''))
-				issues.error(rowNo[i], null, 'extra_cells', {
-					de: `Zeile hat ${len} Felder, die Kopfzeile ${parsed.headers.length}: Trennzeichen im Wert? (z. B. Dezimalkomma in einer Komma-CSV: Wert in Anführungszeichen setzen).`,
-					en: `Row has ${len} fields, the header ${parsed.headers.length}: a delimiter inside a value? (e.g. a decimal comma in a comma CSV: quote the value).`
+/**
+ * Validation and typing in chunks, for files that never sit in memory whole: construct it with the
+ * file's headers (file-level checks run here), `push` each chunk of rows (returns the chunk's typed
+ * Arrow table; issues and duplicate keys are remembered across chunks, issues capped), then `finish`.
+ */
+export class TableValidator {
+	readonly def: TableDef;
+	readonly mapping: ColumnMapping;
+	private readonly issues: IssueList;
+	private readonly idx: Record<string, number> = {};
+	private readonly cols: readonly ColumnDef[];
+	private readonly oneColumn: boolean;
+	private readonly seenKeys = new Map<string, number>();
+	private readonly votes: Map<CoordSystem, number>[] = [];
+	private readonly pairHeaders: { header: string; kind: 'lonlat' | 'en' }[] = [];
+	private readonly preview: Record<string, CellValue>[] = [];
+	private readonly geocoded = { plz: 0, bfs: 0 };
+	private noRefWarned = false;
+	private rows = 0;
+
+	constructor(
+		readonly table: TableName,
+		readonly headers: string[],
+		fileName: string,
+		userMapping: ColumnMapping = {},
+		private readonly refs: GeoRefs = {},
+		private readonly opts: { maxIssues?: number; previewRows?: number } = {}
+	) {
+		const def = (this.def = tables[table]);
+		const issues = (this.issues = new IssueList(fileName, opts.maxIssues ?? 200));
+		const sug = suggestMapping(table, headers, userMapping);
+		const map = (this.mapping = sug.mapping);
+		this.cols = importColumns(table);
+
+		// ---- file-level checks: columns. A single header holding separators means a wrong delimiter:
+		// report only that, not every column as missing.
+		const oneColumn = (this.oneColumn = headers.length === 1 && /[,;\t|:]/.test(headers[0]));
+		if (oneColumn)
+			issues.error(null, headers[0], 'one_column', {
+				de: `Nur eine Spalte erkannt («${show(headers[0])}»): Trennzeichen prüfen (erlaubt: , ; Tabulator |).`,
+				en: `Only one column found ("${show(headers[0])}"): check the delimiter (allowed: , ; tab |).`
+			});
+		else {
+			for (const col of sug.missing) {
+				if (def.location === 'point' && (col === 'lon' || col === 'lat')) continue;
+				const c = def.columns.find((x) => x.name === col)!;
+				issues.error(null, null, 'missing_column', {
+					de: `Pflichtspalte «${col}» fehlt (${c.description.de}). Erkannte Namen: ${[col, ...(c.aliases ?? [])].join(', ')}. Vorhandene Spalten: ${headers.join(', ')}.`,
+					en: `Required column "${col}" is missing (${c.description.en}). Recognised names: ${[col, ...(c.aliases ?? [])].join(', ')}. Columns found: ${headers.join(', ')}.`
+				});
+			}
+			if (sug.missingLocation)
+				issues.error(null, null, 'missing_location', {
+					de: `Keine Ortsangabe: nötig sind lon+lat (WGS84), e+n (LV95), plz oder zone_id (BFS-Nr.). Vorhandene Spalten: ${headers.join(', ')}.`,
+					en: `No location: needs lon+lat (WGS84), e+n (LV95), plz or zone_id (BFS number). Columns found: ${headers.join(', ')}.`
 				});
 		}
-
-	const idx: Record<string, number> = {};
-	for (const [col, h] of Object.entries(map)) idx[col] = parsed.headers.indexOf(h);
-
-	// ---- typed columns
-	const cols = importColumns(table);
-	const values: Record<string, CellValue[]> = {};
-	for (const c of cols) values[c.name] = new Array(n).fill(null);
-	for (let k = 0; k < cols.length; k++) {
-		const c = cols[k];
-		opts.onProgress?.((0.9 * k) / cols.length);
-		const j = idx[c.name];
-		if (j === undefined || j < 0) continue;
-		const out = values[c.name];
-		const header = parsed.headers[j];
-		const allowed = c.values ? new Map(c.values.map((v) => [v.toLowerCase(), v])) : null;
-		const checkRange = c.type !== 'lon' && c.type !== 'lat';
-		for (let i = 0; i < n; i++) {
-			const raw = parsed.rows[i][j];
-			let v = typeCell(c, raw);
-			if (v === undefined) {
-				issues.error(rowNo[i], header, 'bad_' + c.type, {
-					de: `«${show(raw)}» ist keine gültige Angabe; erwartet: ${TYPE_NAME[c.type]?.de ?? c.type}.`,
-					en: `"${show(raw)}" is not valid; expected ${TYPE_NAME[c.type]?.en ?? c.type}.`
+		for (const [col, h] of Object.entries(userMapping))
+			if (h && !headers.includes(h))
+				issues.error(null, h, 'mapping_unknown_header', {
+					de: `Zuordnung ${col} ← «${h}»: diese Spalte gibt es in der Datei nicht.`,
+					en: `Mapping ${col} ← "${h}": the file has no such column.`
 				});
-				v = null;
-			} else if (v === null) {
-				if (c.required)
-					issues.error(rowNo[i], header, 'required', { de: `Pflichtwert «${c.name}» fehlt.`, en: `Required value "${c.name}" is empty.` });
-			} else if (typeof v === 'number' && checkRange && ((c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max))) {
-				issues.error(rowNo[i], header, 'out_of_range', {
-					de: `${v} liegt ausserhalb des erlaubten Bereichs ${c.min ?? '−∞'} bis ${c.max ?? '∞'}${c.unit ? ' ' + c.unit : ''}.`,
-					en: `${v} is outside the allowed range ${c.min ?? '−∞'} to ${c.max ?? '∞'}${c.unit ? ' ' + c.unit : ''}.`
-				});
-			} else if (allowed && typeof v === 'string') {
-				const canon = allowed.get(v.toLowerCase());
-				if (canon === undefined) {
-					issues.error(rowNo[i], header, 'not_allowed', {
-						de: `«${show(v)}» ist nicht erlaubt; erlaubt: ${c.values!.join(', ')}.`,
-						en: `"${show(v)}" is not allowed; allowed: ${c.values!.join(', ')}.`
+		issues.order = [STAGE.file, 2];
+		if (!oneColumn)
+			for (const h of sug.unmapped)
+				issues.warn(null, h, 'unmapped_column', { de: `Spalte «${h}» wird nicht verwendet.`, en: `Column "${h}" is not used.` });
+
+		for (const [col, h] of Object.entries(map)) this.idx[col] = headers.indexOf(h);
+		if (map.lon && map.lat) this.pairHeaders.push({ header: map.lon, kind: 'lonlat' });
+		if (map.e && map.n) this.pairHeaders.push({ header: map.e, kind: 'en' });
+		for (let k = 0; k < this.pairHeaders.length; k++) this.votes.push(new Map());
+	}
+
+	/** Type, check and locate one chunk of rows; returns its Arrow table (exactly the schema columns). */
+	push(rows: RawCell[][], rowNo: number[]): Table {
+		const { def, issues, headers, idx } = this;
+		const n = rows.length;
+		this.rows += n;
+
+		// Rows with more cells than the header: usually an unquoted decimal comma ("0,8" in a comma CSV),
+		// which shifts every later column. Report it on the row instead of typing shifted values.
+		issues.order = [STAGE.width, 0];
+		if (!this.oneColumn)
+			for (let i = 0; i < n; i++) {
+				const len = rows[i].length;
+				if (len > headers.length && rows[i].slice(headers.length).some((v) => v !== null && v !== ''))
+					issues.error(rowNo[i], null, 'extra_cells', {
+						de: `Zeile hat ${len} Felder, die Kopfzeile ${headers.length}: Trennzeichen im Wert? (z. B. Dezimalkomma in einer Komma-CSV: Wert in Anführungszeichen setzen).`,
+						en: `Row has ${len} fields, the header ${headers.length}: a delimiter inside a value? (e.g. a decimal comma in a comma CSV: quote the value).`
+					});
+			}
+
+		// ---- typed columns
+		const values: Record<string, CellValue[]> = {};
+		for (let k = 0; k < this.cols.length; k++) {
+			const c = this.cols[k];
+			const out = (values[c.name] = new Array<CellValue>(n).fill(null));
+			const j = idx[c.name];
+			if (j === undefined || j < 0) continue;
+			issues.order = [STAGE.type, k];
+			const header = headers[j];
+			const allowed = c.values ? new Map(c.values.map((v) => [v.toLowerCase(), v])) : null;
+			const checkRange = c.type !== 'lon' && c.type !== 'lat';
+			for (let i = 0; i < n; i++) {
+				const raw = rows[i][j];
+				let v = typeCell(c, raw);
+				if (v === undefined) {
+					issues.error(rowNo[i], header, 'bad_' + c.type, {
+						de: `«${show(raw)}» ist keine gültige Angabe; erwartet: ${TYPE_NAME[c.type]?.de ?? c.type}.`,
+						en: `"${show(raw)}" is not valid; expected ${TYPE_NAME[c.type]?.en ?? c.type}.`
 					});
 					v = null;
-				} else v = canon;
-			}
-			out[i] = v;
-			if ((i & 0xffff) === 0xffff) {
-				if (opts.signal?.aborted) throw new ImportCancelled();
-				await yieldNow();
+				} else if (v === null) {
+					if (c.required)
+						issues.error(rowNo[i], header, 'required', { de: `Pflichtwert «${c.name}» fehlt.`, en: `Required value "${c.name}" is empty.` });
+				} else if (typeof v === 'number' && checkRange && ((c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max))) {
+					issues.error(rowNo[i], header, 'out_of_range', {
+						de: `${v} liegt ausserhalb des erlaubten Bereichs ${c.min ?? '−∞'} bis ${c.max ?? '∞'}${c.unit ? ' ' + c.unit : ''}.`,
+						en: `${v} is outside the allowed range ${c.min ?? '−∞'} to ${c.max ?? '∞'}${c.unit ? ' ' + c.unit : ''}.`
+					});
+				} else if (allowed && typeof v === 'string') {
+					const canon = allowed.get(v.toLowerCase());
+					if (canon === undefined) {
+						issues.error(rowNo[i], header, 'not_allowed', {
+							de: `«${show(v)}» ist nicht erlaubt; erlaubt: ${c.values!.join(', ')}.`,
+							en: `"${show(v)}" is not allowed; allowed: ${c.values!.join(', ')}.`
+						});
+						v = null;
+					} else v = canon;
+				}
+				out[i] = v;
 			}
 		}
-		// Required columns that exist but would be missing anyway are reported above.
-	}
 
-	// ---- duplicate keys
-	if (def.key && idx[def.key] !== undefined) {
-		const seen = new Map<string, number>();
-		const keys = values[def.key];
-		const header = map[def.key];
-		for (let i = 0; i < n; i++) {
-			const k = keys[i];
-			if (k === null || k === undefined) continue;
-			const s = String(k);
-			const first = seen.get(s);
-			if (first !== undefined)
-				issues.error(rowNo[i], header, 'duplicate_key', {
-					de: `Doppelte ID «${show(s)}» (schon in Zeile ${first}).`,
-					en: `Duplicate id "${show(s)}" (already in row ${first}).`
-				});
-			else seen.set(s, rowNo[i]);
-		}
-	}
-
-	// ---- location step
-	let coordSystem: CoordSystem | null = null;
-	const geocoded = { plz: 0, bfs: 0 };
-	if (def.location === 'point' && hasLocation(table, map)) {
-		coordSystem = locate(parsed, map, values, refs, issues, geocoded);
-	} else if (def.location === 'none') {
-		// zones: lon/lat are plain columns, but must still lie in Switzerland.
-		if (values.lon && values.lat && idx.lon !== undefined && idx.lat !== undefined)
+		// ---- duplicate keys (remembered across chunks)
+		if (def.key && idx[def.key] !== undefined) {
+			issues.order = [STAGE.duplicate, 0];
+			const keys = values[def.key];
+			const header = this.mapping[def.key];
 			for (let i = 0; i < n; i++) {
-				const lon = values.lon[i];
-				const lat = values.lat[i];
-				if (typeof lon === 'number' && typeof lat === 'number' && !inSwissBox(lon, lat)) outside(issues, rowNo[i], map.lon, lon, lat);
+				const k = keys[i];
+				if (k === null || k === undefined) continue;
+				const s = String(k);
+				const first = this.seenKeys.get(s);
+				if (first !== undefined)
+					issues.error(rowNo[i], header, 'duplicate_key', {
+						de: `Doppelte ID «${show(s)}» (schon in Zeile ${first}).`,
+						en: `Duplicate id "${show(s)}" (already in row ${first}).`
+					});
+				else this.seenKeys.set(s, rowNo[i]);
 			}
-	}
-	opts.onProgress?.(1);
+		}
 
-	const arrow = tableFromColumns(def.columns.map((c) => ({ name: c.name, type: c.type, values: values[c.name] })));
-	const previewN = Math.min(n, opts.previewRows ?? 20);
-	const preview: Record<string, CellValue>[] = [];
-	for (let i = 0; i < previewN; i++) preview.push(Object.fromEntries(def.columns.map((c) => [c.name, values[c.name][i]])));
-	return {
-		table,
-		arrow,
-		issues: issues.list(),
-		preview,
-		stats: { rows: n, errors: issues.errors, warnings: issues.warnings, coordSystem, geocoded },
-		mapping: map
-	};
+		// ---- location step
+		issues.order = [STAGE.location, 1];
+		if (def.location === 'point' && hasLocation(this.table, this.mapping)) {
+			this.locate(values, rowNo, n);
+		} else if (def.location === 'none') {
+			// zones: lon/lat are plain columns, but must still lie in Switzerland.
+			if (values.lon && values.lat && idx.lon !== undefined && idx.lat !== undefined)
+				for (let i = 0; i < n; i++) {
+					const lon = values.lon[i];
+					const lat = values.lat[i];
+					if (typeof lon === 'number' && typeof lat === 'number' && !inSwissBox(lon, lat)) outside(issues, rowNo[i], this.mapping.lon, lon, lat);
+				}
+		}
+
+		const want = (this.opts.previewRows ?? 20) - this.preview.length;
+		for (let i = 0; i < Math.min(n, want); i++) this.preview.push(Object.fromEntries(def.columns.map((c) => [c.name, values[c.name][i]])));
+		return tableFromColumns(def.columns.map((c) => ({ name: c.name, type: c.type, values: values[c.name] })));
+	}
+
+	/** A table with the schema's columns and no rows. */
+	emptyTable(): Table {
+		return tableFromColumns(this.def.columns.map((c) => ({ name: c.name, type: c.type, values: [] })));
+	}
+
+	/** Rows pushed so far. */
+	get rowCount(): number {
+		return this.rows;
+	}
+
+	/** Errors found so far (the commit will be refused if this is not 0 at the end). */
+	get errorCount(): number {
+		return this.issues.errors;
+	}
+
+	/** File-level conclusions (no rows, coordinate system) and the sorted, capped issue list. */
+	finish(): Omit<ValidationResult, 'arrow'> {
+		const issues = this.issues;
+		if (this.rows === 0) {
+			issues.order = [STAGE.file, 1];
+			issues.error(null, null, 'no_rows', { de: 'Die Datei enthält keine Datenzeilen (nur die Kopfzeile).', en: 'The file has no data rows (header only).' });
+		}
+		// File-level system of each coordinate pair, reported once when it is not plain WGS84 in lon/lat.
+		let coordSystem: CoordSystem | null = null;
+		if (this.def.location === 'point' && hasLocation(this.table, this.mapping)) {
+			issues.order = [STAGE.location, 0];
+			this.pairHeaders.forEach((p, k) => {
+				let system: CoordSystem = 'unknown';
+				let best = 0;
+				let votes = 0;
+				for (const [s, c] of this.votes[k]) {
+					votes += c;
+					if (c > best) [system, best] = [s, c];
+				}
+				coordSystem ??= system;
+				const expected = p.kind === 'lonlat' ? 'wgs84' : 'lv95';
+				if (votes > 0 && system !== expected && system !== 'unknown')
+					issues.warn(null, p.header, 'coords_converted', {
+						de: `Die Koordinaten in «${p.header}» sind ${SYSTEM_LABEL[system]}, nicht ${SYSTEM_LABEL[expected]}; sie wurden erkannt und exakt nach WGS84 umgerechnet.`,
+						en: `The coordinates in "${p.header}" are ${SYSTEM_LABEL[system]}, not ${SYSTEM_LABEL[expected]}; they were detected and converted exactly to WGS84.`
+					});
+			});
+		}
+		return {
+			table: this.table,
+			issues: issues.list(),
+			preview: this.preview,
+			stats: { rows: this.rows, errors: issues.errors, warnings: issues.warnings, coordSystem, geocoded: { ...this.geocoded } },
+			mapping: this.mapping
+		};
+	}
+
+	/**
+	 * Fill lon/lat/zone_id of a point table. Priority per row: a coordinate pair (lon/lat columns,
+	 * else e/n columns; the system is detected per file and checked per row), then PLZ, then BFS number.
+	 */
+	private locate(values: Record<string, CellValue[]>, rowNo: number[], n: number): void {
+		const { refs, issues, mapping: map, geocoded } = this;
+		const lon = values.lon;
+		const lat = values.lat;
+		const zone = values.zone_id;
+		const plz = values.plz;
+		const pairs: { a: CellValue[]; b: CellValue[]; header: string }[] = [];
+		if (map.lon && map.lat) pairs.push({ a: lon.slice(), b: lat.slice(), header: map.lon });
+		if (map.e && map.n) pairs.push({ a: values.e, b: values.n, header: map.e });
+		// Votes for the file-level system of each pair (decided in finish).
+		pairs.forEach((p, k) => {
+			const v = this.votes[k];
+			for (let i = 0; i < n; i++) {
+				const a = p.a[i];
+				const b = p.b[i];
+				if (typeof a !== 'number' || typeof b !== 'number') continue;
+				const s = classifyPair(a, b);
+				if (s !== 'unknown') v.set(s, (v.get(s) ?? 0) + 1);
+			}
+		});
+		const needPip = refs.zones !== undefined;
+		for (let i = 0; i < n; i++) {
+			let point: { lon: number; lat: number } | null = null;
+			let givenZone = typeof zone[i] === 'number' ? (zone[i] as number) : null;
+			let placeZone: number | null = null;
+			let triedPair = false;
+			for (const p of pairs) {
+				const a = p.a[i];
+				const b = p.b[i];
+				if (typeof a !== 'number' || typeof b !== 'number') continue;
+				triedPair = true;
+				const sys = classifyPair(a, b);
+				const w = toWgs84(sys, a, b);
+				if (w && inSwissBox(w.lon, w.lat)) {
+					point = w;
+					break;
+				}
+				outside(issues, rowNo[i], p.header, a, b);
+			}
+			if (!point && !triedPair && typeof plz[i] === 'number') {
+				const place = refs.plz ? geocodePlz(refs.plz, plz[i] as number) : null;
+				if (place) {
+					point = place;
+					placeZone = place.zone_id;
+					geocoded.plz++;
+				} else if (refs.plz)
+					issues.error(rowNo[i], map.plz, 'unknown_plz', {
+						de: `Postleitzahl ${plz[i]} ist im Ortschaftenverzeichnis (Region Luzern) nicht bekannt.`,
+						en: `Postcode ${plz[i]} is not in the locality register (Lucerne region).`
+					});
+			}
+			if (givenZone !== null) {
+				const now = currentBfs(givenZone);
+				if (now !== givenZone) {
+					issues.warn(rowNo[i], map.zone_id, 'bfs_merged', {
+						de: `BFS-Nr. ${givenZone} gibt es nicht mehr (fusioniert); verwendet wird ${now}.`,
+						en: `BFS number ${givenZone} no longer exists (merged); using ${now}.`
+					});
+					givenZone = now;
+				}
+				const m = refs.municipalities ? municipalityCentroid(refs.municipalities, givenZone) : null;
+				if (m && !point && !triedPair && plz[i] === null) {
+					point = m;
+					geocoded.bfs++;
+				} else if (!m && refs.municipalities) {
+					// Only the location: an error. Next to coordinates: a warning (the zone is outside the region data).
+					const alone = !point && !triedPair && plz[i] === null;
+					issues.add(alone ? 'error' : 'warning', rowNo[i], map.zone_id, 'unknown_bfs', {
+						de: `BFS-Gemeindenummer ${givenZone} ist unbekannt (Gemeinden 2026 der Region Luzern).`,
+						en: `BFS municipality number ${givenZone} is unknown (2026 municipalities of the Lucerne region).`
+					});
+				}
+			}
+			if (!point) {
+				if (!triedPair && plz[i] === null && givenZone === null)
+					issues.error(rowNo[i], map.lon ?? map.e ?? map.plz ?? map.zone_id ?? null, 'no_location', {
+						de: 'Zeile ohne Ortsangabe (lon/lat, e/n, plz oder zone_id).',
+						en: 'Row without location (lon/lat, e/n, plz or zone_id).'
+					});
+				else if (!refs.plz && !refs.municipalities && !triedPair && !this.noRefWarned) {
+					this.noRefWarned = true;
+					issues.add('error', null, null, 'no_reference', { de: 'Geokodierung nicht möglich: Referenzdaten fehlen.', en: 'Cannot geocode: reference data missing.' }, rowNo[i]);
+				}
+				lon[i] = null;
+				lat[i] = null;
+				zone[i] = givenZone;
+				continue;
+			}
+			lon[i] = point.lon;
+			lat[i] = point.lat;
+			zone[i] = givenZone ?? (needPip ? zoneAt(refs.zones!, point.lon, point.lat) : null) ?? placeZone;
+		}
+	}
 }
 
 function outside(issues: IssueList, row: number, column: string, a: number, b: number): void {
@@ -242,113 +434,4 @@ function outside(issues: IssueList, row: number, column: string, a: number, b: n
 		de: `Punkt ${a} / ${b} liegt nicht in der Schweiz (erwartet WGS84 Länge 5.9–10.6 und Breite 45.8–47.9, oder LV95 E 2'480'000–2'840'000 / N 1'070'000–1'300'000).`,
 		en: `Point ${a} / ${b} is not in Switzerland (expected WGS84 lon 5.9–10.6 and lat 45.8–47.9, or LV95 E 2,480,000–2,840,000 / N 1,070,000–1,300,000).`
 	});
-}
-
-/**
- * Fill lon/lat/zone_id of a point table. Priority per row: a coordinate pair (lon/lat columns,
- * else e/n columns; the system is detected per file and checked per row), then PLZ, then BFS number.
- */
-function locate(
-	parsed: ParsedFile,
-	map: ColumnMapping,
-	values: Record<string, CellValue[]>,
-	refs: GeoRefs,
-	issues: IssueList,
-	geocoded: { plz: number; bfs: number }
-): CoordSystem | null {
-	const n = parsed.rows.length;
-	const rowNo = parsed.rowNumbers;
-	const lon = values.lon;
-	const lat = values.lat;
-	const zone = values.zone_id;
-	const plz = values.plz;
-	const pairs: { a: CellValue[]; b: CellValue[]; header: string; kind: 'lonlat' | 'en' }[] = [];
-	if (map.lon && map.lat) pairs.push({ a: lon.slice(), b: lat.slice(), header: map.lon, kind: 'lonlat' });
-	if (map.e && map.n) pairs.push({ a: values.e, b: values.n, header: map.e, kind: 'en' });
-	// File-level system of each pair, reported once when it is not plain WGS84 in lon/lat.
-	let fileSystem: CoordSystem | null = null;
-	for (const p of pairs) {
-		const d = detectCoordSystem(p.a as (number | null)[], p.b as (number | null)[]);
-		fileSystem ??= d.system;
-		const expected = p.kind === 'lonlat' ? 'wgs84' : 'lv95';
-		if (d.votes > 0 && d.system !== expected && d.system !== 'unknown')
-			issues.warn(null, p.header, 'coords_converted', {
-				de: `Die Koordinaten in «${p.header}» sind ${SYSTEM_LABEL[d.system]}, nicht ${SYSTEM_LABEL[expected]}; sie wurden erkannt und exakt nach WGS84 umgerechnet.`,
-				en: `The coordinates in "${p.header}" are ${SYSTEM_LABEL[d.system]}, not ${SYSTEM_LABEL[expected]}; they were detected and converted exactly to WGS84.`
-			});
-	}
-	const needPip = refs.zones !== undefined;
-	let noRefWarned = false;
-	for (let i = 0; i < n; i++) {
-		let point: { lon: number; lat: number } | null = null;
-		let givenZone = typeof zone[i] === 'number' ? (zone[i] as number) : null;
-		let placeZone: number | null = null;
-		let triedPair = false;
-		for (const p of pairs) {
-			const a = p.a[i];
-			const b = p.b[i];
-			if (typeof a !== 'number' || typeof b !== 'number') continue;
-			triedPair = true;
-			const sys = classifyPair(a, b);
-			const w = toWgs84(sys, a, b);
-			if (w && inSwissBox(w.lon, w.lat)) {
-				point = w;
-				break;
-			}
-			outside(issues, rowNo[i], p.header, a, b);
-		}
-		if (!point && !triedPair && typeof plz[i] === 'number') {
-			const place = refs.plz ? geocodePlz(refs.plz, plz[i] as number) : null;
-			if (place) {
-				point = place;
-				placeZone = place.zone_id;
-				geocoded.plz++;
-			} else if (refs.plz)
-				issues.error(rowNo[i], map.plz, 'unknown_plz', {
-					de: `Postleitzahl ${plz[i]} ist im Ortschaftenverzeichnis (Region Luzern) nicht bekannt.`,
-					en: `Postcode ${plz[i]} is not in the locality register (Lucerne region).`
-				});
-		}
-		if (givenZone !== null) {
-			const now = currentBfs(givenZone);
-			if (now !== givenZone) {
-				issues.warn(rowNo[i], map.zone_id, 'bfs_merged', {
-					de: `BFS-Nr. ${givenZone} gibt es nicht mehr (fusioniert); verwendet wird ${now}.`,
-					en: `BFS number ${givenZone} no longer exists (merged); using ${now}.`
-				});
-				givenZone = now;
-			}
-			const m = refs.municipalities ? municipalityCentroid(refs.municipalities, givenZone) : null;
-			if (m && !point && !triedPair && plz[i] === null) {
-				point = m;
-				geocoded.bfs++;
-			} else if (!m && refs.municipalities) {
-				// Only the location: an error. Next to coordinates: a warning (the zone is outside the region data).
-				const alone = !point && !triedPair && plz[i] === null;
-				issues.add(alone ? 'error' : 'warning', rowNo[i], map.zone_id, 'unknown_bfs', {
-					de: `BFS-Gemeindenummer ${givenZone} ist unbekannt (Gemeinden 2026 der Region Luzern).`,
-					en: `BFS municipality number ${givenZone} is unknown (2026 municipalities of the Lucerne region).`
-				});
-			}
-		}
-		if (!point) {
-			if (!triedPair && plz[i] === null && givenZone === null)
-				issues.error(rowNo[i], map.lon ?? map.e ?? map.plz ?? map.zone_id ?? null, 'no_location', {
-					de: 'Zeile ohne Ortsangabe (lon/lat, e/n, plz oder zone_id).',
-					en: 'Row without location (lon/lat, e/n, plz or zone_id).'
-				});
-			else if (!refs.plz && !refs.municipalities && !triedPair && !noRefWarned) {
-				noRefWarned = true;
-				issues.error(null, null, 'no_reference', { de: 'Geokodierung nicht möglich: Referenzdaten fehlen.', en: 'Cannot geocode: reference data missing.' });
-			}
-			lon[i] = null;
-			lat[i] = null;
-			zone[i] = givenZone;
-			continue;
-		}
-		lon[i] = point.lon;
-		lat[i] = point.lat;
-		zone[i] = givenZone ?? (needPip ? zoneAt(refs.zones!, point.lon, point.lat) : null) ?? placeZone;
-	}
-	return fileSystem;
 }

@@ -7,9 +7,12 @@ import { tableToIPC } from 'apache-arrow';
 import { buildGeoRefs, type GeoRefs } from '../geocode.ts';
 import type { TableName } from '../schema.ts';
 import type { HandlerContext } from '../../util/rpc.ts';
+import type { BlobLike } from './csv-stream.ts';
 import { importFile } from './import-file.ts';
+import { fileError, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
-import type { ImportIssue } from './types.ts';
+import { ImportSession } from './stream.ts';
+import type { FileFormat, ImportIssue, ParsedFile } from './types.ts';
 import type { ValidationResult } from './validate.ts';
 
 /** Payload of `importFile`: the file's bytes (transfer them) and the usual importFile options. */
@@ -33,10 +36,92 @@ export interface WorkerImportResponse {
 	cancelled: boolean;
 }
 
+/** Payload of `open`: the File itself (structured clone passes a handle, not the bytes). */
+export interface StreamOpenRequest {
+	table: TableName;
+	fileName: string;
+	file: BlobLike;
+	mapping?: ColumnMapping;
+	sheet?: string;
+	maxIssues?: number;
+	chunkBytes?: number;
+}
+
+/** Result of `open`: the file's shape, or the file-level issue that makes it unusable. */
+export type StreamOpenResponse =
+	| { ok: true; session: number; headers: string[]; format: FileFormat; info: ParsedFile['info']; mapping: ColumnMapping }
+	| { ok: false; issues: ImportIssue[]; cancelled: boolean };
+
+/** Result of `next`: one batch as Arrow IPC (transferred), or the summary after the last batch. */
+export type StreamNextResponse =
+	| { done: false; ipc: Uint8Array; rows: number; total: number; fraction: number; errors: number }
+	| {
+			done: true;
+			/** False when the file turned out unusable midway (issues then hold the file-level error). */
+			ok: boolean;
+			issues: ImportIssue[];
+			preview: ValidationResult['preview'];
+			stats: ValidationResult['stats'] | null;
+			mapping: ColumnMapping | null;
+	  };
+
+function asIssue(fileName: string, e: unknown): { issues: ImportIssue[]; cancelled: boolean } {
+	if (e instanceof ImportCancelled) return { issues: [fileError(fileName, 'cancelled', MSG_CANCELLED)], cancelled: true };
+	if (e instanceof ImportFileError) return { issues: [fileError(fileName, e.code, e.msg)], cancelled: false };
+	const m = (e as Error)?.message ?? String(e);
+	return { issues: [fileError(fileName, 'unreadable', { de: `Die Datei konnte nicht gelesen werden: ${m}`, en: `The file could not be read: ${m}` })], cancelled: false };
+}
+
 /** Build the handlers; reference data (PLZ, centroids, municipality polygons) is set once with `setRefs`. */
 export function importHandlers(initialRefs: GeoRefs = {}) {
 	let refs = initialRefs;
+	let nextId = 1;
+	const sessions = new Map<number, ImportSession>();
 	return {
+		/**
+		 * Streaming import, step 1: open a file (headers, format, mapping). Then call `next` until
+		 * `done`, sending each batch to DuckDB; `close` forgets a session early (cancel, new file).
+		 */
+		async open(p: StreamOpenRequest, ctx: HandlerContext): Promise<StreamOpenResponse> {
+			try {
+				const s = await ImportSession.open(p.table, { fileName: p.fileName, blob: p.file }, {
+					refs,
+					mapping: p.mapping,
+					sheet: p.sheet,
+					maxIssues: p.maxIssues,
+					chunkBytes: p.chunkBytes,
+					signal: ctx.signal
+				});
+				const session = nextId++;
+				sessions.set(session, s);
+				return { ok: true, session, headers: s.headers, format: s.format, info: s.info, mapping: s.mapping };
+			} catch (e) {
+				return { ok: false, ...asIssue(p.fileName, e) };
+			}
+		},
+		async next(p: { session: number }, ctx: HandlerContext): Promise<StreamNextResponse> {
+			const s = sessions.get(p.session);
+			if (!s) throw new Error(`no import session ${p.session}`);
+			try {
+				const c = await s.next(ctx.signal, (f, rows) => ctx.progress(f, String(rows)));
+				if (c) {
+					// With errors the rows will not be committed: skip the encoding, only the checks go on.
+					const ipc = s.errorCount === 0 ? tableToIPC(c.batch, 'stream') : new Uint8Array(0);
+					ctx.transfer(ipc.buffer);
+					return { done: false, ipc, rows: c.rows, total: s.rowCount, fraction: c.fraction, errors: s.errorCount };
+				}
+				sessions.delete(p.session);
+				const r = s.finish();
+				return { done: true, ok: true, issues: r.issues, preview: r.preview, stats: r.stats, mapping: r.mapping };
+			} catch (e) {
+				sessions.delete(p.session);
+				if (e instanceof ImportCancelled) throw e;
+				return { done: true, ok: false, issues: asIssue(s.fileName, e).issues, preview: [], stats: null, mapping: null };
+			}
+		},
+		close(p: { session: number }): boolean {
+			return sessions.delete(p.session);
+		},
 		setRefs(src: Parameters<typeof buildGeoRefs>[0]): boolean {
 			refs = buildGeoRefs(src);
 			return true;

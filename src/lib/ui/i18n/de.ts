@@ -366,6 +366,7 @@ export const de = {
 	'data.source.demo': 'Standardszenario',
 	'data.sources': 'Herkunft der Tabellen',
 	'data.validating': 'Daten werden geprüft …',
+	'data.streaming': 'Lesen und prüfen: {rows} Zeilen …',
 	'data.detected': 'Erkannt: {format}{details}',
 	'data.coords': 'Koordinatensystem: {system}',
 	'data.stats': '{rows} Zeilen · {errors} Fehler · {warnings} Warnungen',

@@ -367,6 +367,7 @@ export const en: Record<MessageKey, string> = {
 	'data.source.demo': 'default scenario',
 	'data.sources': 'Where the tables come from',
 	'data.validating': 'Checking the data …',
+	'data.streaming': 'Reading and checking: {rows} rows …',
 	'data.detected': 'Detected: {format}{details}',
 	'data.coords': 'Coordinate system: {system}',
 	'data.stats': '{rows} rows · {errors} errors · {warnings} warnings',

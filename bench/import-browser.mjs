@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+/**
+ * Large import in the browser (issue 6 item 2), printed, not asserted: 1 M customer rows as CSV and as
+ * Parquet, uploaded on the data page (by path, so the page reads the File lazily) and streamed through
+ * the import worker into DuckDB's staging table. Reports time to "validated", the longest gap between
+ * animation frames on the page, the page's main-thread JS heap (CDP Performance.getMetrics
+ * JSHeapUsedSize, sampled every 200 ms) and the renderer process's peak RSS (VmHWM in /proc; the import
+ * worker and duckdb-wasm's worker live in that process), each against its level before the upload;
+ * then the commit click (staging -> table in one transaction, batches into IndexedDB) and its frame gap.
+ * Needs a build (npx vite build). Usage: node bench/import-browser.mjs [rows=1000000]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { launch, startServer } from '../tests/e2e/harness.mjs';
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const MB = (b) => (b / 1024 / 1024).toFixed(0);
+
+function writeCsv(file, n) {
+	const groups = ['insured', 'employer', 'jobseeker'];
+	const fd = fs.openSync(file, 'w');
+	fs.writeSync(fd, 'customer_id,group,count,visits_per_year,lon,lat\n');
+	for (let i = 0; i < n; ) {
+		const part = [];
+		for (const end = Math.min(n, i + 10_000); i < end; i++)
+			part.push(`C${i},${groups[i % 3]},1,${(i % 24) / 2},${(7.95 + ((i * 7919) % 50000) / 100000).toFixed(6)},${(46.85 + ((i * 104729) % 40000) / 100000).toFixed(6)}\n`);
+		fs.writeSync(fd, part.join(''));
+	}
+	fs.closeSync(fd);
+}
+
+/** Descendant processes of `root` whose command line says renderer. */
+function renderers(root) {
+	const kids = new Map();
+	for (const d of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(d)) continue;
+		try {
+			const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (!kids.has(ppid)) kids.set(ppid, []);
+			kids.get(ppid).push(Number(d));
+		} catch {
+			/* gone */
+		}
+	}
+	const out = [];
+	const walk = (p) => {
+		for (const c of kids.get(p) ?? []) {
+			try {
+				if (fs.readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('--type=renderer')) out.push(c);
+			} catch {
+				/* gone */
+			}
+			walk(c);
+		}
+	};
+	walk(root);
+	return out;
+}
+
+const status = (pid, key) => {
+	try {
+		const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) * 1024 : 0;
+	} catch {
+		return 0;
+	}
+};
+
+/** The chromium browser process started by `launch()` (the newest one with our e2e profile). */
+function browserPid() {
+	const cands = [];
+	for (const d of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(d)) continue;
+		try {
+			const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8');
+			if (cmd.includes('standortwahl-e2e-') && !cmd.includes('--type=')) cands.push(Number(d));
+		} catch {
+			/* gone */
+		}
+	}
+	return Math.max(...cands);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-browser-'));
+const csv = path.join(dir, 'customers.csv');
+const parquet = path.join(dir, 'customers.parquet');
+writeCsv(csv, N);
+const con = await (await DuckDBInstance.create(':memory:')).connect();
+await con.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
+console.log(`# ${N.toLocaleString('en')} customer rows: CSV ${MB(fs.statSync(csv).size)} MB, Parquet ${MB(fs.statSync(parquet).size)} MB; Debian chromium headless`);
+
+const server = await startServer();
+try {
+	for (const file of [csv, parquet]) {
+		const ctx = await launch();
+		try {
+			const page = await ctx.newPage();
+			const cdp = await ctx.newCDPSession(page);
+			await cdp.send('Performance.enable');
+			const heap = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+			await page.goto(server.base + '/data?table=customers', { waitUntil: 'domcontentloaded' });
+			await page.waitForSelector('main[data-phase="ready"]', { timeout: 60_000 });
+			await page.waitForTimeout(3000); // let start-up work (demo load, first matrix) settle
+			const pids = renderers(browserPid());
+			const rss = () => pids.reduce((s, p) => s + status(p, 'VmRSS'), 0);
+			const baseRss = rss();
+			const baseHeap = await heap();
+			await page.evaluate(() => {
+				const hb = { maxGap: 0, last: performance.now(), run: true };
+				window.__hb = hb;
+				const tick = (now) => {
+					hb.maxGap = Math.max(hb.maxGap, now - hb.last);
+					hb.last = now;
+					if (hb.run) requestAnimationFrame(tick);
+				};
+				requestAnimationFrame(tick);
+			});
+			let peakHeap = baseHeap;
+			let peakRss = baseRss;
+			let sampling = true;
+			const sampler = (async () => {
+				while (sampling) {
+					peakHeap = Math.max(peakHeap, await heap().catch(() => 0));
+					peakRss = Math.max(peakRss, rss());
+					await new Promise((r) => setTimeout(r, 200));
+				}
+			})();
+			const t0 = Date.now();
+			await page.setInputFiles('[data-testid="import-file"]', file);
+			await page.waitForSelector('[data-testid="import-stats"]', { timeout: 600_000 });
+			const ms = Date.now() - t0;
+			sampling = false;
+			await sampler;
+			const gap = await page.evaluate(() => {
+				const g = window.__hb.maxGap;
+				window.__hb.maxGap = 0;
+				return g;
+			});
+			const stats = await page.locator('[data-testid="import-stats"]').innerText();
+			// The commit: one transaction swaps the staged rows in; the batches go to IndexedDB.
+			const t1 = Date.now();
+			await page.click('[data-testid="import-commit"]');
+			await page.waitForSelector('[data-testid="import-message"].ok', { timeout: 600_000 });
+			const commitMs = Date.now() - t1;
+			const commitGap = await page.evaluate(() => ((window.__hb.run = false), window.__hb.maxGap));
+			console.log(
+				`${path.extname(file).slice(1).padEnd(8)} ${(ms / 1000).toFixed(1).padStart(5)} s to validated+staged (${stats.split(' · ').slice(0, 2).join(', ')})   ` +
+					`longest frame gap ${gap.toFixed(0)} ms   page JS heap ${MB(baseHeap)} -> peak ${MB(peakHeap)} MB   ` +
+					`renderer RSS ${MB(baseRss)} -> peak ${MB(peakRss)} MB (${pids.length} renderer process${pids.length > 1 ? 'es' : ''})`
+			);
+			console.log(`${''.padEnd(8)} commit (transaction + IndexedDB): ${(commitMs / 1000).toFixed(1)} s, longest frame gap ${commitGap.toFixed(0)} ms`);
+		} finally {
+			await ctx.close();
+		}
+	}
+} finally {
+	server.stop();
+	fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,225 @@
+/**
+ * Streaming import: a file (File/Blob, or bytes) goes through read -> map -> validate/type chunk by
+ * chunk, and each chunk leaves as an Arrow table for DuckDB's staging table; no step holds the whole
+ * file as text or as JS row objects. CSV streams by byte chunks (csv-stream.ts), Parquet by row group
+ * (read-parquet.ts); XLSX and GeoJSON, which have no streaming reader, are read whole and then sliced.
+ *
+ *   const s = await ImportSession.open('customers', { fileName, blob: file }, { refs, mapping });
+ *   await stageBegin(db, 'customers');
+ *   for (let c = await s.next(signal); c; c = await s.next(signal)) await stageAppend(db, 'customers', c.batch);
+ *   const res = s.finish();                       // issues (capped), preview, stats, mapping
+ *   if (!res.stats.errors) await stageCommit(db, 'customers'); else await stageDrop(db, 'customers');
+ *
+ * importToDb() does exactly that (Node, CLI, benchmarks); the app runs ImportSession in the import
+ * worker (worker-handlers.ts) and the staging calls on the page.
+ */
+import { Table } from 'apache-arrow';
+import type { Db } from '../db/connector.ts';
+import type { GeoRefs } from '../geocode.ts';
+import { stageAppend, stageBegin, stageCommit, stageDrop } from '../replace.ts';
+import type { TableName } from '../schema.ts';
+import { blobSource, bytesSource, CsvReader, type BlobLike, type ByteSource, type RowChunk } from './csv-stream.ts';
+import { fileError, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
+import type { ColumnMapping } from './mapping.ts';
+import { formatOf } from './parse.ts';
+import type { FileFormat, FileInput, ImportIssue, ParsedFile } from './types.ts';
+import { TableValidator, type ValidationResult } from './validate.ts';
+
+/** A file to stream: a File/Blob (read by slices) or bytes already in memory. */
+export type StreamInput = FileInput | { fileName: string; blob: BlobLike };
+
+/** Rows validated per step; between steps the session yields, so a cancel can arrive. */
+const STEP_ROWS = 16_384;
+const yieldNow = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** Rows of any supported format, chunk by chunk. */
+interface RowSource {
+	format: FileFormat;
+	headers: string[];
+	info: ParsedFile['info'];
+	readonly fraction: number;
+	next(): Promise<RowChunk | null>;
+}
+
+function byteSource(input: StreamInput): ByteSource {
+	return 'blob' in input ? blobSource(input.blob) : bytesSource(input.bytes);
+}
+
+async function allBytes(input: StreamInput): Promise<Uint8Array> {
+	return 'blob' in input ? new Uint8Array(await input.blob.slice(0, input.blob.size).arrayBuffer()) : input.bytes;
+}
+
+/** Rows of an already parsed file, handed out in slices. */
+function sliced(p: ParsedFile): RowSource {
+	let at = 0;
+	return {
+		format: p.format,
+		headers: p.headers,
+		info: p.info,
+		get fraction() {
+			return p.rows.length ? at / p.rows.length : 1;
+		},
+		async next() {
+			if (at >= p.rows.length) return null;
+			const end = Math.min(p.rows.length, at + 8 * STEP_ROWS);
+			const c = { rows: p.rows.slice(at, end), rowNumbers: p.rowNumbers.slice(at, end) };
+			at = end;
+			return c;
+		}
+	};
+}
+
+async function openRows(input: StreamInput, opts: { sheet?: string; chunkBytes?: number; signal?: AbortSignal }): Promise<RowSource> {
+	const format = formatOf(input.fileName);
+	const src = byteSource(input);
+	if (src.size === 0) throw new ImportFileError('empty_file', { de: 'Die Datei ist leer.', en: 'The file is empty.' });
+	switch (format) {
+		case 'csv': {
+			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal });
+			return { format, headers: r.headers, info: { ...r.info }, next: () => r.next(), get fraction() { return r.fraction; } };
+		}
+		case 'parquet': {
+			const { openParquetRows } = await import('./read-parquet.ts');
+			const r = await openParquetRows({ byteLength: src.size, slice: async (s, e) => (await src.read(s, e ?? src.size)).slice().buffer as ArrayBuffer });
+			return { format, headers: r.headers, info: {}, next: () => r.next(), get fraction() { return r.fraction; } };
+		}
+		case 'xlsx': {
+			const { readXlsx } = await import('./read-xlsx.ts');
+			return sliced(await readXlsx({ fileName: input.fileName, bytes: await allBytes(input) }, { sheet: opts.sheet }));
+		}
+		case 'geojson': {
+			const { readGeojson } = await import('./read-geojson.ts');
+			return sliced(await readGeojson({ fileName: input.fileName, bytes: await allBytes(input) }));
+		}
+		default:
+			throw new ImportFileError('unsupported_format', {
+				de: `Dateiformat nicht unterstützt: ${input.fileName} (erlaubt: CSV, XLSX, Parquet, GeoJSON).`,
+				en: `Unsupported file format: ${input.fileName} (allowed: CSV, XLSX, Parquet, GeoJSON).`
+			});
+	}
+}
+
+export interface SessionOptions {
+	mapping?: ColumnMapping;
+	refs?: GeoRefs;
+	sheet?: string;
+	maxIssues?: number;
+	previewRows?: number;
+	/** CSV read size in bytes (default 4 MB). */
+	chunkBytes?: number;
+	signal?: AbortSignal;
+}
+
+/** One file being imported: headers known after `open`, then chunk after chunk of typed rows. */
+export class ImportSession {
+	private constructor(
+		readonly fileName: string,
+		private readonly rows: RowSource,
+		private readonly validator: TableValidator
+	) {}
+
+	static async open(table: TableName, input: StreamInput, opts: SessionOptions = {}): Promise<ImportSession> {
+		if (opts.signal?.aborted) throw new ImportCancelled();
+		const rows = await openRows(input, opts);
+		const v = new TableValidator(table, rows.headers, input.fileName, opts.mapping, opts.refs, { maxIssues: opts.maxIssues, previewRows: opts.previewRows });
+		return new ImportSession(input.fileName, rows, v);
+	}
+
+	get headers(): string[] {
+		return this.rows.headers;
+	}
+	get format(): FileFormat {
+		return this.rows.format;
+	}
+	get info(): ParsedFile['info'] {
+		return this.rows.info;
+	}
+	/** The mapping in use (automatic matches plus the user's overrides). */
+	get mapping(): ColumnMapping {
+		return this.validator.mapping;
+	}
+	/** Share of the file read so far (bytes for CSV, rows for Parquet). */
+	get fraction(): number {
+		return this.rows.fraction;
+	}
+	get rowCount(): number {
+		return this.validator.rowCount;
+	}
+	/** Errors so far: once there is one, the rows need not be staged any more (the commit is refused). */
+	get errorCount(): number {
+		return this.validator.errorCount;
+	}
+
+	/**
+	 * Read, validate and type the next chunk: its Arrow table, or null at the end of the file.
+	 * Throws ImportCancelled when `signal` fires (checked every few thousand rows), ImportFileError
+	 * when the file turns out damaged midway.
+	 */
+	async next(signal?: AbortSignal, onStep?: (fraction: number, rows: number) => void): Promise<{ batch: Table; rows: number; fraction: number } | null> {
+		if (signal?.aborted) throw new ImportCancelled();
+		const before = this.rows.fraction;
+		const chunk = await this.rows.next();
+		if (!chunk) return null;
+		const after = this.rows.fraction;
+		const parts: Table[] = [];
+		const n = chunk.rows.length;
+		for (let s = 0; s < n; s += STEP_ROWS) {
+			if (s > 0) {
+				// Progress inside the chunk (the bar moves while a 4 MB chunk is validated), then a cancel point.
+				onStep?.(before + ((after - before) * s) / n, this.validator.rowCount);
+				await yieldNow();
+				if (signal?.aborted) throw new ImportCancelled();
+			}
+			parts.push(this.validator.push(chunk.rows.slice(s, s + STEP_ROWS), chunk.rowNumbers.slice(s, s + STEP_ROWS)));
+		}
+		const batch = parts.length === 1 ? parts[0] : new Table(parts.flatMap((p) => p.batches));
+		return { batch, rows: chunk.rows.length, fraction: this.rows.fraction };
+	}
+
+	/** Issues (sorted, capped), preview and statistics, once `next` returned null. */
+	finish(): Omit<ValidationResult, 'arrow'> {
+		return this.validator.finish();
+	}
+}
+
+export interface ImportToDbResult {
+	issues: ImportIssue[];
+	stats: ValidationResult['stats'] | null;
+	committed: boolean;
+	cancelled: boolean;
+}
+
+/**
+ * Stream one file into `table`: chunks go to a staging table as they are validated; the table is
+ * replaced in one transaction only if the whole file had no errors (`commit: false` only validates).
+ * Never throws for bad input; the previous table stays on any error or cancel.
+ */
+export async function importToDb(
+	db: Db,
+	table: TableName,
+	input: StreamInput,
+	opts: SessionOptions & { commit?: boolean; onProgress?: (fraction: number, rows: number) => void } = {}
+): Promise<ImportToDbResult> {
+	let staged = false;
+	try {
+		const s = await ImportSession.open(table, input, opts);
+		await stageBegin(db, table);
+		staged = true;
+		for (let c = await s.next(opts.signal); c; c = await s.next(opts.signal)) {
+			if (s.errorCount === 0 || opts.commit === false) await stageAppend(db, table, c.batch);
+			opts.onProgress?.(c.fraction, s.rowCount);
+		}
+		const res = s.finish();
+		const committed = res.stats.errors === 0 && opts.commit !== false;
+		if (committed) await stageCommit(db, table);
+		else await stageDrop(db, table);
+		staged = false;
+		opts.onProgress?.(1, s.rowCount);
+		return { issues: res.issues, stats: res.stats, committed, cancelled: false };
+	} catch (e) {
+		if (staged) await stageDrop(db, table).catch(() => {});
+		if (e instanceof ImportCancelled) return { issues: [fileError(input.fileName, 'cancelled', MSG_CANCELLED)], stats: null, committed: false, cancelled: true };
+		if (e instanceof ImportFileError) return { issues: [fileError(input.fileName, e.code, e.msg)], stats: null, committed: false, cancelled: false };
+		throw e;
+	}
+}

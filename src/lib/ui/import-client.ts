@@ -1,0 +1,152 @@
+/**
+ * The data page's side of a streaming import: the import worker (src/lib/data/import-worker.ts) reads,
+ * validates and types the File chunk by chunk; each batch comes back as Arrow IPC and goes straight on
+ * to DuckDB's staging table (DuckDB runs in its own worker), so the page thread only forwards bytes and
+ * stays responsive. The real table is replaced only by `commit` (one transaction); cancel, errors or a
+ * new file drop the staging table, so the data loaded before stays intact.
+ */
+import { tableFromIPC } from 'apache-arrow';
+import { stageAppend, stageBegin, stageCommit, stageDrop } from '../data/replace.ts';
+import { GEO_REF_FILES } from '../data/geocode.ts';
+import type { TableName } from '../data/schema.ts';
+import type { ColumnMapping } from '../data/import/mapping.ts';
+import type { StreamNextResponse, StreamOpenResponse } from '../data/import/worker-handlers.ts';
+import type { FileFormat, ImportIssue, ParsedFile } from '../data/import/types.ts';
+import type { ValidationResult } from '../data/import/validate.ts';
+import type { Db } from '../data/db/connector.ts';
+import { CancelledError, client } from '../util/rpc.ts';
+import { fetchText, geoFiles } from './assets.ts';
+
+type Call = ReturnType<typeof client>;
+let worker: Promise<Call> | null = null;
+
+/** The import worker, started once, with the geocoding reference data (PLZ, municipalities) set. */
+function importWorker(): Promise<Call> {
+	worker ??= (async () => {
+		const w = new Worker(new URL('../data/import-worker.ts', import.meta.url), { type: 'module' });
+		const call = client(w as unknown as Parameters<typeof client>[0]);
+		const [plzCsv, centroidsCsv, municipalitiesGeojson] = await Promise.all([
+			fetchText(geoFiles, GEO_REF_FILES.plzCsv),
+			fetchText(geoFiles, GEO_REF_FILES.centroidsCsv),
+			fetchText(geoFiles, GEO_REF_FILES.municipalitiesGeojson)
+		]);
+		await call('setRefs', { plzCsv, centroidsCsv, municipalitiesGeojson });
+		return call;
+	})();
+	worker.catch(() => (worker = null));
+	return worker;
+}
+
+export interface StreamedFile {
+	fileName: string;
+	format: FileFormat;
+	headers: string[];
+	info: ParsedFile['info'];
+}
+
+export type StreamedResult = Omit<ValidationResult, 'arrow'>;
+
+export interface RunOptions {
+	table: TableName;
+	file: File;
+	/** The user's mapping (schema column -> header); {} for the automatic one. */
+	mapping: ColumnMapping;
+	signal: AbortSignal;
+	/** Called once the header is read (before any row is validated). */
+	onOpen?: (f: StreamedFile, mapping: ColumnMapping) => void;
+	onProgress?: (fraction: number, rows: number) => void;
+}
+
+export type RunOutcome =
+	| { kind: 'done'; result: StreamedResult; staged: StagedImport | null }
+	| { kind: 'file-error'; issues: ImportIssue[] }
+	| { kind: 'cancelled' };
+
+/** Rows waiting in DuckDB's staging table for the user's "load" click, with their IPC for IndexedDB. */
+export interface StagedImport {
+	table: TableName;
+	rows: number;
+	/** Arrow IPC stream of each batch (kept to persist the table for the next visit). */
+	ipc: Uint8Array[];
+}
+
+/**
+ * Stream `file` into the staging table of `table`. Without errors the rows stay staged (commit with
+ * `commitStaged`); with errors, on cancel or failure the staging table is dropped again.
+ */
+export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutcome> {
+	const call = await importWorker();
+	const opened = await call<StreamOpenResponse>('open', { table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping }, { signal: o.signal }).catch(
+		(e) => (e instanceof CancelledError ? null : Promise.reject(e))
+	);
+	if (!opened || (!opened.ok && opened.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
+	if (!opened.ok) return { kind: 'file-error', issues: opened.issues };
+	o.onOpen?.({ fileName: o.file.name, format: opened.format, headers: opened.headers, info: opened.info }, opened.mapping);
+	const session = opened.session;
+	const ipc: Uint8Array[] = [];
+	let staged = false;
+	// Reports come from the batch being inserted and the one being validated: show only progress forward.
+	let shown = 0;
+	const report = (f: number, rows: number) => {
+		if (f < shown) return;
+		shown = f;
+		o.onProgress?.(f, rows);
+	};
+	try {
+		await stageBegin(db, o.table);
+		staged = true;
+		const ask = () => {
+			const p = call<StreamNextResponse>('next', { session }, { signal: o.signal, onProgress: (f, rows) => report(f, Number(rows)) });
+			p.catch(() => {}); // awaited below; this only keeps an early rejection from counting as unhandled
+			return p;
+		};
+		// One batch ahead: the worker validates the next chunk while DuckDB inserts this one.
+		let pending = ask();
+		for (;;) {
+			const r = await pending;
+			if (r.done) {
+				if (!r.ok) {
+					await stageDrop(db, o.table);
+					staged = false;
+					return { kind: 'file-error', issues: r.issues };
+				}
+				const result: StreamedResult = { table: o.table, issues: r.issues, preview: r.preview, stats: r.stats!, mapping: r.mapping! };
+				if (r.stats!.errors > 0) {
+					await stageDrop(db, o.table);
+					staged = false;
+					return { kind: 'done', result, staged: null };
+				}
+				staged = false; // handed over to the caller
+				return { kind: 'done', result, staged: { table: o.table, rows: r.stats!.rows, ipc } };
+			}
+			if (o.signal.aborted) throw new CancelledError();
+			pending = ask();
+			if (r.errors > 0) {
+				// The commit will be refused: stop holding rows, only finish the checks (counts, messages).
+				if (staged) await stageDrop(db, o.table);
+				staged = false;
+				ipc.length = 0;
+			} else {
+				await stageAppend(db, o.table, tableFromIPC(r.ipc));
+				ipc.push(r.ipc);
+			}
+			report(r.fraction, r.total);
+		}
+	} catch (e) {
+		call('close', { session }).catch(() => {});
+		if (e instanceof CancelledError || o.signal.aborted) return { kind: 'cancelled' };
+		throw e;
+	} finally {
+		if (staged) await stageDrop(db, o.table).catch(() => {});
+	}
+}
+
+/** Swap the staged rows into the real table (one transaction); returns the row count. */
+export function commitStaged(db: Db, s: StagedImport): Promise<number> {
+	return stageCommit(db, s.table);
+}
+
+/** Forget staged rows (new file, other table, leaving the page). */
+export function dropStaged(db: Db, s: StagedImport): Promise<void> {
+	return stageDrop(db, s.table);
+}
