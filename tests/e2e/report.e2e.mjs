@@ -46,8 +46,13 @@ export const tests = [
 			const first = await t.page.locator('[data-testid="report-ranking"] tbody tr').first().getAttribute('data-site');
 			assert(rec === 'S1-EICHHOF' && first === rec, `recommendation ${rec}, first row ${first}`);
 			assert((await t.page.locator('[data-testid="key-figures"] dd').count()) === 9, 'key figures missing');
-			const shaded = Number(await t.page.locator('[data-testid="report-map"]').getAttribute('data-shaded'));
+			const maps = t.page.locator('[data-testid="report-map"]');
+			assert((await maps.count()) === 2, 'expected the staff map and the commute-change map');
+			const shaded = Number(await maps.nth(0).getAttribute('data-shaded'));
 			assert(shaded > 20, `map shades only ${shaded} municipalities`);
+			// The change map shows only municipalities with at least 5 movers (a mean of fewer would describe individuals).
+			const changed = Number(await maps.nth(1).getAttribute('data-shaded'));
+			assert(changed > 3 && changed < shaded, `change map shades ${changed} municipalities (staff map ${shaded})`);
 			for (const g of ['staff', 'customers', 'space', 'money']) assert(await t.page.locator(`[data-testid="criteria-${g}"] table`).count(), `criteria section ${g} missing`);
 			assert((await t.page.locator('[data-testid="report-params"] tbody tr').count()) > 20, 'parameter table incomplete');
 			// Figures of the recommended site: commute distributions, cost bridge and cash flow, leases, tornado; plus contributions and rank probabilities.
