@@ -61,9 +61,9 @@ describe('money', () => {
 		const npv = -12000 + 88000 / 1.05 + 140000 / 1.05 ** 2 + 140000 / 1.05 ** 3;
 		expect(m.npvChf).toBeCloseTo(npv, 6);
 		expect(m.npvChf).toBeCloseTo(319730.9146, 3);
-		// −12'000 + 88'000 ≥ 0 after year 1 → 2027.
-		expect(m.paybackYears).toBe(1);
-		expect(m.paybackYear).toBe(2027);
+		// −12'000 + 88'000 ≥ 0 within year 1, after 12'000 / 88'000 of it (move 2026-07 + 1 month → 2026).
+		expect(m.paybackYears).toBeCloseTo(12000 / 88000, 12);
+		expect(m.paybackYear).toBe(2026);
 	});
 
 	it('a site available later moves later and is discounted from the scenario move date', () => {
@@ -76,7 +76,9 @@ describe('money', () => {
 		expect(mc.cashFlows).toEqual([132000, 134000, 134000]);
 		const npv = -2000 * 1.05 ** -0.5 + 132000 * 1.05 ** -1.5 + 134000 * 1.05 ** -2.5 + 134000 * 1.05 ** -3.5;
 		expect(mc.npvChf).toBeCloseTo(npv, 6);
-		expect(mc.paybackYear).toBe(2028);
+		// One-off 2'000 is earned back within days of the move (2027-01-01).
+		expect(mc.paybackYears).toBeCloseTo(2000 / 132000, 12);
+		expect(mc.paybackYear).toBe(2027);
 	});
 
 	it('no payback within the horizon', () => {

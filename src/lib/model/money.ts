@@ -63,11 +63,14 @@ export function moneyCriteria(site: SiteRow, offices: OfficeRow[], m: MoversSumm
 	const df = (t: number) => Math.pow(1 + p.discountRate, -t);
 	let npv = -(fitOut + moveCost) * df(offset);
 	cashFlows.forEach((cf, i) => (npv += cf * df(offset + i + 1)));
+	// Payback: when the undiscounted cumulative cash flow (one-off first) reaches 0, interpolated
+	// linearly within the year it turns positive (as the cash-flow chart draws it).
 	let cum = -(fitOut + moveCost);
 	let payback: number | null = cum >= 0 ? 0 : null;
 	for (let i = 0; i < cashFlows.length && payback === null; i++) {
+		const before = cum;
 		cum += cashFlows[i];
-		if (cum >= 0) payback = i + 1;
+		if (cum >= 0) payback = i + -before / cashFlows[i];
 	}
 	const gross = rentFreed + synergy;
 	return {
@@ -87,7 +90,7 @@ export function moneyCriteria(site: SiteRow, offices: OfficeRow[], m: MoversSumm
 		cashFlows,
 		npvChf: npv,
 		paybackYears: payback,
-		paybackYear: payback === null ? null : yearOf(addMonths(move, 12 * payback)),
+		paybackYear: payback === null ? null : yearOf(addMonths(move, Math.floor(12 * payback))),
 		trace: { rowIds: [site.site_id, ...offices.map((o) => o.office_id)], note: 'sites row + offices given up (keep is not true)' }
 	};
 }

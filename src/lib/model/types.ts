@@ -112,7 +112,7 @@ export interface MoneyCriteria {
 	/** Cash flow per year after the move (year 1 = first 12 months), one-off not included. */
 	cashFlows: number[];
 	npvChf: number;
-	/** Years after the move until cumulative undiscounted cash flow (incl. one-off) ≥ 0, null if not within horizon. */
+	/** Years after the move until the cumulative undiscounted cash flow (incl. one-off) reaches 0, interpolated within the year; null if not within the horizon. */
 	paybackYears: number | null;
 	paybackYear: number | null;
 	trace: Trace;

@@ -18,7 +18,7 @@ export function npvCurve(money: MoneyCriteria, p: Pick<ScenarioParams, 'discount
 	return cumulativeDiscounted(money.fitOutChf + money.moveCostChf, money.cashFlows, p.discountRate).map((v) => v * scale);
 }
 
-/** Cumulative undiscounted cash flow (the model's payback definition: first year ≥ 0 = paybackYears). */
+/** Cumulative undiscounted cash flow: it reaches 0 at the model's paybackYears (interpolated within the year). */
 export function nominalCurve(money: MoneyCriteria): number[] {
 	return cumulativeDiscounted(money.fitOutChf + money.moveCostChf, money.cashFlows, 0);
 }
