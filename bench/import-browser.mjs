@@ -76,7 +76,7 @@ function browserPid() {
 		if (!/^\d+$/.test(d)) continue;
 		try {
 			const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8');
-			if (cmd.includes('standortwahl-e2e-') && !cmd.includes('--type=')) cands.push(Number(d));
+			if (cmd.includes('standortwahl-chromium-') && !cmd.includes('--type=')) cands.push(Number(d));
 		} catch {
 			/* gone */
 		}
