@@ -21,6 +21,10 @@
  * None of these carries our `mode`: it is a constant chosen at import (`pt` or `car`), and `source`
  * records the engine. Origin ids must be our zone ids (BFS numbers), destination ids site_id/office_id:
  * pass them as the engine's origin/destination ids.
+ *
+ * Used by the CLI (`npm run cli -- travel-times`) and by the app's streaming import (import/stream.ts:
+ * an ImportSession for travel_times detects the format, reads the file whole and reshapes it with the
+ * mode the user picks on the data page; issues are relabelled with `matrixSourceColumns`).
  */
 import type { ParsedFile, RawCell, Msg } from './import/types.ts';
 import { normaliseHeader } from './schema.ts';
@@ -56,6 +60,40 @@ export function detectMatrixFormat(headers: readonly string[]): MatrixFormat | n
 }
 
 const OUT_HEADERS = ['origin_zone', 'destination_id', 'mode', 'minutes_p50', 'minutes_p80', 'changes', 'source'];
+
+/** The headers of every adapted file (= the travel_times columns), known before any row is read. */
+export const MATRIX_HEADERS: readonly string[] = OUT_HEADERS;
+
+/**
+ * Which header of the engine's file feeds each adapted column (as the user spelled it), so issues can
+ * name the user's column; columns with no source (mode, source) are absent.
+ */
+export function matrixSourceColumns(format: MatrixFormat, headers: readonly string[]): Record<string, string> {
+	const find = (...names: string[]): string | undefined => {
+		for (const n of names) {
+			const h = headers.find((x) => normaliseHeader(x) === n);
+			if (h !== undefined) return h;
+		}
+		return undefined;
+	};
+	const pairs: [string, string | undefined][] =
+		format === 'r5r'
+			? [['origin_zone', find('from_id')], ['destination_id', find('to_id')], ['minutes_p50', find('travel_time_p50', 'travel_time')], ['minutes_p80', find('travel_time_p80')]]
+			: format === 'conveyal'
+				? [['origin_zone', find('origin')], ['destination_id', find('destination')], ['minutes_p50', find('time')], ['minutes_p80', find('time')]]
+				: [['origin_zone', find('fromplace')], ['destination_id', find('toplace')], ['minutes_p50', find('duration')], ['changes', find('transfers')]];
+	return Object.fromEntries(pairs.filter((p): p is [string, string] => p[1] !== undefined));
+}
+
+/**
+ * A header name for a column the importer adds (e.g. the constant `mode`): `base` unless the file
+ * already has a header that normalises to it, else `base_2`, `base_3`, …
+ */
+export function addedColumnName(headers: readonly string[], base: string): string {
+	const taken = new Set(headers.map(normaliseHeader));
+	if (!taken.has(normaliseHeader(base))) return base;
+	for (let i = 2; ; i++) if (!taken.has(normaliseHeader(`${base}_${i}`))) return `${base}_${i}`;
+}
 
 /**
  * Reshape an engine's matrix into `travel_times` columns. Throws an Error with a {de, en}
@@ -156,7 +194,10 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 		});
 	}
 	if (dropped)
-		notes.push({ de: `${dropped} Paare nicht erreicht (Zeit −1) und ausgelassen.`, en: `${dropped} pairs not reached (time −1) and left out.` });
+		notes.push({
+			de: `${dropped} ${dropped === 1 ? 'Paar' : 'Paare'} nicht erreicht (Zeit −1) und ausgelassen.`,
+			en: `${dropped} ${dropped === 1 ? 'pair' : 'pairs'} not reached (time −1) and left out.`
+		});
 	return {
 		parsed: { ...parsed, headers: OUT_HEADERS.slice(), rows, rowNumbers },
 		format,

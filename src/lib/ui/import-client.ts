@@ -11,6 +11,8 @@ import { GEO_REF_FILES } from '../data/geocode.ts';
 import type { TableName } from '../data/schema.ts';
 import type { ColumnMapping } from '../data/import/mapping.ts';
 import type { StreamNextResponse, StreamOpenResponse } from '../data/import/worker-handlers.ts';
+import type { MatrixInfo } from '../data/import/stream.ts';
+import type { MatrixMode } from '../data/travel-time-formats.ts';
 import type { FileFormat, ImportIssue, ParsedFile } from '../data/import/types.ts';
 import type { ValidationResult } from '../data/import/validate.ts';
 import type { Db } from '../data/db/connector.ts';
@@ -42,15 +44,22 @@ export interface StreamedFile {
 	format: FileFormat;
 	headers: string[];
 	info: ParsedFile['info'];
+	/** travel_times without a mode column (an engine's matrix, or `mode` missing): the page asks for one. */
+	matrix: MatrixInfo | null;
 }
 
-export type StreamedResult = Omit<ValidationResult, 'arrow'>;
+export type StreamedResult = Omit<ValidationResult, 'arrow'> & {
+	/** travel_times without a mode column: the engine's format, dropped pairs, notes. */
+	matrix?: MatrixInfo | null;
+};
 
 export interface RunOptions {
 	table: TableName;
 	file: File;
 	/** The user's mapping (schema column -> header); {} for the automatic one. */
 	mapping: ColumnMapping;
+	/** travel_times: mode of every row when the file has none (r5r/Conveyal/OTP matrices). */
+	matrixMode?: MatrixMode | null;
 	signal: AbortSignal;
 	/** Called once the header is read (before any row is validated). */
 	onOpen?: (f: StreamedFile, mapping: ColumnMapping) => void;
@@ -60,6 +69,8 @@ export interface RunOptions {
 export type RunOutcome =
 	| { kind: 'done'; result: StreamedResult; staged: StagedImport | null }
 	| { kind: 'file-error'; issues: ImportIssue[] }
+	/** An engine's travel-time matrix (r5r, Conveyal, OTP) and no `matrixMode` given: nothing read yet. */
+	| { kind: 'needs-mode' }
 	| { kind: 'cancelled' };
 
 /** Rows waiting in DuckDB's staging table for the user's "load" click, with their IPC for IndexedDB. */
@@ -76,13 +87,17 @@ export interface StagedImport {
  */
 export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutcome> {
 	const call = await importWorker();
-	const opened = await call<StreamOpenResponse>('open', { table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping }, { signal: o.signal }).catch(
+	const opened = await call<StreamOpenResponse>('open', { table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping, matrixMode: o.matrixMode ?? null }, { signal: o.signal }).catch(
 		(e) => (e instanceof CancelledError ? null : Promise.reject(e))
 	);
 	if (!opened || (!opened.ok && opened.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
 	if (!opened.ok) return { kind: 'file-error', issues: opened.issues };
-	o.onOpen?.({ fileName: o.file.name, format: opened.format, headers: opened.headers, info: opened.info }, opened.mapping);
+	o.onOpen?.({ fileName: o.file.name, format: opened.format, headers: opened.headers, info: opened.info, matrix: opened.matrix }, opened.mapping);
 	const session = opened.session;
+	if (opened.matrix?.format && !opened.matrix.mode) {
+		call('close', { session }).catch(() => {});
+		return { kind: 'needs-mode' };
+	}
 	const ipc: Uint8Array[] = [];
 	let staged = false;
 	// Reports come from the batch being inserted and the one being validated: show only progress forward.
@@ -110,7 +125,7 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 					staged = false;
 					return { kind: 'file-error', issues: r.issues };
 				}
-				const result: StreamedResult = { table: o.table, issues: r.issues, preview: r.preview, stats: r.stats!, mapping: r.mapping! };
+				const result: StreamedResult = { table: o.table, issues: r.issues, preview: r.preview, stats: r.stats!, mapping: r.mapping!, matrix: r.matrix ?? null };
 				if (r.stats!.errors > 0) {
 					await stageDrop(db, o.table);
 					staged = false;

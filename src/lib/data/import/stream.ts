@@ -12,6 +12,14 @@
  *
  * importToDb() does exactly that (Node, CLI, benchmarks); the app runs ImportSession in the import
  * worker (worker-handlers.ts) and the staging calls on the page.
+ *
+ * travel_times without a mode of their own: a matrix written by r5r/r5py, Conveyal or OpenTripPlanner
+ * (detected from the headers; an r5r file with its own mode column maps directly) is read whole, reshaped
+ * by adaptTravelTimeMatrix (../travel-time-formats.ts; these matrices are zones × sites, small) and then
+ * validated like any file; a file with our columns but no mode column gets a constant `mode` column.
+ * Either way `matrixMode` (pt|car) sets every row's mode; without it an engine's matrix is refused by
+ * `next` (file-level issue) and our own columns report `mode` missing, as before. `session.matrix` tells
+ * the page which case it is.
  */
 import { Table } from 'apache-arrow';
 import type { Db } from '../db/connector.ts';
@@ -21,8 +29,19 @@ import type { TableName } from '../schema.ts';
 import { blobSource, bytesSource, CsvReader, type BlobLike, type ByteSource, type RowChunk } from './csv-stream.ts';
 import { fileError, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
+import { suggestMapping } from './mapping.ts';
 import { formatOf } from './parse.ts';
-import type { FileFormat, FileInput, ImportIssue, ParsedFile } from './types.ts';
+import type { FileFormat, FileInput, ImportIssue, Msg, ParsedFile, RawCell } from './types.ts';
+import {
+	adaptTravelTimeMatrix,
+	addedColumnName,
+	detectMatrixFormat,
+	MATRIX_HEADERS,
+	MatrixFormatError,
+	matrixSourceColumns,
+	type MatrixFormat,
+	type MatrixMode
+} from '../travel-time-formats.ts';
 import { TableValidator, type ValidationResult } from './validate.ts';
 
 /** A file to stream: a File/Blob (read by slices) or bytes already in memory. */
@@ -38,7 +57,80 @@ interface RowSource {
 	headers: string[];
 	info: ParsedFile['info'];
 	readonly fraction: number;
-	next(): Promise<RowChunk | null>;
+	next(signal?: AbortSignal): Promise<RowChunk | null>;
+}
+
+/** A travel_times file that carries no mode: an engine's matrix, or our columns without `mode`. */
+export interface MatrixInfo {
+	/** The engine that wrote the file (r5r/r5py, Conveyal, OTP), or null when only `mode` is missing. */
+	format: MatrixFormat | null;
+	/** Mode given to every row; null = none chosen yet (then `next` refuses). */
+	mode: MatrixMode | null;
+	/** Origin-destination pairs the engine did not reach (left out); known after the first `next`. */
+	dropped: number;
+	/** What the reshaping did (percentiles, units, dropped pairs); known after the first `next`. */
+	notes: Msg[];
+}
+
+const MSG_MODE_REQUIRED: Msg = {
+	de: 'Die Datei enthält kein Verkehrsmittel (mode): «Verkehrsmittel aller Zeilen» wählen (ÖV oder Auto).',
+	en: 'The file has no mode: choose the "mode of all rows" (public transport or car).'
+};
+
+/** An engine's matrix, read whole on the first `next`, reshaped into travel_times columns, then sliced. */
+function adaptedRows(raw: RowSource, fileName: string, info: MatrixInfo & { format: MatrixFormat }): RowSource {
+	let served: RowSource | null = null;
+	return {
+		format: raw.format,
+		headers: MATRIX_HEADERS.slice(),
+		info: raw.info,
+		get fraction() {
+			return served ? served.fraction : 0;
+		},
+		async next(signal) {
+			if (!info.mode) throw new ImportFileError('mode_required', MSG_MODE_REQUIRED);
+			if (!served) {
+				const rows: RawCell[][] = [];
+				const rowNumbers: number[] = [];
+				for (let c = await raw.next(); c; c = await raw.next()) {
+					if (signal?.aborted) throw new ImportCancelled();
+					for (let i = 0; i < c.rows.length; i++) {
+						rows.push(c.rows[i]);
+						rowNumbers.push(c.rowNumbers[i]);
+					}
+				}
+				let a;
+				try {
+					a = adaptTravelTimeMatrix({ fileName, format: raw.format, headers: raw.headers, rows, rowNumbers, info: raw.info }, { mode: info.mode, format: info.format });
+				} catch (e) {
+					if (e instanceof MatrixFormatError) throw new ImportFileError('matrix_format', e.messages);
+					throw e;
+				}
+				info.dropped = a.dropped;
+				info.notes = a.notes;
+				served = sliced(a.parsed);
+			}
+			return served.next();
+		}
+	};
+}
+
+/** Our own travel_times columns without `mode`: every row gets `mode` in an added column `header`. */
+function withConstantMode(raw: RowSource, header: string, info: MatrixInfo): RowSource {
+	return {
+		format: raw.format,
+		headers: [...raw.headers, header],
+		info: raw.info,
+		get fraction() {
+			return raw.fraction;
+		},
+		async next() {
+			if (!info.mode) throw new ImportFileError('mode_required', MSG_MODE_REQUIRED);
+			const c = await raw.next();
+			if (c) for (const r of c.rows) r[raw.headers.length] = info.mode;
+			return c;
+		}
+	};
 }
 
 function byteSource(input: StreamInput): ByteSource {
@@ -108,6 +200,8 @@ export interface SessionOptions {
 	/** CSV read size in bytes (default 4 MB). */
 	chunkBytes?: number;
 	signal?: AbortSignal;
+	/** travel_times: mode of every row when the file has none (engine matrices; see MatrixInfo). */
+	matrixMode?: MatrixMode | null;
 }
 
 /** One file being imported: headers known after `open`, then chunk after chunk of typed rows. */
@@ -115,14 +209,41 @@ export class ImportSession {
 	private constructor(
 		readonly fileName: string,
 		private readonly rows: RowSource,
-		private readonly validator: TableValidator
+		private readonly validator: TableValidator,
+		/** travel_times without a mode column (engine matrix, or mode missing), else null. */
+		readonly matrix: MatrixInfo | null = null,
+		/** Issue column -> the user's header it came from (engine matrices are reshaped). */
+		private readonly relabel: Record<string, string> = {}
 	) {}
 
 	static async open(table: TableName, input: StreamInput, opts: SessionOptions = {}): Promise<ImportSession> {
 		if (opts.signal?.aborted) throw new ImportCancelled();
-		const rows = await openRows(input, opts);
-		const v = new TableValidator(table, rows.headers, input.fileName, opts.mapping, opts.refs, { maxIssues: opts.maxIssues, previewRows: opts.previewRows });
-		return new ImportSession(input.fileName, rows, v);
+		let rows = await openRows(input, opts);
+		let mapping = opts.mapping;
+		let matrix: MatrixInfo | null = null;
+		let relabel: Record<string, string> = {};
+		if (table === 'travel_times') {
+			const mode = opts.matrixMode ?? null;
+			const hasMode = suggestMapping(table, rows.headers, mapping).mapping.mode !== undefined;
+			// An r5r file with a mode column of its own (e.g. pt and car rows) maps directly through the
+			// header aliases; otp_plan's `mode` is the leg's (WALK, BUS), never ours.
+			const detected = detectMatrixFormat(rows.headers);
+			const format = detected === 'r5r' && hasMode ? null : detected;
+			if (format) {
+				relabel = matrixSourceColumns(format, rows.headers);
+				const info = (matrix = { format, mode, dropped: 0, notes: [] });
+				rows = adaptedRows(rows, input.fileName, info);
+			} else if (!hasMode) {
+				matrix = { format: null, mode, dropped: 0, notes: [] };
+				if (mode) {
+					const header = addedColumnName(rows.headers, 'mode');
+					rows = withConstantMode(rows, header, matrix);
+					mapping = { ...mapping, mode: header };
+				}
+			}
+		}
+		const v = new TableValidator(table, rows.headers, input.fileName, mapping, opts.refs, { maxIssues: opts.maxIssues, previewRows: opts.previewRows });
+		return new ImportSession(input.fileName, rows, v, matrix, relabel);
 	}
 
 	get headers(): string[] {
@@ -158,7 +279,7 @@ export class ImportSession {
 	async next(signal?: AbortSignal, onStep?: (fraction: number, rows: number) => void): Promise<{ batch: Table; rows: number; fraction: number } | null> {
 		if (signal?.aborted) throw new ImportCancelled();
 		const before = this.rows.fraction;
-		const chunk = await this.rows.next();
+		const chunk = await this.rows.next(signal);
 		if (!chunk) return null;
 		const after = this.rows.fraction;
 		const parts: Table[] = [];
@@ -178,7 +299,9 @@ export class ImportSession {
 
 	/** Issues (sorted, capped), preview and statistics, once `next` returned null. */
 	finish(): Omit<ValidationResult, 'arrow'> {
-		return this.validator.finish();
+		const r = this.validator.finish();
+		const rl = this.relabel;
+		return Object.keys(rl).length ? { ...r, issues: r.issues.map((i) => (i.column && rl[i.column] ? { ...i, column: rl[i.column] } : i)) } : r;
 	}
 }
 

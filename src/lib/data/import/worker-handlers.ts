@@ -11,7 +11,8 @@ import type { BlobLike } from './csv-stream.ts';
 import { importFile } from './import-file.ts';
 import { fileError, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
-import { ImportSession } from './stream.ts';
+import { ImportSession, type MatrixInfo } from './stream.ts';
+import type { MatrixMode } from '../travel-time-formats.ts';
 import type { FileFormat, ImportIssue, ParsedFile } from './types.ts';
 import type { ValidationResult } from './validate.ts';
 
@@ -45,11 +46,13 @@ export interface StreamOpenRequest {
 	sheet?: string;
 	maxIssues?: number;
 	chunkBytes?: number;
+	/** travel_times: mode of every row when the file has none (see MatrixInfo). */
+	matrixMode?: MatrixMode | null;
 }
 
 /** Result of `open`: the file's shape, or the file-level issue that makes it unusable. */
 export type StreamOpenResponse =
-	| { ok: true; session: number; headers: string[]; format: FileFormat; info: ParsedFile['info']; mapping: ColumnMapping }
+	| { ok: true; session: number; headers: string[]; format: FileFormat; info: ParsedFile['info']; mapping: ColumnMapping; matrix: MatrixInfo | null }
 	| { ok: false; issues: ImportIssue[]; cancelled: boolean };
 
 /** Result of `next`: one batch as Arrow IPC (transferred), or the summary after the last batch. */
@@ -63,6 +66,8 @@ export type StreamNextResponse =
 			preview: ValidationResult['preview'];
 			stats: ValidationResult['stats'] | null;
 			mapping: ColumnMapping | null;
+			/** travel_times without a mode column: format, mode, dropped pairs and notes (else null). */
+			matrix?: MatrixInfo | null;
 	  };
 
 function asIssue(fileName: string, e: unknown): { issues: ImportIssue[]; cancelled: boolean } {
@@ -90,11 +95,12 @@ export function importHandlers(initialRefs: GeoRefs = {}) {
 					sheet: p.sheet,
 					maxIssues: p.maxIssues,
 					chunkBytes: p.chunkBytes,
-					signal: ctx.signal
+					signal: ctx.signal,
+					matrixMode: p.matrixMode
 				});
 				const session = nextId++;
 				sessions.set(session, s);
-				return { ok: true, session, headers: s.headers, format: s.format, info: s.info, mapping: s.mapping };
+				return { ok: true, session, headers: s.headers, format: s.format, info: s.info, mapping: s.mapping, matrix: s.matrix };
 			} catch (e) {
 				return { ok: false, ...asIssue(p.fileName, e) };
 			}
@@ -112,7 +118,7 @@ export function importHandlers(initialRefs: GeoRefs = {}) {
 				}
 				sessions.delete(p.session);
 				const r = s.finish();
-				return { done: true, ok: true, issues: r.issues, preview: r.preview, stats: r.stats, mapping: r.mapping };
+				return { done: true, ok: true, issues: r.issues, preview: r.preview, stats: r.stats, mapping: r.mapping, matrix: s.matrix };
 			} catch (e) {
 				sessions.delete(p.session);
 				if (e instanceof ImportCancelled) throw e;
