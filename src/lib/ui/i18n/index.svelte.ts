@@ -53,10 +53,16 @@ function fmtParam(v: string | number): string {
 	return typeof v === 'number' ? fmtNumber(v) : v;
 }
 
+/** Number formats by language and digits: building an Intl.NumberFormat costs far more than using one. */
+const formats = new Map<string, Intl.NumberFormat>();
+
 /** Number formatted for the current language (Swiss German uses ’ as thousands separator). */
 export function fmtNumber(v: number, digits = 0, minDigits = digits): string {
-	return new Intl.NumberFormat(state.lang === 'de' ? 'de-CH' : 'en-GB', {
-		maximumFractionDigits: digits,
-		minimumFractionDigits: minDigits
-	}).format(v);
+	const key = `${state.lang}:${digits}:${minDigits}`;
+	let f = formats.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(state.lang === 'de' ? 'de-CH' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: minDigits });
+		formats.set(key, f);
+	}
+	return f.format(v);
 }
