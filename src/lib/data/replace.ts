@@ -10,31 +10,39 @@ import { createTableSql, ident, tables, type TableName } from './schema.ts';
 // overlap (an import committed while the travel-time matrix is being stored) must run one after the other.
 const queues = new WeakMap<Db, Promise<unknown>>();
 
-export function replaceTable(db: Db, name: TableName, data: Table): Promise<void> {
-	const run = (queues.get(db) ?? Promise.resolve()).catch(() => {}).then(() => replaceNow(db, name, data));
+/** Run `f` after every earlier replacement step on `db` (failures of earlier steps do not block it). */
+function queued<T>(db: Db, f: () => Promise<T>): Promise<T> {
+	const run = (queues.get(db) ?? Promise.resolve()).catch(() => {}).then(f);
 	queues.set(db, run);
 	return run;
 }
 
-async function replaceNow(db: Db, name: TableName, data: Table): Promise<void> {
+/** In one transaction: recreate `name` and fill it from `staging` (rolled back on any error). */
+async function swapIn(db: Db, name: TableName, staging: string): Promise<void> {
 	const def = tables[name];
-	const staging = `__staging_${name}`;
-	await db.exec(createTableSql(def, staging));
+	const cols = def.columns.map((c) => ident(c.name)).join(', ');
+	await db.exec('BEGIN TRANSACTION');
 	try {
-		await db.insertArrow(data, staging, 'append');
-		const cols = def.columns.map((c) => ident(c.name)).join(', ');
-		await db.exec('BEGIN TRANSACTION');
-		try {
-			await db.exec(createTableSql(def));
-			await db.exec(`INSERT INTO ${ident(name)} (${cols}) SELECT ${cols} FROM ${ident(staging)}`);
-			await db.exec('COMMIT');
-		} catch (e) {
-			await db.exec('ROLLBACK');
-			throw e;
-		}
-	} finally {
-		await db.exec(`DROP TABLE IF EXISTS ${ident(staging)}`);
+		await db.exec(createTableSql(def));
+		await db.exec(`INSERT INTO ${ident(name)} (${cols}) SELECT ${cols} FROM ${ident(staging)}`);
+		await db.exec('COMMIT');
+	} catch (e) {
+		await db.exec('ROLLBACK');
+		throw e;
 	}
+}
+
+export function replaceTable(db: Db, name: TableName, data: Table): Promise<void> {
+	return queued(db, async () => {
+		const staging = `__staging_${name}`;
+		await db.exec(createTableSql(tables[name], staging));
+		try {
+			await db.insertArrow(data, staging, 'append');
+			await swapIn(db, name, staging);
+		} finally {
+			await db.exec(`DROP TABLE IF EXISTS ${ident(staging)}`);
+		}
+	});
 }
 
 // ---- Streaming imports: rows arrive in batches into a staging table that lives until the user
@@ -42,12 +50,6 @@ async function replaceNow(db: Db, name: TableName, data: Table): Promise<void> {
 // queue as replaceTable, so a batch never lands inside another replacement's transaction.
 
 const importStaging = (name: TableName) => `__import_${name}`;
-
-function queued<T>(db: Db, f: () => Promise<T>): Promise<T> {
-	const run = (queues.get(db) ?? Promise.resolve()).catch(() => {}).then(f);
-	queues.set(db, run);
-	return run;
-}
 
 /** Create an empty staging table for `name` (replacing a left-over one). */
 export function stageBegin(db: Db, name: TableName): Promise<void> {
@@ -65,19 +67,9 @@ export function stageAppend(db: Db, name: TableName, batch: Table): Promise<void
 /** Replace `name` with the staged rows in one transaction; returns the row count. Drops the staging table. */
 export function stageCommit(db: Db, name: TableName): Promise<number> {
 	return queued(db, async () => {
-		const def = tables[name];
 		const staging = importStaging(name);
-		const cols = def.columns.map((c) => ident(c.name)).join(', ');
 		try {
-			await db.exec('BEGIN TRANSACTION');
-			try {
-				await db.exec(createTableSql(def));
-				await db.exec(`INSERT INTO ${ident(name)} (${cols}) SELECT ${cols} FROM ${ident(staging)}`);
-				await db.exec('COMMIT');
-			} catch (e) {
-				await db.exec('ROLLBACK');
-				throw e;
-			}
+			await swapIn(db, name, staging);
 			const t = await db.arrow(`SELECT count(*)::INTEGER AS n FROM ${ident(name)}`);
 			return Number(t.getChild('n')!.get(0));
 		} finally {
