@@ -146,7 +146,7 @@ export const de = {
 	'site.tenure.build_right': 'Baurecht',
 	'site.fact.annual': 'Jährliche Kosten neuer Standort',
 	'site.fact.net': 'Nettoeinsparung pro Jahr',
-	'site.fact.target': 'Sparziel {target} erreicht',
+	'site.fact.target': 'Sparziel {target} erreicht (Mieten + Synergien, brutto)',
 	'site.fact.oneOff': 'Einmalkosten (inkl. Doppelmiete)',
 	'site.fact.npv': 'Barwert ({years} Jahre)',
 	'site.fact.payback': 'Amortisation (unverzinst)',

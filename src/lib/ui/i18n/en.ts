@@ -147,7 +147,7 @@ export const en: Record<MessageKey, string> = {
 	'site.tenure.build_right': 'Building right',
 	'site.fact.annual': 'Annual cost of the new site',
 	'site.fact.net': 'Net saving per year',
-	'site.fact.target': 'Savings target {target} met',
+	'site.fact.target': 'Savings target {target} met (rents + synergies, gross)',
 	'site.fact.oneOff': 'One-off costs (incl. double rent)',
 	'site.fact.npv': 'Net present value ({years} years)',
 	'site.fact.payback': 'Payback (undiscounted)',
