@@ -68,7 +68,8 @@ export const tests = [
 			const pages = pdfPages(file);
 			assert(pages >= 4 && pages <= 12, `unexpected page count ${pages}`);
 			const p1 = pdfText(file, 1);
-			for (const s of ['Empfehlung', 'Eichhof-West', 'Rangfolge der Standorte', id, '2026-11-23']) assert(p1.includes(s), `page 1 lacks "${s}"`);
+			// The summary is one page: recommendation, ranking and the map.
+			for (const s of ['Empfehlung', 'Eichhof-West', 'Rangfolge der Standorte', 'Mitarbeitende nach Wohngemeinde', id, '2026-11-23']) assert(p1.includes(s), `page 1 lacks "${s}"`);
 			const last = pdfText(file, pages);
 			assert(/Datenquellen und Stand/.test(pdfText(file, 2, pages)) && last.includes(id), 'sources section or footer missing');
 			const ink = inkOfFirstPage(file);
