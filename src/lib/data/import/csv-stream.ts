@@ -17,25 +17,8 @@
 import { ImportCancelled, ImportFileError } from './issues.ts';
 import type { RawCell } from './types.ts';
 
-/** Anything that can hand out byte ranges: a File/Blob, or bytes already in memory. */
-export interface ByteSource {
-	readonly size: number;
-	read(start: number, end: number): Promise<Uint8Array>;
-}
-
-/** Minimal Blob shape (File in the browser and workers, Blob in Node 20). */
-export interface BlobLike {
-	readonly size: number;
-	slice(start?: number, end?: number): { arrayBuffer(): Promise<ArrayBuffer> };
-}
-
-export function bytesSource(bytes: Uint8Array): ByteSource {
-	return { size: bytes.length, read: async (start, end) => bytes.subarray(start, end) };
-}
-
-export function blobSource(blob: BlobLike): ByteSource {
-	return { size: blob.size, read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()) };
-}
+export { bytesSource, blobSource, type ByteSource, type BlobLike } from '../../util/bytes.ts';
+import type { ByteSource } from '../../util/bytes.ts';
 
 /** Default read size: large enough for few DuckDB inserts, small enough to keep the heap flat. */
 export const CHUNK_BYTES = 4 << 20;
