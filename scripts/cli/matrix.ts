@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Mode, TravelTimeRow } from '../../src/lib/reach/matrix.ts';
 import { tables } from '../../src/lib/data/schema.ts';
+import { toCsvText } from '../../src/lib/util/csv.ts';
 import { matrixRequest } from '../../src/lib/app/travel-times.ts';
 import { localEngine } from '../../src/lib/app/engine-local.ts';
 import { ENGINE_HELP, engine, option, lang as langOf } from './_args.ts';
@@ -54,8 +55,10 @@ export async function run(args: string[]): Promise<number> {
 
 function toCsv(rs: TravelTimeRow[]): string {
 	const cols = tables.travel_times.columns.map((c) => c.name) as (keyof TravelTimeRow)[];
-	const esc = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-	return [cols.join(','), ...rs.map((r) => cols.map((c) => esc(r[c])).join(','))].join('\n') + '\n';
+	return toCsvText(
+		cols,
+		rs.map((r) => cols.map((c) => r[c]))
+	);
 }
 
 /** Parquet through native DuckDB (the wasm build has no Parquet writer): CSV in a temp file, COPY out. */
