@@ -39,7 +39,15 @@ function isochroneColour(): ExpressionSpecification {
 	return e as ExpressionSpecification;
 }
 
-/** The base style: neighbours, municipalities (choropleth-ready), lakes, canton outline, point layers. */
+/** Anchor layer ids of the slots (see context.ts); invisible, they only mark positions in the stack. */
+export const SLOT_IDS = { zones: 'slot-zones', surface: 'slot-surface', overlays: 'slot-overlays', points: 'slot-points', top: 'slot-top' } as const;
+
+const anchor = (id: string) => ({ id, type: 'background' as const, layout: { visibility: 'none' as const }, paint: {} });
+
+/**
+ * The base style: neighbouring cantons, municipality outlines and labels, lakes, the home canton's
+ * outline, and the slots that thematic layers (components in this folder) insert themselves into.
+ */
 export function baseStyle(base: BaseLayers): StyleSpecification {
 	return {
 		version: 8,
@@ -47,23 +55,12 @@ export function baseStyle(base: BaseLayers): StyleSpecification {
 			cantons: { type: 'geojson', data: base.cantons },
 			municipalities: { type: 'geojson', data: base.municipalities, promoteId: 'bfs' },
 			lakes: { type: 'geojson', data: base.lakes },
-			canton: { type: 'geojson', data: base.canton },
-			offices: { type: 'geojson', data: EMPTY },
-			isochrones: { type: 'geojson', data: EMPTY },
-			sites: { type: 'geojson', data: EMPTY },
-			surface: { type: 'geojson', data: EMPTY },
-			best: { type: 'geojson', data: EMPTY }
+			canton: { type: 'geojson', data: base.canton }
 		},
 		layers: [
 			{ id: 'background', type: 'background', paint: { 'background-color': '#eef0ee' } },
 			{ id: 'cantons-fill', type: 'fill', source: 'cantons', paint: { 'fill-color': '#f7f7f4' } },
-			{
-				id: 'municipalities-fill',
-				type: 'fill',
-				source: 'municipalities',
-				filter: ['==', ['get', 'canton'], 'LU'],
-				paint: { 'fill-color': stepColour('value', [1, 3, 10, 30, 100]), 'fill-opacity': 0.9 }
-			},
+			anchor(SLOT_IDS.zones),
 			{
 				id: 'municipalities-line',
 				type: 'line',
@@ -71,87 +68,43 @@ export function baseStyle(base: BaseLayers): StyleSpecification {
 				paint: { 'line-color': '#9aa3ad', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.3, 12, 1] }
 			},
 			{ id: 'cantons-line', type: 'line', source: 'cantons', paint: { 'line-color': '#6b7480', 'line-width': 1, 'line-dasharray': [3, 2] } },
-			// Score surface cells (property `score`, null = not scored); colours set by the page.
-			{
-				id: 'surface-fill',
-				type: 'fill',
-				source: 'surface',
-				paint: { 'fill-color': '#cccccc', 'fill-opacity': ['case', ['to-boolean', ['get', 'scored']], 0.85, 0.45] }
-			},
+			anchor(SLOT_IDS.surface),
 			{ id: 'lakes-fill', type: 'fill', source: 'lakes', paint: { 'fill-color': '#a9cbe8' } },
 			{ id: 'canton-line', type: 'line', source: 'canton', paint: { 'line-color': '#1f2a37', 'line-width': 2 } },
-			{
-				id: 'selected-zone-line',
-				type: 'line',
-				source: 'municipalities',
-				filter: ['==', ['get', 'bfs'], -1],
-				paint: { 'line-color': '#111111', 'line-width': 3 }
-			},
-			{
-				id: 'isochrones-fill',
-				type: 'fill',
-				source: 'isochrones',
-				paint: { 'fill-color': isochroneColour(), 'fill-opacity': 0.35 }
-			},
-			{ id: 'isochrones-line', type: 'line', source: 'isochrones', paint: { 'line-color': isochroneColour(), 'line-width': 1.2 } },
+			anchor(SLOT_IDS.overlays),
 			{
 				id: 'municipality-labels',
 				type: 'symbol',
 				source: 'municipalities',
 				minzoom: 10,
-				filter: ['==', ['get', 'canton'], 'LU'],
 				layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11 },
 				paint: { 'text-color': '#39424e', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 }
 			},
-			{
-				id: 'offices',
-				type: 'circle',
-				source: 'offices',
-				paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': '#b3261e', 'circle-stroke-width': 3 }
-			},
-			{
-				id: 'selected-site',
-				type: 'circle',
-				source: 'sites',
-				filter: ['==', ['get', 'site_id'], ''],
-				paint: { 'circle-radius': 12, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#111111', 'circle-stroke-width': 3 }
-			},
-			{
-				id: 'sites',
-				type: 'circle',
-				source: 'sites',
-				paint: { 'circle-radius': 7, 'circle-color': '#e8a317', 'circle-stroke-color': '#1f2a37', 'circle-stroke-width': 1.5 }
-			},
-			{
-				id: 'site-labels',
-				type: 'symbol',
-				source: 'sites',
-				layout: {
-					'text-field': ['get', 'name'],
-					'text-font': FONT,
-					'text-size': 12,
-					'text-offset': [0, 1.2],
-					'text-anchor': 'top',
-					'text-optional': true
-				},
-				paint: { 'text-color': '#1f2a37', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 }
-			},
-			// The best cell of the score surface: a black-and-white target with a label.
-			{
-				id: 'best-cell',
-				type: 'circle',
-				source: 'best',
-				paint: { 'circle-radius': 9, 'circle-color': '#ffffff', 'circle-stroke-color': '#111111', 'circle-stroke-width': 4 }
-			},
-			{
-				id: 'best-cell-label',
-				type: 'symbol',
-				source: 'best',
-				layout: { 'text-field': ['get', 'label'], 'text-font': FONT, 'text-size': 13, 'text-offset': [0, -1.3], 'text-anchor': 'bottom' },
-				paint: { 'text-color': '#111111', 'text-halo-color': '#ffffff', 'text-halo-width': 2 }
-			}
+			anchor(SLOT_IDS.points),
+			anchor(SLOT_IDS.top)
 		]
 	};
+}
+
+/** Isochrone fill/line colour by the band's `minutes`. */
+export function isochroneColourExpression(): ExpressionSpecification {
+	return isochroneColour();
+}
+
+/** [west, south, east, north] of a FeatureCollection's coordinates (null when empty). */
+export function bboxOf(fc: FeatureCollection): [number, number, number, number] | null {
+	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+	const visit = (c: unknown): void => {
+		if (Array.isArray(c) && typeof c[0] === 'number') {
+			const [x, y] = c as number[];
+			if (x < w) w = x;
+			if (x > e) e = x;
+			if (y < s) s = y;
+			if (y > n) n = y;
+		} else if (Array.isArray(c)) for (const d of c) visit(d);
+	};
+	for (const f of fc.features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
+	return Number.isFinite(w) ? [w, s, e, n] : null;
 }
 
 /**
