@@ -12,7 +12,8 @@ import { computeTravelTimes as runPipeline, type MatrixEngine } from '../app/tra
 import { networkLabel, type NetworkInfo } from '../app/networks.ts';
 import { scenarioExtent } from '../app/region.ts';
 import { networkFiles } from './assets.ts';
-import { app, getDb } from './app.svelte.ts';
+import { app, getDb, isUserTable } from './app.svelte.ts';
+import type { TableName } from '../data/schema.ts';
 
 export interface ReachState {
 	busy: boolean;
@@ -119,6 +120,14 @@ export async function computeTravelTimes(): Promise<void> {
 		app.sources.travel_times = 'computed';
 		app.version++;
 	});
+}
+
+/**
+ * The matrix after a data change: new zones or destinations need new travel times, unless the user
+ * imported the matrix itself (then it stays as imported). 'all' = the whole data set was replaced.
+ */
+export function travelTimesAfterDataChange(table: TableName | 'all'): void {
+	if (table === 'all' || ((table === 'sites' || table === 'offices' || table === 'zones') && !isUserTable('travel_times'))) void computeTravelTimes();
 }
 
 /** Isochrones for the given sites and modes (default 15/30/45/60 min on a 1 km grid over the scenario's extent). */

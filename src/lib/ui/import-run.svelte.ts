@@ -1,0 +1,194 @@
+/**
+ * One import on the data page as state: the chosen table and file, the worker run (read → map →
+ * validate → stage) with progress and cancel, the result and its issues, and "load" (commit) or
+ * forget. Only one run at a time; a new one waits until the previous one dropped its staging table.
+ * The page only renders this state and calls its methods.
+ */
+import { tables, type TableName } from '../data/schema.ts';
+import type { MatrixFormat, MatrixMode } from '../data/travel-time-formats.ts';
+import { suggestMapping, type ColumnMapping, type ImportIssue, type MappingSuggestion } from '../data/import/index.ts';
+import { runStreamingImport, commitStaged, dropStaged, type StagedImport, type StreamedFile, type StreamedResult } from './import-client.ts';
+import { getDb, startApp, userTableLoaded, restoreDefault, clearAllData } from './app.svelte.ts';
+import { travelTimesAfterDataChange } from './reach.svelte.ts';
+import { t, tr } from './i18n/index.svelte.ts';
+
+export const FORMAT_LABEL = { r5r: 'data.matrix.format.r5r', conveyal: 'data.matrix.format.conveyal', otp: 'data.matrix.format.otp' } as const satisfies Record<MatrixFormat, string>;
+
+/** Issues shown at most (the rest are counted). */
+const SHOW_ISSUES = 200;
+
+export class ImportRun {
+	table = $state<TableName>('staff');
+	source = $state<StreamedFile | null>(null);
+	suggestion = $state<MappingSuggestion | null>(null);
+	mapping = $state<ColumnMapping>({});
+	result = $state<StreamedResult | null>(null);
+	fileIssues = $state<ImportIssue[]>([]);
+	busy = $state<null | 'reading' | 'validating'>(null);
+	progress = $state(0);
+	rowsRead = $state(0);
+	message = $state<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
+	/** Rows validated without errors, waiting in DuckDB's staging table for "load". */
+	staged = $state.raw<StagedImport | null>(null);
+	/** travel_times from r5r/Conveyal/OTP (or without a mode column): the mode the user gives every row. */
+	matrixMode = $state<MatrixMode | null>(null);
+
+	issues = $derived([...this.fileIssues, ...(this.result?.issues ?? [])]);
+	shownIssues = $derived(this.issues.slice(0, SHOW_ISSUES));
+	errors = $derived(this.fileIssues.length + (this.result?.stats.errors ?? 0));
+	hiddenIssues = $derived(this.fileIssues.length + (this.result ? this.result.stats.errors + this.result.stats.warnings : 0) - this.shownIssues.length);
+
+	/** The chosen file (a handle: every run re-reads it in chunks, nothing is held in memory). */
+	private file: File | null = null;
+	private controller: AbortController | null = null;
+	/** The current run (a new one waits for the previous one to clean up its staging table). */
+	private running: Promise<void> = Promise.resolve();
+
+	constructor(table?: TableName) {
+		if (table) this.table = table;
+	}
+
+	private reset(): void {
+		this.source = null;
+		this.suggestion = null;
+		this.result = null;
+		this.fileIssues = [];
+		this.mapping = {};
+	}
+
+	private forgetStaged(): void {
+		if (this.staged) void dropStaged(getDb(), this.staged).catch(() => {});
+		this.staged = null;
+	}
+
+	/** A file was chosen or dropped. */
+	choose(f: File): void {
+		this.file = f;
+		this.reset();
+		this.message = null;
+		this.matrixMode = null;
+		this.start({});
+	}
+
+	/** The target table changed: re-read the file for it, or forget what was there. */
+	changeTable(): void {
+		if (this.file && this.source) this.start({});
+		else {
+			this.forgetStaged();
+			this.reset();
+		}
+	}
+
+	/** The user mapped a column (or unmapped it: ''). */
+	mapColumn(column: string, header: string): void {
+		const next = { ...this.mapping, [column]: header };
+		this.mapping = next;
+		this.start(next);
+	}
+
+	chooseMode(m: MatrixMode): void {
+		this.matrixMode = m;
+		this.start(this.mapping);
+	}
+
+	/** Stream the file through the import worker with `userMapping`. */
+	start(userMapping: ColumnMapping): void {
+		if (!this.file) return;
+		this.controller?.abort();
+		this.forgetStaged();
+		const ac = new AbortController();
+		this.controller = ac;
+		const f = this.file;
+		const tbl = this.table;
+		const prev = this.running;
+		this.busy = this.source ? 'validating' : 'reading';
+		this.progress = 0;
+		this.rowsRead = 0;
+		this.result = null;
+		this.fileIssues = [];
+		this.running = (async () => {
+			await prev;
+			if (ac.signal.aborted) return;
+			try {
+				const db = await startApp();
+				const out = await runStreamingImport(db, {
+					table: tbl,
+					file: f,
+					mapping: $state.snapshot(userMapping),
+					matrixMode: tbl === 'travel_times' ? this.matrixMode : null,
+					signal: ac.signal,
+					onOpen: (src, m) => {
+						this.source = src;
+						// Keep the user's explicit "no column" choices ('' = unmapped), or an alias would map them again.
+						const merged = { ...m, ...Object.fromEntries(Object.entries(userMapping).filter(([, h]) => h === '')) };
+						this.mapping = merged;
+						this.suggestion = suggestMapping(tbl, src.headers, merged);
+						this.busy = 'validating';
+					},
+					onProgress: (fraction, rows) => {
+						this.progress = fraction;
+						this.rowsRead = rows;
+					}
+				});
+				if (out.kind === 'needs-mode') {
+					// Waits for the mode choice (the control shows; nothing was read or staged).
+				} else if (out.kind === 'cancelled') {
+					if (this.controller === ac) this.message = { kind: 'info', text: t('data.cancelled') };
+				} else if (out.kind === 'file-error') this.fileIssues = out.issues;
+				else if (this.controller === ac) {
+					this.result = out.result;
+					this.staged = out.staged;
+				} else if (out.staged) void dropStaged(db, out.staged);
+			} catch (e) {
+				this.message = { kind: 'error', text: t('data.failed', { message: e instanceof Error ? e.message : String(e) }) };
+			} finally {
+				if (this.controller === ac) {
+					this.busy = null;
+					this.controller = null;
+				}
+			}
+		})();
+	}
+
+	cancel(): void {
+		this.controller?.abort();
+		this.busy = null;
+		this.controller = null;
+		this.message = { kind: 'info', text: t('data.cancelled') };
+	}
+
+	/** Swap the staged rows into the table and keep them for the next visit. */
+	async commit(): Promise<void> {
+		if (!this.result || !this.staged) return;
+		const s = this.staged;
+		this.staged = null;
+		try {
+			const n = await commitStaged(getDb(), s);
+			await userTableLoaded(s.table, s.ipc);
+			travelTimesAfterDataChange(s.table);
+			this.message = { kind: 'ok', text: t('data.committed', { n, table: tr(tables[s.table].label) }) };
+			this.file = null;
+			this.reset();
+		} catch (e) {
+			this.message = { kind: 'error', text: t('data.failed', { message: e instanceof Error ? e.message : String(e) }) };
+		}
+	}
+
+	/** Forget every stored table and scenario (after the user confirmed). */
+	async clearAll(): Promise<void> {
+		await clearAllData();
+		this.message = { kind: 'ok', text: t('data.cleared') };
+		travelTimesAfterDataChange('all');
+	}
+
+	async restoreDefault(): Promise<void> {
+		await restoreDefault();
+		travelTimesAfterDataChange('all');
+	}
+
+	/** Leaving the page: stop the run, drop staged rows. */
+	destroy(): void {
+		this.controller?.abort();
+		this.forgetStaged();
+	}
+}
