@@ -12,8 +12,11 @@ import {
 	travelTimesFromPoints,
 	arriveByProfile,
 	route,
-	percentile
+	percentile,
+	PtMatrix,
+	walkSec
 } from '../../src/lib/reach/gtfs/index.ts';
+import { haversineM } from '../../src/lib/reach/road/geo.ts';
 
 const dir = 'tests/fixtures/gtfs/tiny';
 const files: Record<string, Uint8Array> = {};
@@ -90,8 +93,9 @@ describe('backward latest departure', () => {
 
 describe('arrive-by travel times over a window', () => {
 	const walk = { detour: 1.3, speedMPerMin: 75, maxAccessM: 500, maxDirectM: 500 };
-	it('p50/p80 = percentiles of (deadline − latest departure from the origin point)', () => {
-		// origin at A, destination at D; only T1 08:00 serves A; window 08:35–08:45 → samples 35..45 min
+	it('p50/p80 of the journey (arrival − departure) and of the wait (deadline − arrival)', () => {
+		// origin at A, destination at D; only T1 08:00 serves A and arrives 08:35; window 08:35–08:45: every deadline
+		// takes that journey (35 min), the wait before the deadline is 0..10 min
 		const [r] = travelTimesFromPoints(
 			tt,
 			[{ id: 'a', lon: 8.0, lat: 47.0 }],
@@ -99,7 +103,21 @@ describe('arrive-by travel times over a window', () => {
 			{ startSec: hm(8, 35), endSec: hm(8, 45), stepSec: 60 },
 			{ walk }
 		);
-		expect(r).toEqual({ id: 'a', p50: 40, p80: 43, changes: 1 });
+		expect(r).toEqual({ id: 'a', p50: 35, p80: 35, waitP50: 5, waitP80: 8, changes: 1 });
+	});
+
+	it('journey + wait = deadline − latest departure for every sample', () => {
+		const window = { startSec: hm(8, 35), endSec: hm(8, 45), stepSec: 60 };
+		const m = new PtMatrix(tt, [{ id: 'a', lon: 8.0, lat: 47.0 }], window, { walk });
+		const s = m.windowSamples({ lon: 8.02, lat: 47.01 });
+		const old: number[] = [];
+		for (let d = 0; d < s.deadlines.length; d++) {
+			const journey = s.arrive[d] - s.leave[d], wait = s.deadlines[d] - s.arrive[d];
+			expect(journey + wait).toBe(s.deadlines[d] - s.leave[d]);
+			old.push((s.deadlines[d] - s.leave[d]) / 60);
+		}
+		// the old definition's percentiles (35..45 min) are unchanged
+		expect([percentile(old, 50), percentile(old, 80)]).toEqual([40, 43]);
 	});
 
 	it('unreachable samples make high percentiles null', () => {
@@ -110,9 +128,27 @@ describe('arrive-by travel times over a window', () => {
 			{ startSec: hm(8, 30), endSec: hm(8, 40), stepSec: 60 },
 			{ walk }
 		);
-		// samples: 5 × unreachable (08:30–08:34), 35..40 → sorted 35,36,37,38,39,40,∞×5
-		expect(r.p50).toBe(40);
+		// samples: 5 × unreachable (08:30–08:34), then the 08:00 → 08:35 journey (35 min) with waits 0..5
+		expect(r.p50).toBe(35);
 		expect(r.p80).toBeNull();
+		expect(r.waitP50).toBe(5);
+		expect(r.waitP80).toBeNull();
+	});
+
+	it('walk-only journeys take the walking time and do not wait', () => {
+		// origin 300 m from the destination, no stop within 100 m of either: the only way is on foot
+		const near = { detour: 1.3, speedMPerMin: 75, maxAccessM: 100, maxDirectM: 2000 };
+		const from = { id: 'w', lon: 8.3, lat: 47.3 };
+		const to = { lon: 8.3, lat: 47.3 + 300 / 111_195 };
+		const [r] = travelTimesFromPoints(tt, [from], to, { startSec: hm(8, 0), endSec: hm(8, 30), stepSec: 60 }, { walk: near });
+		const minutes = walkSec(haversineM(from.lon, from.lat, to.lon, to.lat), near) / 60;
+		expect(r.p50).toBeCloseTo(minutes, 1);
+		expect(r.p80).toBeCloseTo(minutes, 1);
+		expect(r).toMatchObject({ waitP50: 0, waitP80: 0, changes: 0 });
+		const it = route(tt, from, to, hm(8, 0), { walk: near })!;
+		expect(it.minutes * 60).toBe(walkSec(haversineM(from.lon, from.lat, to.lon, to.lat), near));
+		expect(it.waitMinutes).toBe(0);
+		expect(it.legs.map((l) => l.mode)).toEqual(['walk']);
 	});
 
 	it('profile matrix has one row per deadline', () => {
@@ -120,6 +156,7 @@ describe('arrive-by travel times over a window', () => {
 		expect([...p.deadlines]).toEqual([hm(8, 34), hm(8, 35)]);
 		expect(p.latest[0 * p.stopCount + id('A')]).toBe(UNREACHED_BACK);
 		expect(p.latest[1 * p.stopCount + id('A')]).toBe(hm(8, 0));
+		expect(p.arrival[1 * p.stopCount + id('A')]).toBe(hm(8, 35));
 		expect(p.legs[1 * p.stopCount + id('A')]).toBe(2);
 	});
 
@@ -136,6 +173,8 @@ describe('route itinerary', () => {
 			walk: { detour: 1.3, speedMPerMin: 75, maxAccessM: 100, maxDirectM: 100 }
 		})!;
 		expect(it.leave).toBe(hm(8, 0));
+		expect(it.arrive).toBe(hm(8, 35));
+		expect([it.minutes, it.waitMinutes]).toEqual([35, 5]);
 		expect(it.changes).toBe(1);
 		expect(it.legs.map((l) => [l.mode, l.from, l.to, l.depHm, l.arrHm, l.route ?? ''])).toEqual([
 			['walk', 'origin', 'Alpha', '08:00', '08:00', ''],

@@ -6,6 +6,11 @@
  * alighting), so the results equal {@link BackwardWorkspace.latestDeparture} run once per deadline — which the
  * tests check on the Zug feed.
  *
+ * Each entry also carries its arrival, so every deadline yields the chosen journey's arrival at the destination
+ * as well (door-to-door journey = arrival − departure, wait = deadline − arrival) without a second search. When two
+ * options leave equally late, the one arriving earlier is chosen (then fewer legs): that is the journey a forward
+ * earliest-arrival search from that departure finds.
+ *
  * Memory: entries live in one pool of `connCount` slots (a connection adds at most one entry), linked per stop from
  * the newest (earliest departure) to older ones, so no allocation happens per query.
  */
@@ -25,6 +30,7 @@ export class ProfileWorkspace {
 	private readonly toDest: Int32Array;
 	private readonly ptr: Int32Array;
 	private readonly board: Int32Array;
+	private readonly boardArr: Int32Array;
 	private readonly boardLegs: Int32Array;
 	private n = 0;
 	private evalLegs = 0;
@@ -41,19 +47,22 @@ export class ProfileWorkspace {
 		this.toDest = new Int32Array(s);
 		this.ptr = new Int32Array(s);
 		this.board = new Int32Array(s);
+		this.boardArr = new Int32Array(s);
 		this.boardLegs = new Int32Array(s);
 	}
 
 	/**
 	 * Latest on-foot departure from every stop for every deadline (ascending). Writes
-	 * `outLatest[d * stopCount + s]` (≤ UNREACHED_BACK when unreachable) and `outLegs` (vehicle legs).
+	 * `outLatest[d * stopCount + s]` (≤ UNREACHED_BACK when unreachable), `outLegs` (vehicle legs) and, if given,
+	 * `outArrival` (arrival of that journey at the destination, after the egress walk; UNREACHED when unreachable).
 	 */
 	arriveByWindow(
 		targets: readonly EgressStop[],
 		deadlines: Int32Array,
 		maxDurationSec: number,
 		outLatest: Int32Array,
-		outLegs: Int8Array | Int32Array
+		outLegs: Int8Array | Int32Array,
+		outArrival?: Int32Array
 	): void {
 		const tt = this.tt;
 		const ns = tt.stopCount;
@@ -100,7 +109,7 @@ export class ProfileWorkspace {
 			if (tau >= UNREACHED || (connFlags[c] & CAN_BOARD) === 0) continue;
 			this.add(connDepStop[c], connDepTime[c], tau, legs);
 		}
-		this.readDeadlines(deadlines, outLatest, outLegs, ns);
+		this.readDeadlines(deadlines, outLatest, outLegs, outArrival, ns);
 	}
 
 	/** Earliest arrival at the destination when ready to board at `s` at time `t` (legs in evalLegs). */
@@ -134,9 +143,12 @@ export class ProfileWorkspace {
 		this.head[s] = e;
 	}
 
-	/** For each deadline: latest boarding per stop (two-pointer sweep), then one footpath before boarding. */
-	private readDeadlines(deadlines: Int32Array, outLatest: Int32Array, outLegs: Int8Array | Int32Array, ns: number): void {
-		const { head, eDep, eArr, eLegs, ePrev, ptr, board, boardLegs, toDest } = this;
+	/**
+	 * For each deadline: latest boarding per stop (two-pointer sweep), then one footpath before boarding. Ties in
+	 * departure go to the earlier arrival, then to fewer legs.
+	 */
+	private readDeadlines(deadlines: Int32Array, outLatest: Int32Array, outLegs: Int8Array | Int32Array, outArrival: Int32Array | undefined, ns: number): void {
+		const { head, eDep, eArr, eLegs, ePrev, ptr, board, boardArr, boardLegs, toDest } = this;
 		const { footOutStart, footOutTo, footOutSec } = this.tt;
 		ptr.fill(-1);
 		for (let d = 0; d < deadlines.length; d++) {
@@ -151,23 +163,26 @@ export class ProfileWorkspace {
 				if (e >= 0) while (ePrev[e] >= 0 && eArr[ePrev[e]] <= T) e = ePrev[e];
 				ptr[s] = e;
 				board[s] = e >= 0 ? eDep[e] : UNREACHED_BACK;
+				boardArr[s] = e >= 0 ? eArr[e] : UNREACHED;
 				boardLegs[s] = e >= 0 ? eLegs[e] : 0;
 			}
 			const base = d * ns;
 			for (let s = 0; s < ns; s++) {
-				let best = board[s], legs = boardLegs[s];
+				let best = board[s], arr = boardArr[s], legs = boardLegs[s];
 				if (toDest[s] < UNREACHED) {
+					// walking all the way: leave as late as possible, arrive exactly at T
 					const w = T - toDest[s];
-					if (w > best || (w === best && 0 < legs)) { best = w; legs = 0; }
+					if (w > best || (w === best && (T < arr || (T === arr && 0 < legs)))) { best = w; arr = T; legs = 0; }
 				}
 				for (let e = footOutStart[s]; e < footOutStart[s + 1]; e++) {
 					const x = footOutTo[e];
 					if (board[x] <= UNREACHED_BACK) continue;
-					const w = board[x] - footOutSec[e];
-					if (w > best || (w === best && boardLegs[x] < legs)) { best = w; legs = boardLegs[x]; }
+					const w = board[x] - footOutSec[e], a = boardArr[x];
+					if (w > best || (w === best && (a < arr || (a === arr && boardLegs[x] < legs)))) { best = w; arr = a; legs = boardLegs[x]; }
 				}
 				outLatest[base + s] = best;
 				outLegs[base + s] = Math.min(127, legs);
+				if (outArrival) outArrival[base + s] = arr;
 			}
 		}
 	}
