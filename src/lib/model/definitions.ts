@@ -15,7 +15,7 @@ export interface CriterionDef {
 }
 
 export const CRITERIA: readonly CriterionDef[] = [
-	{ id: 'staff_pt_mean', label: { de: 'Mitarbeitende: mittlere ÖV-Reisezeit', en: 'Staff: mean PT commute' }, unit: 'min', direction: 'cost', group: 'staff', spatial: true, value: (s) => s.staff?.pt.mean ?? null },
+	{ id: 'staff_pt_mean', label: { de: 'Mitarbeitende: mittlere ÖV-Reisezeit (Tür zu Tür)', en: 'Staff: mean PT commute (door to door)' }, unit: 'min', direction: 'cost', group: 'staff', spatial: true, value: (s) => s.staff?.pt.mean ?? null },
 	// The wait before the deadline, apart from the journey (issue 11); not on the surface (cells have no wait).
 	{ id: 'staff_pt_wait', label: { de: 'Mitarbeitende: mittlere ÖV-Wartezeit vor Arbeitsbeginn', en: 'Staff: mean PT wait before work starts' }, unit: 'min', direction: 'cost', group: 'staff', spatial: false, value: (s) => (s.staff && s.staff.ptWait.n > 0 ? s.staff.ptWait.mean : null) },
 	{ id: 'staff_car_mean', label: { de: 'Mitarbeitende: mittlere Auto-Reisezeit', en: 'Staff: mean car commute' }, unit: 'min', direction: 'cost', group: 'staff', spatial: true, value: (s) => s.staff?.car.mean ?? null },
