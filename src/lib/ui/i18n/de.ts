@@ -25,7 +25,7 @@ export const de = {
 	'reach.importMatrix': 'Reisezeit-Matrix importieren (CSV/XLSX/Parquet aus r5, OTP, OSRM …)',
 	'reach.matrix': 'Reisezeit-Matrix',
 	'reach.matrix.rows': '{n} Reisezeiten (Zonen × Ziele × Verkehrsmittel)',
-	'reach.matrix.window': 'ÖV: Ankunft 07:00–08:30 jede Minute, Median (p50) und 80. Perzentil; Auto: Spitzenstunden-Faktor.',
+	'reach.matrix.window': 'ÖV: Ankunft 07:00–08:30 jede Minute, spätestmögliche Abfahrt; Reise von Tür zu Tür (Median p50 und 80. Perzentil), Warten vor dem Termin getrennt (wait_p50); Auto: Spitzenstunden-Faktor.',
 	'reach.matrix.time': 'berechnet in {ms} ms',
 	'reach.compute': 'Reisezeiten neu berechnen',
 	'reach.computing': 'Berechne Reisezeiten …',

@@ -26,7 +26,7 @@ export const en: Record<MessageKey, string> = {
 	'reach.importMatrix': 'Import a travel-time matrix (CSV/XLSX/Parquet from r5, OTP, OSRM …)',
 	'reach.matrix': 'Travel-time matrix',
 	'reach.matrix.rows': '{n} travel times (zones × destinations × modes)',
-	'reach.matrix.window': 'PT: arrival 07:00–08:30 every minute, median (p50) and 80th percentile; car: peak-hour factor.',
+	'reach.matrix.window': 'PT: arrival 07:00–08:30 every minute, latest departure; door-to-door journey (median p50 and 80th percentile), the wait before the appointment apart (wait_p50); car: peak-hour factor.',
 	'reach.matrix.time': 'computed in {ms} ms',
 	'reach.compute': 'Recompute travel times',
 	'reach.computing': 'Computing travel times …',
