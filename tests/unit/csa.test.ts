@@ -167,6 +167,48 @@ describe('arrive-by travel times over a window', () => {
 	});
 });
 
+describe('ties in the latest departure go to the earlier arrival', () => {
+	// P and Q 500 m apart (no generated link), the origin half-way; X 150 m west of P with a 120 s transfer P→X.
+	// SLOW leaves P 07:30 → D 08:00; FAST1 leaves Q 07:30 → D 07:45; FAST2 leaves X 07:32 → D 07:46 (from P also "07:30").
+	const m250 = 250 / (111_195 * Math.cos((47 * Math.PI) / 180));
+	const lon = { P: 8.0, Q: 8.0 + 2 * m250, X: 8.0 - 0.6 * m250, D: 8.1 };
+	const text = (rows: (string | number)[][]) => new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n') + '\n');
+	const feed = zipSync({
+		'stops.txt': text([['stop_id', 'stop_name', 'stop_lat', 'stop_lon'], ...Object.entries(lon).map(([k, x]) => [k, k, 47.0, x])]),
+		'routes.txt': text([['route_id', 'route_short_name', 'route_type'], ['R', 'R', 3]]),
+		'trips.txt': text([['route_id', 'service_id', 'trip_id'], ['R', 'WK', 'SLOW'], ['R', 'WK', 'FAST1'], ['R', 'WK', 'FAST2']]),
+		'stop_times.txt': text([
+			['trip_id', 'arrival_time', 'departure_time', 'stop_id', 'stop_sequence'],
+			['SLOW', '07:30:00', '07:30:00', 'P', 1], ['SLOW', '08:00:00', '08:00:00', 'D', 2],
+			['FAST1', '07:30:00', '07:30:00', 'Q', 1], ['FAST1', '07:45:00', '07:45:00', 'D', 2],
+			['FAST2', '07:32:00', '07:32:00', 'X', 1], ['FAST2', '07:46:00', '07:46:00', 'D', 2]
+		]),
+		'calendar.txt': text([['service_id', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'start_date', 'end_date'], ['WK', 1, 1, 1, 1, 1, 0, 0, 20210101, 20211231]]),
+		'transfers.txt': text([['from_stop_id', 'to_stop_id', 'transfer_type', 'min_transfer_time'], ['P', 'X', 2, 120]])
+	});
+	const { timetable: t2 } = parseGtfs(feed, { date: '2021-06-15' });
+	const window = { startSec: hm(8, 0), endSec: hm(8, 0), stepSec: 60 };
+	const dest = { lon: lon.D, lat: 47.0 };
+
+	it('at a stop: boarding there and walking to another stop leave equally late; the earlier arrival counts', () => {
+		const p = arriveByProfile(t2, [{ stop: t2.stopIndex.get('D')!, egressSec: 0 }], window);
+		const P = t2.stopIndex.get('P')!;
+		expect(p.latest[P]).toBe(hm(7, 30));
+		expect(p.arrival[P]).toBe(hm(7, 46)); // via X, not SLOW's 08:00
+	});
+
+	it('at an origin point: two access stops leave equally late; the earlier arrival counts (as route() finds)', () => {
+		const origin = { id: 'o', lon: 8.0 + m250, lat: 47.0 };
+		const s = new PtMatrix(t2, [origin], window).windowSamples(dest);
+		const access = walkSec(haversineM(origin.lon, origin.lat, lon.P, 47.0));
+		expect(s.leave[0]).toBe(hm(7, 30) - access);
+		expect(s.arrive[0]).toBe(hm(7, 45)); // FAST1 from Q
+		const it = route(t2, origin, dest, hm(8, 0))!;
+		expect([it.leave, it.arrive, it.waitMinutes]).toEqual([s.leave[0], s.arrive[0], 15]);
+		expect(it.legs.find((l) => l.mode === 'pt')!.from).toBe('Q');
+	});
+});
+
 describe('route itinerary', () => {
 	it('lists walk and PT legs with names, times and route numbers', () => {
 		const it = route(tt, { lon: 8.0, lat: 47.0 }, { lon: 8.02, lat: 47.01 }, hm(8, 40), {

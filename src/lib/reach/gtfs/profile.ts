@@ -30,7 +30,6 @@ export class ProfileWorkspace {
 	private readonly toDest: Int32Array;
 	private readonly ptr: Int32Array;
 	private readonly board: Int32Array;
-	private readonly boardArr: Int32Array;
 	private readonly boardLegs: Int32Array;
 	private n = 0;
 	private evalLegs = 0;
@@ -47,7 +46,6 @@ export class ProfileWorkspace {
 		this.toDest = new Int32Array(s);
 		this.ptr = new Int32Array(s);
 		this.board = new Int32Array(s);
-		this.boardArr = new Int32Array(s);
 		this.boardLegs = new Int32Array(s);
 	}
 
@@ -148,7 +146,7 @@ export class ProfileWorkspace {
 	 * departure go to the earlier arrival, then to fewer legs.
 	 */
 	private readDeadlines(deadlines: Int32Array, outLatest: Int32Array, outLegs: Int8Array | Int32Array, outArrival: Int32Array | undefined, ns: number): void {
-		const { head, eDep, eArr, eLegs, ePrev, ptr, board, boardArr, boardLegs, toDest } = this;
+		const { head, eDep, eArr, eLegs, ePrev, ptr, board, boardLegs, toDest } = this;
 		const { footOutStart, footOutTo, footOutSec } = this.tt;
 		ptr.fill(-1);
 		for (let d = 0; d < deadlines.length; d++) {
@@ -163,12 +161,12 @@ export class ProfileWorkspace {
 				if (e >= 0) while (ePrev[e] >= 0 && eArr[ePrev[e]] <= T) e = ePrev[e];
 				ptr[s] = e;
 				board[s] = e >= 0 ? eDep[e] : UNREACHED_BACK;
-				boardArr[s] = e >= 0 ? eArr[e] : UNREACHED;
 				boardLegs[s] = e >= 0 ? eLegs[e] : 0;
 			}
 			const base = d * ns;
+			// the chosen entry of stop x is ptr[x]: its arrival is eArr[ptr[x]] (read only where needed)
 			for (let s = 0; s < ns; s++) {
-				let best = board[s], arr = boardArr[s], legs = boardLegs[s];
+				let best = board[s], arr = ptr[s] >= 0 ? eArr[ptr[s]] : UNREACHED, legs = boardLegs[s];
 				if (toDest[s] < UNREACHED) {
 					// walking all the way: leave as late as possible, arrive exactly at T
 					const w = T - toDest[s];
@@ -177,8 +175,10 @@ export class ProfileWorkspace {
 				for (let e = footOutStart[s]; e < footOutStart[s + 1]; e++) {
 					const x = footOutTo[e];
 					if (board[x] <= UNREACHED_BACK) continue;
-					const w = board[x] - footOutSec[e], a = boardArr[x];
-					if (w > best || (w === best && (a < arr || (a === arr && boardLegs[x] < legs)))) { best = w; arr = a; legs = boardLegs[x]; }
+					const w = board[x] - footOutSec[e];
+					if (w < best) continue;
+					const a = eArr[ptr[x]];
+					if (w > best || a < arr || (a === arr && boardLegs[x] < legs)) { best = w; arr = a; legs = boardLegs[x]; }
 				}
 				outLatest[base + s] = best;
 				outLegs[base + s] = Math.min(127, legs);

@@ -191,8 +191,9 @@ export class PtMatrix {
 					const s = a.stops[k];
 					if (ld[s] <= UNREACHED_BACK) continue;
 					const leave = ld[s] - a.sec[k];
+					if (leave < best) continue;
 					const arr = ar[s];
-					if (leave > best || (leave === best && (arr < bestArr || (arr === bestArr && ldLegs[s] < bestLegs)))) {
+					if (leave > best || arr < bestArr || (arr === bestArr && ldLegs[s] < bestLegs)) {
 						best = leave;
 						bestArr = arr;
 						bestLegs = ldLegs[s];
