@@ -28,7 +28,7 @@ async function freePort() {
 	return new Promise((resolve) => {
 		const s = net.createServer();
 		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
+			const { port } = /** @type {import('node:net').AddressInfo} */ (s.address());
 			s.close(() => resolve(port));
 		});
 	});
@@ -39,7 +39,7 @@ export async function startServer(dir = 'build') {
 	const port = await freePort();
 	const proc = spawn(process.execPath, [SERVE, '--port', String(port), '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
 	await new Promise((resolve, reject) => {
-		proc.stdout.on('data', (d) => String(d).includes('served at') && resolve());
+		proc.stdout.on('data', (d) => String(d).includes('served at') && resolve(undefined));
 		proc.on('exit', (c) => reject(new Error(`server exited ${c}`)));
 	});
 	return { base: `http://127.0.0.1:${port}`, stop: () => proc.kill() };

@@ -7,6 +7,7 @@ bash scripts/ensure-chromium.sh
 echo "› type check"
 npx svelte-kit sync >/dev/null
 npx svelte-check --tsconfig ./tsconfig.json --threshold error --output human | tail -n 3
+npx tsc -p tsconfig.scripts.json   # CLI, scripts and benchmarks (outside the app's tsconfig)
 echo "› unit tests"
 npx vitest run
 echo "› build"

@@ -1,10 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { rows } from '../../src/lib/data/db/connector.ts';
-import { loadGtfs, loadRoads } from '../../src/lib/reach/networks.ts';
-import { computeMatrix, type Mode, type TravelTimeRow } from '../../src/lib/reach/matrix.ts';
+import { writeFileSync } from 'node:fs';
+import type { Mode, TravelTimeRow } from '../../src/lib/reach/matrix.ts';
 import { tables } from '../../src/lib/data/schema.ts';
+import { toCsvText } from '../../src/lib/util/csv.ts';
+import { matrixRequest } from '../../src/lib/app/travel-times.ts';
+import { localEngine } from '../../src/lib/app/engine-local.ts';
 import { ENGINE_HELP, engine, option, lang as langOf } from './_args.ts';
-import { DEFAULT_GTFS, DEFAULT_ROADS, openScenarioDb } from './_data.ts';
+import { openScenarioDb } from './_data.ts';
+import { loadNetworks } from './_networks.ts';
 
 export const summary = 'Compute the travel-time matrix (zones × sites and offices × PT/car) and write CSV or Parquet';
 
@@ -26,15 +28,10 @@ export async function run(args: string[]): Promise<number> {
 	if (!db) return 1;
 	try {
 		const modes = (option(args, '--modes') ?? 'pt,car').split(',') as Mode[];
-		const gtfs = option(args, '--gtfs') ?? DEFAULT_GTFS;
-		const pbf = option(args, '--pbf');
-		const roads = option(args, '--roads') ?? DEFAULT_ROADS;
-		const pt = modes.includes('pt') ? loadGtfs(readFileSync(gtfs), gtfs, option(args, '--date')) : undefined;
-		const car = modes.includes('car') ? loadRoads(pbf ? { pbf: readFileSync(pbf) } : { geojson: readFileSync(roads, 'utf8') }, pbf ?? roads) : undefined;
-		const zones = await rows<{ zone_id: number; lon: number; lat: number }>(db, 'SELECT zone_id, lon, lat FROM zones ORDER BY zone_id');
-		const dests = await rows<{ id: string; lon: number; lat: number }>(db, 'SELECT site_id AS id, lon, lat FROM sites UNION ALL SELECT office_id, lon, lat FROM offices');
+		const nets = loadNetworks(args, modes);
+		const request = await matrixRequest(db, modes);
 		const t1 = performance.now();
-		const result = await computeMatrix({ pt, car }, zones, dests, { modes });
+		const result = await localEngine(nets).matrix(request);
 		const t2 = performance.now();
 		const out = option(args, '--out');
 		if (out?.endsWith('.parquet')) await writeParquet(result, out);
@@ -44,8 +41,9 @@ export async function run(args: string[]): Promise<number> {
 			else process.stdout.write(csv);
 		}
 		console.error(
-			`${result.length} travel times: ${zones.length} zones × ${dests.length} destinations × ${modes.join('+')}` +
-				(pt ? ` · PT service day ${pt.date}` : '') +
+			`${result.length} travel times: ${request.zones.length} zones × ${request.destinations.length} destinations × ${modes.join('+')}` +
+				(nets.pt ? ` · PT service day ${nets.pt.date} (${nets.pt.source})` : '') +
+				(nets.car ? ` · roads ${nets.car.source}` : '') +
 				` · networks ${((t1 - t0) / 1000).toFixed(1)} s, matrix ${((t2 - t1) / 1000).toFixed(2)} s` +
 				(out ? ` → ${out}` : '')
 		);
@@ -57,8 +55,10 @@ export async function run(args: string[]): Promise<number> {
 
 function toCsv(rs: TravelTimeRow[]): string {
 	const cols = tables.travel_times.columns.map((c) => c.name) as (keyof TravelTimeRow)[];
-	const esc = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
-	return [cols.join(','), ...rs.map((r) => cols.map((c) => esc(r[c])).join(','))].join('\n') + '\n';
+	return toCsvText(
+		cols,
+		rs.map((r) => cols.map((c) => r[c]))
+	);
 }
 
 /** Parquet through native DuckDB (the wasm build has no Parquet writer): CSV in a temp file, COPY out. */

@@ -9,7 +9,6 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseScenario, scenarioToParam } from '../../src/lib/model/index.ts';
 import { flag, option, lang as langOf } from './_args.ts';
-// @ts-expect-error plain ESM module shared with the browser tests (no type declarations)
 import { launch, startServer } from '../headless.mjs';
 
 export const summary = 'render the committee report (print view) to PDF in headless chromium';

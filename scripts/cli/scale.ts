@@ -7,19 +7,17 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { tableFromColumns } from '../../src/lib/data/arrow.ts';
 import { lit, rows, type Db } from '../../src/lib/data/db/connector.ts';
 import { openNativeDb } from '../../src/lib/data/db/native.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { loadDemo } from '../../src/lib/data/demo.ts';
 import { DATA_DIR } from '../../src/lib/data/geocode-node.ts';
-import { replaceTable } from '../../src/lib/data/replace.ts';
 import { duckType, ident, tables } from '../../src/lib/data/schema.ts';
 import { readCsvSql } from '../../src/lib/data/read-csv-sql.ts';
 import { computeCriteria, createScenario, dataVersion, estimateTravelTimes, scoreSites } from '../../src/lib/model/index.ts';
-import { computeMatrix, type TravelTimeRow } from '../../src/lib/reach/matrix.ts';
-import { loadGtfs, loadRoads } from '../../src/lib/reach/networks.ts';
-import { DEFAULT_GTFS, DEFAULT_ROADS } from './_data.ts';
+import { computeTravelTimes } from '../../src/lib/app/travel-times.ts';
+import { localEngine } from '../../src/lib/app/engine-local.ts';
+import { loadNetworks } from './_networks.ts';
 import { engine, option } from './_args.ts';
 
 export const summary = 'Scale run: N synthetic customers/staff on the default scenario, time computeCriteria (native or wasm DuckDB)';
@@ -123,15 +121,7 @@ export async function run(args: string[]): Promise<number> {
 		await step('load default scenario (zones, offices, sites, staff)', () => loadDemo(db, async (f) => readFileSync(path.join(DATA_DIR, 'demo', f), 'utf8')));
 		if (times === 'estimate') await step('travel times: crow-fly estimates', () => estimateTravelTimes(db));
 		else
-			await step('travel times: routed (approx. Lucerne networks)', async () => {
-				const pt = loadGtfs(readFileSync(DEFAULT_GTFS), 'approx-lucerne-gtfs');
-				const car = loadRoads({ geojson: readFileSync(DEFAULT_ROADS, 'utf8') }, 'approx-lucerne-roads');
-				const zones = await rows<{ zone_id: number; lon: number; lat: number }>(db, 'SELECT zone_id, lon, lat FROM zones ORDER BY zone_id');
-				const dests = await rows<{ id: string; lon: number; lat: number }>(db, 'SELECT site_id AS id, lon, lat FROM sites UNION ALL SELECT office_id, lon, lat FROM offices');
-				const result = await computeMatrix({ pt, car }, zones, dests);
-				const cols = tables.travel_times.columns.map((c) => ({ name: c.name, type: c.type, values: result.map((r) => r[c.name as keyof TravelTimeRow] as number | string | null) }));
-				await replaceTable(db, 'travel_times', tableFromColumns(cols));
-			});
+			await step('travel times: routed (approx. Lucerne networks)', () => computeTravelTimes(db, localEngine(loadNetworks([])), ['pt', 'car']));
 		const customersFile = option(args, '--customers-file');
 		if (customersFile?.toLowerCase().endsWith('.parquet') && eng !== 'native') {
 			console.error('Parquet files need --engine native (duckdb-wasm in Node has no Parquet reader offline; the app reads Parquet with its importer).');

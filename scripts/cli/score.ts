@@ -10,11 +10,10 @@ import { loadDataFolder } from '../../src/lib/data/import/index.ts';
 import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
 import { readInputs } from '../../src/lib/data/import/node-files.ts';
 import { createTableSql, tables, tableNames } from '../../src/lib/data/schema.ts';
-import { tableFromColumns } from '../../src/lib/data/arrow.ts';
-import { replaceTable } from '../../src/lib/data/replace.ts';
-import { loadGtfs, loadRoads } from '../../src/lib/reach/networks.ts';
-import { computeMatrix, type TravelTimeRow } from '../../src/lib/reach/matrix.ts';
-import { DEFAULT_GTFS, DEFAULT_ROADS, openDb } from './_data.ts';
+import { computeTravelTimes } from '../../src/lib/app/travel-times.ts';
+import { localEngine } from '../../src/lib/app/engine-local.ts';
+import { openDb } from './_data.ts';
+import { loadNetworks } from './_networks.ts';
 import {
 	CRITERIA,
 	computeCriteria,
@@ -33,17 +32,10 @@ import {
 } from '../../src/lib/model/index.ts';
 import { ENGINE_HELP, engine, option, positional, lang as langOf } from './_args.ts';
 
-/** Route all zones × sites and offices with the same engines and networks the app uses; returns the row count. */
+/** Route all zones × sites and offices with the same pipeline, engines and networks the app uses; returns the row count. */
 async function computeTravelTimesInto(db: Db, args: string[]): Promise<number> {
-	const pbf = option(args, '--pbf');
-	const pt = loadGtfs(readFileSync(option(args, '--gtfs') ?? DEFAULT_GTFS), 'approx-lucerne-gtfs', option(args, '--date'));
-	const car = loadRoads(pbf ? { pbf: readFileSync(pbf) } : { geojson: readFileSync(option(args, '--roads') ?? DEFAULT_ROADS, 'utf8') }, 'approx-lucerne-roads');
-	const zones = await rows<{ zone_id: number; lon: number; lat: number }>(db, 'SELECT zone_id, lon, lat FROM zones ORDER BY zone_id');
-	const dests = await rows<{ id: string; lon: number; lat: number }>(db, 'SELECT site_id AS id, lon, lat FROM sites WHERE lon IS NOT NULL UNION ALL SELECT office_id, lon, lat FROM offices WHERE lon IS NOT NULL');
-	const result = await computeMatrix({ pt, car }, zones, dests);
-	const cols = tables.travel_times.columns.map((c) => ({ name: c.name, type: c.type, values: result.map((r) => r[c.name as keyof TravelTimeRow] as number | string | null) }));
-	await replaceTable(db, 'travel_times', tableFromColumns(cols));
-	return result.length;
+	const nets = loadNetworks(args);
+	return (await computeTravelTimes(db, localEngine(nets), ['pt', 'car'])).rows;
 }
 
 export const summary = 'Score and rank the candidate sites of a data folder (ranking, all criteria, robustness)';

@@ -269,7 +269,7 @@ export function generateDemo(opts: DemoOptions): DemoResult {
 /** Provenance rows (key, value) written next to the CSVs and loaded into the `meta` table. */
 function demoMeta(seed: number): [string, string][] {
 	return [
-		['scenario', 'WAS Luzern (default)'],
+		['scenario', 'WAS Luzern'],
 		['synthetic', 'true'],
 		['seed', String(seed)],
 		['generated_at', GENERATED_AT],

@@ -16,6 +16,7 @@ import { ImportFileError, ImportSession, importToDb, type ImportIssue } from '..
 import { importHandlers, type StreamNextResponse, type StreamOpenResponse } from '../../src/lib/data/import/worker-handlers.ts';
 import { addedColumnName, MATRIX_HEADERS, matrixSourceColumns } from '../../src/lib/data/travel-time-formats.ts';
 import { client, serve, type Endpoint } from '../../src/lib/util/rpc.ts';
+import type { ImportHandlers } from '../../src/lib/data/import/worker-handlers.ts';
 
 const DIR = path.join(import.meta.dirname, '../fixtures/matrices');
 const fixture = (f: string) => ({ fileName: f, bytes: new Uint8Array(readFileSync(path.join(DIR, f))) });
@@ -168,17 +169,17 @@ describe('import worker protocol', () => {
 	it('open reports the matrix; the last next returns dropped pairs and notes', async () => {
 		const ch = new MessageChannel();
 		serve(ch.port1 as unknown as Endpoint, importHandlers());
-		const call = client(ch.port2 as unknown as Endpoint);
+		const call = client<ImportHandlers>(ch.port2 as unknown as Endpoint);
 		try {
 			const f = fixture('conveyal_regional_times.csv');
 			const blob = new Blob([f.bytes]);
-			const o = await call<StreamOpenResponse>('open', { table: 'travel_times', fileName: f.fileName, file: blob, matrixMode: 'pt' });
+			const o = await call.open({ table: 'travel_times', fileName: f.fileName, file: blob, matrixMode: 'pt' });
 			expect(o.ok && o.matrix).toMatchObject({ format: 'conveyal', mode: 'pt' });
 			if (!o.ok) return;
 			let staged = 0;
 			let last: StreamNextResponse;
 			for (;;) {
-				last = await call<StreamNextResponse>('next', { session: o.session });
+				last = await call.next({ session: o.session });
 				if (last.done) break;
 				staged += tableFromIPC(last.ipc).numRows;
 			}

@@ -26,6 +26,7 @@ import {
 } from '../../src/lib/data/import/index.ts';
 import { importHandlers, type StreamNextResponse, type StreamOpenResponse } from '../../src/lib/data/import/worker-handlers.ts';
 import { client, serve, type Endpoint } from '../../src/lib/util/rpc.ts';
+import type { ImportHandlers } from '../../src/lib/data/import/worker-handlers.ts';
 
 const refs = loadGeoRefs();
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -225,21 +226,21 @@ describe('import worker: open / next / close over RPC', () => {
 	function connect() {
 		const ch = new MessageChannel();
 		serve(ch.port1 as unknown as Endpoint, importHandlers(refs));
-		const call = client(ch.port2 as unknown as Endpoint);
+		const call = client<ImportHandlers>(ch.port2 as unknown as Endpoint);
 		return { call, close: () => (ch.port1.close(), ch.port2.close()) };
 	}
 
 	it('hands out Arrow IPC batches and a summary; a damaged file is a file-level issue', async () => {
 		const { call, close } = connect();
 		const csv = 'person_id,unit,fte,office_id,lon,lat\n' + Array.from({ length: 3000 }, (_, i) => `P${i},AK,1,X,8.31,47.05`).join('\n');
-		const o = await call<StreamOpenResponse>('open', { table: 'staff', fileName: 'staff.csv', file: new Blob([csv]), chunkBytes: 20_000 });
+		const o = await call.open({ table: 'staff', fileName: 'staff.csv', file: new Blob([csv]), chunkBytes: 20_000 });
 		if (!o.ok) throw new Error('open failed');
 		expect(o.headers).toEqual(['person_id', 'unit', 'fte', 'office_id', 'lon', 'lat']);
 		expect(o.info).toEqual({ delimiter: ',', encoding: 'utf-8' });
 		let n = 0;
 		let last: StreamNextResponse;
 		for (;;) {
-			last = await call<StreamNextResponse>('next', { session: o.session });
+			last = await call.next({ session: o.session });
 			if (last.done) break;
 			const t = tableFromIPC(last.ipc);
 			expect(t.schema.fields.map((f) => f.name)).toContain('zone_id');
@@ -247,10 +248,10 @@ describe('import worker: open / next / close over RPC', () => {
 		}
 		expect(n).toBe(3000);
 		expect(last).toMatchObject({ done: true, ok: true, issues: [], stats: { rows: 3000, errors: 0 } });
-		const empty = await call<StreamOpenResponse>('open', { table: 'staff', fileName: 'x.csv', file: new Blob([]) });
+		const empty = await call.open({ table: 'staff', fileName: 'x.csv', file: new Blob([]) });
 		expect(empty).toMatchObject({ ok: false, cancelled: false });
 		expect(!empty.ok && empty.issues.map((i) => i.code)).toEqual(['empty_file']);
-		const broken = await call<StreamOpenResponse>('open', { table: 'customers', fileName: 'x.parquet', file: new Blob([enc('PAR1 not really')]) });
+		const broken = await call.open({ table: 'customers', fileName: 'x.parquet', file: new Blob([enc('PAR1 not really')]) });
 		expect(!broken.ok && broken.issues.map((i) => i.code)).toEqual(['parquet_unreadable']);
 		close();
 	});
@@ -260,15 +261,15 @@ describe('rows with errors are not staged', () => {
 	it('stops sending batches after the first error but still counts every problem', async () => {
 		const ch = new MessageChannel();
 		serve(ch.port1 as unknown as Endpoint, importHandlers(refs));
-		const call = client(ch.port2 as unknown as Endpoint);
+		const call = client<ImportHandlers>(ch.port2 as unknown as Endpoint);
 		const csv =
 			'customer_id,group,visits_per_year,lon,lat\n' + Array.from({ length: 4000 }, (_, i) => `C${i},${i === 1500 || i === 3500 ? 'nobody' : 'insured'},1,8.3,47.05`).join('\n');
-		const o = await call<StreamOpenResponse>('open', { table: 'customers', fileName: 'c.csv', file: new Blob([csv]), chunkBytes: 8192 });
+		const o = await call.open({ table: 'customers', fileName: 'c.csv', file: new Blob([csv]), chunkBytes: 8192 });
 		if (!o.ok) throw new Error('open failed');
 		const sizes: number[] = [];
 		let last: StreamNextResponse;
 		for (;;) {
-			last = await call<StreamNextResponse>('next', { session: o.session });
+			last = await call.next({ session: o.session });
 			if (last.done) break;
 			sizes.push(last.errors > 0 ? -last.ipc.length : last.ipc.length);
 		}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
-import { client, serve, CancelledError, type Endpoint } from '../../src/lib/util/rpc.ts';
+import { client, serve, CancelledError, type Endpoint, type HandlerContext } from '../../src/lib/util/rpc.ts';
 
 function pair() {
 	const ch = new MessageChannel();
@@ -14,8 +14,8 @@ function pair() {
 describe('worker rpc', () => {
 	it('returns results and reports progress', async () => {
 		const { a, b, close } = pair();
-		serve(b, {
-			async sum(xs: number[], ctx) {
+		const handlers = {
+			async sum(xs: number[], ctx: HandlerContext) {
 				let s = 0;
 				for (let i = 0; i < xs.length; i++) {
 					s += xs[i];
@@ -24,29 +24,35 @@ describe('worker rpc', () => {
 				}
 				return s;
 			}
-		});
-		const call = client(a);
+		};
+		serve(b, handlers);
+		const remote = client<typeof handlers>(a);
 		const seen: number[] = [];
-		expect(await call<number>('sum', [1, 2, 3], { onProgress: (f) => seen.push(f) })).toBe(6);
+		const total: number = await remote.sum([1, 2, 3], { onProgress: (f) => seen.push(f) });
+		expect(total).toBe(6);
 		expect(seen.at(-1)).toBe(1);
-		await expect(call('nope', null)).rejects.toThrow(/unknown method/);
+		// A method the worker does not have fails at run time (and at type-check time for typed callers).
+		await expect((client(a) as unknown as { nope(p: null): Promise<unknown> }).nope(null)).rejects.toThrow(/unknown method/);
+		// The remote is not a thenable (awaiting it does not call the worker).
+		expect(await Promise.resolve(remote)).toBe(remote);
 		close();
 	});
 
 	it('cancels a long computation', async () => {
 		const { a, b, close } = pair();
 		let steps = 0;
-		serve(b, {
-			async spin(_: null, ctx) {
+		const handlers = {
+			async spin(_: null, ctx: HandlerContext): Promise<never> {
 				for (;;) {
 					steps++;
 					await ctx.checkpoint();
 				}
 			}
-		});
-		const call = client(a);
+		};
+		serve(b, handlers);
+		const remote = client<typeof handlers>(a);
 		const ac = new AbortController();
-		const p = call('spin', null, { signal: ac.signal });
+		const p = remote.spin(null, { signal: ac.signal });
 		setTimeout(() => ac.abort(), 30);
 		await expect(p).rejects.toBeInstanceOf(CancelledError);
 		const after = steps;

@@ -6,7 +6,7 @@
  * Each CSV is parsed to an all-text Arrow table, inserted into a staging table and copied into the
  * schema table with explicit casts, so the column types always come from schema.ts.
  */
-import Papa from 'papaparse';
+import { parseCsvText as readCsvText } from '../util/csv.ts';
 import { Table } from 'apache-arrow';
 import { utf8Vector } from './arrow.ts';
 import type { Db } from './db/connector.ts';
@@ -52,16 +52,15 @@ export class DemoLoadError extends Error {
 
 /** Parse CSV text (header row) into header and string rows; empty cells become null. */
 export function parseCsvText(name: string, text: string): { header: string[]; rows: (string | null)[][] } {
-	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true });
-	if (parsed.errors.length) {
-		const e = parsed.errors[0];
+	const { header, rows, lines } = readCsvText(text);
+	const width = header.length;
+	const bad = rows.findIndex((r) => r.length !== width);
+	if (bad >= 0)
 		throw new DemoLoadError({
-			de: `${name}, Zeile ${(e.row ?? 0) + 1}: ${e.message}`,
-			en: `${name}, row ${(e.row ?? 0) + 1}: ${e.message}`
+			de: `${name}, Zeile ${lines[bad]}: ${rows[bad].length} statt ${width} Spalten`,
+			en: `${name}, line ${lines[bad]}: ${rows[bad].length} instead of ${width} columns`
 		});
-	}
-	const [header, ...body] = parsed.data;
-	return { header: header ?? [], rows: body.map((r) => r.map((v) => (v === '' ? null : v))) };
+	return { header, rows: rows.map((r) => r.map((v) => (v === '' ? null : v))) };
 }
 
 /** Meta rows (key,value; `source` may repeat) to a DemoMeta without row counts. */

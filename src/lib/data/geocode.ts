@@ -8,7 +8,7 @@
  * Old BFS numbers of merged municipalities are mapped to today's (BFS_MERGERS). Unknown numbers
  * give `null`; the importer turns that into an issue naming row and column.
  */
-import Papa from 'papaparse';
+import { parseCsvRecords } from '../util/csv.ts';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
@@ -43,9 +43,7 @@ export interface ZoneIndex {
 	zones: { bfs: number; bbox: [number, number, number, number]; feature: Feature<Polygon | MultiPolygon> }[];
 }
 
-function parseCsv(text: string): Record<string, string>[] {
-	return Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-}
+const parseCsv = (text: string) => parseCsvRecords(text);
 
 /**
  * Parse plz_ortschaften_*.csv (columns ortschaft, plz, zusatzziffer, gemeinde, bfs, lon, lat).

@@ -3,6 +3,7 @@
  * (default 5) are replaced by a marker in every export, so no small group can be singled out.
  * Pure functions except `toXlsx`, which loads exceljs lazily (it is large).
  */
+import { toCsvText } from '../util/csv.ts';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -33,20 +34,18 @@ export function suppressSmallCounts(t: ExportTable, threshold = MIN_COUNT): Expo
 	};
 }
 
-function csvCell(v: Cell): string {
-	if (v === null || v === undefined) return '';
-	const s = String(v);
-	return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 /**
  * CSV as Swiss spreadsheet users expect: semicolon separated, UTF-8 with BOM (Excel detects umlauts),
- * numbers with a dot. Small counts are suppressed.
+ * numbers with a dot, CRLF. Small counts are suppressed; text that a spreadsheet would run as a formula
+ * (=, +, -, @, tab, CR first) is neutralised (OWASP CSV injection).
  */
 export function toCsv(t: ExportTable, threshold = MIN_COUNT): string {
 	const s = suppressSmallCounts(t, threshold);
-	const lines = [s.columns.map((c) => csvCell(c.label)).join(';'), ...s.rows.map((r) => s.columns.map((c) => csvCell(r[c.key])).join(';'))];
-	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+	return toCsvText(
+		s.columns.map((c) => c.label),
+		s.rows.map((r) => s.columns.map((c) => r[c.key])),
+		{ delimiter: ';', lineEnd: '\r\n', bom: true, neutraliseFormulas: true }
+	);
 }
 
 /** XLSX workbook bytes, one sheet per table, small counts suppressed. */

@@ -12,21 +12,31 @@ import * as persist from './persist.ts';
 
 export type Phase = 'starting' | 'loading' | 'ready' | 'error';
 
+/** Where a table's rows came from. */
+export type TableOrigin = 'demo' | 'user' | 'computed';
+
 interface AppState {
 	phase: Phase;
 	error: string | null;
 	/** Bumped whenever table contents change; pages re-query on change. */
 	version: number;
-	/** Where each table's rows came from: the embedded synthetic demo or the user's import. */
-	sources: Partial<Record<TableName, 'demo' | 'user'>>;
+	/** Where each table's rows came from: the embedded synthetic demo, the user's import, or computed (travel times from the loaded networks). */
+	sources: Partial<Record<TableName, TableOrigin>>;
 	seed: number | null;
+	/** Name of the loaded scenario from the data's meta table (the default: "WAS Luzern"). */
+	scenarioName: string;
 }
 
-export const app = $state<AppState>({ phase: 'starting', error: null, version: 0, sources: {}, seed: null });
+export const app = $state<AppState>({ phase: 'starting', error: null, version: 0, sources: {}, seed: null, scenarioName: '' });
 
 /** True while any table still holds synthetic demo rows. */
 export function anySynthetic(): boolean {
 	return Object.values(app.sources).includes('demo');
+}
+
+/** Whether a table holds the user's own import (kept over recomputation). */
+export function isUserTable(t: TableName): boolean {
+	return app.sources[t] === 'user';
 }
 
 let db: Db | null = null;
@@ -41,6 +51,7 @@ export function startApp(): Promise<Db> {
 			app.phase = 'loading';
 			const meta = await loadDemo(db, (name) => fetchText(demoFiles, name));
 			markDemo(meta.seed);
+			app.scenarioName = meta.scenario;
 			await restoreUserTables(db);
 			app.phase = 'ready';
 			app.version++;

@@ -10,29 +10,29 @@ import { stageAppend, stageBegin, stageCommit, stageDrop } from '../data/replace
 import { GEO_REF_FILES } from '../data/geocode.ts';
 import type { TableName } from '../data/schema.ts';
 import type { ColumnMapping } from '../data/import/mapping.ts';
-import type { StreamNextResponse, StreamOpenResponse } from '../data/import/worker-handlers.ts';
+import type { ImportHandlers, StreamNextResponse } from '../data/import/worker-handlers.ts';
 import type { MatrixInfo } from '../data/import/stream.ts';
 import type { MatrixMode } from '../data/travel-time-formats.ts';
 import type { FileFormat, ImportIssue, ParsedFile } from '../data/import/types.ts';
 import type { ValidationResult } from '../data/import/validate.ts';
 import type { Db } from '../data/db/connector.ts';
-import { CancelledError, client } from '../util/rpc.ts';
+import { CancelledError, client, type Endpoint, type Remote } from '../util/rpc.ts';
 import { fetchText, geoFiles } from './assets.ts';
 
-type Call = ReturnType<typeof client>;
+type Call = Remote<ImportHandlers>;
 let worker: Promise<Call> | null = null;
 
 /** The import worker, started once, with the geocoding reference data (PLZ, municipalities) set. */
 function importWorker(): Promise<Call> {
 	worker ??= (async () => {
 		const w = new Worker(new URL('../data/import-worker.ts', import.meta.url), { type: 'module' });
-		const call = client(w as unknown as Parameters<typeof client>[0]);
+		const call = client<ImportHandlers>(w as unknown as Endpoint);
 		const [plzCsv, centroidsCsv, municipalitiesGeojson] = await Promise.all([
 			fetchText(geoFiles, GEO_REF_FILES.plzCsv),
 			fetchText(geoFiles, GEO_REF_FILES.centroidsCsv),
 			fetchText(geoFiles, GEO_REF_FILES.municipalitiesGeojson)
 		]);
-		await call('setRefs', { plzCsv, centroidsCsv, municipalitiesGeojson });
+		await call.setRefs({ plzCsv, centroidsCsv, municipalitiesGeojson });
 		return call;
 	})();
 	worker.catch(() => (worker = null));
@@ -87,7 +87,7 @@ export interface StagedImport {
  */
 export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutcome> {
 	const call = await importWorker();
-	const opened = await call<StreamOpenResponse>('open', { table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping, matrixMode: o.matrixMode ?? null }, { signal: o.signal }).catch(
+	const opened = await call.open({ table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping, matrixMode: o.matrixMode ?? null }, { signal: o.signal }).catch(
 		(e) => (e instanceof CancelledError ? null : Promise.reject(e))
 	);
 	if (!opened || (!opened.ok && opened.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
@@ -95,7 +95,7 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 	o.onOpen?.({ fileName: o.file.name, format: opened.format, headers: opened.headers, info: opened.info, matrix: opened.matrix }, opened.mapping);
 	const session = opened.session;
 	if (opened.matrix?.format && !opened.matrix.mode) {
-		call('close', { session }).catch(() => {});
+		call.close({ session }).catch(() => {});
 		return { kind: 'needs-mode' };
 	}
 	const ipc: Uint8Array[] = [];
@@ -111,7 +111,7 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 		await stageBegin(db, o.table);
 		staged = true;
 		const ask = () => {
-			const p = call<StreamNextResponse>('next', { session }, { signal: o.signal, onProgress: (f, rows) => report(f, Number(rows)) });
+			const p = call.next({ session }, { signal: o.signal, onProgress: (f, rows) => report(f, Number(rows)) });
 			p.catch(() => {}); // awaited below; this only keeps an early rejection from counting as unhandled
 			return p;
 		};
@@ -148,7 +148,7 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 			report(r.fraction, r.total);
 		}
 	} catch (e) {
-		call('close', { session }).catch(() => {});
+		call.close({ session }).catch(() => {});
 		if (e instanceof CancelledError || o.signal.aborted) return { kind: 'cancelled' };
 		throw e;
 	} finally {

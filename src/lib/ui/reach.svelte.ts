@@ -1,17 +1,16 @@
 /**
- * Main-thread side of the reach worker: loads the networks (the approximate Lucerne default or the
- * user's GTFS / OSM PBF), computes the travel-time matrix for all zones × sites and offices, writes it
- * to `travel_times`, and exposes progress with cancel for the UI.
+ * The app's side of the reach worker: which networks are loaded (the approximate Lucerne default or the
+ * user's GTFS / OSM PBF), the travel-time matrix through the shared pipeline (app/travel-times.ts), and
+ * isochrones and zone → cell times, each with progress and cancel.
  */
-import { client, CancelledError } from '../util/rpc.ts';
-import type { NetworkInfo } from '../reach/worker.ts';
-import type { TravelTimeRow, Mode } from '../reach/matrix.ts';
+import { client, CancelledError, type Endpoint, type Remote } from '../util/rpc.ts';
+import type { ReachHandlers } from '../reach/worker-handlers.ts';
+import type { Mode } from '../reach/matrix.ts';
 import type { CellTimes } from '../reach/cells.ts';
 import type { FeatureCollection } from 'geojson';
-import { rows } from '../data/db/connector.ts';
-import { tableFromColumns } from '../data/arrow.ts';
-import { tables } from '../data/schema.ts';
-import { replaceTable } from '../data/replace.ts';
+import { computeTravelTimes as runPipeline, type MatrixEngine } from '../app/travel-times.ts';
+import { networkLabel, type NetworkInfo } from '../app/networks.ts';
+import { scenarioExtent } from '../app/region.ts';
 import { networkFiles } from './assets.ts';
 import { app, getDb } from './app.svelte.ts';
 
@@ -20,7 +19,7 @@ export interface ReachState {
 	progress: number;
 	note: string;
 	error: string | null;
-	networks: Partial<Record<Mode, NetworkInfo & { approximate: boolean }>>;
+	networks: Partial<Record<Mode, NetworkInfo>>;
 	rows: number;
 	/** Wall time of the last full matrix in the worker (ms), for the UI and bench/browser.mjs. */
 	matrixMs: number | null;
@@ -29,18 +28,25 @@ export interface ReachState {
 
 export const reach = $state<ReachState>({ busy: false, progress: 0, note: '', error: null, networks: {}, rows: 0, matrixMs: null, isochrones: null });
 
-let call: ReturnType<typeof client> | null = null;
+let remote: Remote<ReachHandlers> | null = null;
 let current: AbortController | null = null;
 
-function worker() {
-	if (!call) {
-		const w = new Worker(new URL('../reach/worker.ts', import.meta.url), { type: 'module' });
-		call = client(w as unknown as Parameters<typeof client>[0]);
-	}
-	return call;
+function worker(): Remote<ReachHandlers> {
+	remote ??= client<ReachHandlers>(new Worker(new URL('../reach/worker.ts', import.meta.url), { type: 'module' }) as unknown as Endpoint);
+	return remote;
 }
 
-/** Cancel whatever the worker is computing (the previous matrix stays). */
+/** The reach worker as a matrix engine for the shared pipeline. */
+const workerEngine: MatrixEngine = {
+	matrix: (req, opts = {}) => worker().matrix($state.snapshot(req), { signal: opts.signal, onProgress: opts.onProgress })
+};
+
+/** The modes whose network is loaded. */
+export function loadedModes(): Mode[] {
+	return (Object.keys(reach.networks) as Mode[]).filter((m) => reach.networks[m]);
+}
+
+/** Cancel whatever the worker is computing (the previous results stay). */
 export function cancelReach(): void {
 	current?.abort();
 }
@@ -74,14 +80,14 @@ export async function loadDefaultNetworks(): Promise<void> {
 	const gtfsUrl = networkFiles['lucerne_approx_gtfs.zip'];
 	const roadsUrl = networkFiles['lucerne_approx_roads.geojson'];
 	await run('network', async () => {
-		const c = worker();
+		const w = worker();
 		if (gtfsUrl) {
 			const zip = new Uint8Array(await (await fetch(gtfsUrl)).arrayBuffer());
-			reach.networks.pt = { ...(await c<NetworkInfo>('loadGtfs', { zip, source: 'approx-lucerne-gtfs' })), approximate: true };
+			reach.networks.pt = { ...(await w.loadGtfs({ zip, label: networkLabel('pt', { approximate: true }) })), approximate: true };
 		}
 		if (roadsUrl) {
 			const geojson = await (await fetch(roadsUrl)).text();
-			reach.networks.car = { ...(await c<NetworkInfo>('loadRoads', { geojson, source: 'approx-lucerne-roads' })), approximate: true };
+			reach.networks.car = { ...(await w.loadRoads({ geojson, label: networkLabel('car', { approximate: true }) })), approximate: true };
 		}
 	});
 }
@@ -90,7 +96,9 @@ export async function loadDefaultNetworks(): Promise<void> {
 export async function loadUserGtfs(file: File, date?: string): Promise<void> {
 	await run('gtfs', async () => {
 		const zip = new Uint8Array(await file.arrayBuffer());
-		reach.networks.pt = { ...(await worker()<NetworkInfo>('loadGtfs', { zip, source: `gtfs:${file.name}`, date })), approximate: false };
+		const loaded = await worker().loadGtfs({ zip, label: networkLabel('pt', { fileName: file.name, date }), date });
+		// The label names the service day the worker chose when the user gave none.
+		reach.networks.pt = { ...loaded, label: networkLabel('pt', { fileName: file.name, date: loaded.date }), approximate: false, fileName: file.name };
 	});
 }
 
@@ -98,37 +106,29 @@ export async function loadUserGtfs(file: File, date?: string): Promise<void> {
 export async function loadUserPbf(file: File): Promise<void> {
 	await run('osm', async () => {
 		const pbf = new Uint8Array(await file.arrayBuffer());
-		reach.networks.car = { ...(await worker()<NetworkInfo>('loadRoads', { pbf, source: `osm:${file.name}` })), approximate: false };
+		reach.networks.car = { ...(await worker().loadRoads({ pbf, label: networkLabel('car', { fileName: file.name }) })), approximate: false, fileName: file.name };
 	});
 }
 
 /** Compute all zones × (sites + offices) × loaded modes and store them in travel_times. */
 export async function computeTravelTimes(): Promise<void> {
-	const db = getDb();
 	await run('matrix', async (signal, onProgress) => {
-		const zones = await rows<{ zone_id: number; lon: number; lat: number }>(db, 'SELECT zone_id, lon, lat FROM zones ORDER BY zone_id');
-		const destinations = await rows<{ id: string; lon: number; lat: number }>(
-			db,
-			'SELECT site_id AS id, lon, lat FROM sites WHERE lon IS NOT NULL UNION ALL SELECT office_id, lon, lat FROM offices WHERE lon IS NOT NULL'
-		);
-		const modes = (Object.keys(reach.networks) as Mode[]).filter((m) => reach.networks[m]);
-		const t0 = performance.now();
-		const result = await worker()<TravelTimeRow[]>('matrix', { zones, destinations, options: { modes } }, { signal, onProgress });
-		reach.matrixMs = performance.now() - t0;
-		const cols = tables.travel_times.columns.map((c) => ({ name: c.name, type: c.type, values: result.map((r) => r[c.name as keyof TravelTimeRow] as number | string | null) }));
-		await replaceTable(db, 'travel_times', tableFromColumns(cols));
-		reach.rows = result.length;
-		app.sources.travel_times = 'demo';
+		const r = await runPipeline(getDb(), workerEngine, loadedModes(), { signal, onProgress });
+		reach.matrixMs = r.ms;
+		reach.rows = r.rows;
+		app.sources.travel_times = 'computed';
 		app.version++;
 	});
 }
 
-/** Isochrones for the given sites and modes (default 15/30/45/60 min on a 1 km grid over the region). */
+/** Isochrones for the given sites and modes (default 15/30/45/60 min on a 1 km grid over the scenario's extent). */
 export async function computeIsochrones(sites: Array<{ id: string; lon: number; lat: number }>, modes: Mode[] = ['pt', 'car']): Promise<void> {
-	const fc = await run('isochrones', (signal, onProgress) =>
+	const fc = await run('isochrones', async (signal, onProgress) => {
+		const bbox = await scenarioExtent(getDb(), 3);
+		if (!bbox) return null;
 		// Snapshot: reactive proxies cannot be posted to a worker.
-		worker()<FeatureCollection>('isochrones', $state.snapshot({ sites, modes, thresholds: [15, 30, 45, 60], bbox: [7.83, 46.77, 8.52, 47.3], cellM: 1000 }), { signal, onProgress })
-	);
+		return worker().isochrones($state.snapshot({ sites, modes, thresholds: [15, 30, 45, 60], bbox, cellM: 1000 }), { signal, onProgress });
+	});
 	if (fc) reach.isochrones = fc;
 }
 
@@ -151,8 +151,7 @@ export async function computeCellTimes(zones: Array<{ zone_id: number; lon: numb
 	cellAbort = ac;
 	Object.assign(cellJob, { busy: true, progress: 0, error: null });
 	try {
-		const modes = (Object.keys(reach.networks) as Mode[]).filter((m) => reach.networks[m]);
-		return await worker()<CellTimes>('cellTimes', $state.snapshot({ zones, cells, modes }), { signal: ac.signal, onProgress: (f) => (cellJob.progress = f) });
+		return await worker().cellTimes($state.snapshot({ zones, cells, modes: loadedModes() }), { signal: ac.signal, onProgress: (f) => (cellJob.progress = f) });
 	} catch (e) {
 		if (!(e instanceof CancelledError)) cellJob.error = e instanceof Error ? e.message : String(e);
 		return null;

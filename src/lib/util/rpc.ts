@@ -2,6 +2,16 @@
  * A tiny typed RPC over a MessagePort-like endpoint (Worker, MessagePort) with progress reports and
  * cancellation, so long computations (travel-time matrices, big imports) run off the main thread and
  * the UI can show a progress bar with a cancel button. No DOM types: runs in Node tests too.
+ *
+ * Typed end to end: the worker module exports its handler object's type, the page holds a
+ * `Remote<typeof handlers>` whose methods take the handler's payload type and return its result type,
+ * so a renamed handler or a changed payload fails the type check, not the user's session.
+ *
+ *   // worker-handlers.ts
+ *   export const reachHandlers = { matrix(p: MatrixRequest, ctx: HandlerContext) { … } };
+ *   // page side
+ *   const reach = client<typeof reachHandlers>(worker);
+ *   const rows = await reach.matrix(request, { signal, onProgress });
  */
 
 export interface Endpoint {
@@ -10,7 +20,13 @@ export interface Endpoint {
 }
 
 /** Handlers run in the worker: they get the request, a progress callback and an abort signal. */
-export type Handlers = Record<string, (payload: any, ctx: HandlerContext) => unknown | Promise<unknown>>;
+// `any`: each handler declares its own payload type; Remote<H> reads it back per method.
+export type Handlers = Record<string, (payload: any, ctx: HandlerContext) => unknown>;
+
+/** The calling side's view of a handler object: same names, same payloads, results as promises. */
+export type Remote<H extends Handlers> = {
+	[K in keyof H]: (payload: Parameters<H[K]>[0], opts?: CallOptions) => Promise<Awaited<ReturnType<H[K]>>>;
+};
 
 export interface HandlerContext {
 	progress(fraction: number, note?: string): void;
@@ -37,7 +53,7 @@ export class CancelledError extends Error {
 }
 
 /** Serve `handlers` on an endpoint (call this inside the worker). */
-export function serve(ep: Endpoint, handlers: Handlers): void {
+export function serve<H extends Handlers>(ep: Endpoint, handlers: H): void {
 	const running = new Map<number, AbortController>();
 	ep.addEventListener('message', async (e) => {
 		const m = e.data as Msg;
@@ -84,8 +100,8 @@ export interface CallOptions {
 	transfer?: Transferable[];
 }
 
-/** The calling side: `call(method, payload, {onProgress, signal})` returns the handler's result. */
-export function client(ep: Endpoint) {
+/** The calling side: `remote.method(payload, {onProgress, signal})` returns the handler's result. */
+export function client<H extends Handlers>(ep: Endpoint): Remote<H> {
 	let next = 1;
 	const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: CallOptions['onProgress'] }>();
 	ep.addEventListener('message', (e) => {
@@ -101,12 +117,23 @@ export function client(ep: Endpoint) {
 			p.reject(m.cancelled ? new CancelledError() : new Error(m.message));
 		}
 	});
-	return function call<T>(method: string, payload: unknown, opts: CallOptions = {}): Promise<T> {
+	const call = (method: string, payload: unknown, opts: CallOptions = {}): Promise<unknown> => {
 		const id = next++;
-		return new Promise<T>((resolve, reject) => {
-			pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: opts.onProgress });
+		return new Promise((resolve, reject) => {
+			if (opts.signal?.aborted) return reject(new CancelledError());
+			pending.set(id, { resolve, reject, onProgress: opts.onProgress });
 			opts.signal?.addEventListener('abort', () => ep.postMessage({ kind: 'cancel', id } satisfies Msg), { once: true });
 			ep.postMessage({ kind: 'call', id, method, payload } satisfies Msg, opts.transfer ?? []);
 		});
 	};
+	const methods = new Map<string, (payload: unknown, opts?: CallOptions) => Promise<unknown>>();
+	// A proxy: every property is a method of the worker ('then' is not, so the remote is not a thenable).
+	return new Proxy({} as Remote<H>, {
+		get(_, name) {
+			if (typeof name !== 'string' || name === 'then') return undefined;
+			let m = methods.get(name);
+			if (!m) methods.set(name, (m = (payload, opts) => call(name, payload, opts)));
+			return m;
+		}
+	});
 }

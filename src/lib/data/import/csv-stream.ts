@@ -17,25 +17,8 @@
 import { ImportCancelled, ImportFileError } from './issues.ts';
 import type { RawCell } from './types.ts';
 
-/** Anything that can hand out byte ranges: a File/Blob, or bytes already in memory. */
-export interface ByteSource {
-	readonly size: number;
-	read(start: number, end: number): Promise<Uint8Array>;
-}
-
-/** Minimal Blob shape (File in the browser and workers, Blob in Node 20). */
-export interface BlobLike {
-	readonly size: number;
-	slice(start?: number, end?: number): { arrayBuffer(): Promise<ArrayBuffer> };
-}
-
-export function bytesSource(bytes: Uint8Array): ByteSource {
-	return { size: bytes.length, read: async (start, end) => bytes.subarray(start, end) };
-}
-
-export function blobSource(blob: BlobLike): ByteSource {
-	return { size: blob.size, read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()) };
-}
+export { bytesSource, blobSource, type ByteSource, type BlobLike } from '../../util/bytes.ts';
+import type { ByteSource } from '../../util/bytes.ts';
 
 /** Default read size: large enough for few DuckDB inserts, small enough to keep the heap flat. */
 export const CHUNK_BYTES = 4 << 20;
@@ -72,138 +55,8 @@ export function detectDelimiter(text: string): string {
 	return best;
 }
 
-/** Line breaks (CRLF, LF or CR) inside a quoted value: they move the user's row numbers on. */
-function countBreaks(s: string): number {
-	let n = 0;
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if (c === 10) n++;
-		else if (c === 13 && s.charCodeAt(i + 1) !== 10) n++;
-	}
-	return n;
-}
-
-/**
- * Incremental RFC 4180 parser (quotes "", CRLF/LF/CR line ends), with papaparse's leniency: a quote
- * that is not followed by a delimiter or line end does not close the field; an unterminated quote
- * runs to the end of the file. Feed text with `push(text, final)`; it returns the complete rows and
- * the physical line each starts on (1-based, quoted newlines counted), blank lines skipped.
- */
-export class CsvRowParser {
-	private carry = '';
-	/** Line the next (carried) row starts on. */
-	private line = 1;
-	constructor(readonly delimiter: string) {}
-
-	push(text: string, final: boolean): { rows: string[][]; lines: number[] } {
-		const buf = this.carry.length ? this.carry + text : text;
-		const rows: string[][] = [];
-		const lines: number[] = [];
-		const len = buf.length;
-		const delim = this.delimiter;
-		let p = 0;
-		/** Start of the row being parsed: an incomplete row is carried over from here. */
-		let rowStart = 0;
-		// Cached positions of the next delimiter / LF / CR, so each is searched once per occurrence.
-		let nextD = -2;
-		let nextLF = -2;
-		let nextCR = -2;
-		const find = (ch: string, cached: number, from: number) => (cached === -1 || cached >= from ? cached : buf.indexOf(ch, from));
-		rowLoop: while (p < len) {
-			rowStart = p;
-			let breaks = 0;
-			const row: string[] = [];
-			for (;;) {
-				// one field starting at p
-				if (buf.charCodeAt(p) === 34 /* " */) {
-					let q = p + 1;
-					let val = '';
-					for (;;) {
-						const j = buf.indexOf('"', q);
-						if (j < 0) {
-							if (!final) break rowLoop; // no closing quote yet: wait for more text
-							val += buf.slice(q); // unterminated at the end of the file: the rest is the value
-							q = len;
-							break;
-						}
-						if (j + 1 >= len) {
-							if (!final) break rowLoop; // maybe the first half of "" cut by the chunk
-							val += buf.slice(q, j);
-							q = len;
-							break;
-						}
-						const next = buf.charCodeAt(j + 1);
-						if (next === 34) {
-							val += buf.slice(q, j + 1);
-							q = j + 2;
-							continue;
-						}
-						if (next === 10 || next === 13 || buf.startsWith(delim, j + 1)) {
-							val += buf.slice(q, j);
-							q = j + 1;
-							break;
-						}
-						// A stray quote inside a quoted field: keep it, look for the real closing quote.
-						val += buf.slice(q, j + 1);
-						q = j + 1;
-					}
-					if (val.includes('\n') || val.includes('\r')) breaks += countBreaks(val);
-					row.push(val);
-					p = q;
-				} else {
-					nextD = find(delim, nextD, p);
-					nextLF = find('\n', nextLF, p);
-					nextCR = find('\r', nextCR, p);
-					let end = len;
-					if (nextLF >= 0) end = nextLF;
-					if (nextCR >= 0 && nextCR < end) end = nextCR;
-					if (nextD >= 0 && nextD < end) {
-						row.push(buf.slice(p, nextD));
-						p = nextD + delim.length;
-						continue;
-					}
-					if (end === len && !final) break rowLoop;
-					row.push(buf.slice(p, end));
-					p = end;
-				}
-				// after a field: delimiter, line end or end of data
-				if (p >= len) {
-					if (!final) break rowLoop;
-					break;
-				}
-				const c = buf.charCodeAt(p);
-				if (c === 10) {
-					p++;
-					break;
-				}
-				if (c === 13) {
-					if (p + 1 >= len && !final) break rowLoop; // a CRLF cut between chunks
-					p += buf.charCodeAt(p + 1) === 10 ? 2 : 1;
-					break;
-				}
-				if (buf.startsWith(delim, p)) {
-					p += delim.length;
-					if (p >= len) {
-						if (!final) break rowLoop;
-						row.push(''); // "a,b," at the very end: an empty last field
-						break;
-					}
-					continue;
-				}
-				// Text after a closing quote that is not a delimiter (cannot happen: see the quote rule).
-				break;
-			}
-			if (!(row.length === 1 && row[0].trim() === '')) {
-				rows.push(row);
-				lines.push(this.line);
-			}
-			this.line += 1 + breaks;
-			rowStart = p;
-		}
-		this.carry = buf.slice(rowStart);
-		return { rows, lines };
-	}
-}
+export { CsvRowParser } from '../../util/csv.ts';
+import { CsvRowParser } from '../../util/csv.ts';
 
 /** A batch of data rows with the row numbers the user sees. */
 export interface RowChunk {

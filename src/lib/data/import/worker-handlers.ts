@@ -153,3 +153,6 @@ export function importHandlers(initialRefs: GeoRefs = {}) {
 		}
 	};
 }
+
+/** The import worker's API, for a typed `client<ImportHandlers>(worker)`. */
+export type ImportHandlers = ReturnType<typeof importHandlers>;

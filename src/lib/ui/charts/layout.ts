@@ -81,3 +81,8 @@ export function legendLayout(items: readonly LegendItem[], maxWidth: number, fon
 	});
 	return { items: placed, height: items.length ? (row + 1) * rowH : 0 };
 }
+
+/** Drawing width from a measured container width: at least `min`, `fallback` before the first layout. */
+export function chartWidth(clientWidth: number, min = 320, fallback = 640): number {
+	return Math.max(min, clientWidth || fallback);
+}

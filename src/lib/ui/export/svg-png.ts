@@ -4,6 +4,7 @@
  * clone. PNG goes through a data: URL image drawn onto a canvas: no eval, no network, allowed by the
  * app's CSP (img-src data: blob:).
  */
+import { download } from '../download.ts';
 
 /** Presentation properties worth copying from computed style into the standalone SVG. */
 const STYLE_PROPS = [
@@ -124,20 +125,9 @@ export function svgToString(svg: SVGSVGElement, opts: SvgExportOptions = {}): st
 	return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(out);
 }
 
-/** Save a blob as a file via a temporary object URL. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-	const a = document.createElement('a');
-	a.href = URL.createObjectURL(blob);
-	a.download = fileName;
-	document.body.append(a);
-	a.click();
-	a.remove();
-	setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
-
 /** Download a rendered chart as a standalone .svg file. */
 export function downloadSvg(svg: SVGSVGElement, fileName: string, opts: SvgExportOptions = {}): void {
-	downloadBlob(new Blob([svgToString(svg, opts)], { type: 'image/svg+xml;charset=utf-8' }), fileName);
+	download(svgToString(svg, opts), fileName, 'image/svg+xml;charset=utf-8');
 }
 
 /** Render a chart to a PNG blob at `scale` × its laid-out size (2 = sharp on paper and HiDPI). */
@@ -165,5 +155,5 @@ export async function svgToPngBlob(svg: SVGSVGElement, scale = 2, opts: SvgExpor
 
 /** Download a rendered chart as a .png file. */
 export async function downloadPng(svg: SVGSVGElement, fileName: string, opts: SvgExportOptions & { scale?: number } = {}): Promise<void> {
-	downloadBlob(await svgToPngBlob(svg, opts.scale ?? 2, opts), fileName);
+	download(await svgToPngBlob(svg, opts.scale ?? 2, opts), fileName);
 }

@@ -375,6 +375,7 @@ export const de = {
 	'data.cleared': 'Eigene Daten gelöscht; Standardszenario geladen.',
 	'data.source.user': 'eigene Daten',
 	'data.source.demo': 'Standardszenario',
+	'data.source.computed': 'berechnet aus den geladenen Netzen',
 	'data.sources': 'Herkunft der Tabellen',
 	'data.validating': 'Daten werden geprüft …',
 	'data.streaming': 'Lesen und prüfen: {rows} Zeilen …',

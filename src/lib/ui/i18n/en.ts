@@ -376,6 +376,7 @@ export const en: Record<MessageKey, string> = {
 	'data.cleared': 'Your data was deleted; the default scenario is loaded.',
 	'data.source.user': 'your data',
 	'data.source.demo': 'default scenario',
+	'data.source.computed': 'computed from the loaded networks',
 	'data.sources': 'Where the tables come from',
 	'data.validating': 'Checking the data …',
 	'data.streaming': 'Reading and checking: {rows} rows …',

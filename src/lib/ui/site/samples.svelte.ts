@@ -4,11 +4,11 @@
  */
 import { commuteSamples, type CommuteSamples, type CriteriaResult } from '../../model/index.ts';
 import { getDb } from '../app.svelte.ts';
-import { model } from '../model.svelte.ts';
+import { session } from '../session.svelte.ts';
 
 class SamplesState {
 	value = $state.raw<CommuteSamples | null>(null);
-	/** The criteria result `value` was computed for (pages check it against model.criteria). */
+	/** The criteria result `value` was computed for (pages check it against session.criteria). */
 	criteria = $state.raw<CriteriaResult | null>(null);
 	error = $state<string | null>(null);
 }
@@ -17,9 +17,9 @@ export const samples = new SamplesState();
 let computedFor: CriteriaResult | null = null;
 let pending: Promise<void> | null = null;
 
-/** (Re)compute the samples if the criteria changed since the last run (call from an $effect). */
+/** (Re)compute the samples if the criteria changed since the last run (call from an $effect; pages use `useSamples`). */
 export function ensureSamples(): Promise<void> {
-	const c = model.criteria;
+	const c = session.criteria;
 	if (!c || c === computedFor) return pending ?? Promise.resolve();
 	computedFor = c;
 	const params = $state.snapshot(c.params);
@@ -40,4 +40,12 @@ export function ensureSamples(): Promise<void> {
 		if (pending === run) pending = null;
 	});
 	return pending;
+}
+
+/** Keep the samples current for the session's criteria while the calling component lives. */
+export function useSamples(): SamplesState {
+	$effect(() => {
+		if (session.criteria) ensureSamples();
+	});
+	return samples;
 }

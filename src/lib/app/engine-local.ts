@@ -1,0 +1,15 @@
+/** A matrix engine that runs in-process (CLI, benchmarks, tests): the same computeMatrix as the reach worker. */
+import { computeMatrix, type CarNetwork, type PtNetwork } from '../reach/matrix.ts';
+import type { MatrixEngine } from './travel-times.ts';
+
+export function localEngine(nets: { pt?: PtNetwork; car?: CarNetwork }): MatrixEngine {
+	return {
+		matrix: (req, opts = {}) =>
+			computeMatrix(nets, req.zones, req.destinations, req.options, {
+				progress: opts.onProgress,
+				checkpoint: async () => {
+					if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('cancelled');
+				}
+			})
+	};
+}

@@ -1,0 +1,79 @@
+/**
+ * The travel-time pipeline, written once for both front-ends (the app's pages and the CLI):
+ * scenario tables → origins and destinations → a matrix engine (the reach worker in the browser, the
+ * engines in-process in Node) → rows of `travel_times` with the label of the networks they came from.
+ *
+ *   const request = await matrixRequest(db, ['pt', 'car']);
+ *   const rows = await engine.matrix(request, { onProgress, signal });
+ *   await storeTravelTimes(db, rows);
+ *
+ * Pure TypeScript over the Db interface: no Svelte, no DOM, no Node APIs.
+ */
+import { rows as queryRows, type Db } from '../data/db/connector.ts';
+import { tableFromColumns } from '../data/arrow.ts';
+import { replaceTable } from '../data/replace.ts';
+import { tables } from '../data/schema.ts';
+import type { Destination, MatrixOptions, Mode, TravelTimeRow } from '../reach/matrix.ts';
+
+/** An origin of the matrix: a zone's settlement point (its id is the zone's BFS number). */
+export interface OriginZone {
+	zone_id: number;
+	lon: number;
+	lat: number;
+}
+
+/** Everything a matrix engine needs to compute `travel_times`. */
+export interface MatrixRequest {
+	zones: OriginZone[];
+	destinations: Destination[];
+	options: Partial<MatrixOptions> & { modes: Mode[] };
+}
+
+/** Progress and cancellation of one engine call. */
+export interface RunOptions {
+	signal?: AbortSignal;
+	onProgress?: (fraction: number, note?: string) => void;
+}
+
+/** Anything that turns a request into rows: the reach worker (browser) or the engines in-process (CLI). */
+export interface MatrixEngine {
+	matrix(request: MatrixRequest, opts?: RunOptions): Promise<TravelTimeRow[]>;
+}
+
+/** The SQL of the matrix's origins: zones with coordinates, in id order. */
+export const ORIGINS_SQL = 'SELECT zone_id, lon, lat FROM zones WHERE lon IS NOT NULL AND lat IS NOT NULL ORDER BY zone_id';
+
+/** The SQL of the matrix's destinations: every candidate site and every current office with coordinates. */
+export const DESTINATIONS_SQL = `SELECT site_id AS id, lon, lat FROM sites WHERE lon IS NOT NULL AND lat IS NOT NULL
+UNION ALL SELECT office_id, lon, lat FROM offices WHERE lon IS NOT NULL AND lat IS NOT NULL`;
+
+/** Origins and destinations of the scenario for the given modes. */
+export async function matrixRequest(db: Db, modes: Mode[]): Promise<MatrixRequest> {
+	const [zones, destinations] = await Promise.all([queryRows<OriginZone>(db, ORIGINS_SQL), queryRows<Destination>(db, DESTINATIONS_SQL)]);
+	return { zones, destinations, options: { modes } };
+}
+
+/** Replace `travel_times` with `result` (atomically: a failure keeps the previous matrix). */
+export async function storeTravelTimes(db: Db, result: readonly TravelTimeRow[]): Promise<void> {
+	const cols = tables.travel_times.columns.map((c) => ({
+		name: c.name,
+		type: c.type,
+		values: result.map((r) => (r as unknown as Record<string, number | string | null | undefined>)[c.name] ?? null)
+	}));
+	await replaceTable(db, 'travel_times', tableFromColumns(cols));
+}
+
+/** Compute and store the matrix; returns the row count and the engine's wall time. */
+export async function computeTravelTimes(db: Db, engine: MatrixEngine, modes: Mode[], opts: RunOptions = {}): Promise<{ rows: number; ms: number; request: MatrixRequest }> {
+	const request = await matrixRequest(db, modes);
+	const t0 = performance.now();
+	const result = await engine.matrix(request, opts);
+	const ms = performance.now() - t0;
+	await storeTravelTimes(db, result);
+	return { rows: result.length, ms, request };
+}
+
+/** Rows of `travel_times` per `source` label, for provenance displays. */
+export async function travelTimeSources(db: Db): Promise<Array<{ source: string; mode: string; rows: number }>> {
+	return queryRows(db, `SELECT coalesce(source, '') AS source, mode, count(*)::INTEGER AS rows FROM travel_times GROUP BY ALL ORDER BY mode, source`);
+}

@@ -1,0 +1,138 @@
+/**
+ * The decision session in the UI: the scenario's name, parameters and weights as state, and everything
+ * derived from them owned here, not recomputed page by page. Criteria are computed once per data
+ * version and parameter set (SQL); the evaluation (score, rank probabilities, flip, recommendation)
+ * follows every weight change in pure TypeScript (app/session.ts).
+ *
+ * The layout keeps the criteria current (`keepCriteriaCurrent`); pages read `session.evaluation`.
+ */
+import { onMount } from 'svelte';
+import { page } from '$app/state';
+import { afterNavigate, replaceState } from '$app/navigation';
+import { parseViewParams, weightsToParam } from '../app/url.ts';
+import { createScenario, dataVersion, DEFAULT_PARAMS, DEFAULT_WEIGHTS, type CriteriaResult, type DataVersion, type Scenario, type ScenarioParams, type Weights } from '../model/index.ts';
+import { evaluate, sessionCriteria, type Evaluation } from '../app/session.ts';
+import { canonicalJson } from '../model/hash.ts';
+import { app, getDb } from './app.svelte.ts';
+
+class Session {
+	/** Scenario name as the user set it ('' = the data's own name, see `displayName`). */
+	name = $state('');
+	params = $state<ScenarioParams>({ ...DEFAULT_PARAMS });
+	weights = $state<Weights>({ ...DEFAULT_WEIGHTS });
+	criteria = $state.raw<CriteriaResult | null>(null);
+	computing = $state(false);
+	error = $state<string | null>(null);
+	/** The data version and parameters the criteria belong to. */
+	private key = $state('');
+
+	/** Version of the loaded data (row counts and checksums), for scenario ids. */
+	data = $state.raw<DataVersion | null>(null);
+	/** app.version `data` belongs to. */
+	dataFor = $state(-1);
+
+	/** The current set-up as a scenario with its stable id. */
+	scenario = $derived<Scenario>(
+		createScenario({ name: this.displayName, data: this.data, params: $state.snapshot(this.params) as ScenarioParams, weights: $state.snapshot(this.weights) })
+	);
+
+	/** Score and robustness for the current weights (null until criteria exist). Spread: any weight change re-evaluates. */
+	evaluation = $derived<Evaluation | null>(this.criteria ? evaluate(this.criteria, { ...this.weights }) : null);
+
+	/** The name shown and stored: the user's, else the loaded data's (meta table). */
+	get displayName(): string {
+		return this.name || app.scenarioName;
+	}
+
+	/** Criteria are for the current data and parameters, and nothing is computing. */
+	get current(): boolean {
+		return !!this.criteria && !this.computing && this.key === this.keyNow();
+	}
+
+	private keyNow(): string {
+		return `${app.version}|${canonicalJson($state.snapshot(this.params))}`;
+	}
+
+	/** Compute the criteria if the data or the parameters changed since the last run. */
+	async refresh(): Promise<void> {
+		if (app.phase !== 'ready') return;
+		const key = this.keyNow();
+		if (key === this.key || key === this.pending) return;
+		this.pending = key;
+		this.computing = true;
+		try {
+			const c = await sessionCriteria(getDb(), $state.snapshot(this.params) as ScenarioParams);
+			if (this.pending !== key) return; // a newer request answers
+			this.criteria = c;
+			this.key = key;
+			this.error = null;
+		} catch (e) {
+			if (this.pending === key) this.error = e instanceof Error ? e.message : String(e);
+		} finally {
+			if (this.pending === key) {
+				this.pending = '';
+				this.computing = false;
+			}
+		}
+	}
+	private pending = '';
+
+	setParams(p: Partial<ScenarioParams>): void {
+		this.params = { ...this.params, ...p };
+	}
+
+	resetWeights(): void {
+		this.weights = { ...DEFAULT_WEIGHTS };
+	}
+
+	/** Apply a set-up (scenario link, saved scenario): weights over the defaults, parameters over the defaults. */
+	apply(setup: { name?: string; params?: Partial<ScenarioParams>; weights?: Weights }): void {
+		if (setup.name) this.name = setup.name;
+		if (setup.params) this.params = { ...DEFAULT_PARAMS, ...setup.params };
+		if (setup.weights) this.weights = { ...DEFAULT_WEIGHTS, ...setup.weights };
+	}
+}
+
+export const session = new Session();
+
+/** Call once from the layout: recompute criteria and the data version whenever the data or the parameters change. */
+export function keepCriteriaCurrent(): void {
+	$effect(() => {
+		if (app.phase !== 'ready') return;
+		void app.version;
+		void $state.snapshot(session.params);
+		void session.refresh();
+	});
+	$effect(() => {
+		if (app.phase !== 'ready') return;
+		const version = app.version;
+		// Only the answer for the current data lands (an older, slower one must not overwrite it).
+		dataVersion(getDb()).then((d) => {
+			if (version !== app.version) return;
+			session.data = d;
+			session.dataFor = version;
+		});
+	});
+}
+
+/**
+ * Weights in the page URL (?w=id:value,…): read once when the page opens (app/url.ts parses strictly),
+ * then every change is written back with replaceState so a view can be shared or bookmarked.
+ */
+export function useWeightsInUrl(): void {
+	onMount(() => {
+		const w = parseViewParams(page.url.searchParams).weights;
+		if (w && Object.keys(w).length) session.weights = { ...session.weights, ...w };
+	});
+	// replaceState needs the router: wait for the first navigation to finish.
+	let routerReady = $state(false);
+	afterNavigate(() => (routerReady = true));
+	$effect(() => {
+		if (!routerReady) return;
+		const w = weightsToParam(session.weights);
+		const url = new URL(page.url);
+		if (url.searchParams.get('w') === w) return;
+		url.searchParams.set('w', w);
+		replaceState(url, page.state);
+	});
+}
