@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { rows } from '../../src/lib/data/db/connector.ts';
 import { loadGtfs, loadRoads } from '../../src/lib/reach/networks.ts';
-import { route as ptRoute, parseGtfsTime } from '../../src/lib/reach/gtfs/index.ts';
+import { route as ptRoute, parseGtfsTime, formatTime } from '../../src/lib/reach/gtfs/index.ts';
 import { routeCar } from '../../src/lib/reach/road/index.ts';
 import { option, lang as langOf } from './_args.ts';
 import { DEFAULT_GTFS, DEFAULT_ROADS, openScenarioDb } from './_data.ts';
@@ -55,7 +55,8 @@ export async function run(args: string[]): Promise<number> {
 			console.log(`No PT connection arriving by ${option(args, '--arrive') ?? '08:00'} on ${net.date}.`);
 			return 1;
 		}
-		console.log(`${a.label} → ${b.label}, arrive by ${option(args, '--arrive') ?? '08:00'} on ${net.date}: ${it.minutes.toFixed(0)} min, ${it.changes} change(s)`);
+		console.log(`${a.label} → ${b.label}, arrive by ${option(args, '--arrive') ?? '08:00'} on ${net.date}: leave ${formatTime(it.leave)}, arrive ${formatTime(it.arrive)}`);
+		console.log(`  journey ${it.minutes.toFixed(0)} min door to door, ${it.changes} change(s); wait before the deadline ${it.waitMinutes.toFixed(0)} min`);
 		for (const l of it.legs) console.log(`  ${l.depHm}–${l.arrHm}  ${l.mode === 'walk' ? 'walk' : `${l.route ?? ''} → ${l.headsign ?? ''}`.padEnd(24)}  ${l.from} → ${l.to}`);
 		return 0;
 	} finally {

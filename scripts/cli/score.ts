@@ -124,10 +124,14 @@ function criteriaRows(lang: Lang, thresholds: number[]): [string, (s: SiteCriter
 		...commute('pt', L('ÖV', 'PT')),
 		...commute('car', L('Auto', 'Car')),
 		...commute('combined', L('Mix', 'Mix')),
+		[L('ÖV Warten vor Beginn Mittel (min)', 'PT wait before start mean (min)'), (s) => fmt(s.staff?.ptWait.mean)],
+		[L('ÖV Warten vor Beginn p80 (min)', 'PT wait before start p80 (min)'), (s) => fmt(s.staff?.ptWait.p80)],
 		[L('ÖV Umstiege (Mittel)', 'PT changes (mean)'), (s) => fmt(s.staff?.ptChangesMean)],
+		[L('Ohne ÖV-Zeit: Zone/Standort', 'No PT time: zone/site'), (s) => (s.staff ? `${s.staff.missingByMode.pt.noZoneTimes}/${s.staff.missingByMode.pt.noSiteTime}` : '–')],
+		[L('Ohne Autozeit: Zone/Standort', 'No car time: zone/site'), (s) => (s.staff ? `${s.staff.missingByMode.car.noZoneTimes}/${s.staff.missingByMode.car.noSiteTime}` : '–')],
 		[L('CO2 t/Jahr', 'CO2 t/yr'), (s) => fmt(s.staff?.co2TonnesYear)],
 		[L('CO2 Δ t/Jahr', 'CO2 Δ t/yr'), (s) => fmt(s.staff?.co2ChangeTonnesYear)],
-		[L('Ohne Reisezeit', 'Without travel time'), (s) => (s.staff ? String(s.staff.missingTimes) : '–')],
+		[L('Ohne jede Reisezeit', 'Without any travel time'), (s) => (s.staff ? String(s.staff.missingTimes) : '–')],
 		...['employer', 'insured', 'jobseeker'].map((g): [string, (s: SiteCriteria) => string] => [`${L('Kundschaft', 'Customers')} ${g} (min)`, (s) => fmt(s.customers?.byGroup[g]?.meanMinutes)]),
 		[L('Kundschaft alle (min)', 'Customers all (min)'), (s) => fmt(s.customers?.all.meanMinutes)],
 		[L('Anteil Regionalstellen', 'Share at branches'), (s) => (s.customers ? pct(s.customers.all.branchShare) : '–')],
@@ -183,6 +187,12 @@ function printReport(
 	const head = sites.map((s) => s.site_id.slice(0, 15).padStart(16)).join('');
 	console.log(''.padEnd(36) + head);
 	for (const [label, get] of criteriaRows(lang, criteria.params.commuteThresholdsMin)) console.log(label.slice(0, 35).padEnd(36) + sites.map((s) => get(s).slice(0, 15).padStart(16)).join(''));
+	console.log(
+		L(
+			'ÖV = Reise von Tür zu Tür (spätestmögliche Abfahrt, Ankunft 07:00–08:30); Warten = Ankunft bis Arbeitsbeginn. Ohne ÖV-Zeit (Zone: keine Haltestelle in Gehdistanz; Standort: keine Verbindung): nicht im ÖV-Mittel, Mix = Autozeit.',
+			'PT = door-to-door journey (latest departure, arrival 07:00–08:30); wait = arrival to start of work. No PT time (zone: no stop within walking distance; site: no connection): not in the PT mean, mix = car time.'
+		)
+	);
 
 	if (flip) {
 		console.log('\n' + L(`Was ${name.get(flip.second)} vor ${name.get(flip.first)} brächte (Vorsprung ${flip.gap.toFixed(1)} Punkte):`, `What would put ${name.get(flip.second)} ahead of ${name.get(flip.first)} (gap ${flip.gap.toFixed(1)} points):`));

@@ -16,6 +16,10 @@ export const tests = [
 			await waitForTravelTimes(t);
 			const before = await order(t);
 			assert(before.length >= 4, `too few ranked sites: ${before}`);
+			// beside the PT mean: the wait before work and the staff without a PT time (6 of 542 in the default), with the rule
+			const pt = await t.page.locator('[data-testid="pt-cell"]').first().innerText();
+			assert(/Warten [\d,.]+/.test(pt) && /\d+ ohne ÖV-Zeit/.test(pt), `PT cell: ${pt}`);
+			assert((await t.page.locator('[data-testid="pt-note"]').innerText()).includes('Autozeit'), 'PT note missing');
 			const excluded = await t.page.locator('[data-testid="excluded"] li').allInnerTexts();
 			assert(excluded.some((x) => /Kapazität|capacity/i.test(x)), `capacity exclusion missing: ${excluded}`);
 			await t.screenshot('ranking-default');

@@ -46,6 +46,11 @@ export const tests = [
 			const first = await t.page.locator('[data-testid="report-ranking"] tbody tr').first().getAttribute('data-site');
 			assert(rec === 'S1-EICHHOF' && first === rec, `recommendation ${rec}, first row ${first}`);
 			assert((await t.page.locator('[data-testid="key-figures"] dd').count()) === 9, 'key figures missing');
+			// PT: the door-to-door journey with the wait and the staff without a PT time beside it; both defined in the method
+			const kfPt = await t.page.locator('[data-testid="kf-pt"]').innerText();
+			assert(/von Tür zu Tür, dazu Ø [\d,.]+ min Warten/.test(kfPt) && /\d+ ohne ÖV-Zeit \(Autozeit\)/.test(kfPt), `PT key figure: ${kfPt}`);
+			const method = await t.page.locator('[data-testid="method-pt"]').innerText();
+			assert(method.includes('Ankunft − Abfahrt') && method.includes('T − Ankunft') && method.includes('Conveyal'), `PT method: ${method}`);
 			const maps = t.page.locator('[data-testid="report-map"]');
 			assert((await maps.count()) === 2, 'expected the staff map and the commute-change map');
 			const shaded = Number(await maps.nth(0).getAttribute('data-shaded'));
@@ -105,7 +110,7 @@ export const tests = [
 				const v = crit.getRow(r).getCell(col).value;
 				assert(!(typeof v === 'number' && v > 0 && v < 5), `unsuppressed small count ${v} in row ${r}`);
 			}
-			assert(crit.rowCount - 1 === 9 * 8, `criteria sheet rows: ${crit.rowCount - 1}`);
+			assert(crit.rowCount - 1 === 10 * 8, `criteria sheet rows: ${crit.rowCount - 1}`);
 			assert(wb.worksheets[2].rowCount > 20, 'parameter sheet incomplete');
 		}
 	},

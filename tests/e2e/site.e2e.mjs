@@ -106,11 +106,14 @@ export const tests = [
 				const v = await cell(id);
 				assert(Number.isFinite(num(v)) && num(v) === num(row[col]), `${id}: detail "${v}" ≠ ranking "${row[col]}"`);
 			}
+			// staff without a PT time: the same count as beside the PT mean on the ranking
+			const missing = await t.page.locator('[data-testid="fact-pt-missing"]').getAttribute('data-n');
+			assert(Number(missing) > 0 && row[3].includes(`${missing} ohne ÖV-Zeit`), `PT missing: site ${missing}, ranking "${row[3]}"`);
 			const payback = await t.page.locator('[data-testid="fact-payback"]').innerText();
 			assert(payback === row[10].trim(), `payback ${payback} ≠ ranking ${row[10]}`);
 			// The rank of the site on each criterion is shown.
 			const ranks = await t.page.locator('[data-testid="criteria"] tbody td:nth-child(3)').allInnerTexts();
-			assert(ranks.length === 9 && ranks.every((r) => /^\d+ (von|of) \d+$/.test(r)), `criterion ranks: ${ranks}`);
+			assert(ranks.length === 10 && ranks.every((r) => /^\d+ (von|of) \d+$/.test(r)), `criterion ranks: ${ranks}`);
 			await checkCharts(t);
 		}
 	},

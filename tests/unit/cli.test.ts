@@ -26,8 +26,11 @@ describe('CLI on the Lucerne default', () => {
 		const r = await capture(() => matrix.run(['--out', out]));
 		expect(r.code).toBe(0);
 		const lines = readFileSync(out, 'utf8').trim().split('\n');
-		expect(lines[0]).toBe('origin_zone,destination_id,mode,minutes_p50,minutes_p80,changes,source');
+		expect(lines[0]).toBe('origin_zone,destination_id,mode,minutes_p50,minutes_p80,wait_p50,wait_p80,changes,source');
 		const rows = lines.slice(1).map((l) => l.split(','));
+		// the wait before the deadline is a PT figure: its p50 is there for every PT row (p80 where the journey has one), empty for car
+		expect(rows.filter((x) => x[2] === 'pt').every((x) => x[5] !== '' && Number(x[5]) >= 0 && (x[6] === '') === (x[4] === ''))).toBe(true);
+		expect(rows.filter((x) => x[2] === 'car').every((x) => x[5] === '' && x[6] === '')).toBe(true);
 		// Every zone reaches every destination by car (the road mesh is connected).
 		const car = rows.filter((x) => x[2] === 'car');
 		expect(car.length).toBe(190 * 17);
@@ -40,7 +43,12 @@ describe('CLI on the Lucerne default', () => {
 	it('route prints a PT itinerary with legs and times', async () => {
 		const r = await capture(() => route.run(['--from', '1031', '--to', 'S1-EICHHOF', '--mode', 'pt', '--arrive', '08:00']));
 		expect(r.code).toBe(0);
-		expect(r.out).toMatch(/Hochdorf \(1031\) → Eichhof-West \(S1-EICHHOF\), arrive by 08:00/);
+		expect(r.out).toMatch(/Hochdorf \(1031\) → Eichhof-West \(S1-EICHHOF\), arrive by 08:00 on [\d-]+: leave \d\d:\d\d, arrive \d\d:\d\d/);
+		const [, journey, wait] = /journey (\d+) min door to door, \d+ change\(s\); wait before the deadline (\d+) min/.exec(r.out)!;
+		const [lh, lm, ah, am] = /leave (\d\d):(\d\d), arrive (\d\d):(\d\d)/.exec(r.out)!.slice(1).map(Number);
+		const leave = lh * 60 + lm, arrive = ah * 60 + am;
+		expect(Math.abs(Number(journey) - (arrive - leave))).toBeLessThanOrEqual(1);
+		expect(Math.abs(Number(wait) - (8 * 60 - arrive))).toBeLessThanOrEqual(1);
 		expect(r.out).toMatch(/\d\d:\d\d–\d\d:\d\d\s+S9/);
 	});
 

@@ -12,8 +12,11 @@ import {
 	travelTimesFromPoints,
 	arriveByProfile,
 	route,
-	percentile
+	percentile,
+	PtMatrix,
+	walkSec
 } from '../../src/lib/reach/gtfs/index.ts';
+import { haversineM } from '../../src/lib/reach/road/geo.ts';
 
 const dir = 'tests/fixtures/gtfs/tiny';
 const files: Record<string, Uint8Array> = {};
@@ -90,8 +93,9 @@ describe('backward latest departure', () => {
 
 describe('arrive-by travel times over a window', () => {
 	const walk = { detour: 1.3, speedMPerMin: 75, maxAccessM: 500, maxDirectM: 500 };
-	it('p50/p80 = percentiles of (deadline − latest departure from the origin point)', () => {
-		// origin at A, destination at D; only T1 08:00 serves A; window 08:35–08:45 → samples 35..45 min
+	it('p50/p80 of the journey (arrival − departure) and of the wait (deadline − arrival)', () => {
+		// origin at A, destination at D; only T1 08:00 serves A and arrives 08:35; window 08:35–08:45: every deadline
+		// takes that journey (35 min), the wait before the deadline is 0..10 min
 		const [r] = travelTimesFromPoints(
 			tt,
 			[{ id: 'a', lon: 8.0, lat: 47.0 }],
@@ -99,7 +103,21 @@ describe('arrive-by travel times over a window', () => {
 			{ startSec: hm(8, 35), endSec: hm(8, 45), stepSec: 60 },
 			{ walk }
 		);
-		expect(r).toEqual({ id: 'a', p50: 40, p80: 43, changes: 1 });
+		expect(r).toEqual({ id: 'a', p50: 35, p80: 35, waitP50: 5, waitP80: 8, changes: 1 });
+	});
+
+	it('journey + wait = deadline − latest departure for every sample', () => {
+		const window = { startSec: hm(8, 35), endSec: hm(8, 45), stepSec: 60 };
+		const m = new PtMatrix(tt, [{ id: 'a', lon: 8.0, lat: 47.0 }], window, { walk });
+		const s = m.windowSamples({ lon: 8.02, lat: 47.01 });
+		const old: number[] = [];
+		for (let d = 0; d < s.deadlines.length; d++) {
+			const journey = s.arrive[d] - s.leave[d], wait = s.deadlines[d] - s.arrive[d];
+			expect(journey + wait).toBe(s.deadlines[d] - s.leave[d]);
+			old.push((s.deadlines[d] - s.leave[d]) / 60);
+		}
+		// the old definition's percentiles (35..45 min) are unchanged
+		expect([percentile(old, 50), percentile(old, 80)]).toEqual([40, 43]);
 	});
 
 	it('unreachable samples make high percentiles null', () => {
@@ -110,9 +128,27 @@ describe('arrive-by travel times over a window', () => {
 			{ startSec: hm(8, 30), endSec: hm(8, 40), stepSec: 60 },
 			{ walk }
 		);
-		// samples: 5 × unreachable (08:30–08:34), 35..40 → sorted 35,36,37,38,39,40,∞×5
-		expect(r.p50).toBe(40);
+		// samples: 5 × unreachable (08:30–08:34), then the 08:00 → 08:35 journey (35 min) with waits 0..5
+		expect(r.p50).toBe(35);
 		expect(r.p80).toBeNull();
+		expect(r.waitP50).toBe(5);
+		expect(r.waitP80).toBeNull();
+	});
+
+	it('walk-only journeys take the walking time and do not wait', () => {
+		// origin 300 m from the destination, no stop within 100 m of either: the only way is on foot
+		const near = { detour: 1.3, speedMPerMin: 75, maxAccessM: 100, maxDirectM: 2000 };
+		const from = { id: 'w', lon: 8.3, lat: 47.3 };
+		const to = { lon: 8.3, lat: 47.3 + 300 / 111_195 };
+		const [r] = travelTimesFromPoints(tt, [from], to, { startSec: hm(8, 0), endSec: hm(8, 30), stepSec: 60 }, { walk: near });
+		const minutes = walkSec(haversineM(from.lon, from.lat, to.lon, to.lat), near) / 60;
+		expect(r.p50).toBeCloseTo(minutes, 1);
+		expect(r.p80).toBeCloseTo(minutes, 1);
+		expect(r).toMatchObject({ waitP50: 0, waitP80: 0, changes: 0 });
+		const it = route(tt, from, to, hm(8, 0), { walk: near })!;
+		expect(it.minutes * 60).toBe(walkSec(haversineM(from.lon, from.lat, to.lon, to.lat), near));
+		expect(it.waitMinutes).toBe(0);
+		expect(it.legs.map((l) => l.mode)).toEqual(['walk']);
 	});
 
 	it('profile matrix has one row per deadline', () => {
@@ -120,6 +156,7 @@ describe('arrive-by travel times over a window', () => {
 		expect([...p.deadlines]).toEqual([hm(8, 34), hm(8, 35)]);
 		expect(p.latest[0 * p.stopCount + id('A')]).toBe(UNREACHED_BACK);
 		expect(p.latest[1 * p.stopCount + id('A')]).toBe(hm(8, 0));
+		expect(p.arrival[1 * p.stopCount + id('A')]).toBe(hm(8, 35));
 		expect(p.legs[1 * p.stopCount + id('A')]).toBe(2);
 	});
 
@@ -130,12 +167,56 @@ describe('arrive-by travel times over a window', () => {
 	});
 });
 
+describe('ties in the latest departure go to the earlier arrival', () => {
+	// P and Q 500 m apart (no generated link), the origin half-way; X 150 m west of P with a 120 s transfer P→X.
+	// SLOW leaves P 07:30 → D 08:00; FAST1 leaves Q 07:30 → D 07:45; FAST2 leaves X 07:32 → D 07:46 (from P also "07:30").
+	const m250 = 250 / (111_195 * Math.cos((47 * Math.PI) / 180));
+	const lon = { P: 8.0, Q: 8.0 + 2 * m250, X: 8.0 - 0.6 * m250, D: 8.1 };
+	const text = (rows: (string | number)[][]) => new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n') + '\n');
+	const feed = zipSync({
+		'stops.txt': text([['stop_id', 'stop_name', 'stop_lat', 'stop_lon'], ...Object.entries(lon).map(([k, x]) => [k, k, 47.0, x])]),
+		'routes.txt': text([['route_id', 'route_short_name', 'route_type'], ['R', 'R', 3]]),
+		'trips.txt': text([['route_id', 'service_id', 'trip_id'], ['R', 'WK', 'SLOW'], ['R', 'WK', 'FAST1'], ['R', 'WK', 'FAST2']]),
+		'stop_times.txt': text([
+			['trip_id', 'arrival_time', 'departure_time', 'stop_id', 'stop_sequence'],
+			['SLOW', '07:30:00', '07:30:00', 'P', 1], ['SLOW', '08:00:00', '08:00:00', 'D', 2],
+			['FAST1', '07:30:00', '07:30:00', 'Q', 1], ['FAST1', '07:45:00', '07:45:00', 'D', 2],
+			['FAST2', '07:32:00', '07:32:00', 'X', 1], ['FAST2', '07:46:00', '07:46:00', 'D', 2]
+		]),
+		'calendar.txt': text([['service_id', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'start_date', 'end_date'], ['WK', 1, 1, 1, 1, 1, 0, 0, 20210101, 20211231]]),
+		'transfers.txt': text([['from_stop_id', 'to_stop_id', 'transfer_type', 'min_transfer_time'], ['P', 'X', 2, 120]])
+	});
+	const { timetable: t2 } = parseGtfs(feed, { date: '2021-06-15' });
+	const window = { startSec: hm(8, 0), endSec: hm(8, 0), stepSec: 60 };
+	const dest = { lon: lon.D, lat: 47.0 };
+
+	it('at a stop: boarding there and walking to another stop leave equally late; the earlier arrival counts', () => {
+		const p = arriveByProfile(t2, [{ stop: t2.stopIndex.get('D')!, egressSec: 0 }], window);
+		const P = t2.stopIndex.get('P')!;
+		expect(p.latest[P]).toBe(hm(7, 30));
+		expect(p.arrival[P]).toBe(hm(7, 46)); // via X, not SLOW's 08:00
+	});
+
+	it('at an origin point: two access stops leave equally late; the earlier arrival counts (as route() finds)', () => {
+		const origin = { id: 'o', lon: 8.0 + m250, lat: 47.0 };
+		const s = new PtMatrix(t2, [origin], window).windowSamples(dest);
+		const access = walkSec(haversineM(origin.lon, origin.lat, lon.P, 47.0));
+		expect(s.leave[0]).toBe(hm(7, 30) - access);
+		expect(s.arrive[0]).toBe(hm(7, 45)); // FAST1 from Q
+		const it = route(t2, origin, dest, hm(8, 0))!;
+		expect([it.leave, it.arrive, it.waitMinutes]).toEqual([s.leave[0], s.arrive[0], 15]);
+		expect(it.legs.find((l) => l.mode === 'pt')!.from).toBe('Q');
+	});
+});
+
 describe('route itinerary', () => {
 	it('lists walk and PT legs with names, times and route numbers', () => {
 		const it = route(tt, { lon: 8.0, lat: 47.0 }, { lon: 8.02, lat: 47.01 }, hm(8, 40), {
 			walk: { detour: 1.3, speedMPerMin: 75, maxAccessM: 100, maxDirectM: 100 }
 		})!;
 		expect(it.leave).toBe(hm(8, 0));
+		expect(it.arrive).toBe(hm(8, 35));
+		expect([it.minutes, it.waitMinutes]).toEqual([35, 5]);
 		expect(it.changes).toBe(1);
 		expect(it.legs.map((l) => [l.mode, l.from, l.to, l.depHm, l.arrHm, l.route ?? ''])).toEqual([
 			['walk', 'origin', 'Alpha', '08:00', '08:00', ''],

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
-import { computeCriteria, estimateTravelTimes, ESTIMATE_SOURCE, type CriteriaResult } from '../../src/lib/model/index.ts';
+import { computeCriteria, DEFAULT_WEIGHTS, estimateTravelTimes, ESTIMATE_SOURCE, scoreSites, type CriteriaResult } from '../../src/lib/model/index.ts';
 import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
 
 let db: Db;
@@ -86,6 +86,51 @@ describe('staff commute', () => {
 		expect(site('C').staff!.pt.mean).toBeNull();
 		expect(c.warnings.some((w) => w.en.includes('Site C'))).toBe(true);
 		expect(site('A').staff!.trace.sql).toContain('travel_times');
+	});
+
+	it('without wait_p50 in travel_times the wait criterion is missing, with one warning', () => {
+		expect(site('A').staff!.ptWait).toEqual({ n: 0, mean: null, p80: null, meanChange: null });
+		expect(c.warnings.filter((w) => w.en.includes('wait_p50'))).toHaveLength(1);
+		const r = scoreSites(c, { ...DEFAULT_WEIGHTS, staff_pt_wait: 10 });
+		expect(r.skipped.map((k) => k.id)).toContain('staff_pt_wait');
+	});
+
+	it('PT wait on its own; staff without a PT time counted per reason, their combined time is the car time', async () => {
+		const d = await openNodeDb();
+		try {
+			await loadSmall(d);
+			await d.exec(`UPDATE travel_times SET wait_p50 = CASE origin_zone * 100 + CASE destination_id WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END
+			  WHEN 101 THEN 6 WHEN 201 THEN 10 WHEN 102 THEN 1 WHEN 202 THEN 3 ELSE 4 END WHERE mode = 'pt'`);
+			// A new mover P6 in zone 3, which has car times only (no stop within walking distance)
+			await d.exec(`INSERT INTO staff VALUES ('P6', 'X', 1.0, 'O1', NULL, 8.0, 47.1, 3)`);
+			await d.exec(`INSERT INTO travel_times (origin_zone, destination_id, mode, minutes_p50) VALUES (3, 'A', 'car', 40), (3, 'B', 'car', 40), (3, 'O1', 'car', 40)`);
+			let r = await computeCriteria(d, SMALL_PARAMS);
+			let a = r.sites.find((s) => s.site_id === 'A')!.staff!;
+			// waits at A: zone 1 (P1, P2, P6 has no PT) 6, zone 2 (P3, P4) 10 → mean 8, p80 of 6,6,10,10 = 10;
+			// today: zone 1 → O1 4, zone 2 → O2 4 → changes 2, 2, 6, 6 → mean 4
+			expect(a.ptWait.n).toBe(4);
+			expect(a.ptWait.mean).toBeCloseTo(8, 9);
+			expect(a.ptWait.p80).toBeCloseTo(10, 9);
+			expect(a.ptWait.meanChange).toBeCloseTo(4, 9);
+			expect(r.sites.find((s) => s.site_id === 'A')!.staff!.pt.mean).toBeCloseTo(35, 9); // the journey, unchanged
+			expect(a.missingByMode.pt).toEqual({ total: 1, noZoneTimes: 1, noSiteTime: 0 });
+			expect(a.missingByMode.car).toEqual({ total: 0, noZoneTimes: 0, noSiteTime: 0 });
+			expect(a.missingTimes).toBe(0);
+			// P6's combined time is the car time (40): (20 + 15 + 36 + 36 + 40) / 5
+			expect(a.combined.mean).toBeCloseTo(147 / 5, 9);
+			expect(a.pt.n).toBe(4);
+			// zone 2 loses its PT time to A only: P3, P4 have PT times elsewhere → "no time to this site"
+			await d.exec(`DELETE FROM travel_times WHERE origin_zone = 2 AND destination_id = 'A' AND mode = 'pt'`);
+			r = await computeCriteria(d, SMALL_PARAMS);
+			a = r.sites.find((s) => s.site_id === 'A')!.staff!;
+			expect(a.missingByMode.pt).toEqual({ total: 3, noZoneTimes: 1, noSiteTime: 2 });
+			expect(a.pt.n).toBe(2);
+			// P3, P4 now count with their car time (30) in the combined mean
+			expect(a.combined.mean).toBeCloseTo((20 + 15 + 30 + 30 + 40) / 5, 9);
+			expect(r.sites.find((s) => s.site_id === 'B')!.staff!.missingByMode.pt).toEqual({ total: 1, noZoneTimes: 1, noSiteTime: 0 });
+		} finally {
+			await d.close();
+		}
 	});
 
 	it('uses zone defaults instead of staff.mode when asked', async () => {

@@ -81,9 +81,28 @@ describe('import into travel_times', () => {
 			mode: 'pt',
 			minutes_p50: 27,
 			minutes_p80: 33,
+			wait_p50: null, // r5 has no wait before the deadline
+			wait_p80: null,
 			changes: null,
 			source: 'r5r'
 		});
+	});
+
+	it('our own columns: the wait before the deadline is recognised by its aliases and imported; empty stays null', async () => {
+		const csv = 'von,nach,verkehrsmittel,reisezeit,p80,wartezeit,waiting_p80\n1059,S1-EICHHOF,pt,21.5,24,6.5,11\n1059,S1-EICHHOF,car,7.2,7.2,,\n';
+		const parsed = await parseFile({ fileName: 'tt.csv', bytes: new TextEncoder().encode(csv) });
+		const s = suggestMapping('travel_times', parsed.headers);
+		expect(s.mapping).toMatchObject({ origin_zone: 'von', destination_id: 'nach', mode: 'verkehrsmittel', minutes_p50: 'reisezeit', wait_p50: 'wartezeit', wait_p80: 'waiting_p80' });
+		engines ??= Promise.all([openNodeDb(), openNativeDb()]);
+		for (const db of await engines) {
+			const res = await validateAndType('travel_times', parsed, s.mapping);
+			expect(res.issues.filter((i) => i.severity === 'error')).toEqual([]);
+			await commitImport(db, 'travel_times', res);
+			expect(await rows(db, 'SELECT mode, minutes_p50, wait_p50, wait_p80 FROM travel_times ORDER BY mode')).toEqual([
+				{ mode: 'car', minutes_p50: 7.2, wait_p50: null, wait_p80: null },
+				{ mode: 'pt', minutes_p50: 21.5, wait_p50: 6.5, wait_p80: 11 }
+			]);
+		}
 	});
 
 	it('r5py: travel_time is the median; mode car as chosen', async () => {
@@ -146,8 +165,8 @@ describe('CLI travel-times', () => {
 			console.error = err;
 		}
 		const lines = read(out, 'utf8').trim().split('\n');
-		expect(lines[0]).toBe('origin_zone,destination_id,mode,minutes_p50,minutes_p80,changes,source');
-		expect(lines.slice(1)).toContain('1059,S8-SURSEE,car,39,,,conveyal');
+		expect(lines[0]).toBe('origin_zone,destination_id,mode,minutes_p50,minutes_p80,wait_p50,wait_p80,changes,source');
+		expect(lines.slice(1)).toContain('1059,S8-SURSEE,car,39,,,,,conveyal');
 		expect(lines).toHaveLength(5);
 	});
 });

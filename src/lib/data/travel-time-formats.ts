@@ -18,6 +18,11 @@
  *   duration` (itinerary, seconds) and `transfers`. → per pair the fastest itinerary: minutes =
  *   duration / 60, changes = its transfers. OTP plans one departure per request, so there is no p80.
  *
+ * PT definitions differ: r5/Conveyal report the travel time over a *departure* window (by default), which includes
+ * the wait at the origin for the next vehicle; our own matrix reports the door-to-door journey of an *arrival* window
+ * (leave home as late as possible, no wait at the origin) and the wait before the deadline apart (`wait_p50`).
+ * Imported PT rows keep the engine's figure in minutes_p50/p80, get a note saying so, and leave wait_* empty.
+ *
  * None of these carries our `mode`: it is a constant chosen at import (`pt` or `car`), and `source`
  * records the engine. Origin ids must be our zone ids (BFS numbers), destination ids site_id/office_id:
  * pass them as the engine's origin/destination ids.
@@ -59,7 +64,7 @@ export function detectMatrixFormat(headers: readonly string[]): MatrixFormat | n
 	return null;
 }
 
-const OUT_HEADERS = ['origin_zone', 'destination_id', 'mode', 'minutes_p50', 'minutes_p80', 'changes', 'source'];
+const OUT_HEADERS = ['origin_zone', 'destination_id', 'mode', 'minutes_p50', 'minutes_p80', 'wait_p50', 'wait_p80', 'changes', 'source'];
 
 /** The headers of every adapted file (= the travel_times columns), known before any row is read. */
 export const MATRIX_HEADERS: readonly string[] = OUT_HEADERS;
@@ -133,7 +138,7 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 		const p50 = col('travel_time_p50') >= 0 ? col('travel_time_p50') : need('travel_time');
 		const p80 = col('travel_time_p80');
 		parsed.rows.forEach((r, i) => {
-			rows.push([r[o], r[d], opts.mode, r[p50], p80 >= 0 ? r[p80] : null, null, source]);
+			rows.push([r[o], r[d], opts.mode, r[p50], p80 >= 0 ? r[p80] : null, null, null, null, source]);
 			rowNumbers.push(parsed.rowNumbers[i]);
 		});
 		if (p80 < 0) notes.push({ de: 'Keine Spalte travel_time_p80: minutes_p80 bleibt leer (die Modelle nehmen dann p50).', en: 'No travel_time_p80 column: minutes_p80 stays empty (the model then uses p50).' });
@@ -167,7 +172,7 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 				dropped++;
 				continue;
 			}
-			rows.push([e.o, e.d, opts.mode, e.p50, e.p80, null, source]);
+			rows.push([e.o, e.d, opts.mode, e.p50, e.p80, null, null, null, source]);
 			rowNumbers.push(e.row);
 		}
 		if (!percentiles.has(80)) notes.push({ de: 'Kein Perzentil 80: minutes_p80 bleibt leer.', en: 'No percentile 80: minutes_p80 stays empty.' });
@@ -185,7 +190,7 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 			if (!e || s < e.s) best.set(key, { o: r[o], d: r[d], row: e?.row ?? parsed.rowNumbers[i], s, transfers: tr >= 0 ? r[tr] : null });
 		});
 		for (const e of best.values()) {
-			rows.push([e.o, e.d, opts.mode, Math.round((e.s / 60) * 100) / 100, null, e.transfers, source]);
+			rows.push([e.o, e.d, opts.mode, Math.round((e.s / 60) * 100) / 100, null, null, null, e.transfers, source]);
 			rowNumbers.push(e.row);
 		}
 		notes.push({
@@ -193,6 +198,11 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 			en: 'OpenTripPlanner: the fastest itinerary per pair (duration in seconds → minutes); one departure time, hence no p80.'
 		});
 	}
+	if (opts.mode === 'pt' && format !== 'otp')
+		notes.push({
+			de: 'r5/Conveyal: die ÖV-Zeit folgt der Definition des Programms (über ein Abfahrtsfenster mit der Wartezeit an der Starthaltestelle), nicht der Reise von Tür zu Tür der eigenen Matrix (ohne Warten vor dem Termin). wait_p50/wait_p80 bleiben leer.',
+			en: 'r5/Conveyal: the PT time follows the engine’s definition (over a departure window, with the wait at the origin stop), not the door-to-door journey of our own matrix (without the wait before the appointment). wait_p50/wait_p80 stay empty.'
+		});
 	if (dropped)
 		notes.push({
 			de: `${dropped} ${dropped === 1 ? 'Paar' : 'Paare'} nicht erreicht (Zeit −1) und ausgelassen.`,

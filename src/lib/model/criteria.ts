@@ -57,6 +57,7 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 				de: `${s.name}: ${st.missingTimes} von ${st.movers} Mitarbeitenden ohne Reisezeit (Zone fehlt in travel_times).`,
 				en: `${s.name}: ${st.missingTimes} of ${st.movers} staff without a travel time (zone missing in travel_times).`
 			});
+
 		return {
 			site_id: s.site_id,
 			name: s.name,
@@ -70,6 +71,13 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 			money: moneyCriteria(s, inputs.released, inputs.movers, p)
 		};
 	});
+	// (Staff without a PT time but with a car time are counted beside the PT figures, not warned about.)
+	const st = [...staff.values()];
+	if (n > 0 && st.some((x) => x.pt.n > 0) && st.every((x) => x.ptWait.n === 0))
+		warnings.push({
+			de: 'travel_times enthält keine ÖV-Wartezeit (wait_p50, z. B. importierte Matrix): Das Kriterium Wartezeit fehlt; die ÖV-Zeiten gelten so, wie sie importiert wurden.',
+			en: 'travel_times has no PT wait (wait_p50, e.g. an imported matrix): the wait criterion is missing; PT times count as imported.'
+		});
 	return { params: p, sites, inputs, travelTimeRows: n, todayRentChfYear, warnings };
 }
 

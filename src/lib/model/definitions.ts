@@ -15,7 +15,9 @@ export interface CriterionDef {
 }
 
 export const CRITERIA: readonly CriterionDef[] = [
-	{ id: 'staff_pt_mean', label: { de: 'Mitarbeitende: mittlere ÖV-Reisezeit', en: 'Staff: mean PT commute' }, unit: 'min', direction: 'cost', group: 'staff', spatial: true, value: (s) => s.staff?.pt.mean ?? null },
+	{ id: 'staff_pt_mean', label: { de: 'Mitarbeitende: mittlere ÖV-Reisezeit (Tür zu Tür)', en: 'Staff: mean PT commute (door to door)' }, unit: 'min', direction: 'cost', group: 'staff', spatial: true, value: (s) => s.staff?.pt.mean ?? null },
+	// The wait before the deadline, apart from the journey (issue 11); not on the surface (cells have no wait).
+	{ id: 'staff_pt_wait', label: { de: 'Mitarbeitende: mittlere ÖV-Wartezeit vor Arbeitsbeginn', en: 'Staff: mean PT wait before work starts' }, unit: 'min', direction: 'cost', group: 'staff', spatial: false, value: (s) => (s.staff && s.staff.ptWait.n > 0 ? s.staff.ptWait.mean : null) },
 	{ id: 'staff_car_mean', label: { de: 'Mitarbeitende: mittlere Auto-Reisezeit', en: 'Staff: mean car commute' }, unit: 'min', direction: 'cost', group: 'staff', spatial: true, value: (s) => s.staff?.car.mean ?? null },
 	{ id: 'staff_losers', label: { de: 'Mitarbeitende mit längerem Weg', en: 'Staff with a longer commute' }, unit: 'persons', direction: 'cost', group: 'staff', spatial: false, value: (s) => (s.staff && s.staff.combined.n > 0 ? s.staff.combined.losers : null) },
 	{ id: 'customer_access', label: { de: 'Kundschaft: mittlere Reisezeit (besuchsgewichtet)', en: 'Customers: mean access time (visit-weighted)' }, unit: 'min', direction: 'cost', group: 'customers', spatial: true, value: (s) => s.customers?.all.meanMinutes ?? null },
@@ -31,6 +33,7 @@ export const CRITERION_IDS = CRITERIA.map((c) => c.id);
 /** Default weights (percent). Sum 100. Assumption — the committee sets its own. */
 export const DEFAULT_WEIGHTS: Record<string, number> = {
 	staff_pt_mean: 15,
+	staff_pt_wait: 0,
 	staff_car_mean: 10,
 	staff_losers: 5,
 	customer_access: 20,

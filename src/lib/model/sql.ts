@@ -13,12 +13,14 @@ export function num(x: number): string {
 }
 
 /**
- * Travel times pivoted to one row per (origin_zone, destination_id): pt/car medians and p80.
+ * Travel times pivoted to one row per (origin_zone, destination_id): pt/car medians and p80, and the PT
+ * wait before the deadline (pt_wait; the PT times themselves are door-to-door journeys without it).
  * Duplicate rows for one key are averaged.
  */
 export const TT_PIVOT = `tt AS (
   SELECT origin_zone, destination_id,
     avg(minutes_p50) FILTER (WHERE mode = 'pt') AS pt,
+    avg(wait_p50) FILTER (WHERE mode = 'pt') AS pt_wait,
     avg(minutes_p50) FILTER (WHERE mode = 'car') AS car,
     avg(coalesce(minutes_p80, minutes_p50)) FILTER (WHERE mode = 'pt') AS pt80,
     avg(coalesce(minutes_p80, minutes_p50)) FILTER (WHERE mode = 'car') AS car80,
@@ -33,7 +35,10 @@ export function zonePtShareSql(p: ScenarioParams, z = 'z'): string {
 	return `CASE WHEN ${z}.population IS NOT NULL AND ${z}.area_km2 > 0 AND ${z}.population / ${z}.area_km2 >= ${num(p.urbanDensityPerKm2)} THEN ${num(p.ptShareUrban)} ELSE ${num(p.ptShareRural)} END`;
 }
 
-/** Mode-weighted time: s·pt + (1−s)·car; if one mode has no time, the other alone. */
+/**
+ * Mode-weighted time: s·pt + (1−s)·car. If one mode has no time, the other alone: a missing PT time means PT is
+ * not an option for that trip (e.g. no stop within walking distance), so the person drives (and vice versa).
+ */
 export function combineSql(s: string, pt: string, car: string): string {
 	return `CASE WHEN ${pt} IS NULL THEN ${car} WHEN ${car} IS NULL THEN ${pt} ELSE ${s} * ${pt} + (1 - ${s}) * ${car} END`;
 }

@@ -30,10 +30,36 @@ export interface CommuteStats {
 	losers: number;
 }
 
+/** Movers without a time of one mode to a site, by reason. */
+export interface MissingTimes {
+	/** All of them (= movers − n of that mode). */
+	total: number;
+	/**
+	 * Their home zone has no time of this mode to any destination: beyond walking distance of every stop (PT),
+	 * off the road network (car), no zone, or a zone missing from an imported matrix.
+	 */
+	noZoneTimes: number;
+	/** Their zone has times of this mode to other destinations but not to this site (PT: not reachable by the median deadline). */
+	noSiteTime: number;
+}
+
+/** The PT wait before the deadline (travel_times.wait_p50) over the movers with a value. */
+export interface WaitStats {
+	n: number;
+	mean: number | null;
+	/** 80th percentile over persons of the median wait. */
+	p80: number | null;
+	/** Mean change against each person's current office. */
+	meanChange: number | null;
+}
+
 export interface StaffCriteria {
 	movers: number;
 	moversFte: number;
+	/** PT: door-to-door journey (travel_times.minutes_p50 of mode pt), without the wait before the deadline. */
 	pt: CommuteStats;
+	/** PT wait before the deadline at the site; n = 0 when the matrix has no wait (imported). */
+	ptWait: WaitStats;
 	car: CommuteStats;
 	/** Each person weighted by their PT share (mode-choice assumption). */
 	combined: CommuteStats;
@@ -42,8 +68,13 @@ export interface StaffCriteria {
 	/** Tonnes CO2 per year for commuting to the site, and change against today. */
 	co2TonnesYear: number | null;
 	co2ChangeTonnesYear: number | null;
-	/** Movers without a travel time to this site (zone has no row). */
+	/** Movers without any travel time to this site (neither PT nor car): left out of every mean. */
 	missingTimes: number;
+	/**
+	 * Movers without a time of one mode (left out of that mode's figures). A missing PT time counts as "PT is not
+	 * an option": the person's combined time is the car time alone (and vice versa).
+	 */
+	missingByMode: { pt: MissingTimes; car: MissingTimes };
 	trace: Trace;
 }
 

@@ -1,8 +1,9 @@
 /**
  * Travel minutes from every zone to every cell of a grid (the input of the best-location score
  * surface, model/surface.ts `matrixTimeSource`). One search per cell, as in the matrix: the cell is the
- * destination, the zone centroids are the origins, with the same engines and defaults (PT: p50 over
- * the arrival window; car: peak-factor times), so a cell at a site's position gets the site's times.
+ * destination, the zone centroids are the origins, with the same engines and defaults (PT: p50 of the
+ * door-to-door journey over the arrival window, as minutes_p50 of the matrix; car: peak-factor times), so a
+ * cell at a site's position gets the site's times.
  */
 import { PtMatrix, DEFAULT_WINDOW, type ArrivalWindow, type PointLike } from './gtfs/index.ts';
 import { carMinutesToTarget, snapPoints } from './road/index.ts';

@@ -30,8 +30,12 @@ export interface TravelTimeRow {
 	origin_zone: number;
 	destination_id: string;
 	mode: Mode;
+	/** PT: door-to-door journey (arrival − departure), p50/p80 over the arrival window. Car: the peak-hour time. */
 	minutes_p50: number;
 	minutes_p80: number | null;
+	/** PT: wait before the deadline at the destination (deadline − arrival), p50/p80; null for car. */
+	wait_p50: number | null;
+	wait_p80: number | null;
 	changes: number | null;
 	source: string;
 }
@@ -73,7 +77,7 @@ export async function computeMatrix(
 		for (const d of destinations) {
 			for (const r of pt.toTarget(d)) {
 				if (r.p50 === null) continue;
-				out.push({ origin_zone: Number(r.id), destination_id: d.id, mode: 'pt', minutes_p50: round1(r.p50), minutes_p80: r.p80 === null ? null : round1(r.p80), changes: r.changes, source: nets.pt.source });
+				out.push({ origin_zone: Number(r.id), destination_id: d.id, mode: 'pt', minutes_p50: round1(r.p50), minutes_p80: r.p80 === null ? null : round1(r.p80), wait_p50: r.waitP50, wait_p80: r.waitP80, changes: r.changes, source: nets.pt.source });
 			}
 			steps.progress?.(++done / jobs, d.id);
 			await steps.checkpoint?.();
@@ -88,7 +92,7 @@ export async function computeMatrix(
 				const m = minutes[i];
 				if (!Number.isFinite(m)) continue;
 				// Car times do not vary over the window in this model (a fixed peak factor), so p80 = p50.
-				out.push({ origin_zone: zones[i].zone_id, destination_id: d.id, mode: 'car', minutes_p50: round1(m), minutes_p80: round1(m), changes: null, source: nets.car.source });
+				out.push({ origin_zone: zones[i].zone_id, destination_id: d.id, mode: 'car', minutes_p50: round1(m), minutes_p80: round1(m), wait_p50: null, wait_p80: null, changes: null, source: nets.car.source });
 			}
 			steps.progress?.(++done / jobs, d.id);
 			await steps.checkpoint?.();
@@ -98,7 +102,7 @@ export async function computeMatrix(
 }
 
 /**
- * Travel minutes (p50 over the window for PT) from every point of a list to one destination — the input
+ * Travel minutes (PT: p50 of the door-to-door journey over the window) from every point of a list to one destination — the input
  * of isochrones and of the best-location surface. Unreachable points are +Infinity.
  */
 export function minutesFromPoints(

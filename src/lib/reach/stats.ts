@@ -7,9 +7,13 @@
  * @param p percentile in [0, 100]
  */
 export function percentile(values: ArrayLike<number>, p: number): number {
-	const n = values.length;
+	return percentileSorted(Float64Array.from(values).sort(), p);
+}
+
+/** {@link percentile} of values already sorted ascending (no copy: call it several times on one sort). */
+export function percentileSorted(a: ArrayLike<number>, p: number): number {
+	const n = a.length;
 	if (n === 0) return NaN;
-	const a = Float64Array.from(values).sort();
 	const rank = (p / 100) * (n - 1);
 	const lo = Math.floor(rank);
 	const hi = Math.ceil(rank);

@@ -16,6 +16,9 @@ export interface RankingLabels {
 	site: string;
 	score: string;
 	pt: string;
+	/** PT wait before work starts (mean, min) and staff without a PT time (person count). */
+	ptWait: string;
+	ptMissing: string;
 	car: string;
 	customers: string;
 	losers: string;
@@ -36,6 +39,8 @@ export function rankingExport(criteria: CriteriaResult, score: ScoreResult, p1: 
 			{ key: 'name', label: l.site },
 			{ key: 'score', label: l.score },
 			{ key: 'pt', label: l.pt },
+			{ key: 'pt_wait', label: l.ptWait },
+			{ key: 'pt_missing', label: l.ptMissing, personCount: true },
 			{ key: 'car', label: l.car },
 			{ key: 'customers', label: l.customers },
 			{ key: 'losers', label: l.losers, personCount: true },
@@ -52,6 +57,8 @@ export function rankingExport(criteria: CriteriaResult, score: ScoreResult, p1: 
 				name: r.name,
 				score: round(r.score, 1),
 				pt: s?.staff?.pt.mean ?? null,
+				pt_wait: s?.staff && s.staff.ptWait.n > 0 ? s.staff.ptWait.mean : null,
+				pt_missing: s?.staff?.missingByMode.pt.total ?? null,
 				car: s?.staff?.car.mean ?? null,
 				customers: s?.customers?.all.meanMinutes ?? null,
 				losers: s?.staff?.combined.losers ?? null,

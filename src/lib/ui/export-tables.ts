@@ -12,6 +12,8 @@ export function rankingTable(criteria: CriteriaResult, score: ScoreResult, p1: R
 		site: t('rank.col.site'),
 		score: t('rank.col.score'),
 		pt: t('rank.col.pt'),
+		ptWait: t('rank.col.ptWait'),
+		ptMissing: t('rank.col.ptMissing'),
 		car: t('rank.col.car'),
 		customers: t('rank.col.customers'),
 		losers: t('rank.col.losers'),

@@ -49,9 +49,10 @@ export class ForwardWorkspace {
 
 	/**
 	 * Earliest arrival at every stop when leaving the `sources` (stop indices, on foot) at `departure` (s).
-	 * Results in `this.arr` / `this.legs`. `maxDurationSec` bounds the scan.
+	 * Results in `this.arr` / `this.legs`. `maxDurationSec` bounds the scan. `sourceDelaySec[k]` (≥ 0) delays
+	 * source k, e.g. by the walk from an origin point to that stop (default 0 for all).
 	 */
-	earliestArrival(sources: ArrayLike<number>, departure: number, maxDurationSec = 6 * 3600): Int32Array {
+	earliestArrival(sources: ArrayLike<number>, departure: number, maxDurationSec = 6 * 3600, sourceDelaySec?: ArrayLike<number>): Int32Array {
 		const tt = this.tt;
 		const { arr, ready, legs, arrConn, arrWalkFrom, tripBoard, vehArr } = this;
 		arr.fill(UNREACHED);
@@ -61,16 +62,20 @@ export class ForwardWorkspace {
 		const { footOutStart, footOutTo, footOutSec, minChangeSec } = tt;
 		for (let k = 0; k < sources.length; k++) {
 			const s = sources[k];
-			arr[s] = departure;
-			ready[s] = departure;
+			const t = departure + (sourceDelaySec ? sourceDelaySec[k] : 0);
+			if (t >= arr[s]) continue;
+			arr[s] = t;
+			ready[s] = t;
 			legs[s] = 0;
 			arrConn[s] = -1;
 			arrWalkFrom[s] = -1;
 		}
 		for (let k = 0; k < sources.length; k++) {
 			const s = sources[k];
+			// from the source's own time: one footpath may follow the walk from the origin
+			const t0 = departure + (sourceDelaySec ? sourceDelaySec[k] : 0);
 			for (let e = footOutStart[s]; e < footOutStart[s + 1]; e++) {
-				const x = footOutTo[e], t = departure + footOutSec[e];
+				const x = footOutTo[e], t = t0 + footOutSec[e];
 				if (t < arr[x]) { arr[x] = t; legs[x] = 0; arrConn[x] = -1; arrWalkFrom[x] = s; }
 				if (t < ready[x]) ready[x] = t;
 			}

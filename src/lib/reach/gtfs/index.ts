@@ -5,7 +5,7 @@
  * @example
  * const { timetable, warnings } = parseGtfs(zipBytes, { date: '2021-06-15' });
  * const m = new PtMatrix(timetable, zones);               // zones: { id, lon, lat }[]
- * const rows = m.toTarget(site);                          // [{ id, p50, p80, changes }] minutes, 07:00–08:30
+ * const rows = m.toTarget(site);                          // [{ id, p50, p80, waitP50, waitP80, changes }] minutes, 07:00–08:30
  * const it = route(timetable, from, to, 8 * 3600);        // itinerary for the CLI
  *
  * Rules and defaults are documented in README.md in this folder.
@@ -36,9 +36,10 @@ export {
 	type PtQueryOptions,
 	type PointLike,
 	type TravelTimeResult,
+	type WindowSamples,
 	type Itinerary,
 	type ItineraryLeg
 } from './query.ts';
 export { parseGtfsTime, formatTime, normalizeDate } from './time.ts';
 export { DEFAULT_WALK, walkSec, accessStops, type WalkOptions, type AccessList } from '../walk.ts';
-export { percentile, median } from '../stats.ts';
+export { percentile, percentileSorted, median } from '../stats.ts';

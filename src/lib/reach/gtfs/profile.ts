@@ -6,6 +6,11 @@
  * alighting), so the results equal {@link BackwardWorkspace.latestDeparture} run once per deadline — which the
  * tests check on the Zug feed.
  *
+ * Each entry also carries its arrival, so every deadline yields the chosen journey's arrival at the destination
+ * as well (door-to-door journey = arrival − departure, wait = deadline − arrival) without a second search. When two
+ * options leave equally late, the one arriving earlier is chosen (then fewer legs): that is the journey a forward
+ * earliest-arrival search from that departure finds.
+ *
  * Memory: entries live in one pool of `connCount` slots (a connection adds at most one entry), linked per stop from
  * the newest (earliest departure) to older ones, so no allocation happens per query.
  */
@@ -46,14 +51,16 @@ export class ProfileWorkspace {
 
 	/**
 	 * Latest on-foot departure from every stop for every deadline (ascending). Writes
-	 * `outLatest[d * stopCount + s]` (≤ UNREACHED_BACK when unreachable) and `outLegs` (vehicle legs).
+	 * `outLatest[d * stopCount + s]` (≤ UNREACHED_BACK when unreachable), `outLegs` (vehicle legs) and, if given,
+	 * `outArrival` (arrival of that journey at the destination, after the egress walk; UNREACHED when unreachable).
 	 */
 	arriveByWindow(
 		targets: readonly EgressStop[],
 		deadlines: Int32Array,
 		maxDurationSec: number,
 		outLatest: Int32Array,
-		outLegs: Int8Array | Int32Array
+		outLegs: Int8Array | Int32Array,
+		outArrival?: Int32Array
 	): void {
 		const tt = this.tt;
 		const ns = tt.stopCount;
@@ -100,7 +107,7 @@ export class ProfileWorkspace {
 			if (tau >= UNREACHED || (connFlags[c] & CAN_BOARD) === 0) continue;
 			this.add(connDepStop[c], connDepTime[c], tau, legs);
 		}
-		this.readDeadlines(deadlines, outLatest, outLegs, ns);
+		this.readDeadlines(deadlines, outLatest, outLegs, outArrival, ns);
 	}
 
 	/** Earliest arrival at the destination when ready to board at `s` at time `t` (legs in evalLegs). */
@@ -134,8 +141,11 @@ export class ProfileWorkspace {
 		this.head[s] = e;
 	}
 
-	/** For each deadline: latest boarding per stop (two-pointer sweep), then one footpath before boarding. */
-	private readDeadlines(deadlines: Int32Array, outLatest: Int32Array, outLegs: Int8Array | Int32Array, ns: number): void {
+	/**
+	 * For each deadline: latest boarding per stop (two-pointer sweep), then one footpath before boarding. Ties in
+	 * departure go to the earlier arrival, then to fewer legs.
+	 */
+	private readDeadlines(deadlines: Int32Array, outLatest: Int32Array, outLegs: Int8Array | Int32Array, outArrival: Int32Array | undefined, ns: number): void {
 		const { head, eDep, eArr, eLegs, ePrev, ptr, board, boardLegs, toDest } = this;
 		const { footOutStart, footOutTo, footOutSec } = this.tt;
 		ptr.fill(-1);
@@ -154,20 +164,25 @@ export class ProfileWorkspace {
 				boardLegs[s] = e >= 0 ? eLegs[e] : 0;
 			}
 			const base = d * ns;
+			// the chosen entry of stop x is ptr[x]: its arrival is eArr[ptr[x]] (read only where needed)
 			for (let s = 0; s < ns; s++) {
-				let best = board[s], legs = boardLegs[s];
+				let best = board[s], arr = ptr[s] >= 0 ? eArr[ptr[s]] : UNREACHED, legs = boardLegs[s];
 				if (toDest[s] < UNREACHED) {
+					// walking all the way: leave as late as possible, arrive exactly at T
 					const w = T - toDest[s];
-					if (w > best || (w === best && 0 < legs)) { best = w; legs = 0; }
+					if (w > best || (w === best && (T < arr || (T === arr && 0 < legs)))) { best = w; arr = T; legs = 0; }
 				}
 				for (let e = footOutStart[s]; e < footOutStart[s + 1]; e++) {
 					const x = footOutTo[e];
 					if (board[x] <= UNREACHED_BACK) continue;
 					const w = board[x] - footOutSec[e];
-					if (w > best || (w === best && boardLegs[x] < legs)) { best = w; legs = boardLegs[x]; }
+					if (w < best) continue;
+					const a = eArr[ptr[x]];
+					if (w > best || a < arr || (a === arr && boardLegs[x] < legs)) { best = w; arr = a; legs = boardLegs[x]; }
 				}
 				outLatest[base + s] = best;
 				outLegs[base + s] = Math.min(127, legs);
+				if (outArrival) outArrival[base + s] = arr;
 			}
 		}
 	}

@@ -1,20 +1,24 @@
 /**
  * Arrive-by public-transport queries over an arrival window.
  *
- * Definition of travel time (documented for the UI and the matrix): for an origin point o, a destination and an
- * arrival deadline T, travel time = T − (latest time one can leave o on foot and still be at the destination by T).
- * It therefore includes the access walk, waiting at stops, in-vehicle and transfer time, the egress walk and any
- * slack before T at the destination (the traveller plans backwards from an appointment at T). Over the window
- * (default 07:00–08:30, every minute) we report the 50th and 80th percentile of these samples and the median
- * number of changes (vehicle legs − 1; 0 for walk-only journeys). Walking the whole way is allowed when the
- * origin is within `walk.maxDirectM` of the destination, and it wins when it is faster.
+ * Definitions (documented for the UI and the matrix; README.md in this folder): for an origin point o, a
+ * destination and an arrival deadline T, the chosen journey is the one leaving o (on foot) as late as possible and
+ * still at the destination by T; among journeys leaving equally late, the one arriving first.
+ *  - journey = its arrival − its departure: the door-to-door time (access walk, waits at changes, riding, walks
+ *    between stops, egress walk), with no wait at the origin (the traveller leaves home just in time);
+ *  - wait = T − its arrival: the slack before the appointment at the destination;
+ *  - journey + wait = T − departure (the measure reported before issue 11).
+ * Over the window (default 07:00–08:30, every minute) we report the 50th and 80th percentile of the journey and,
+ * separately, of the wait, and the median number of changes (vehicle legs − 1; 0 for walk-only journeys). Walking
+ * the whole way is allowed when the origin is within `walk.maxDirectM` of the destination: it leaves at
+ * T − walking time and arrives at T, so its journey is the walking time and its wait 0.
  */
-import { BackwardWorkspace, UNREACHED_BACK, type EgressStop } from './csa.ts';
+import { BackwardWorkspace, ForwardWorkspace, forwardJourney, UNREACHED, UNREACHED_BACK, type EgressStop } from './csa.ts';
 import { ProfileWorkspace } from './profile.ts';
 import type { Timetable } from './timetable.ts';
 import { formatTime } from './time.ts';
 import { accessStops, DEFAULT_WALK, walkSec, type AccessList, type WalkOptions } from '../walk.ts';
-import { percentile, median } from '../stats.ts';
+import { median, percentileSorted } from '../stats.ts';
 import { haversineM } from '../road/geo.ts';
 
 /** Arrival window: deadlines start, start+step, …, ≤ end (seconds after midnight). */
@@ -43,13 +47,32 @@ export interface PointLike {
 	lat: number;
 }
 
-/** Travel time summary for one origin and one destination, minutes; null = not reachable in that share of the window. */
+/**
+ * Travel time summary for one origin and one destination over the window, minutes; a percentile is null when it
+ * falls on a deadline the destination cannot be reached by.
+ */
 export interface TravelTimeResult {
 	id: string;
+	/** Door-to-door journey (arrival − departure), 50th and 80th percentile over the deadlines. */
 	p50: number | null;
 	p80: number | null;
+	/** Wait before the deadline at the destination (deadline − arrival), 50th and 80th percentile. */
+	waitP50: number | null;
+	waitP80: number | null;
 	/** Median number of changes over the samples that reach the destination (null if none). */
 	changes: number | null;
+}
+
+/**
+ * The chosen journey per origin and deadline, in seconds after midnight: `leave[o * nd + d]` and
+ * `arrive[o * nd + d]` (−Infinity / +Infinity when the destination cannot be reached by deadlines[d]), and its
+ * vehicle legs (NaN when unreachable).
+ */
+export interface WindowSamples {
+	deadlines: Int32Array;
+	leave: Float64Array;
+	arrive: Float64Array;
+	legs: Float64Array;
 }
 
 /** List the deadlines of a window. */
@@ -68,19 +91,22 @@ export function egressStops(tt: Timetable, lon: number, lat: number, walk: WalkO
 	return out;
 }
 
-/** Per-stop latest departures for every deadline of a window. */
+/** Per-stop latest departures (and the arrival of that journey) for every deadline of a window. */
 export interface ArriveByProfile {
 	deadlines: Int32Array;
 	stopCount: number;
 	/** latest[d * stopCount + s]: latest time at stop s (ready to board) to arrive by deadlines[d]; ≤ -2^29 = unreachable. */
 	latest: Int32Array;
+	/** arrival[d * stopCount + s]: when that journey reaches the destination (after the egress walk); ≥ 2^29 = unreachable. */
+	arrival: Int32Array;
 	/** Vehicle legs of that journey (0 = walk from a target stop). */
 	legs: Int8Array;
 }
 
 /**
  * For each deadline of the window, the latest departure from every stop to reach any of `targets` (stop + egress
- * walk) in time. Travel time from stop s for deadline d is `deadlines[d] - latest[d*stopCount+s]`.
+ * walk) in time, with that journey's arrival. From stop s for deadline d: journey = `arrival − latest`, wait =
+ * `deadlines[d] − arrival`.
  */
 export function arriveByProfile(
 	tt: Timetable,
@@ -93,9 +119,10 @@ export function arriveByProfile(
 	const deadlines = windowDeadlines(window);
 	const n = tt.stopCount;
 	const latest = new Int32Array(deadlines.length * n);
+	const arrival = new Int32Array(deadlines.length * n);
 	const legs = new Int8Array(deadlines.length * n);
-	ws.arriveByWindow(targets, deadlines, o.maxDurationSec, latest, legs);
-	return { deadlines, stopCount: n, latest, legs };
+	ws.arriveByWindow(targets, deadlines, o.maxDurationSec, latest, legs, arrival);
+	return { deadlines, stopCount: n, latest, arrival, legs };
 }
 
 /**
@@ -106,11 +133,14 @@ export class PtMatrix {
 	private readonly access: AccessList[];
 	private readonly ws: ProfileWorkspace;
 	private readonly latest: Int32Array;
+	private readonly arrival: Int32Array;
 	private readonly legs: Int8Array;
 	private readonly opts: PtQueryOptions;
 	private readonly deadlines: Int32Array;
-	private readonly samples: Float64Array; // origin × deadline, minutes
-	private readonly legSamples: Float64Array;
+	private readonly leaveS: Float64Array; // origin × deadline, seconds
+	private readonly arriveS: Float64Array;
+	private readonly legS: Float64Array;
+	private readonly sortBuf: Float64Array;
 	constructor(
 		readonly tt: Timetable,
 		readonly origins: readonly PointLike[],
@@ -121,15 +151,22 @@ export class PtMatrix {
 		this.access = origins.map((p) => accessStops(p.lon, p.lat, tt.stopLon, tt.stopLat, this.opts.walk));
 		this.ws = new ProfileWorkspace(tt);
 		this.deadlines = windowDeadlines(window);
-		this.latest = new Int32Array(this.deadlines.length * tt.stopCount);
-		this.legs = new Int8Array(this.deadlines.length * tt.stopCount);
-		this.samples = new Float64Array(origins.length * this.deadlines.length);
-		this.legSamples = new Float64Array(origins.length * this.deadlines.length);
+		const nd = this.deadlines.length;
+		this.latest = new Int32Array(nd * tt.stopCount);
+		this.arrival = new Int32Array(nd * tt.stopCount);
+		this.legs = new Int8Array(nd * tt.stopCount);
+		this.leaveS = new Float64Array(origins.length * nd);
+		this.arriveS = new Float64Array(origins.length * nd);
+		this.legS = new Float64Array(origins.length * nd);
+		this.sortBuf = new Float64Array(nd);
 	}
 
-	/** p50/p80 travel time and median changes from every origin to `target`. */
-	toTarget(target: { lon: number; lat: number }): TravelTimeResult[] {
-		const { tt, origins, access, ws, deadlines, samples, legSamples, latest, legs } = this;
+	/**
+	 * The chosen journey from every origin to `target` for every deadline (one profile scan). The arrays are this
+	 * matrix's buffers: valid until the next call.
+	 */
+	windowSamples(target: { lon: number; lat: number }): WindowSamples {
+		const { tt, origins, access, ws, deadlines, latest, arrival, legs, leaveS, arriveS, legS } = this;
 		const ns = tt.stopCount;
 		const walk = this.opts.walk;
 		const egress = egressStops(tt, target.lon, target.lat, walk);
@@ -138,41 +175,64 @@ export class PtMatrix {
 			const d = haversineM(p.lon, p.lat, target.lon, target.lat);
 			return d <= walk.maxDirectM ? walkSec(d, walk) : Infinity;
 		});
-		ws.arriveByWindow(egress, deadlines, this.opts.maxDurationSec, latest, legs);
+		ws.arriveByWindow(egress, deadlines, this.opts.maxDurationSec, latest, legs, arrival);
 		for (let d = 0; d < nd; d++) {
 			const T = deadlines[d];
 			const ld = latest.subarray(d * ns, (d + 1) * ns);
+			const ar = arrival.subarray(d * ns, (d + 1) * ns);
 			const ldLegs = legs.subarray(d * ns, (d + 1) * ns);
 			for (let o = 0; o < origins.length; o++) {
 				const a = access[o];
+				// walking all the way leaves at T − walk and arrives at T; otherwise unreachable until a stop improves it
 				let best = T - direct[o];
+				let bestArr = Number.isFinite(best) ? T : Infinity;
 				let bestLegs = 0;
 				for (let k = 0; k < a.stops.length; k++) {
 					const s = a.stops[k];
 					if (ld[s] <= UNREACHED_BACK) continue;
 					const leave = ld[s] - a.sec[k];
-					if (leave > best || (leave === best && ldLegs[s] < bestLegs)) {
+					if (leave < best) continue;
+					const arr = ar[s];
+					if (leave > best || arr < bestArr || (arr === bestArr && ldLegs[s] < bestLegs)) {
 						best = leave;
+						bestArr = arr;
 						bestLegs = ldLegs[s];
 					}
 				}
-				samples[o * nd + d] = (T - best) / 60;
-				legSamples[o * nd + d] = Number.isFinite(best) ? bestLegs : NaN;
+				leaveS[o * nd + d] = best;
+				arriveS[o * nd + d] = bestArr;
+				legS[o * nd + d] = Number.isFinite(best) ? bestLegs : NaN;
 			}
 		}
+		return { deadlines, leave: leaveS, arrive: arriveS, legs: legS };
+	}
+
+	/** p50/p80 of journey and wait, and median changes, from every origin to `target`. */
+	toTarget(target: { lon: number; lat: number }): TravelTimeResult[] {
+		const { deadlines, leave, arrive, legs } = this.windowSamples(target);
+		const nd = deadlines.length;
+		const buf = this.sortBuf;
 		const out: TravelTimeResult[] = [];
-		for (let o = 0; o < origins.length; o++) {
-			const s = samples.subarray(o * nd, (o + 1) * nd);
-			const p50 = percentile(s, 50), p80 = percentile(s, 80);
+		for (let o = 0; o < this.origins.length; o++) {
+			const base = o * nd;
+			// unreachable samples are +Infinity in both lists, so they sort last and null the percentiles they hit
+			for (let d = 0; d < nd; d++) buf[d] = (arrive[base + d] - leave[base + d]) / 60;
+			buf.sort();
+			const p50 = percentileSorted(buf, 50), p80 = percentileSorted(buf, 80);
+			for (let d = 0; d < nd; d++) buf[d] = arrive[base + d] === Infinity ? Infinity : (deadlines[d] - arrive[base + d]) / 60;
+			buf.sort();
+			const w50 = percentileSorted(buf, 50), w80 = percentileSorted(buf, 80);
 			const changes: number[] = [];
 			for (let d = 0; d < nd; d++) {
-				const l = legSamples[o * nd + d];
+				const l = legs[base + d];
 				if (!Number.isNaN(l)) changes.push(Math.max(0, l - 1));
 			}
 			out.push({
-				id: origins[o].id,
-				p50: Number.isFinite(p50) ? round1(p50) : null,
-				p80: Number.isFinite(p80) ? round1(p80) : null,
+				id: this.origins[o].id,
+				p50: finite1(p50),
+				p80: finite1(p80),
+				waitP50: finite1(w50),
+				waitP80: finite1(w80),
 				changes: changes.length ? median(changes) : null
 			});
 		}
@@ -180,8 +240,8 @@ export class PtMatrix {
 	}
 }
 
-function round1(x: number): number {
-	return Math.round(x * 10) / 10;
+function finite1(x: number): number | null {
+	return Number.isFinite(x) ? Math.round(x * 10) / 10 : null;
 }
 
 /** Travel times from many origin points to one destination point over an arrival window (see module doc). */
@@ -212,18 +272,23 @@ export interface ItineraryLeg {
 
 /** An arrive-by itinerary. */
 export interface Itinerary {
-	/** Latest departure from the origin point. */
+	/** Departure from the origin point: the latest that still arrives by the deadline. */
 	leave: number;
+	/** Arrival at the destination point: the earliest when leaving at `leave`. */
+	arrive: number;
 	deadline: number;
-	/** deadline − leave, minutes (the travel-time definition of this module). */
+	/** Door-to-door journey, arrive − leave, minutes (the travel-time definition of this module). */
 	minutes: number;
+	/** Wait before the deadline at the destination, deadline − arrive, minutes. */
+	waitMinutes: number;
 	changes: number;
 	legs: ItineraryLeg[];
 }
 
 /**
- * Latest-departure itinerary from point `from` to point `to` arriving by `deadline` (seconds), or null.
- * Leg end points are stop names; walk legs from/to the points are named 'origin' / 'destination'.
+ * Itinerary from point `from` to point `to` for a deadline (seconds), or null: the latest departure that arrives
+ * by the deadline (backward scan), then the earliest arrival from that departure (forward scan), as the matrix
+ * defines the journey. Leg end points are stop names; walk legs from/to the points are named 'origin' / 'destination'.
  */
 export function route(
 	tt: Timetable,
@@ -233,73 +298,54 @@ export function route(
 	opts: Partial<PtQueryOptions> = {}
 ): Itinerary | null {
 	const o = { ...DEFAULT_PT_QUERY, ...opts };
-	const ws = new BackwardWorkspace(tt);
 	const egress = egressStops(tt, to.lon, to.lat, o.walk);
-	const egressOf = new Map(egress.map((e) => [e.stop, e.egressSec]));
-	ws.latestDeparture(egress, deadline, o.maxDurationSec);
 	const access = accessStops(from.lon, from.lat, tt.stopLon, tt.stopLat, o.walk);
 	const dDirect = haversineM(from.lon, from.lat, to.lon, to.lat);
-	let best = dDirect <= o.walk.maxDirectM ? deadline - walkSec(dDirect, o.walk) : -Infinity;
-	let bestStop = -1, bestAccess = 0;
+	const directSec = dDirect <= o.walk.maxDirectM ? walkSec(dDirect, o.walk) : Infinity;
+	const bw = new BackwardWorkspace(tt);
+	bw.latestDeparture(egress, deadline, o.maxDurationSec);
+	let leave = deadline - directSec;
 	for (let k = 0; k < access.stops.length; k++) {
 		const s = access.stops[k];
-		if (ws.ld[s] <= UNREACHED_BACK) continue;
-		const leave = ws.ld[s] - access.sec[k];
-		if (leave > best || (leave === best && bestStop >= 0 && ws.ldLegs[s] < ws.ldLegs[bestStop])) {
-			best = leave;
-			bestStop = s;
-			bestAccess = access.sec[k];
+		if (bw.ld[s] > UNREACHED_BACK) leave = Math.max(leave, bw.ld[s] - access.sec[k]);
+	}
+	if (!Number.isFinite(leave)) return null;
+	const fw = new ForwardWorkspace(tt);
+	fw.earliestArrival(access.stops, leave, o.maxDurationSec, access.sec);
+	// walking all the way wins ties (no vehicle legs)
+	let arrive = leave + directSec, bestY = -1;
+	for (const { stop, egressSec } of egress) {
+		if (fw.arr[stop] >= UNREACHED) continue;
+		const a = fw.arr[stop] + egressSec;
+		if (a < arrive || (a === arrive && bestY >= 0 && fw.legs[stop] < fw.legs[bestY])) {
+			arrive = a;
+			bestY = stop;
 		}
 	}
-	if (!Number.isFinite(best)) return null;
 	const legs: ItineraryLeg[] = [];
 	const leg = (mode: 'walk' | 'pt', fromName: string, toName: string, dep: number, arr: number, extra: Partial<ItineraryLeg> = {}) =>
 		legs.push({ mode, from: fromName, to: toName, dep, arr, depHm: formatTime(dep), arrHm: formatTime(arr), ...extra });
-	if (bestStop < 0) {
-		leg('walk', 'origin', 'destination', best, best + walkSec(dDirect, o.walk));
-		return { leave: best, deadline, minutes: (deadline - best) / 60, changes: 0, legs };
+	const done = (changes: number): Itinerary => ({ leave, arrive, deadline, minutes: (arrive - leave) / 60, waitMinutes: (deadline - arrive) / 60, changes, legs });
+	if (bestY < 0) {
+		leg('walk', 'origin', 'destination', leave, arrive);
+		return done(0);
 	}
-	leg('walk', 'origin', tt.stopNames[bestStop], best, best + bestAccess);
-	let c = ws.ldConn[bestStop];
-	let exit = ws.ldExit[bestStop];
-	let at = bestStop;
-	let pt = 0;
-	for (let guard = 0; guard < 64 && c >= 0; guard++) {
-		if (tt.connDepStop[c] !== at) {
-			const fStart = tt.footOutStart[at];
-			let sec = 0;
-			for (let e = fStart; e < tt.footOutStart[at + 1]; e++) if (tt.footOutTo[e] === tt.connDepStop[c]) sec = tt.footOutSec[e];
-			const arrT = legs[legs.length - 1].arr;
-			leg('walk', tt.stopNames[at], tt.stopNames[tt.connDepStop[c]], arrT, arrT + sec);
-		}
-		const trip = tt.connTrip[c];
-		leg('pt', tt.stopNames[tt.connDepStop[c]], tt.stopNames[tt.connArrStop[exit]], tt.connDepTime[c], tt.connArrTime[exit], {
-			route: tt.routeShortNames[tt.tripRoute[trip]],
-			headsign: tt.tripHeadsigns[trip],
-			tripId: tt.tripIds[trip]
-		});
-		pt++;
-		at = tt.connArrStop[exit];
-		const next = ws.dlConn[at];
-		exit = ws.dlExit[at];
-		c = next;
-	}
-	let last = legs[legs.length - 1].arr;
-	if (!egressOf.has(at)) {
-		// the scan ended with a footpath into an egress stop: take the one that arrives first
-		let bestY = -1, bestT = Infinity;
-		for (let e = tt.footOutStart[at]; e < tt.footOutStart[at + 1]; e++) {
-			const y = tt.footOutTo[e];
-			const t = tt.footOutSec[e] + (egressOf.get(y) ?? Infinity);
-			if (t < bestT) { bestT = t; bestY = y; }
-		}
-		if (bestY >= 0) {
-			const sec = bestT - egressOf.get(bestY)!;
-			leg('walk', tt.stopNames[at], tt.stopNames[bestY], last, last + sec);
-			last += sec;
-			at = bestY;
+	const steps = forwardJourney(fw, bestY);
+	const first = steps.length ? steps[0].from : bestY;
+	const k = access.stops.indexOf(first);
+	leg('walk', 'origin', tt.stopNames[first], leave, leave + (k >= 0 ? access.sec[k] : 0));
+	let trips = 0;
+	for (const st of steps) {
+		if (st.kind === 'walk') leg('walk', tt.stopNames[st.from], tt.stopNames[st.to], st.dep, st.arr);
+		else {
+			trips++;
+			leg('pt', tt.stopNames[st.from], tt.stopNames[st.to], st.dep, st.arr, {
+				route: tt.routeShortNames[tt.tripRoute[st.trip]],
+				headsign: tt.tripHeadsigns[st.trip],
+				tripId: tt.tripIds[st.trip]
+			});
 		}
 	}
-	leg('walk', tt.stopNames[at], 'destination', last, last + (egressOf.get(at) ?? 0));
-	return { leave: best, deadline, minutes: (deadline - best) / 60, changes: Math.max(0, pt - 1), legs };
+	leg('walk', tt.stopNames[bestY], 'destination', fw.arr[bestY], arrive);
+	return done(Math.max(0, trips - 1));
 }
