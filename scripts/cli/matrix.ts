@@ -31,8 +31,8 @@ export async function run(args: string[]): Promise<number> {
 		const roads = option(args, '--roads') ?? DEFAULT_ROADS;
 		const pt = modes.includes('pt') ? loadGtfs(readFileSync(gtfs), gtfs, option(args, '--date')) : undefined;
 		const car = modes.includes('car') ? loadRoads(pbf ? { pbf: readFileSync(pbf) } : { geojson: readFileSync(roads, 'utf8') }, pbf ?? roads) : undefined;
-		const zones = await rows<{ zone_id: number; lon: number; lat: number }>(db, 'SELECT zone_id, lon, lat FROM zones ORDER BY zone_id');
-		const dests = await rows<{ id: string; lon: number; lat: number }>(db, 'SELECT site_id AS id, lon, lat FROM sites UNION ALL SELECT office_id, lon, lat FROM offices');
+		const zones = await rows<{ zone_id: number; lon: number; lat: number; population: number | null; area_km2: number | null }>(db, 'SELECT zone_id, lon, lat, population, area_km2 FROM zones ORDER BY zone_id');
+		const dests = await rows<{ id: string; lon: number; lat: number; zone_id: number | null }>(db, 'SELECT site_id AS id, lon, lat, zone_id FROM sites UNION ALL SELECT office_id, lon, lat, zone_id FROM offices');
 		const t1 = performance.now();
 		const result = await computeMatrix({ pt, car }, zones, dests, { modes });
 		const t2 = performance.now();

@@ -38,8 +38,8 @@ async function computeTravelTimesInto(db: Db, args: string[]): Promise<number> {
 	const pbf = option(args, '--pbf');
 	const pt = loadGtfs(readFileSync(option(args, '--gtfs') ?? DEFAULT_GTFS), 'approx-lucerne-gtfs', option(args, '--date'));
 	const car = loadRoads(pbf ? { pbf: readFileSync(pbf) } : { geojson: readFileSync(option(args, '--roads') ?? DEFAULT_ROADS, 'utf8') }, 'approx-lucerne-roads');
-	const zones = await rows<{ zone_id: number; lon: number; lat: number }>(db, 'SELECT zone_id, lon, lat FROM zones ORDER BY zone_id');
-	const dests = await rows<{ id: string; lon: number; lat: number }>(db, 'SELECT site_id AS id, lon, lat FROM sites WHERE lon IS NOT NULL UNION ALL SELECT office_id, lon, lat FROM offices WHERE lon IS NOT NULL');
+	const zones = await rows<{ zone_id: number; lon: number; lat: number; population: number | null; area_km2: number | null }>(db, 'SELECT zone_id, lon, lat, population, area_km2 FROM zones ORDER BY zone_id');
+	const dests = await rows<{ id: string; lon: number; lat: number; zone_id: number | null }>(db, 'SELECT site_id AS id, lon, lat, zone_id FROM sites WHERE lon IS NOT NULL UNION ALL SELECT office_id, lon, lat, zone_id FROM offices WHERE lon IS NOT NULL');
 	const result = await computeMatrix({ pt, car }, zones, dests);
 	const cols = tables.travel_times.columns.map((c) => ({ name: c.name, type: c.type, values: result.map((r) => r[c.name as keyof TravelTimeRow] as number | string | null) }));
 	await replaceTable(db, 'travel_times', tableFromColumns(cols));

@@ -8,6 +8,7 @@ import { computeMatrix, minutesFromPoints, type CarNetwork, type Destination, ty
 import { gridPoints, makeGrid } from './grid.ts';
 import { isochrones } from './isochrone.ts';
 import { cellZoneMinutes } from './cells.ts';
+import type { TerminalZone } from './road/index.ts';
 
 const nets: { pt?: PtNetwork; car?: CarNetwork } = {};
 
@@ -32,7 +33,7 @@ serve(self as unknown as Endpoint, {
 		nets.car = n;
 		return { mode: 'car', source: p.source, nodes: n.graph.nodeCount };
 	},
-	matrix(p: { zones: Array<{ zone_id: number; lon: number; lat: number }>; destinations: Destination[]; options?: Partial<MatrixOptions> }, ctx) {
+	matrix(p: { zones: TerminalZone[]; destinations: Destination[]; options?: Partial<MatrixOptions> }, ctx) {
 		return computeMatrix(nets, p.zones, p.destinations, p.options, ctx);
 	},
 	async isochrones(p: { sites: Destination[]; modes: Mode[]; thresholds: number[]; bbox: [number, number, number, number]; cellM: number }, ctx) {
@@ -49,7 +50,7 @@ serve(self as unknown as Endpoint, {
 		return { type: 'FeatureCollection', features };
 	},
 	/** Zone → cell minutes for the best-location surface ([cell][zone], NaN = unreachable). */
-	cellTimes(p: { zones: Array<{ zone_id: number; lon: number; lat: number }>; cells: Array<{ lon: number; lat: number }>; modes: Mode[] }, ctx) {
+	cellTimes(p: { zones: TerminalZone[]; cells: Array<{ lon: number; lat: number }>; modes: Mode[] }, ctx) {
 		return cellZoneMinutes(nets, p.zones, p.cells, p.modes, ctx);
 	}
 });

@@ -106,10 +106,10 @@ export async function loadUserPbf(file: File): Promise<void> {
 export async function computeTravelTimes(): Promise<void> {
 	const db = getDb();
 	await run('matrix', async (signal, onProgress) => {
-		const zones = await rows<{ zone_id: number; lon: number; lat: number }>(db, 'SELECT zone_id, lon, lat FROM zones ORDER BY zone_id');
-		const destinations = await rows<{ id: string; lon: number; lat: number }>(
+		const zones = await rows<{ zone_id: number; lon: number; lat: number; population: number | null; area_km2: number | null }>(db, 'SELECT zone_id, lon, lat, population, area_km2 FROM zones ORDER BY zone_id');
+		const destinations = await rows<{ id: string; lon: number; lat: number; zone_id: number | null }>(
 			db,
-			'SELECT site_id AS id, lon, lat FROM sites WHERE lon IS NOT NULL UNION ALL SELECT office_id, lon, lat FROM offices WHERE lon IS NOT NULL'
+			'SELECT site_id AS id, lon, lat, zone_id FROM sites WHERE lon IS NOT NULL UNION ALL SELECT office_id, lon, lat, zone_id FROM offices WHERE lon IS NOT NULL'
 		);
 		const modes = (Object.keys(reach.networks) as Mode[]).filter((m) => reach.networks[m]);
 		const t0 = performance.now();
@@ -145,7 +145,7 @@ export function cancelCellTimes(): void {
  * Minutes from every zone to every cell (row-major [cell][zone], NaN = unreachable) for the loaded
  * networks, computed in the reach worker with progress; null if cancelled or failed (see cellJob).
  */
-export async function computeCellTimes(zones: Array<{ zone_id: number; lon: number; lat: number }>, cells: Array<{ lon: number; lat: number }>): Promise<CellTimes | null> {
+export async function computeCellTimes(zones: Array<{ zone_id: number; lon: number; lat: number; population?: number | null; area_km2?: number | null }>, cells: Array<{ lon: number; lat: number }>): Promise<CellTimes | null> {
 	cellAbort?.abort();
 	const ac = new AbortController();
 	cellAbort = ac;
