@@ -55,7 +55,7 @@ describe('car terminal minutes (road/terminal.ts)', () => {
 	it('are added at both ends by the car queries', () => {
 		const fc = {
 			type: 'FeatureCollection',
-			features: [{ type: 'Feature', properties: { highway: 'secondary', maxspeed: '60' }, geometry: { type: 'LineString', coordinates: [[8.3, 47.05], [8.32, 47.05]] } }]
+			features: [{ type: 'Feature' as const, properties: { highway: 'secondary', maxspeed: '60' }, geometry: { type: 'LineString', coordinates: [[8.3, 47.05], [8.32, 47.05]] } }]
 		};
 		const g = buildRoadGraph(roadWaysFromGeoJSON(fc));
 		const from = { id: 'a', lon: 8.3, lat: 47.05 };
