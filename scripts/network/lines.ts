@@ -67,6 +67,9 @@ export const RAIL: LineDef[] = [
 	// Single track along the lake: as slow as the real IR46 along the Zugersee (Zug–Arth-Goldau 14.1 km in
 	// 15–16 min in the 2021 feed, i.e. 65 km/h on straight line × 1.1). Beyond Arth-Goldau real segment times.
 	line('ir', 'IR', 'Luzern–Arth-Goldau–Erstfeld', 60, ['Luzern', '~Meggen', '~Küssnacht am Rigi', '~Immensee', 'Arth-Goldau', 'Schwyz', 'Brunnen', 'Flüelen', 'Altdorf', 'Erstfeld'], { runKmh: 65, offsetMin: 18 }),
+	// SOB Voralpen-Express towards St. Gallen, hourly: the lake line to Arth-Goldau, then the mountain line over
+	// Sattel to Biberbrugg (up to 50 ‰): one slow speed for the whole line. Links the Höfe district (Pfäffikon SZ).
+	line('re', 'VAE', 'Luzern–Arth-Goldau–Biberbrugg–Pfäffikon SZ (Voralpen-Express)', 60, ['Luzern', '~Meggen', 'Küssnacht am Rigi', '~Immensee', 'Arth-Goldau', '~Steinerberg', 'Sattel-Aegeri', 'Biberbrugg', '~Schindellegi-Feusisberg', 'Pfäffikon SZ'], { runKmh: 55, offsetMin: 39 }),
 	line('re', 'RE', 'Luzern–Wolhusen–Langnau (–Bern)', 60, ['Luzern', '~Malters', 'Wolhusen', 'Entlebuch', 'Schüpfheim', 'Escholzmatt', 'Langnau'], { offsetMin: 12 }),
 	line('s', 'S3', 'Luzern–Küssnacht–Arth-Goldau–Brunnen', 60, ['Luzern', 'Luzern Verkehrshaus', 'Meggen Zentrum', 'Meggen', 'Merlischachen', 'Küssnacht am Rigi', 'Immensee', 'Arth-Goldau', 'Steinen', 'Schwyz', 'Brunnen'], { offsetMin: 25 }),
 	line('s', 'S3', 'Luzern–Küssnacht', 60, ['Luzern', 'Luzern Verkehrshaus', 'Meggen Zentrum', 'Meggen', 'Merlischachen', 'Küssnacht am Rigi'], { offsetMin: 55 }),
