@@ -1,10 +1,13 @@
 /**
  * Builds the approximate Lucerne default networks, deterministically (`npm run network:build`):
- *   data/networks/lucerne_approx_gtfs.zip      GTFS, one weekday service 2026, on REAL stops (DIDOK 2016) with
- *                                              ASSUMED lines, headways and running times (scripts/network/lines.ts)
- *   data/networks/lucerne_approx_roads.geojson road LineStrings {highway, oneway, maxspeed, ref, name}: real
- *                                              motorway corridors, main roads between towns, local mesh
- *                                              (scripts/network/roads.ts)
+ *   data/networks/lucerne_approx_gtfs.zip      GTFS, one weekday service 2026, on REAL stops (DIDOK 2016): the REAL
+ *                                              2021 trips of the lines data/networks/gtfs_ch_zug.zip covers
+ *                                              (scripts/network/real-feed.ts) and ASSUMED other lines, headways and
+ *                                              running times (scripts/network/lines.ts), calibrated on the real
+ *                                              trips where they share segments (scripts/network/calibrate.ts)
+ *   data/networks/lucerne_approx_roads.geojson road LineStrings {highway, oneway, maxspeed, ref, name, maxspeed:type}:
+ *                                              real motorway corridors, main roads between towns, local mesh, urban
+ *                                              speed regime inside towns (scripts/network/roads.ts)
  * Not the official timetable or road network: the app labels both "approximate"; a user replaces them with an
  * official GTFS feed (opentransportdata.swiss) and an OSM extract. Assumptions: data/networks/README.md.
  */

@@ -1,11 +1,13 @@
 /**
- * The approximate Lucerne GTFS feed: assumed lines (lines.ts) on real DIDOK stops, generated feeders for
- * municipalities the lines miss, clock-face trips 05:00–24:00 in both directions on one weekday service.
+ * The approximate Lucerne GTFS feed: the real 2021 trips of the lines the Zug feed covers (real-feed.ts),
+ * assumed lines (lines.ts) on real DIDOK stops, generated feeders for municipalities the lines miss, clock-face
+ * trips 05:00–24:00 in both directions, all on one weekday service.
  */
 import { zipSync, strToU8 } from 'fflate';
 import { BUS_CORRIDOR, FEEDER, KINDS, LINES, SERVICE, TRANSFER, type LineDef } from './lines.ts';
 import { directionTimes, lineOffsets } from './timing.ts';
 import { distM, inputs, stopIndex, type Stop } from './inputs.ts';
+import { REAL_FEED, realTrips, type RealTrip } from './real-feed.ts';
 
 /** A line with its stops resolved: `calls` are served, `path` adds pass-through waypoints for the distance. */
 export interface ResolvedLine {
@@ -79,9 +81,16 @@ export function buildLines(): ResolvedLine[] {
 	const stop = stopIndex(stops);
 	const busStops = stops.filter((s) => isBusStopName(s.name));
 	const out = LINES.map((def) => resolve(def, stop, busStops));
+	const real = realTrips(stops);
 	const served = new Map<string, Stop>();
 	for (const l of out) for (const s of l.calls) served.set(s.id, s);
-	const railStations = [...new Map(out.filter((l) => KINDS[l.def.kind].routeType === 2).flatMap((l) => l.calls.map((s) => [s.id, s] as const))).values()];
+	for (const t of real) for (const c of t.calls) served.set(c.stop.id, c.stop);
+	const railStations = [
+		...new Map([
+			...out.filter((l) => KINDS[l.def.kind].routeType === 2).flatMap((l) => l.calls.map((s) => [s.id, s] as const)),
+			...real.filter((t) => t.routeType === 2).flatMap((t) => t.calls.map((c) => [c.stop.id, c.stop] as const))
+		]).values()
+	].sort((a, b) => a.id.localeCompare(b.id));
 	for (const z of zones) {
 		const near = (s: Stop) => distM(s.lon, s.lat, z.lon, z.lat);
 		if ([...served.values()].some((s) => near(s) <= FEEDER.servedWithinM)) continue;
@@ -110,7 +119,8 @@ export function gtfsFiles(): Record<string, string> {
 	const routes = [csvRow(['route_id', 'agency_id', 'route_short_name', 'route_long_name', 'route_type', 'route_desc'])];
 	const trips = [csvRow(['route_id', 'service_id', 'trip_id', 'trip_headsign', 'direction_id'])];
 	const stopTimes = [csvRow(['trip_id', 'arrival_time', 'departure_time', 'stop_id', 'stop_sequence'])];
-	const { offsets } = lineOffsets(lines);
+	const real = realTrips(inputs().stops);
+	const { offsets } = lineOffsets(lines, real);
 	lines.forEach((l, li) => {
 		const routeId = `R${String(li + 1).padStart(3, '0')}`;
 		const spec = KINDS[l.def.kind];
@@ -129,10 +139,14 @@ export function gtfsFiles(): Record<string, string> {
 			}
 		}
 	});
+	addRealTrips(real, routes, trips, stopTimes, used);
 	const usedStops = [...used.values()].sort((a, b) => a.id.localeCompare(b.id));
 	const stopsTxt = [csvRow(['stop_id', 'stop_name', 'stop_lat', 'stop_lon', 'location_type']), ...usedStops.map((s) => csvRow([s.id, s.name, s.lat.toFixed(6), s.lon.toFixed(6), 0]))];
 	// Walking changes between a station and the bus stops in front of it (the engine also links stops < 300 m itself).
-	const railIds = new Set(lines.filter((l) => KINDS[l.def.kind].routeType === 2).flatMap((l) => l.calls.map((s) => s.id)));
+	const railIds = new Set([
+		...lines.filter((l) => KINDS[l.def.kind].routeType === 2).flatMap((l) => l.calls.map((s) => s.id)),
+		...real.filter((t) => t.routeType === 2).flatMap((t) => t.calls.map((c) => c.stop.id))
+	]);
 	const transfers = [csvRow(['from_stop_id', 'to_stop_id', 'transfer_type', 'min_transfer_time'])];
 	for (const a of usedStops) {
 		if (!railIds.has(a.id)) continue;
@@ -145,15 +159,50 @@ export function gtfsFiles(): Record<string, string> {
 		}
 	}
 	return {
-		'agency.txt': [csvRow(['agency_id', 'agency_name', 'agency_url', 'agency_timezone', 'agency_lang']), csvRow(['APPROX', 'Standortwahl APPROXIMATE network (not an operator, not the official timetable)', 'https://opentransportdata.swiss/', 'Europe/Zurich', 'de'])].join('\n'),
+		'agency.txt': [
+			csvRow(['agency_id', 'agency_name', 'agency_url', 'agency_timezone', 'agency_lang']),
+			csvRow(['APPROX', 'Standortwahl APPROXIMATE network (not an operator, not the official timetable)', 'https://opentransportdata.swiss/', 'Europe/Zurich', 'de']),
+			csvRow([REAL_AGENCY, `Real Swiss timetable 2021 (SBB GTFS, trips of ${REAL_DAY}; data/networks/gtfs_ch_zug.zip)`, 'https://opentransportdata.swiss/', 'Europe/Zurich', 'de'])
+		].join('\n'),
 		'stops.txt': stopsTxt.join('\n'),
 		'routes.txt': routes.join('\n'),
 		'trips.txt': trips.join('\n'),
 		'stop_times.txt': stopTimes.join('\n'),
 		'calendar.txt': [csvRow(['service_id', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'start_date', 'end_date']), csvRow(['WD', 1, 1, 1, 1, 1, 0, 0, SERVICE.start, SERVICE.end])].join('\n'),
 		'transfers.txt': transfers.join('\n'),
-		'feed_info.txt': [csvRow(['feed_publisher_name', 'feed_publisher_url', 'feed_lang', 'feed_start_date', 'feed_end_date', 'feed_version']), csvRow(['Standortwahl (APPROXIMATE: synthetic timetable on real DIDOK stops; see data/networks/README.md)', 'https://opentransportdata.swiss/', 'de', SERVICE.start, SERVICE.end, 'approx-2'])].join('\n')
+		'feed_info.txt': [csvRow(['feed_publisher_name', 'feed_publisher_url', 'feed_lang', 'feed_start_date', 'feed_end_date', 'feed_version']), csvRow(['Standortwahl (APPROXIMATE: synthetic timetable on real DIDOK stops; see data/networks/README.md)', 'https://opentransportdata.swiss/', 'de', SERVICE.start, SERVICE.end, 'approx-3'])].join('\n')
 	};
+}
+
+const REAL_AGENCY = 'CH2021';
+const REAL_DAY = `${REAL_FEED.date.slice(0, 4)}-${REAL_FEED.date.slice(4, 6)}-${REAL_FEED.date.slice(6)}`;
+
+/**
+ * Append the real trips: one route per feed route (ids Z01…, in feed route_id order), named after the end
+ * stops of its most frequent stop sequence; times as in the feed, on the weekday service WD.
+ */
+function addRealTrips(real: RealTrip[], routes: string[], trips: string[], stopTimes: string[], used: Map<string, Stop>) {
+	const byRoute = new Map<string, RealTrip[]>();
+	for (const t of real) byRoute.set(t.routeId, [...(byRoute.get(t.routeId) ?? []), t]);
+	[...byRoute.keys()].sort().forEach((feedRouteId, ri) => {
+		const ts = byRoute.get(feedRouteId)!;
+		const routeId = `Z${String(ri + 1).padStart(2, '0')}`;
+		const patterns = new Map<string, number>();
+		for (const t of ts) {
+			const k = `${t.calls[0].stop.name}–${t.calls[t.calls.length - 1].stop.name}`;
+			patterns.set(k, (patterns.get(k) ?? 0) + 1);
+		}
+		const long = [...patterns].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+		routes.push(csvRow([routeId, REAL_AGENCY, ts[0].short, long, ts[0].routeType, `REAL: 2021 Swiss timetable (feed route ${feedRouteId}), trips of ${REAL_DAY}; calls outside the DIDOK region list dropped`]));
+		for (const t of ts) {
+			const tripId = `${routeId}_${t.tripId}`;
+			trips.push(csvRow([routeId, 'WD', tripId, t.calls[t.calls.length - 1].stop.name, t.direction === '1' ? 1 : 0]));
+			t.calls.forEach((c, i) => {
+				used.set(c.stop.id, c.stop);
+				stopTimes.push(csvRow([tripId, hhmmss(c.arr), hhmmss(c.dep), c.stop.id, i + 1]));
+			});
+		}
+	});
 }
 
 /** The zipped feed, byte-identical on every run (fixed file order and timestamps). */

@@ -55,15 +55,22 @@ export interface LineDef {
 
 const line = (kind: LineKind, short: string, long: string, headwayMin: number, stops: string[], extra: Partial<LineDef> = {}): LineDef => ({ kind, short, long, headwayMin, stops, ...extra });
 
-/** Rail: SBB long-distance and regional trains, S-Bahn Luzern, Zentralbahn, and lines reaching neighbouring zones. */
+/**
+ * Rail: SBB long-distance and regional trains, S-Bahn Luzern, Zentralbahn, and lines reaching neighbouring zones.
+ * Not here: the lines the real 2021 feed covers (S1 Sursee–Luzern–Zug–Baar, IR70/IR75 Luzern–Zug, S2
+ * Zug–Arth-Goldau–Erstfeld and the Zug lines): real-feed.ts imports their trips.
+ */
 export const RAIL: LineDef[] = [
-	line('ir', 'IR', 'Luzern–Sursee–Zofingen–Olten', 30, ['Luzern', '~Emmenbrücke', '~Sempach-Neuenkirch', 'Sursee', '~Reiden', 'Zofingen', 'Olten'], { offsetMin: 0 }),
-	// Luzern–Rotkreuz–Zug: curves along the Rotsee and the Reuss, slower than the Olten line.
-	line('ir', 'IR', 'Luzern–Zug (–Zürich)', 30, ['Luzern', '~Ebikon', '~Gisikon-Root', '~Rotkreuz', '~Cham', 'Zug'], { runKmh: 75, offsetMin: 5 }),
-	line('ir', 'IR', 'Luzern–Arth-Goldau–Erstfeld', 60, ['Luzern', '~Meggen', '~Küssnacht am Rigi', '~Immensee', 'Arth-Goldau', 'Schwyz', 'Brunnen', 'Flüelen', 'Altdorf', 'Erstfeld'], { offsetMin: 18 }),
+	// Olten line: straight double track; speed set so that Luzern → Sursee takes 14 min with the Luzern approach
+	// allowance (calibrate.ts), as the real IR (13–14 min, general knowledge).
+	line('ir', 'IR', 'Luzern–Sursee–Zofingen–Olten', 30, ['Luzern', '~Emmenbrücke', '~Sempach-Neuenkirch', 'Sursee', '~Reiden', 'Zofingen', 'Olten'], { runKmh: 115, offsetMin: 0 }),
+	// Single track along the lake: as slow as the real IR46 along the Zugersee (Zug–Arth-Goldau 14.1 km in
+	// 15–16 min in the 2021 feed, i.e. 65 km/h on straight line × 1.1). Beyond Arth-Goldau real segment times.
+	line('ir', 'IR', 'Luzern–Arth-Goldau–Erstfeld', 60, ['Luzern', '~Meggen', '~Küssnacht am Rigi', '~Immensee', 'Arth-Goldau', 'Schwyz', 'Brunnen', 'Flüelen', 'Altdorf', 'Erstfeld'], { runKmh: 65, offsetMin: 18 }),
+	// SOB Voralpen-Express towards St. Gallen, hourly: the lake line to Arth-Goldau, then the mountain line over
+	// Sattel to Biberbrugg (up to 50 ‰): one slow speed for the whole line. Links the Höfe district (Pfäffikon SZ).
+	line('re', 'VAE', 'Luzern–Arth-Goldau–Biberbrugg–Pfäffikon SZ (Voralpen-Express)', 60, ['Luzern', '~Meggen', 'Küssnacht am Rigi', '~Immensee', 'Arth-Goldau', '~Steinerberg', 'Sattel-Aegeri', 'Biberbrugg', '~Schindellegi-Feusisberg', 'Pfäffikon SZ'], { runKmh: 55, offsetMin: 39 }),
 	line('re', 'RE', 'Luzern–Wolhusen–Langnau (–Bern)', 60, ['Luzern', '~Malters', 'Wolhusen', 'Entlebuch', 'Schüpfheim', 'Escholzmatt', 'Langnau'], { offsetMin: 12 }),
-	line('s', 'S1', 'Luzern–Sursee', 30, ['Luzern', 'Emmenbrücke', 'Rothenburg Dorf', 'Rothenburg', 'Sempach-Neuenkirch', 'Nottwil', 'Oberkirch', 'Sursee'], { offsetMin: 9 }),
-	line('s', 'S1', 'Luzern–Rotkreuz–Zug–Baar', 30, ['Luzern', 'Ebikon', 'Buchrain', 'Root D4', 'Gisikon-Root', 'Rotkreuz', 'Hünenberg Chämleten', 'Hünenberg Zythus', 'Cham', 'Cham Alpenblick', 'Zug Chollermüli', 'Zug', 'Baar Lindenpark'], { offsetMin: 2 }),
 	line('s', 'S3', 'Luzern–Küssnacht–Arth-Goldau–Brunnen', 60, ['Luzern', 'Luzern Verkehrshaus', 'Meggen Zentrum', 'Meggen', 'Merlischachen', 'Küssnacht am Rigi', 'Immensee', 'Arth-Goldau', 'Steinen', 'Schwyz', 'Brunnen'], { offsetMin: 25 }),
 	line('s', 'S3', 'Luzern–Küssnacht', 60, ['Luzern', 'Luzern Verkehrshaus', 'Meggen Zentrum', 'Meggen', 'Merlischachen', 'Küssnacht am Rigi'], { offsetMin: 55 }),
 	// Luzern–Wolhusen: curvy Emme valley line.
@@ -74,7 +81,6 @@ export const RAIL: LineDef[] = [
 	// Seetal line: single track, formerly street-running, many stops: slower than other S-Bahn lines.
 	line('s', 'S9', 'Luzern–Hochdorf–Lenzburg', 30, ['Luzern', 'Emmenbrücke', 'Emmenbrücke Gersag', 'Waldibrücke', 'Eschenbach', 'Ballwil', 'Hochdorf Schönau', 'Hochdorf', 'Baldegg Kloster', 'Baldegg', 'Gelfingen', 'Hitzkirch', 'Ermensee', 'Mosen', 'Beinwil am See', 'Birrwil', 'Boniswil', 'Hallwil', 'Seon', 'Lenzburg'], { runKmh: 55, offsetMin: 14 }),
 	line('s', 'S26', 'Rotkreuz–Muri–Lenzburg', 60, ['Rotkreuz', 'Oberrüti', 'Sins', 'Mühlau', 'Benzenschwil', 'Muri AG', 'Boswil-Bünzen', 'Wohlen', 'Dottikon-Dintikon', 'Hendschiken', 'Lenzburg']),
-	line('s', 'S2', 'Zug–Walchwil–Arth-Goldau', 60, ['Zug', 'Zug Casino', 'Zug Fridbach', 'Zug Oberwil', 'Walchwil Hörndli', 'Walchwil', 'Arth-Goldau']),
 	line('zb', 'S4', 'Luzern–Horw–Stans–Wolfenschiessen', 30, ['Luzern', 'Luzern Allmend/Messe', 'Kriens Mattenhof', 'Horw', 'Hergiswil Matt', 'Hergiswil', 'Stansstad', 'Stans', 'Dallenwil', 'Wolfenschiessen'], { offsetMin: 12 }),
 	line('zb', 'S5', 'Luzern–Horw–Sarnen–Giswil', 30, ['Luzern', 'Luzern Allmend/Messe', 'Kriens Mattenhof', 'Horw', 'Hergiswil Matt', 'Hergiswil', 'Alpnachstad', 'Alpnach Dorf', 'Sarnen Nord', 'Sarnen', 'Sachseln', 'Ewil Maxon', 'Giswil'], { offsetMin: 27 }),
 	// Grafenort–Engelberg is a rack section.
@@ -86,20 +92,51 @@ export const RAIL: LineDef[] = [
 
 /** VBL city and agglomeration buses (line numbers as known; routings simplified to their main anchors). */
 export const CITY_BUS: LineDef[] = [
-	line('city_bus', '1', 'Kriens–Luzern Bahnhof–Maihof–Ebikon', 7.5, ['Kriens, Busschleife', 'Kriens, Grosshofstrasse', 'Luzern, Eichhof', 'Luzern, Pilatusplatz', 'Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Luzernerhof', 'Luzern, Maihof', 'Ebikon, Schindler', 'Ebikon, Fildern']),
+	line('city_bus', '1', 'Obernau–Kriens–Luzern Bahnhof–Maihof–Ebikon', 7.5, ['Obernau, Dorf', 'Obernau, Stampfeli', 'Kriens, Eichenspes', 'Kriens, Pulvermühle', 'Kriens, Busschleife', 'Kriens, Hofmatt-Bellpark', 'Kriens, Kupferhammer', 'Kriens, Grosshofstrasse', 'Luzern, Eichhof', 'Luzern, Pilatusplatz', 'Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Luzernerhof', 'Luzern, Maihof', 'Ebikon, Schindler', 'Ebikon, Fildern']),
 	line('city_bus', '2', 'Luzern Bahnhof–Seetalplatz–Emmenbrücke', 7.5, ['Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Kreuzstutz', 'Reussbühl, Frohburg', 'Emmenbrücke, Seetalplatz', 'Emmenbrücke, Bahnhof', 'Emmenbrücke, Sonnenplatz', 'Emmenbrücke, Sprengi']),
 	line('city_bus', '4', 'Luzern Bahnhof–Kantonsspital–Emmen Center', 10, ['Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Kreuzstutz', 'Luzern, Kantonsspital', 'Emmenbrücke, Emmen Center', 'Emmenbrücke, Zentrum Gersag']),
 	line('city_bus', '5', 'Luzern Bahnhof–Maihof–Emmen', 10, ['Luzern, Bahnhof', 'Luzern, Luzernerhof', 'Luzern, Maihof', 'Luzern, Unterlöchli', 'Emmen, Sternen', 'Emmen, Kirche']),
-	line('city_bus', '6', 'Luzern Bahnhof–Brüelstrasse–Matthof', 10, ['Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Luzernerhof', 'Luzern, Dietschiberg', 'Luzern, Brüelstrasse']),
-	line('city_bus', '8', 'Luzern Bahnhof–Verkehrshaus–Würzenbach', 10, ['Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Luzernerhof', 'Luzern, Verkehrshaus/Lido', 'Luzern, Würzenbach']),
-	line('city_bus', '7', 'Luzern Bahnhof–Hubelmatt–Hirtenhof', 15, ['Luzern, Bahnhof', 'Luzern, Hubelmatt', 'Luzern, Hirtenhof']),
-	line('city_bus', '12', 'Luzern Bahnhof–Littau', 10, ['Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Kreuzstutz', 'Littau, Bahnhof', 'Littau, Dorf']),
-	line('city_bus', '14', 'Luzern Bahnhof–Horw', 10, ['Luzern, Bahnhof', 'Luzern, Pilatusplatz', 'Luzern, Steinhof', 'Kriens, Mattenhof', 'Horw, Zentrum', 'Horw, Spitz']),
-	line('city_bus', '16', 'Kriens–Kuonimatt–Horw', 15, ['Kriens, Busschleife', 'Kriens, Südpol', 'Kriens, Kuonimatt', 'Horw, Bahnhof']),
+	line('city_bus', '6', 'Kastanienbaum–St. Niklausen–Matthof–Luzern Bahnhof–Brüelstrasse', 10, ['Kastanienbaum, Schiffstation', 'Kastanienbaum, Dorni', 'Kastanienbaum, Krämerstein', 'St. Niklausen LU, Unterwil', 'St. Niklausen LU, Mättiwil', 'St. Niklausen LU, Langensand', 'St. Niklausen LU, Haslihorn', 'St. Niklausen LU, Stutz', 'Luzern, Matthof', 'Luzern, Schönbühl', 'Luzern, Wartegg', 'Luzern, Eisfeldstrasse', 'Luzern, Weinbergli', 'Luzern, Werkhofstrasse', 'Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Luzernerhof', 'Luzern, Dietschiberg', 'Luzern, Brüelstrasse']),
+	line('city_bus', '8', 'Luzern Bahnhof–Verkehrshaus–Würzenbach–Büttenen', 10, ['Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Luzernerhof', 'Luzern, Verkehrshaus/Lido', 'Luzern, Würzenbachmatte', 'Luzern, Würzenbach', 'Luzern, Büttenenhalde', 'Luzern, Büttenen', 'Luzern, Eggen', 'Luzern, Oberseeburghöhe']),
+	line('city_bus', '7', 'Luzern Bahnhof–Hubelmatt–Hirtenhof', 15, ['Luzern, Bahnhof', 'Luzern, Bundesplatz', 'Luzern, Steghof', 'Luzern, Hubelmatt', 'Luzern, Rodtegg', 'Luzern, Geissenstein', 'Luzern, Bodenhofterrasse', 'Luzern, Zumbachhof', 'Luzern, Hirtenhof']),
+	line('city_bus', '12', 'Luzern Bahnhof–Littau', 10, ['Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Kreuzstutz', 'Littau, Rönnimoosrain', 'Littau, Längweiher', 'Littau, Michaelshof', 'Littau, Matt', 'Littau, Bahnhof', 'Littau, Dorf', 'Littau, Gasshof']),
+	line('city_bus', '14', 'Luzern Bahnhof–Horw', 10, ['Luzern, Bahnhof', 'Luzern, Pilatusplatz', 'Luzern, Steinhof', 'Kriens, Mattenhof', 'Horw, Waldegg', 'Horw, Hofrüti', 'Horw, Kirchweg', 'Horw, Zentrum', 'Horw, Spitz']),
+	line('city_bus', '16', 'Kriens–Kuonimatt–Horw', 15, ['Kriens, Busschleife', 'Kriens, Zentrum Pilatus', 'Kriens, Grossfeldstrasse', 'Kriens, Johanneskirche', 'Kriens, Zunacher', 'Kriens, Sportweg', 'Kriens, Lauerzweg', 'Kriens, Sternmatt', 'Kriens, Oberkuonimatt', 'Kriens, Kuonimatt', 'Horw, Bahnhof']),
 	line('city_bus', '19', 'Luzern Bahnhof–Friedental–Emmenbrücke', 15, ['Luzern, Bahnhof', 'Luzern, Kreuzstutz', 'Luzern, Friedental', 'Emmenbrücke, Seetalplatz']),
 	line('city_bus', '22', 'Ebikon–Buchrain–Root–Gisikon', 15, ['Ebikon, Bahnhof', 'Ebikon, Schindler', 'Buchrain, Dorf', 'Dierikon, Dorf', 'Root D4, Bahnhof', 'Root, Dorf', 'Gisikon-Root, Bahnhof']),
-	line('city_bus', '24', 'Luzern Bahnhof–Meggen', 15, ['Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Verkehrshaus/Lido', 'Luzern, Würzenbach', 'Meggen, Gottlieben']),
-	line('city_bus', '73', 'Luzern Bahnhof–Adligenswil–Udligenswil', 15, ['Luzern, Bahnhof', 'Luzern, Luzernerhof', 'Luzern, Dietschiberg', 'Adligenswil, Dorf', 'Udligenswil, alte Post'])
+	line('city_bus', '24', 'Luzern Bahnhof–Seeburg–Meggen', 15, ['Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Verkehrshaus/Lido', 'Luzern, Seefeldstrasse', 'Luzern, Hotel Seeburg', 'Luzern, Seeburg-Schifflände', 'Luzern, Hermitage', 'Meggen, Gottlieben']),
+	line('city_bus', '73', 'Luzern Bahnhof–Adligenswil–Udligenswil', 15, ['Luzern, Bahnhof', 'Luzern, Luzernerhof', 'Luzern, Konservatorium', 'Luzern, Klinik St. Anna', 'Luzern, Lützelmattstrasse', 'Luzern, Rigistrasse', 'Luzern, Schädrütihalde', 'Luzern, Hochhüsliweid', 'Adligenswil, Dorf', 'Udligenswil, alte Post'])
+];
+
+/**
+ * More city and agglomeration buses (assumed routings, descriptive names rather than official numbers),
+ * so that the dense stop grid of Luzern, Kriens, Emmen, Horw and Ebikon is served as in reality: each
+ * threads the real stops of a quarter to its centre or station.
+ */
+export const URBAN_BUS: LineDef[] = [
+	// Luzern
+	line('city_bus', 'Bus', 'Luzern Bahnhof–Wesemlin–Maihofmatte', 15, ['Luzern, Bahnhof', 'Luzern, Schwanenplatz', 'Luzern, Löwenplatz', 'Luzern, Wesemlinrain', 'Luzern, Schlossberg', 'Luzern, Weggismatt', 'Luzern, Maihofmatte-Rotsee']),
+	line('city_bus', 'Bus', 'Luzern Bahnhof–Dreilinden–Unterlöchli', 15, ['Luzern, Bahnhof', 'Luzern, Luzernerhof', 'Luzern, Wey', 'Luzern, Dreilinden', 'Luzern, Felsberg', 'Luzern, Morgenweg', 'Luzern, Zwyssigplatz', 'Luzern, Gartenheim', 'Luzern, Schulhaus Unterlöchli', 'Luzern, Unterlöchli']),
+	line('city_bus', 'Bus', 'Luzern Bahnhof–Bramberg–Rosenberg', 15, ['Luzern, Bahnhof', 'Luzern, Kasernenplatz', 'Luzern, Brüggligasse', 'Luzern, Mühlemattstrasse', 'Luzern, Geissmatthöhe', 'Luzern, Friedbergstrasse', 'Luzern, Bramberg', 'Luzern, Gopplismoosweg', 'Luzern, Jugendherberge', 'Luzern, Rosenberg']),
+	line('city_bus', 'Bus', 'Luzern Bahnhof–Obergütsch', 15, ['Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Hirzenhof', 'Luzern, Gütschwald', 'Luzern, Untergütsch', 'Luzern, Gigeliwald', 'Luzern, Obergütschstrasse', 'Luzern, Obergütschrain', 'Luzern, Obergütschhalde', 'Luzern, Obergütsch']),
+	line('city_bus', 'Bus', 'Luzern Bahnhof–Reussbühl–Ruopigen', 15, ['Luzern, Bahnhof', 'Luzern, Kantonalbank', 'Luzern, Kreuzstutz', 'Luzern, St. Karli', 'Reussbühl, Fluhmühle', 'Littau, Staffeln Schulhaus', 'Littau, Ruopigenhöhe', 'Littau, Ruopigen Zentrum', 'Littau, Staldenhof', 'Littau, Schachenhof', 'Littau, Schwimmbad', 'Littau, Säntihof']),
+	// Kriens
+	line('city_bus', 'Bus', 'Luzern Bahnhof–Steinhof–Dattenberg–Kriens Gabeldingen', 15, ['Luzern, Bahnhof', 'Luzern, Pilatusplatz', 'Luzern, Moosegg', 'Luzern, Sonnenbergstrasse', 'Luzern, Steinhofstrasse', 'Luzern, Steinhofrain', 'Kriens, Unter-Dattenberg', 'Kriens, Dattenberg', 'Kriens, Dattenbergrain', 'Kriens,Obere Dattenbergstrasse', 'Kriens, Bergstrasse', 'Kriens, Gabeldingen Schulhaus']),
+	line('city_bus', 'Bus', 'Kriens Zentrum–Gabeldingen–Zumhof', 15, ['Kriens, Busschleife', 'Kriens, Gemeindehaus', 'Kriens, Oberhusweg', 'Kriens, Oberhusrain', 'Kriens, Gabeldingen', 'Kriens, Zumhof', 'Kriens, Obere Weinhalde', 'Kriens, Ehrendingen', 'Kriens, Zumhofstrasse']),
+	line('city_bus', 'Bus', 'Kriens Zentrum–Roggern–Horw Bahnhof', 15, ['Kriens, Busschleife', 'Kriens, St. Niklausengasse', 'Kriens, Josef Schryberstrasse', 'Kriens, Klösterli', 'Kriens, Bachstrasse', 'Kriens, Himmelrichstrasse', 'Kriens, Roggernhalde', 'Kriens, Guetrüti', 'Kriens, Sidhalde', 'Kriens, Wiggenhof', 'Kriens, Dattenmatt', 'Kriens, Pilatusmarkt', 'Horw, Steinibach', 'Horw, Bahnhof']),
+	line('regional_bus', 'Bus', 'Kriens–Obernau–Hergiswald', 60, ['Kriens, Busschleife', 'Obernau, Dorf', 'Obernau, Feldmatt', 'Obernau, Oberrodel', 'Obernau, Schiessstand Stalden', 'Hergiswald, Kirche']),
+	// Horw
+	line('city_bus', 'Bus', 'Horw Bahnhof–Ennethorw', 30, ['Horw, Bahnhof', 'Horw, Rank', 'Horw, Werkhof', 'Horw, Spier', 'Horw, Ennethorw']),
+	line('city_bus', 'Bus', 'Horw Bahnhof–Felmis–Kastanienbaum', 30, ['Horw, Bahnhof', 'Horw, Zentrum', 'Horw, Stegen', 'Horw, Felmis', 'St. Niklausen LU, Mättiwil', 'Kastanienbaum, Krämerstein', 'Kastanienbaum, Kreuzmatt', 'Kastanienbaum, Waldwinkel']),
+	// Emmen
+	line('city_bus', 'Bus', 'Emmenbrücke Bahnhof–Erlen–Neuhof', 15, ['Emmenbrücke, Bahnhof', 'Emmenbrücke, Emmenbaum', 'Emmenbrücke, Krauerstrasse', 'Emmenbrücke, Haldenring', 'Emmenbrücke, Alp', 'Emmenbrücke, Erlenring', 'Emmenbrücke, Erlenmatte', 'Emmenbrücke, Untere Wiese', 'Emmenbrücke, Obere Erlen', 'Emmenbrücke, Neuhof', 'Emmenbrücke, Schönbühl']),
+	line('city_bus', 'Bus', 'Emmenbrücke Bahnhof–Riffig–Lohrensäge', 15, ['Emmenbrücke, Bahnhof', 'Emmenbrücke, Sonnenplatz', 'Emmenbrücke, Reform. Kirche', 'Emmenbrücke, Riffigstrasse', 'Emmenbrücke, Listrig', 'Emmenbrücke, Riffig', 'Emmenbrücke, Chörbli', 'Emmenbrücke, Lohrensäge']),
+	line('regional_bus', 'Bus', 'Emmenbrücke Sprengi–Strassenkreuz–Neuenkirch', 30, ['Emmenbrücke, Sprengi', 'Emmenbrücke, Lohrensäge', 'Emmenbrücke, Strassenkreuz', 'Emmenbrücke, Innerrain', 'Emmenbrücke, Holzhof', 'Emmenbrücke, Geisselermoos', 'Neuenkirch, Post']),
+	line('city_bus', 'Bus', 'Emmenbrücke Bahnhof–Emmen Center–Emmenfeld–Hasli', 15, ['Emmenbrücke, Bahnhof', 'Emmenbrücke, Hochdorferstrasse', 'Emmenbrücke, Marienkirche', 'Emmenbrücke, Schwanderhofstr.', 'Emmen, Fichtenstrasse', 'Emmen, Lindenheim', 'Emmen, Lindenfeldring', 'Emmen, Emmenfeld', 'Emmen, Unterspitalhof', 'Emmen, Allmendli', 'Emmen, Flugzeugwerke', 'Emmen, Hasli']),
+	line('city_bus', 'Bus', 'Emmenbrücke Gersag–Rüeggisingen–Benziwil–Rothenburg', 15, ['Emmenbrücke Gersag, Bahnhof', 'Emmenbrücke, Zentrum Gersag', 'Emmenbrücke, Sportplatz', 'Emmen, Schwimmbad Mooshüsli', 'Emmen, Rüeggisingen', 'Emmen, Abendweg', 'Emmen, Kasernenstrasse', 'Emmenbrücke, Waldstrasse', 'Emmenbrücke, Benziwil Ost', 'Emmenbrücke, Benziwil West', 'Emmenbrücke, Bösfeld', 'Rothenburg, Bahnhof']),
+	// Ebikon
+	line('city_bus', 'Bus', 'Ebikon Bahnhof–Höfli–Ottigenbühl', 30, ['Ebikon, Bahnhof', 'Ebikon, MParc', 'Ebikon, Höfli', 'Ebikon, Hartenfels', 'Ebikon, Ottigenbühl']),
+	line('city_bus', 'Bus', 'Luzern Maihof–Ebikon Schlössli–Ebikon Bahnhof', 15, ['Luzern, Maihof', 'Ebikon, Hünenberg', 'Ebikon, Schweizerheim', 'Ebikon, Mühlegg', 'Ebikon, Schlössli', 'Ebikon, Bühl', 'Ebikon, Gerbe', 'Ebikon, Sagenschulhaus', 'Ebikon, Zentralschulhaus', 'Ebikon, Hofmatt', 'Ebikon, Bahnhof'])
 ];
 
 /**
@@ -139,7 +176,7 @@ export const REGIONAL_BUS: LineDef[] = [
 	line('regional_bus', 'Bus', 'Luzern–Meggen–Udligenswil', 30, ['Meggen', 'Udligenswil, alte Post'])
 ];
 
-export const LINES: LineDef[] = [...RAIL, ...CITY_BUS, ...REGIONAL_BUS];
+export const LINES: LineDef[] = [...RAIL, ...CITY_BUS, ...URBAN_BUS, ...REGIONAL_BUS];
 
 /**
  * Buses also call at real bus stops (DIDOK names with a comma, "Place, Stop") within this distance of the

@@ -6,7 +6,7 @@
  */
 import { bbox, booleanPointInPolygon, point } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
-import { CONNECTOR, DETOUR, JUNCTIONS, LAKE, LINK, MAIN_ROADS, MESH, MOTORWAYS, POSTED_KMH } from './roads.ts';
+import { CONNECTOR, DETOUR, JUNCTIONS, LAKE, LINK, MAIN_ROADS, MESH, MOTORWAYS, POSTED_KMH, URBAN } from './roads.ts';
 import { distM, inputs, round6, stopIndex } from './inputs.ts';
 
 export interface RoadProps {
@@ -16,6 +16,8 @@ export interface RoadProps {
 	maxspeed: number;
 	ref: string;
 	name: string;
+	/** Set on parts inside a built-up area (URBAN): the OSM tag of an implicit urban speed limit. */
+	'maxspeed:type'?: string;
 }
 export type RoadFeature = Feature<LineString, RoadProps>;
 type Pt = [number, number];
@@ -129,7 +131,79 @@ export function buildRoadNetwork(): { roads: FeatureCollection<LineString, RoadP
 	}
 	// 6. Join any island (a zone cut off by lakes) to the nearest vertex of the largest component.
 	joinComponents(features, add, effective(MESH.highway));
-	return { roads: { type: 'FeatureCollection', features }, problems };
+	// 7. Urban speed regime inside built-up areas.
+	return { roads: { type: 'FeatureCollection', features: splitUrban(features, zones) }, problems };
+}
+
+interface Disc {
+	lon: number;
+	lat: number;
+	r: number;
+}
+
+/** Built-up discs of the zones (URBAN). */
+export function builtUpDiscs(zones: { lon: number; lat: number; population: number }[]): Disc[] {
+	return zones
+		.filter((z) => z.population >= URBAN.minPopulation)
+		.map((z) => ({ lon: z.lon, lat: z.lat, r: Math.max(URBAN.minRadiusM, Math.sqrt((z.population / URBAN.residentsPerKm2 / Math.PI) * 1e6)) }));
+}
+
+/** Parameter intervals (0..1) of segment a→b inside the union of the discs. */
+function insideIntervals(a: Pt, b: Pt, discs: Disc[]): [number, number][] {
+	const k = 111320 * Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180);
+	const [dx, dy] = [(b[0] - a[0]) * k, (b[1] - a[1]) * 110540];
+	const len2 = dx * dx + dy * dy;
+	const iv: [number, number][] = [];
+	for (const c of discs) {
+		const [fx, fy] = [(a[0] - c.lon) * k, (a[1] - c.lat) * 110540];
+		// |f + t d|² = r²
+		const B = 2 * (fx * dx + fy * dy);
+		const C = fx * fx + fy * fy - c.r * c.r;
+		const disc = B * B - 4 * len2 * C;
+		if (len2 === 0 || disc <= 0) continue;
+		const q = Math.sqrt(disc);
+		const t0 = Math.max(0, (-B - q) / (2 * len2));
+		const t1 = Math.min(1, (-B + q) / (2 * len2));
+		if (t1 > t0) iv.push([t0, t1]);
+	}
+	iv.sort((x, y) => x[0] - y[0]);
+	const merged: [number, number][] = [];
+	for (const x of iv) {
+		const last = merged[merged.length - 1];
+		if (last && x[0] <= last[1]) last[1] = Math.max(last[1], x[1]);
+		else merged.push([...x]);
+	}
+	return merged;
+}
+
+/** Split every non-motorway feature at the built-up boundaries; parts inside get the urban speed and tag. */
+function splitUrban(features: RoadFeature[], zones: { lon: number; lat: number; population: number }[]): RoadFeature[] {
+	const discs = builtUpDiscs(zones);
+	const urbanKmh = (highway: string) => Math.round((URBAN.postedKmh[highway] * URBAN.drivenShare) / DETOUR[highway]);
+	const out: RoadFeature[] = [];
+	for (const f of features) {
+		const [a, b] = f.geometry.coordinates as Pt[];
+		const hw = f.properties.highway;
+		if (!(hw in URBAN.postedKmh)) {
+			out.push(f);
+			continue;
+		}
+		const at = (t: number): Pt => (t <= 0 ? a : t >= 1 ? b : pt(a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])));
+		let t = 0;
+		const piece = (t0: number, t1: number, urban: boolean) => {
+			const [p, q] = [at(t0), at(t1)];
+			if (key(p) === key(q)) return;
+			const props: RoadProps = urban ? { ...f.properties, maxspeed: Math.min(f.properties.maxspeed, urbanKmh(hw)), 'maxspeed:type': URBAN.tag } : f.properties;
+			out.push({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: [p, q] } });
+		};
+		for (const [t0, t1] of insideIntervals(a, b, discs)) {
+			piece(t, t0, false);
+			piece(t0, t1, true);
+			t = t1;
+		}
+		piece(t, 1, false);
+	}
+	return out;
 }
 
 function joinComponents(features: RoadFeature[], add: (a: Pt, b: Pt, p: RoadProps) => void, speed: number) {

@@ -162,6 +162,27 @@ export const POSTED_KMH: Readonly<Record<string, number>> = { primary: 80, secon
 export const DETOUR: Readonly<Record<string, number>> = { primary: 1.2, secondary: 1.2, tertiary: 1.3, motorway_link: 1.0 };
 
 /**
+ * Built-up areas of towns (urban speed regime): a disc around the settlement point of each municipality with
+ * at least `minPopulation` residents (the BFS counts municipalities from 10 000 residents as cities), with the
+ * area its residents occupy at `residentsPerKm2` (order of magnitude for Swiss towns: the BFS land-use
+ * statistics give about 400 m² of settlement area per resident nationally, incl. industry and roads, i.e.
+ * 2 500/km²; towns are denser), at least `minRadiusM`. Villages are not discs: the rural class speeds above
+ * already mix in their 50 km/h sections. Inside a disc, non-motorway roads run at the posted urban limit
+ * (50 km/h on main roads and motorway links; 40 on the local mesh and connectors as a mix of 50 km/h streets
+ * and 30 zones), of which `drivenShare` is driven between junctions and signals (OSRM's car profile drives 0.8
+ * of a tagged maxspeed), divided by the class detour. Those parts carry `maxspeed:type=CH:urban`, so the car
+ * engine applies its urban peak factor (src/lib/reach/road/profile.ts). All values: general knowledge.
+ */
+export const URBAN = {
+	minPopulation: 10000,
+	residentsPerKm2: 4000,
+	minRadiusM: 300,
+	postedKmh: { primary: 50, secondary: 50, tertiary: 40, motorway_link: 50 } as Readonly<Record<string, number>>,
+	drivenShare: 0.8,
+	tag: 'CH:urban'
+};
+
+/**
  * Lake outlines (data/lakes_lu_region.geojson) are generalised by a few hundred metres, so shore towns may
  * lie "in" a lake: a generated segment (mesh, links, connectors) counts as crossing a lake only when more
  * than toleranceM of it is over water. Main roads are curated shore roads (e.g. Weggis–Vitznau–Gersau), so

@@ -9,30 +9,45 @@
  */
 import { KINDS, SERVICE, TIMED_CHANGE } from './lines.ts';
 import { distM } from './inputs.ts';
+import { APPROACH, calibration, modelSegmentSec } from './calibrate.ts';
 import type { ResolvedLine } from './gtfs.ts';
+import type { RealTrip } from './real-feed.ts';
+
+/** Real trips at Luzern within this window (s after midnight) are the connections other lines are timed to. */
+const REAL_LINK_WINDOW = [6.5 * 3600, 9 * 3600];
 
 /**
- * Seconds from the first call to each call: straight distance × detour at the running speed, plus dwell at
- * every intermediate call; rounded to whole minutes as in a printed timetable, at least one minute apart.
+ * Seconds from the first call of direction `dir` (0 = listed order, 1 = reverse) to each call: per segment,
+ * the real modal ride where real trains run the same two consecutive calls (calibrate.ts), else straight
+ * distance × detour at the running speed plus the dwell at the call it leaves (not at the first call) and, for
+ * standard-gauge lines, the Luzern approach allowance; rounded to whole minutes as in a printed timetable, at
+ * least one minute apart.
  */
-export function runningTimes(l: ResolvedLine): number[] {
+export function directionTimes(l: ResolvedLine, dir: 0 | 1): number[] {
 	const spec = KINDS[l.def.kind];
-	const ms = ((l.def.runKmh ?? spec.runKmh) * 1000) / 3600;
-	const out: number[] = [];
-	l.distAlong.forEach((d, i) => {
-		const exact = (d * spec.detour) / ms + Math.max(0, i - 1) * spec.dwellSec;
-		const t = Math.round(exact / 60) * 60;
-		out.push(i === 0 ? 0 : Math.max(t, out[i - 1] + 60));
-	});
+	const cal = calibration();
+	const n = l.calls.length;
+	const idx = dir === 0 ? [...Array(n).keys()] : [...Array(n).keys()].reverse();
+	const approach = APPROACH.kinds.includes(l.def.kind);
+	const out: number[] = [0];
+	let exact = 0;
+	for (let k = 1; k < n; k++) {
+		const [from, to] = [l.calls[idx[k - 1]], l.calls[idx[k]]];
+		const real = cal.segmentSec.get(`${from.id}>${to.id}`);
+		if (spec.routeType === 2 && real !== undefined) {
+			exact = Math.round(exact / 60) * 60 + real;
+		} else {
+			exact += modelSegmentSec(l.def.kind, Math.abs(l.distAlong[idx[k]] - l.distAlong[idx[k - 1]]), l.def.runKmh) + (k > 1 ? spec.dwellSec : 0);
+			if (approach && from.name === APPROACH.hub) exact += cal.approachOutSec;
+			if (approach && to.name === APPROACH.hub) exact += cal.approachInSec[l.def.kind] ?? 0;
+		}
+		out.push(Math.max(Math.round(exact / 60) * 60, out[k - 1] + 60));
+	}
 	return out;
 }
 
-/** Seconds from the first call of direction `dir` (0 = listed order, 1 = reverse) to each call of that direction. */
-export function directionTimes(l: ResolvedLine, dir: 0 | 1): number[] {
-	const fwd = runningTimes(l);
-	const total = fwd[fwd.length - 1];
-	return dir === 0 ? fwd : [...fwd].reverse().map((t) => total - t);
-}
+/** Seconds from the first call to each call in listed order (direction 0). */
+export const runningTimes = (l: ResolvedLine) => directionTimes(l, 0);
 
 /** Stable first-departure minute for lines without an explicit offset (spreads departures over the hour). */
 function hashOffsetSec(key: string, headwayMin: number): number {
@@ -53,7 +68,7 @@ interface Link {
  * Offsets (seconds after SERVICE.firstSec, in [0, headway)) of the first departure per line and direction.
  * `timedAt` names the stop a line is timed to, for the README/report.
  */
-export function lineOffsets(lines: ResolvedLine[]): { offsets: [number, number][]; timedAt: (string | null)[] } {
+export function lineOffsets(lines: ResolvedLine[], real: RealTrip[] = []): { offsets: [number, number][]; timedAt: (string | null)[] } {
 	const isLuzern = (name: string) => name === 'Luzern';
 	const offsets: ([number, number] | null)[] = lines.map(() => null);
 	const timedAt: (string | null)[] = lines.map(() => null);
@@ -77,6 +92,13 @@ export function lineOffsets(lines: ResolvedLine[]): { offsets: [number, number][
 			}
 		}
 	};
+	// Real trips via Luzern in the morning peak: their calls are connections to time the other lines to.
+	for (const t of real) {
+		const iL = t.calls.findIndex((c) => isLuzern(c.stop.name));
+		if (iL < 0 || t.calls[iL].arr < REAL_LINK_WINDOW[0] || t.calls[iL].dep > REAL_LINK_WINDOW[1]) continue;
+		for (let k = 0; k < iL; k++) keep(toLuzern, t.calls[k].stop.id, { timeSec: t.calls[k].dep, rideSec: t.calls[iL].arr - t.calls[k].dep });
+		for (let k = iL + 1; k < t.calls.length; k++) keep(fromLuzern, t.calls[k].stop.id, { timeSec: t.calls[k].arr, rideSec: t.calls[k].arr - t.calls[iL].dep });
+	}
 	lines.forEach((l, i) => {
 		if (l.calls.some((s) => isLuzern(s.name))) {
 			const off = l.def.offsetMin !== undefined ? l.def.offsetMin * 60 : hashOffsetSec(`${l.def.short} ${l.def.long}`, l.def.headwayMin);
@@ -84,7 +106,7 @@ export function lineOffsets(lines: ResolvedLine[]): { offsets: [number, number][
 			register(i);
 		}
 	});
-	const stopById = new Map(lines.flatMap((x) => x.calls.map((c) => [c.id, c] as const)));
+	const stopById = new Map([...real.flatMap((t) => t.calls.map((c) => [c.stop.id, c.stop] as const)), ...lines.flatMap((x) => x.calls.map((c) => [c.id, c] as const))]);
 	// Time the other lines at a terminus, in passes, so chains of feeders find their connections.
 	for (let pass = 0; pass < 6; pass++) {
 		let timedAny = false;

@@ -35,9 +35,12 @@ describe('CLI on the Lucerne default', () => {
 		const car = rows.filter((x) => x[2] === 'car');
 		expect(car.length).toBe(190 * 17);
 		expect(rows.filter((x) => x[2] === 'pt').length).toBeGreaterThan(190 * 17 * 0.8);
-		// Kriens → Eichhof-West (next door) is short by car.
+		// Kriens → Eichhof-West (next door) is short by car: door to door, incl. 2 + 3 terminal minutes (urban
+		// zone at both ends), under 18 min and far shorter than to Sursee.
 		const kriens = car.find((x) => x[0] === '1059' && x[1] === 'S1-EICHHOF')!;
-		expect(Number(kriens[3])).toBeLessThan(10);
+		const kriensSursee = car.find((x) => x[0] === '1059' && x[1] === 'S8-SURSEE')!;
+		expect(Number(kriens[3])).toBeLessThan(18);
+		expect(Number(kriensSursee[3]) - Number(kriens[3])).toBeGreaterThan(10);
 	});
 
 	it('route prints a PT itinerary with legs and times', async () => {

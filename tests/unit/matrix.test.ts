@@ -44,11 +44,15 @@ describe('matrix', () => {
 			features: [{ type: 'Feature', properties: { highway: 'tertiary', maxspeed: '60' }, geometry: { type: 'LineString', coordinates: [[8.3, lat], [8.3 + 3 / kmPerDegLon, lat]] } }]
 		};
 		const car = loadRoads({ geojson: JSON.stringify(fc) }, 'test');
-		const rows = await computeMatrix({ car }, [{ zone_id: 1, lon: 8.3, lat }], [{ id: 'S', lon: 8.3 + 3 / kmPerDegLon, lat }], { modes: ['car'] });
+		const dest = [{ id: 'S', lon: 8.3 + 3 / kmPerDegLon, lat }];
+		const rows = await computeMatrix({ car }, [{ zone_id: 1, lon: 8.3, lat }], dest, { modes: ['car'], carTerminal: false });
 		expect(rows).toHaveLength(1);
 		// 3 km at 60 km/h = 3 min free flow; the peak factor can only make it slower, at most ~1/0.7.
 		expect(rows[0].minutes_p50).toBeGreaterThanOrEqual(2.9);
 		expect(rows[0].minutes_p50).toBeLessThan(4.5);
+		// Default: terminal minutes at both ends; a zone without population/area is 'suburban' (1.5 + 2 min).
+		const withTerminal = await computeMatrix({ car }, [{ zone_id: 1, lon: 8.3, lat }], dest, { modes: ['car'] });
+		expect(withTerminal[0].minutes_p50).toBeCloseTo(rows[0].minutes_p50 + 3.5, 1);
 		const grid = minutesFromPoints({ car }, 'car', [[8.3, lat], [9.5, 46.5]], { id: 'S', lon: 8.3 + 3 / kmPerDegLon, lat });
 		expect(Number.isFinite(grid[0])).toBe(true);
 		expect(grid[1]).toBe(Infinity); // too far from any road to snap

@@ -16,7 +16,7 @@ import {
  *   G (1,2)
  *   ^ motorway (implicitly one-way D->G), 120 km/h x 0.75
  *   D (1,1) ---- E (2,1)      B-D-E: secondary, two-way, 60 km/h x 0.85
- *   |            ^            C->E: tertiary drawn E->C with oneway=-1, CH:urban (50) x 0.85
+ *   |            ^            C->E: tertiary drawn E->C with oneway=-1, CH:urban (50) x 0.7 (urban peak)
  *   A (0,0) -- B (1,0) --> C (2,0)
  *   A-B primary maxspeed 50 (x0.8), B->C residential oneway=yes (30 x 0.9)
  *   F (0,1) private service road from A: excluded.
@@ -28,7 +28,7 @@ const L = 6_371_008.8 * (Math.PI / 180) * 0.01; // 1111.9508 m
 const t = (kmh: number, factor: number) => L / ((kmh * factor) / 3.6);
 const AB = t(50, 0.8); // 100.0756 s
 const BC = t(30, 0.9); // 148.2601 s
-const CE = t(50, 0.85); // 94.1892 s
+const CE = t(50, 0.7); // 114.3726 s: CH:urban gets the urban peak factor, lower than tertiary's 0.85
 const BD = t(60, 0.85); // 78.4907 s
 const DE = BD;
 

@@ -15,11 +15,13 @@ import { replaceTable } from '../data/replace.ts';
 import { tables } from '../data/schema.ts';
 import type { Destination, MatrixOptions, Mode, TravelTimeRow } from '../reach/matrix.ts';
 
-/** An origin of the matrix: a zone's settlement point (its id is the zone's BFS number). */
+/** An origin of the matrix: a zone's settlement point (its id is the zone's BFS number); population and area give its car terminal time. */
 export interface OriginZone {
 	zone_id: number;
 	lon: number;
 	lat: number;
+	population: number | null;
+	area_km2: number | null;
 }
 
 /** Everything a matrix engine needs to compute `travel_times`. */
@@ -41,11 +43,11 @@ export interface MatrixEngine {
 }
 
 /** The SQL of the matrix's origins: zones with coordinates, in id order. */
-export const ORIGINS_SQL = 'SELECT zone_id, lon, lat FROM zones WHERE lon IS NOT NULL AND lat IS NOT NULL ORDER BY zone_id';
+export const ORIGINS_SQL = 'SELECT zone_id, lon, lat, population, area_km2 FROM zones WHERE lon IS NOT NULL AND lat IS NOT NULL ORDER BY zone_id';
 
-/** The SQL of the matrix's destinations: every candidate site and every current office with coordinates. */
-export const DESTINATIONS_SQL = `SELECT site_id AS id, lon, lat FROM sites WHERE lon IS NOT NULL AND lat IS NOT NULL
-UNION ALL SELECT office_id, lon, lat FROM offices WHERE lon IS NOT NULL AND lat IS NOT NULL`;
+/** The SQL of the matrix's destinations: every candidate site and every current office with coordinates (and zone, for the car terminal time). */
+export const DESTINATIONS_SQL = `SELECT site_id AS id, lon, lat, zone_id FROM sites WHERE lon IS NOT NULL AND lat IS NOT NULL
+UNION ALL SELECT office_id, lon, lat, zone_id FROM offices WHERE lon IS NOT NULL AND lat IS NOT NULL`;
 
 /** Origins and destinations of the scenario for the given modes. */
 export async function matrixRequest(db: Db, modes: Mode[]): Promise<MatrixRequest> {

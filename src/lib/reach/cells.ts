@@ -6,7 +6,7 @@
  * cell at a site's position gets the site's times.
  */
 import { PtMatrix, DEFAULT_WINDOW, type ArrivalWindow, type PointLike } from './gtfs/index.ts';
-import { carMinutesToTarget, snapPoints } from './road/index.ts';
+import { carMinutesToTarget, snapPoints, TerminalModel, type TerminalZone } from './road/index.ts';
 import type { CarNetwork, Mode, PtNetwork, Steps } from './matrix.ts';
 
 /** Rounded like the matrix rows (0.1 min). */
@@ -24,7 +24,7 @@ export interface CellTimes {
 /** Minutes zone → cell for each loaded mode in `modes`, with progress and cancellation per cell. */
 export async function cellZoneMinutes(
 	nets: { pt?: PtNetwork; car?: CarNetwork },
-	zones: Array<{ zone_id: number; lon: number; lat: number }>,
+	zones: TerminalZone[],
 	cells: Array<{ lon: number; lat: number }>,
 	modes: Mode[] = ['pt', 'car'],
 	steps: Steps = {},
@@ -54,8 +54,11 @@ export async function cellZoneMinutes(
 	if (useCar) {
 		const snaps = snapPoints(nets.car!.graph, origins);
 		const buf = new Float64Array(nz);
+		// The matrix's car terminal minutes, so a cell at a site's position gets the site's times.
+		const terminal = new TerminalModel(zones);
+		const originTerminalMin = terminal.originMinutes();
 		for (let c = 0; c < cells.length; c++) {
-			const m = carMinutesToTarget(nets.car!.graph, snaps, cells[c], buf);
+			const m = carMinutesToTarget(nets.car!.graph, snaps, cells[c], buf, { originTerminalMin, targetTerminalMin: terminal.destinationMinutes(cells[c]) });
 			for (let i = 0; i < nz; i++) if (Number.isFinite(m[i])) out.car![c * nz + i] = round1(m[i]);
 			steps.progress?.(++done / jobs);
 			if (c % 8 === 7) await steps.checkpoint?.();

@@ -5,7 +5,7 @@
  */
 import { PtMatrix, DEFAULT_WINDOW, type ArrivalWindow, type PointLike } from './gtfs/index.ts';
 import type { Timetable } from './gtfs/index.ts';
-import { carMinutesToTarget, snapPoints, type RoadGraph } from './road/index.ts';
+import { carMinutesToTarget, snapPoints, TerminalModel, type RoadGraph, type TerminalOptions, type TerminalZone } from './road/index.ts';
 
 export type Mode = 'pt' | 'car';
 
@@ -23,6 +23,8 @@ export interface Destination {
 	id: string;
 	lon: number;
 	lat: number;
+	/** Zone (municipality) of the destination, for its car terminal time; else the nearest zone's point counts. */
+	zone_id?: number | null;
 }
 
 /** A row of `travel_times` (see schema.ts). */
@@ -43,9 +45,11 @@ export interface TravelTimeRow {
 export interface MatrixOptions {
 	window: ArrivalWindow;
 	modes: Mode[];
+	/** Car terminal minutes at both ends by the zones' density (road/terminal.ts); false = driving time only. */
+	carTerminal: boolean | TerminalOptions;
 }
 
-export const DEFAULT_MATRIX_OPTIONS: MatrixOptions = { window: DEFAULT_WINDOW, modes: ['pt', 'car'] };
+export const DEFAULT_MATRIX_OPTIONS: MatrixOptions = { window: DEFAULT_WINDOW, modes: ['pt', 'car'], carTerminal: true };
 
 /** Progress and cancellation hooks (the worker RPC's context fits). */
 export interface Steps {
@@ -61,7 +65,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  */
 export async function computeMatrix(
 	nets: { pt?: PtNetwork; car?: CarNetwork },
-	zones: Array<{ zone_id: number; lon: number; lat: number }>,
+	zones: TerminalZone[],
 	destinations: Destination[],
 	opts: Partial<MatrixOptions> = {},
 	steps: Steps = {}
@@ -86,8 +90,10 @@ export async function computeMatrix(
 	if (o.modes.includes('car') && nets.car) {
 		const snaps = snapPoints(nets.car.graph, origins);
 		const buf = new Float64Array(origins.length);
+		const terminal = o.carTerminal ? new TerminalModel(zones, o.carTerminal === true ? {} : o.carTerminal) : null;
+		const originTerminalMin = terminal?.originMinutes();
 		for (const d of destinations) {
-			const minutes = carMinutesToTarget(nets.car.graph, snaps, d, buf);
+			const minutes = carMinutesToTarget(nets.car.graph, snaps, d, buf, { originTerminalMin, targetTerminalMin: terminal?.destinationMinutes(d) });
 			for (let i = 0; i < origins.length; i++) {
 				const m = minutes[i];
 				if (!Number.isFinite(m)) continue;
@@ -102,15 +108,17 @@ export async function computeMatrix(
 }
 
 /**
- * Travel minutes (PT: p50 of the door-to-door journey over the window) from every point of a list to one destination — the input
- * of isochrones and of the best-location surface. Unreachable points are +Infinity.
+ * Travel minutes (PT: p50 of the door-to-door journey over the window) from every point of a list to one
+ * destination — the input of isochrones and of the best-location surface. Unreachable points are
+ * +Infinity. Car times include terminal minutes only when a terminal model (built from the zones) is given.
  */
 export function minutesFromPoints(
 	nets: { pt?: PtNetwork; car?: CarNetwork },
 	mode: Mode,
 	points: Array<[number, number]>,
 	target: Destination,
-	window: ArrivalWindow = DEFAULT_WINDOW
+	window: ArrivalWindow = DEFAULT_WINDOW,
+	carTerminal?: TerminalModel
 ): Float64Array {
 	const out = new Float64Array(points.length).fill(Infinity);
 	if (mode === 'pt' && nets.pt) {
@@ -118,7 +126,8 @@ export function minutesFromPoints(
 		for (let i = 0; i < res.length; i++) if (res[i].p50 !== null) out[i] = res[i].p50!;
 	} else if (mode === 'car' && nets.car) {
 		const snaps = snapPoints(nets.car.graph, points.map(([lon, lat]) => ({ lon, lat })));
-		const m = carMinutesToTarget(nets.car.graph, snaps, target);
+		const originTerminalMin = carTerminal ? Float64Array.from(points, ([lon, lat]) => carTerminal.originMinutesAt({ lon, lat })) : undefined;
+		const m = carMinutesToTarget(nets.car.graph, snaps, target, undefined, { originTerminalMin, targetTerminalMin: carTerminal?.destinationMinutes(target) });
 		for (let i = 0; i < m.length; i++) if (Number.isFinite(m[i])) out[i] = m[i];
 	}
 	return out;

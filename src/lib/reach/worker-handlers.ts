@@ -11,6 +11,7 @@ import { computeMatrix, minutesFromPoints, type CarNetwork, type Destination, ty
 import { gridPoints, makeGrid } from './grid.ts';
 import { isochrones } from './isochrone.ts';
 import { cellZoneMinutes, type CellTimes } from './cells.ts';
+import { TerminalModel, type TerminalZone } from './road/index.ts';
 
 /** What the worker reports about a network it loaded. */
 export interface LoadedNetwork {
@@ -25,13 +26,16 @@ export interface LoadedNetwork {
 }
 
 export interface MatrixCall {
-	zones: Array<{ zone_id: number; lon: number; lat: number }>;
+	/** Origin zones (population and area give the car terminal minutes). */
+	zones: TerminalZone[];
 	destinations: Destination[];
 	options?: Partial<MatrixOptions>;
 }
 
 export interface IsochroneCall {
 	sites: Destination[];
+	/** Zones for the car terminal minutes of the grid points (none: driving time only). */
+	zones?: TerminalZone[];
 	modes: Mode[];
 	thresholds: number[];
 	bbox: [number, number, number, number];
@@ -39,7 +43,7 @@ export interface IsochroneCall {
 }
 
 export interface CellTimesCall {
-	zones: Array<{ zone_id: number; lon: number; lat: number }>;
+	zones: TerminalZone[];
 	cells: Array<{ lon: number; lat: number }>;
 	modes: Mode[];
 }
@@ -64,11 +68,12 @@ export function reachHandlers() {
 		async isochrones(p: IsochroneCall, ctx: HandlerContext): Promise<FeatureCollection> {
 			const grid = makeGrid(p.bbox, p.cellM);
 			const pts = gridPoints(grid);
+			const terminal = p.zones?.length ? new TerminalModel(p.zones) : undefined;
 			const features = [];
 			let done = 0;
 			for (const site of p.sites)
 				for (const mode of p.modes) {
-					features.push(...isochrones(grid, minutesFromPoints(nets, mode, pts, site), p.thresholds, { site_id: site.id, mode }).features);
+					features.push(...isochrones(grid, minutesFromPoints(nets, mode, pts, site, undefined, terminal), p.thresholds, { site_id: site.id, mode }).features);
 					ctx.progress(++done / (p.sites.length * p.modes.length));
 					await ctx.checkpoint();
 				}

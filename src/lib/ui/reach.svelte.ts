@@ -8,7 +8,8 @@ import type { ReachHandlers } from '../reach/worker-handlers.ts';
 import type { Mode } from '../reach/matrix.ts';
 import type { CellTimes } from '../reach/cells.ts';
 import type { FeatureCollection } from 'geojson';
-import { computeTravelTimes as runPipeline, type MatrixEngine } from '../app/travel-times.ts';
+import { computeTravelTimes as runPipeline, ORIGINS_SQL, type MatrixEngine, type OriginZone } from '../app/travel-times.ts';
+import { rows as queryRows } from '../data/db/connector.ts';
 import { networkLabel, type NetworkInfo } from '../app/networks.ts';
 import { scenarioExtent } from '../app/region.ts';
 import { networkFiles } from './assets.ts';
@@ -133,10 +134,12 @@ export function travelTimesAfterDataChange(table: TableName | 'all'): void {
 /** Isochrones for the given sites and modes (default 15/30/45/60 min on a 1 km grid over the scenario's extent). */
 export async function computeIsochrones(sites: Array<{ id: string; lon: number; lat: number }>, modes: Mode[] = ['pt', 'car']): Promise<void> {
 	const fc = await run('isochrones', async (signal, onProgress) => {
-		const bbox = await scenarioExtent(getDb(), 3);
+		const db = getDb();
+		const bbox = await scenarioExtent(db, 3);
 		if (!bbox) return null;
+		const zones = await queryRows<OriginZone>(db, ORIGINS_SQL);
 		// Snapshot: reactive proxies cannot be posted to a worker.
-		return worker().isochrones($state.snapshot({ sites, modes, thresholds: [15, 30, 45, 60], bbox, cellM: 1000 }), { signal, onProgress });
+		return worker().isochrones($state.snapshot({ sites, zones, modes, thresholds: [15, 30, 45, 60], bbox, cellM: 1000 }), { signal, onProgress });
 	});
 	if (fc) reach.isochrones = fc;
 }
@@ -154,7 +157,7 @@ export function cancelCellTimes(): void {
  * Minutes from every zone to every cell (row-major [cell][zone], NaN = unreachable) for the loaded
  * networks, computed in the reach worker with progress; null if cancelled or failed (see cellJob).
  */
-export async function computeCellTimes(zones: Array<{ zone_id: number; lon: number; lat: number }>, cells: Array<{ lon: number; lat: number }>): Promise<CellTimes | null> {
+export async function computeCellTimes(zones: Array<{ zone_id: number; lon: number; lat: number; population?: number | null; area_km2?: number | null }>, cells: Array<{ lon: number; lat: number }>): Promise<CellTimes | null> {
 	cellAbort?.abort();
 	const ac = new AbortController();
 	cellAbort = ac;

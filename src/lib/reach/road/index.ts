@@ -18,8 +18,21 @@ export {
 	carSpeedMs,
 	isAccessDenied,
 	isCarHighway,
+	isUrbanWay,
+	URBAN_PEAK_FACTOR,
 	type CarProfileOptions
 } from './profile.ts';
+export {
+	AREA_CLASS_MIN_DENSITY,
+	DEFAULT_AREA_CLASS,
+	TERMINAL_MINUTES,
+	TerminalModel,
+	areaClass,
+	type AreaClass,
+	type TerminalMinutes,
+	type TerminalOptions,
+	type TerminalZone
+} from './terminal.ts';
 export { reverseDijkstra, forwardDijkstra, pathEdges, DijkstraWorkspace } from './dijkstra.ts';
 export {
 	carTimesToTarget,

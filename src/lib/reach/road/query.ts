@@ -29,6 +29,10 @@ export interface CarQueryOptions {
 	workspace?: DijkstraWorkspace;
 	/** Snaps of the origins from `snapPoints`, to skip snapping when querying many targets. */
 	originSnaps?: Snap[];
+	/** Terminal minutes added at each origin (parallel to the origins; routeCar reads the first; terminal.ts). Default none. */
+	originTerminalMin?: ArrayLike<number>;
+	/** Terminal minutes added at the target (finding a parking space, walking in). Default 0. */
+	targetTerminalMin?: number;
 }
 
 export const DEFAULT_ACCESS_SPEED_KMH = 15;
@@ -48,7 +52,7 @@ export function snapPoints(graph: RoadGraph, points: LonLat[], maxSnapM = DEFAUL
 /** Result of one origin's car time to the target. */
 export interface CarTime {
 	id: string | number;
-	/** Door-to-door minutes including access at both ends; null when either end is off the network. */
+	/** Door-to-door minutes including access (and terminal minutes when given) at both ends; null when either end is off the network. */
 	minutes: number | null;
 	/** Snap distance of the origin in metres. */
 	snapM: number;
@@ -69,10 +73,12 @@ export function carMinutesToTarget(
 	const t = snapPoint(graph, target, opts.maxSnapM ?? DEFAULT_MAX_SNAP_M);
 	if (t.node < 0) return out.fill(NaN, 0, originSnaps.length);
 	const dist = reverseDijkstra(graph, t.node, opts.workspace);
+	const atTarget = opts.targetTerminalMin ?? 0;
+	const atOrigin = opts.originTerminalMin;
 	for (let i = 0; i < originSnaps.length; i++) {
 		const s = originSnaps[i];
 		const sec = s.node >= 0 ? dist[s.node] : Infinity;
-		out[i] = Number.isFinite(sec) ? (sec + (s.distM + t.distM) / access) / 60 : NaN;
+		out[i] = Number.isFinite(sec) ? (sec + (s.distM + t.distM) / access) / 60 + atTarget + (atOrigin ? atOrigin[i] : 0) : NaN;
 	}
 	return out;
 }
@@ -95,8 +101,10 @@ export function carTimesToTarget(
 
 /** One car route with its geometry. */
 export interface CarRoute {
-	/** Door-to-door minutes including access at both ends. */
+	/** Door-to-door minutes including access and terminal minutes at both ends. */
 	minutes: number;
+	/** Terminal minutes included in `minutes` (origin + target). */
+	terminalMinutes: number;
 	/** Seconds on the road network only. */
 	driveSeconds: number;
 	/** Metres on the road network. */
@@ -127,8 +135,10 @@ export function routeCar(graph: RoadGraph, from: LonLat, to: LonLat, opts: CarQu
 		path.push([graph.lon[v], graph.lat[v]]);
 		meters += graph.fwdLengths[e];
 	}
+	const terminal = (opts.originTerminalMin?.[0] ?? 0) + (opts.targetTerminalMin ?? 0);
 	return {
-		minutes: (sec + (a.distM + b.distM) / access) / 60,
+		minutes: (sec + (a.distM + b.distM) / access) / 60 + terminal,
+		terminalMinutes: terminal,
 		driveSeconds: sec,
 		meters,
 		snapFromM: a.distM,
