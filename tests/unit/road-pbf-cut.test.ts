@@ -145,7 +145,7 @@ describe('progress and cancellation', () => {
 		expect(seen.length).toBeGreaterThanOrEqual(4); // one per block (Monaco: 4 large blocks)
 		for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]);
 		expect(seen.at(-1)).toBe(1);
-		expect(checkpoints).toBeGreaterThanOrEqual(0);
+		expect(checkpoints).toBeGreaterThanOrEqual(1);
 	});
 
 	it('stops between blocks when the signal is aborted', async () => {
@@ -169,13 +169,10 @@ describe('progress and cancellation', () => {
 		const p = readOsmRoads(bytesSource(monaco), {
 			checkpoint: async () => {
 				if (++n >= 1) throw new Error('cancelled');
-			},
-			onProgress: () => {
-				const t = Date.now();
-				while (Date.now() - t < 2); // let the 100 ms checkpoint interval pass
 			}
 		});
 		await expect(p).rejects.toThrow('cancelled');
+		expect(n).toBe(1);
 	});
 });
 

@@ -490,7 +490,7 @@ export async function readOsmRoads(src: ByteSource, opts: OsmRoadsOptions = {}):
 	const native = hasNativeInflate && opts.inflate !== 'fflate';
 	const win = new ReadWindow(src, opts.readAheadBytes ?? 8 << 20);
 	const gen = cutRoads(src.size, opts, (t) => keepsWay(t));
-	let last = Date.now();
+	let last = 0; // the first block ends with a checkpoint, then about every 100 ms
 	let r = gen.next();
 	while (!r.done) {
 		const s = r.value;
