@@ -142,7 +142,9 @@ function info(m: Meta): Pb {
 	return new Pb().uint(1, m.version).uint(2, m.timestamp).uint(3, m.changeset);
 }
 
-export type Compression = 'zlib' | 'none' | 'lzma' | 'zstd';
+export type Compression = 'zlib' | 'none' | 'lzma' | 'lz4' | 'zstd';
+/** Blob field per compression; the others carry deflate bytes too (enough to test refusals). */
+const BLOB_FIELD: Record<Exclude<Compression, 'none'>, number> = { zlib: 3, lzma: 4, lz4: 6, zstd: 7 };
 
 export interface WriterOptions {
 	compression?: Compression;
@@ -177,7 +179,7 @@ export class PbfWriter {
 		else {
 			blob.uint(2, block.length);
 			const z = deflateSync(block);
-			blob.bytes(compression === 'zlib' ? 3 : compression === 'lzma' ? 4 : 7, z);
+			blob.bytes(BLOB_FIELD[compression], z);
 		}
 		this.blobFrame(type, blob.done());
 	}

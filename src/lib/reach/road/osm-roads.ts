@@ -105,8 +105,12 @@ const SIGNATURE = [0x0a, 0x09, ...Array.from('OSMHeader', (c) => c.charCodeAt(0)
 /** The file must start with a frame whose BlobHeader says "OSMHeader"; else tell what it is. */
 function* checkSignature(size: number): Gen<void> {
 	const head = size === 0 ? new Uint8Array(0) : yield* read(0, Math.min(size, 512));
-	const ok = head.length >= 4 + SIGNATURE.length && head[0] === 0 && head[1] === 0 && SIGNATURE.every((b, i) => head[4 + i] === b);
+	const expect = [0, 0, -1, -1, ...SIGNATURE]; // -1: any byte (the header's length)
+	const n = Math.min(head.length, expect.length);
+	let ok = head.length > 0;
+	for (let i = 0; i < n; i++) if (expect[i] >= 0 && head[i] !== expect[i]) ok = false;
 	if (!ok) throw notPbf(sniffFormat(head));
+	if (n < expect.length) throw truncated(0, expect.length, size);
 }
 
 function* readFrame(size: number, pos: number, seq = true): Gen<Frame> {
@@ -354,8 +358,8 @@ function noRoads(counts: OsmReadCounts, region: StudyRegion | null | undefined):
 		const d = describeRegion(region);
 		const [w, s, e, n] = region.bbox.map((x) => x.toFixed(2));
 		return new RoadError('no_roads', {
-			de: `Keine Strassen im Untersuchungsgebiet: keiner der ${counts.highwayWays.toLocaleString('de-CH')} Strassenwege der Datei liegt im Gebiet (${d.de}, ${w}–${e}° O, ${s}–${n}° N). Ist es ein Auszug der richtigen Gegend? Das Strassennetz bleibt unverändert`,
-			en: `No roads in the study region: none of the file's ${counts.highwayWays} highway ways lies in the region (${d.en}, ${w}–${e}° E, ${s}–${n}° N). Is it an extract of the right area? The road network stays as it was`
+			de: `Keine Strassen im Untersuchungsgebiet: keiner der ${counts.highwayWays.toLocaleString('de-CH')} Strassenwege der Datei liegt im Gebiet: ${d.de}, ${w}–${e}° O, ${s}–${n}° N. Ist es ein Auszug der richtigen Gegend? Das Strassennetz bleibt unverändert`,
+			en: `No roads in the study region: none of the file's ${counts.highwayWays} highway ways lies in the region: ${d.en}, ${w}–${e}° E, ${s}–${n}° N. Is it an extract of the right area? The road network stays as it was`
 		});
 	}
 	return new RoadError('no_roads', {
