@@ -207,7 +207,7 @@ describe('proof: a real extract plus far-away copies, cut to a region around the
 		for (let u = 0; u < g.nodeCount; u++) index.set(g.osmId[u], u);
 		const ws = new DijkstraWorkspace(g.nodeCount);
 		let target = NaN;
-		let dist = new Float64Array(0);
+		let dist: Float64Array = new Float64Array(0);
 		for (const [s, t, sec] of rows) {
 			if (Number(t) !== target) dist = reverseDijkstra(g, index.get((target = Number(t)))!, ws);
 			const ours = dist[index.get(Number(s))!];
