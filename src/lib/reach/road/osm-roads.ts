@@ -92,7 +92,7 @@ export interface OsmRoads {
 
 type Step =
 	| { op: 'read'; start: number; end: number; seq: boolean }
-	| { op: 'inflate'; data: Uint8Array; rawSize: number | null; pos: number }
+	| { op: 'inflate'; data: Uint8Array; rawSize: number | null; pos: number; next: number; seq: boolean }
 	| { op: 'tick'; stage: ReadStage; fraction: number };
 type Gen<T> = Generator<Step, T, unknown>;
 
@@ -127,7 +127,7 @@ function* readBlock(f: Frame, seq = true): Gen<Uint8Array> {
 	if (bytes.length !== f.end - f.start) throw truncated(f.pos, f.end - f.pos, f.start + bytes.length);
 	const p = decodeBlob(bytes, f.pos);
 	if ('raw' in p) return p.raw;
-	return (yield { op: 'inflate', data: p.zlib, rawSize: p.rawSize, pos: f.pos }) as Uint8Array;
+	return (yield { op: 'inflate', data: p.zlib, rawSize: p.rawSize, pos: f.pos, next: f.end, seq }) as Uint8Array;
 }
 
 /** Decode a block, turning protobuf errors into a `corrupt` refusal that names the block. */
@@ -483,6 +483,54 @@ class ReadWindow {
 		this.start = start;
 		return this.buf.subarray(0, Math.min(end - start, this.buf.length));
 	}
+
+	/** Bytes [start, end) if the window holds them, else null (never reads). */
+	peek(start: number, end: number): Uint8Array | null {
+		return start >= this.start && end <= this.start + this.buf.length ? this.buf.subarray(start - this.start, end - this.start) : null;
+	}
+}
+
+/**
+ * Inflates with the platform's DecompressionStream and, while reading sequentially, starts on the next
+ * block before the current one is decoded: Node inflates on its thread pool, so decoding and inflating
+ * overlap (the CLI on two cores). Errors of a block inflated ahead surface only when it is asked for.
+ */
+class Inflater {
+	private ahead: { pos: number; out: Promise<Uint8Array> } | null = null;
+	constructor(
+		private native: boolean,
+		private win: ReadWindow,
+		private size: number
+	) {}
+
+	async inflate(s: Extract<Step, { op: 'inflate' }>): Promise<Uint8Array> {
+		if (!this.native) return inflateSync(s.data, s.rawSize, s.pos);
+		const ready = this.ahead?.pos === s.pos ? this.ahead.out : inflateNative(s.data, s.rawSize, s.pos);
+		this.ahead = null;
+		if (s.seq && s.next < this.size) this.prefetch(s.next);
+		return ready;
+	}
+
+	/** Start inflating the block of the frame at `pos` if it lies in the read window already. */
+	private prefetch(pos: number): void {
+		try {
+			const head = this.win.peek(pos, pos + 4);
+			if (!head) return;
+			const len = headerLength(head, pos);
+			const hb = this.win.peek(pos + 4, pos + 4 + len);
+			if (!hb) return;
+			const f = decodeBlobHeader(hb, pos);
+			const blob = this.win.peek(f.start, f.end);
+			if (!blob) return;
+			const p = decodeBlob(blob, f.pos);
+			if ('raw' in p) return;
+			const out = inflateNative(p.zlib, p.rawSize, f.pos);
+			out.catch(() => {}); // reported when the reader asks for this block
+			this.ahead = { pos: f.pos, out };
+		} catch {
+			// A broken frame: the reader will meet it and refuse it with the right message.
+		}
+	}
 }
 
 /**
@@ -491,8 +539,8 @@ class ReadWindow {
  *   left in the region (unless `allowEmpty`), the signal's reason when cancelled.
  */
 export async function readOsmRoads(src: ByteSource, opts: OsmRoadsOptions = {}): Promise<OsmRoads> {
-	const native = hasNativeInflate && opts.inflate !== 'fflate';
 	const win = new ReadWindow(src, opts.readAheadBytes ?? 8 << 20);
+	const inflater = new Inflater(hasNativeInflate && opts.inflate !== 'fflate', win, src.size);
 	const gen = cutRoads(src.size, opts, (t) => keepsWay(t));
 	let last = 0; // the first block ends with a checkpoint, then about every 100 ms
 	let r = gen.next();
@@ -500,7 +548,7 @@ export async function readOsmRoads(src: ByteSource, opts: OsmRoadsOptions = {}):
 		const s = r.value;
 		let v: unknown;
 		if (s.op === 'read') v = await win.read(s.start, s.end, s.seq);
-		else if (s.op === 'inflate') v = native ? await inflateNative(s.data, s.rawSize, s.pos) : inflateSync(s.data, s.rawSize, s.pos);
+		else if (s.op === 'inflate') v = await inflater.inflate(s);
 		else {
 			opts.onProgress?.(s.stage, s.fraction);
 			opts.signal?.throwIfAborted();
