@@ -7,7 +7,7 @@ import { cutTask, inflateTask, type RegionName } from './pbf-tasks.ts';
 
 const post = (m: unknown) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
 
-self.onmessage = async (e: MessageEvent<{ file: BlobLike; what: 'cut' | 'inflate'; region: RegionName; engine: 'native' | 'fflate' }>) => {
+self.onmessage = async (e: MessageEvent<{ file: BlobLike; what: 'cut' | 'inflate' | 'spin'; region: RegionName; engine: 'native' | 'fflate' }>) => {
 	const { file, what, region, engine } = e.data;
 	try {
 		const src = blobSource(file);
@@ -21,6 +21,17 @@ self.onmessage = async (e: MessageEvent<{ file: BlobLike; what: 'cut' | 'inflate
 				post({ progress: f });
 			}
 		};
+		if (what === 'spin') {
+			// Control: pure CPU work for 20 s with the same 100 ms yields, nothing read or allocated.
+			const end = performance.now() + 20_000;
+			let x = 0;
+			while (performance.now() < end) {
+				const slice = performance.now() + 100;
+				while (performance.now() < slice) x += Math.sqrt(x + 1);
+				await checkpoint();
+			}
+			return post({ result: { x } });
+		}
 		const result = what === 'inflate' ? await inflateTask(src, engine, 150e6) : await cutTask(src, region, engine, { onProgress, checkpoint });
 		post({ result });
 	} catch (err) {

@@ -33,16 +33,23 @@ fs.writeFileSync(
 	`<!doctype html><meta charset="utf-8"><title>pbf bench</title><input type="file" id="f">
 <script type="module">
 window.runTask = (what, region, engine) => new Promise((resolve) => {
-	const hb = { maxGap: 0, last: performance.now(), run: true };
-	const tick = (now) => { hb.maxGap = Math.max(hb.maxGap, now - hb.last); hb.last = now; if (hb.run) requestAnimationFrame(tick); };
-	requestAnimationFrame(tick);
-	const w = new Worker('./worker.js', { type: 'module' });
 	const t0 = performance.now();
+	const hb = { maxGap: 0, last: t0, run: true, long: [] };
+	const tick = (now) => {
+		const gap = now - hb.last;
+		hb.maxGap = Math.max(hb.maxGap, gap);
+		if (gap > 50) hb.long.push([Math.round(now - t0), Math.round(gap)]);
+		hb.last = now;
+		if (hb.run) requestAnimationFrame(tick);
+	};
+	requestAnimationFrame(tick);
+	if (what === 'idle') return setTimeout(() => { hb.run = false; resolve({ ms: 10000, maxFrameGap: hb.maxGap, long: hb.long, result: {} }); }, 10000);
+	const w = new Worker('./worker.js', { type: 'module' });
 	w.onmessage = (e) => {
 		if (e.data.progress !== undefined) return;
 		hb.run = false;
 		w.terminate();
-		resolve({ ...e.data, ms: performance.now() - t0, maxFrameGap: hb.maxGap });
+		resolve({ ...e.data, ms: performance.now() - t0, maxFrameGap: hb.maxGap, long: hb.long });
 	};
 	w.postMessage({ file: document.getElementById('f').files[0], what, region, engine });
 });
@@ -115,18 +122,23 @@ async function runInBrowser(server, what, region, engine) {
 
 const server = await startServer(dir);
 try {
-	console.log(`# ${file}: ${MB(fs.statSync(file).size)} MB; Debian chromium headless, the reader in a Web Worker on a File (blobSource)`);
+	console.log(`# ${file}: ${MB(fs.statSync(file).size)} MB; Debian chromium headless, the reader in a Web Worker on a File (blobSource); load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (2 cores, shared)`);
 	for (const engine of ['native', 'fflate']) {
 		const r = await runInBrowser(server, 'inflate', 'none', engine);
 		const x = r.result;
 		console.log(`inflate only (${engine === 'native' ? 'DecompressionStream' : 'fflate'}), first ${MB(150e6)} MB: ${x.blobs} blocks, ${x.compressedMB.toFixed(0)} → ${x.rawMB.toFixed(0)} MB in ${(x.ms / 1000).toFixed(2)} s = ${(x.rawMB / (x.ms / 1000)).toFixed(0)} MB/s out`);
 	}
+	const idle = await runInBrowser(server, 'idle', 'none', 'native');
+	const gaps = (r) => `${r.long.filter(([, g]) => g > 100).length} gaps > 100 ms, ${r.long.filter(([, g]) => g > 50).length} > 50 ms`;
+	console.log(`control: the same page with no worker for 10 s: longest frame gap ${idle.maxFrameGap.toFixed(0)} ms, ${gaps(idle)} (machine load)`);
+	const spin = await runInBrowser(server, 'spin', 'none', 'native');
+	console.log(`control: a worker spinning the CPU for 20 s (100 ms slices): longest frame gap ${spin.maxFrameGap.toFixed(0)} ms, ${gaps(spin)}`);
 	const configs = [['lucerne-like', 'native']];
 	if (!quick) configs.push(['lucerne-like', 'fflate']);
 	for (const [region, engine] of configs) {
 		const r = await runInBrowser(server, 'cut', region, engine);
 		console.log(formatCut(r.result));
-		console.log(`  total ${(r.ms / 1000).toFixed(1)} s in the worker, longest frame gap on the page ${r.maxFrameGap.toFixed(0)} ms, renderer RSS ${MB(r.baseRss)} → peak ${MB(r.peakRss)} MB (+${MB(r.peakRss - r.baseRss)}), ${r.result.progressCalls} progress calls`);
+		console.log(`  total ${(r.ms / 1000).toFixed(1)} s in the worker, longest frame gap on the page ${r.maxFrameGap.toFixed(0)} ms (${gaps(r)}; worst at ${r.long.length ? (r.long.reduce((a, b) => (b[1] > a[1] ? b : a))[0] / 1000).toFixed(1) : '-'} s), renderer RSS ${MB(r.baseRss)} → peak ${MB(r.peakRss)} MB (+${MB(r.peakRss - r.baseRss)}), ${r.result.progressCalls} progress calls`);
 	}
 } finally {
 	server.stop();

@@ -40,7 +40,7 @@ export interface CutFigures {
 }
 
 /** Read + cut, build the graph, encode the network file; timings of each step. */
-export async function cutTask(src: ByteSource, region: RegionName, inflate: 'native' | 'fflate', hooks: { onProgress?: (f: number) => void; checkpoint?: () => Promise<void> } = {}): Promise<CutFigures> {
+export async function cutTask(src: ByteSource, region: RegionName, inflate: 'native' | 'fflate', hooks: { onProgress?: (f: number) => void; checkpoint?: () => Promise<void>; mark?: (phase: 'read' | 'build' | 'encode') => void } = {}): Promise<CutFigures> {
 	const r = benchRegion(region);
 	let progressCalls = 0;
 	const t0 = performance.now();
@@ -54,11 +54,14 @@ export async function cutTask(src: ByteSource, region: RegionName, inflate: 'nat
 		checkpoint: hooks.checkpoint
 	});
 	const t1 = performance.now();
+	hooks.mark?.('read');
 	const graph = buildRoadGraph(roads.ways);
 	const t2 = performance.now();
+	hooks.mark?.('build');
 	const prov = roadProvenance({ source: { name: src.name, size: src.size }, roads, region: r, graph, createdBy: 'bench' });
 	const { bytes } = await roadGraphToNetFile(graph, prov);
 	const t3 = performance.now();
+	hooks.mark?.('encode');
 	return {
 		region,
 		regionKm2: r ? regionAreaKm2(r) : 0,

@@ -207,8 +207,17 @@ export class PbfWriter {
 		this.frame('OSMHeader', p.done());
 	}
 
-	/** Dense node blocks for nodes [from, to) of the table (in table order). */
-	nodes(t: OsmNodes, copy: Copy = SAME, from = 0, to = t.count): void {
+	/**
+	 * Dense node blocks for nodes [from, to) of the table (in table order). `coding` writes another
+	 * granularity (nanodegrees per unit) and offsets (nanodegrees) than the usual 100 and 0.
+	 */
+	nodes(t: OsmNodes, copy: Copy = SAME, from = 0, to = t.count, coding: { granularity: number; latOffset: number; lonOffset: number } = { granularity: 100, latOffset: 0, lonOffset: 0 }): void {
+		const { granularity: gran, latOffset, lonOffset } = coding;
+		const raw = (deg7: number, off: number) => {
+			const v = (deg7 * 100 - off) / gran;
+			if (!Number.isInteger(v)) throw new Error('coordinate not representable at this granularity');
+			return v;
+		};
 		for (let a = from; a < to; a += this.blockSize) {
 			const b = Math.min(to, a + this.blockSize);
 			const st = new Strings();
@@ -220,8 +229,8 @@ export class PbfWriter {
 			let anyTags = false;
 			for (let i = a; i < b; i++) {
 				ids[i - a] = t.ids[i] + copy.idOffset;
-				lat[i - a] = t.lat7[i] + copy.dLat7;
-				lon[i - a] = t.lon7[i] + copy.dLon7;
+				lat[i - a] = raw(t.lat7[i] + copy.dLat7, latOffset);
+				lon[i - a] = raw(t.lon7[i] + copy.dLon7, lonOffset);
 				const tg = t.tags.get(i);
 				if (tg) {
 					anyTags = true;
@@ -233,7 +242,11 @@ export class PbfWriter {
 			const dense = new Pb().delta(1, ids).msg(5, dinfo).delta(8, lat).delta(9, lon);
 			if (anyTags) dense.packed(10, kv);
 			const group = new Pb().msg(2, dense);
-			this.frame('OSMData', new Pb().msg(1, st.encode()).msg(2, group).done());
+			const block = new Pb().msg(1, st.encode()).msg(2, group);
+			if (gran !== 100) block.uint(17, gran);
+			if (latOffset) block.uint(19, latOffset);
+			if (lonOffset) block.uint(20, lonOffset);
+			this.frame('OSMData', block.done());
 		}
 	}
 

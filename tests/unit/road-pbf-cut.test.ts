@@ -134,6 +134,30 @@ describe('files that break the sort order', () => {
 	});
 });
 
+describe('coordinate coding', () => {
+	it('reads other granularities and offsets to the same coordinates', async () => {
+		const sorted = plain(parseOsmPbf(monaco));
+		for (const coding of [
+			{ granularity: 1, latOffset: 0, lonOffset: 0 }, // nanodegrees: the float path of the node store
+			{ granularity: 100, latOffset: 43e9, lonOffset: 7e9 } // offsets of whole degrees
+		]) {
+			const chunks: Uint8Array[] = [];
+			const w = new PbfWriter((b) => chunks.push(b));
+			w.header({});
+			w.nodes(data.nodes, undefined, 0, data.nodes.count, coding);
+			w.ways(data.ways);
+			const r = await readOsmRoads(bytesSource(concatChunks(chunks)), { keepWay: () => true, region: aroundMonaco() });
+			expect(plain(r.ways)).toEqual(sorted);
+		}
+	});
+
+	it('passes errors of the caller\'s callbacks on unchanged', async () => {
+		const boom = new Error('boom');
+		await expect(readOsmRoads(bytesSource(monaco), { keepWay: () => { throw boom; } })).rejects.toBe(boom);
+		await expect(readOsmRoads(bytesSource(monaco), { onWayNodeTags: () => { throw boom; } })).rejects.toBe(boom);
+	});
+});
+
 describe('progress and cancellation', () => {
 	it('reports rising fractions up to 1 and calls the checkpoint', async () => {
 		const seen: number[] = [];

@@ -130,11 +130,26 @@ function* readBlock(f: Frame, seq = true): Gen<Uint8Array> {
 	return (yield { op: 'inflate', data: p.zlib, rawSize: p.rawSize, pos: f.pos, next: f.end, seq }) as Uint8Array;
 }
 
+/** An error thrown by a caller's callback (keepWay, onWayNodeTags): passed on as it is. */
+class CallbackError {
+	constructor(readonly cause: unknown) {}
+}
+
+/** Run a caller's callback so that its errors are not mistaken for a damaged block. */
+function callback<T>(fn: () => T): T {
+	try {
+		return fn();
+	} catch (e) {
+		throw new CallbackError(e);
+	}
+}
+
 /** Decode a block, turning protobuf errors into a `corrupt` refusal that names the block. */
 function withBlock<T>(f: Frame, fn: () => T): T {
 	try {
 		return fn();
 	} catch (e) {
+		if (e instanceof CallbackError) throw e.cause;
 		if (e instanceof RoadError) throw e;
 		throw corrupt(f.pos, (e as Error).message);
 	}
@@ -267,7 +282,7 @@ class WayCutter {
 		}
 		if (found === 0) return;
 		const tags = tagsOf(b, keys, vals);
-		if (!this.keep(tags)) return;
+		if (!callback(() => this.keep(tags))) return;
 		this.counts.waysKept++;
 		let first = -1;
 		for (let k = 0; k <= n; k++) {
@@ -338,12 +353,15 @@ function nodeTags(b: Block, range: [number, number], store: NodeStore, onTags: (
 					const v = rkv.varint();
 					if (tags) tags[b.str(k)] = b.str(v);
 				}
-				if (tags) onTags(id, tags);
+				if (tags) callback(() => onTags(id, tags!));
 			}
 		} else if (g.field === GROUP_NODES && g.wire === 2) {
 			const nd = plainNode(b, g.lenRange());
 			if (!nd.keys || !nd.vals || nd.keys[0] === nd.keys[1]) continue;
-			if (store.find(nd.id) && store.isUsed(store.hitChunk, store.hitIndex)) onTags(nd.id, tagsOf(b, nd.keys, nd.vals));
+			if (store.find(nd.id) && store.isUsed(store.hitChunk, store.hitIndex)) {
+				const tags = tagsOf(b, nd.keys, nd.vals);
+				callback(() => onTags(nd.id, tags));
+			}
 		} else g.skip();
 	}
 }
