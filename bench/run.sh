@@ -3,6 +3,7 @@
 # records them, with the machine and date, in bench/RESULTS.md. Benchmarks are never asserted in tests.
 #   BENCH_SKIP_PGROUTING=1  skip the pgRouting comparison (it installs PostgreSQL 15 + pgRouting with apt-get)
 #   BENCH_SKIP_BROWSER=1    skip the browser figures (they need Debian chromium and a build)
+#   BENCH_SKIP_PBF=1        skip the national-size OSM PBF cut (generates a 454 MB file in /tmp first, ~4 min)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
@@ -42,12 +43,16 @@ if [ "${BENCH_SKIP_PGROUTING:-0}" != 1 ]; then
 fi
 [ -f bench/import.ts ] && section "Import: duckdb-wasm vs native DuckDB" npx tsx bench/import.ts
 section "Import: peak memory, streaming (Node, 1 M customer rows)" npx tsx bench/import-memory.ts
+if [ "${BENCH_SKIP_PBF:-0}" != 1 ]; then
+	section "OSM PBF, national size: cut to a study region (Node, CLI route)" npx tsx bench/pbf-cut.ts
+fi
 section "Lucerne default matrix in Node (CLI)" npx tsx scripts/cli.ts matrix --out /tmp/standortwahl-bench-tt.csv
 if [ "${BENCH_SKIP_BROWSER:-0}" != 1 ]; then
 	bash scripts/ensure-chromium.sh >/dev/null
 	npx vite build --logLevel error >/dev/null
 	section "Browser: cold start, full Lucerne matrix, weight change to redraw" node bench/browser.mjs
 	section "Browser: large import, 1 M customer rows (CSV and Parquet)" node bench/import-browser.mjs
+	[ "${BENCH_SKIP_PBF:-0}" != 1 ] && section "Browser: OSM PBF, national size, cut in a Web Worker" npx tsx bench/pbf-browser.mjs
 fi
 mv "$LOG" "$OUT"
 echo "› written $OUT"

@@ -4,10 +4,15 @@
  *
  * @example
  * const graph = buildRoadGraph(parseOsmPbf(bytes));
+ * const { ways } = await readOsmRoads(fileOrBlobSource, { region }); // national files, cut to a region
  * const times = carTimesToTarget(graph, origins, site); // [{ id, minutes, snapM }]
  */
 export type { RoadWay, RoadGraph, SnapGrid } from './types.ts';
-export { parseOsmPbf, NotPbfError, type PbfReadOptions } from './pbf.ts';
+export { parseOsmPbf, type PbfReadOptions } from './pbf.ts';
+export { readOsmRoads, readOsmRoadsSync, type OsmRoads, type OsmRoadsOptions, type OsmReadCounts, type ReadStage } from './osm-roads.ts';
+export type { OsmHeaderInfo } from './pbf-blob.ts';
+export { RoadError, NotPbfError, type RoadErrorCode, type RoadMsg } from './pbf-errors.ts';
+export { roadGraphToNetFile, roadGraphFromNetFile, roadProvenance } from './road-netfile.ts';
 export { roadWaysFromGeoJSON } from './geojson.ts';
 export { buildRoadGraph, keepsWay, type BuildOptions } from './build.ts';
 export {
