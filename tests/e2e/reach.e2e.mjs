@@ -35,16 +35,54 @@ export const tests = [
 		}
 	},
 	{
-		name: 'an OSM PBF replaces the approximate road network',
+		name: 'an OSM PBF outside the study region is refused in German and the working car network stays',
 		async run(t) {
 			await t.goto('/reach');
 			await t.ready();
 			await t.page.waitForSelector('[data-testid="network-car"] .badge.approx', { timeout: 60_000 });
+			await t.page.waitForFunction(() => Number(document.querySelector('[data-testid="matrix-rows"]')?.dataset.rows) > 0, null, { timeout: 60_000 });
+			const rowsBefore = await t.page.locator('[data-testid="matrix-rows"]').getAttribute('data-rows');
 			const fs = await import('node:fs');
 			await t.page.setInputFiles('[data-testid="upload-car"]', { name: 'monaco.osm.pbf', mimeType: 'application/octet-stream', buffer: fs.readFileSync('data/networks/monaco.osm.pbf') });
+			const err = await t.page.waitForSelector('[data-testid="network-error-car"]', { timeout: 60_000 });
+			const text = await err.innerText();
+			assert(/Keine Strassen im Untersuchungsgebiet/.test(text) && /bleibt/.test(text), `refusal: ${text}`);
+			// The approximate network and the matrix stay; the message does not vanish when something else runs.
+			assert(await t.page.locator('[data-testid="network-car"] .badge.approx').count(), 'car network replaced by a refused file');
+			await t.page.waitForTimeout(1500);
+			assert((await t.page.locator('[data-testid="matrix-rows"]').getAttribute('data-rows')) === rowsBefore, 'matrix changed after a refused file');
+			assert(await t.page.locator('[data-testid="network-error-car"]').count(), 'refusal vanished');
+			await t.screenshot('reach-pbf-refused');
+		}
+	},
+	{
+		name: 'an OSM PBF of the region replaces the road network, is cut with provenance, kept across a reload and saved as a network file',
+		async run(t) {
+			const fs = await import('node:fs');
+			const os = await import('node:os');
+			const path = await import('node:path');
+			const { execFileSync } = await import('node:child_process');
+			const pbf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lu-pbf-')), 'lucerne_roads.osm.pbf');
+			execFileSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/road/lucerne-pbf.ts', pbf]);
+			await t.goto('/reach');
+			await t.ready();
+			await t.page.waitForSelector('[data-testid="network-car"] .badge.approx', { timeout: 60_000 });
+			await t.page.setInputFiles('[data-testid="upload-car"]', pbf);
 			await t.page.waitForSelector('[data-testid="network-car"] .badge:not(.approx)', { timeout: 60_000 });
-			const txt = await t.page.locator('[data-testid="network-car"]').innerText();
-			assert(/monaco\.osm\.pbf/.test(txt) && /15.?695/.test(txt), `road network info not updated: ${txt}`);
+			const prov = await t.page.locator('[data-testid="provenance-car"]').innerText();
+			assert(/lucerne_roads\.osm\.pbf/.test(prov) && /25 km/.test(prov), `provenance: ${prov}`);
+			const checksum = await t.page.locator('[data-testid="network-car"]').getAttribute('data-checksum');
+			assert(/^[0-9a-f]{64}$/.test(checksum ?? ''), `checksum ${checksum}`);
+			await t.page.waitForFunction(() => Number(document.querySelector('[data-testid="matrix-rows"]')?.dataset.rows) > 0, null, { timeout: 60_000 });
+			const [dl] = await Promise.all([t.page.waitForEvent('download'), t.page.click('[data-testid="download-network-car"]')]);
+			const saved = fs.readFileSync(await dl.path());
+			assert(saved.subarray(0, 6).toString() === 'SWNET1', 'download is not a network file');
+			await t.screenshot('reach-pbf-loaded');
+			// A reload opens the kept network file: same checksum, no re-import.
+			await t.page.reload();
+			await t.ready();
+			await t.page.waitForSelector('[data-testid="network-car"] .badge:not(.approx)', { timeout: 60_000 });
+			assert((await t.page.locator('[data-testid="network-car"]').getAttribute('data-checksum')) === checksum, 'reload did not keep the cut network');
 		}
 	},
 	{

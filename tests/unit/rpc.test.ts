@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
-import { client, serve, CancelledError, type Endpoint, type HandlerContext } from '../../src/lib/util/rpc.ts';
+import { client, serve, CancelledError, RemoteError, type Endpoint, type HandlerContext } from '../../src/lib/util/rpc.ts';
 
 function pair() {
 	const ch = new MessageChannel();
@@ -58,6 +58,27 @@ describe('worker rpc', () => {
 		const after = steps;
 		await new Promise((r) => setTimeout(r, 30));
 		expect(steps).toBe(after);
+		close();
+	});
+});
+
+describe('worker errors', () => {
+	it('carry their code and bilingual message to the caller', async () => {
+		const { a, b, close } = pair();
+		class HostileFile extends Error {
+			code = 'no_roads';
+			msg = { de: 'Keine Strassen im Untersuchungsgebiet', en: 'No roads in the study region' };
+		}
+		const handlers = {
+			load(): never {
+				throw new HostileFile('No roads in the study region');
+			}
+		};
+		serve(b, handlers);
+		const err = await client<typeof handlers>(a).load(undefined as never).catch((e) => e);
+		expect(err).toBeInstanceOf(RemoteError);
+		expect(err.code).toBe('no_roads');
+		expect(err.msg.de).toMatch(/Keine Strassen/);
 		close();
 	});
 });

@@ -12,6 +12,10 @@ import { gridPoints, makeGrid } from './grid.ts';
 import { isochrones } from './isochrone.ts';
 import { cellZoneMinutes, type CellTimes } from './cells.ts';
 import { TerminalModel, type TerminalZone } from './road/index.ts';
+import { openRoads, type OpenStage } from './open-roads.ts';
+import type { NetProvenance } from './netfile.ts';
+import type { StudyRegion } from './region.ts';
+import { blobSource, bytesSource, type BlobLike } from '../util/bytes.ts';
 
 /** What the worker reports about a network it loaded. */
 export interface LoadedNetwork {
@@ -48,6 +52,22 @@ export interface CellTimesCall {
 	modes: Mode[];
 }
 
+/** A network opened from a user's file (or a cached network file). */
+export interface OpenedNetwork {
+	info: LoadedNetwork;
+	provenance: NetProvenance | null;
+	/** The cut network as a network file, transferred to the caller to cache or download (null: opened from one). */
+	netfile: Uint8Array | null;
+}
+
+export interface OpenCall {
+	/** A File (read slice by slice in the worker) or bytes (a cached network file). */
+	file: BlobLike | Uint8Array;
+	name: string;
+	region: StudyRegion | null;
+	label: string;
+}
+
 /** The handler object (one set of networks per worker). */
 export function reachHandlers() {
 	const nets: { pt?: PtNetwork; car?: CarNetwork } = {};
@@ -61,6 +81,26 @@ export function reachHandlers() {
 			const n = loadRoads(p.pbf ? { pbf: p.pbf } : { geojson: p.geojson ?? '' }, p.label);
 			nets.car = n;
 			return { mode: 'car', label: p.label, nodes: n.graph.nodeCount };
+		},
+		/**
+		 * Open a road network (OSM PBF cut to the region, network file, GeoJSON). It replaces the working
+		 * car network only when it opened; a refusal (RoadError with {de, en}) leaves it as it was.
+		 */
+		async openRoads(p: OpenCall, ctx: HandlerContext): Promise<OpenedNetwork> {
+			const src = p.file instanceof Uint8Array ? bytesSource(p.file, p.name) : { ...blobSource(p.file), name: p.name };
+			const STAGES: OpenStage[] = ['read', 'ways', 'tags', 'build', 'encode'];
+			const opened = await openRoads(src, {
+				region: p.region,
+				label: p.label,
+				createdBy: 'Standortwahl (browser)',
+				signal: ctx.signal,
+				checkpoint: () => ctx.checkpoint(),
+				onProgress: (stage, f) => ctx.progress((STAGES.indexOf(stage) + Math.min(1, f)) / STAGES.length, stage)
+			});
+			nets.car = opened.network;
+			if (opened.netfile) ctx.transfer(opened.netfile.buffer as ArrayBuffer);
+			const g = opened.network.graph;
+			return { info: { mode: 'car', label: p.label, nodes: g.nodeCount }, provenance: opened.provenance, netfile: opened.netfile };
 		},
 		matrix(p: MatrixCall, ctx: HandlerContext): Promise<TravelTimeRow[]> {
 			return computeMatrix(nets, p.zones, p.destinations, p.options, ctx);

@@ -9,7 +9,7 @@ import type { MatrixFormat, MatrixMode } from '../data/travel-time-formats.ts';
 import { suggestMapping, type ColumnMapping, type ImportIssue, type MappingSuggestion } from '../data/import/index.ts';
 import { runStreamingImport, commitStaged, dropStaged, type StagedImport, type StreamedFile, type StreamedResult } from './import-client.ts';
 import { getDb, startApp, userTableLoaded, restoreDefault, clearAllData } from './app.svelte.ts';
-import { travelTimesAfterDataChange } from './reach.svelte.ts';
+import { loadDefaultNetworks, travelTimesAfterDataChange } from './reach.svelte.ts';
 import { t, tr } from './i18n/index.svelte.ts';
 
 export const FORMAT_LABEL = { r5r: 'data.matrix.format.r5r', conveyal: 'data.matrix.format.conveyal', otp: 'data.matrix.format.otp' } as const satisfies Record<MatrixFormat, string>;
@@ -178,6 +178,7 @@ export class ImportRun {
 	async clearAll(): Promise<void> {
 		await clearAllData();
 		this.message = { kind: 'ok', text: t('data.cleared') };
+		await loadDefaultNetworks(); // the user's cut networks were deleted with everything else
 		travelTimesAfterDataChange('all');
 	}
 

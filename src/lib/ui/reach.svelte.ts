@@ -3,7 +3,9 @@
  * user's GTFS / OSM PBF), the travel-time matrix through the shared pipeline (app/travel-times.ts), and
  * isochrones and zone → cell times, each with progress and cancel.
  */
-import { client, CancelledError, type Endpoint, type Remote } from '../util/rpc.ts';
+import { client, CancelledError, RemoteError, type Endpoint, type Remote } from '../util/rpc.ts';
+import type { Msg } from '../model/types.ts';
+import * as persist from './persist.ts';
 import type { ReachHandlers } from '../reach/worker-handlers.ts';
 import type { Mode } from '../reach/matrix.ts';
 import type { CellTimes } from '../reach/cells.ts';
@@ -11,7 +13,7 @@ import type { FeatureCollection } from 'geojson';
 import { computeTravelTimes as runPipeline, ORIGINS_SQL, type MatrixEngine, type OriginZone } from '../app/travel-times.ts';
 import { rows as queryRows } from '../data/db/connector.ts';
 import { networkLabel, type NetworkInfo } from '../app/networks.ts';
-import { scenarioExtent } from '../app/region.ts';
+import { scenarioExtent, studyRegion } from '../app/region.ts';
 import { networkFiles } from './assets.ts';
 import { app, getDb, isUserTable } from './app.svelte.ts';
 import type { TableName } from '../data/schema.ts';
@@ -19,8 +21,15 @@ import type { TableName } from '../data/schema.ts';
 export interface ReachState {
 	busy: boolean;
 	progress: number;
+	/** Which job runs: 'network', 'gtfs', 'osm', 'matrix', 'isochrones' (with the worker's note). */
 	note: string;
+	/** The job's current stage as the worker names it (e.g. 'read', 'ways', 'build'). */
+	stage: string;
+	/** The last computation's failure (matrix, isochrones). */
 	error: string | null;
+	/** Why the last network file could not be used (kept until the next attempt; the working network stays). */
+	loadError: Msg | null;
+	loadErrorMode: Mode | null;
 	networks: Partial<Record<Mode, NetworkInfo>>;
 	rows: number;
 	/** Wall time of the last full matrix in the worker (ms), for the UI and bench/browser.mjs. */
@@ -28,7 +37,21 @@ export interface ReachState {
 	isochrones: FeatureCollection | null;
 }
 
-export const reach = $state<ReachState>({ busy: false, progress: 0, note: '', error: null, networks: {}, rows: 0, matrixMs: null, isochrones: null });
+export const reach = $state<ReachState>({ busy: false, progress: 0, note: '', stage: '', error: null, loadError: null, loadErrorMode: null, networks: {}, rows: 0, matrixMs: null, isochrones: null });
+
+/** IndexedDB keys of the user's cut networks (network file bytes + what the app shows about them). */
+const CACHE_KEY: Record<Mode, string> = { pt: 'network:pt', car: 'network:car' };
+interface CachedNetwork {
+	info: NetworkInfo;
+	netfile: Uint8Array;
+}
+
+/** An error as a bilingual message (worker errors carry theirs; others repeat the English text). */
+function asMsg(e: unknown): Msg {
+	if (e instanceof RemoteError && e.msg) return e.msg;
+	const m = e instanceof Error ? e.message : String(e);
+	return { de: m, en: m };
+}
 
 let remote: Remote<ReachHandlers> | null = null;
 let current: AbortController | null = null;
@@ -53,21 +76,31 @@ export function cancelReach(): void {
 	current?.abort();
 }
 
-async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: number, n?: string) => void) => Promise<T>): Promise<T | null> {
+/** Run one worker job with progress and cancel; `loading` jobs report failures in `loadError`. */
+async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: number, n?: string) => void) => Promise<T>, loading: Mode | null = null): Promise<T | null> {
 	current?.abort();
 	const ac = new AbortController();
 	current = ac;
 	reach.busy = true;
 	reach.progress = 0;
 	reach.note = note;
+	reach.stage = '';
 	reach.error = null;
 	try {
 		return await fn(ac.signal, (f, n) => {
 			reach.progress = f;
-			if (n) reach.note = `${note} ${n}`;
+			if (n) {
+				reach.note = `${note} ${n}`;
+				reach.stage = n;
+			}
 		});
 	} catch (e) {
-		if (!(e instanceof CancelledError)) reach.error = e instanceof Error ? e.message : String(e);
+		if (e instanceof CancelledError) return null;
+		if (loading) {
+			reach.loadError = asMsg(e);
+			reach.loadErrorMode = loading;
+		}
+		else reach.error = e instanceof Error ? e.message : String(e);
 		return null;
 	} finally {
 		if (current === ac) {
@@ -77,8 +110,13 @@ async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: nu
 	}
 }
 
-/** Load the shipped approximate Lucerne networks (PT: synthetic GTFS from real stops; car: approximate roads). */
+/**
+ * The networks at start: the user's cut networks kept from an earlier visit (network files in
+ * IndexedDB, opened as they are: no re-import), else the shipped approximate Lucerne networks
+ * (PT: synthetic GTFS on real stops; car: approximate roads).
+ */
 export async function loadDefaultNetworks(): Promise<void> {
+	const cachedCar = await persist.get<CachedNetwork>(CACHE_KEY.car).catch(() => undefined);
 	const gtfsUrl = networkFiles['lucerne_approx_gtfs.zip'];
 	const roadsUrl = networkFiles['lucerne_approx_roads.geojson'];
 	await run('network', async () => {
@@ -86,6 +124,15 @@ export async function loadDefaultNetworks(): Promise<void> {
 		if (gtfsUrl) {
 			const zip = new Uint8Array(await (await fetch(gtfsUrl)).arrayBuffer());
 			reach.networks.pt = { ...(await w.loadGtfs({ zip, label: networkLabel('pt', { approximate: true }) })), approximate: true };
+		}
+		if (cachedCar) {
+			try {
+				await w.openRoads({ file: cachedCar.netfile, name: cachedCar.info.fileName ?? 'roads.swnet', region: null, label: cachedCar.info.label });
+				reach.networks.car = cachedCar.info;
+				return;
+			} catch {
+				await persist.del(CACHE_KEY.car).catch(() => {}); // unreadable cache: forget it, use the default
+			}
 		}
 		if (roadsUrl) {
 			const geojson = await (await fetch(roadsUrl)).text();
@@ -95,21 +142,47 @@ export async function loadDefaultNetworks(): Promise<void> {
 }
 
 /** Replace the PT network with a user's GTFS zip. */
-export async function loadUserGtfs(file: File, date?: string): Promise<void> {
-	await run('gtfs', async () => {
+export async function loadUserGtfs(file: File, date?: string): Promise<boolean> {
+	reach.loadError = null;
+	const ok = await run('gtfs', async () => {
 		const zip = new Uint8Array(await file.arrayBuffer());
 		const loaded = await worker().loadGtfs({ zip, label: networkLabel('pt', { fileName: file.name, date }), date });
 		// The label names the service day the worker chose when the user gave none.
 		reach.networks.pt = { ...loaded, label: networkLabel('pt', { fileName: file.name, date: loaded.date }), approximate: false, fileName: file.name };
-	});
+		return true;
+	}, 'pt');
+	return ok === true;
 }
 
-/** Replace the car network with a user's OSM PBF. */
-export async function loadUserPbf(file: File): Promise<void> {
-	await run('osm', async () => {
-		const pbf = new Uint8Array(await file.arrayBuffer());
-		reach.networks.car = { ...(await worker().loadRoads({ pbf, label: networkLabel('car', { fileName: file.name }) })), approximate: false, fileName: file.name };
-	});
+/**
+ * Replace the car network with a user's OSM PBF (cut to the study region while it is read), a network
+ * file (.swnet) or GeoJSON roads. The cut network is kept in IndexedDB for the next visit. On any
+ * refusal the working network stays and `reach.loadError` says why, in German and English.
+ */
+export async function loadUserRoads(file: File): Promise<boolean> {
+	reach.loadError = null;
+	const region = await studyRegion(getDb());
+	const ok = await run('osm', async (signal, onProgress) => {
+		const label = networkLabel('car', { fileName: file.name });
+		const r = await worker().openRoads({ file, name: file.name, region, label }, { signal, onProgress });
+		const info: NetworkInfo = { ...r.info, approximate: false, fileName: file.name, ...(r.provenance ? { provenance: r.provenance } : {}) };
+		reach.networks.car = info;
+		if (r.netfile) await persist.put(CACHE_KEY.car, { info: $state.snapshot(info), netfile: r.netfile } satisfies CachedNetwork).catch(() => {});
+		else await persist.del(CACHE_KEY.car).catch(() => {});
+		return true;
+	}, 'car');
+	return ok === true;
+}
+
+/** The cut network of a mode as a network file (for download), if one is kept. */
+export async function cachedNetworkFile(mode: Mode): Promise<Uint8Array | null> {
+	return (await persist.get<CachedNetwork>(CACHE_KEY[mode]).catch(() => undefined))?.netfile ?? null;
+}
+
+/** Forget the user's network of a mode and go back to the default. */
+export async function forgetUserNetwork(mode: Mode): Promise<void> {
+	await persist.del(CACHE_KEY[mode]).catch(() => {});
+	await loadDefaultNetworks();
 }
 
 /** Compute all zones × (sites + offices) × loaded modes and store them in travel_times. */

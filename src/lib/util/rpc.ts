@@ -42,7 +42,22 @@ type Msg =
 	| { kind: 'cancel'; id: number }
 	| { kind: 'progress'; id: number; fraction: number; note?: string }
 	| { kind: 'result'; id: number; value: unknown }
-	| { kind: 'error'; id: number; message: string; cancelled: boolean };
+	| { kind: 'error'; id: number; message: string; cancelled: boolean; code?: string; msg?: { de: string; en: string } };
+
+/**
+ * A handler's error as the caller sees it: the English message, and where the worker's error had them
+ * (GtfsError, RoadError, ZipError, …) its `code` and bilingual `msg`, so the page can show German.
+ */
+export class RemoteError extends Error {
+	constructor(
+		message: string,
+		readonly code?: string,
+		readonly msg?: { de: string; en: string }
+	) {
+		super(message);
+		this.name = 'RemoteError';
+	}
+}
 
 /** Thrown on the calling side when a call was cancelled. */
 export class CancelledError extends Error {
@@ -87,7 +102,10 @@ export function serve<H extends Handlers>(ep: Endpoint, handlers: H): void {
 			ep.postMessage({ kind: 'result', id: m.id, value } satisfies Msg, transfer);
 		} catch (err) {
 			const cancelled = err instanceof CancelledError || ac.signal.aborted;
-			ep.postMessage({ kind: 'error', id: m.id, message: err instanceof Error ? err.message : String(err), cancelled } satisfies Msg);
+			const e = err as { code?: unknown; msg?: { de?: unknown; en?: unknown } };
+			const msg = e?.msg && typeof e.msg.de === 'string' && typeof e.msg.en === 'string' ? { de: e.msg.de, en: e.msg.en } : undefined;
+			const code = typeof e?.code === 'string' ? e.code : undefined;
+			ep.postMessage({ kind: 'error', id: m.id, message: err instanceof Error ? err.message : String(err), cancelled, code, msg } satisfies Msg);
 		} finally {
 			running.delete(m.id);
 		}
@@ -114,7 +132,7 @@ export function client<H extends Handlers>(ep: Endpoint): Remote<H> {
 			p.resolve(m.value);
 		} else if (m.kind === 'error') {
 			pending.delete(m.id);
-			p.reject(m.cancelled ? new CancelledError() : new Error(m.message));
+			p.reject(m.cancelled ? new CancelledError() : new RemoteError(m.message, m.code, m.msg));
 		}
 	});
 	const call = (method: string, payload: unknown, opts: CallOptions = {}): Promise<unknown> => {
