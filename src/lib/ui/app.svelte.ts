@@ -5,6 +5,7 @@
 import { browserDb } from '../data/db/browser.ts';
 import type { Db } from '../data/db/connector.ts';
 import { loadDemo } from '../data/demo.ts';
+import { appendByName } from '../data/replace.ts';
 import { demoFiles, fetchText } from './assets.ts';
 import { createTableSql, tableNames, tables, type TableName } from '../data/schema.ts';
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
@@ -106,7 +107,7 @@ async function restoreUserTables(d: Db): Promise<void> {
 		const bytes = await persist.get<Uint8Array | Uint8Array[]>(key);
 		if (!bytes) continue;
 		await d.exec(createTableSql(tables[name]));
-		for (const b of Array.isArray(bytes) ? bytes : [bytes]) await d.insertArrow(tableFromIPC(b), name, 'append');
+		for (const b of Array.isArray(bytes) ? bytes : [bytes]) await appendByName(d, name, tableFromIPC(b));
 		app.sources[name] = 'user';
 	}
 }

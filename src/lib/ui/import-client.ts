@@ -22,8 +22,11 @@ import { fetchText, geoFiles } from './assets.ts';
 type Call = ReturnType<typeof client>;
 let worker: Promise<Call> | null = null;
 
-/** The import worker, started once, with the geocoding reference data (PLZ, municipalities) set. */
-function importWorker(): Promise<Call> {
+/**
+ * The import worker, started once, with the geocoding reference data (PLZ, municipalities) set and the
+ * address directory of an earlier visit (IndexedDB) back in use.
+ */
+export function importWorker(): Promise<Call> {
 	worker ??= (async () => {
 		const w = new Worker(new URL('../data/import-worker.ts', import.meta.url), { type: 'module' });
 		const call = client(w as unknown as Parameters<typeof client>[0]);
@@ -33,6 +36,7 @@ function importWorker(): Promise<Call> {
 			fetchText(geoFiles, GEO_REF_FILES.municipalitiesGeojson)
 		]);
 		await call('setRefs', { plzCsv, centroidsCsv, municipalitiesGeojson });
+		await call('restoreAddresses', {}).catch(() => null);
 		return call;
 	})();
 	worker.catch(() => (worker = null));

@@ -1,8 +1,10 @@
 /** German UI strings (default language). Keys are shared with en.ts; `{name}` marks a parameter. */
 import { reportDe } from './report.ts';
+import { addressDe } from './address.ts';
 
 export const de = {
 	...reportDe,
+	...addressDe,
 	'app.title': 'Standortwahl',
 	'app.subtitle': 'Standort- und Konsolidierungsanalyse',
 	'app.scenario': 'Szenario: WAS Wirtschaft Arbeit Soziales, Kanton Luzern',
@@ -371,7 +373,7 @@ export const de = {
 	'data.coords': 'Koordinatensystem: {system}',
 	'data.stats': '{rows} Zeilen · {errors} Fehler · {warnings} Warnungen',
 	'data.missing': 'Pflichtspalten fehlen: {cols}',
-	'data.missingLocation': 'Keine Ortsangabe: lon/lat, LV95 E/N, PLZ oder BFS-Nummer zuordnen.',
+	'data.missingLocation': 'Keine Ortsangabe: lon/lat, LV95 E/N, Adresse (Strasse, Hausnummer), PLZ oder BFS-Nummer zuordnen.',
 	'data.unmapped': 'Nicht verwendete Spalten: {cols}',
 	'data.severity.error': 'Fehler',
 	'data.severity.warning': 'Warnung',
