@@ -11,7 +11,7 @@
  *     numbers as candidates; no number given → the street, said so.
  * Misses carry the nearest street names so the planner can fix the input.
  */
-import { editDistance, fuzzyLimit } from './distance.ts';
+import { commonPrefix, editDistance, fuzzyLimit } from './distance.ts';
 import { FLAG_NOT_REAL, FLAG_OFFICIAL, type AddressDirectory } from './directory.ts';
 import { localityKey, normNumber, numberBase, numberVariants, parseAddress, parsePlzLocality, streetKey } from './normalise.ts';
 
@@ -193,15 +193,23 @@ export class AddressIndex {
 		let streets = sameKey.filter(inFirst);
 		if (!streets.length) streets = sameKey.filter(inSecond);
 		if (!streets.length) {
-			const scope = this.scopeStreets(first, bfsList);
+			// Fuzzy: the postcode's streets first, the municipality's only when nothing there is close.
 			const limit = fuzzyLimit(key.length);
-			const scored: { s: number; d: number }[] = [];
-			for (const s of scope) scored.push({ s, d: editDistance(key, this.keys[s], Math.max(limit, 6)) });
-			scored.sort((x, y) => x.d - y.d || (inFirst(x.s) ? 0 : 1) - (inFirst(y.s) ? 0 : 1) || x.s - y.s);
+			const bound = limit + 2;
+			const scored: { s: number; d: number; p: number }[] = [];
+			let best: { s: number; d: number; p: number } | undefined;
+			for (const scope of this.scopes(first, bfsList)) {
+				for (const s of scope) {
+					const k = this.keys[s];
+					scored.push({ s, d: editDistance(key, k, bound), p: commonPrefix(key, k) });
+				}
+				scored.sort((x, y) => x.d - y.d || y.p - x.p || x.s - y.s);
+				best = scored[0];
+				if (best && best.d <= limit) break;
+			}
 			const names = distinctLabels(scored.map((x) => this.dir.streetLabel[x.s]), CANDIDATES);
-			const best = scored[0];
 			if (!best || best.d > limit) return miss('street_not_found', names);
-			const bestKeys = new Set(scored.filter((x) => x.d === best.d).map((x) => this.keys[x.s]));
+			const bestKeys = new Set(scored.filter((x) => x.d === best!.d).map((x) => this.keys[x.s]));
 			if (bestKeys.size > 1) return miss('ambiguous_street', names);
 			const k = this.keys[best.s];
 			streets = scored.filter((x) => this.keys[x.s] === k).map((x) => x.s);
@@ -251,13 +259,14 @@ export class AddressIndex {
 		return this.streetHit(s, method, notes, parsed);
 	}
 
-	/** Streets of the postcodes in `plz`, then of the municipalities in `bfs` (each once). */
-	private scopeStreets(plz: number[], bfs: number[]): number[] {
-		const out: number[] = [];
+	/** The streets of the postcodes in `plz`, then those of the municipalities in `bfs` not already listed. */
+	private scopes(plz: number[], bfs: number[]): number[][] {
 		const seen = new Set<number>();
-		for (const p of plz) for (const s of this.byPlz.get(p) ?? []) if (!seen.has(s)) (seen.add(s), out.push(s));
-		for (const b of bfs) for (const s of this.byBfs.get(b) ?? []) if (!seen.has(s)) (seen.add(s), out.push(s));
-		return out;
+		const a: number[] = [];
+		for (const p of plz) for (const s of this.byPlz.get(p) ?? []) if (!seen.has(s)) (seen.add(s), a.push(s));
+		const b: number[] = [];
+		for (const m of bfs) for (const s of this.byBfs.get(m) ?? []) if (!seen.has(s)) (seen.add(s), b.push(s));
+		return [a, b];
 	}
 
 	/** The best entrance of `streets` (in order) satisfying `ok`: real and official ones first. */
