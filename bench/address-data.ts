@@ -148,8 +148,9 @@ for (const m of muns) {
 		left -= k;
 		const p = m.plz[rng.int(m.plz.length)];
 		const ang = rng.uniform(0, Math.PI);
-		const e0 = m.e + rng.normal(0, 900);
-		const n0 = m.n + rng.normal(0, 900);
+		// Inside the Swiss LV95 box (synthetic centres near a border could fall outside it).
+		const e0 = Math.min(2_834_000, Math.max(2_486_000, m.e + rng.normal(0, 900)));
+		const n0 = Math.min(1_294_000, Math.max(1_076_000, m.n + rng.normal(0, 900)));
 		esid++;
 		const nums: string[] = [];
 		let no = 1;

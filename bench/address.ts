@@ -50,7 +50,7 @@ async function readCut(file: string, label: string) {
 	const d = t.v;
 	const m = d.meta;
 	console.log(
-		`read+cut ${label.padEnd(4)} ${secs(t)}   ${n(m.rowsRead)} rows read, ${n(m.rowsKept)} entrances kept on ${n(d.streetLabel.length)} streets, ${n(m.rowsOutside)} outside   ` +
+		`read+cut ${label.padEnd(4)} ${secs(t)}   ${n(m.rowsRead)} rows read, ${n(m.rowsKept)} entrances kept on ${n(d.streetLabel.length)} streets, ${n(m.rowsOutside)} outside, ${n(m.rowsBad)} unusable   ` +
 			`(${n(Math.round(m.rowsRead / t.cpu))} rows per cpu-s; RSS +${MB(process.memoryUsage().rss - rss0)} MB, peak RSS ${MB(process.resourceUsage().maxRSS * 1024)} MB)`
 	);
 	return d;

@@ -43,11 +43,14 @@ fi
 [ -f bench/import.ts ] && section "Import: duckdb-wasm vs native DuckDB" npx tsx bench/import.ts
 section "Import: peak memory, streaming (Node, 1 M customer rows)" npx tsx bench/import-memory.ts
 section "Lucerne default matrix in Node (CLI)" npx tsx scripts/cli.ts matrix --out /tmp/standortwahl-bench-tt.csv
+npx tsx bench/address-data.ts >/dev/null
+section "Address geocoding in Node (national-size directory, 100 k addresses)" npx tsx --expose-gc bench/address.ts
 if [ "${BENCH_SKIP_BROWSER:-0}" != 1 ]; then
 	bash scripts/ensure-chromium.sh >/dev/null
 	npx vite build --logLevel error >/dev/null
 	section "Browser: cold start, full Lucerne matrix, weight change to redraw" node bench/browser.mjs
 	section "Browser: large import, 1 M customer rows (CSV and Parquet)" node bench/import-browser.mjs
+	section "Browser: address geocoding (national-size directory, 100 k addresses)" node bench/address-browser.mjs
 fi
 mv "$LOG" "$OUT"
 echo "› written $OUT"

@@ -72,17 +72,17 @@ export function mapHeader(header: string[]): Record<Field, number> {
 			}
 		}
 	}
-	const missing: string[] = [];
-	if (idx.street < 0) missing.push('STN_LABEL (Strasse / street)');
-	if (idx.number < 0) missing.push('ADR_NUMBER (Hausnummer / house number)');
-	if (idx.zipLabel < 0 && idx.plz < 0) missing.push('ZIP_LABEL (PLZ Ort / postcode and locality)');
-	if (idx.e < 0) missing.push('ADR_EASTING (LV95 E)');
-	if (idx.n < 0) missing.push('ADR_NORTHING (LV95 N)');
+	const missing: [string, string][] = [];
+	if (idx.street < 0) missing.push(['STN_LABEL (Strasse)', 'STN_LABEL (street)']);
+	if (idx.number < 0) missing.push(['ADR_NUMBER (Hausnummer)', 'ADR_NUMBER (house number)']);
+	if (idx.zipLabel < 0 && idx.plz < 0) missing.push(['ZIP_LABEL (PLZ und Ort)', 'ZIP_LABEL (postcode and locality)']);
+	if (idx.e < 0) missing.push(['ADR_EASTING (LV95 E)', 'ADR_EASTING (LV95 E)']);
+	if (idx.n < 0) missing.push(['ADR_NORTHING (LV95 N)', 'ADR_NORTHING (LV95 N)']);
 	if (missing.length) {
 		const found = header.slice(0, 30).join(', ');
 		throw new AddressDirectoryError('missing_columns', {
-			de: `Keine Adressverzeichnis-Datei: Spalten fehlen: ${missing.join('; ')}. Gefundene Spalten: ${found}. Erwartet wird das amtliche Verzeichnis der Gebäudeadressen (swisstopo, CSV).`,
-			en: `Not an address directory: columns missing: ${missing.join('; ')}. Columns found: ${found}. Expected the official directory of building addresses (swisstopo, CSV).`
+			de: `Keine Adressverzeichnis-Datei: Spalten fehlen: ${missing.map((m) => m[0]).join('; ')}. Gefundene Spalten: ${found}. Erwartet wird das amtliche Verzeichnis der Gebäudeadressen (swisstopo, CSV).`,
+			en: `Not an address directory: columns missing: ${missing.map((m) => m[1]).join('; ')}. Columns found: ${found}. Expected the official directory of building addresses (swisstopo, CSV).`
 		});
 	}
 	return idx;

@@ -351,8 +351,8 @@ export class TableValidator {
 			issues.order = [STAGE.location, 0];
 			const n = this.addressesWithoutDirectory;
 			issues.warn(null, this.mapping.address ?? this.mapping.street ?? null, 'address_directory_missing', {
-				de: `${n} Zeilen haben eine Adresse, aber kein Gebäudeadressverzeichnis ist geladen: sie wurden über PLZ oder Gemeinde platziert. Das amtliche Verzeichnis der Gebäudeadressen auf der Seite «Daten» laden, um sie auf den Gebäudeeingang zu setzen.`,
-				en: `${n} rows have an address but no building address directory is loaded: they were placed by postcode or municipality. Load the official directory of building addresses on the Data page to place them at the building entrance.`
+				de: `${n} Zeilen haben eine Adresse, aber kein Gebäudeadressverzeichnis ist geladen: sie wurden über PLZ oder Gemeinde platziert. Das amtliche Verzeichnis der Gebäudeadressen laden (Seite «Daten», «Gebäudeadressen»; CLI: --addresses), um sie auf den Gebäudeeingang zu setzen.`,
+				en: `${n} rows have an address but no building address directory is loaded: they were placed by postcode or municipality. Load the official directory of building addresses (Data page, "Building addresses"; CLI: --addresses) to place them at the building entrance.`
 			});
 		}
 		return {
