@@ -10,7 +10,7 @@ import { importHandlers, ADDRESS_KEYS, type AddressLoadResponse, type AddressSum
 import { readAddressDirectory } from '../../src/lib/data/address/read.ts';
 import { AddressIndex } from '../../src/lib/data/address/match.ts';
 import { fileSource } from '../../src/lib/util/node-bytes.ts';
-import { client, serve, type Endpoint } from '../../src/lib/util/rpc.ts';
+import { CancelledError, client, serve, type Endpoint } from '../../src/lib/util/rpc.ts';
 
 const ZIP = path.resolve(__dirname, '../fixtures/address/adressen_lu.zip');
 const base = loadGeoRefs();
@@ -127,6 +127,14 @@ describe('import worker: load, keep, restore, forget the directory', () => {
 		const imp2 = await b.call<WorkerImportResponse>('importFile', { table: 'customers', fileName: 'k.csv', bytes });
 		expect(imp2.stats!.quality).toEqual(imp.stats!.quality);
 		await b.call('forgetAddresses', {});
+		expect(store.size).toBe(0);
+		expect(await b.call('addressStatus', {})).toBeNull();
+		// Cancel while reading: the call rejects as cancelled, nothing is kept, the worker stays usable.
+		const csv = readFileSync(path.resolve(__dirname, '../fixtures/address/adressen_lu.csv'), 'utf8');
+		const big = new Blob([csv, ...Array.from({ length: 150 }, () => csv.slice(csv.indexOf('\n') + 1))]);
+		const ac = new AbortController();
+		const cancelled = b.call('loadAddresses', { file: big, points: [], bufferKm: 5 }, { signal: ac.signal, onProgress: () => ac.abort() });
+		await expect(cancelled).rejects.toBeInstanceOf(CancelledError);
 		expect(store.size).toBe(0);
 		expect(await b.call('addressStatus', {})).toBeNull();
 		const bad = await b.call<AddressLoadResponse>('loadAddresses', { file: new Blob(['a;b\n1;2\n']), points: [], bufferKm: 5 });
