@@ -47,12 +47,15 @@ if [ "${BENCH_SKIP_PBF:-0}" != 1 ]; then
 	section "OSM PBF, national size: cut to a study region (Node, CLI route)" npx tsx bench/pbf-cut.ts
 fi
 section "Lucerne default matrix in Node (CLI)" npx tsx scripts/cli.ts matrix --out /tmp/standortwahl-bench-tt.csv
+npx tsx bench/address-data.ts >/dev/null
+section "Address geocoding in Node (national-size directory, 100 k addresses)" npx tsx --expose-gc bench/address.ts
 if [ "${BENCH_SKIP_BROWSER:-0}" != 1 ]; then
 	bash scripts/ensure-chromium.sh >/dev/null
 	npx vite build --logLevel error >/dev/null
 	section "Browser: cold start, full Lucerne matrix, weight change to redraw" node bench/browser.mjs
 	section "Browser: large import, 1 M customer rows (CSV and Parquet)" node bench/import-browser.mjs
 	[ "${BENCH_SKIP_PBF:-0}" != 1 ] && section "Browser: OSM PBF, national size, cut in a Web Worker" npx tsx bench/pbf-browser.mjs
+	section "Browser: address geocoding (national-size directory, 100 k addresses)" node bench/address-browser.mjs
 fi
 mv "$LOG" "$OUT"
 echo "› written $OUT"

@@ -9,13 +9,15 @@ import { createTableSql, ident, tables, type TableName } from '../../src/lib/dat
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { lit } from '../../src/lib/data/db/connector.ts';
 import { ENGINE_HELP, engine, option, positional, lang as langOf } from './_args.ts';
+import { ADDRESS_HELP, ADDRESS_OPTIONS, addressesFromArgs } from './_addresses.ts';
 
 export const summary = 'Validate a data folder and load it into DuckDB (all or nothing); print row counts';
 
 export async function run(args: string[]): Promise<number> {
-	const target = positional(args, ['--lang', '--out', '--engine']);
+	const target = positional(args, ['--lang', '--out', '--engine', ...ADDRESS_OPTIONS]);
 	if (args.includes('--help') || !target) {
-		console.log('Usage: npm run cli -- import <folder> [--out file.duckdb] [--lang de|en] [--engine native|wasm]');
+		console.log('Usage: npm run cli -- import <folder> [--out file.duckdb] [--lang de|en] [--engine native|wasm] [--addresses directory.zip]');
+		console.log(ADDRESS_HELP);
 		console.log('--out also writes the loaded tables into a DuckDB database file (native DuckDB, replaced table by table).');
 		console.log(ENGINE_HELP);
 		console.log('Loads staff/offices/customers/sites/zones/travel_times files (CSV, XLSX, Parquet, GeoJSON) by name (e.g. staff.csv, staff_2026.xlsx).');
@@ -23,9 +25,10 @@ export async function run(args: string[]): Promise<number> {
 	}
 	const lang = langOf(args);
 	const out = option(args, '--out');
+	const addresses = await addressesFromArgs(args, lang);
 	const db = await openDb(engine(args));
 	try {
-		const r = await loadDataFolder(db, readInputs(target), { refs: loadGeoRefs() });
+		const r = await loadDataFolder(db, readInputs(target), { refs: { ...loadGeoRefs(), addresses: addresses ?? undefined } });
 		if (r.issues.length) console.log(formatIssueTable(r.issues, lang));
 		if (!r.committed) {
 			console.log(lang === 'de' ? `\n${r.errors} Fehler: nichts geladen.` : `\n${r.errors} error(s): nothing loaded.`);

@@ -68,7 +68,8 @@ FROM g ASOF JOIN z ON g.u >= z.lo`;
 /** Replace customers from a Parquet or CSV file, casting to the schema's columns (missing ones NULL). */
 export function loadCustomersSql(file: string): string {
 	if (file.toLowerCase().endsWith('.parquet'))
-		return `CREATE OR REPLACE TABLE customers AS SELECT ${tables.customers.columns.map((c) => `CAST(${ident(c.name)} AS ${duckType(c.type)}) AS ${ident(c.name)}`).join(', ')} FROM read_parquet(${lit(file)})`;
+		// geocode_quality is set by the importer; synthetic scale files do not carry it.
+		return `CREATE OR REPLACE TABLE customers AS SELECT ${tables.customers.columns.map((c) => (c.name === 'geocode_quality' ? `NULL::VARCHAR` : `CAST(${ident(c.name)} AS ${duckType(c.type)})`) + ` AS ${ident(c.name)}`).join(', ')} FROM read_parquet(${lit(file)})`;
 	// Header row only (the first 64 KB), for the column order read_csv needs.
 	const fd = openSync(file, 'r');
 	const buf = Buffer.alloc(64 * 1024);

@@ -4,14 +4,16 @@ import { readInputs } from '../../src/lib/data/import/node-files.ts';
 import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
 import { tableNames, type TableName } from '../../src/lib/data/schema.ts';
 import { option, positional, lang as langOf } from './_args.ts';
+import { ADDRESS_HELP, ADDRESS_OPTIONS, addressesFromArgs } from './_addresses.ts';
 
 export const summary = 'Check data files (a folder or one file) and list every problem; exit 1 on errors';
 
 export async function run(args: string[]): Promise<number> {
-	const target = positional(args, ['--table', '--lang', '--sheet']);
+	const target = positional(args, ['--table', '--lang', '--sheet', ...ADDRESS_OPTIONS]);
 	if (args.includes('--help') || !target) {
-		console.log('Usage: npm run cli -- validate <folder|file> [--table staff] [--sheet name] [--lang de|en]');
+		console.log('Usage: npm run cli -- validate <folder|file> [--table staff] [--sheet name] [--lang de|en] [--addresses directory.zip]');
 		console.log('Files are matched to tables by name (staff.csv, offices.xlsx, ...) unless --table is given.');
+		console.log(ADDRESS_HELP);
 		return target ? 0 : 2;
 	}
 	const lang = langOf(args);
@@ -21,7 +23,8 @@ export async function run(args: string[]): Promise<number> {
 		return 2;
 	}
 	const files = readInputs(target);
-	const refs = loadGeoRefs();
+	const addresses = await addressesFromArgs(args, lang);
+	const refs = { ...loadGeoRefs(), addresses: addresses ?? undefined };
 	let issues: ImportIssue[] = [];
 	const counts: string[] = [];
 	if (table || (files.length === 1 && !tableForFile(files[0].fileName))) {

@@ -25,8 +25,9 @@ function smallZone() {
 	const lines = (f) => fs.readFileSync(`data/demo/${f}`, 'utf8').trim().split('\n').slice(1);
 	const lu = new Set(lines('zones.csv').map((l) => l.split(',')).filter((c) => c[2] === 'LU').map((c) => c[0]));
 	const n = new Map();
+	const zoneCol = fs.readFileSync('data/demo/staff.csv', 'utf8').split('\n')[0].split(',').indexOf('zone_id');
 	for (const l of lines('staff.csv')) {
-		const z = l.split(',').at(-1);
+		const z = l.split(',')[zoneCol];
 		n.set(z, (n.get(z) ?? 0) + 1);
 	}
 	return [...n].find(([z, c]) => lu.has(z) && c > 0 && c < 5)[0];

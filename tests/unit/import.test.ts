@@ -85,7 +85,7 @@ describe('CSV reading', () => {
 		expect(b.issues).toEqual([]);
 		expect(b.result?.mapping).toMatchObject({ person_id: 'Personal_Nr', unit: 'Einheit', fte: 'Pensum', office_id: 'Arbeitsort', lon: 'Länge', lat: 'Breite' });
 		expect(b.result?.preview).toEqual(a.result?.preview);
-		expect(a.result?.preview[1]).toEqual({ person_id: 'P2', unit: 'IV', fte: 0.8, office_id: 'IV-BUER', mode: 'car', lon: 8.2795, lat: 47.0333, zone_id: 1059 });
+		expect(a.result?.preview[1]).toEqual({ person_id: 'P2', unit: 'IV', fte: 0.8, office_id: 'IV-BUER', mode: 'car', lon: 8.2795, lat: 47.0333, zone_id: 1059, geocode_quality: 'coordinates' });
 	});
 	it('counts rows as the user sees them: header = 1, quoted newlines and blank lines included', async () => {
 		const r = await run('staff', text('s.csv', 'person_id,unit,fte,office_id,lon,lat\nP1,"A\nK",1,X,8.31,47.05\n\nP2,AK,abc,X,8.31,47.05\n'));
@@ -132,12 +132,13 @@ describe('other formats', () => {
 		const r = await run('customers', file('good/customers.parquet'));
 		expect(r.issues).toEqual([]);
 		expect(r.result?.preview).toEqual([
-			{ customer_id: 'C1', group: 'insured', count: 12, visits_per_year: 1.5, lon: 8.297014, lat: 47.050065, zone_id: 1061 },
+			{ customer_id: 'C1', group: 'insured', count: 12, visits_per_year: 1.5, lon: 8.297014, lat: 47.050065, zone_id: 1061, geocode_quality: 'postcode' },
 			// C2: centroid of Emmen from municipalities_lu_region_2026_centroids.csv (1024,Emmen,LU,8.287,47.08785)
-			{ customer_id: 'C2', group: 'employer', count: 3, visits_per_year: 4, lon: 8.287, lat: 47.08785, zone_id: 1024 },
-			{ customer_id: 'C3', group: 'jobseeker', count: 5, visits_per_year: 12, lon: 8.399282, lat: 47.127126, zone_id: 1055 }
+			{ customer_id: 'C2', group: 'employer', count: 3, visits_per_year: 4, lon: 8.287, lat: 47.08785, zone_id: 1024, geocode_quality: 'municipality' },
+			{ customer_id: 'C3', group: 'jobseeker', count: 5, visits_per_year: 12, lon: 8.399282, lat: 47.127126, zone_id: 1055, geocode_quality: 'postcode' }
 		]);
 		expect(r.result?.stats.geocoded).toEqual({ plz: 2, bfs: 1 });
+		expect(r.result?.stats.quality).toEqual({ postcode: 2, municipality: 1 });
 	});
 	it('reads GeoJSON points with properties', async () => {
 		const r = await run('sites', file('good/sites.geojson'));
@@ -271,7 +272,7 @@ describe('commit to DuckDB', () => {
 		const good = await run('staff', file('good/staff.csv'));
 		expect(await commitImport(db, 'staff', good.result!)).toBe(3);
 		const types = await rows<{ column_name: string; data_type: string }>(db, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'staff' ORDER BY column_index");
-		expect(types.map((t) => `${t.column_name}:${t.data_type}`)).toEqual(['person_id:VARCHAR', 'unit:VARCHAR', 'fte:DOUBLE', 'office_id:VARCHAR', 'mode:VARCHAR', 'lon:DOUBLE', 'lat:DOUBLE', 'zone_id:BIGINT']);
+		expect(types.map((t) => `${t.column_name}:${t.data_type}`)).toEqual(['person_id:VARCHAR', 'unit:VARCHAR', 'fte:DOUBLE', 'office_id:VARCHAR', 'mode:VARCHAR', 'lon:DOUBLE', 'lat:DOUBLE', 'zone_id:BIGINT', 'geocode_quality:VARCHAR']);
 
 		const bad = await run('staff', file('bad/staff_duplicates.csv'));
 		await expect(commitImport(db, 'staff', bad.result!)).rejects.toBeInstanceOf(ImportRefused);

@@ -102,7 +102,7 @@ describe('staff commute', () => {
 			await d.exec(`UPDATE travel_times SET wait_p50 = CASE origin_zone * 100 + CASE destination_id WHEN 'A' THEN 1 WHEN 'B' THEN 2 ELSE 3 END
 			  WHEN 101 THEN 6 WHEN 201 THEN 10 WHEN 102 THEN 1 WHEN 202 THEN 3 ELSE 4 END WHERE mode = 'pt'`);
 			// A new mover P6 in zone 3, which has car times only (no stop within walking distance)
-			await d.exec(`INSERT INTO staff VALUES ('P6', 'X', 1.0, 'O1', NULL, 8.0, 47.1, 3)`);
+			await d.exec(`INSERT INTO staff (person_id, unit, fte, office_id, mode, lon, lat, zone_id) VALUES ('P6', 'X', 1.0, 'O1', NULL, 8.0, 47.1, 3)`);
 			await d.exec(`INSERT INTO travel_times (origin_zone, destination_id, mode, minutes_p50) VALUES (3, 'A', 'car', 40), (3, 'B', 'car', 40), (3, 'O1', 'car', 40)`);
 			let r = await computeCriteria(d, SMALL_PARAMS);
 			let a = r.sites.find((s) => s.site_id === 'A')!.staff!;

@@ -192,8 +192,8 @@ describe('bulk paths used at scale', () => {
 			writeFileSync(path.join(dir, 'c.csv'), 'group,visits_per_year,zone_id\ninsured,0.2,1061\njobseeker,6,1059\n');
 			await db.exec(loadCustomersSql(path.join(dir, 'c.csv')));
 			expect(await rows(db, 'SELECT * FROM customers ORDER BY zone_id')).toEqual([
-				{ customer_id: null, group: 'jobseeker', count: null, visits_per_year: 6, lon: null, lat: null, zone_id: 1059 },
-				{ customer_id: null, group: 'insured', count: null, visits_per_year: 0.2, lon: null, lat: null, zone_id: 1061 }
+				{ customer_id: null, group: 'jobseeker', count: null, visits_per_year: 6, lon: null, lat: null, zone_id: 1059, geocode_quality: null },
+				{ customer_id: null, group: 'insured', count: null, visits_per_year: 0.2, lon: null, lat: null, zone_id: 1061, geocode_quality: null }
 			]);
 		} finally {
 			await db.close();

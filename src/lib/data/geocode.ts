@@ -6,11 +6,14 @@
  *  - BFS municipality number -> municipality centroid (2026 boundaries);
  *  - lon/lat -> BFS zone by point-in-polygon on the 2026 municipality polygons.
  * Old BFS numbers of merged municipalities are mapped to today's (BFS_MERGERS). Unknown numbers
- * give `null`; the importer turns that into an issue naming row and column.
+ * give `null`; the importer turns that into an issue naming row and column. Street addresses are
+ * placed by the building address directory the user loads (address/: read, cut, match); these
+ * references are the fallback when an address is not found.
  */
 import { parseCsvRecords } from '../util/csv.ts';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { AddressIndex } from './address/match.ts';
 
 /** Municipality mergers since the reference vintages: old BFS number -> today's. */
 export const BFS_MERGERS: Readonly<Record<number, number>> = {
@@ -134,6 +137,8 @@ export interface GeoRefs {
 	plz?: PlzIndex;
 	municipalities?: MunicipalityIndex;
 	zones?: ZoneIndex;
+	/** The building address directory (address/), when the user loaded one: addresses → entrances. */
+	addresses?: AddressIndex;
 }
 
 /** Build all references from the raw file contents (browser: fetched text; Node: fs). */

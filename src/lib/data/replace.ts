@@ -45,6 +45,22 @@ export function replaceTable(db: Db, name: TableName, data: Table): Promise<void
 	});
 }
 
+/**
+ * Append rows to a schema table matching columns by name: tables kept by an earlier version (IndexedDB)
+ * may lack a column added since (e.g. geocode_quality), which then stays NULL.
+ */
+export function appendByName(db: Db, name: TableName, data: Table): Promise<void> {
+	return queued(db, async () => {
+		const tmp = `__restore_${name}`;
+		await db.insertArrow(data, tmp, 'create');
+		try {
+			await db.exec(`INSERT INTO ${ident(name)} BY NAME SELECT * FROM ${ident(tmp)}`);
+		} finally {
+			await db.exec(`DROP TABLE IF EXISTS ${ident(tmp)}`);
+		}
+	});
+}
+
 // ---- Streaming imports: rows arrive in batches into a staging table that lives until the user
 // commits (one transaction swaps it in) or gives up (dropped). Every step goes through the same
 // queue as replaceTable, so a batch never lands inside another replacement's transaction.

@@ -44,6 +44,10 @@ export interface TableDef {
 
 export type TableName = 'staff' | 'offices' | 'customers' | 'sites' | 'zones' | 'travel_times';
 
+/** Per-row geocoding quality, best first (the `geocode_quality` column of point tables). */
+export const GEOCODE_QUALITIES = ['coordinates', 'address', 'street', 'postcode', 'municipality', 'none'] as const;
+export type GeocodeQuality = (typeof GEOCODE_QUALITIES)[number];
+
 /** Columns every point table gets from the location step (the user supplies one of the inputs). */
 const locationColumns: ColumnDef[] = [
 	{
@@ -75,6 +79,17 @@ const locationColumns: ColumnDef[] = [
 			de: 'Verkehrszone = BFS-Gemeindenummer (wird aus Koordinaten oder PLZ ergänzt)',
 			en: 'Travel zone = BFS municipality number (filled from coordinates or postcode)'
 		}
+	},
+	{
+		name: 'geocode_quality',
+		type: 'text',
+		required: false,
+		values: GEOCODE_QUALITIES,
+		aliases: ['geocoding_quality', 'geokodierung', 'lagequalitaet'],
+		description: {
+			de: 'Wie der Punkt entstand (vom Import gesetzt): coordinates (Koordinaten der Datei), address (Gebäudeeingang), street (Strasse: Hausnummer fehlt oder unbekannt), postcode (Ortschaft der PLZ), municipality (Gemeindeschwerpunkt), none',
+			en: 'How the point was found (set by the import): coordinates (from the file), address (building entrance), street (house number missing or unknown), postcode (locality of the postcode), municipality (municipality centroid), none'
+		}
 	}
 ];
 
@@ -104,6 +119,37 @@ export const locationInputs: readonly ColumnDef[] = [
 		max: 9999,
 		aliases: ['postcode', 'postal_code', 'zip', 'npa', 'postleitzahl'],
 		description: { de: 'Postleitzahl (geokodiert über das Ortschaftenverzeichnis)', en: 'Postcode (geocoded via the swisstopo locality register)' }
+	},
+	{
+		name: 'address',
+		type: 'text',
+		required: false,
+		aliases: ['adresse', 'addresse', 'anschrift', 'street_address', 'address_line', 'adresszeile', 'strasse_nr', 'strasse_und_nr', 'strasse_hausnummer', 'indirizzo'],
+		description: {
+			de: 'Adresse: Strasse und Hausnummer, auch mit PLZ und Ort («Bahnhofstr. 12, 6003 Luzern»); geokodiert über das Gebäudeadressverzeichnis, wenn es geladen ist',
+			en: 'Address: street and house number, optionally with postcode and locality ("Bahnhofstr. 12, 6003 Luzern"); geocoded with the building address directory when it is loaded'
+		}
+	},
+	{
+		name: 'street',
+		type: 'text',
+		required: false,
+		aliases: ['strasse', 'straße', 'strassenname', 'street_name', 'rue', 'via', 'str'],
+		description: { de: 'Strasse (mit oder ohne Hausnummer)', en: 'Street (with or without house number)' }
+	},
+	{
+		name: 'house_number',
+		type: 'text',
+		required: false,
+		aliases: ['hausnummer', 'hausnr', 'haus_nr', 'nr', 'nummer', 'house_no', 'housenumber', 'numero', 'numero_civico', 'civico'],
+		description: { de: 'Hausnummer (12, 12a, 12 A, 12.1, 12-14)', en: 'House number (12, 12a, 12 A, 12.1, 12-14)' }
+	},
+	{
+		name: 'locality',
+		type: 'text',
+		required: false,
+		aliases: ['ort', 'ortschaft', 'wohnort', 'city', 'town', 'localite', 'localita', 'lieu', 'plz_ort', 'plz_und_ort', 'npa_localite', 'postcode_city', 'zip_city'],
+		description: { de: 'Ort, auch mit PLZ («6005 Luzern»)', en: 'Locality, optionally with postcode ("6005 Luzern")' }
 	}
 ];
 
@@ -290,8 +336,16 @@ export function schemaMarkdown(lang: 'de' | 'en' = 'en'): string {
 			out.push(`| \`${c.name}\` | ${c.type}${range} | ${c.unit ?? ''} | ${c.required ? 'yes' : ''} | ${c.description[lang]}${vals} | ${(c.aliases ?? []).join(', ')} |`);
 		}
 		out.push('');
-		if (t.location === 'point')
-			out.push('Location: give `lon`/`lat` (WGS84), or `e`/`n` (LV95, also detected in lon/lat columns), or `plz`, or `zone_id` (BFS number).', '');
+		if (t.location === 'point') {
+			out.push(
+				'Location: give `lon`/`lat` (WGS84), or `e`/`n` (LV95, also detected in lon/lat columns), or an address (`address`, or `street` + `house_number`, with `plz`/`locality`; placed by the building address directory when it is loaded, else by the postcode), or `plz`, or `zone_id` (BFS number). `geocode_quality` records which it was.',
+				''
+			);
+		}
 	}
+	out.push('## Location inputs', '', 'Read by the location step of every point table, not stored (an `offices.address` is both).', '');
+	out.push('| column | type | unit | description | also recognised |', '|---|---|---|---|---|');
+	for (const c of locationInputs) out.push(`| \`${c.name}\` | ${c.type} | ${c.unit ?? ''} | ${c.description[lang]} | ${(c.aliases ?? []).join(', ')} |`);
+	out.push('');
 	return out.join('\n');
 }

@@ -5,8 +5,9 @@
 import { browserDb } from '../data/db/browser.ts';
 import type { Db } from '../data/db/connector.ts';
 import { loadDemo } from '../data/demo.ts';
+import { appendByName } from '../data/replace.ts';
 import { demoFiles, fetchText } from './assets.ts';
-import { createTableSql, ident, tableNames, tables, type TableName } from '../data/schema.ts';
+import { createTableSql, tableNames, tables, type TableName } from '../data/schema.ts';
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import * as persist from './persist.ts';
 
@@ -117,16 +118,7 @@ async function restoreUserTables(d: Db): Promise<void> {
 		const bytes = await persist.get<Uint8Array | Uint8Array[]>(key);
 		if (!bytes) continue;
 		await d.exec(createTableSql(tables[name]));
-		// by column name: a table kept before a schema change (e.g. travel_times before wait_p50) lacks new columns
-		const tmp = ident(`__restore_${name}`);
-		for (const b of Array.isArray(bytes) ? bytes : [bytes]) {
-			const t = tableFromIPC(b);
-			const have = new Set(t.schema.fields.map((f) => f.name));
-			const cols = tables[name].columns.filter((c) => have.has(c.name)).map((c) => ident(c.name)).join(', ');
-			await d.insertArrow(t, `__restore_${name}`, 'create');
-			await d.exec(`INSERT INTO ${ident(name)} (${cols}) SELECT ${cols} FROM ${tmp}`);
-			await d.exec(`DROP TABLE ${tmp}`);
-		}
+		for (const b of Array.isArray(bytes) ? bytes : [bytes]) await appendByName(d, name, tableFromIPC(b));
 		app.sources[name] = 'user';
 	}
 }

@@ -22,8 +22,11 @@ import { fetchText, geoFiles } from './assets.ts';
 type Call = Remote<ImportHandlers>;
 let worker: Promise<Call> | null = null;
 
-/** The import worker, started once, with the geocoding reference data (PLZ, municipalities) set. */
-function importWorker(): Promise<Call> {
+/**
+ * The import worker, started once, with the geocoding reference data (PLZ, municipalities) set and the
+ * address directory of an earlier visit (IndexedDB) back in use.
+ */
+export function importWorker(): Promise<Call> {
 	worker ??= (async () => {
 		const w = new Worker(new URL('../data/import-worker.ts', import.meta.url), { type: 'module' });
 		const call = client<ImportHandlers>(w as unknown as Endpoint);
@@ -33,6 +36,7 @@ function importWorker(): Promise<Call> {
 			fetchText(geoFiles, GEO_REF_FILES.municipalitiesGeojson)
 		]);
 		await call.setRefs({ plzCsv, centroidsCsv, municipalitiesGeojson });
+		await call.restoreAddresses(undefined).catch(() => null);
 		return call;
 	})();
 	worker.catch(() => (worker = null));

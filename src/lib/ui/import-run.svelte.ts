@@ -10,6 +10,7 @@ import { suggestMapping, type ColumnMapping, type ImportIssue, type MappingSugge
 import { runStreamingImport, commitStaged, dropStaged, type StagedImport, type StreamedFile, type StreamedResult } from './import-client.ts';
 import { getDb, startApp, userTableLoaded, restoreDefault, clearAllData } from './app.svelte.ts';
 import { loadDefaultNetworks, travelTimesAfterDataChange } from './reach.svelte.ts';
+import { forgetAddressDirectory } from './address-client.ts';
 import { t, tr } from './i18n/index.svelte.ts';
 
 export const FORMAT_LABEL = { r5r: 'data.matrix.format.r5r', conveyal: 'data.matrix.format.conveyal', otp: 'data.matrix.format.otp' } as const satisfies Record<MatrixFormat, string>;
@@ -32,6 +33,8 @@ export class ImportRun {
 	staged = $state.raw<StagedImport | null>(null);
 	/** travel_times from r5r/Conveyal/OTP (or without a mode column): the mode the user gives every row. */
 	matrixMode = $state<MatrixMode | null>(null);
+	/** Counts "delete all my data" (panels that keep their own state remount on it). */
+	cleared = $state(0);
 
 	issues = $derived([...this.fileIssues, ...(this.result?.issues ?? [])]);
 	shownIssues = $derived(this.issues.slice(0, SHOW_ISSUES));
@@ -150,6 +153,11 @@ export class ImportRun {
 		})();
 	}
 
+	/** Validate the chosen file again (e.g. an address directory was loaded: rows geocode differently). */
+	revalidate(): void {
+		if (this.file && this.source) this.start(this.mapping);
+	}
+
 	cancel(): void {
 		this.controller?.abort();
 		this.busy = null;
@@ -177,6 +185,8 @@ export class ImportRun {
 	/** Forget every stored table and scenario (after the user confirmed). */
 	async clearAll(): Promise<void> {
 		await clearAllData();
+		await forgetAddressDirectory().catch(() => {});
+		this.cleared++;
 		this.message = { kind: 'ok', text: t('data.cleared') };
 		await loadDefaultNetworks(); // the user's cut networks were deleted with everything else
 		travelTimesAfterDataChange('all');

@@ -15,21 +15,22 @@ export interface MappingSuggestion {
 	unmapped: string[];
 	/** Required schema columns no header feeds. */
 	missing: string[];
-	/** Point tables: no usable location input (lon+lat, e+n, plz or zone_id). */
+	/** Point tables: no usable location input (lon+lat, e+n, address or street, plz or zone_id). */
 	missingLocation: boolean;
 }
 
 /** All columns the importer reads for a table: schema columns plus location inputs (e, n, plz). */
 export function importColumns(table: TableName): readonly ColumnDef[] {
 	const t = tables[table];
-	return t.location === 'point' ? [...t.columns, ...locationInputs] : t.columns;
+	// offices.address is a stored column and an address input at once: listed once.
+	return t.location === 'point' ? [...t.columns, ...locationInputs.filter((i) => !t.columns.some((c) => c.name === i.name))] : t.columns;
 }
 
 /** Whether a mapping gives a point table some way to locate rows. */
 export function hasLocation(table: TableName, mapping: ColumnMapping): boolean {
 	if (tables[table].location !== 'point') return true;
 	const m = (c: string) => mapping[c] !== undefined;
-	return (m('lon') && m('lat')) || (m('e') && m('n')) || m('plz') || m('zone_id');
+	return (m('lon') && m('lat')) || (m('e') && m('n')) || m('plz') || m('zone_id') || m('address') || m('street');
 }
 
 /**

@@ -8,10 +8,12 @@ import { Table } from 'apache-arrow';
 import { tableFromColumns, type CellValue } from '../arrow.ts';
 import { classifyPair, inSwissBox, toWgs84, type CoordSystem } from '../coords.ts';
 import { currentBfs, geocodePlz, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
-import { tables, type ColumnDef, type TableDef, type TableName } from '../schema.ts';
+import { tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
+import { parseQuery, type AddressQuery } from '../address/match.ts';
+import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled } from './issues.ts';
 import { hasLocation, importColumns, suggestMapping, type ColumnMapping } from './mapping.ts';
-import type { ImportIssue, ParsedFile, ProgressOptions, RawCell } from './types.ts';
+import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell } from './types.ts';
 import { parseBoolean, parseDate, parseNumber, parseText, show } from './values.ts';
 
 export interface ValidateOptions extends ProgressOptions {
@@ -28,7 +30,15 @@ export interface ValidationResult {
 	issues: ImportIssue[];
 	/** First rows as plain objects (schema column -> value). */
 	preview: Record<string, CellValue>[];
-	stats: { rows: number; errors: number; warnings: number; coordSystem: CoordSystem | null; geocoded: { plz: number; bfs: number } };
+	stats: {
+		rows: number;
+		errors: number;
+		warnings: number;
+		coordSystem: CoordSystem | null;
+		geocoded: { plz: number; bfs: number };
+		/** Point tables: rows per geocode_quality (address, street, postcode, …). */
+		quality: Partial<Record<GeocodeQuality, number>>;
+	};
 	mapping: ColumnMapping;
 }
 
@@ -122,6 +132,11 @@ export class TableValidator {
 	private readonly pairHeaders: { header: string; kind: 'lonlat' | 'en' }[] = [];
 	private readonly preview: Record<string, CellValue>[] = [];
 	private readonly geocoded = { plz: 0, bfs: 0 };
+	private readonly quality: Partial<Record<GeocodeQuality, number>> = {};
+	/** Rows with an address that were placed without the address directory (none loaded). */
+	private addressesWithoutDirectory = 0;
+	/** Locality text that came with the postcode in one cell ("6005 Luzern" in the plz column), per row of the chunk. */
+	private plzLocality: (string | null)[] = [];
 	private noRefWarned = false;
 	private rows = 0;
 
@@ -158,8 +173,8 @@ export class TableValidator {
 			}
 			if (sug.missingLocation)
 				issues.error(null, null, 'missing_location', {
-					de: `Keine Ortsangabe: nötig sind lon+lat (WGS84), e+n (LV95), plz oder zone_id (BFS-Nr.). Vorhandene Spalten: ${headers.join(', ')}.`,
-					en: `No location: needs lon+lat (WGS84), e+n (LV95), plz or zone_id (BFS number). Columns found: ${headers.join(', ')}.`
+					de: `Keine Ortsangabe: nötig sind lon+lat (WGS84), e+n (LV95), eine Adresse (address, oder street und house_number), plz oder zone_id (BFS-Nr.). Vorhandene Spalten: ${headers.join(', ')}.`,
+					en: `No location: needs lon+lat (WGS84), e+n (LV95), an address (address, or street and house_number), plz or zone_id (BFS number). Columns found: ${headers.join(', ')}.`
 				});
 		}
 		for (const [col, h] of Object.entries(userMapping))
@@ -184,6 +199,7 @@ export class TableValidator {
 		const { def, issues, headers, idx } = this;
 		const n = rows.length;
 		this.rows += n;
+		this.plzLocality = [];
 
 		// Rows with more cells than the header: usually an unquoted decimal comma ("0,8" in a comma CSV),
 		// which shifts every later column. Report it on the row instead of typing shifted values.
@@ -209,8 +225,18 @@ export class TableValidator {
 			const header = headers[j];
 			const allowed = c.values ? new Map(c.values.map((v) => [v.toLowerCase(), v])) : null;
 			const checkRange = c.type !== 'lon' && c.type !== 'lat';
+			const isPlz = c.name === 'plz';
+			if (isPlz) this.plzLocality = new Array(n).fill(null);
 			for (let i = 0; i < n; i++) {
-				const raw = rows[i][j];
+				let raw = rows[i][j];
+				if (isPlz && typeof raw === 'string') {
+					// Postcode and locality in one cell: the postcode is typed, the locality helps the address match.
+					const m = /^\s*(?:ch\s?-\s?)?([1-9]\d{3})\s+(\D.*?)\s*$/i.exec(raw);
+					if (m) {
+						raw = m[1];
+						this.plzLocality[i] = m[2];
+					}
+				}
 				let v = typeCell(c, raw);
 				if (v === undefined) {
 					issues.error(rowNo[i], header, 'bad_' + c.type, {
@@ -321,18 +347,28 @@ export class TableValidator {
 					});
 			});
 		}
+		if (this.addressesWithoutDirectory > 0) {
+			issues.order = [STAGE.location, 0];
+			const n = this.addressesWithoutDirectory;
+			issues.warn(null, this.mapping.address ?? this.mapping.street ?? null, 'address_directory_missing', {
+				de: `${n} Zeilen haben eine Adresse, aber kein Gebäudeadressverzeichnis ist geladen: sie wurden über PLZ oder Gemeinde platziert. Das amtliche Verzeichnis der Gebäudeadressen laden (Seite «Daten», «Gebäudeadressen»; CLI: --addresses), um sie auf den Gebäudeeingang zu setzen.`,
+				en: `${n} rows have an address but no building address directory is loaded: they were placed by postcode or municipality. Load the official directory of building addresses (Data page, "Building addresses"; CLI: --addresses) to place them at the building entrance.`
+			});
+		}
 		return {
 			table: this.table,
 			issues: issues.list(),
 			preview: this.preview,
-			stats: { rows: this.rows, errors: issues.errors, warnings: issues.warnings, coordSystem, geocoded: { ...this.geocoded } },
+			stats: { rows: this.rows, errors: issues.errors, warnings: issues.warnings, coordSystem, geocoded: { ...this.geocoded }, quality: { ...this.quality } },
 			mapping: this.mapping
 		};
 	}
 
 	/**
-	 * Fill lon/lat/zone_id of a point table. Priority per row: a coordinate pair (lon/lat columns,
-	 * else e/n columns; the system is detected per file and checked per row), then PLZ, then BFS number.
+	 * Fill lon/lat/zone_id/geocode_quality of a point table. Priority per row: a coordinate pair (lon/lat
+	 * columns, else e/n columns; the system is detected per file and checked per row), then the address
+	 * (street, house number: with the address directory loaded), then PLZ (a column, or the one in the
+	 * address text), then BFS number. Each fallback from an address says why, with the nearest candidates.
 	 */
 	private locate(values: Record<string, CellValue[]>, rowNo: number[], n: number): void {
 		const { refs, issues, mapping: map, geocoded } = this;
@@ -340,6 +376,12 @@ export class TableValidator {
 		const lat = values.lat;
 		const zone = values.zone_id;
 		const plz = values.plz;
+		const quality = values.geocode_quality;
+		const addrHeader = map.address ?? map.street ?? null;
+		const text = (col: string, i: number) => {
+			const v = values[col]?.[i];
+			return typeof v === 'string' ? v : v === null || v === undefined ? null : String(v);
+		};
 		const pairs: { a: CellValue[]; b: CellValue[]; header: string }[] = [];
 		if (map.lon && map.lat) pairs.push({ a: lon.slice(), b: lat.slice(), header: map.lon });
 		if (map.e && map.n) pairs.push({ a: values.e, b: values.n, header: map.e });
@@ -355,11 +397,15 @@ export class TableValidator {
 			}
 		});
 		const needPip = refs.zones !== undefined;
+		const count = (q: GeocodeQuality) => (this.quality[q] = (this.quality[q] ?? 0) + 1);
 		for (let i = 0; i < n; i++) {
 			let point: { lon: number; lat: number } | null = null;
 			let givenZone = typeof zone[i] === 'number' ? (zone[i] as number) : null;
 			let placeZone: number | null = null;
+			/** The municipality the address directory gives (authoritative, unlike a point-in-polygon test). */
+			let addrZone: number | null = null;
 			let triedPair = false;
+			let q: GeocodeQuality = 'none';
 			for (const p of pairs) {
 				const a = p.a[i];
 				const b = p.b[i];
@@ -369,20 +415,58 @@ export class TableValidator {
 				const w = toWgs84(sys, a, b);
 				if (w && inSwissBox(w.lon, w.lat)) {
 					point = w;
+					// A quality the file brings along (a re-imported export) stays; otherwise: the file's coordinates.
+					q = typeof quality[i] === 'string' && quality[i] !== 'none' ? (quality[i] as GeocodeQuality) : 'coordinates';
 					break;
 				}
 				outside(issues, rowNo[i], p.header, a, b);
 			}
-			if (!point && !triedPair && typeof plz[i] === 'number') {
-				const place = refs.plz ? geocodePlz(refs.plz, plz[i] as number) : null;
+			// ---- the address (street + number), when the row has no coordinates
+			let rowPlz = typeof plz[i] === 'number' ? (plz[i] as number) : null;
+			let addrQuery: AddressQuery | null = null;
+			let missed: Msg | null = null;
+			if (!point && !triedPair && (text('address', i) || text('street', i))) {
+				addrQuery = {
+					address: text('address', i),
+					street: text('street', i),
+					number: text('house_number', i),
+					plz: rowPlz,
+					locality: text('locality', i) ?? this.plzLocality[i] ?? null,
+					bfs: givenZone !== null ? currentBfs(givenZone) : null
+				};
+				if (refs.addresses) {
+					const r = refs.addresses.match(addrQuery);
+					if (r.hit) {
+						point = { lon: r.hit.lon, lat: r.hit.lat };
+						addrZone = r.hit.bfs !== null ? currentBfs(r.hit.bfs) : null;
+						q = r.hit.quality;
+						const t = hitText(queryText(addrQuery), r.hit);
+						if (t) issues.warn(rowNo[i], addrHeader, t.code, t.msg);
+					} else {
+						missed = missText(queryText(addrQuery), r.miss, r.parsed);
+						rowPlz ??= r.parsed.plz;
+					}
+				} else {
+					rowPlz ??= parseQuery(addrQuery).plz;
+					this.addressesWithoutDirectory++;
+				}
+			}
+			if (!point && !triedPair && rowPlz !== null) {
+				const place = refs.plz ? geocodePlz(refs.plz, rowPlz) : null;
 				if (place) {
 					point = place;
 					placeZone = place.zone_id;
 					geocoded.plz++;
+					q = 'postcode';
+					if (missed)
+						issues.warn(rowNo[i], addrHeader, 'address_fallback_postcode', {
+							de: `${missed.de}; platziert an der PLZ ${rowPlz} (${place.name}).`,
+							en: `${missed.en}; placed at the postcode ${rowPlz} (${place.name}).`
+						});
 				} else if (refs.plz)
-					issues.error(rowNo[i], map.plz, 'unknown_plz', {
-						de: `Postleitzahl ${plz[i]} ist im Ortschaftenverzeichnis (Region Luzern) nicht bekannt.`,
-						en: `Postcode ${plz[i]} is not in the locality register (Lucerne region).`
+					issues.error(rowNo[i], map.plz ?? addrHeader, 'unknown_plz', {
+						de: `Postleitzahl ${rowPlz} ist im Ortschaftenverzeichnis (Region Luzern) nicht bekannt.${missed ? ' ' + missed.de + '.' : ''}`,
+						en: `Postcode ${rowPlz} is not in the locality register (Lucerne region).${missed ? ' ' + missed.en + '.' : ''}`
 					});
 			}
 			if (givenZone !== null) {
@@ -395,25 +479,39 @@ export class TableValidator {
 					givenZone = now;
 				}
 				const m = refs.municipalities ? municipalityCentroid(refs.municipalities, givenZone) : null;
-				if (m && !point && !triedPair && plz[i] === null) {
+				if (m && !point && !triedPair && rowPlz === null) {
 					point = m;
 					geocoded.bfs++;
+					q = 'municipality';
+					if (missed)
+						issues.warn(rowNo[i], addrHeader, 'address_fallback_municipality', {
+							de: `${missed.de}; platziert am Schwerpunkt der Gemeinde ${m.name} (${givenZone}).`,
+							en: `${missed.en}; placed at the centroid of the municipality ${m.name} (${givenZone}).`
+						});
 				} else if (!m && refs.municipalities) {
 					// Only the location: an error. Next to coordinates: a warning (the zone is outside the region data).
-					const alone = !point && !triedPair && plz[i] === null;
+					const alone = !point && !triedPair && rowPlz === null;
 					issues.add(alone ? 'error' : 'warning', rowNo[i], map.zone_id, 'unknown_bfs', {
 						de: `BFS-Gemeindenummer ${givenZone} ist unbekannt (Gemeinden 2026 der Region Luzern).`,
 						en: `BFS municipality number ${givenZone} is unknown (2026 municipalities of the Lucerne region).`
 					});
 				}
 			}
+			quality[i] = q;
+			count(q);
 			if (!point) {
-				if (!triedPair && plz[i] === null && givenZone === null)
-					issues.error(rowNo[i], map.lon ?? map.e ?? map.plz ?? map.zone_id ?? null, 'no_location', {
-						de: 'Zeile ohne Ortsangabe (lon/lat, e/n, plz oder zone_id).',
-						en: 'Row without location (lon/lat, e/n, plz or zone_id).'
-					});
-				else if (!refs.plz && !refs.municipalities && !triedPair && !this.noRefWarned) {
+				if (!triedPair && rowPlz === null && givenZone === null) {
+					if (addrQuery)
+						issues.error(rowNo[i], addrHeader, 'address_not_located', {
+							de: `${missed?.de ?? queryText(addrQuery) + ': ohne PLZ und ohne geladenes Adressverzeichnis nicht zu platzieren'}; keine PLZ oder Gemeinde als Ersatz. PLZ, Ort oder zone_id ergänzen.`,
+							en: `${missed?.en ?? queryText(addrQuery) + ': cannot be placed without postcode and without a loaded address directory'}; no postcode or municipality to fall back to. Add a postcode, locality or zone_id.`
+						});
+					else
+						issues.error(rowNo[i], map.lon ?? map.e ?? map.plz ?? map.zone_id ?? addrHeader ?? null, 'no_location', {
+							de: 'Zeile ohne Ortsangabe (lon/lat, e/n, Adresse, plz oder zone_id).',
+							en: 'Row without location (lon/lat, e/n, address, plz or zone_id).'
+						});
+				} else if (!refs.plz && !refs.municipalities && !triedPair && !this.noRefWarned) {
 					this.noRefWarned = true;
 					issues.add('error', null, null, 'no_reference', { de: 'Geokodierung nicht möglich: Referenzdaten fehlen.', en: 'Cannot geocode: reference data missing.' }, rowNo[i]);
 				}
@@ -424,7 +522,7 @@ export class TableValidator {
 			}
 			lon[i] = point.lon;
 			lat[i] = point.lat;
-			zone[i] = givenZone ?? (needPip ? zoneAt(refs.zones!, point.lon, point.lat) : null) ?? placeZone;
+			zone[i] = givenZone ?? addrZone ?? (needPip ? zoneAt(refs.zones!, point.lon, point.lat) : null) ?? placeZone;
 		}
 	}
 }

@@ -13,8 +13,14 @@ import { fileError, ImportCancelled, ImportFileError, MSG_CANCELLED } from './is
 import type { ColumnMapping } from './mapping.ts';
 import { ImportSession, type MatrixInfo } from './stream.ts';
 import type { MatrixMode } from '../travel-time-formats.ts';
-import type { FileFormat, ImportIssue, ParsedFile } from './types.ts';
+import type { FileFormat, ImportIssue, Msg, ParsedFile } from './types.ts';
 import type { ValidationResult } from './validate.ts';
+import { blobSource } from '../../util/bytes.ts';
+import { ZipError } from '../../util/zip.ts';
+import { regionAround } from '../../reach/region.ts';
+import { readAddressDirectory } from '../address/read.ts';
+import { AddressIndex } from '../address/match.ts';
+import { AddressDirectoryError, isAddressDirectory, type AddressDirectory, type AddressDirectoryMeta } from '../address/directory.ts';
 
 /** Payload of `importFile`: the file's bytes (transfer them) and the usual importFile options. */
 export interface WorkerImportRequest {
@@ -70,6 +76,36 @@ export type StreamNextResponse =
 			matrix?: MatrixInfo | null;
 	  };
 
+/** Where the worker keeps the cut address directory across reloads (IndexedDB in the app; none in Node tests). */
+export interface AddressStore {
+	get(key: string): Promise<unknown>;
+	put(key: string, value: unknown): Promise<unknown>;
+	del(key: string): Promise<unknown>;
+}
+
+/** Store keys of the cut directory (typed columns) and its small summary. */
+export const ADDRESS_KEYS = { directory: 'addresses:directory', meta: 'addresses:meta' } as const;
+
+/** Payload of `loadAddresses`: the directory file (a handle) and the study region to cut it to. */
+export interface AddressLoadRequest {
+	file: BlobLike;
+	name?: string;
+	/** Points of the study region (zones, offices, sites); empty = keep the whole directory. */
+	points: { lon: number; lat: number }[];
+	bufferKm: number;
+}
+
+/** What the page shows about the loaded directory. */
+export interface AddressSummary {
+	meta: AddressDirectoryMeta;
+	streets: number;
+	entrances: number;
+	/** Kept in the browser (IndexedDB) for the next visit. */
+	cached: boolean;
+}
+
+export type AddressLoadResponse = { ok: true; summary: AddressSummary } | { ok: false; message: Msg };
+
 function asIssue(fileName: string, e: unknown): { issues: ImportIssue[]; cancelled: boolean } {
 	if (e instanceof ImportCancelled) return { issues: [fileError(fileName, 'cancelled', MSG_CANCELLED)], cancelled: true };
 	if (e instanceof ImportFileError) return { issues: [fileError(fileName, e.code, e.msg)], cancelled: false };
@@ -78,8 +114,14 @@ function asIssue(fileName: string, e: unknown): { issues: ImportIssue[]; cancell
 }
 
 /** Build the handlers; reference data (PLZ, centroids, municipality polygons) is set once with `setRefs`. */
-export function importHandlers(initialRefs: GeoRefs = {}) {
+export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: AddressStore } = {}) {
 	let refs = initialRefs;
+	let addressSummary: AddressSummary | null = null;
+	const useDirectory = (dir: AddressDirectory, cached: boolean): AddressSummary => {
+		refs = { ...refs, addresses: new AddressIndex(dir) };
+		addressSummary = { meta: dir.meta, streets: dir.streetLabel.length, entrances: dir.entLon.length, cached };
+		return addressSummary;
+	};
 	let nextId = 1;
 	const sessions = new Map<number, ImportSession>();
 	return {
@@ -129,7 +171,63 @@ export function importHandlers(initialRefs: GeoRefs = {}) {
 			return sessions.delete(p.session);
 		},
 		setRefs(src: Parameters<typeof buildGeoRefs>[0]): boolean {
-			refs = buildGeoRefs(src);
+			refs = { ...buildGeoRefs(src), addresses: refs.addresses };
+			return true;
+		},
+		/**
+		 * Read the building address directory (zip or CSV), cut it to the study region, use it for every
+		 * later import and keep the cut columns in the store. File-level problems come back as a message.
+		 */
+		async loadAddresses(p: AddressLoadRequest, ctx: HandlerContext): Promise<AddressLoadResponse> {
+			let dir: AddressDirectory;
+			try {
+				const region = p.points.length ? regionAround(p.points, p.bufferKm) : null;
+				dir = await readAddressDirectory(blobSource(p.file), {
+					region,
+					name: p.name,
+					signal: ctx.signal,
+					onProgress: (f, read, kept) => ctx.progress(f, `${read} ${kept}`)
+				});
+			} catch (e) {
+				if (ctx.signal.aborted) throw e;
+				if (e instanceof AddressDirectoryError || e instanceof ZipError) return { ok: false, message: e.msg };
+				const m = (e as Error)?.message ?? String(e);
+				return { ok: false, message: { de: `Das Adressverzeichnis konnte nicht gelesen werden: ${m}`, en: `The address directory could not be read: ${m}` } };
+			}
+			let cached = false;
+			if (opts.store) {
+				try {
+					await opts.store.put(ADDRESS_KEYS.directory, dir);
+					await opts.store.put(ADDRESS_KEYS.meta, { meta: dir.meta, streets: dir.streetLabel.length, entrances: dir.entLon.length });
+					cached = true;
+				} catch {
+					/* no IndexedDB (private mode) or quota: the directory still serves this visit */
+				}
+			}
+			return { ok: true, summary: useDirectory(dir, cached) };
+		},
+		/** Take the directory kept by an earlier visit back into use; null when there is none. */
+		async restoreAddresses(): Promise<AddressSummary | null> {
+			if (addressSummary) return addressSummary;
+			if (!opts.store) return null;
+			try {
+				const dir = await opts.store.get(ADDRESS_KEYS.directory);
+				return isAddressDirectory(dir) ? useDirectory(dir, true) : null;
+			} catch {
+				return null;
+			}
+		},
+		addressStatus(): AddressSummary | null {
+			return addressSummary;
+		},
+		/** Stop using the directory and delete the kept copy. */
+		async forgetAddresses(): Promise<boolean> {
+			refs = { ...refs, addresses: undefined };
+			addressSummary = null;
+			if (opts.store) {
+				await opts.store.del(ADDRESS_KEYS.directory).catch(() => {});
+				await opts.store.del(ADDRESS_KEYS.meta).catch(() => {});
+			}
 			return true;
 		},
 		async importFile(p: WorkerImportRequest, ctx: HandlerContext): Promise<WorkerImportResponse> {

@@ -1,8 +1,10 @@
 /** German UI strings (default language). Keys are shared with en.ts; `{name}` marks a parameter. */
 import { reportDe } from './report.ts';
+import { addressDe } from './address.ts';
 
 export const de = {
 	...reportDe,
+	...addressDe,
 	'app.title': 'Standortwahl',
 	'app.subtitle': 'Standort- und Konsolidierungsanalyse',
 	'app.scenario': 'Szenario: WAS Wirtschaft Arbeit Soziales, Kanton Luzern',
@@ -371,7 +373,7 @@ export const de = {
 	'table.empty': 'Keine Daten',
 	'data.heading': 'Daten importieren',
 	'data.intro':
-		'Dateien (CSV, XLSX, Parquet, GeoJSON) für eine Tabelle hierher ziehen oder auswählen. Koordinaten in WGS84 oder LV95 werden erkannt; alternativ PLZ oder BFS-Gemeindenummer. Die Daten verlassen den Browser nicht.',
+		'Dateien (CSV, XLSX, Parquet, GeoJSON) für eine Tabelle hierher ziehen oder auswählen. Koordinaten in WGS84 oder LV95 werden erkannt; alternativ Adresse (mit dem Gebäudeadressverzeichnis unten), PLZ oder BFS-Gemeindenummer. Die Daten verlassen den Browser nicht.',
 	'data.table': 'Zieltabelle',
 	'data.drop': 'Datei hierher ziehen oder klicken, um eine Datei auszuwählen',
 	'data.reading': 'Datei wird gelesen …',
@@ -412,7 +414,7 @@ export const de = {
 	'data.coords': 'Koordinatensystem: {system}',
 	'data.stats': '{rows} Zeilen · {errors} Fehler · {warnings} Warnungen',
 	'data.missing': 'Pflichtspalten fehlen: {cols}',
-	'data.missingLocation': 'Keine Ortsangabe: lon/lat, LV95 E/N, PLZ oder BFS-Nummer zuordnen.',
+	'data.missingLocation': 'Keine Ortsangabe: lon/lat, LV95 E/N, Adresse (Strasse, Hausnummer), PLZ oder BFS-Nummer zuordnen.',
 	'data.unmapped': 'Nicht verwendete Spalten: {cols}',
 	'data.severity.error': 'Fehler',
 	'data.severity.warning': 'Warnung',

@@ -1,9 +1,11 @@
 import type { MessageKey } from './de.ts';
 import { reportEn } from './report.ts';
+import { addressEn } from './address.ts';
 
 /** English UI strings (second language). */
 export const en: Record<MessageKey, string> = {
 	...reportEn,
+	...addressEn,
 	'app.title': 'Standortwahl',
 	'app.subtitle': 'Site selection and consolidation analysis',
 	'app.scenario': 'Scenario: WAS Wirtschaft Arbeit Soziales, Canton of Lucerne',
@@ -372,7 +374,7 @@ export const en: Record<MessageKey, string> = {
 	'table.empty': 'No data',
 	'data.heading': 'Import data',
 	'data.intro':
-		'Drop or choose files (CSV, XLSX, Parquet, GeoJSON) for a table. WGS84 or LV95 coordinates are detected; postcodes or BFS municipality numbers work too. Data never leaves the browser.',
+		'Drop or choose files (CSV, XLSX, Parquet, GeoJSON) for a table. WGS84 or LV95 coordinates are detected; addresses (with the building address directory below), postcodes or BFS municipality numbers work too. Data never leaves the browser.',
 	'data.table': 'Target table',
 	'data.drop': 'Drop a file here or click to choose one',
 	'data.reading': 'Reading file …',
@@ -413,7 +415,7 @@ export const en: Record<MessageKey, string> = {
 	'data.coords': 'Coordinate system: {system}',
 	'data.stats': '{rows} rows · {errors} errors · {warnings} warnings',
 	'data.missing': 'Required columns missing: {cols}',
-	'data.missingLocation': 'No location: map lon/lat, LV95 E/N, a postcode or a BFS number.',
+	'data.missingLocation': 'No location: map lon/lat, LV95 E/N, an address (street, house number), a postcode or a BFS number.',
 	'data.unmapped': 'Columns not used: {cols}',
 	'data.severity.error': 'Error',
 	'data.severity.warning': 'Warning',

@@ -1,0 +1,58 @@
+/** UI strings of the address directory (data page) and the geocoding quality, German and English. */
+export const addressDe = {
+	'addr.heading': 'Gebäudeadressen',
+	'addr.intro':
+		'Mit dem amtlichen Verzeichnis der Gebäudeadressen (swisstopo, CSV oder ZIP wie publiziert) werden Adressen (Strasse, Hausnummer, PLZ) auf den Gebäudeeingang gesetzt statt auf die PLZ. Die Datei wird nur in diesem Browser gelesen und auf das Studiengebiet zugeschnitten; nichts verlässt das Gerät.',
+	'addr.choose': 'Adressverzeichnis laden (ZIP oder CSV)',
+	'addr.buffer': 'Puffer um Gemeinden, Büros und Standorte (km)',
+	'addr.reading': 'Adressverzeichnis lesen und zuschneiden: {read} Zeilen gelesen, {kept} behalten …',
+	'addr.loaded': '{entrances} Eingänge an {streets} Strassen aus {file}',
+	'addr.cut': 'zugeschnitten auf {km} km um {points} Punkte; {outside} Eingänge ausserhalb nicht behalten',
+	'addr.uncut': 'nicht zugeschnitten',
+	'addr.bad': '{n} Zeilen ohne brauchbare Koordinaten oder Strasse übersprungen',
+	'addr.cached': 'Im Browser gespeichert (IndexedDB): wird beim nächsten Besuch nicht neu gelesen.',
+	'addr.notCached': 'Nicht gespeichert (kein IndexedDB): gilt nur für diesen Besuch.',
+	'addr.time': 'gelesen in {s} s',
+	'addr.remove': 'Adressverzeichnis entfernen',
+	'addr.none': 'Kein Adressverzeichnis geladen: Adressen werden über die PLZ platziert.',
+	'addr.failed': 'Adressverzeichnis nicht geladen: {message}',
+	'addr.cancelled': 'Lesen abgebrochen; das bisherige Verzeichnis bleibt in Gebrauch.',
+	'addr.done': 'Adressverzeichnis geladen. Neue Importe werden nach Adresse geokodiert.',
+	'addr.source': 'Quelle: data.geo.admin.ch → ch.swisstopo.amtliches-gebaeudeadressverzeichnis (CSV, LV95).',
+	'quality.label': 'Geokodierung',
+	'quality.coordinates': 'Koordinaten',
+	'quality.address': 'Adresse',
+	'quality.street': 'Strasse',
+	'quality.postcode': 'PLZ',
+	'quality.municipality': 'Gemeinde',
+	'quality.none': 'keine'
+} as const;
+
+export const addressEn: Record<keyof typeof addressDe, string> = {
+	'addr.heading': 'Building addresses',
+	'addr.intro':
+		'With the official directory of building addresses (swisstopo, CSV or zip as published), addresses (street, house number, postcode) are placed at the building entrance instead of the postcode. The file is read only in this browser and cut to the study region; nothing leaves the device.',
+	'addr.choose': 'Load the address directory (zip or CSV)',
+	'addr.buffer': 'Buffer around municipalities, offices and sites (km)',
+	'addr.reading': 'Reading and cutting the address directory: {read} rows read, {kept} kept …',
+	'addr.loaded': '{entrances} entrances on {streets} streets from {file}',
+	'addr.cut': 'cut to {km} km around {points} points; {outside} entrances outside not kept',
+	'addr.uncut': 'not cut',
+	'addr.bad': '{n} rows without usable coordinates or street skipped',
+	'addr.cached': 'Kept in this browser (IndexedDB): not read again on the next visit.',
+	'addr.notCached': 'Not kept (no IndexedDB): for this visit only.',
+	'addr.time': 'read in {s} s',
+	'addr.remove': 'Remove the address directory',
+	'addr.none': 'No address directory loaded: addresses are placed by their postcode.',
+	'addr.failed': 'Address directory not loaded: {message}',
+	'addr.cancelled': 'Reading cancelled; the directory in use stays.',
+	'addr.done': 'Address directory loaded. New imports are geocoded by address.',
+	'addr.source': 'Source: data.geo.admin.ch → ch.swisstopo.amtliches-gebaeudeadressverzeichnis (CSV, LV95).',
+	'quality.label': 'Geocoding',
+	'quality.coordinates': 'coordinates',
+	'quality.address': 'address',
+	'quality.street': 'street',
+	'quality.postcode': 'postcode',
+	'quality.municipality': 'municipality',
+	'quality.none': 'none'
+};
