@@ -70,8 +70,8 @@ describe('grid travel times', () => {
 		for (let d = -3000; d <= 3000; d += 250) sample.push(cellAt(r, e + d, n));
 		for (let k = 0; k < r.width * r.height; k += 997) sample.push(k);
 		const pts = sample.map((k) => [region.cells.lon[k], region.cells.lat[k]] as [number, number]);
-		const refPt = minutesFromPoints(nets, 'pt', pts, { id: 'x', ...eichhof });
-		const refCar = minutesFromPoints(nets, 'car', pts, { id: 'x', ...eichhof });
+		const refPt = minutesFromPoints(nets, 'pt', pts, eichhof);
+		const refCar = minutesFromPoints(nets, 'car', pts, eichhof);
 		sample.forEach((k, i) => {
 			if (region.cells.blocked[k]) {
 				expect(pt[k]).toBe(Infinity);

@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson
 import type { Grid } from './grid.ts';
 import type { Raster } from './raster.ts';
 import { lv95ToWgs84 } from '../data/coords.ts';
+import type { Crs } from '../data/geojson-crs.ts';
 
 export interface IsochroneProps {
 	/** Upper bound of the band in minutes (area reachable within this time). */
@@ -38,7 +39,7 @@ export function isochrones(
 }
 
 /** Output coordinates: WGS84 lon/lat (GeoJSON default) or LV95 metres (EPSG:2056). */
-export type Crs = 'wgs84' | 'lv95';
+export type { Crs };
 
 /**
  * Isochrones over an LV95 raster (region.ts): "reachable within T minutes" per threshold, largest first.

@@ -112,3 +112,17 @@ export function proxiesFromCsv(stopsCsv: string, localitiesCsv: string): RegionI
 	};
 	return { stops: points(stopsCsv), localities: points(localitiesCsv) };
 }
+
+/** A raster over a WGS84 box without zones, lakes or residents (isochrones before a region is prepared). */
+export function bareRegion(bbox: [number, number, number, number], cellM: number): Region {
+	const a = wgs84ToLv95(bbox[0], bbox[1]), b = wgs84ToLv95(bbox[2], bbox[3]);
+	const raster = rasterForBox(Math.min(a.e, b.e), Math.min(a.n, b.n), Math.max(a.e, b.e), Math.max(a.n, b.n), cellM);
+	const n = raster.width * raster.height;
+	return {
+		cells: { raster, ...cellCentresWgs84(raster), blocked: new Uint8Array(n) },
+		population: { residents: new Float32Array(n), zone: new Int32Array(n).fill(-1), total: 0, source: 'approximate' },
+		populationNote: 'none',
+		zoneCount: 0,
+		zonesWithoutPolygon: []
+	};
+}

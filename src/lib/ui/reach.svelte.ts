@@ -40,6 +40,11 @@ function worker() {
 	return call;
 }
 
+/** The reach worker's RPC (shared with grid.svelte.ts: the networks live in this worker). */
+export function reachWorker(): ReturnType<typeof client> {
+	return worker();
+}
+
 /** Cancel whatever the worker is computing (the previous matrix stays). */
 export function cancelReach(): void {
 	current?.abort();
@@ -123,12 +128,13 @@ export async function computeTravelTimes(): Promise<void> {
 	});
 }
 
-/** Isochrones for the given sites and modes (default 15/30/45/60 min on a 1 km grid over the region). */
+/** Isochrones for the given sites and modes (15/30/45/60 min on the 250 m region raster, see grid.svelte.ts). */
 export async function computeIsochrones(sites: Array<{ id: string; lon: number; lat: number }>, modes: Mode[] = ['pt', 'car']): Promise<void> {
-	const fc = await run('isochrones', (signal, onProgress) =>
+	const fc = await run('isochrones', async (signal, onProgress) => {
+		await (await import('./grid.svelte.ts')).ensureRegion();
 		// Snapshot: reactive proxies cannot be posted to a worker.
-		worker()<FeatureCollection>('isochrones', $state.snapshot({ sites, modes, thresholds: [15, 30, 45, 60], bbox: [7.83, 46.77, 8.52, 47.3], cellM: 1000 }), { signal, onProgress })
-	);
+		return worker()<FeatureCollection>('isochrones', $state.snapshot({ sites, modes, thresholds: [15, 30, 45, 60], bbox: [7.83, 46.77, 8.52, 47.3], cellM: 250 }), { signal, onProgress });
+	});
 	if (fc) reach.isochrones = fc;
 }
 

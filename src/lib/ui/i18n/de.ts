@@ -1,8 +1,10 @@
 /** German UI strings (default language). Keys are shared with en.ts; `{name}` marks a parameter. */
 import { reportDe } from './report.ts';
+import { gridDe } from './grid.ts';
 
 export const de = {
 	...reportDe,
+	...gridDe,
 	'app.title': 'Standortwahl',
 	'app.subtitle': 'Standort- und Konsolidierungsanalyse',
 	'app.scenario': 'Szenario: WAS Wirtschaft Arbeit Soziales, Kanton Luzern',

@@ -1,9 +1,11 @@
 import type { MessageKey } from './de.ts';
 import { reportEn } from './report.ts';
+import { gridEn } from './grid.ts';
 
 /** English UI strings (second language). */
 export const en: Record<MessageKey, string> = {
 	...reportEn,
+	...gridEn,
 	'app.title': 'Standortwahl',
 	'app.subtitle': 'Site selection and consolidation analysis',
 	'app.scenario': 'Scenario: WAS Wirtschaft Arbeit Soziales, Canton of Lucerne',
