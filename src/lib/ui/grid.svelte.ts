@@ -160,7 +160,8 @@ export function residentsWithin(id: string, mode: Mode, minutes: number): number
 /** Isochrones as GeoJSON for a download (own call: does not replace what the map shows). */
 export async function isochronesGeoJSON(sites: Array<{ id: string; lon: number; lat: number }>, modes: Mode[], crs: Crs): Promise<FeatureCollection> {
 	await ensureRegion();
-	const fc = await reachWorker()<FeatureCollection>('isochrones', { sites, modes, thresholds: [15, 30, 45, 60], bbox: [7.83, 46.77, 8.52, 47.3], cellM: 250, crs });
+	// Snapshot: reactive proxies cannot be posted to a worker.
+	const fc = await reachWorker()<FeatureCollection>('isochrones', $state.snapshot({ sites, modes, thresholds: [15, 30, 45, 60], bbox: [7.83, 46.77, 8.52, 47.3] as [number, number, number, number], cellM: 250, crs }));
 	return labelCrs(fc, crs);
 }
 
