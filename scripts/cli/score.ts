@@ -12,9 +12,9 @@ import { readInputs } from '../../src/lib/data/import/node-files.ts';
 import { createTableSql, tables, tableNames } from '../../src/lib/data/schema.ts';
 import { tableFromColumns } from '../../src/lib/data/arrow.ts';
 import { replaceTable } from '../../src/lib/data/replace.ts';
-import { loadGtfs, loadRoads } from '../../src/lib/reach/networks.ts';
 import { computeMatrix, type TravelTimeRow } from '../../src/lib/reach/matrix.ts';
-import { DEFAULT_GTFS, DEFAULT_ROADS, openDb } from './_data.ts';
+import { openDb } from './_data.ts';
+import { computeSiteReachInto, loadNets, regionOf } from './_reach.ts';
 import {
 	CRITERIA,
 	computeCriteria,
@@ -33,14 +33,19 @@ import {
 } from '../../src/lib/model/index.ts';
 import { ENGINE_HELP, engine, option, positional, lang as langOf } from './_args.ts';
 
-/** Route all zones × sites and offices with the same engines and networks the app uses; returns the row count. */
+/**
+ * Route all zones × sites and offices with the same engines and networks the app uses, then (unless --no-raster)
+ * the raster figures the app computes after the matrix (Güteklasse, residents within reach); returns the row count.
+ */
 async function computeTravelTimesInto(db: Db, args: string[]): Promise<number> {
-	const pbf = option(args, '--pbf');
-	const pt = loadGtfs(readFileSync(option(args, '--gtfs') ?? DEFAULT_GTFS), 'approx-lucerne-gtfs', option(args, '--date'));
-	const car = loadRoads(pbf ? { pbf: readFileSync(pbf) } : { geojson: readFileSync(option(args, '--roads') ?? DEFAULT_ROADS, 'utf8') }, 'approx-lucerne-roads');
+	const { pt, car } = loadNets(args);
+	if (!args.includes('--no-raster')) {
+		const r = await computeSiteReachInto(db, { pt, car }, await regionOf(db, args));
+		console.error(`Raster figures: Güteklasse for ${r.sites} sites, ${r.rows} catchment rows.`);
+	}
 	const zones = await rows<{ zone_id: number; lon: number; lat: number }>(db, 'SELECT zone_id, lon, lat FROM zones ORDER BY zone_id');
 	const dests = await rows<{ id: string; lon: number; lat: number }>(db, 'SELECT site_id AS id, lon, lat FROM sites WHERE lon IS NOT NULL UNION ALL SELECT office_id, lon, lat FROM offices WHERE lon IS NOT NULL');
-	const result = await computeMatrix({ pt, car }, zones, dests);
+	const result = await computeMatrix({ pt: pt!, car: car! }, zones, dests);
 	const cols = tables.travel_times.columns.map((c) => ({ name: c.name, type: c.type, values: result.map((r) => r[c.name as keyof TravelTimeRow] as number | string | null) }));
 	await replaceTable(db, 'travel_times', tableFromColumns(cols));
 	return result.length;
@@ -51,12 +56,13 @@ export const summary = 'Score and rank the candidate sites of a data folder (ran
 type Lang = 'de' | 'en';
 
 export async function run(args: string[]): Promise<number> {
-	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed', '--gtfs', '--date', '--pbf', '--roads', '--engine']);
+	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed', '--gtfs', '--date', '--pbf', '--roads', '--engine', '--statpop', '--cell']);
 	if (args.includes('--help') || !folder) {
 		console.log('Usage: npm run cli -- score <data-folder> [--scenario file.json] [--json] [--lang de|en] [--samples N] [--seed N] [--engine native|wasm]');
 		console.log('Without --scenario the default parameters and weights are used.');
 		console.log('--compute-times computes travel_times with the routing engines, as the app does (default: the approximate');
-		console.log('  Lucerne networks; or --gtfs feed.zip [--date YYYY-MM-DD] and --pbf roads.osm.pbf | --roads roads.geojson).');
+		console.log('  Lucerne networks; or --gtfs feed.zip [--date YYYY-MM-DD] and --pbf roads.osm.pbf | --roads roads.geojson),');
+		console.log('  and the raster figures (ÖV-Güteklasse, residents within reach; --statpop STATPOP.csv, --cell 250; --no-raster skips).');
 		console.log('--estimate-times fills missing travel times with crow-fly estimates (source estimate:crow-fly; for trying only).');
 		console.log(ENGINE_HELP);
 		return folder ? 0 : 2;
@@ -139,6 +145,11 @@ function criteriaRows(lang: Lang, thresholds: number[]): [string, (s: SiteCriter
 		...['employer', 'insured', 'jobseeker'].map((g): [string, (s: SiteCriteria) => string] => [`${L('Kundschaft', 'Customers')} ${g} (min)`, (s) => fmt(s.customers?.byGroup[g]?.meanMinutes)]),
 		[L('Kundschaft alle (min)', 'Customers all (min)'), (s) => fmt(s.customers?.all.meanMinutes)],
 		[L('Anteil Regionalstellen', 'Share at branches'), (s) => (s.customers ? pct(s.customers.all.branchShare) : '–')],
+		[L('ÖV-Güteklasse (ARE)', 'PT quality class (ARE)'), (s) => (s.reach?.guteklasse ? (s.reach.guteklasse.klasse ?? L('keine', 'none')) : '–')],
+		[L('Einwohner 30 min ÖV (genähert)', 'Residents 30 min PT (approx.)'), (s) => fmt(s.reach?.residents?.pt[30], 0)],
+		[L('Einwohner 30 min Auto (genähert)', 'Residents 30 min car (approx.)'), (s) => fmt(s.reach?.residents?.car[30], 0)],
+		[L('Erwerbsalter 45 min ÖV', 'Working age 45 min PT'), (s) => fmt(s.reach?.workingAge?.pt[45], 0)],
+		[L('Erwerbsalter 45 min Auto', 'Working age 45 min car'), (s) => fmt(s.reach?.workingAge?.car[45], 0)],
 		[L('Arbeitsplätze Bedarf/Kapazität', 'Workplaces needed/capacity'), (s) => `${s.space.workplacesNeeded}/${s.space.capacity}`],
 		[L('Fläche Bedarf/Angebot m²', 'Area needed/offered m²'), (s) => `${fmt(s.space.m2Needed, 0)}/${fmt(s.space.areaM2, 0)}`],
 		[L('Umzug', 'Move'), (s) => s.money.moveDate],

@@ -64,6 +64,26 @@ export const tests = [
 		}
 	},
 	{
+		name: 'a STATPOP hectare file replaces the approximate population; a bad one is rejected with rows and columns',
+		async run(t) {
+			await t.goto('/reach');
+			await t.ready();
+			await t.page.waitForSelector('[data-testid="catchment-table"] tr[data-id="AK-WUERZ8"]', { timeout: 180_000 });
+			const fs = await import('node:fs');
+			await t.page.setInputFiles('[data-testid="upload-statpop"]', { name: 'bad.csv', mimeType: 'text/csv', buffer: fs.readFileSync('tests/fixtures/statpop/bad.csv') });
+			await t.page.waitForSelector('[data-testid="statpop-error"]', { timeout: 60_000 });
+			const err = await t.page.locator('[data-testid="statpop-error"]').innerText();
+			assert(/bad\.csv/.test(err) && /Zeile 3, Spalte E_KOORD/.test(err) && /Zeile 5, Spalte B24BTOT/.test(err), `error text: ${err}`);
+			await t.page.setInputFiles('[data-testid="upload-statpop"]', { name: 'STATPOP2024_sample.csv', mimeType: 'text/csv', buffer: fs.readFileSync('tests/fixtures/statpop/STATPOP2024_sample.csv') });
+			await t.page.waitForFunction(() => document.querySelector('[data-testid="catchment-source"]')?.dataset.approximate === 'false', null, { timeout: 120_000 });
+			await t.page.waitForFunction(() => !document.querySelector('[data-testid="statpop-error"]') && document.querySelector('[data-testid="catchment-table"]'), null, { timeout: 120_000 });
+			const src = await t.page.locator('[data-testid="catchment-source"]').innerText();
+			assert(/STATPOP2024_sample\.csv/.test(src) && /497 Einwohner/.test(src), `source note: ${src}`);
+			const head = await t.page.locator('[data-testid="reach-summary"] thead').innerText();
+			assert(/Raster, STATPOP/.test(head), `summary header: ${head}`);
+		}
+	},
+	{
 		name: 'a real GTFS feed (Zug 2021) replaces the approximate PT network',
 		async run(t) {
 			await t.goto('/reach');
