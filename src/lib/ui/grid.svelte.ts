@@ -152,6 +152,11 @@ export function autoSiteReach(): void {
 	void computeSiteReach();
 }
 
+/** True when the raster figures are done (or failed, or there is no network): pages that print them wait for this. */
+export function gridSettled(): boolean {
+	return !grid.busy && (grid.catchment !== null || grid.error !== null || !loadedModes().length);
+}
+
 /** Residents within `minutes` of a destination by mode from the last run (null = not computed). */
 export function residentsWithin(id: string, mode: Mode, minutes: number): number | null {
 	return grid.catchment?.find((r) => r.destination_id === id && r.mode === mode && r.minutes === minutes)?.residents ?? null;

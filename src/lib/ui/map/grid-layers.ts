@@ -16,9 +16,9 @@ export function guteklassenFill(): ExpressionSpecification {
 	return ['match', ['get', 'klasse'], ...GUTEKLASSEN_COLOURS.flat(), '#cccccc'] as unknown as ExpressionSpecification;
 }
 
-/** Residents per 250 m cell: class lower bounds and colours (YlOrBr, light to dark; 0 stays transparent). */
+/** Residents per 250 m cell: class lower bounds and colours (ColorBrewer RdPu, light to dark; 0 stays transparent). */
 export const POPULATION_BREAKS = [1, 10, 50, 150, 400, 1000];
-export const POPULATION_COLOURS = ['#ffffd4', '#fee391', '#fec44f', '#fe9929', '#d95f0e', '#993404'];
+export const POPULATION_COLOURS = ['#feebe2', '#fcc5c0', '#fa9fb5', '#f768a1', '#c51b8a', '#7a0177'];
 
 /** RGBA of a cell value (transparent below the first break). */
 export function populationRgba(v: number): [number, number, number, number] {
