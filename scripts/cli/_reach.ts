@@ -20,7 +20,7 @@ export const RASTER_HELP = `Raster: --cell 250 (metres, LV95); --statpop STATPOP
         instead of the approximate population (municipality totals spread by stops and localities).`;
 
 /** Load the networks of the modes asked for, with labels like the app's ('approx-lucerne-…' for the defaults). */
-export function loadNets(args: string[], modes: Mode[] = ['pt', 'car']): { pt?: PtNetwork; car?: CarNetwork } {
+export function loadNets(args: string[], modes: Mode[] = ['pt', 'car']): { pt?: ReturnType<typeof loadGtfs>; car?: CarNetwork } {
 	const gtfs = option(args, '--gtfs');
 	const pbf = option(args, '--pbf');
 	const roads = option(args, '--roads');

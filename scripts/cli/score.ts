@@ -3,7 +3,9 @@
  * Loads a data folder, computes every criterion, scores and ranks the sites, and prints the
  * ranking, all criteria and the robustness figures — the same functions the app calls.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { geojsonText, toCrs } from '../../src/lib/data/geojson-crs.ts';
+import { sitesGeoJSON } from '../../src/lib/report/geojson.ts';
 import { rows, type Db } from '../../src/lib/data/db/connector.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { loadDataFolder } from '../../src/lib/data/import/index.ts';
@@ -56,13 +58,14 @@ export const summary = 'Score and rank the candidate sites of a data folder (ran
 type Lang = 'de' | 'en';
 
 export async function run(args: string[]): Promise<number> {
-	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed', '--gtfs', '--date', '--pbf', '--roads', '--engine', '--statpop', '--cell']);
+	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed', '--gtfs', '--date', '--pbf', '--roads', '--engine', '--statpop', '--cell', '--geojson', '--crs']);
 	if (args.includes('--help') || !folder) {
 		console.log('Usage: npm run cli -- score <data-folder> [--scenario file.json] [--json] [--lang de|en] [--samples N] [--seed N] [--engine native|wasm]');
 		console.log('Without --scenario the default parameters and weights are used.');
 		console.log('--compute-times computes travel_times with the routing engines, as the app does (default: the approximate');
 		console.log('  Lucerne networks; or --gtfs feed.zip [--date YYYY-MM-DD] and --pbf roads.osm.pbf | --roads roads.geojson),');
 		console.log('  and the raster figures (ÖV-Güteklasse, residents within reach; --statpop STATPOP.csv, --cell 250; --no-raster skips).');
+		console.log('--geojson sites.geojson [--crs lv95] writes the sites with rank, score and key figures for QGIS.');
 		console.log('--estimate-times fills missing travel times with crow-fly estimates (source estimate:crow-fly; for trying only).');
 		console.log(ENGINE_HELP);
 		return folder ? 0 : 2;
@@ -104,6 +107,12 @@ export async function run(args: string[]): Promise<number> {
 		if (json) {
 			console.log(JSON.stringify({ scenario, data, warnings: criteria.warnings, travelTimeRows: criteria.travelTimeRows, score, criteria: criteria.sites, rankProbabilities: robust, flip, tornado: torn }, null, 2));
 			return 0;
+		}
+		const geo = option(args, '--geojson');
+		if (geo) {
+			const crs = option(args, '--crs') === 'lv95' ? 'lv95' : 'wgs84';
+			writeFileSync(geo, geojsonText(toCrs(sitesGeoJSON(criteria, score), crs)));
+			console.error(lang === 'de' ? `Standorte mit Kennzahlen → ${geo} (${crs.toUpperCase()})` : `Sites with key figures → ${geo} (${crs.toUpperCase()})`);
 		}
 		printReport(lang, scenario, criteria, score, robust, flip, torn);
 		return 0;

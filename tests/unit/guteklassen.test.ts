@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { area as turfArea, booleanPointInPolygon, point } from '@turf/turf';
+import { area as turfArea, booleanClockwise, booleanPointInPolygon, point } from '@turf/turf';
 import { parseGtfsFiles } from '../../src/lib/reach/gtfs/index.ts';
 import { loadGtfs } from '../../src/lib/reach/networks.ts';
 import {
@@ -183,6 +183,9 @@ describe('ÖV-Güteklassen on a synthetic feed', () => {
 		const b = st.get('B')!;
 		const inside = (k: string, m: number) => booleanPointInPolygon(point([b.lon + m * mLon(b.lat), b.lat]), fc.features.find((f) => f.properties.klasse === k)!);
 		expect([inside('C', 0), inside('C', 290), inside('C', 310), inside('D', 310), inside('D', 0), inside('D', 510)]).toEqual([true, true, false, true, false, false]);
+		// RFC 7946 winding: outer rings counter-clockwise, holes clockwise.
+		const d = fc.features.find((f) => f.properties.klasse === 'D')!.geometry.coordinates[0];
+		expect([booleanClockwise(d[0]), booleanClockwise(d[1])]).toEqual([false, true]);
 	});
 
 	it('exports stations as points with category names, also in LV95', () => {

@@ -291,7 +291,8 @@ export function guteklassenPolygons(stations: GkStation[], opts: GkPolygonOption
 		const f = fields[level];
 		const h = level === 0 ? f : f.map((v, k) => Math.min(v, -fields[level - 1][k]));
 		const [c] = gen(h as unknown as number[]);
-		const ringOut = (ring: Position[]) => arcs(ring.map((p) => onCircle(level, r.x0 + p[0] * r.cellM, r.y0 + p[1] * r.cellM))).map(at);
+		// Reversed: d3's outer rings are clockwise in east/north, RFC 7946 wants them counter-clockwise.
+		const ringOut = (ring: Position[]) => arcs(ring.map((p) => onCircle(level, r.x0 + p[0] * r.cellM, r.y0 + p[1] * r.cellM))).map(at).reverse();
 		return {
 			type: 'Feature',
 			properties: { klasse, points: klassePoints(klasse) },

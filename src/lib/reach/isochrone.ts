@@ -44,7 +44,8 @@ export type { Crs };
 /**
  * Isochrones over an LV95 raster (region.ts): "reachable within T minutes" per threshold, largest first.
  * d3-contour places the value of cell (i, j) at (i + 0.5, j + 0.5), which is exactly the cell centre, so grid
- * units map to LV95 by x0 + x · cell. Rings come out counter-clockwise in east/north (RFC 7946 order).
+ * units map to LV95 by x0 + x · cell. d3's rings are clockwise in east/north; they are reversed so outer rings run
+ * counter-clockwise and holes clockwise (RFC 7946).
  */
 export function rasterIsochrones(
 	r: Raster,
@@ -69,7 +70,7 @@ export function rasterIsochrones(
 		features: gen(values).map((c, k) => ({
 			type: 'Feature',
 			properties: { minutes: sorted[k], ...meta },
-			geometry: { type: 'MultiPolygon', coordinates: c.coordinates.map((poly) => poly.map((ring) => ring.map(at))) }
+			geometry: { type: 'MultiPolygon', coordinates: c.coordinates.map((poly) => poly.map((ring) => ring.map(at).reverse())) }
 		}))
 	};
 }
