@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { wgs84ToLv95 } from '../../src/lib/data/coords.ts';
 import { geojsonText, labelCrs, type Crs } from '../../src/lib/data/geojson-crs.ts';
-import { guteklassenPolygons, stationPoints, CATEGORY_NAMES, type GuteklassenOptions } from '../../src/lib/reach/guteklassen.ts';
+import { CATEGORY_NAMES, type GuteklassenOptions } from '../../src/lib/reach/guteklassen.ts';
+import { guteklassenPolygons, stationPoints } from '../../src/lib/reach/guteklassen-map.ts';
 import { siteGuteklassen, stationsOf } from '../../src/lib/reach/site-reach.ts';
 import { option, lang as langOf } from './_args.ts';
 import { openScenarioDb } from './_data.ts';

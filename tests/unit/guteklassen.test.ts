@@ -7,17 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { area as turfArea, booleanClockwise, booleanPointInPolygon, point } from '@turf/turf';
 import { parseGtfsFiles } from '../../src/lib/reach/gtfs/index.ts';
 import { loadGtfs } from '../../src/lib/reach/networks.ts';
-import {
-	classRadius,
-	gkStations,
-	guteklasseAt,
-	guteklassenPolygons,
-	klasseAt,
-	serviceKind,
-	stationPoints,
-	stopCategory,
-	type GkStation
-} from '../../src/lib/reach/guteklassen.ts';
+import { classRadius, gkStations, guteklasseAt, klasseAt, serviceKind, stopCategory, type GkStation } from '../../src/lib/reach/guteklassen.ts';
+import { guteklassenPolygons, stationPoints } from '../../src/lib/reach/guteklassen-map.ts';
 
 const M_LAT = 1 / 111_320; // degrees per metre north
 const mLon = (lat: number) => 1 / (111_320 * Math.cos((lat * Math.PI) / 180));

@@ -9,7 +9,7 @@ import { computeMatrix, type CarNetwork, type Destination, type MatrixOptions, t
 import { cellZoneMinutes } from './cells.ts';
 import { bareRegion, buildRegion, proxiesFromCsv, type Region, type RegionInput } from './region.ts';
 import { ReachGrid, catchment, siteGuteklassen, stationsOf, CATCHMENT_THRESHOLDS } from './site-reach.ts';
-import { guteklassenPolygons, stationPoints } from './guteklassen.ts';
+import { guteklassenPolygons, stationPoints } from './guteklassen-map.ts';
 import { readStatpopHectares, StatpopError } from '../data/statpop-hectare.ts';
 import type { Crs } from './isochrone.ts';
 
