@@ -46,6 +46,7 @@ export const tests = [
 			await t.page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 60_000 });
 			await t.page.waitForTimeout(800);
 			await t.screenshot('reach-grid-figures');
+			await t.page.locator('.mapwrap').first().screenshot({ path: 'test-results/screens/reach-guteklassen-map.png' });
 			// GeoJSON: Güteklassen in WGS84, isochrones in LV95 (with the crs member QGIS reads).
 			const fs = await import('node:fs');
 			const [gkDl] = await Promise.all([t.page.waitForEvent('download'), t.page.click('[data-testid="geojson-guteklassen"]')]);
