@@ -3,7 +3,9 @@
  * Loads a data folder, computes every criterion, scores and ranks the sites, and prints the
  * ranking, all criteria and the robustness figures — the same functions the app calls.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { geojsonText, toCrs } from '../../src/lib/data/geojson-crs.ts';
+import { sitesGeoJSON } from '../../src/lib/report/geojson.ts';
 import { rows, type Db } from '../../src/lib/data/db/connector.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { loadDataFolder } from '../../src/lib/data/import/index.ts';
@@ -14,6 +16,7 @@ import { computeTravelTimes } from '../../src/lib/app/travel-times.ts';
 import { localEngine } from '../../src/lib/app/engine-local.ts';
 import { openDb } from './_data.ts';
 import { loadNetworks } from './_networks.ts';
+import { computeSiteReachInto, regionOf } from './_reach.ts';
 import {
 	CRITERIA,
 	computeCriteria,
@@ -32,9 +35,17 @@ import {
 } from '../../src/lib/model/index.ts';
 import { ENGINE_HELP, engine, option, positional, lang as langOf } from './_args.ts';
 
-/** Route all zones × sites and offices with the same pipeline, engines and networks the app uses; returns the row count. */
+/**
+ * Route all zones × sites and offices with the same pipeline, engines and networks the app uses, then (unless
+ * --no-raster) the raster figures the app computes after the matrix (Güteklasse, residents within reach);
+ * returns the row count.
+ */
 async function computeTravelTimesInto(db: Db, args: string[]): Promise<number> {
 	const nets = loadNetworks(args);
+	if (!args.includes('--no-raster')) {
+		const r = await computeSiteReachInto(db, nets, await regionOf(db, args));
+		console.error(`Raster figures: Güteklasse for ${r.sites} sites, ${r.rows} catchment rows.`);
+	}
 	return (await computeTravelTimes(db, localEngine(nets), ['pt', 'car'])).rows;
 }
 
@@ -43,12 +54,14 @@ export const summary = 'Score and rank the candidate sites of a data folder (ran
 type Lang = 'de' | 'en';
 
 export async function run(args: string[]): Promise<number> {
-	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed', '--gtfs', '--date', '--pbf', '--roads', '--engine']);
+	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed', '--gtfs', '--date', '--pbf', '--roads', '--engine', '--statpop', '--cell', '--geojson', '--crs']);
 	if (args.includes('--help') || !folder) {
 		console.log('Usage: npm run cli -- score <data-folder> [--scenario file.json] [--json] [--lang de|en] [--samples N] [--seed N] [--engine native|wasm]');
 		console.log('Without --scenario the default parameters and weights are used.');
 		console.log('--compute-times computes travel_times with the routing engines, as the app does (default: the approximate');
-		console.log('  Lucerne networks; or --gtfs feed.zip [--date YYYY-MM-DD] and --pbf roads.osm.pbf | --roads roads.geojson).');
+		console.log('  Lucerne networks; or --gtfs feed.zip [--date YYYY-MM-DD] and --pbf roads.osm.pbf | --roads roads.geojson),');
+		console.log('  and the raster figures (ÖV-Güteklasse, residents within reach; --statpop STATPOP.csv, --cell 250; --no-raster skips).');
+		console.log('--geojson sites.geojson [--crs lv95] writes the sites with rank, score and key figures for QGIS.');
 		console.log('--estimate-times fills missing travel times with crow-fly estimates (source estimate:crow-fly; for trying only).');
 		console.log(ENGINE_HELP);
 		return folder ? 0 : 2;
@@ -90,6 +103,12 @@ export async function run(args: string[]): Promise<number> {
 		if (json) {
 			console.log(JSON.stringify({ scenario, data, warnings: criteria.warnings, travelTimeRows: criteria.travelTimeRows, score, criteria: criteria.sites, rankProbabilities: robust, flip, tornado: torn }, null, 2));
 			return 0;
+		}
+		const geo = option(args, '--geojson');
+		if (geo) {
+			const crs = option(args, '--crs') === 'lv95' ? 'lv95' : 'wgs84';
+			writeFileSync(geo, geojsonText(toCrs(sitesGeoJSON(criteria, score), crs)));
+			console.error(lang === 'de' ? `Standorte mit Kennzahlen → ${geo} (${crs.toUpperCase()})` : `Sites with key figures → ${geo} (${crs.toUpperCase()})`);
 		}
 		printReport(lang, scenario, criteria, score, robust, flip, torn);
 		return 0;
@@ -135,6 +154,11 @@ function criteriaRows(lang: Lang, thresholds: number[]): [string, (s: SiteCriter
 		...['employer', 'insured', 'jobseeker'].map((g): [string, (s: SiteCriteria) => string] => [`${L('Kundschaft', 'Customers')} ${g} (min)`, (s) => fmt(s.customers?.byGroup[g]?.meanMinutes)]),
 		[L('Kundschaft alle (min)', 'Customers all (min)'), (s) => fmt(s.customers?.all.meanMinutes)],
 		[L('Anteil Regionalstellen', 'Share at branches'), (s) => (s.customers ? pct(s.customers.all.branchShare) : '–')],
+		[L('ÖV-Güteklasse (ARE)', 'PT quality class (ARE)'), (s) => (s.reach?.guteklasse ? (s.reach.guteklasse.klasse ?? L('keine', 'none')) : '–')],
+		[L('Einwohner 30 min ÖV (genähert)', 'Residents 30 min PT (approx.)'), (s) => fmt(s.reach?.residents?.pt[30], 0)],
+		[L('Einwohner 30 min Auto (genähert)', 'Residents 30 min car (approx.)'), (s) => fmt(s.reach?.residents?.car[30], 0)],
+		[L('Erwerbsalter 45 min ÖV (genähert)', 'Working age 45 min PT (approx.)'), (s) => fmt(s.reach?.workingAge?.pt[45], 0)],
+		[L('Erwerbsalter 45 min Auto (genähert)', 'Working age 45 min car (approx.)'), (s) => fmt(s.reach?.workingAge?.car[45], 0)],
 		[L('Arbeitsplätze Bedarf/Kapazität', 'Workplaces needed/capacity'), (s) => `${s.space.workplacesNeeded}/${s.space.capacity}`],
 		[L('Fläche Bedarf/Angebot m²', 'Area needed/offered m²'), (s) => `${fmt(s.space.m2Needed, 0)}/${fmt(s.space.areaM2, 0)}`],
 		[L('Umzug', 'Move'), (s) => s.money.moveDate],

@@ -173,5 +173,30 @@ export const tests = [
 			await t.page.waitForTimeout(600);
 			await t.page.locator('.mapgrid').screenshot({ path: 'test-results/screens/map-change-isochrones-en.png' });
 		}
+	},
+	{
+		name: 'ÖV-Güteklassen and population raster overlays with legends; sites GeoJSON with the key figures',
+		async run(t) {
+			await openOverview(t);
+			await t.page.check('[data-testid="overlay-guteklassen"]');
+			await t.page.check('[data-testid="overlay-population"]');
+			// Both follow the matrix and the raster figures (own job in the reach worker).
+			await t.page.waitForSelector('[data-testid="gk-legend"]', { timeout: 180_000 });
+			await t.page.waitForSelector('[data-testid="population-legend"]', { timeout: 60_000 });
+			assert((await t.page.locator('[data-testid="population-legend"]').getAttribute('data-source')) === 'approximate', 'population source');
+			assert(/Genähert|Approximate/.test(await t.page.locator('[data-testid="population-legend"]').innerText()), 'population legend does not say approximate');
+			await t.page.check('[data-testid="shading-none"]');
+			await t.page.waitForTimeout(1000);
+			await t.page.locator('.mapgrid').screenshot({ path: 'test-results/screens/map-guteklassen-population.png' });
+			// Sites as GeoJSON once the criteria hold the raster figures.
+			await t.page.waitForFunction(() => !document.querySelector('[data-testid="geojson-sites"]')?.disabled, null, { timeout: 60_000 });
+			await t.page.waitForTimeout(3000);
+			const [dl] = await Promise.all([t.page.waitForEvent('download'), t.page.click('[data-testid="geojson-sites"]')]);
+			const fc = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+			const e = fc.features.find((f) => f.properties.site_id === 'S1-EICHHOF');
+			assert(fc.features.length === 8 && e, `sites GeoJSON: ${fc.features.length}`);
+			assert(/^[ABCD]$/.test(e.properties.oev_gueteklasse ?? '') && e.properties.residents_pt_30 > 10_000, `Eichhof properties: ${JSON.stringify(e.properties)}`);
+			assert(/^approximate/.test(e.properties.population_source), `population source ${e.properties.population_source}`);
+		}
 	}
 ];

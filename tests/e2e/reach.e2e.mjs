@@ -22,6 +22,69 @@ export const tests = [
 		}
 	},
 	{
+		name: 'raster figures: Güteklasse per site, residents within 30 min from the 250 m grid, class layer, GeoJSON in WGS84 and LV95',
+		async run(t) {
+			await t.goto('/reach');
+			await t.ready();
+			const row = (id) => t.page.locator(`[data-testid="catchment-table"] tr[data-id="${id}"]`);
+			await t.page.waitForSelector('[data-testid="catchment-table"] tr[data-id="AK-WUERZ8"]', { timeout: 180_000 });
+			// The city office whose municipality centroid lies beyond 30 min by PT now reaches people: counted per cell.
+			const ak = Number(await row('AK-WUERZ8').getAttribute('data-pt30'));
+			assert(ak > 10_000, `residents within 30 min of AK Würzenbach by PT: ${ak}`);
+			const klasse = await row('S1-EICHHOF').getAttribute('data-klasse');
+			assert(/^[ABCD]$/.test(klasse ?? ''), `Güteklasse of Eichhof-West: ${klasse}`);
+			assert((await t.page.locator('[data-testid="catchment-source"]').getAttribute('data-approximate')) === 'true', 'population not labelled approximate');
+			assert(/genähert/.test(await t.page.locator('[data-testid="catchment-source"]').innerText()), 'approximate note missing');
+			const head = await t.page.locator('[data-testid="reach-summary"] thead').innerText();
+			assert(/Raster, genähert/.test(head), `summary header: ${head}`);
+			const pop = await t.page.locator('[data-testid="reach-summary"] [data-testid="pop30"]').allInnerTexts();
+			assert(pop.filter((p) => /\d/.test(p)).length >= 10, `summary residents: ${pop.slice(0, 4)}`);
+			// Class layer with its legend.
+			await t.page.check('[data-testid="reach-gk"]');
+			await t.page.waitForSelector('[data-testid="gk-legend"]');
+			assert(Number(await t.page.locator('[data-testid="gk-legend"]').getAttribute('data-classes')) >= 3, 'fewer than 3 classes drawn');
+			await t.page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 60_000 });
+			await t.page.waitForTimeout(800);
+			await t.screenshot('reach-grid-figures');
+			await t.page.locator('.mapwrap').first().screenshot({ path: 'test-results/screens/reach-guteklassen-map.png' });
+			// GeoJSON: Güteklassen in WGS84, isochrones in LV95 (with the crs member QGIS reads).
+			const fs = await import('node:fs');
+			const [gkDl] = await Promise.all([t.page.waitForEvent('download'), t.page.click('[data-testid="geojson-guteklassen"]')]);
+			const gk = JSON.parse(fs.readFileSync(await gkDl.path(), 'utf8'));
+			assert(gkDl.suggestedFilename() === 'oev-gueteklassen-wgs84.geojson', `file name ${gkDl.suggestedFilename()}`);
+			assert(gk.type === 'FeatureCollection' && gk.features.map((f) => f.properties.klasse).join('') === 'ABCD' && !gk.crs, `Güteklassen GeoJSON: ${JSON.stringify(gk).slice(0, 200)}`);
+			const lon = gk.features[0].geometry.coordinates[0][0][0][0];
+			assert(lon > 7.5 && lon < 9, `WGS84 longitude ${lon}`);
+			await t.page.selectOption('[data-testid="geojson-crs"]', 'lv95');
+			const [isoDl] = await Promise.all([t.page.waitForEvent('download'), t.page.click('[data-testid="geojson-isochrones"]')]);
+			const iso = JSON.parse(fs.readFileSync(await isoDl.path(), 'utf8'));
+			assert(iso.crs?.properties?.name === 'urn:ogc:def:crs:EPSG::2056', `LV95 crs member: ${JSON.stringify(iso.crs)}`);
+			assert(iso.features.length === 8 && iso.features.every((f) => f.properties.cell_m === 250), `isochrone features: ${iso.features.length}`);
+			const e = iso.features[0].geometry.coordinates[0][0][0][0];
+			assert(e > 2_600_000 && e < 2_700_000, `LV95 easting ${e}`);
+		}
+	},
+	{
+		name: 'a STATPOP hectare file replaces the approximate population; a bad one is rejected with rows and columns',
+		async run(t) {
+			await t.goto('/reach');
+			await t.ready();
+			await t.page.waitForSelector('[data-testid="catchment-table"] tr[data-id="AK-WUERZ8"]', { timeout: 180_000 });
+			const fs = await import('node:fs');
+			await t.page.setInputFiles('[data-testid="upload-statpop"]', { name: 'bad.csv', mimeType: 'text/csv', buffer: fs.readFileSync('tests/fixtures/statpop/bad.csv') });
+			await t.page.waitForSelector('[data-testid="statpop-error"]', { timeout: 60_000 });
+			const err = await t.page.locator('[data-testid="statpop-error"]').innerText();
+			assert(/bad\.csv/.test(err) && /Zeile 3, Spalte E_KOORD/.test(err) && /Zeile 5, Spalte B24BTOT/.test(err), `error text: ${err}`);
+			await t.page.setInputFiles('[data-testid="upload-statpop"]', { name: 'STATPOP2024_sample.csv', mimeType: 'text/csv', buffer: fs.readFileSync('tests/fixtures/statpop/STATPOP2024_sample.csv') });
+			await t.page.waitForFunction(() => document.querySelector('[data-testid="catchment-source"]')?.dataset.approximate === 'false', null, { timeout: 120_000 });
+			await t.page.waitForFunction(() => !document.querySelector('[data-testid="statpop-error"]') && document.querySelector('[data-testid="catchment-table"]'), null, { timeout: 120_000 });
+			const src = await t.page.locator('[data-testid="catchment-source"]').innerText();
+			assert(/STATPOP2024_sample\.csv/.test(src) && /497 Einwohner/.test(src), `source note: ${src}`);
+			const head = await t.page.locator('[data-testid="reach-summary"] thead').innerText();
+			assert(/Raster, STATPOP/.test(head), `summary header: ${head}`);
+		}
+	},
+	{
 		name: 'a real GTFS feed (Zug 2021) replaces the approximate PT network',
 		async run(t) {
 			await t.goto('/reach');

@@ -11,6 +11,7 @@ import { moneyCriteria } from './money.ts';
 import { withDefaults, type ScenarioParams } from './params.ts';
 import { spaceCriteria } from './space.ts';
 import { staffCriteria } from './staff.ts';
+import { siteReachCriteria } from './reach.ts';
 import type { Msg, SiteCriteria } from './types.ts';
 
 export interface CriteriaResult {
@@ -42,7 +43,7 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 	const [{ n }] = await rows<{ n: number }>(db, 'SELECT count(*) AS n FROM travel_times');
 	const inputs = await loadInputs(db, p);
 	const todayRentChfYear = await todayOfficeCost(db);
-	const [staff, customers] = await Promise.all([staffCriteria(db, p), customerCriteria(db, p)]);
+	const [staff, customers, reach] = await Promise.all([staffCriteria(db, p), customerCriteria(db, p), siteReachCriteria(db, p)]);
 	const warnings: Msg[] = [];
 	if (n === 0)
 		warnings.push({
@@ -68,7 +69,8 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 			staff: n > 0 ? st : null,
 			customers: n > 0 ? cu : null,
 			space: spaceCriteria(s, inputs.movers, p),
-			money: moneyCriteria(s, inputs.released, inputs.movers, p)
+			money: moneyCriteria(s, inputs.released, inputs.movers, p),
+			reach: reach.get(s.site_id) ?? null
 		};
 	});
 	// (Staff without a PT time but with a car time are counted beside the PT figures, not warned about.)

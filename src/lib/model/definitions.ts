@@ -25,7 +25,11 @@ export const CRITERIA: readonly CriterionDef[] = [
 	{ id: 'capacity_reserve', label: { de: 'Kapazitätsreserve', en: 'Capacity reserve' }, unit: '%', direction: 'benefit', group: 'space', spatial: false, value: (s) => s.space.capacityReserve * 100 },
 	{ id: 'annual_cost', label: { de: 'Jährliche Standortkosten', en: 'Annual site cost' }, unit: 'CHF/yr', direction: 'cost', group: 'money', spatial: false, value: (s) => s.money.annualCostChf },
 	{ id: 'one_off', label: { de: 'Einmalkosten', en: 'One-off costs' }, unit: 'CHF', direction: 'cost', group: 'money', spatial: false, value: (s) => s.money.oneOffTotalChf },
-	{ id: 'npv', label: { de: 'Barwert (NPV)', en: 'Net present value' }, unit: 'CHF', direction: 'benefit', group: 'money', spatial: false, value: (s) => s.money.npvChf }
+	{ id: 'npv', label: { de: 'Barwert (NPV)', en: 'Net present value' }, unit: 'CHF', direction: 'benefit', group: 'money', spatial: false, value: (s) => s.money.npvChf },
+	// Reach raster (model/reach.ts); weight 0 by default, so they inform without changing the ranking.
+	{ id: 'pt_quality', label: { de: 'ÖV-Güteklasse am Standort (ARE)', en: 'PT quality class at the site (ARE)' }, unit: 'A=4 … D=1', direction: 'benefit', group: 'customers', spatial: false, value: (s) => s.reach?.guteklasse?.points ?? null },
+	{ id: 'labour_pt_45', label: { de: 'Arbeitsmarkt: Personen im Erwerbsalter innert 45 min ÖV', en: 'Labour market: working-age residents within 45 min by PT' }, unit: 'persons', direction: 'benefit', group: 'staff', spatial: false, value: (s) => s.reach?.workingAge?.pt[45] ?? null },
+	{ id: 'labour_car_45', label: { de: 'Arbeitsmarkt: Personen im Erwerbsalter innert 45 min Auto', en: 'Labour market: working-age residents within 45 min by car' }, unit: 'persons', direction: 'benefit', group: 'staff', spatial: false, value: (s) => s.reach?.workingAge?.car[45] ?? null }
 ];
 
 export const CRITERION_IDS = CRITERIA.map((c) => c.id);
@@ -41,7 +45,10 @@ export const DEFAULT_WEIGHTS: Record<string, number> = {
 	capacity_reserve: 5,
 	annual_cost: 10,
 	one_off: 5,
-	npv: 25
+	npv: 25,
+	pt_quality: 0,
+	labour_pt_45: 0,
+	labour_car_45: 0
 };
 
 export function criterionDef(id: string): CriterionDef {

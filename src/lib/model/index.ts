@@ -22,4 +22,5 @@ export { scenarioToParam, scenarioFromParam, type ScenarioSetup } from './scenar
 export { canonicalJson, fnv1a64 } from './hash.ts';
 export { addMonths, yearsBetween } from './dates.ts';
 export { estimateTravelTimes, estimateTravelTimesSql, DEFAULT_ESTIMATE, ESTIMATE_SOURCE, type EstimateOptions } from './estimate.ts';
+export { siteReachCriteria, writeSiteGuteklasse, writeSiteCatchment, GK_TABLE, CATCHMENT_TABLE, CATCHMENT_MINUTES, type SiteGkRow, type CatchmentRow } from './reach.ts';
 export { zoneCommuteChange, zoneCommuteChangeSql, zoneTotals, ZONE_TOTALS_SQL, type ZoneCommuteChange, type ZoneTotals } from './zones.ts';

@@ -62,6 +62,8 @@ export interface ScenarioParams {
 	requireAvailability: boolean;
 	/** Exclude sites whose mean combined staff commute exceeds this (minutes); null = off. */
 	maxMeanCommuteMin: number | null;
+	/** Share of residents of working age (20–64) for the labour-market catchment (no age data per cell). */
+	workingAgeShare: number;
 	/** Scoring */
 	normalisation: NormalisationMethod;
 	/** For normalisation 'range': per criterion the value scoring 0 (worst) and 1 (best). */
@@ -110,6 +112,7 @@ export const DEFAULT_PARAMS: ScenarioParams = {
 	requireCapacity: true,
 	requireAvailability: true,
 	maxMeanCommuteMin: null,
+	workingAgeShare: 0.61,
 	normalisation: 'minmax',
 	ranges: {}
 };
@@ -149,6 +152,14 @@ export const PARAM_META: Record<keyof ScenarioParams, ParamMeta> = {
 	requireCapacity: { label: { de: 'Kapazität muss reichen', en: 'Capacity must suffice' }, unit: '', source: { de: 'Hartes Kriterium.', en: 'Hard constraint.' } },
 	requireAvailability: { label: { de: 'Verfügbar bis zum Umzug', en: 'Available by the move' }, unit: '', source: { de: 'Hartes Kriterium.', en: 'Hard constraint.' } },
 	maxMeanCommuteMin: { label: { de: 'Max. mittlere Pendelzeit', en: 'Max. mean commute' }, unit: 'min', source: { de: 'Optionales hartes Kriterium.', en: 'Optional hard constraint.' } },
+	workingAgeShare: {
+		label: { de: 'Anteil Erwerbsalter (20–64 J.) an der Bevölkerung', en: 'Working-age share (20–64) of the population' },
+		unit: '0–1',
+		source: {
+			de: 'Etwa der Anteil der 20- bis 64-Jährigen im Kanton Luzern und in der Schweiz (BFS STATPOP 2022/2023, rund 61 %); aus allgemeinem Wissen, offline nicht geprüft. Die STATPOP-Gemeindedaten hier enthalten nur die Gesamtbevölkerung.',
+			en: 'About the share of 20–64-year-olds in Canton Lucerne and Switzerland (BFS STATPOP 2022/2023, around 61 %); from general knowledge, not verified offline. The STATPOP municipality data here hold totals only.'
+		}
+	},
 	normalisation: { label: { de: 'Normierung', en: 'Normalisation' }, unit: '', source: { de: 'minmax über die zugelassenen Standorte oder range (Wertfunktion zwischen schlechtestem und bestem Wert).', en: 'minmax over non-excluded sites, or range (value function between worst and best).' } },
 	ranges: { label: { de: 'Wertebereiche (schlechtester/bester)', en: 'Value ranges (worst/best)' }, unit: '', source: { de: 'Verwendet bei Normierung = range.', en: 'Used by normalisation = range.' } }
 };

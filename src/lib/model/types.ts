@@ -149,6 +149,23 @@ export interface MoneyCriteria {
 	trace: Trace;
 }
 
+/**
+ * Figures from the reach raster (model/reach.ts): ÖV-Güteklasse at the site and residents within 15/30/45/60 min.
+ * Residents come from a population raster that is approximate unless a STATPOP hectare file was loaded
+ * (`populationSource` says which).
+ */
+export interface SiteReachCriteria {
+	guteklasse: { klasse: string | null; points: number; station: string | null; category: string | null; distanceM: number | null; source: string } | null;
+	/** Residents within T minutes (key = minutes) by mode. */
+	residents: { pt: Record<number, number>; car: Record<number, number> } | null;
+	/** Residents × workingAgeShare. */
+	workingAge: { pt: Record<number, number>; car: Record<number, number> } | null;
+	workingAgeShare: number;
+	/** 'approximate:…' or 'statpop-hectare:<file>'. */
+	populationSource: string | null;
+	trace: Trace;
+}
+
 /** Everything known about one candidate site. */
 export interface SiteCriteria {
 	site_id: string;
@@ -161,4 +178,6 @@ export interface SiteCriteria {
 	customers: CustomerCriteria | null;
 	space: SpaceCriteria;
 	money: MoneyCriteria;
+	/** Güteklasse and catchment; absent until the reach layer has computed them. */
+	reach?: SiteReachCriteria | null;
 }

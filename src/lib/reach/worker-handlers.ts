@@ -7,9 +7,12 @@
 import type { FeatureCollection } from 'geojson';
 import type { HandlerContext } from '../util/rpc.ts';
 import { loadGtfs, loadRoads } from './networks.ts';
-import { computeMatrix, minutesFromPoints, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork, type TravelTimeRow } from './matrix.ts';
-import { gridPoints, makeGrid } from './grid.ts';
-import { isochrones } from './isochrone.ts';
+import { computeMatrix, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork, type TravelTimeRow } from './matrix.ts';
+import type { Crs } from './isochrone.ts';
+import { bareRegion, buildRegion, proxiesFromCsv, type Region, type RegionInput } from './raster-region.ts';
+import { ReachGrid, catchment, siteGuteklassen, stationsOf, CATCHMENT_THRESHOLDS, type CatchmentFigure, type SiteGuteklasse } from './site-reach.ts';
+import { guteklassenPolygons, stationPoints } from './guteklassen-map.ts';
+import { readStatpopHectares, StatpopError } from '../data/statpop-hectare.ts';
 import { cellZoneMinutes, type CellTimes } from './cells.ts';
 import { TerminalModel, type TerminalZone } from './road/index.ts';
 import { openRoads, type OpenStage } from './open-roads.ts';
@@ -38,12 +41,47 @@ export interface MatrixCall {
 
 export interface IsochroneCall {
 	sites: Destination[];
-	/** Zones for the car terminal minutes of the grid points (none: driving time only). */
-	zones?: TerminalZone[];
 	modes: Mode[];
 	thresholds: number[];
+	/** Raster before the region is prepared (after that, the region's 250 m cells). */
 	bbox: [number, number, number, number];
 	cellM: number;
+	crs?: Crs;
+}
+
+/** The region raster as the page sees it. */
+export interface RegionInfo {
+	width: number;
+	height: number;
+	cellM: number;
+	/** LV95 box of the raster. */
+	box: [number, number, number, number];
+	residents: number;
+	source: 'approximate' | 'statpop-hectare';
+	note: string;
+	zonesWithoutPolygon: number[];
+}
+
+/** A STATPOP hectare file that could not be used (the region stays as it was). */
+export interface StatpopFailure {
+	file: string;
+	msg: { de: string; en: string };
+	issues: Array<{ row: number; column: string; msg: { de: string; en: string } }>;
+}
+
+export type RegionCall = Omit<RegionInput, 'proxies' | 'hectares' | 'zones'> & {
+	/** Zones with population and area (the area also gives the car terminal minutes of the cells). */
+	zones: Array<TerminalZone & { population: number | null }>;
+	stopsCsv: string;
+	localitiesCsv: string;
+	statpop?: { text: string; name: string };
+};
+
+export interface GuteklassenResult {
+	source: string;
+	sites: SiteGuteklasse[];
+	polygons: FeatureCollection;
+	stations: FeatureCollection;
 }
 
 export interface CellTimesCall {
@@ -71,7 +109,72 @@ export interface OpenCall {
 /** The handler object (one set of networks per worker). */
 export function reachHandlers() {
 	const nets: { pt?: PtNetwork; car?: CarNetwork } = {};
+	/** The region raster (isochrones, population, catchment) and its travel-time cache for the loaded networks. */
+	let region: Region | null = null;
+	let terminal: TerminalModel | undefined;
+	let reachGrid: ReachGrid | null = null;
+	let bare: { key: string; region: Region } | null = null;
+	const gridFor = (r: Region): ReachGrid => {
+		if (!reachGrid || reachGrid.region !== r || reachGrid.nets.pt !== nets.pt || reachGrid.nets.car !== nets.car) reachGrid = new ReachGrid(r, { ...nets }, terminal);
+		return reachGrid;
+	};
 	return {
+		/**
+		 * Build the region raster from the zones, polygons, lakes and settlement proxies (CSV texts), or from a
+		 * STATPOP hectare CSV. A bad hectare file is returned as `failed` (bilingual, with rows); the region stays.
+		 */
+		prepareRegion(p: RegionCall): { info: RegionInfo } | { failed: StatpopFailure } {
+			let hectares: RegionInput['hectares'];
+			let hectareSource: string | undefined;
+			if (p.statpop) {
+				try {
+					const g = readStatpopHectares(p.statpop.text, p.statpop.name);
+					hectares = g.hectares;
+					hectareSource = `${p.statpop.name} (${g.column})`;
+				} catch (e) {
+					if (e instanceof StatpopError) return { failed: { file: e.file, msg: e.msg, issues: e.issues } };
+					throw e;
+				}
+			}
+			region = buildRegion({ ...p, proxies: proxiesFromCsv(p.stopsCsv, p.localitiesCsv), hectares, hectareSource });
+			terminal = new TerminalModel(p.zones);
+			reachGrid = null;
+			const r = region.cells.raster;
+			return {
+				info: {
+					width: r.width,
+					height: r.height,
+					cellM: r.cellM,
+					box: [r.x0, r.y0, r.x0 + r.width * r.cellM, r.y0 + r.height * r.cellM],
+					residents: region.population.total,
+					source: region.population.source,
+					note: region.populationNote,
+					zonesWithoutPolygon: region.zonesWithoutPolygon
+				}
+			};
+		},
+		/** Residents within 15/30/45/60 min per destination and mode on the region raster. */
+		catchment(p: { destinations: Destination[]; modes: Mode[]; thresholds?: number[] }, ctx: HandlerContext): Promise<CatchmentFigure[]> {
+			if (!region) throw new Error('region not prepared');
+			return catchment(gridFor(region), p.destinations, p.modes, p.thresholds ?? CATCHMENT_THRESHOLDS, ctx);
+		},
+		/** Güteklasse per site, class polygons (over the region, else the stations) and the stations, from the loaded GTFS. */
+		guteklassen(p: { sites: Destination[]; crs?: Crs }): GuteklassenResult | null {
+			if (!nets.pt) return null;
+			const stations = stationsOf(nets.pt);
+			const r = region?.cells.raster;
+			return {
+				source: nets.pt.source,
+				sites: siteGuteklassen(stations, p.sites, nets.pt.source),
+				polygons: guteklassenPolygons(stations, { box: r ? [r.x0, r.y0, r.x0 + r.width * r.cellM, r.y0 + r.height * r.cellM] : undefined, crs: p.crs }),
+				stations: stationPoints(stations, p.crs)
+			};
+		},
+		/** Residents per cell of the region (for the map), as LV95 raster plus values. */
+		populationRaster(): { raster: Region['cells']['raster']; residents: Float32Array; source: 'approximate' | 'statpop-hectare'; note: string } | null {
+			if (!region) return null;
+			return { raster: region.cells.raster, residents: region.population.residents.slice(), source: region.population.source, note: region.populationNote };
+		},
 		loadGtfs(p: { zip: Uint8Array; label: string; date?: string }): LoadedNetwork {
 			const n = loadGtfs(p.zip, p.label, p.date);
 			nets.pt = n;
@@ -105,15 +208,23 @@ export function reachHandlers() {
 		matrix(p: MatrixCall, ctx: HandlerContext): Promise<TravelTimeRow[]> {
 			return computeMatrix(nets, p.zones, p.destinations, p.options, ctx);
 		},
+		/**
+		 * Isochrones per site and mode on the region raster (250 m, lakes masked); before the region is prepared,
+		 * on a bare raster over `bbox` with cells of `cellM`.
+		 */
 		async isochrones(p: IsochroneCall, ctx: HandlerContext): Promise<FeatureCollection> {
-			const grid = makeGrid(p.bbox, p.cellM);
-			const pts = gridPoints(grid);
-			const terminal = p.zones?.length ? new TerminalModel(p.zones) : undefined;
+			let r = region;
+			if (!r) {
+				const key = `${p.bbox.join(',')}|${p.cellM}`;
+				if (bare?.key !== key) bare = { key, region: bareRegion(p.bbox, p.cellM) };
+				r = bare.region;
+			}
+			const g = gridFor(r);
 			const features = [];
 			let done = 0;
 			for (const site of p.sites)
 				for (const mode of p.modes) {
-					features.push(...isochrones(grid, minutesFromPoints(nets, mode, pts, site, undefined, terminal), p.thresholds, { site_id: site.id, mode }).features);
+					features.push(...(await g.isochrones(mode, site, p.thresholds, p.crs ?? 'wgs84', { checkpoint: ctx.checkpoint })).features);
 					ctx.progress(++done / (p.sites.length * p.modes.length));
 					await ctx.checkpoint();
 				}

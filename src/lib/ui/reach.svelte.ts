@@ -10,8 +10,7 @@ import type { ReachHandlers } from '../reach/worker-handlers.ts';
 import type { Mode } from '../reach/matrix.ts';
 import type { CellTimes } from '../reach/cells.ts';
 import type { FeatureCollection } from 'geojson';
-import { computeTravelTimes as runPipeline, ORIGINS_SQL, type MatrixEngine, type OriginZone } from '../app/travel-times.ts';
-import { rows as queryRows } from '../data/db/connector.ts';
+import { computeTravelTimes as runPipeline, type MatrixEngine, type OriginZone } from '../app/travel-times.ts';
 import { networkLabel, type NetworkInfo } from '../app/networks.ts';
 import { scenarioExtent, studyRegion } from '../app/region.ts';
 import { networkFiles } from './assets.ts';
@@ -69,6 +68,11 @@ const workerEngine: MatrixEngine = {
 /** The modes whose network is loaded. */
 export function loadedModes(): Mode[] {
 	return (Object.keys(reach.networks) as Mode[]).filter((m) => reach.networks[m]);
+}
+
+/** The reach worker (grid.svelte.ts shares it: the networks live in this worker). */
+export function reachWorker(): Remote<ReachHandlers> {
+	return worker();
 }
 
 /** Cancel whatever the worker is computing (the previous results stay). */
@@ -204,15 +208,15 @@ export function travelTimesAfterDataChange(table: TableName | 'all'): void {
 	if (table === 'all' || ((table === 'sites' || table === 'offices' || table === 'zones') && !isUserTable('travel_times'))) void computeTravelTimes();
 }
 
-/** Isochrones for the given sites and modes (default 15/30/45/60 min on a 1 km grid over the scenario's extent). */
+/** Isochrones for the given sites and modes (15/30/45/60 min on the 250 m region raster, see grid.svelte.ts). */
 export async function computeIsochrones(sites: Array<{ id: string; lon: number; lat: number }>, modes: Mode[] = ['pt', 'car']): Promise<void> {
 	const fc = await run('isochrones', async (signal, onProgress) => {
-		const db = getDb();
-		const bbox = await scenarioExtent(db, 3);
+		await (await import('./grid.svelte.ts')).ensureRegion();
+		// The region raster is used once prepared; the scenario's extent is the fallback raster.
+		const bbox = await scenarioExtent(getDb(), 3);
 		if (!bbox) return null;
-		const zones = await queryRows<OriginZone>(db, ORIGINS_SQL);
 		// Snapshot: reactive proxies cannot be posted to a worker.
-		return worker().isochrones($state.snapshot({ sites, zones, modes, thresholds: [15, 30, 45, 60], bbox, cellM: 1000 }), { signal, onProgress });
+		return worker().isochrones($state.snapshot({ sites, modes, thresholds: [15, 30, 45, 60], bbox, cellM: 250 }), { signal, onProgress });
 	});
 	if (fc) reach.isochrones = fc;
 }

@@ -53,11 +53,14 @@ class Session {
 		return `${app.version}|${canonicalJson($state.snapshot(this.params))}`;
 	}
 
-	/** Compute the criteria if the data or the parameters changed since the last run. */
-	async refresh(): Promise<void> {
+	/**
+	 * Compute the criteria if the data or the parameters changed since the last run (`force`: also when
+	 * only tables outside the data version changed, e.g. the raster figures).
+	 */
+	async refresh(force = false): Promise<void> {
 		if (app.phase !== 'ready') return;
 		const key = this.keyNow();
-		if (key === this.key || key === this.pending) return;
+		if (!force && (key === this.key || key === this.pending)) return;
 		this.pending = key;
 		this.computing = true;
 		try {

@@ -1,10 +1,12 @@
 /** German UI strings (default language). Keys are shared with en.ts; `{name}` marks a parameter. */
 import { reportDe } from './report.ts';
 import { addressDe } from './address.ts';
+import { gridDe } from './grid.ts';
 
 export const de = {
 	...reportDe,
 	...addressDe,
+	...gridDe,
 	'app.title': 'Standortwahl',
 	'app.subtitle': 'Standort- und Konsolidierungsanalyse',
 	'app.scenario': 'Szenario: WAS Wirtschaft Arbeit Soziales, Kanton Luzern',

@@ -1,11 +1,13 @@
 import type { MessageKey } from './de.ts';
 import { reportEn } from './report.ts';
 import { addressEn } from './address.ts';
+import { gridEn } from './grid.ts';
 
 /** English UI strings (second language). */
 export const en: Record<MessageKey, string> = {
 	...reportEn,
 	...addressEn,
+	...gridEn,
 	'app.title': 'Standortwahl',
 	'app.subtitle': 'Site selection and consolidation analysis',
 	'app.scenario': 'Scenario: WAS Wirtschaft Arbeit Soziales, Canton of Lucerne',

@@ -11,6 +11,7 @@ import { fmtPersons } from '../../report/tables.ts';
 import { dbQuery } from '../query.svelte.ts';
 import { session } from '../session.svelte.ts';
 import { reach, computeIsochrones } from '../reach.svelte.ts';
+import { grid, populationRaster, type PopulationCells } from '../grid.svelte.ts';
 import { pointsFromRows } from '../map/base-layers.ts';
 import { EMPTY, quantileBreaks } from '../map/style.ts';
 import { changeClasses, countBreaks, countClasses, surfaceClasses, zoneFill, CHANGE_NO_DATA, NO_DATA, type LegendClass, type Shading } from '../map/layers.ts';
@@ -45,6 +46,11 @@ export class OverviewState {
 	showOffices = $state(true);
 	showSites = $state(true);
 	showIso = $state(false);
+	/** ÖV-Güteklassen and the population raster as overlays. */
+	showGk = $state(false);
+	showPop = $state(false);
+	/** Residents per raster cell, fetched from the reach worker when the overlay is on. */
+	popCells = $state.raw<PopulationCells | null>(null);
 	isoMode = $state<Mode>('pt');
 	selection = $state<Selection | null>(null);
 
@@ -140,6 +146,10 @@ export class OverviewState {
 		// Keep the chosen site valid when the sites change.
 		$effect(() => {
 			if (this.sites.length && !this.sites.some((s) => s.site_id === this.siteId)) this.siteId = this.sites[0].site_id;
+		});
+		$effect(() => {
+			void grid.region;
+			if (this.showPop) void populationRaster().then((c) => (this.popCells = c));
 		});
 		// Isochrones of the chosen site once the matrix is done (the reach worker runs one job at a time).
 		$effect(() => {

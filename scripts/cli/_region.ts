@@ -1,0 +1,37 @@
+/**
+ * The region raster for CLI commands (isochrones, catchment, score): zones from the scenario DB, polygons,
+ * lakes and settlement proxies from data/, optionally a STATPOP hectare CSV instead of the approximation.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { rows, type Db } from '../../src/lib/data/db/connector.ts';
+import { DATA_DIR } from '../../src/lib/data/geocode-node.ts';
+import { readStatpopHectares } from '../../src/lib/data/statpop-hectare.ts';
+import { buildRegion, proxiesFromCsv, type Region } from '../../src/lib/reach/raster-region.ts';
+
+export const REGION_FILES = {
+	municipalities: 'municipalities_lu_region_2026.geojson',
+	lakes: 'lakes_lu_region.geojson',
+	stops: 'stops_didok_lu_region_2016.csv',
+	localities: 'plz_ortschaften_lu_region_2022.csv'
+} as const;
+
+/** Build the region of the zones in `db` (cell size in metres; `statpop` = path of a hectare CSV). */
+export async function loadRegion(db: Db, opts: { cellM?: number; statpop?: string } = {}): Promise<Region> {
+	const read = (f: string) => readFileSync(path.join(DATA_DIR, f), 'utf8');
+	const zones = await rows<{ zone_id: number; lon: number; lat: number; population: number | null }>(
+		db,
+		'SELECT zone_id, lon, lat, population FROM zones WHERE lon IS NOT NULL AND lat IS NOT NULL ORDER BY zone_id'
+	);
+	const statpop = opts.statpop ? readStatpopHectares(readFileSync(opts.statpop, 'utf8'), path.basename(opts.statpop)) : null;
+	return buildRegion({
+		zones,
+		municipalities: JSON.parse(read(REGION_FILES.municipalities)) as FeatureCollection,
+		lakes: JSON.parse(read(REGION_FILES.lakes)) as FeatureCollection,
+		proxies: proxiesFromCsv(read(REGION_FILES.stops), read(REGION_FILES.localities)),
+		hectares: statpop?.hectares,
+		hectareSource: statpop ? `${path.basename(opts.statpop!)} (${statpop.column})` : undefined,
+		cellM: opts.cellM
+	});
+}
