@@ -180,19 +180,36 @@ function dataStartFrom(h: Uint8Array, e: ZipEntry, size: number): number {
 }
 
 let CRC_TABLE: Int32Array | null = null;
-/** Update a CRC-32 (IEEE) with `b`; start with 0. */
+/** Update a CRC-32 (IEEE) with `b`; start with 0. Slicing-by-8: ~4× the byte-wise loop. */
 export function crc32(crc: number, b: Uint8Array): number {
 	if (!CRC_TABLE) {
-		CRC_TABLE = new Int32Array(256);
+		// table k (k = 0…7) at k*256: the CRC of a byte followed by k zero bytes
+		const t = new Int32Array(8 * 256);
 		for (let n = 0; n < 256; n++) {
 			let c = n;
 			for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-			CRC_TABLE[n] = c;
+			t[n] = c;
 		}
+		for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n] >>> 8) ^ t[t[(k - 1) * 256 + n] & 0xff];
+		CRC_TABLE = t;
 	}
 	const t = CRC_TABLE;
 	let c = ~crc;
-	for (let i = 0; i < b.length; i++) c = t[(c ^ b[i]) & 0xff] ^ (c >>> 8);
+	let i = 0;
+	const n = b.length, end8 = n - (n % 8);
+	for (; i < end8; i += 8) {
+		const a = c ^ (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24));
+		c =
+			t[1792 + (a & 0xff)] ^
+			t[1536 + ((a >>> 8) & 0xff)] ^
+			t[1280 + ((a >>> 16) & 0xff)] ^
+			t[1024 + (a >>> 24)] ^
+			t[768 + b[i + 4]] ^
+			t[512 + b[i + 5]] ^
+			t[256 + b[i + 6]] ^
+			t[b[i + 7]];
+	}
+	for (; i < n; i++) c = t[(c ^ b[i]) & 0xff] ^ (c >>> 8);
 	return ~c >>> 0;
 }
 

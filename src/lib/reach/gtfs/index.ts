@@ -56,3 +56,4 @@ export {
 export { parseGtfsTime, formatTime, normalizeDate } from './time.ts';
 export { DEFAULT_WALK, walkSec, accessStops, type WalkOptions, type AccessList } from '../walk.ts';
 export { percentile, median } from '../stats.ts';
+export { timetableToNetFile, timetableFromNetFile, timetableProvenance, type TimetableSource } from './timetable-file.ts';

@@ -133,18 +133,24 @@ function parseDateOption(d: string | undefined): number | undefined {
 class Progress {
 	total = 0;
 	done = 0;
-	private last = -1;
+	private last = 0;
+	private stage: GtfsStage | '' = '';
 	constructor(private readonly cb?: (stage: GtfsStage, fraction: number) => void) {}
+	/** After a chunk: `inTask` bytes of the current file read. Throttled to steps of 0.2 % or a new stage. */
 	report(stage: GtfsStage, inTask: number): void {
 		if (!this.cb) return;
-		const f = Math.min(1, this.total > 0 ? (this.done + inTask) / this.total : 0);
-		if (f - this.last < 0.002 && f < 1) return;
+		// reading is 98 % of the work; packing the kept part the rest
+		const f = Math.max(this.last, 0.98 * Math.min(1, this.total > 0 ? (this.done + inTask) / this.total : 0));
+		if (f - this.last < 0.002 && stage === this.stage) return;
 		this.last = f;
+		this.stage = stage;
 		this.cb(stage, f);
 	}
-	finish(stage: GtfsStage): void {
-		this.last = -1;
-		this.cb?.(stage, 1);
+	/** Report a fixed point (the packing stage). */
+	at(stage: GtfsStage, f: number): void {
+		this.last = f;
+		this.stage = stage;
+		this.cb?.(stage, f);
 	}
 }
 
@@ -327,7 +333,7 @@ function* gtfsPlan(files: FileSizes, o: ReadGtfsOptions, progress: Progress): Pl
 	const transfers = new TransfersSink(stops.ids, keptStop, foot, warn);
 	if (files.has('transfers.txt')) yield { file: 'transfers.txt', sink: transfers, stage: 'transfers' };
 
-	progress.finish('transfers');
+	progress.at('pack', 0.98);
 	const timetable = pack(
 		{
 			date: String(cal.day),
@@ -342,7 +348,7 @@ function* gtfsPlan(files: FileSizes, o: ReadGtfsOptions, progress: Progress): Pl
 		warn
 	);
 	if (timetable.connCount === 0) throw noService(cal.day, cal.validity, region);
-	progress.finish('pack');
+	progress.at('pack', 1);
 	let servicesActive = 0;
 	for (const v of cal.active) servicesActive += v;
 	return {
