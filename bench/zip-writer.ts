@@ -26,6 +26,8 @@ interface Written {
 }
 
 const enc = new TextEncoder();
+/** DOS time 00:00, date 2021-06-25 (the Zug feed's day; deterministic output). */
+const DOS_TIME_DATE = 0 + ((((2021 - 1980) << 9) | (6 << 5) | 25) << 16);
 
 function le(n: number, bytes: number): number[] {
 	const out: number[] = [];
@@ -53,7 +55,7 @@ export class ZipWriter {
 		const offset = this.offset;
 		const method = level === 0 ? 0 : 8;
 		// local header: version 45 (zip64), flag bit 3 (data descriptor) + bit 11 (UTF-8), sizes in the descriptor
-		this.put([...le(0x04034b50, 4), ...le(45, 2), ...le(0x0808, 2), ...le(method, 2), ...le(0, 4), ...le(0, 4), ...le(0xffffffff, 4), ...le(0xffffffff, 4), ...le(nameBytes.length, 2), ...le(20, 2)]);
+		this.put([...le(0x04034b50, 4), ...le(45, 2), ...le(0x0808, 2), ...le(method, 2), ...le(DOS_TIME_DATE, 4), ...le(0, 4), ...le(0xffffffff, 4), ...le(0xffffffff, 4), ...le(nameBytes.length, 2), ...le(20, 2)]);
 		this.put(nameBytes);
 		this.put([...le(0x0001, 2), ...le(16, 2), ...le(0, 8), ...le(0, 8)]);
 		let crc = 0, usize = 0, csize = 0;
@@ -93,7 +95,7 @@ export class ZipWriter {
 		const cdStart = this.offset;
 		for (const e of this.entries) {
 			this.put([
-				...le(0x02014b50, 4), ...le(45, 2), ...le(45, 2), ...le(0x0808, 2), ...le(e.method, 2), ...le(0, 4), ...le(e.crc, 4),
+				...le(0x02014b50, 4), ...le(45, 2), ...le(45, 2), ...le(0x0808, 2), ...le(e.method, 2), ...le(DOS_TIME_DATE, 4), ...le(e.crc, 4),
 				...le(0xffffffff, 4), ...le(0xffffffff, 4), ...le(e.name.length, 2), ...le(28, 2), ...le(0, 2), ...le(0, 2), ...le(0, 2), ...le(0, 4),
 				...le(0xffffffff, 4)
 			]);
