@@ -79,51 +79,67 @@ function browserPid(): number {
 
 console.log(`# ${zip}: ${MB(fs.statSync(zip).size)}; region ${bufferKm} km around ${zones.length + sites.length} points; day ${date}; Debian chromium headless, Web Worker`);
 const server = await startServer(site);
-const ctx = await launch();
+type Result = { type: string; ms: number; maxGap: number; frames: number; gaps: Array<[number, number]>; message?: string; counts?: Record<string, number> };
+
+/** One upload of the zip to a fresh page: the worker cuts it (or, as a control, spins the CPU for `spinMs`). */
+async function run(mode: 'cut' | 'control', spinMs = 0): Promise<{ res: Result | null; wall: number; crashed: boolean; idleGap: number; baseRss: number; peakRss: number; hwm: number; pids: number }> {
+	const ctx = await launch();
+	try {
+		const page = await ctx.newPage();
+		let crashed = false;
+		page.on('crash', () => (crashed = true));
+		await page.goto(server.base + '/index.html');
+		await page.evaluate((job) => ((window as unknown as { __job: unknown }).__job = job), { mode, spinMs, date, points: [...zones, ...sites], bufferKm });
+		const idleGap = (await page.evaluate(() => (window as unknown as { __idleGap(ms: number): Promise<number> }).__idleGap(5000))) as number;
+		const pids = renderers(browserPid());
+		const rss = () => pids.reduce((s, p) => s + status(p, 'VmRSS'), 0);
+		const baseRss = rss();
+		let peakRss = baseRss;
+		let sampling = true;
+		const sampler = (async () => {
+			while (sampling) {
+				peakRss = Math.max(peakRss, rss());
+				await new Promise((r) => setTimeout(r, 250));
+			}
+		})();
+		const t0 = Date.now();
+		await page.setInputFiles('#f', zip);
+		await page
+			.waitForFunction(() => (window as unknown as { __result?: unknown }).__result, undefined, { timeout: 900_000, polling: 500 })
+			.catch((e) => {
+				if (!crashed) throw e;
+			});
+		const wall = (Date.now() - t0) / 1000;
+		sampling = false;
+		await sampler;
+		const hwm = pids.reduce((s, p) => s + status(p, 'VmHWM'), 0);
+		const res = crashed ? null : ((await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as Result);
+		return { res, wall, crashed, idleGap, baseRss, peakRss, hwm, pids: pids.length };
+	} finally {
+		await ctx.close();
+	}
+}
+
+const worstGaps = (r: Result) => JSON.stringify(r.gaps.slice().sort((a, b) => b[1] - a[1]).slice(0, 5));
 try {
-	const page = await ctx.newPage();
-	let crashed = false;
-	page.on('crash', () => (crashed = true));
-	await page.goto(server.base + '/index.html');
-	await page.evaluate((job) => ((window as unknown as { __job: unknown }).__job = job), { date, points: [...zones, ...sites], bufferKm });
-	const idleGap = (await page.evaluate(() => (window as unknown as { __idleGap(ms: number): Promise<number> }).__idleGap(5000))) as number;
-	const pids = renderers(browserPid());
-	const rss = () => pids.reduce((s, p) => s + status(p, 'VmRSS'), 0);
-	const baseRss = rss();
-	let peakRss = baseRss;
-	let sampling = true;
-	const sampler = (async () => {
-		while (sampling) {
-			peakRss = Math.max(peakRss, rss());
-			await new Promise((r) => setTimeout(r, 250));
-		}
-	})();
-	const t0 = Date.now();
-	await page.setInputFiles('#f', zip);
-	await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result, undefined, { timeout: 900_000, polling: 500 }).catch((e) => {
-		if (!crashed) throw e;
-	});
-	const wall = (Date.now() - t0) / 1000;
-	sampling = false;
-	await sampler;
-	const hwm = pids.reduce((s, p) => s + status(p, 'VmHWM'), 0);
-	if (crashed) console.log(`CRASHED after ${wall.toFixed(0)} s; renderer RSS peak ${MB(peakRss)}`);
+	const cut = await run('cut');
+	if (cut.crashed || !cut.res) console.log(`CRASHED after ${cut.wall.toFixed(0)} s; renderer RSS peak ${MB(cut.peakRss)}`);
 	else {
-		type Result = { type: string; ms: number; maxGap: number; frames: number; gaps: Array<[number, number]>; message?: string; counts?: Record<string, number> };
-		const res = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as Result;
+		const res = cut.res;
 		if (res.type !== 'done') console.log(`error after ${(res.ms / 1000).toFixed(1)} s: ${res.message}`);
 		else {
 			const c = res.counts!;
-			console.log(`worker cut: ${(res.ms / 1000).toFixed(1)} s (upload to result ${wall.toFixed(1)} s)`);
+			console.log(`worker cut: ${(res.ms / 1000).toFixed(1)} s (upload to result ${cut.wall.toFixed(1)} s)`);
 			console.log(`  trips ${c.trips.toLocaleString('en')} → active ${c.tripsActive.toLocaleString('en')} → kept ${c.tripsKept.toLocaleString('en')}; stop_times ${c.stopTimes.toLocaleString('en')} → kept ${c.stopTimesKept.toLocaleString('en')}`);
 		}
-		const worst = res.gaps.slice().sort((a, b) => b[1] - a[1]).slice(0, 5);
-		console.log(`main thread: longest frame gap ${res.maxGap.toFixed(0)} ms over ${res.frames} frames (idle page before the upload, 5 s: ${idleGap.toFixed(0)} ms); worst gaps [ms after upload, ms]: ${JSON.stringify(worst)}`);
-		console.log(`renderer RSS ${MB(baseRss)} before → peak ${MB(peakRss)} sampled, VmHWM ${MB(hwm)} (${pids.length} renderer process${pids.length > 1 ? 'es' : ''})`);
+		console.log(`main thread: longest frame gap ${res.maxGap.toFixed(0)} ms over ${res.frames} frames (idle page before the upload, 5 s: ${cut.idleGap.toFixed(0)} ms); worst gaps [ms after upload, ms]: ${worstGaps(res)}`);
+		console.log(`renderer RSS ${MB(cut.baseRss)} before → peak ${MB(cut.peakRss)} sampled, VmHWM ${MB(cut.hwm)} (${cut.pids} renderer process${cut.pids > 1 ? 'es' : ''})`);
+		// Control: the same page with a worker that only burns CPU for as long: the machine's own frame-gap noise.
+		const ctl = await run('control', res.ms);
+		if (ctl.res) console.log(`control (worker spinning the CPU ${(ctl.res.ms / 1000).toFixed(0)} s, no reading): longest frame gap ${ctl.res.maxGap.toFixed(0)} ms over ${ctl.res.frames} frames; worst gaps: ${worstGaps(ctl.res)}`);
 		console.log(`targets: ≤ 180 s → ${res.ms / 1000 <= 180 ? 'met' : 'MISSED'}; no crash → met; frame gap < 200 ms → ${res.maxGap < 200 ? 'met' : 'MISSED'}`);
 	}
 } finally {
-	await ctx.close();
 	server.stop();
 	fs.rmSync(site, { recursive: true, force: true });
 }
