@@ -9,7 +9,10 @@
  * calendar files stay at their real size (copying them would make calendar_dates.txt 1 GB, which no
  * real feed has). stop_times.txt is written first: the reader must seek (any entry order).
  *
- * Usage: npx tsx bench/gtfs-national.ts [out=/tmp/gtfs-national.zip] [copies=214] [level=6]
+ * `split` as 5th argument writes an unsorted stop_times.txt instead: the first half of every trip's rows,
+ * then all second halves (every trip in two runs far apart), the reader's worst case (two passes).
+ *
+ * Usage: npx tsx bench/gtfs-national.ts [out=/tmp/gtfs-national.zip] [copies=214] [level=6] [grouped|split]
  * Output is never committed. Takes a few minutes (generation and deflate run in parallel).
  */
 import { closeSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
@@ -21,6 +24,7 @@ import { unzipFeed } from '../src/lib/reach/gtfs/parse.ts';
 const out = process.argv[2] ?? '/tmp/gtfs-national.zip';
 const copies = Number(process.argv[3] ?? 214);
 const level = Number(process.argv[4] ?? 6);
+const split = process.argv[5] === 'split';
 const t0 = performance.now();
 
 const texts = unzipFeed(new Uint8Array(readFileSync(new URL('../data/networks/gtfs_ch_zug.zip', import.meta.url))));
@@ -72,12 +76,15 @@ function* stopTimes(): Generator<string> {
 		const a = Math.min(cTrip, cStop), b = Math.max(cTrip, cStop);
 		return [f.slice(0, a).map((x) => x + ',').join(''), f.slice(a, b).join(',') + ',', f.slice(b).join(',')];
 	});
-	for (let i = 0; i < rows.length; ) {
-		let j = i;
-		while (j < rows.length && rows[j][cTrip] === rows[i][cTrip]) j++;
-		for (const s of specs) for (let k = i; k < j; k++) yield tpl[k][0] + s.prefix + tpl[k][1] + s.prefix + tpl[k][2];
-		i = j;
-	}
+	for (const half of split ? [0, 1] : [-1])
+		for (let i = 0; i < rows.length; ) {
+			let j = i;
+			while (j < rows.length && rows[j][cTrip] === rows[i][cTrip]) j++;
+			const mid = (i + j) >> 1;
+			const [a, b] = half < 0 ? [i, j] : half === 0 ? [i, mid] : [mid, j];
+			for (const s of specs) for (let k = a; k < b; k++) yield tpl[k][0] + s.prefix + tpl[k][1] + s.prefix + tpl[k][2];
+			i = j;
+		}
 }
 
 const fd = openSync(out, 'w');
@@ -91,4 +98,4 @@ for (const name of order) {
 }
 zip.finish();
 closeSync(fd);
-console.log(`${out}: ${(statSync(out).size / 2 ** 20).toFixed(0)} MiB, ${copies} copies + the original, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+console.log(`${out}: ${(statSync(out).size / 2 ** 20).toFixed(0)} MiB, ${copies} copies + the original, stop_times ${split ? 'split (unsorted)' : 'grouped by trip'}, ${((performance.now() - t0) / 1000).toFixed(0)} s`);

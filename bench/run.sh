@@ -3,6 +3,7 @@
 # records them, with the machine and date, in bench/RESULTS.md. Benchmarks are never asserted in tests.
 #   BENCH_SKIP_PGROUTING=1  skip the pgRouting comparison (it installs PostgreSQL 15 + pgRouting with apt-get)
 #   BENCH_SKIP_BROWSER=1    skip the browser figures (they need Debian chromium and a build)
+#   BENCH_SKIP_NATIONAL=1   skip the national-size GTFS (generated in /tmp, ~180 MB, a few minutes)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
@@ -48,6 +49,14 @@ if [ "${BENCH_SKIP_BROWSER:-0}" != 1 ]; then
 	npx vite build --logLevel error >/dev/null
 	section "Browser: cold start, full Lucerne matrix, weight change to redraw" node bench/browser.mjs
 	section "Browser: large import, 1 M customer rows (CSV and Parquet)" node bench/import-browser.mjs
+fi
+if [ "${BENCH_SKIP_NATIONAL:-0}" != 1 ]; then
+	NAT=/tmp/standortwahl-gtfs-national.zip
+	[ -f "$NAT" ] || npx tsx bench/gtfs-national.ts "$NAT" >/dev/null
+	section "GTFS: national-size feed cut to the study region (Node)" npx tsx bench/gtfs-cut.ts "$NAT"
+	if [ "${BENCH_SKIP_BROWSER:-0}" != 1 ]; then
+		section "GTFS: national-size feed cut in a chromium Web Worker" npx tsx bench/gtfs-browser.ts "$NAT"
+	fi
 fi
 mv "$LOG" "$OUT"
 echo "› written $OUT"

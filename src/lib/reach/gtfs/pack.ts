@@ -12,7 +12,7 @@
 import { I32Col } from './columns.ts';
 import { GtfsError, type WarningSink } from './errors.ts';
 import type { FrequencyWindow } from './frequencies.ts';
-import { buildFootpathCsr, type Timetable, type TimetableOptions } from './timetable.ts';
+import { CAN_ALIGHT, CAN_BOARD, buildFootpathCsr, type Timetable, type TimetableOptions } from './timetable.ts';
 import type { TransferTarget } from './transfers.ts';
 import { haversineM } from '../road/geo.ts';
 
@@ -127,7 +127,7 @@ export function pack(inp: PackInput, warn: WarningSink): Timetable {
 		cDepT.push(st.dep[from] + shift);
 		cArrT.push(st.arr[to] + shift);
 		cTripC.push(trip);
-		cFl.push((st.flags[from] & 1) | (st.flags[to] & 2));
+		cFl.push((st.flags[from] & CAN_BOARD) | (st.flags[to] & CAN_ALIGHT));
 	};
 	let i = 0;
 	while (i < stN) {
