@@ -33,6 +33,7 @@ import { GtfsError, WarningSink, type GtfsWarning } from './errors.ts';
 import { FeedInfoSink, type FeedInfo } from './feed-info.ts';
 import { FrequenciesSink } from './frequencies.ts';
 import { IdTable } from './ids.ts';
+import { keepPart, keepTrips } from './keep.ts';
 import { Footpaths, pack } from './pack.ts';
 import { RoutesSink } from './routes.ts';
 import { StopsSink } from './stops.ts';
@@ -267,70 +268,15 @@ function* gtfsPlan(files: FileSizes, o: ReadGtfsOptions, progress: Progress): Pl
 	// --- what is kept
 	const nActive = trips.ids.size;
 	if (nActive === 0) throw noService(cal.day, cal.validity, null);
-	const keptTrip = new Int32Array(nActive).fill(-1);
-	let nKept = 0;
-	for (let t = 0; t < nActive; t++) if (!stopIn || st.touched[t]) keptTrip[t] = nKept++;
+	const { map: tripMap, n: nKept } = keepTrips(nActive, stopIn ? st.touched : null);
 	if (nKept === 0) throw noService(cal.day, cal.validity, region);
-
-	const keepStop = new Uint8Array(nStops);
-	if (!stopIn) keepStop.fill(1);
-	else {
-		for (let s = 0; s < nStops; s++) keepStop[s] = stopIn[s];
-		for (let i = 0; i < cols.n; i++) keepStop[cols.stop.a[i]] = 1;
-		for (let s = 0; s < nStops; s++) if (keepStop[s] === 1 && parent[s] >= 0) keepStop[parent[s]] = 1;
-	}
-	const keptStop = new Int32Array(nStops).fill(-1);
-	const kStops = { ids: [] as string[], names: [] as string[], lon: [] as number[], lat: [] as number[], parentIds: [] as string[] };
-	for (let s = 0; s < nStops; s++) {
-		if (!keepStop[s]) continue;
-		keptStop[s] = kStops.ids.length;
-		kStops.ids.push(stops.ids.key(s));
-		kStops.names.push(stops.names[s]);
-		kStops.lon.push(lon[s]);
-		kStops.lat.push(lat[s]);
-		kStops.parentIds.push(stops.parentIds[s]);
-	}
-	const nKeptStops = kStops.ids.length;
-	const kParent = new Int32Array(nKeptStops).fill(-1);
-	for (let s = 0; s < nStops; s++) if (keptStop[s] >= 0 && parent[s] >= 0) kParent[keptStop[s]] = keptStop[parent[s]];
-
-	const nRoutes = routes.ids.size;
-	const keptRoute = new Int32Array(nRoutes).fill(-1);
-	if (!stopIn) for (let r = 0; r < nRoutes; r++) keptRoute[r] = r;
-	else for (let t = 0; t < nActive; t++) if (keptTrip[t] >= 0) keptRoute[trips.route.a[t]] = 0;
-	const kRoutes = { ids: [] as string[], names: [] as string[], types: [] as number[] };
-	for (let r = 0; r < nRoutes; r++) {
-		if (keptRoute[r] < 0) continue;
-		keptRoute[r] = kRoutes.ids.length;
-		kRoutes.ids.push(routes.ids.key(r));
-		kRoutes.names.push(routes.names[r]);
-		kRoutes.types.push(routes.types.a[r]);
-	}
-
-	const kTrips = { ids: [] as string[], route: [] as number[], headsigns: [] as string[] };
-	const headsign = new Map<number, string>();
-	for (let t = 0; t < nActive; t++) {
-		if (keptTrip[t] < 0) continue;
-		const h = trips.headsign.a[t];
-		let text = headsign.get(h);
-		if (text === undefined) headsign.set(h, (text = trips.headsigns.key(h)));
-		kTrips.ids.push(trips.ids.key(t));
-		kTrips.route.push(keptRoute[trips.route.a[t]]);
-		kTrips.headsigns.push(text);
-	}
-	// stop_times in kept indices (every collected row belongs to a kept trip)
+	const kept = keepPart(stops, parent, stopIn, routes, trips, tripMap, cols);
 	const n = cols.n;
-	const T = cols.trip.a, S = cols.stop.a;
-	for (let i = 0; i < n; i++) {
-		T[i] = keptTrip[T[i]];
-		S[i] = keptStop[S[i]];
-	}
 
-	const freq = new FrequenciesSink(trips.ids, keptTrip);
+	const freq = new FrequenciesSink(trips.ids, tripMap);
 	if (files.has('frequencies.txt')) yield { file: 'frequencies.txt', sink: freq, stage: 'frequencies' };
-	const stopLon = Float64Array.from(kStops.lon), stopLat = Float64Array.from(kStops.lat);
-	const foot = new Footpaths(nKeptStops, stopLon, stopLat, opts, warn);
-	const transfers = new TransfersSink(stops.ids, keptStop, foot, warn);
+	const foot = new Footpaths(kept.stops.ids.length, kept.stops.lon, kept.stops.lat, opts, warn);
+	const transfers = new TransfersSink(stops.ids, kept.stopMap, foot, warn);
 	if (files.has('transfers.txt')) yield { file: 'transfers.txt', sink: transfers, stage: 'transfers' };
 
 	progress.at('pack', 0.98);
@@ -338,9 +284,9 @@ function* gtfsPlan(files: FileSizes, o: ReadGtfsOptions, progress: Progress): Pl
 		{
 			date: String(cal.day),
 			options: opts,
-			stops: { ids: kStops.ids, names: kStops.names, lon: stopLon, lat: stopLat, parent: kParent, parentIds: kStops.parentIds },
-			routes: { ids: kRoutes.ids, names: kRoutes.names, types: Int32Array.from(kRoutes.types) },
-			trips: kTrips,
+			stops: kept.stops,
+			routes: kept.routes,
+			trips: kept.trips,
 			st: { n, trip: cols.trip.a, seq: cols.seq.a, arr: cols.arr.a, dep: cols.dep.a, stop: cols.stop.a, flags: cols.flags.a },
 			freq: freq.windows,
 			foot
@@ -360,9 +306,9 @@ function* gtfsPlan(files: FileSizes, o: ReadGtfsOptions, progress: Progress): Pl
 		dateSuggested: o.date === undefined || o.date === '',
 		counts: {
 			stops: nStops,
-			stopsKept: nKeptStops,
-			routes: nRoutes,
-			routesKept: kRoutes.ids.length,
+			stopsKept: kept.stops.ids.length,
+			routes: routes.ids.size,
+			routesKept: kept.routes.ids.length,
 			trips: trips.total,
 			tripsActive: nActive,
 			tripsKept: nKept,
