@@ -7,6 +7,8 @@
  * sampled from /proc every 250 ms), crash or not. Targets (issue 10): ≤ 180 s, no crash, frame gap < 200 ms.
  *
  * Usage: npx tsx bench/gtfs-browser.ts [zip=/tmp/gtfs-national.zip] [date=2021-06-15] [bufferKm=25]
+ * GTFS_BENCH_PARTS=read,inflate,quiet adds runs that only read the File, only inflate stop_times.txt,
+ * or cut without progress messages (to see which part costs main-thread frames).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -82,7 +84,7 @@ const server = await startServer(site);
 type Result = { type: string; ms: number; maxGap: number; frames: number; gaps: Array<[number, number]>; message?: string; counts?: Record<string, number> };
 
 /** One upload of the zip to a fresh page: the worker cuts it (or, as a control, spins the CPU for `spinMs`). */
-async function run(mode: 'cut' | 'control', spinMs = 0): Promise<{ res: Result | null; wall: number; crashed: boolean; idleGap: number; baseRss: number; peakRss: number; hwm: number; pids: number }> {
+async function run(mode: 'cut' | 'control' | 'read' | 'inflate' | 'quiet', spinMs = 0): Promise<{ res: Result | null; wall: number; crashed: boolean; idleGap: number; baseRss: number; peakRss: number; hwm: number; pids: number }> {
 	const ctx = await launch();
 	try {
 		const page = await ctx.newPage();
@@ -137,6 +139,10 @@ try {
 		// Control: the same page with a worker that only burns CPU for as long: the machine's own frame-gap noise.
 		const ctl = await run('control', res.ms);
 		if (ctl.res) console.log(`control (worker spinning the CPU ${(ctl.res.ms / 1000).toFixed(0)} s, no reading): longest frame gap ${ctl.res.maxGap.toFixed(0)} ms over ${ctl.res.frames} frames; worst gaps: ${worstGaps(ctl.res)}`);
+		for (const part of (process.env.GTFS_BENCH_PARTS ?? '').split(',').filter(Boolean) as Array<'read' | 'inflate' | 'quiet'>) {
+			const p = await run(part);
+			if (p.res) console.log(`part "${part}": ${(p.res.ms / 1000).toFixed(1)} s, longest frame gap ${p.res.maxGap.toFixed(0)} ms over ${p.res.frames} frames; worst gaps: ${worstGaps(p.res)}; renderer RSS peak ${MB(p.peakRss)}`);
+		}
 		console.log(`targets: ≤ 180 s → ${res.ms / 1000 <= 180 ? 'met' : 'MISSED'}; no crash → met; frame gap < 200 ms → ${res.maxGap < 200 ? 'met' : 'MISSED'}`);
 	}
 } finally {

@@ -5,10 +5,15 @@
 import { readGtfs } from '../../src/lib/reach/gtfs/read.ts';
 import { regionAround } from '../../src/lib/reach/region.ts';
 import { blobSource } from '../../src/lib/util/bytes.ts';
+import { readEntry, readZipDirectory } from '../../src/lib/util/zip.ts';
 
 interface Job {
-	/** 'control': spin the CPU for `spinMs` instead (the machine's own frame-gap noise with a busy worker). */
-	mode?: 'cut' | 'control';
+	/**
+	 * 'control': spin the CPU for `spinMs` instead (the machine's own frame-gap noise with a busy worker);
+	 * 'read': only read the File in 4 MiB slices; 'inflate': read and inflate stop_times.txt, nothing else;
+	 * 'quiet': the cut without progress messages.
+	 */
+	mode?: 'cut' | 'control' | 'read' | 'inflate' | 'quiet';
 	spinMs?: number;
 	file: File;
 	date: string;
@@ -29,8 +34,20 @@ self.onmessage = async (e: MessageEvent<Job>) => {
 		post({ type: 'done', ms: performance.now() - t0, x });
 		return;
 	}
+	if (e.data.mode === 'read' || e.data.mode === 'inflate') {
+		const src = blobSource(file);
+		let n = 0;
+		if (e.data.mode === 'read') for (let p = 0; p < src.size; p += 4 << 20) n += (await src.read(p, Math.min(src.size, p + (4 << 20)))).length;
+		else {
+			const entry = (await readZipDirectory(src)).find((x) => x.name.endsWith('stop_times.txt'))!;
+			for await (const c of readEntry(src, entry, { maxRatio: 1000 })) n += c.length;
+		}
+		post({ type: 'done', ms: performance.now() - t0, bytes: n });
+		return;
+	}
 	try {
-		const r = await readGtfs(blobSource(file), { date, region: regionAround(points, bufferKm), onProgress: (stage, f) => post({ type: 'progress', stage, f }) });
+		const quiet = e.data.mode === 'quiet';
+		const r = await readGtfs(blobSource(file), { date, region: regionAround(points, bufferKm), onProgress: quiet ? undefined : (stage, f) => post({ type: 'progress', stage, f }) });
 		post({ type: 'done', ms: performance.now() - t0, counts: r.counts, stops: r.timetable.stopCount, warnings: r.warnings.length });
 	} catch (err) {
 		post({ type: 'error', ms: performance.now() - t0, message: String((err as Error)?.message ?? err) });

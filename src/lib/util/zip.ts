@@ -221,24 +221,49 @@ const hasNativeInflate = typeof (globalThis as { DecompressionStream?: unknown }
 /** Inflate raw deflate chunks (platform stream when available, else fflate). */
 async function* inflate(chunks: AsyncIterable<Uint8Array>, native: boolean): AsyncGenerator<Uint8Array> {
 	if (native) {
-		const it = chunks[Symbol.asyncIterator]();
-		const input = new ReadableStream<Uint8Array>({
-			async pull(ctrl) {
-				const r = await it.next();
-				if (r.done) ctrl.close();
-				else ctrl.enqueue(r.value);
-			}
-		});
+		// The platform stream inflates whatever it is given, ahead of the reader (through pipeThrough, Node's
+		// DecompressionStream held ~150 MB for stop_times.txt). So a feeder writes INFLATE_STEP pieces, and
+		// only while the reader waits for output: little more than one piece's output is ever queued.
 		const DS = (globalThis as unknown as { DecompressionStream: new (f: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
-		const reader = input.pipeThrough(new DS('deflate-raw')).getReader();
+		const ds = new DS('deflate-raw');
+		const writer = ds.writable.getWriter();
+		const reader = ds.readable.getReader();
+		let waiting = false, stopped = false;
+		let wake: (() => void) | null = null;
+		const feeder = (async () => {
+			try {
+				for await (const c of chunks) {
+					for (let o = 0; o < c.length; o += INFLATE_STEP) {
+						while (!waiting && !stopped) await new Promise<void>((r) => (wake = r));
+						if (stopped) return;
+						await writer.write(c.slice(o, o + INFLATE_STEP));
+					}
+				}
+				await writer.close();
+			} catch (e) {
+				await writer.abort(e).catch(() => {});
+				throw e;
+			}
+		})();
+		feeder.catch(() => {}); // a failure also errors the readable side, where the reader sees it
 		try {
 			for (;;) {
-				const r = await reader.read();
-				if (r.done) return;
+				waiting = true;
+				wake?.();
+				const r = await reader.read().catch(async (e) => {
+					await feeder; // the feeder's own error (e.g. a read error, an abort) is the better message
+					throw e;
+				});
+				waiting = false;
+				if (r.done) break;
 				yield r.value;
 			}
+			await feeder;
+			return;
 		} finally {
-			reader.releaseLock();
+			stopped = true;
+			wake?.();
+			reader.cancel().catch(() => {});
 		}
 	}
 	const out: Uint8Array[] = [];
