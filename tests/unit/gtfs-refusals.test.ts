@@ -127,6 +127,11 @@ describe('the service day', () => {
 		expect(e.code).toBe('outside_validity');
 		expect(e.data?.suggestion).toBe('2020-12-14'); // the first Monday of the validity
 	});
+	it('a calendar without any service day', async () => {
+		const e = await refusal(zug({ 'calendar.txt': 'service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\nX,0,0,0,0,0,0,0,20210101,20211231\n', 'calendar_dates.txt': null }));
+		expect(e.code).toBe('no_service_dates');
+		expect(e.msg).toEqual({ de: 'Keine Betriebstage im Feed', en: 'The feed defines no service dates' });
+	});
 	it('a malformed day', async () => {
 		const e = await refusal(ZUG, { date: '15.06.2021' });
 		expect(e.code).toBe('bad_date');
