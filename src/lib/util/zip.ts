@@ -229,7 +229,7 @@ async function* inflate(chunks: AsyncIterable<Uint8Array>, native: boolean): Asy
 		const writer = ds.writable.getWriter();
 		const reader = ds.readable.getReader();
 		let waiting = false, stopped = false;
-		let wake: (() => void) | null = null;
+		let wake = (): void => {};
 		const feeder = (async () => {
 			try {
 				for await (const c of chunks) {
@@ -249,7 +249,7 @@ async function* inflate(chunks: AsyncIterable<Uint8Array>, native: boolean): Asy
 		try {
 			for (;;) {
 				waiting = true;
-				wake?.();
+				wake();
 				const r = await reader.read().catch(async (e) => {
 					await feeder; // the feeder's own error (e.g. a read error, an abort) is the better message
 					throw e;
@@ -262,7 +262,7 @@ async function* inflate(chunks: AsyncIterable<Uint8Array>, native: boolean): Asy
 			return;
 		} finally {
 			stopped = true;
-			wake?.();
+			wake();
 			reader.cancel().catch(() => {});
 		}
 	}
