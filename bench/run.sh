@@ -4,6 +4,7 @@
 #   BENCH_SKIP_PGROUTING=1  skip the pgRouting comparison (it installs PostgreSQL 15 + pgRouting with apt-get)
 #   BENCH_SKIP_BROWSER=1    skip the browser figures (they need Debian chromium and a build)
 #   BENCH_SKIP_PBF=1        skip the national-size OSM PBF cut (generates a 454 MB file in /tmp first, ~4 min)
+#   BENCH_SKIP_NATIONAL=1   skip the national-size GTFS (generated in /tmp, ~180 MB, a few minutes)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
@@ -56,6 +57,14 @@ if [ "${BENCH_SKIP_BROWSER:-0}" != 1 ]; then
 	section "Browser: large import, 1 M customer rows (CSV and Parquet)" node bench/import-browser.mjs
 	[ "${BENCH_SKIP_PBF:-0}" != 1 ] && section "Browser: OSM PBF, national size, cut in a Web Worker" npx tsx bench/pbf-browser.mjs
 	section "Browser: address geocoding (national-size directory, 100 k addresses)" node bench/address-browser.mjs
+fi
+if [ "${BENCH_SKIP_NATIONAL:-0}" != 1 ]; then
+	NAT=/tmp/standortwahl-gtfs-national.zip
+	[ -f "$NAT" ] || npx tsx bench/gtfs-national.ts "$NAT" >/dev/null
+	section "GTFS: national-size feed cut to the study region (Node)" npx tsx bench/gtfs-cut.ts "$NAT"
+	if [ "${BENCH_SKIP_BROWSER:-0}" != 1 ]; then
+		section "GTFS: national-size feed cut in a chromium Web Worker" npx tsx bench/gtfs-browser.ts "$NAT"
+	fi
 fi
 mv "$LOG" "$OUT"
 echo "› written $OUT"

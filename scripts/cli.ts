@@ -42,4 +42,18 @@ if (!c) {
 	await help();
 	process.exit(2);
 }
-process.exit(await c.run(rest));
+try {
+	process.exit(await c.run(rest));
+} catch (e) {
+	// Refusals of the readers (GtfsError, ZipError, NetFileError …) carry a bilingual message: print it, no stack trace.
+	const msg = (e as { msg?: { de: string; en: string } }).msg;
+	if (!msg) throw e;
+	const { lang } = await import('./cli/_args.ts');
+	console.error(lang(rest) === 'en' ? `Error: ${(e as Error).message}` : `Fehler: ${msg.de}${'location' in (e as object) ? where((e as { location: { file?: string; row?: number; column?: string } }).location) : ''}`);
+	process.exit(1);
+}
+
+function where(l: { file?: string; row?: number; column?: string }): string {
+	const p = [l.file, l.row !== undefined ? `Zeile ${l.row}` : '', l.column ? `Spalte ${l.column}` : ''].filter(Boolean);
+	return p.length ? ` (${p.join(', ')})` : '';
+}

@@ -147,9 +147,16 @@ describe('feedValidity', () => {
 		expect(new Date(`${v.suggested}T12:00:00Z`).getUTCDay()).toBe(2);
 		expect(v.suggested > '2020-12-13' && v.suggested < '2021-12-11').toBe(true);
 	});
-	it('warns when nothing runs on the chosen date', () => {
-		const { warnings, timetable } = parseGtfs(tinyZip(), { date: '2030-01-01' });
-		expect(timetable.connCount).toBe(0);
-		expect(warnings.map((w) => w.code)).toContain('no_service');
+	it('refuses a day outside the validity, proposing the nearest valid same weekday', () => {
+		const e = catchGtfs(() => parseGtfs(tinyZip(), { date: '2030-01-01' }));
+		expect(e.code).toBe('outside_validity');
+		expect(e.msg.de).toBe('Der 01.01.2030 liegt ausserhalb der Gültigkeit des Fahrplans (01.01.2021–31.12.2021). Nächster gültiger Dienstag: 28.12.2021.');
+		expect(e.data).toMatchObject({ requested: '2030-01-01', validFrom: '2021-01-01', validTo: '2021-12-31', suggestion: '2021-12-28' });
+	});
+	it('refuses a day inside the validity on which nothing runs', () => {
+		const e = catchGtfs(() => parseGtfs(tinyZip(), { date: '2021-06-13' })); // a Sunday
+		expect(e.code).toBe('no_service');
+		expect(e.msg.de).toContain('13.06.2021');
+		expect(e.data?.suggestion).toMatch(/^2021-\d\d-\d\d$/);
 	});
 });

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadGtfs, loadRoads, suggestServiceDate } from '../../src/lib/reach/networks.ts';
 import { computeMatrix, minutesFromPoints } from '../../src/lib/reach/matrix.ts';
-import { unzipFeed } from '../../src/lib/reach/gtfs/index.ts';
 
 // Real networks: the Zug GTFS (2021) and a tiny hand-made road network with known times.
 const zug = readFileSync('data/networks/gtfs_ch_zug.zip');
 
 describe('service date', () => {
 	it('picks a Tuesday inside the Zug feed validity', () => {
-		const d = suggestServiceDate(unzipFeed(zug));
+		const d = suggestServiceDate(zug);
 		expect(new Date(d + 'T00:00:00Z').getUTCDay()).toBe(2);
 		expect(d >= '2020-12-13' && d <= '2021-12-11').toBe(true);
 	});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, zipSync, strToU8 } from 'fflate';
 import { bytesSource } from '../../src/lib/util/bytes.ts';
-import { crc32, readEntry, readEntryBytes, readZipDirectory, ZipError, type EntryReadOptions } from '../../src/lib/util/zip.ts';
+import { crc32, readEntry, readEntryBytes, readEntrySync, readZipDirectory, readZipDirectorySync, ZipError, type EntryReadOptions } from '../../src/lib/util/zip.ts';
 
 interface RawEntry {
 	name: string;
@@ -133,5 +133,22 @@ describe('zip reader', () => {
 			if (seen > 10_000) break;
 		}
 		expect(seen).toBeLessThan(e.uncompressedSize);
+	});
+
+	it('the in-memory reader gives the same bytes and refuses the same archives', async () => {
+		const a = text(20_000);
+		const sync = (zip: Uint8Array, name: string, opts: EntryReadOptions = {}) => {
+			const e = readZipDirectorySync(zip).find((x) => x.name === name)!;
+			const parts = [...readEntrySync(zip, e, opts)];
+			return Uint8Array.from(parts.flatMap((p) => [...p]));
+		};
+		const zip = makeZip([{ name: 'stop_times.txt', data: a, zip64: true }, { name: 's.txt', data: a, method: 0 }], true);
+		expect(readZipDirectorySync(zip)).toEqual(await readZipDirectory(bytesSource(zip)));
+		expect(sync(zip, 'stop_times.txt')).toEqual(a);
+		expect(sync(zip, 's.txt')).toEqual(a);
+		const bomb = makeZip([{ name: 'stop_times.txt', data: new Uint8Array(20 << 20) }]);
+		expect(() => sync(bomb, 'stop_times.txt')).toThrow(expect.objectContaining({ code: 'too_large' }));
+		expect(() => sync(makeZip([{ name: 'x.txt', data: a, crc: 1 }]), 'x.txt')).toThrow(expect.objectContaining({ code: 'bad_crc' }));
+		expect(() => readZipDirectorySync(strToU8('not a zip at all, just text'))).toThrow(expect.objectContaining({ code: 'not_zip' }));
 	});
 });

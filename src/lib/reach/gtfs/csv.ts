@@ -1,6 +1,11 @@
 /**
- * Minimal RFC 4180 CSV reader for GTFS text files. It calls back once per row with a reused array of
- * field strings, so large files (stop_times.txt) do not allocate one object per row.
+ * A byte-level, streaming RFC 4180 reader for GTFS text files. Chunks of UTF-8 bytes go in (any split:
+ * inside a field, a quoted field, a CRLF or a multi-byte character), rows come out as field byte ranges
+ * over a reused buffer: no file is ever one string, no row is an object, and a field becomes a string
+ * only when the caller asks for it (ids are looked up by their bytes, times and numbers parsed from
+ * bytes). Handles quotes with doubled-quote escapes and line breaks inside, CRLF/LF/CR, a UTF-8 BOM.
+ *
+ * Row numbers are record numbers, 1-based, header = 1 (blank lines count, they are skipped).
  */
 import { GtfsError } from './errors.ts';
 
@@ -27,81 +32,294 @@ export class CsvHeader {
 	}
 }
 
+const QUOTE = 34, COMMA = 44, LF = 10, CR = 13, SPACE = 32, COLON = 58, D0 = 48, D9 = 57;
+const decoder = new TextDecoder('utf-8');
+
 /**
- * Iterate rows of `text`. `onRow(fields, row)` gets the reused field array and the 1-based line number
- * (header = 1). Returns the header. Empty lines are skipped; a UTF-8 BOM is removed.
+ * One row: field i spans buf[start[i], end[i]) (quotes stripped); `esc[i]` = 1 when it holds doubled
+ * quotes to unescape. Valid only during the sink's `row` call. Missing trailing fields read as empty.
  */
-export function readCsv(
-	text: string,
-	file: string,
-	onHeader: (h: CsvHeader) => void,
-	onRow: (fields: string[], row: number) => void
-): void {
-	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	const n = text.length;
-	const fields: string[] = [];
-	let row = 0;
-	let header: CsvHeader | undefined;
-	while (i < n) {
-		fields.length = 0;
-		row++;
-		// parse one record
-		for (;;) {
-			let value: string;
-			if (text.charCodeAt(i) === 34 /* " */) {
-				let j = i + 1;
-				let out = '';
-				for (;;) {
-					const q = text.indexOf('"', j);
-					if (q < 0)
-						throw new GtfsError(
-							'bad_csv',
-							{ de: 'Nicht geschlossenes Anführungszeichen', en: 'Unterminated quoted field' },
-							{ file, row }
-						);
-					out += text.slice(j, q);
-					if (text.charCodeAt(q + 1) === 34) {
-						out += '"';
-						j = q + 2;
-					} else {
-						i = q + 1;
+export class CsvRow {
+	buf: Uint8Array = new Uint8Array(0);
+	start = new Int32Array(32);
+	end = new Int32Array(32);
+	esc = new Uint8Array(32);
+	count = 0;
+	/** Record number (header = 1). */
+	line = 0;
+
+	/** Whether field i is absent or has no bytes. */
+	isEmpty(i: number): boolean {
+		return i < 0 || i >= this.count || this.start[i] === this.end[i];
+	}
+
+	/** Field i as a string ('' when absent). */
+	text(i: number): string {
+		if (i < 0 || i >= this.count) return '';
+		const s = decoder.decode(this.buf.subarray(this.start[i], this.end[i]));
+		return this.esc[i] ? s.replace(/""/g, '"') : s;
+	}
+
+	/** Whether field i, spaces trimmed, is exactly the one ASCII character `ch` (e.g. '1'). */
+	isChar(i: number, ch: string): boolean {
+		if (i < 0 || i >= this.count) return false;
+		let s = this.start[i], e = this.end[i];
+		const b = this.buf;
+		while (s < e && b[s] === SPACE) s++;
+		while (e > s && b[e - 1] === SPACE) e--;
+		return e - s === 1 && b[s] === ch.charCodeAt(0);
+	}
+
+	/**
+	 * GTFS time `H:MM:SS` (hours may exceed 24) in seconds, parsed from the bytes: -1 when empty, NaN when
+	 * malformed (same rules as {@link parseGtfsTime}).
+	 */
+	time(i: number): number {
+		if (i < 0 || i >= this.count) return -1;
+		const b = this.buf;
+		let p = this.start[i];
+		const e = this.end[i];
+		if (this.esc[i]) return NaN;
+		while (p < e && b[p] === SPACE) p++;
+		if (p === e) return -1;
+		let h = 0, m = 0, sec = 0, part = 0, digits = 0;
+		for (; p < e; p++) {
+			const c = b[p];
+			if (c >= D0 && c <= D9) {
+				const d = c - D0;
+				if (part === 0) h = h * 10 + d;
+				else if (part === 1) m = m * 10 + d;
+				else sec = sec * 10 + d;
+				digits++;
+			} else if (c === COLON) {
+				if (digits === 0) return NaN;
+				part++;
+				digits = 0;
+				if (part > 2) return NaN;
+			} else if (c === SPACE) break;
+			else return NaN;
+		}
+		if (part !== 2 || digits === 0 || m > 59 || sec > 59) return NaN;
+		return h * 3600 + m * 60 + sec;
+	}
+
+	/** Field i as a number: plain digits parsed from the bytes, anything else through `Number()`. */
+	num(i: number): number {
+		if (i < 0 || i >= this.count) return Number('');
+		const b = this.buf;
+		const s = this.start[i], e = this.end[i];
+		if (e > s && e - s < 10) {
+			let v = 0, p = s;
+			for (; p < e; p++) {
+				const c = b[p];
+				if (c < D0 || c > D9) break;
+				v = v * 10 + c - D0;
+			}
+			if (p === e) return v;
+		}
+		return Number(this.text(i));
+	}
+
+	/** Field i as a YYYYMMDD integer (spaces trimmed), or NaN. */
+	ymd(i: number): number {
+		if (i < 0 || i >= this.count) return NaN;
+		const b = this.buf;
+		let s = this.start[i], e = this.end[i];
+		while (s < e && b[s] === SPACE) s++;
+		while (e > s && b[e - 1] === SPACE) e--;
+		if (e - s !== 8) return NaN;
+		let v = 0;
+		for (let p = s; p < e; p++) {
+			const c = b[p];
+			if (c < D0 || c > D9) return NaN;
+			v = v * 10 + c - D0;
+		}
+		return v;
+	}
+}
+
+/** Receives the rows of one file. */
+export interface RowSink {
+	header(h: CsvHeader): void;
+	row(r: CsvRow): void;
+}
+
+/** Longest record accepted: GTFS rows are short; more means an unclosed quote or not a text file. */
+export const MAX_RECORD_BYTES = 8 << 20;
+
+/**
+ * Push-based CSV reader: `push(chunk)` as bytes arrive, `end()` once. Calls `sink.header` for the first
+ * non-blank record and `sink.row` for every further non-blank one.
+ */
+export class CsvReader {
+	private buf = new Uint8Array(1 << 16);
+	private len = 0;
+	private header: CsvHeader | undefined;
+	private readonly row = new CsvRow();
+	private bomChecked = false;
+	/** Bytes of input so far (for progress). */
+	bytesIn = 0;
+
+	constructor(
+		readonly file: string,
+		private readonly sink: RowSink
+	) {}
+
+	push(chunk: Uint8Array): void {
+		this.bytesIn += chunk.length;
+		if (this.len + chunk.length > this.buf.length) {
+			let cap = this.buf.length;
+			while (cap < this.len + chunk.length) cap *= 2;
+			const b = new Uint8Array(cap);
+			b.set(this.buf.subarray(0, this.len));
+			this.buf = b;
+		}
+		this.buf.set(chunk, this.len);
+		this.len += chunk.length;
+		this.parse(false);
+	}
+
+	end(): void {
+		this.parse(true);
+		if (!this.header) throw new GtfsError('empty_file', { de: 'Datei ist leer', en: 'File is empty' }, { file: this.file, row: 1 });
+	}
+
+	private fail(kind: 'quote' | 'long'): never {
+		const line = this.row.line + 1;
+		if (kind === 'quote')
+			throw new GtfsError('bad_csv', { de: 'Nicht geschlossenes Anführungszeichen', en: 'Unterminated quoted field' }, { file: this.file, row: line });
+		throw new GtfsError(
+			'bad_csv',
+			{
+				de: `Zeile länger als ${MAX_RECORD_BYTES >> 20} MiB (nicht geschlossenes Anführungszeichen oder keine Textdatei)`,
+				en: `Row longer than ${MAX_RECORD_BYTES >> 20} MiB (unterminated quote or not a text file)`
+			},
+			{ file: this.file, row: line }
+		);
+	}
+
+	/** Emit every complete record in buf; keep the incomplete rest (all of it when `final`). */
+	private parse(final: boolean): void {
+		const b = this.buf, len = this.len, row = this.row;
+		let p = 0;
+		if (!this.bomChecked) {
+			if (len < 3 && !final) return;
+			this.bomChecked = true;
+			if (len >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) p = 3;
+		}
+		row.buf = b;
+		let consumed = p; // end of the last complete record
+		records: while (p < len) {
+			let nf = 0;
+			for (;;) {
+				if (nf === row.start.length) this.grow();
+				if (p >= len) {
+					// a field that starts at the end of the data: empty last field, or more bytes to come
+					if (!final) break records;
+					row.start[nf] = row.end[nf] = p;
+					row.esc[nf++] = 0;
+					break;
+				}
+				if (b[p] === QUOTE) {
+					let q = p + 1, esc = 0;
+					for (;;) {
+						q = b.indexOf(QUOTE, q);
+						if (q < 0 || q >= len) {
+							if (final) this.fail('quote');
+							break records;
+						}
+						if (q + 1 >= len && !final) break records; // cannot tell "" from " yet
+						if (b[q + 1] === QUOTE) {
+							esc = 1;
+							q += 2;
+							continue;
+						}
 						break;
 					}
+					row.start[nf] = p + 1;
+					row.end[nf] = q;
+					row.esc[nf++] = esc;
+					p = q + 1;
+					while (p < len) {
+						const c = b[p];
+						if (c === COMMA || c === LF || c === CR) break;
+						p++; // bytes after the closing quote are ignored
+					}
+				} else {
+					let j = p;
+					while (j < len) {
+						const c = b[j];
+						if (c === COMMA || c === LF || c === CR) break;
+						j++;
+					}
+					row.start[nf] = p;
+					row.end[nf] = j;
+					row.esc[nf++] = 0;
+					p = j;
 				}
-				value = out;
-				// skip to delimiter
-				while (i < n) {
-					const ch = text.charCodeAt(i);
-					if (ch === 44 || ch === 10 || ch === 13) break;
-					i++;
+				if (p >= len) {
+					if (!final) break records;
+					break; // last record without a line break
 				}
-			} else {
-				let j = i;
-				while (j < n) {
-					const ch = text.charCodeAt(j);
-					if (ch === 44 || ch === 10 || ch === 13) break;
-					j++;
+				const c = b[p];
+				if (c === COMMA) {
+					p++;
+					continue;
 				}
-				value = text.slice(i, j);
-				i = j;
+				if (c === CR) {
+					if (p + 1 >= len && !final) break records; // a LF may follow in the next chunk
+					p++;
+					if (p < len && b[p] === LF) p++;
+				} else p++;
+				break;
 			}
-			fields.push(value);
-			const ch = text.charCodeAt(i);
-			if (ch === 44) {
-				i++;
-				continue;
-			}
-			// end of record
-			if (ch === 13) i++;
-			if (text.charCodeAt(i) === 10) i++;
-			break;
+			consumed = p;
+			row.count = nf;
+			row.line++;
+			if (nf === 1 && row.start[0] === row.end[0]) continue; // blank line
+			if (!this.header) {
+				const names: string[] = [];
+				for (let i = 0; i < nf; i++) names.push(row.text(i));
+				this.header = new CsvHeader(names, this.file);
+				this.sink.header(this.header);
+			} else this.sink.row(row);
 		}
-		if (fields.length === 1 && fields[0] === '') continue; // blank line
-		if (!header) {
-			header = new CsvHeader(fields.slice(), file);
-			onHeader(header);
-		} else onRow(fields, row);
+		if (final) {
+			this.len = 0;
+			return;
+		}
+		// keep the incomplete record for the next chunk
+		if (len - consumed > MAX_RECORD_BYTES) this.fail(b[consumed] === QUOTE ? 'quote' : 'long');
+		b.copyWithin(0, consumed, len);
+		this.len = len - consumed;
 	}
-	if (!header)
-		throw new GtfsError('empty_file', { de: 'Datei ist leer', en: 'File is empty' }, { file, row: 1 });
+
+	private grow(): void {
+		const r = this.row, n = r.start.length * 2;
+		const s = new Int32Array(n), e = new Int32Array(n), x = new Uint8Array(n);
+		s.set(r.start);
+		e.set(r.end);
+		x.set(r.esc);
+		r.start = s;
+		r.end = e;
+		r.esc = x;
+	}
+}
+
+/**
+ * Iterate the rows of a whole text as string arrays (small files, tools and peers' adapters): the same
+ * tokenizer, with every field decoded. `onRow(fields, row)` gets a reused array and the record number.
+ */
+export function readCsv(text: string, file: string, onHeader: (h: CsvHeader) => void, onRow: (fields: string[], row: number) => void): void {
+	const fields: string[] = [];
+	const reader = new CsvReader(file, {
+		header: onHeader,
+		row(r) {
+			fields.length = r.count;
+			for (let i = 0; i < r.count; i++) fields[i] = r.text(i);
+			onRow(fields, r.line);
+		}
+	});
+	reader.push(new TextEncoder().encode(text));
+	reader.end();
 }

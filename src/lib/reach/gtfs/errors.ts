@@ -18,12 +18,15 @@ export class GtfsError extends Error {
 	readonly code: string;
 	readonly location: GtfsLocation;
 	readonly msg: Msg;
-	constructor(code: string, msg: Msg, location: GtfsLocation = {}) {
-		super(`${msg.en}${formatLocation(location)}`);
+	/** Machine-readable details for the UI (e.g. the suggested service day of `outside_validity`). */
+	readonly data?: Record<string, unknown>;
+	constructor(code: string, msg: Msg, location: GtfsLocation = {}, data?: Record<string, unknown>, cause?: unknown) {
+		super(`${msg.en}${formatLocation(location)}`, cause === undefined ? undefined : { cause });
 		this.name = 'GtfsError';
 		this.code = code;
 		this.msg = msg;
 		this.location = location;
+		if (data) this.data = data;
 	}
 }
 

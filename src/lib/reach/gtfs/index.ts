@@ -3,14 +3,28 @@
  * the Connection Scan Algorithm. Pure TypeScript (no DOM, no Node APIs): runs in Web Workers, Node and the CLI.
  *
  * @example
- * const { timetable, warnings } = parseGtfs(zipBytes, { date: '2021-06-15' });
+ * const { timetable, warnings, counts } = await readGtfs(fileSource('feed.zip'), { date: '2021-06-15', region });
+ * const { timetable } = parseGtfs(zipBytes, { date: '2021-06-15' });  // small feed in memory, synchronous
  * const m = new PtMatrix(timetable, zones);               // zones: { id, lon, lat }[]
  * const rows = m.toTarget(site);                          // [{ id, p50, p80, waitP50, waitP80, changes }] minutes, 07:00–08:30
  * const it = route(timetable, from, to, 8 * 3600);        // itinerary for the CLI
  *
  * Rules and defaults are documented in README.md in this folder.
  */
-export { parseGtfs, parseGtfsFiles, unzipFeed, feedValidity, type ParsedGtfs, type FeedValidity } from './parse.ts';
+export { parseGtfs, parseGtfsFiles, unzipFeed, feedValidity, type ParsedGtfs, type ParseOptions, type FeedValidity } from './parse.ts';
+export {
+	readGtfs,
+	readGtfsSync,
+	readGtfsTexts,
+	readFeedValidity,
+	readFeedValiditySync,
+	GTFS_ZIP_LIMITS,
+	type ReadGtfsOptions,
+	type GtfsReadResult,
+	type GtfsCounts,
+	type GtfsStage
+} from './read.ts';
+export type { FeedInfo } from './feed-info.ts';
 export { GtfsError, type GtfsWarning, type GtfsLocation, type Msg } from './errors.ts';
 export {
 	DEFAULT_TIMETABLE_OPTIONS,
@@ -43,3 +57,4 @@ export {
 export { parseGtfsTime, formatTime, normalizeDate } from './time.ts';
 export { DEFAULT_WALK, walkSec, accessStops, type WalkOptions, type AccessList } from '../walk.ts';
 export { percentile, percentileSorted, median } from '../stats.ts';
+export { timetableToNetFile, timetableFromNetFile, timetableProvenance, type TimetableSource } from './timetable-file.ts';

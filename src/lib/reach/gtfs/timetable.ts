@@ -102,9 +102,9 @@ export interface Timetable {
 /** Build forward and reverse CSR adjacency from an edge list. */
 export function buildFootpathCsr(
 	stopCount: number,
-	from: number[],
-	to: number[],
-	sec: number[]
+	from: ArrayLike<number>,
+	to: ArrayLike<number>,
+	sec: ArrayLike<number>
 ): Pick<Timetable, 'footOutStart' | 'footOutTo' | 'footOutSec' | 'footInStart' | 'footInFrom' | 'footInSec'> {
 	const m = from.length;
 	const outStart = new Int32Array(stopCount + 1);
