@@ -45,6 +45,10 @@ if (!c) {
 try {
 	process.exit(await c.run(rest));
 } catch (e) {
+	if ((e as Error)?.name === 'UsageError') {
+		console.error((e as Error).message);
+		process.exit(2);
+	}
 	// Refusals of the readers (GtfsError, ZipError, NetFileError …) carry a bilingual message: print it, no stack trace.
 	const msg = (e as { msg?: { de: string; en: string } }).msg;
 	if (!msg) throw e;

@@ -28,7 +28,7 @@ export async function run(args: string[]): Promise<number> {
 	if (!db) return 1;
 	try {
 		const modes = (option(args, '--modes') ?? 'pt,car').split(',') as Mode[];
-		const nets = loadNetworks(args, modes);
+		const nets = await loadNetworks(db, args, modes, (l) => console.error(l));
 		const request = await matrixRequest(db, modes);
 		const t1 = performance.now();
 		const result = await localEngine(nets).matrix(request);

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import * as matrix from '../../scripts/cli/matrix.ts';
 import * as route from '../../scripts/cli/route.ts';
+import * as network from '../../scripts/cli/network.ts';
+import { lucerneApproxPbf } from '../fixtures/road/lucerne-pbf.ts';
+import { writeFileSync } from 'node:fs';
 
 /** Capture console output of a CLI command run in-process. */
 async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
@@ -41,6 +44,25 @@ describe('CLI on the Lucerne default', () => {
 		const kriensSursee = car.find((x) => x[0] === '1059' && x[1] === 'S8-SURSEE')!;
 		expect(Number(kriens[3])).toBeLessThan(18);
 		expect(Number(kriensSursee[3]) - Number(kriens[3])).toBeGreaterThan(10);
+	});
+
+	it('network cuts a GTFS and a PBF to the study region into network files that matrix takes as they are', async () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-net-'));
+		const pbf = path.join(dir, 'lu.osm.pbf');
+		writeFileSync(pbf, lucerneApproxPbf());
+		const pt = path.join(dir, 'pt.swnet'), car = path.join(dir, 'car.swnet');
+		const a = await capture(() => network.run(['--gtfs', 'data/networks/gtfs_ch_zug.zip', '--date', '2021-06-15', '--out', pt]));
+		expect(a.code).toBe(0);
+		expect(a.out).toMatch(/Stichtag 2021-06-15.*Gebiet 25 km/);
+		expect((await capture(() => network.run(['--pbf', pbf, '--out', car]))).code).toBe(0);
+		// The same matrix from the cut files as from the originals.
+		const fromFiles = path.join(dir, 'a.csv'), fromSources = path.join(dir, 'b.csv');
+		expect((await capture(() => matrix.run(['--gtfs', pt, '--pbf', car, '--out', fromFiles]))).code).toBe(0);
+		expect((await capture(() => matrix.run(['--gtfs', 'data/networks/gtfs_ch_zug.zip', '--date', '2021-06-15', '--pbf', pbf, '--out', fromSources]))).code).toBe(0);
+		const strip = (f: string) => readFileSync(f, 'utf8').trim().split('\n').map((l) => l.split(',').slice(0, -1).join(','));
+		expect(strip(fromFiles)).toEqual(strip(fromSources));
+		// Bad usage is exit 2 (no stack trace): neither or both inputs.
+		await expect(network.run(['--out', pt])).rejects.toThrow(/exactly one of --gtfs or --pbf/);
 	});
 
 	it('route prints a PT itinerary with legs and times', async () => {

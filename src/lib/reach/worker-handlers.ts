@@ -16,6 +16,7 @@ import { readStatpopHectares, StatpopError } from '../data/statpop-hectare.ts';
 import { cellZoneMinutes, type CellTimes } from './cells.ts';
 import { TerminalModel, type TerminalZone } from './road/index.ts';
 import { openRoads, type OpenStage } from './open-roads.ts';
+import { openTransit } from './open-transit.ts';
 import type { NetProvenance } from './netfile.ts';
 import type { StudyRegion } from './region.ts';
 import { blobSource, bytesSource, type BlobLike } from '../util/bytes.ts';
@@ -93,18 +94,25 @@ export interface CellTimesCall {
 /** A network opened from a user's file (or a cached network file). */
 export interface OpenedNetwork {
 	info: LoadedNetwork;
-	provenance: NetProvenance | null;
-	/** The cut network as a network file, transferred to the caller to cache or download (null: opened from one). */
+	provenance: NetProvenance;
+	/** The network as a network file, transferred to the caller to cache or download (null: not asked for). */
 	netfile: Uint8Array | null;
 }
 
 export interface OpenCall {
 	/** A File (read slice by slice in the worker) or bytes (a cached network file). */
 	file: BlobLike | Uint8Array;
+	/** Send the network file back (to cache it); false when it came from the cache. */
+	wantFile?: boolean;
 	name: string;
 	region: StudyRegion | null;
+	/** travel_times.source label; for PT `{date}` stands for the service day. */
 	label: string;
+	/** PT: service day YYYY-MM-DD (default: the feed's representative Tuesday). */
+	date?: string;
 }
+
+const sourceOf = (p: OpenCall) => (p.file instanceof Uint8Array ? bytesSource(p.file, p.name) : { ...blobSource(p.file), name: p.name });
 
 /** The handler object (one set of networks per worker). */
 export function reachHandlers() {
@@ -190,7 +198,7 @@ export function reachHandlers() {
 		 * car network only when it opened; a refusal (RoadError with {de, en}) leaves it as it was.
 		 */
 		async openRoads(p: OpenCall, ctx: HandlerContext): Promise<OpenedNetwork> {
-			const src = p.file instanceof Uint8Array ? bytesSource(p.file, p.name) : { ...blobSource(p.file), name: p.name };
+			const src = sourceOf(p);
 			const STAGES: OpenStage[] = ['read', 'ways', 'tags', 'build', 'encode'];
 			const opened = await openRoads(src, {
 				region: p.region,
@@ -201,9 +209,34 @@ export function reachHandlers() {
 				onProgress: (stage, f) => ctx.progress((STAGES.indexOf(stage) + Math.min(1, f)) / STAGES.length, stage)
 			});
 			nets.car = opened.network;
-			if (opened.netfile) ctx.transfer(opened.netfile.buffer as ArrayBuffer);
+			const netfile = p.wantFile === false ? null : opened.netfile;
+			if (netfile) ctx.transfer(netfile.buffer as ArrayBuffer);
 			const g = opened.network.graph;
-			return { info: { mode: 'car', label: p.label, nodes: g.nodeCount }, provenance: opened.provenance, netfile: opened.netfile };
+			return { info: { mode: 'car', label: p.label, nodes: g.nodeCount }, provenance: opened.provenance, netfile };
+		},
+		/**
+		 * Open a PT network (GTFS zip streamed and cut to the day and the region, or a network file). It replaces
+		 * the working PT network only when it opened; a refusal (GtfsError/ZipError with {de, en}) leaves it.
+		 */
+		async openTransit(p: OpenCall, ctx: HandlerContext): Promise<OpenedNetwork> {
+			const STAGES = ['calendar', 'routes', 'trips', 'stops', 'stop_times', 'stop_times_again', 'frequencies', 'transfers', 'pack', 'encode'];
+			const opened = await openTransit(sourceOf(p), {
+				date: p.date,
+				region: p.region,
+				label: (date) => p.label.replace('{date}', date),
+				createdBy: 'Standortwahl (browser)',
+				signal: ctx.signal,
+				onProgress: (stage, f) => ctx.progress((STAGES.indexOf(stage) + Math.min(1, f)) / STAGES.length, stage)
+			});
+			nets.pt = opened.network;
+			const netfile = p.wantFile === false ? null : opened.netfile;
+			if (netfile) ctx.transfer(netfile.buffer as ArrayBuffer);
+			const tt = opened.network.timetable;
+			return {
+				info: { mode: 'pt', label: opened.network.source, date: opened.date, stops: tt.stopCount, connections: tt.connCount, warnings: opened.warnings.length },
+				provenance: opened.provenance,
+				netfile
+			};
 		},
 		matrix(p: MatrixCall, ctx: HandlerContext): Promise<TravelTimeRow[]> {
 			return computeMatrix(nets, p.zones, p.destinations, p.options, ctx);

@@ -29,6 +29,8 @@ export interface ReachState {
 	/** Why the last network file could not be used (kept until the next attempt; the working network stays). */
 	loadError: Msg | null;
 	loadErrorMode: Mode | null;
+	/** A service day the refused feed does run on (outside_validity / no_service), to offer as a retry. */
+	suggestedDate: string | null;
 	networks: Partial<Record<Mode, NetworkInfo>>;
 	rows: number;
 	/** Wall time of the last full matrix in the worker (ms), for the UI and bench/browser.mjs. */
@@ -36,7 +38,7 @@ export interface ReachState {
 	isochrones: FeatureCollection | null;
 }
 
-export const reach = $state<ReachState>({ busy: false, progress: 0, note: '', stage: '', error: null, loadError: null, loadErrorMode: null, networks: {}, rows: 0, matrixMs: null, isochrones: null });
+export const reach = $state<ReachState>({ busy: false, progress: 0, note: '', stage: '', error: null, loadError: null, loadErrorMode: null, suggestedDate: null, networks: {}, rows: 0, matrixMs: null, isochrones: null });
 
 /** IndexedDB keys of the user's cut networks (network file bytes + what the app shows about them). */
 const CACHE_KEY: Record<Mode, string> = { pt: 'network:pt', car: 'network:car' };
@@ -103,6 +105,8 @@ async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: nu
 		if (loading) {
 			reach.loadError = asMsg(e);
 			reach.loadErrorMode = loading;
+			const sug = e instanceof RemoteError ? e.data?.suggestion : undefined;
+			reach.suggestedDate = typeof sug === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(sug) ? sug : null;
 		}
 		else reach.error = e instanceof Error ? e.message : String(e);
 		return null;
@@ -120,61 +124,57 @@ async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: nu
  * (PT: synthetic GTFS on real stops; car: approximate roads).
  */
 export async function loadDefaultNetworks(): Promise<void> {
-	const cachedCar = await persist.get<CachedNetwork>(CACHE_KEY.car).catch(() => undefined);
+	const cached = {
+		pt: await persist.get<CachedNetwork>(CACHE_KEY.pt).catch(() => undefined),
+		car: await persist.get<CachedNetwork>(CACHE_KEY.car).catch(() => undefined)
+	};
 	const gtfsUrl = networkFiles['lucerne_approx_gtfs.zip'];
 	const roadsUrl = networkFiles['lucerne_approx_roads.geojson'];
 	await run('network', async () => {
 		const w = worker();
-		if (gtfsUrl) {
+		for (const mode of ['pt', 'car'] as const) {
+			const c = cached[mode];
+			if (!c) continue;
+			try {
+				const call = { file: c.netfile, name: c.info.fileName ?? `${mode}.swnet`, region: null, label: c.info.label, wantFile: false };
+				await (mode === 'pt' ? w.openTransit(call) : w.openRoads(call));
+				reach.networks[mode] = c.info;
+			} catch {
+				cached[mode] = undefined;
+				await persist.del(CACHE_KEY[mode]).catch(() => {}); // unreadable cache: forget it, use the default
+			}
+		}
+		if (!cached.pt && gtfsUrl) {
 			const zip = new Uint8Array(await (await fetch(gtfsUrl)).arrayBuffer());
 			reach.networks.pt = { ...(await w.loadGtfs({ zip, label: networkLabel('pt', { approximate: true }) })), approximate: true };
 		}
-		if (cachedCar) {
-			try {
-				await w.openRoads({ file: cachedCar.netfile, name: cachedCar.info.fileName ?? 'roads.swnet', region: null, label: cachedCar.info.label });
-				reach.networks.car = cachedCar.info;
-				return;
-			} catch {
-				await persist.del(CACHE_KEY.car).catch(() => {}); // unreadable cache: forget it, use the default
-			}
-		}
-		if (roadsUrl) {
+		if (!cached.car && roadsUrl) {
 			const geojson = await (await fetch(roadsUrl)).text();
 			reach.networks.car = { ...(await w.loadRoads({ geojson, label: networkLabel('car', { approximate: true }) })), approximate: true };
 		}
 	});
 }
 
-/** Replace the PT network with a user's GTFS zip. */
-export async function loadUserGtfs(file: File, date?: string): Promise<boolean> {
-	reach.loadError = null;
-	const ok = await run('gtfs', async () => {
-		const zip = new Uint8Array(await file.arrayBuffer());
-		const loaded = await worker().loadGtfs({ zip, label: networkLabel('pt', { fileName: file.name, date }), date });
-		// The label names the service day the worker chose when the user gave none.
-		reach.networks.pt = { ...loaded, label: networkLabel('pt', { fileName: file.name, date: loaded.date }), approximate: false, fileName: file.name };
-		return true;
-	}, 'pt');
-	return ok === true;
-}
-
 /**
- * Replace the car network with a user's OSM PBF (cut to the study region while it is read), a network
- * file (.swnet) or GeoJSON roads. The cut network is kept in IndexedDB for the next visit. On any
- * refusal the working network stays and `reach.loadError` says why, in German and English.
+ * Replace a mode's network with the user's file: PT a GTFS zip (streamed, cut to the service day and the
+ * study region while it is read), car an OSM PBF (cut to the region) or GeoJSON roads; either a network
+ * file (.swnet) made earlier. The cut network is kept in IndexedDB for the next visit. On any refusal
+ * the working network stays and `reach.loadError` says why, in German and English.
  */
-export async function loadUserRoads(file: File): Promise<boolean> {
+export async function loadUserNetwork(mode: Mode, file: File, opts: { date?: string } = {}): Promise<boolean> {
 	reach.loadError = null;
+	reach.loadErrorMode = null;
+	reach.suggestedDate = null;
 	const region = await studyRegion(getDb());
-	const ok = await run('osm', async (signal, onProgress) => {
-		const label = networkLabel('car', { fileName: file.name });
-		const r = await worker().openRoads({ file, name: file.name, region, label }, { signal, onProgress });
-		const info: NetworkInfo = { ...r.info, approximate: false, fileName: file.name, ...(r.provenance ? { provenance: r.provenance } : {}) };
-		reach.networks.car = info;
-		if (r.netfile) await persist.put(CACHE_KEY.car, { info: $state.snapshot(info), netfile: r.netfile } satisfies CachedNetwork).catch(() => {});
-		else await persist.del(CACHE_KEY.car).catch(() => {});
+	const ok = await run(mode === 'pt' ? 'gtfs' : 'osm', async (signal, onProgress) => {
+		const label = networkLabel(mode, { fileName: file.name, date: mode === 'pt' ? '{date}' : undefined });
+		const call = { file, name: file.name, region, label, date: opts.date };
+		const r = await (mode === 'pt' ? worker().openTransit(call, { signal, onProgress }) : worker().openRoads(call, { signal, onProgress }));
+		const info: NetworkInfo = { ...r.info, approximate: false, fileName: file.name, provenance: r.provenance };
+		reach.networks[mode] = info;
+		if (r.netfile) await persist.put(CACHE_KEY[mode], { info: $state.snapshot(info), netfile: r.netfile } satisfies CachedNetwork).catch(() => {});
 		return true;
-	}, 'car');
+	}, mode);
 	return ok === true;
 }
 
@@ -183,10 +183,11 @@ export async function cachedNetworkFile(mode: Mode): Promise<Uint8Array | null> 
 	return (await persist.get<CachedNetwork>(CACHE_KEY[mode]).catch(() => undefined))?.netfile ?? null;
 }
 
-/** Forget the user's network of a mode and go back to the default. */
+/** Forget the user's network of a mode, go back to the default and recompute the matrix on it. */
 export async function forgetUserNetwork(mode: Mode): Promise<void> {
 	await persist.del(CACHE_KEY[mode]).catch(() => {});
 	await loadDefaultNetworks();
+	if (!isUserTable('travel_times')) await computeTravelTimes();
 }
 
 /** Compute all zones × (sites + offices) × loaded modes and store them in travel_times. */
