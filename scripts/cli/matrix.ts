@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
 			else process.stdout.write(csv);
 		}
 		console.error(
-			`${result.length} travel times: ${request.zones.length} zones × ${request.destinations.length} destinations × ${modes.join('+')}` +
+			`${result.length} travel times: (${request.zones.length} zones + ${request.cells.length} home cells) × ${request.destinations.length} destinations × ${modes.join("+")}` +
 				(nets.pt ? ` · PT service day ${nets.pt.date} (${nets.pt.source})` : '') +
 				(nets.car ? ` · roads ${nets.car.source}` : '') +
 				` · networks ${((t1 - t0) / 1000).toFixed(1)} s, matrix ${((t2 - t1) / 1000).toFixed(2)} s` +

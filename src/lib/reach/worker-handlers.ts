@@ -7,7 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { HandlerContext } from '../util/rpc.ts';
 import { loadGtfs, loadRoads } from './networks.ts';
-import { computeMatrix, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork, type TravelTimeRow } from './matrix.ts';
+import { computeMatrix, type OriginCell, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork, type TravelTimeRow } from './matrix.ts';
 import type { Crs } from './isochrone.ts';
 import { bareRegion, buildRegion, proxiesFromCsv, type Region, type RegionInput } from './raster-region.ts';
 import { ReachGrid, catchment, siteGuteklassen, stationsOf, CATCHMENT_THRESHOLDS, type CatchmentFigure, type SiteGuteklasse } from './site-reach.ts';
@@ -36,6 +36,8 @@ export interface LoadedNetwork {
 export interface MatrixCall {
 	/** Origin zones (population and area give the car terminal minutes). */
 	zones: TerminalZone[];
+	/** The 100 m cells where people live (optional). */
+	cells?: OriginCell[];
 	destinations: Destination[];
 	options?: Partial<MatrixOptions>;
 }
@@ -239,7 +241,7 @@ export function reachHandlers() {
 			};
 		},
 		matrix(p: MatrixCall, ctx: HandlerContext): Promise<TravelTimeRow[]> {
-			return computeMatrix(nets, p.zones, p.destinations, p.options, ctx);
+			return computeMatrix(nets, p.zones, p.destinations, p.options, ctx, p.cells ?? []);
 		},
 		/**
 		 * Isochrones per site and mode on the region raster (250 m, lakes masked); before the region is prepared,
