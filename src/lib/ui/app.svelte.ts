@@ -43,17 +43,26 @@ export function isUserTable(t: TableName): boolean {
 let db: Db | null = null;
 let starting: Promise<Db> | null = null;
 
+/** A performance mark of the start-up (read by bench/browser.mjs: cold start by stage). */
+function mark(name: string): void {
+	globalThis.performance?.mark?.(`standortwahl:${name}`);
+}
+
 /** Start DuckDB and load the default scenario once; later calls share the same promise. */
 export function startApp(): Promise<Db> {
 	starting ??= (async () => {
 		try {
 			app.phase = 'starting';
+			mark('db-start');
 			db = await browserDb();
+			mark('db-ready');
 			app.phase = 'loading';
 			const meta = await loadDemo(db, (name) => fetchText(demoFiles, name));
+			mark('demo-loaded');
 			markDemo(meta.seed);
 			app.scenarioName = meta.scenario;
 			await restoreUserTables(db);
+			mark('ready');
 			app.phase = 'ready';
 			app.version++;
 			return db;
