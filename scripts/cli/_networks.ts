@@ -26,7 +26,7 @@ export const NETWORK_HELP = `Networks: --gtfs feed.zip|pt.swnet [--date YYYY-MM-
           --region-km ${DEFAULT_REGION_BUFFER_KM} = buffer around the zones, sites, offices and staff homes.`;
 
 export interface CliNetworks {
-	pt?: PtNetwork & { date: string; provenance?: NetProvenance; netfile?: Uint8Array };
+	pt?: PtNetwork & { date: string; warnings?: number; provenance?: NetProvenance; netfile?: Uint8Array };
 	car?: CarNetwork & { provenance?: NetProvenance; netfile?: Uint8Array };
 }
 
@@ -56,7 +56,7 @@ export async function loadNetworks(db: Db, args: string[], modes: Mode[] = ['pt'
 			const src = fileSource(gtfs);
 			try {
 				const o = await openTransit(src, { date: option(args, '--date'), region, label: (date) => networkLabel('pt', { fileName: src.name!, date }), createdBy: CREATED_BY, onProgress });
-				out.pt = { ...o.network, date: o.date, provenance: o.provenance, netfile: o.netfile };
+				out.pt = { ...o.network, date: o.date, warnings: o.warnings.length, provenance: o.provenance, netfile: o.netfile };
 			} finally {
 				src.close();
 			}

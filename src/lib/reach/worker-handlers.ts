@@ -93,6 +93,16 @@ export interface CellTimesCall {
 	modes: Mode[];
 }
 
+/** What the app shows about a PT network (its label is the one written to travel_times.source). */
+export function ptInfo(n: PtNetwork, date: string, warnings: number): LoadedNetwork {
+	return { mode: 'pt', label: n.source, date, stops: n.timetable.stopCount, connections: n.timetable.connCount, warnings };
+}
+
+/** What the app shows about a car network. */
+export function carInfo(n: CarNetwork): LoadedNetwork {
+	return { mode: 'car', label: n.source, nodes: n.graph.nodeCount };
+}
+
 /** A network opened from a user's file (or a cached network file). */
 export interface OpenedNetwork {
 	info: LoadedNetwork;
@@ -188,12 +198,12 @@ export function reachHandlers() {
 		loadGtfs(p: { zip: Uint8Array; label: string; date?: string }): LoadedNetwork {
 			const n = loadGtfs(p.zip, p.label, p.date);
 			nets.pt = n;
-			return { mode: 'pt', label: p.label, date: n.date, stops: n.timetable.stopCount, connections: n.timetable.connCount, warnings: n.warnings };
+			return ptInfo(n, n.date, n.warnings);
 		},
 		loadRoads(p: { pbf?: Uint8Array; geojson?: string; label: string }): LoadedNetwork {
 			const n = loadRoads(p.pbf ? { pbf: p.pbf } : { geojson: p.geojson ?? '' }, p.label);
 			nets.car = n;
-			return { mode: 'car', label: p.label, nodes: n.graph.nodeCount };
+			return carInfo(n);
 		},
 		/**
 		 * Open a road network (OSM PBF cut to the region, network file, GeoJSON). It replaces the working
@@ -213,8 +223,7 @@ export function reachHandlers() {
 			nets.car = opened.network;
 			const netfile = p.wantFile === false ? null : opened.netfile;
 			if (netfile) ctx.transfer(netfile.buffer as ArrayBuffer);
-			const g = opened.network.graph;
-			return { info: { mode: 'car', label: p.label, nodes: g.nodeCount }, provenance: opened.provenance, netfile };
+			return { info: carInfo(opened.network), provenance: opened.provenance, netfile };
 		},
 		/**
 		 * Open a PT network (GTFS zip streamed and cut to the day and the region, or a network file). It replaces
@@ -233,9 +242,8 @@ export function reachHandlers() {
 			nets.pt = opened.network;
 			const netfile = p.wantFile === false ? null : opened.netfile;
 			if (netfile) ctx.transfer(netfile.buffer as ArrayBuffer);
-			const tt = opened.network.timetable;
 			return {
-				info: { mode: 'pt', label: opened.network.source, date: opened.date, stops: tt.stopCount, connections: tt.connCount, warnings: opened.warnings.length },
+				info: ptInfo(opened.network, opened.date, opened.warnings.length),
 				provenance: opened.provenance,
 				netfile
 			};

@@ -16,6 +16,7 @@ import { scenarioExtent, studyRegion } from '../app/region.ts';
 import { networkFiles } from './assets.ts';
 import { app, getDb, isUserTable } from './app.svelte.ts';
 import type { TableName } from '../data/schema.ts';
+import type { SnapshotManifest } from '../app/snapshot.ts';
 
 export interface ReachState {
 	busy: boolean;
@@ -84,6 +85,9 @@ export function cancelReach(): void {
 
 /** Run one worker job with progress and cancel; `loading` jobs report failures in `loadError`. */
 async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: number, n?: string) => void) => Promise<T>, loading: Mode | null = null): Promise<T | null> {
+	// A computation never cancels a network being loaded (that would leave the page showing a network the
+	// worker does not have): it waits for it. A network load cancels a computation, which is redone after.
+	if (!NETWORK_JOBS.has(note)) await networksReady();
 	current?.abort();
 	const ac = new AbortController();
 	current = ac;
@@ -118,12 +122,45 @@ async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: nu
 	}
 }
 
+let networksLoading: Promise<void> = Promise.resolve();
+const NETWORK_JOBS = new Set(['network', 'gtfs', 'osm']);
+
+/** Register a network load: later jobs wait for it (and for the ones before it). */
+function trackNetworkLoad<T>(job: Promise<T>): Promise<T> {
+	networksLoading = Promise.all([networksLoading, job]).then(
+		() => {},
+		() => {}
+	);
+	return job;
+}
+
+/**
+ * Resolves once the networks being loaded are in the worker. Jobs that route (matrix, isochrones, cell
+ * times, raster figures) wait for it: at start the snapshot's analysis is shown while they still load.
+ */
+export function networksReady(): Promise<void> {
+	return networksLoading;
+}
+
+/** Show the networks a build snapshot was computed with, before they are loaded in the worker. */
+export function showSnapshotNetworks(snap: SnapshotManifest): void {
+	for (const mode of ['pt', 'car'] as const) {
+		const n = snap.networks[mode];
+		if (n) reach.networks[mode] = { ...n, approximate: true };
+	}
+	reach.rows = snap.tables.travel_times?.rows ?? 0;
+}
+
 /**
  * The networks at start: the user's cut networks kept from an earlier visit (network files in
  * IndexedDB, opened as they are: no re-import), else the shipped approximate Lucerne networks
  * (PT: synthetic GTFS on real stops; car: approximate roads).
  */
-export async function loadDefaultNetworks(): Promise<void> {
+export function loadDefaultNetworks(): Promise<void> {
+	return trackNetworkLoad(loadNetworksNow());
+}
+
+async function loadNetworksNow(): Promise<void> {
 	const cached = {
 		pt: await persist.get<CachedNetwork>(CACHE_KEY.pt).catch(() => undefined),
 		car: await persist.get<CachedNetwork>(CACHE_KEY.car).catch(() => undefined)
@@ -165,8 +202,9 @@ export async function loadUserNetwork(mode: Mode, file: File, opts: { date?: str
 	reach.loadError = null;
 	reach.loadErrorMode = null;
 	reach.suggestedDate = null;
+	await networksReady(); // a network load would cancel the one before it
 	const region = await studyRegion(getDb());
-	const ok = await run(mode === 'pt' ? 'gtfs' : 'osm', async (signal, onProgress) => {
+	const ok = await trackNetworkLoad(run(mode === 'pt' ? 'gtfs' : 'osm', async (signal, onProgress) => {
 		const label = networkLabel(mode, { fileName: file.name, date: mode === 'pt' ? '{date}' : undefined });
 		const call = { file, name: file.name, region, label, date: opts.date };
 		const r = await (mode === 'pt' ? worker().openTransit(call, { signal, onProgress }) : worker().openRoads(call, { signal, onProgress }));
@@ -174,7 +212,7 @@ export async function loadUserNetwork(mode: Mode, file: File, opts: { date?: str
 		reach.networks[mode] = info;
 		if (r.netfile) await persist.put(CACHE_KEY[mode], { info: $state.snapshot(info), netfile: r.netfile } satisfies CachedNetwork).catch(() => {});
 		return true;
-	}, mode);
+	}, mode));
 	return ok === true;
 }
 
@@ -241,6 +279,8 @@ export async function computeCellTimes(zones: Array<{ zone_id: number; lon: numb
 	cellAbort = ac;
 	Object.assign(cellJob, { busy: true, progress: 0, error: null });
 	try {
+		await networksReady();
+		if (ac.signal.aborted) return null;
 		return await worker().cellTimes($state.snapshot({ zones, cells, modes: loadedModes() }), { signal: ac.signal, onProgress: (f) => (cellJob.progress = f) });
 	} catch (e) {
 		if (!(e instanceof CancelledError)) cellJob.error = e instanceof Error ? e.message : String(e);
