@@ -4,27 +4,27 @@ import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { computeCriteria, criterionDef, flipWeights, rankProbabilities, scoreSites, type CriteriaResult } from '../../src/lib/model/index.ts';
 import { criterionRanks, criterionTables, recommendation } from '../../src/lib/report/summary.ts';
-import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+import { loadSmall, SMALL_PARAMS, HAND_SIZED } from '../fixtures/model/small.ts';
 
 let db: Db;
 let c: CriteriaResult;
 beforeAll(async () => {
 	db = await openNodeDb();
 	await loadSmall(db);
-	c = await computeCriteria(db, SMALL_PARAMS);
+	c = await computeCriteria(db, SMALL_PARAMS, HAND_SIZED);
 });
 afterAll(async () => db.close());
 
 describe('criterionRanks', () => {
 	it('ranks by direction with shared ranks for ties; nulls stay null', () => {
-		expect(criterionRanks(criterionDef("annual_cost"), [30, 10, 30, null, 20])).toEqual([3, 1, 3, null, 2]);
+		expect(criterionRanks(criterionDef('co2'), [30, 10, 30, null, 20])).toEqual([3, 1, 3, null, 2]);
 		expect(criterionRanks(criterionDef('npv'), [5, 9, 9, -1])).toEqual([3, 1, 1, 4]);
 	});
 });
 
 describe('criterionTables and recommendation', () => {
 	it('lists ranked sites in rank order, then excluded ones, with points summing to the score', () => {
-		const score = scoreSites(c, { customer_access: 3, annual_cost: 2 }, { requireCapacity: false });
+		const score = scoreSites(c, { customer_access: 3, npv: 2 }, { requireCapacity: false });
 		const tables = criterionTables(c, score);
 		expect(tables.map((t) => t.def.id)).toContain('customer_access');
 		const cust = tables.find((t) => t.def.id === 'customer_access')!;
@@ -39,7 +39,7 @@ describe('criterionTables and recommendation', () => {
 	});
 
 	it('recommends the first-ranked site with its lead and where it is best', () => {
-		const score = scoreSites(c, { customer_access: 3, annual_cost: 2 }, { requireCapacity: false });
+		const score = scoreSites(c, { customer_access: 3, npv: 2 }, { requireCapacity: false });
 		const probs = rankProbabilities(score.matrix, score.weights, { seed: 1, samples: 500 });
 		const rec = recommendation(c, score, probs, flipWeights(score))!;
 		expect(rec.site.site_id).toBe('A');
