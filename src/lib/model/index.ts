@@ -15,7 +15,7 @@ export { loadInputs, type ModelInputs, type SiteRow, type OfficeRow, type Movers
 export { spaceCriteria, workplacesNeeded } from './space.ts';
 export { moneyCriteria, freedLeases, siteMoveDate, annuityFactor, capitalCost } from './money.ts';
 export { unitText, type UnitCode } from './units.ts';
-export { scoreSites, normaliseWeights, normaliseValues, constraintViolations, scoresFor, rankOrder, type Weights, type ScoreResult, type ScoreMatrix, type RankedSite, type ExcludedSite } from './score.ts';
+export { scoreSites, NO_WEIGHTS, NO_USABLE_WEIGHTS, normaliseWeights, normaliseValues, constraintViolations, scoresFor, rankOrder, type Weights, type ScoreResult, type ScoreMatrix, type RankedSite, type ExcludedSite } from './score.ts';
 export { rankProbabilities, tornado, flipWeights, criterionLabel, type RankProbabilities, type RankProbabilityOptions, type TornadoBar, type FlipResult } from './robustness.ts';
 export { scoreSurface, cellCriteria, loadSurfaceInputs, matrixTimeSource, cantonGrid, DEFAULT_MIN_COVERAGE, type SurfaceInputs, type SurfaceResult, type TimeSource, type Cell } from './surface.ts';
 export { createScenario, parseScenario, serialiseScenario, duplicateScenario, updateScenario, compareScenarios, dataVersion, scenarioId, SCENARIO_FORMAT, type Scenario, type ScenarioDiff, type DataVersion } from './scenario.ts';
@@ -26,3 +26,4 @@ export { estimateTravelTimes, estimateTravelTimesSql, DEFAULT_ESTIMATE, ESTIMATE
 export { siteReachCriteria, writeSiteGuteklasse, writeSiteCatchment, GK_TABLE, CATCHMENT_TABLE, CATCHMENT_MINUTES, type SiteGkRow, type CatchmentRow } from './reach.ts';
 export { zoneCommuteChange, zoneCommuteChangeSql, zoneTotals, ZONE_TOTALS_SQL, type ZoneCommuteChange, type ZoneTotals } from './zones.ts';
 export { MIN_GROUP, isSmallCount, groupFigure, safeShare, safeShareOf, protectStats, protectStaff, protectZoneChange, protectCustomerGroup } from './privacy.ts';
+export { weightSum, scaleTo100 } from './weights.ts';

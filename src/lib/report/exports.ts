@@ -7,6 +7,7 @@ import { PARAM_META, type ScenarioParams } from '../model/params.ts';
 import type { ScoreResult } from '../model/score.ts';
 import type { CriterionTable } from './summary.ts';
 import type { ExportTable } from './tables.ts';
+import { paramDisplay } from './format.ts';
 
 const round = (x: number | null | undefined, digits: number) => (x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
@@ -109,30 +110,21 @@ export function criteriaExport(tables: CriterionTable[], l: { sheet: string; cri
 	};
 }
 
-/** Display text of a parameter value (arrays joined, objects as JSON). */
-export function paramText(v: unknown): string {
-	if (Array.isArray(v)) return v.join(', ');
-	if (v !== null && typeof v === 'object') return JSON.stringify(v);
-	return String(v);
-}
-
-/** The scenario's parameters with unit and source. */
+/** The scenario's parameters as a reader sees them (report/format.ts), with unit, source and the raw value for machines. */
 export function paramsExport(p: ScenarioParams, l: { sheet: string; param: string; value: string; unit: string; source: string }, lang: 'de' | 'en'): ExportTable {
 	return {
 		name: l.sheet,
 		columns: [
-			{ key: 'key', label: 'key' },
 			{ key: 'param', label: l.param },
 			{ key: 'value', label: l.value },
 			{ key: 'unit', label: l.unit },
-			{ key: 'source', label: l.source }
+			{ key: 'source', label: l.source },
+			{ key: 'key', label: 'key' },
+			{ key: 'raw', label: 'json' }
 		],
-		rows: (Object.keys(PARAM_META) as (keyof ScenarioParams)[]).map((k) => ({
-			key: k,
-			param: PARAM_META[k].label[lang],
-			value: paramText(p[k]),
-			unit: PARAM_META[k].unit,
-			source: PARAM_META[k].source[lang]
-		}))
+		rows: (Object.keys(PARAM_META) as (keyof ScenarioParams)[]).map((k) => {
+			const d = paramDisplay(k, p, lang);
+			return { param: PARAM_META[k].label[lang], value: d.value, unit: d.unit, source: PARAM_META[k].source[lang], key: k, raw: JSON.stringify(p[k]) };
+		})
 	};
 }
