@@ -43,10 +43,10 @@ const UNITS: Record<UnitCode, Msg> = {
 	'CHF/yr': { de: 'CHF pro Jahr', en: 'CHF per year' },
 	'CHF/person': { de: 'CHF pro Person', en: 'CHF per person' },
 	'CHF/person/yr': { de: 'CHF pro Person und Jahr', en: 'CHF per person and year' },
-	't/yr': { de: 't pro Jahr', en: 't per year' },
+	't/yr': { de: 't/Jahr', en: 't/yr' },
 	persons: { de: 'Personen', en: 'persons' },
 	'%': { de: '%', en: '%' },
-	'points A–D': { de: 'Punkte (A = 4 … D = 1)', en: 'points (A = 4 … D = 1)' }
+	'points A–D': { de: 'Punkte, A = 4 … D = 1', en: 'points, A = 4 … D = 1' }
 };
 
 /** The words for a unit code in one language. */

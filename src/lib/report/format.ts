@@ -109,6 +109,6 @@ export function paramDisplay(key: keyof ScenarioParams, p: ScenarioParams, lang:
 		case 'CHF/yr':
 			return v >= 1e6 ? { value: `${num(lang, v / 1e6, 2, 2)} ${lang === 'de' ? 'Mio.' : 'M'}`, unit } : { value: num(lang, v), unit };
 		default:
-			return { value: num(lang, v, 2), unit };
+			return { value: num(lang, v, 2, 0), unit };
 	}
 }
