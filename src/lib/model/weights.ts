@@ -31,3 +31,24 @@ export function scaleTo100(w: Weights, ids: readonly string[] = CRITERION_IDS): 
 	ids.forEach((id, i) => (out[id] = floor[i]));
 	return out;
 }
+
+/**
+ * Weights with some criteria set to given percentages and the others scaled in proportion so that the
+ * total stays 100 (the briefing's what-if). The fixed ones together are capped at 100; if the others
+ * weigh nothing, the rest is shared equally among them.
+ */
+export function withFixedWeights(w: Weights, fixed: Record<string, number>, ids: readonly string[] = CRITERION_IDS): Weights {
+	const clean = (x: number | undefined) => (Number.isFinite(x) && (x as number) > 0 ? (x as number) : 0);
+	let fixedSum = 0;
+	const out: Weights = {};
+	for (const id of ids)
+		if (id in fixed) {
+			out[id] = Math.min(clean(fixed[id]), 100 - fixedSum);
+			fixedSum += out[id];
+		}
+	const rest = ids.filter((id) => !(id in fixed));
+	const restSum = rest.reduce((a, id) => a + clean(w[id]), 0);
+	const left = 100 - fixedSum;
+	for (const id of rest) out[id] = restSum > 0 ? (clean(w[id]) * left) / restSum : left / rest.length;
+	return out;
+}

@@ -8,6 +8,7 @@ import type { ScoreResult } from '../model/score.ts';
 import type { CriterionTable } from './summary.ts';
 import type { ExportTable } from './tables.ts';
 import { paramDisplay } from './format.ts';
+import { unitText } from '../model/units.ts';
 
 const round = (x: number | null | undefined, digits: number) => (x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
@@ -73,7 +74,12 @@ export function rankingExport(criteria: CriteriaResult, score: ScoreResult, p1: 
 }
 
 /** Every criterion × site: value, normalised value and points (long format, one row per pair). */
-export function criteriaExport(tables: CriterionTable[], l: { sheet: string; criterion: string; unit: string; weight: string; site: string; rank: string; value: string; critRank: string; normalised: string; points: string }, label: (id: string) => string): ExportTable {
+export function criteriaExport(
+	tables: CriterionTable[],
+	l: { sheet: string; criterion: string; unit: string; weight: string; site: string; rank: string; value: string; persons: string; critRank: string; normalised: string; points: string },
+	label: (id: string) => string,
+	lang: 'de' | 'en' = 'de'
+): ExportTable {
 	return {
 		name: l.sheet,
 		columns: [
@@ -85,7 +91,7 @@ export function criteriaExport(tables: CriterionTable[], l: { sheet: string; cri
 			{ key: 'site', label: l.site },
 			{ key: 'rank', label: l.rank },
 			// A criterion counted in persons (staff with a longer commute) is suppressed below 5.
-			{ key: 'value_persons', label: `${l.value} (persons)`, personCount: true },
+			{ key: 'value_persons', label: `${l.value} (${l.persons})`, personCount: true },
 			{ key: 'value', label: l.value },
 			{ key: 'crit_rank', label: l.critRank },
 			{ key: 'normalised', label: l.normalised },
@@ -95,7 +101,7 @@ export function criteriaExport(tables: CriterionTable[], l: { sheet: string; cri
 			t.rows.map((r) => ({
 				criterion_id: t.def.id,
 				criterion: label(t.def.id),
-				unit: t.def.unit,
+				unit: unitText(t.def.unit, lang),
 				weight: round(t.weight * 100, 2),
 				site_id: r.site_id,
 				site: r.name,

@@ -2,11 +2,13 @@
 import { reportDe } from './report.ts';
 import { addressDe } from './address.ts';
 import { gridDe } from './grid.ts';
+import { briefingDe } from './briefing.ts';
 
 export const de = {
 	...reportDe,
 	...addressDe,
 	...gridDe,
+	...briefingDe,
 	'app.title': 'Standortwahl',
 	'app.subtitle': 'Standort- und Konsolidierungsanalyse',
 	'app.scenario': 'Szenario: WAS Wirtschaft Arbeit Soziales, Kanton Luzern',

@@ -2,12 +2,14 @@ import type { MessageKey } from './de.ts';
 import { reportEn } from './report.ts';
 import { addressEn } from './address.ts';
 import { gridEn } from './grid.ts';
+import { briefingEn } from './briefing.ts';
 
 /** English UI strings (second language). */
 export const en: Record<MessageKey, string> = {
 	...reportEn,
 	...addressEn,
 	...gridEn,
+	...briefingEn,
 	'app.title': 'Standortwahl',
 	'app.subtitle': 'Site selection and consolidation analysis',
 	'app.scenario': 'Scenario: WAS Wirtschaft Arbeit Soziales, Canton of Lucerne',
