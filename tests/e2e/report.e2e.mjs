@@ -1,4 +1,5 @@
 import { assert } from './harness.mjs';
+import { germanProblems, codeProblems, pdfText as plainText, describe } from './text-check.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -82,6 +83,11 @@ export const tests = [
 			assert(/Datenquellen und Stand/.test(pdfText(file, 2, pages)) && last.includes(id), 'sources section or footer missing');
 			const ink = inkOfFirstPage(file);
 			assert(ink.ink > 0.05 && ink.dark > 0.002, `page 1 looks blank: ${JSON.stringify(ink)}`);
+			// The German report reads German throughout: no English words or units, codes, file names, ISO dates, raw numbers.
+			const problems = germanProblems(plainText(file));
+			assert(problems.length === 0, `German PDF:\n      ${describe(problems)}`);
+			// Every page as an image for people to look at.
+			execFileSync('pdftoppm', ['-r', '60', '-png', file, path.resolve('test-results/screens/report-pdf')]);
 
 			// The print button hands over to the browser's print dialog.
 			await t.page.evaluate(() => (window.print = () => (window.__printed = true)));
@@ -135,6 +141,11 @@ export const tests = [
 			await t.page.waitForSelector(READY, { timeout: 90_000 });
 			assert((await t.page.locator('h2').first().innerText()) === 'Recommendation', 'English report heading');
 			await t.screenshot('report-en');
+			// The English report cites publications, not internal files or codes.
+			const en = path.resolve('test-results/report-en.pdf');
+			fs.writeFileSync(en, await t.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+			const codes = codeProblems(plainText(en));
+			assert(codes.length === 0, `English PDF:\n      ${describe(codes)}`);
 		}
 	},
 	{

@@ -161,11 +161,13 @@ export function buildDeck(input: DeckInput): Slide[] {
 	open.push(
 		meeting.length
 			? t('brief.open.targetMet', { list: meeting.map((x) => x.name).join(', '), target: fmtMchf(p.savingsTargetChfYear) })
-			: t('brief.open.target', { target: fmtMchf(p.savingsTargetChfYear), net: fmtMchf(bestNet.money.netSavingChfYear) })
+			: t('brief.open.target', { target: fmtMchf(p.savingsTargetChfYear), site: bestNet.name, net: fmtMchf(bestNet.money.netSavingChfYear) })
 	);
 	const single = flip?.single[0];
 	if (flip && single)
-		open.push(t('brief.open.weights', { gap: fmtNumber(flip.gap, 1, 1), change: `${fmtNumber(100 * Math.abs(single.change), 1, 1)} %`, criterion: label(single.criterion) }));
+		open.push(
+			t('brief.open.weights', { gap: fmtNumber(flip.gap, 1, 1), change: fmtNumber(100 * Math.abs(single.change), 1, 1), dir: single.change > 0 ? t('brief.more') : t('brief.less'), criterion: label(single.criterion) })
+		);
 	const low = 0.01;
 	const fin = financingCheck(criteria, Object.fromEntries(Object.entries(score.weights).map(([k, v]) => [k, 100 * v])), low);
 	if (fin) open.push(t('brief.open.financing', { rate: fmtNumber(100 * financingRateOf(p), 1, 1), low: fmtNumber(100 * low, 1, 1), site: fin.site, rank: String(fin.rank) }));

@@ -112,7 +112,7 @@ export async function deckToPptx(slides: Slide[], images: FigureImages, opts: { 
 				break;
 			case 'whatif':
 				heading(s, sl.title, lang);
-				s.addText(`${opts.whatifNote} ${sl.intro}`, { x: M, y: 1.3, w: W - 2 * M, h: 0.8, fontSize: 16, color: MUTED, fontFace: FONT, lang });
+				s.addText(`${sl.intro} ${opts.whatifNote}`, { x: M, y: 1.3, w: W - 2 * M, h: 0.8, fontSize: 16, color: MUTED, fontFace: FONT, lang });
 				table(s, sl.table, { x: M, y: 2.2, w: W - 2 * M }, 16, lang);
 				break;
 			case 'open':
