@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { computeCriteria, criterionDef, flipWeights, rankProbabilities, scoreSites, type CriteriaResult } from '../../src/lib/model/index.ts';
-import { criterionRanks, criterionTables, recommendation } from '../../src/lib/report/summary.ts';
+import { betterThanLeader, criterionRanks, criterionTables, markerLabels, probabilitiesInRankOrder, recommendation } from '../../src/lib/report/summary.ts';
 import { loadSmall, SMALL_PARAMS, HAND_SIZED } from '../fixtures/model/small.ts';
 
 let db: Db;
@@ -55,5 +55,16 @@ describe('criterionTables and recommendation', () => {
 		const score = scoreSites(c, { customer_access: 1 }, { requireAvailability: true, requireCapacity: true, maxMeanCommuteMin: 1 });
 		expect(score.ranking).toEqual([]);
 		expect(recommendation(c, score, null, null)).toBeNull();
+	});
+});
+
+describe('robustness explained', () => {
+	it('where a site beats rank 1, probabilities in ranking order, marker labels', () => {
+		const score = scoreSites(c, { customer_access: 3, npv: 2 }, { requireCapacity: false });
+		// B is worse on customer access but better on the NPV (see model-score.test.ts).
+		expect([...betterThanLeader(score)]).toEqual([['B', ['npv']]]);
+		const probs = rankProbabilities(score.matrix, score.weights, { seed: 1, samples: 200 });
+		expect(probabilitiesInRankOrder(probs, score).map((r) => r.site_id)).toEqual(score.ranking.map((r) => r.site_id));
+		expect([...markerLabels(score)]).toEqual([['A', '1'], ['B', '2'], ['C', 'A']]);
 	});
 });

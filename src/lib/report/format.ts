@@ -101,7 +101,7 @@ export function paramDisplay(key: keyof ScenarioParams, p: ScenarioParams, lang:
 	if (typeof v !== 'number') return { value: String(v), unit };
 	switch (meta.unit) {
 		case 'share':
-			return { value: num(lang, 100 * v, 1), unit };
+			return { value: num(lang, 100 * v, 1, 0), unit };
 		case 'rate':
 			return { value: num(lang, 100 * v, 1, 1), unit };
 		case 'factor':

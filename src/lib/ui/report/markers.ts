@@ -59,11 +59,13 @@ export function spreadMarkers(markers: readonly MarkerIn[], obstacles: readonly 
 			}
 		}
 		if (worst <= 0) break;
-		// Pull back towards the exact position (only while something still overlaps, so the end state is free).
-		for (let i = 0; i < pos.length; i++) {
-			pos[i].x += (markers[i].x - pos[i].x) * 0.02;
-			pos[i].y += (markers[i].y - pos[i].y) * 0.02;
-		}
+		// Pull back towards the exact position during the first half only: the second half just separates,
+		// so the loop ends free of overlaps (a pull against an obstacle would otherwise never settle).
+		if (it < maxIter / 2)
+			for (let i = 0; i < pos.length; i++) {
+				pos[i].x += (markers[i].x - pos[i].x) * 0.02;
+				pos[i].y += (markers[i].y - pos[i].y) * 0.02;
+			}
 	}
 	return pos.map((p, i) => ({ x: p.x, y: p.y, moved: Math.hypot(p.x - markers[i].x, p.y - markers[i].y) > 0.5 }));
 }
