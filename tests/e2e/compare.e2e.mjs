@@ -20,7 +20,7 @@ export const tests = [
 			const val = async (row, col) => {
 				const s = await t.page.locator(`[data-testid="compare"] tr[data-row="${row}"] td`).nth(col).innerText();
 				assert(s.startsWith('CHF '), `${row}: amount without CHF: ${s}`);
-				return Number(s.replace(/[^\d.−-]/g, '').replace('−', '-'));
+				return Number(/[−-]?\d+(?:\.\d+)?/.exec(s.replace(/[’']/g, ''))[0].replace('−', '-'));
 			};
 			for (const col of [1, 2]) {
 				const [freed, syn, gross, cost, net] = [await val('freed', col), await val('synergy', col), await val('gross', col), await val('annual', col), await val('net', col)];

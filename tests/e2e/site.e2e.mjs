@@ -142,7 +142,7 @@ export const tests = [
 			const ranks = await t.page.locator('[data-testid="criteria"] tbody td:nth-child(3)').allInnerTexts();
 			const raster = ['pt_quality', 'labour_pt_45', 'labour_car_45'];
 			const ids = await t.page.locator('[data-testid="criteria"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.criterion));
-			assert(ranks.length === 13 && ranks.every((r, i) => /^\d+ (von|of) \d+$/.test(r) || (raster.includes(ids[i]) && r === '–')), `criterion ranks: ${ranks}`);
+			assert(ranks.length === 11 && ranks.every((r, i) => /^\d+ (von|of) \d+$/.test(r) || (raster.includes(ids[i]) && r === '–')), `criterion ranks: ${ranks}`);
 			await checkCharts(t);
 		}
 	},

@@ -296,8 +296,7 @@ export const de = {
 	'cmp.detail': 'Detailseite von {site}',
 	'nav.label': 'Hauptnavigation',
 	'lang.switch': 'Sprache',
-	'banner.synthetic':
-		'Demo-Szenario: Geografie, Bevölkerung, Haltestellen und heutige Standorte sind real; Mitarbeitende, Kundschaft und Standortkennzahlen sind synthetisch (Zufallsgenerator, Seed {seed}).',
+	'banner.synthetic': 'Demo-Szenario: Geografie, Bevölkerung, Haltestellen und heutige Standorte sind real; Mitarbeitende, Kundschaft und Standortkennzahlen sind synthetisch (Zufallsgenerator, Startwert {seed}).',
 	'banner.userData': 'Eigene Daten geladen. Personendaten bleiben in diesem Browser.',
 	'status.startingDb': 'Datenbank wird gestartet …',
 	'status.loadingDemo': 'Luzerner Standardszenario wird geladen …',

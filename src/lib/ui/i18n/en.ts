@@ -297,8 +297,7 @@ export const en: Record<MessageKey, string> = {
 	'cmp.detail': 'Detail page of {site}',
 	'nav.label': 'Main navigation',
 	'lang.switch': 'Language',
-	'banner.synthetic':
-		'Demo scenario: geography, population, PT stops and current offices are real; staff, customers and site figures are synthetic (random generator, seed {seed}).',
+	'banner.synthetic': 'Demo scenario: geography, population, stops and today’s offices are real; staff, customers and site figures are synthetic (random generator, seed {seed}).',
 	'banner.userData': 'Your own data is loaded. Personal data stays in this browser.',
 	'status.startingDb': 'Starting the database …',
 	'status.loadingDemo': 'Loading the Lucerne default scenario …',
