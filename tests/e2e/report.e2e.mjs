@@ -78,8 +78,11 @@ export const tests = [
 			// The summary is one page: recommendation, ranking and the map.
 			for (const s of ['Empfehlung', 'Eichhof-West', 'Rangfolge der Standorte', 'Mitarbeitende nach Wohngemeinde', id, '23.11.2026']) assert(p1.includes(s), `page 1 lacks "${s}"`);
 			// One savings story on page 1: the net saving, with gross and the new site's cost, the target compared net.
-			const flat = p1.replace(/\s+/g, ' ');
-			assert(/Nettoeinsparung pro Jahr CHF [\d.]+ Mio\./.test(flat) && /Sparziel CHF 4\.80 Mio\. pro Jahr \(netto\): nicht erreicht/.test(flat), `page 1 savings: ${flat.slice(0, 1500)}`);
+			const kfNet = await t.page.locator('[data-testid="kf-net"]').innerText();
+			assert(/^CHF [\d.]+ Mio\.\s+Mio\. CHF: brutto [\d.]+ \(Mieten [\d.]+ \+ Synergien [\d.]+\) − neuer Standort [\d.]+/.test(kfNet), `net saving key figure: ${kfNet}`);
+			assert((await t.page.locator('[data-testid="kf-target"]').getAttribute('data-met')) === 'false', 'target "met" although no site reaches it net');
+			const flat = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+			assert(flat.includes('Nettoeinsparung pro Jahr') && flat.includes('Sparziel CHF 4.80 Mio. pro Jahr (netto): nicht erreicht'), 'page 1 lacks the net saving against the target');
 			const last = pdfText(file, pages);
 			assert(/Datenquellen und Stand/.test(pdfText(file, 2, pages)) && last.includes(id), 'sources section or footer missing');
 			const ink = inkOfFirstPage(file);
