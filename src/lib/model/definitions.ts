@@ -14,6 +14,8 @@ export type Direction = 'benefit' | 'cost';
 export interface CriterionDef {
 	id: string;
 	label: Msg;
+	/** A few words for lists ("better than rank 1 on: …"). */
+	short: Msg;
 	unit: UnitCode;
 	direction: Direction;
 	group: 'staff' | 'customers' | 'environment' | 'space' | 'money';
@@ -23,19 +25,19 @@ export interface CriterionDef {
 }
 
 export const CRITERIA: readonly CriterionDef[] = [
-	{ id: 'staff_pt_mean', label: { de: 'Mitarbeitende: mittlere ÖV-Reisezeit (Tür zu Tür)', en: 'Staff: mean PT commute (door to door)' }, unit: 'min', direction: 'cost', group: 'staff', spatial: true, value: (s) => s.staff?.pt.mean ?? null },
+	{ id: 'staff_pt_mean', label: { de: 'Mitarbeitende: mittlere ÖV-Reisezeit (Tür zu Tür)', en: 'Staff: mean PT commute (door to door)' }, short: { de: 'ÖV-Pendelzeit', en: 'PT commute' }, unit: 'min', direction: 'cost', group: 'staff', spatial: true, value: (s) => s.staff?.pt.mean ?? null },
 	// The wait before the deadline, apart from the journey (issue 11); not on the surface (cells have no wait).
-	{ id: 'staff_pt_wait', label: { de: 'Mitarbeitende: mittlere ÖV-Wartezeit vor Arbeitsbeginn', en: 'Staff: mean PT wait before work starts' }, unit: 'min', direction: 'cost', group: 'staff', spatial: false, value: (s) => (s.staff && s.staff.ptWait.n > 0 ? s.staff.ptWait.mean : null) },
-	{ id: 'staff_car_mean', label: { de: 'Mitarbeitende: mittlere Auto-Reisezeit', en: 'Staff: mean car commute' }, unit: 'min', direction: 'cost', group: 'staff', spatial: true, value: (s) => s.staff?.car.mean ?? null },
-	{ id: 'staff_losers', label: { de: 'Mitarbeitende mit längerem Weg', en: 'Staff with a longer commute' }, unit: 'persons', direction: 'cost', group: 'staff', spatial: false, value: (s) => (s.staff && s.staff.combined.n > 0 ? s.staff.combined.losers : null) },
-	{ id: 'customer_access', label: { de: 'Kundschaft: mittlere Reisezeit (besuchsgewichtet)', en: 'Customers: mean access time (visit-weighted)' }, unit: 'min', direction: 'cost', group: 'customers', spatial: true, value: (s) => s.customers?.all.meanMinutes ?? null },
-	{ id: 'co2', label: { de: 'CO₂ der Arbeitswege', en: 'CO₂ of commuting' }, unit: 't/yr', direction: 'cost', group: 'environment', spatial: true, value: (s) => s.staff?.co2TonnesYear ?? null },
-	{ id: 'capacity_reserve', label: { de: 'Kapazitätsreserve', en: 'Capacity reserve' }, unit: '%', direction: 'benefit', group: 'space', spatial: false, value: (s) => s.space.capacityReserve * 100 },
-	{ id: 'npv', label: { de: 'Barwert (Einsparungen abzüglich aller Kosten)', en: 'Net present value (savings less all costs)' }, unit: 'CHF', direction: 'benefit', group: 'money', spatial: false, value: (s) => s.money.npvChf },
+	{ id: 'staff_pt_wait', label: { de: 'Mitarbeitende: mittlere ÖV-Wartezeit vor Arbeitsbeginn', en: 'Staff: mean PT wait before work starts' }, short: { de: 'ÖV-Wartezeit', en: 'PT wait' }, unit: 'min', direction: 'cost', group: 'staff', spatial: false, value: (s) => (s.staff && s.staff.ptWait.n > 0 ? s.staff.ptWait.mean : null) },
+	{ id: 'staff_car_mean', label: { de: 'Mitarbeitende: mittlere Auto-Reisezeit', en: 'Staff: mean car commute' }, short: { de: 'Auto-Pendelzeit', en: 'car commute' }, unit: 'min', direction: 'cost', group: 'staff', spatial: true, value: (s) => s.staff?.car.mean ?? null },
+	{ id: 'staff_losers', label: { de: 'Mitarbeitende mit längerem Weg', en: 'Staff with a longer commute' }, short: { de: 'längerer Weg', en: 'longer commutes' }, unit: 'persons', direction: 'cost', group: 'staff', spatial: false, value: (s) => (s.staff && s.staff.combined.n > 0 ? s.staff.combined.losers : null) },
+	{ id: 'customer_access', label: { de: 'Kundschaft: mittlere Reisezeit (besuchsgewichtet)', en: 'Customers: mean access time (visit-weighted)' }, short: { de: 'Kundschaft', en: 'customers' }, unit: 'min', direction: 'cost', group: 'customers', spatial: true, value: (s) => s.customers?.all.meanMinutes ?? null },
+	{ id: 'co2', label: { de: 'CO₂ der Arbeitswege', en: 'CO₂ of commuting' }, short: { de: 'CO₂', en: 'CO₂' }, unit: 't/yr', direction: 'cost', group: 'environment', spatial: true, value: (s) => s.staff?.co2TonnesYear ?? null },
+	{ id: 'capacity_reserve', label: { de: 'Kapazitätsreserve', en: 'Capacity reserve' }, short: { de: 'Kapazitätsreserve', en: 'capacity reserve' }, unit: '%', direction: 'benefit', group: 'space', spatial: false, value: (s) => s.space.capacityReserve * 100 },
+	{ id: 'npv', label: { de: 'Barwert (Einsparungen abzüglich aller Kosten)', en: 'Net present value (savings less all costs)' }, short: { de: 'Barwert', en: 'NPV' }, unit: 'CHF', direction: 'benefit', group: 'money', spatial: false, value: (s) => s.money.npvChf },
 	// Reach raster (model/reach.ts); weight 0 by default, so they inform without changing the ranking.
-	{ id: 'pt_quality', label: { de: 'ÖV-Güteklasse am Standort (ARE)', en: 'PT quality class at the site (ARE)' }, unit: 'points A–D', direction: 'benefit', group: 'customers', spatial: false, value: (s) => s.reach?.guteklasse?.points ?? null },
-	{ id: 'labour_pt_45', label: { de: 'Arbeitsmarkt: Personen im Erwerbsalter innert 45 min ÖV', en: 'Labour market: working-age residents within 45 min by PT' }, unit: 'persons', direction: 'benefit', group: 'staff', spatial: false, value: (s) => s.reach?.workingAge?.pt[45] ?? null },
-	{ id: 'labour_car_45', label: { de: 'Arbeitsmarkt: Personen im Erwerbsalter innert 45 min Auto', en: 'Labour market: working-age residents within 45 min by car' }, unit: 'persons', direction: 'benefit', group: 'staff', spatial: false, value: (s) => s.reach?.workingAge?.car[45] ?? null }
+	{ id: 'pt_quality', label: { de: 'ÖV-Güteklasse am Standort (ARE)', en: 'PT quality class at the site (ARE)' }, short: { de: 'ÖV-Güteklasse', en: 'PT quality class' }, unit: 'points A–D', direction: 'benefit', group: 'customers', spatial: false, value: (s) => s.reach?.guteklasse?.points ?? null },
+	{ id: 'labour_pt_45', label: { de: 'Arbeitsmarkt: Personen im Erwerbsalter innert 45 min ÖV', en: 'Labour market: working-age residents within 45 min by PT' }, short: { de: 'Arbeitsmarkt ÖV', en: 'labour market PT' }, unit: 'persons', direction: 'benefit', group: 'staff', spatial: false, value: (s) => s.reach?.workingAge?.pt[45] ?? null },
+	{ id: 'labour_car_45', label: { de: 'Arbeitsmarkt: Personen im Erwerbsalter innert 45 min Auto', en: 'Labour market: working-age residents within 45 min by car' }, short: { de: 'Arbeitsmarkt Auto', en: 'labour market car' }, unit: 'persons', direction: 'benefit', group: 'staff', spatial: false, value: (s) => s.reach?.workingAge?.car[45] ?? null }
 ];
 
 export const CRITERION_IDS = CRITERIA.map((c) => c.id);

@@ -155,7 +155,7 @@ export const PARAM_META: Record<keyof ScenarioParams, ParamMeta> = {
 	noticeDate: { label: { de: 'Kündigung der heutigen Mieten', en: 'Notice given on current leases' }, unit: 'date', source: A },
 	discountRate: { label: { de: 'Diskontsatz', en: 'Discount rate' }, unit: 'rate', source: { de: 'Realzins für öffentliche Investitionen; Annahme.', en: 'Real rate for public investments; assumption.' }, tornado: [0.01, 0.04] },
 	financingRate: {
-		label: { de: 'Finanzierungssatz gekaufter Standorte', en: 'Financing rate of bought sites' },
+		label: { de: 'Finanzierungssatz bei Kauf', en: 'Financing rate of a purchase' },
 		unit: 'rate',
 		source: {
 			de: 'Zins auf Kaufpreis und Baukosten gekaufter Standorte; leer = gleich wie der Diskontsatz, damit ein Kauf nicht mit einem tieferen Satz gerechnet wird als der Barwert. Annahme.',
@@ -164,7 +164,7 @@ export const PARAM_META: Record<keyof ScenarioParams, ParamMeta> = {
 		tornado: [0.01, 0.04]
 	},
 	buildingLifeYears: {
-		label: { de: 'Abschreibungsdauer Gebäude (gekaufte Standorte)', en: 'Building pay-off period (bought sites)' },
+		label: { de: 'Abschreibungsdauer Gebäude', en: 'Building pay-off period' },
 		unit: 'yr',
 		source: { de: 'Annuität über die Nutzungsdauer eines Verwaltungsbaus; das Grundstück wird nur verzinst. Annahme.', en: 'Annuity over the useful life of an office building; the land only bears interest. Assumption.' },
 		tornado: [35, 70]

@@ -45,6 +45,7 @@ export interface DeckInput {
 
 const m2 = (x: number) => fmtNumber(x / 1e6, 2, 2);
 const label = (id: string) => tr(CRITERIA.find((c) => c.id === id)!.label);
+const short = (id: string) => tr(CRITERIA.find((c) => c.id === id)!.short);
 
 /** The ranking as a slide table (also the what-if's table for given scores). */
 export function rankingTable(criteria: CriteriaResult, score: ScoreResult, pFirst: ReadonlyMap<string, number> | null, highlight = score.ranking[0]?.site_id): Table {
@@ -102,7 +103,7 @@ export function buildDeck(input: DeckInput): Slide[] {
 		points: [
 			...(rec.runnerUp ? [t('brief.rec.lead', { second: rec.runnerUp.site.name, gap: fmtNumber(rec.runnerUp.gap, 1, 1) })] : []),
 			...(rec.pFirst !== null ? [t('brief.rec.robust', { p: fmtPct(rec.pFirst) })] : []),
-			...(rec.bestOn.length ? [t('rep.rec.bestOn', { list: rec.bestOn.map(label).join(', ') })] : [])
+			...(rec.bestOn.length ? [t('rep.rec.bestOn', { list: rec.bestOn.map(short).join(', ') })] : [])
 		],
 		figures: [
 			{ label: t('rep.kf.pt'), value: s.staff?.pt.mean == null ? '–' : `${fmtNumber(s.staff.pt.mean, 1, 1)} min`, sub: '' },

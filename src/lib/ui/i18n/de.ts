@@ -99,7 +99,7 @@ export const de = {
 	'rank.col.customers': 'Kundschaft Ø min',
 	'rank.col.losers': 'Längerer Weg',
 	'rank.col.reserve': 'Reserve',
-	'rank.col.cost': 'Kosten neuer Standort pro Jahr',
+	'rank.col.cost': 'Kosten neu pro Jahr',
 	'rank.col.net': 'Nettoeinsparung pro Jahr',
 	'rank.col.npv': 'Barwert',
 	'rank.col.payback': 'Amortisation',

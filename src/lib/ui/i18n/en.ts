@@ -100,7 +100,7 @@ export const en: Record<MessageKey, string> = {
 	'rank.col.customers': 'Customers mean min',
 	'rank.col.losers': 'Longer commute',
 	'rank.col.reserve': 'Reserve',
-	'rank.col.cost': 'New site cost per year',
+	'rank.col.cost': 'New cost per year',
 	'rank.col.net': 'Net saving per year',
 	'rank.col.npv': 'NPV',
 	'rank.col.payback': 'Payback',
