@@ -19,9 +19,9 @@ export function num(lang: Lang, v: number, digits = 0, minDigits = digits): stri
 		f = new Intl.NumberFormat(lang === 'de' ? 'de-CH' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: minDigits });
 		formats.set(key, f);
 	}
-	// −0 prints as "-0": a rounded difference of nothing is 0.
-	const r = Object.is(Math.round(v * 10 ** digits) / 10 ** digits, -0) ? 0 : v;
-	return f.format(r);
+	// A value that rounds to 0 prints without a sign; a negative one with a true minus (−), not a hyphen.
+	const r = Math.round(v * 10 ** digits) === 0 ? 0 : v;
+	return f.format(r).replace(/^-/, '−');
 }
 
 /** An amount in CHF, whole francs: "CHF 1’234’567". */
