@@ -33,6 +33,9 @@ import {
 	type ScoreResult,
 	type SiteCriteria
 } from '../../src/lib/model/index.ts';
+import { MIN_GROUP } from '../../src/lib/model/privacy.ts';
+import { dateText } from '../../src/lib/model/dates.ts';
+import { fmtPersons } from '../../src/lib/report/tables.ts';
 import { ENGINE_HELP, engine, option, positional, lang as langOf } from './_args.ts';
 
 /**
@@ -96,12 +99,18 @@ export async function run(args: string[]): Promise<number> {
 			console.error(lang === 'de' ? `Hinweis: Szenario wurde mit anderen Daten erstellt (${scenario.data.hash} ≠ ${data.hash}).` : `Note: scenario was made with other data (${scenario.data.hash} ≠ ${data.hash}).`);
 		const criteria = await computeCriteria(db, scenario.params);
 		const score = scoreSites(criteria, scenario.weights);
+		// All weights 0: no assessment is made up (the app refuses the same way).
+		if (score.problem && !json) {
+			console.error(score.problem[lang]);
+			return 2;
+		}
 		const robust = score.ranking.length >= 2 ? rankProbabilities(score.matrix, score.weights, { samples, seed }) : null;
 		const flip = flipWeights(score);
 		const top = score.ranking[0]?.site_id;
 		const torn = top ? tornado(criteria, top) : null;
 		if (json) {
-			console.log(JSON.stringify({ scenario, data, warnings: criteria.warnings, travelTimeRows: criteria.travelTimeRows, score, criteria: criteria.sites, rankProbabilities: robust, flip, tornado: torn }, null, 2));
+			// Person counts of 1–4 become "<5" here too (the small-group rule holds for every export).
+			console.log(JSON.stringify({ scenario, data, warnings: criteria.warnings, travelTimeRows: criteria.travelTimeRows, score, criteria: criteria.sites, rankProbabilities: robust, flip, tornado: torn }, maskSmallCounts, 2));
 			return 0;
 		}
 		const geo = option(args, '--geojson');
@@ -117,6 +126,14 @@ export async function run(args: string[]): Promise<number> {
 	}
 }
 
+/** Person-count fields of the criteria (StaffCriteria, MissingTimes, CommuteStats, WaitStats). */
+const COUNT_KEYS = new Set(['winners', 'losers', 'total', 'noZoneTimes', 'noSiteTime', 'missingTimes', 'movers', 'n']);
+
+/** JSON replacer: a person count from 1 to 4 is written as "<5". */
+function maskSmallCounts(key: string, value: unknown): unknown {
+	return COUNT_KEYS.has(key) && typeof value === 'number' && value > 0 && value < MIN_GROUP ? `<${MIN_GROUP}` : value;
+}
+
 /** Tables missing from the folder are created empty so every query runs. */
 async function ensureTables(db: Db): Promise<void> {
 	const have = new Set((await rows<{ n: string }>(db, `SELECT table_name AS n FROM information_schema.tables`)).map((r) => r.n));
@@ -126,6 +143,9 @@ async function ensureTables(db: Db): Promise<void> {
 const fmt = (x: number | null | undefined, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : x.toLocaleString('de-CH', { maximumFractionDigits: d, minimumFractionDigits: d }));
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : (100 * x).toFixed(0) + ' %');
 const chf = (x: number) => 'CHF ' + Math.round(x).toLocaleString('de-CH');
+/** A person count under the small-group rule (1–4 → "<5"), as in the app and the exports. */
+const persons = (n: number | null | undefined) => fmtPersons(n, (x) => x.toLocaleString('de-CH'), MIN_GROUP).replace('< ', '<');
+const date = (lang: Lang, iso: string) => dateText(iso)[lang];
 
 /** Rows of the criteria table: label and how to read the figure from one site. */
 function criteriaRows(lang: Lang, thresholds: number[]): [string, (s: SiteCriteria) => string][] {
@@ -136,7 +156,7 @@ function criteriaRows(lang: Lang, thresholds: number[]): [string, (s: SiteCriter
 		...thresholds.map((t): [string, (s: SiteCriteria) => string] => [`${name} > ${t} min`, (s) => pct(s.staff?.[key].shareOver[t])]),
 		[`${name} ${L('Stunden/Jahr', 'hours/yr')}`, (s) => fmt(s.staff?.[key].hoursPerYear, 0)],
 		[`${name} ${L('Δ zu heute', 'Δ vs today')} (min)`, (s) => fmt(s.staff?.[key].meanChange)],
-		[`${name} ${L('Gewinner/Verlierer', 'winners/losers')}`, (s) => (s.staff ? `${s.staff[key].winners}/${s.staff[key].losers}` : '–')]
+		[`${name} ${L('Gewinner/Verlierer', 'winners/losers')}`, (s) => (s.staff ? `${persons(s.staff[key].winners)}/${persons(s.staff[key].losers)}` : '–')]
 	];
 	return [
 		[L('Arbeitsplätze Bedarf', 'Workplaces needed'), (s) => String(s.space.workplacesNeeded)],
@@ -146,11 +166,11 @@ function criteriaRows(lang: Lang, thresholds: number[]): [string, (s: SiteCriter
 		[L('ÖV Warten vor Beginn Mittel (min)', 'PT wait before start mean (min)'), (s) => fmt(s.staff?.ptWait.mean)],
 		[L('ÖV Warten vor Beginn p80 (min)', 'PT wait before start p80 (min)'), (s) => fmt(s.staff?.ptWait.p80)],
 		[L('ÖV Umstiege (Mittel)', 'PT changes (mean)'), (s) => fmt(s.staff?.ptChangesMean)],
-		[L('Ohne ÖV-Zeit: Zone/Standort', 'No PT time: zone/site'), (s) => (s.staff ? `${s.staff.missingByMode.pt.noZoneTimes}/${s.staff.missingByMode.pt.noSiteTime}` : '–')],
-		[L('Ohne Autozeit: Zone/Standort', 'No car time: zone/site'), (s) => (s.staff ? `${s.staff.missingByMode.car.noZoneTimes}/${s.staff.missingByMode.car.noSiteTime}` : '–')],
-		[L('CO2 t/Jahr', 'CO2 t/yr'), (s) => fmt(s.staff?.co2TonnesYear)],
-		[L('CO2 Δ t/Jahr', 'CO2 Δ t/yr'), (s) => fmt(s.staff?.co2ChangeTonnesYear)],
-		[L('Ohne jede Reisezeit', 'Without any travel time'), (s) => (s.staff ? String(s.staff.missingTimes) : '–')],
+		[L('Ohne ÖV-Zeit: Zone/Standort', 'No PT time: zone/site'), (s) => (s.staff ? `${persons(s.staff.missingByMode.pt.noZoneTimes)}/${persons(s.staff.missingByMode.pt.noSiteTime)}` : '–')],
+		[L('Ohne Autozeit: Zone/Standort', 'No car time: zone/site'), (s) => (s.staff ? `${persons(s.staff.missingByMode.car.noZoneTimes)}/${persons(s.staff.missingByMode.car.noSiteTime)}` : '–')],
+		[L('CO₂ t/Jahr', 'CO₂ t/yr'), (s) => fmt(s.staff?.co2TonnesYear)],
+		[L('CO₂ Δ t/Jahr', 'CO₂ Δ t/yr'), (s) => fmt(s.staff?.co2ChangeTonnesYear)],
+		[L('Ohne jede Reisezeit', 'Without any travel time'), (s) => (s.staff ? persons(s.staff.missingTimes) : '–')],
 		...['employer', 'insured', 'jobseeker'].map((g): [string, (s: SiteCriteria) => string] => [`${L('Kundschaft', 'Customers')} ${g} (min)`, (s) => fmt(s.customers?.byGroup[g]?.meanMinutes)]),
 		[L('Kundschaft alle (min)', 'Customers all (min)'), (s) => fmt(s.customers?.all.meanMinutes)],
 		[L('Anteil Regionalstellen', 'Share at branches'), (s) => (s.customers ? pct(s.customers.all.branchShare) : '–')],
@@ -161,19 +181,20 @@ function criteriaRows(lang: Lang, thresholds: number[]): [string, (s: SiteCriter
 		[L('Erwerbsalter 45 min Auto (genähert)', 'Working age 45 min car (approx.)'), (s) => fmt(s.reach?.workingAge?.car[45], 0)],
 		[L('Arbeitsplätze Bedarf/Kapazität', 'Workplaces needed/capacity'), (s) => `${s.space.workplacesNeeded}/${s.space.capacity}`],
 		[L('Fläche Bedarf/Angebot m²', 'Area needed/offered m²'), (s) => `${fmt(s.space.m2Needed, 0)}/${fmt(s.space.areaM2, 0)}`],
-		[L('Umzug', 'Move'), (s) => s.money.moveDate],
-		[L('Kosten neu/Jahr', 'New cost/yr'), (s) => chf(s.money.annualCostChf)],
+		[L('Umzug', 'Move'), (s) => date(lang, s.money.moveDate)],
 		[L('Frei werdende Miete/Jahr', 'Rent freed/yr'), (s) => chf(s.money.rentFreedChfYear)],
-		[L('Frei werdende Fläche m²', 'Area freed m²'), (s) => fmt(s.money.m2Freed, 0)],
 		[L('Synergien/Jahr', 'Synergies/yr'), (s) => chf(s.money.synergyChfYear)],
-		[L('Einsparung brutto/Jahr', 'Gross saving/yr'), (s) => chf(s.money.grossSavingChfYear) + (s.money.meetsTarget ? ' ✓' : '')],
-		[L('Einsparung netto/Jahr', 'Net saving/yr'), (s) => chf(s.money.netSavingChfYear)],
+		[L('= Einsparung brutto/Jahr', '= Gross saving/yr'), (s) => chf(s.money.grossSavingChfYear)],
+		[L('− Kosten neuer Standort/Jahr', '− New site cost/yr'), (s) => chf(s.money.annualCostChf)],
+		[L('  davon Kapital (gekauft)', '  of which capital (bought)'), (s) => chf(s.money.capitalCostChfYear)],
+		[L('= Einsparung netto/Jahr', '= Net saving/yr'), (s) => chf(s.money.netSavingChfYear) + (s.money.meetsTarget ? ' ✓' : '')],
+		[L('Frei werdende Fläche m²', 'Area freed m²'), (s) => fmt(s.money.m2Freed, 0)],
 		[L('Ausbau', 'Fit-out'), (s) => chf(s.money.fitOutChf)],
 		[L('Umzugskosten', 'Move cost'), (s) => chf(s.money.moveCostChf)],
 		[L('Doppelmiete', 'Double rent'), (s) => chf(s.money.doubleRentChf)],
 		[L('Einmalkosten total', 'One-off total'), (s) => chf(s.money.oneOffTotalChf)],
-		['NPV', (s) => chf(s.money.npvChf)],
-		[L('Amortisation (Jahr)', 'Payback (year)'), (s) => (s.money.paybackYear === null ? '–' : `${s.money.paybackYear} (${s.money.paybackYears} ${L('J.', 'y')})`)]
+		[L('Barwert', 'NPV'), (s) => chf(s.money.npvChf)],
+		[L('Amortisation (Jahr)', 'Payback (year)'), (s) => (s.money.paybackYear === null ? '–' : `${s.money.paybackYear} (${fmt(s.money.paybackYears)} ${L('J.', 'y')})`)]
 	];
 }
 
@@ -189,7 +210,13 @@ function printReport(
 	const L = (de: string, en: string) => (lang === 'de' ? de : en);
 	const name = new Map(criteria.sites.map((s) => [s.site_id, s.name]));
 	console.log(`${L('Szenario', 'Scenario')}: ${scenario.name} (${scenario.id})`);
-	console.log(`${L('Umziehende Mitarbeitende', 'Staff moving')}: ${criteria.inputs.movers.headcount} (${criteria.inputs.movers.fte.toFixed(1)} FTE)`);
+	console.log(`${L('Umziehende Mitarbeitende', 'Staff moving')}: ${persons(criteria.inputs.movers.headcount)} (${criteria.inputs.movers.headcount < MIN_GROUP ? '–' : criteria.inputs.movers.fte.toFixed(1)} ${L('Vollzeitstellen', 'FTE')})`);
+	console.log(
+		L(
+			`Sparziel ${chf(criteria.params.savingsTargetChfYear)}/Jahr, verglichen mit der Nettoeinsparung (brutto − Kosten neuer Standort). Geld zählt einmal, als Barwert. Keine Zahl beruht auf weniger als ${MIN_GROUP} Personen (<${MIN_GROUP}).`,
+			`Savings target ${chf(criteria.params.savingsTargetChfYear)}/yr, compared with the net saving (gross − new site cost). Money counts once, as the NPV. No figure rests on fewer than ${MIN_GROUP} persons (<${MIN_GROUP}).`
+		)
+	);
 	if (criteria.travelTimeRows === 0)
 		console.log(
 			'\n' + L('!! travel_times ist leer: keine Pendel-, Kunden- und CO2-Kriterien. Rangierung nur nach Fläche und Kosten.', '!! travel_times is empty: no commute, customer or CO2 criteria. Ranking by space and money only.')
@@ -225,7 +252,7 @@ function printReport(
 			console.log(`  ${pct(p.shift)} ${L('von', 'from')} ${CRITERIA.find((d) => d.id === p.decrease)!.label[lang]} ${L('zu', 'to')} ${CRITERIA.find((d) => d.id === p.increase)!.label[lang]}`);
 	}
 	if (torn && score.ranking[0]) {
-		console.log('\n' + L(`Tornado NPV ${score.ranking[0].name} (Basis ${chf(torn.base)})`, `Tornado NPV ${score.ranking[0].name} (base ${chf(torn.base)})`));
+		console.log('\n' + L(`Tornado Barwert ${score.ranking[0].name} (Basis ${chf(torn.base)})`, `Tornado NPV ${score.ranking[0].name} (base ${chf(torn.base)})`));
 		for (const b of torn.bars) console.log(`  ${b.label[lang].padEnd(40)} ${String(b.low).padStart(6)}: ${chf(b.npvLow).padStart(18)}   ${String(b.high).padStart(6)}: ${chf(b.npvHigh).padStart(18)}`);
 	}
 }

@@ -65,34 +65,34 @@ export const OFFICES: readonly OfficeSpec[] = [
 	{ office_id: 'WIRA-MAIHOF', name: 'wira Luzern (Maihofstrasse)', address: 'Maihofstrasse, 6004 Luzern', unit: 'wira', staff: 22, area_m2: 660, workplaces: 24, rent_chf_m2: 290, lease_end: '2026-06-30', notice_months: 6, keep: false, proxy: { uic: 8577151, name: 'Luzern, Maihof' } },
 	{ office_id: 'RAV-LU', name: 'RAV Luzern', address: 'Baselstrasse 61A, 6003 Luzern', unit: 'RAV', staff: 42, area_m2: 1300, workplaces: 46, rent_chf_m2: 280, lease_end: '2027-03-31', notice_months: 12, keep: false, proxy: { uic: 8589807, name: 'Luzern, Kreuzstutz' } },
 	{ office_id: 'RAV-PLUS', name: 'RAV Plus / Arbeitsmarktliche Massnahmen', address: 'Landenbergstrasse 39, 6005 Luzern', unit: 'RAV', staff: 10, area_m2: 450, workplaces: 12, rent_chf_m2: 295, lease_end: '2025-09-30', notice_months: 6, keep: false, proxy: { uic: 8589837, name: 'Luzern, Steghof' } },
-	{ office_id: 'RAV-EMPI', name: 'RAV Emmen und RAV Pilatus', address: 'Emmenbrücke (shared building since 2021)', unit: 'RAV', staff: 40, area_m2: 1200, workplaces: 44, rent_chf_m2: 265, lease_end: '2028-12-31', notice_months: 12, keep: false, proxy: { uic: 8502021, name: 'Emmenbrücke' } },
+	{ office_id: 'RAV-EMPI', name: 'RAV Emmen und RAV Pilatus', address: 'Emmenbrücke (gemeinsames Gebäude seit 2021)', unit: 'RAV', staff: 40, area_m2: 1200, workplaces: 44, rent_chf_m2: 265, lease_end: '2028-12-31', notice_months: 12, keep: false, proxy: { uic: 8502021, name: 'Emmenbrücke' } },
 	{ office_id: 'RAV-SURSEE', name: 'RAV Sursee', address: 'Sursee', unit: 'RAV', staff: 16, area_m2: 430, workplaces: 17, rent_chf_m2: 240, lease_end: '2029-12-31', notice_months: 12, keep: true, proxy: { uic: 8502007, name: 'Sursee' } },
 	{ office_id: 'RAV-WOLHUSEN', name: 'RAV Wolhusen', address: 'Wolhusen', unit: 'RAV', staff: 12, area_m2: 330, workplaces: 13, rent_chf_m2: 220, lease_end: '2027-06-30', notice_months: 6, keep: true, proxy: { uic: 8508215, name: 'Wolhusen' } }
 ];
 
-/** Financing assumption for a purchased site: annuity on the building, interest only on the land. */
-export const ANNUITY = {
-	interest: 0.015,
-	buildingLifeYears: 50,
+/**
+ * A purchased site's capital, as the public reports give it: land CHF 18 M of CHF 120 M land + building.
+ * The model turns it into an annual cost (interest on the land, annuity on the building at the scenario's
+ * financing rate); the data carries only the running cost per m² (service charges, maintenance), so that
+ * the bought site compares with gross rents without a financing rate baked into the data.
+ */
+export const PURCHASE = {
 	landChf: 18_000_000,
 	buildingChf: 102_000_000,
-	/** Running cost (service charges, maintenance) added per m² so the figure compares with gross rents. */
 	runningChfM2: 35
 };
-
-/** Annual capital cost of land + building (CHF/yr) under ANNUITY. */
-export function annualCapitalCost(a = ANNUITY): number {
-	const f = a.interest / (1 - Math.pow(1 + a.interest, -a.buildingLifeYears));
-	return a.buildingChf * f + a.landChf * a.interest;
-}
 
 export interface SiteSpec {
 	site_id: string;
 	name: string;
 	capacity_workplaces: number;
 	area_m2: number;
+	/** Rent incl. service charges (rented, building right) or running cost (bought), CHF per m² and year. */
 	cost_chf_m2_year: number;
 	one_off_chf: number;
+	/** Bought sites: land price and building cost (capital; the model finances them). */
+	land_chf?: number;
+	building_chf?: number;
 	available_from: string;
 	tenure: 'buy' | 'rent' | 'build_right';
 	note: string;
@@ -105,16 +105,17 @@ const EICHHOF_AREA = 17_500;
  * The 8 examined candidate sites. Which 8 the real process examined was not published: Eichhof-West
  * (chosen) and Ebikon (lost) are real; the others are plausible locations. All capacities, areas,
  * costs and dates are synthetic. Luzern Bahnhof fails on capacity, Luzern Nord on availability.
+ * Names and notes are German, like the rest of the scenario's data.
  */
 export const SITES: readonly SiteSpec[] = [
-	{ site_id: 'S1-EICHHOF', name: 'Eichhof-West', capacity_workplaces: 700, area_m2: EICHHOF_AREA, cost_chf_m2_year: Math.round(annualCapitalCost() / EICHHOF_AREA + ANNUITY.runningChfM2), one_off_chf: 2_900_000, available_from: '2025-07-01', tenure: 'buy', note: 'Real choice of 2019 (700 workplaces, land CHF 18 M, land+building CHF 120 M); cost/m2 = annuity 1.5 %/50 y on CHF 102 M building + 1.5 % interest on CHF 18 M land + CHF 35/m2 running, over 17500 m2 (synthetic area). Proxy stop: Kriens, Grosshofstrasse (west of the Eichhof brewery; FACTS.md also names Luzern, Eichhof 8573043).', proxy: { uic: 8589712, name: 'Kriens, Grosshofstrasse' } },
-	{ site_id: 'S2-SEETAL', name: 'Seetalplatz', capacity_workplaces: 650, area_m2: 15_600, cost_chf_m2_year: 260, one_off_chf: 4_500_000, available_from: '2026-07-01', tenure: 'rent', note: 'Synthetic attributes; new-build rental next to the cantonal administration project. Proxy stop: Emmenbrücke, Seetalplatz.', proxy: { uic: 8577232, name: 'Emmenbrücke, Seetalplatz' } },
-	{ site_id: 'S3-BAHNHOF', name: 'Luzern Bahnhof / Rösslimatt', capacity_workplaces: 450, area_m2: 11_000, cost_chf_m2_year: 345, one_off_chf: 3_200_000, available_from: '2025-01-01', tenure: 'rent', note: 'Synthetic attributes; fails the capacity constraint (450 < staff to relocate). Proxy stop: Luzern CT (south of the station tracks).', proxy: { uic: 8505049, name: 'Luzern CT' } },
-	{ site_id: 'S4-EBIKON', name: 'Ebikon (Schindler / Mall of Switzerland)', capacity_workplaces: 620, area_m2: 14_900, cost_chf_m2_year: 205, one_off_chf: 3_000_000, available_from: '2025-01-01', tenure: 'build_right', note: 'Ebikon applied and lost (real); building right only (synthetic), attributes synthetic. Proxy stop: Ebikon, Schindler.', proxy: { uic: 8577173, name: 'Ebikon, Schindler' } },
-	{ site_id: 'S5-LUNORD', name: 'Luzern Nord / Reussbühl (Fluhmühle)', capacity_workplaces: 600, area_m2: 14_400, cost_chf_m2_year: 250, one_off_chf: 3_600_000, available_from: '2029-01-01', tenure: 'rent', note: 'Synthetic attributes; available too late (2029). Proxy stop: Reussbühl, Fluhmühle.', proxy: { uic: 8589861, name: 'Reussbühl, Fluhmühle' } },
-	{ site_id: 'S6-MATTENHOF', name: 'Kriens Mattenhof (Horw border)', capacity_workplaces: 580, area_m2: 13_900, cost_chf_m2_year: 265, one_off_chf: 3_400_000, available_from: '2024-10-01', tenure: 'rent', note: 'Synthetic attributes. Proxy stop: Kriens Mattenhof (rail).', proxy: { uic: 8516351, name: 'Kriens Mattenhof' } },
-	{ site_id: 'S7-ROOTD4', name: 'Root D4 Business Village', capacity_workplaces: 640, area_m2: 15_400, cost_chf_m2_year: 210, one_off_chf: 3_300_000, available_from: '2024-01-01', tenure: 'rent', note: 'Synthetic attributes. Proxy stop: Root D4.', proxy: { uic: 8515997, name: 'Root D4' } },
-	{ site_id: 'S8-SURSEE', name: 'Sursee Bahnhof', capacity_workplaces: 600, area_m2: 14_400, cost_chf_m2_year: 195, one_off_chf: 3_500_000, available_from: '2026-01-01', tenure: 'rent', note: 'Synthetic attributes; decentral option in the Sursee region. Proxy stop: Sursee, Park (near the station).', proxy: { uic: 8572961, name: 'Sursee, Park' } }
+	{ site_id: 'S1-EICHHOF', name: 'Eichhof-West', capacity_workplaces: 700, area_m2: EICHHOF_AREA, cost_chf_m2_year: PURCHASE.runningChfM2, one_off_chf: 2_900_000, land_chf: PURCHASE.landChf, building_chf: PURCHASE.buildingChf, available_from: '2025-07-01', tenure: 'buy', note: 'Reale Wahl von 2019 (700 Arbeitsplätze, Grundstück 18 Mio. CHF, Grundstück und Bau 120 Mio. CHF); Kosten pro m² = Betriebskosten, die Kapitalkosten rechnet das Modell aus Grundstück und Gebäude; Fläche synthetisch. Ersatzhaltestelle: Kriens, Grosshofstrasse (westlich der Brauerei Eichhof).', proxy: { uic: 8589712, name: 'Kriens, Grosshofstrasse' } },
+	{ site_id: 'S2-SEETAL', name: 'Seetalplatz', capacity_workplaces: 650, area_m2: 15_600, cost_chf_m2_year: 260, one_off_chf: 4_500_000, available_from: '2026-07-01', tenure: 'rent', note: 'Synthetische Angaben; Neubau zur Miete neben dem kantonalen Verwaltungsgebäude. Ersatzhaltestelle: Emmenbrücke, Seetalplatz.', proxy: { uic: 8577232, name: 'Emmenbrücke, Seetalplatz' } },
+	{ site_id: 'S3-BAHNHOF', name: 'Luzern Bahnhof / Rösslimatt', capacity_workplaces: 450, area_m2: 11_000, cost_chf_m2_year: 345, one_off_chf: 3_200_000, available_from: '2025-01-01', tenure: 'rent', note: 'Synthetische Angaben; zu klein (450 Arbeitsplätze). Ersatzhaltestelle: Luzern CT (südlich der Gleise).', proxy: { uic: 8505049, name: 'Luzern CT' } },
+	{ site_id: 'S4-EBIKON', name: 'Ebikon (Schindler / Mall of Switzerland)', capacity_workplaces: 620, area_m2: 14_900, cost_chf_m2_year: 205, one_off_chf: 3_000_000, available_from: '2025-01-01', tenure: 'build_right', note: 'Ebikon hat sich beworben und verloren (real); nur Baurecht (synthetisch), Kosten pro m² inklusive Baurechtszins, übrige Angaben synthetisch. Ersatzhaltestelle: Ebikon, Schindler.', proxy: { uic: 8577173, name: 'Ebikon, Schindler' } },
+	{ site_id: 'S5-LUNORD', name: 'Luzern Nord / Reussbühl (Fluhmühle)', capacity_workplaces: 600, area_m2: 14_400, cost_chf_m2_year: 250, one_off_chf: 3_600_000, available_from: '2029-01-01', tenure: 'rent', note: 'Synthetische Angaben; erst 2029 verfügbar. Ersatzhaltestelle: Reussbühl, Fluhmühle.', proxy: { uic: 8589861, name: 'Reussbühl, Fluhmühle' } },
+	{ site_id: 'S6-MATTENHOF', name: 'Kriens Mattenhof (bei Horw)', capacity_workplaces: 580, area_m2: 13_900, cost_chf_m2_year: 265, one_off_chf: 3_400_000, available_from: '2024-10-01', tenure: 'rent', note: 'Synthetische Angaben. Ersatzhaltestelle: Kriens Mattenhof (Bahn).', proxy: { uic: 8516351, name: 'Kriens Mattenhof' } },
+	{ site_id: 'S7-ROOTD4', name: 'Root D4 Business Village', capacity_workplaces: 640, area_m2: 15_400, cost_chf_m2_year: 210, one_off_chf: 3_300_000, available_from: '2024-01-01', tenure: 'rent', note: 'Synthetische Angaben. Ersatzhaltestelle: Root D4.', proxy: { uic: 8515997, name: 'Root D4' } },
+	{ site_id: 'S8-SURSEE', name: 'Sursee Bahnhof', capacity_workplaces: 600, area_m2: 14_400, cost_chf_m2_year: 195, one_off_chf: 3_500_000, available_from: '2026-01-01', tenure: 'rent', note: 'Synthetische Angaben; dezentrale Variante in der Region Sursee. Ersatzhaltestelle: Sursee, Park (beim Bahnhof).', proxy: { uic: 8572961, name: 'Sursee, Park' } }
 ];
 
 /** Part-time is common: FTE levels and their shares (mean ≈ 0.83 FTE). */

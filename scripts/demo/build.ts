@@ -194,6 +194,8 @@ export function generateDemo(opts: DemoOptions): DemoResult {
 			area_m2: s.area_m2,
 			cost_chf_m2_year: s.cost_chf_m2_year,
 			one_off_chf: s.one_off_chf,
+			land_chf: s.land_chf ?? null,
+			building_chf: s.building_chf ?? null,
 			available_from: s.available_from,
 			tenure: s.tenure,
 			note: s.note,

@@ -50,11 +50,12 @@ export const tests = [
 			await t.page.waitForFunction(() => document.querySelector('[data-testid="map-legend"]')?.dataset.shading === 'change');
 			const legend = await legendText(t);
 			assert(/Veränderung Arbeitsweg nach Eichhof-West \(min/.test(legend), `legend title: ${legend}`);
-			assert(legend.includes('keine Umziehenden') && /[−-]20/.test(legend) && /\+20/.test(legend), `legend classes: ${legend}`);
+			assert(legend.includes('weniger als 5') && /[−-]20/.test(legend) && /\+20/.test(legend), `legend classes: ${legend}`);
 			assert((await t.page.locator('[data-testid="map-legend"]').getAttribute('data-classes')) === '9', 'diverging legend should have 9 classes');
 			await t.page.waitForFunction(() => document.querySelector('[data-map-ready="true"]').dataset.zoneMin < 0, null, { timeout: 10_000 }).catch(() => {});
 			const d = await mapData(t);
-			assert(d.n > 50, `too few municipalities with a commute change in the map source: ${d.n}`);
+			// Only municipalities with at least 5 movers carry a mean (small-group rule, docs/PRIVACY.md).
+			assert(d.n > 20 && d.n < staff.n, `municipalities with a commute change in the map source: ${d.n} (staff layer ${staff.n})`);
 			assert(Number.isFinite(d.min) && Number.isFinite(d.max) && d.min < d.max, `commute change values: ${JSON.stringify(d)}`);
 			const summary = await t.page.locator('[data-testid="change-summary"]').innerText();
 			assert(/Eichhof-West: Ø [−+]?\d/.test(summary) && summary.includes('schneller') && summary.includes('langsamer'), `summary: ${summary}`);
@@ -89,6 +90,11 @@ export const tests = [
 			await zoneSelect.selectOption(z);
 			await t.page.waitForSelector(`[data-testid="details-panel"][data-id="${z}"]`);
 			assert((await t.page.locator('[data-testid="details-staff"]').innerText()).trim() === '< 5', `small count not suppressed for zone ${z}`);
+			// Nor the mean commute of its few movers.
+			if (await t.page.locator('[data-testid="details-change"]').count()) {
+				assert((await t.page.locator('[data-testid="details-change"]').getAttribute('data-change')) === '', `zone ${z}: mean change of fewer than 5 movers shown`);
+				assert((await t.page.locator('[data-testid="details-few"]').count()) === 1, `zone ${z}: no note on the missing means`);
+			}
 
 			// Click in the middle of the map: a Lucerne municipality gets selected.
 			const box = await t.page.locator('[data-map-ready="true"] canvas').boundingBox();

@@ -22,15 +22,29 @@ export const tests = [
 			assert((await t.page.locator('[data-testid="pt-note"]').innerText()).includes('Autozeit'), 'PT note missing');
 			const excluded = await t.page.locator('[data-testid="excluded"] li').allInnerTexts();
 			assert(excluded.some((x) => /Kapazität|capacity/i.test(x)), `capacity exclusion missing: ${excluded}`);
+			// Weights are percentages with their sum shown: the defaults make 100 %.
+			assert((await t.page.locator('[data-testid="weight-sum"]').getAttribute('data-sum')) === '100', 'default weights do not sum to 100');
 			await t.screenshot('ranking-default');
-			// Put all weight on one-off costs: the cheapest site to move into must come first.
+			// Put all weight on the NPV (the one money criterion): the site with the highest NPV must come first.
 			for (const id of await t.page.locator('input[type=range]').evaluateAll((xs) => xs.map((x) => x.dataset.testid))) {
-				await t.page.locator(`[data-testid="${id}"]`).fill(id === 'weight-one_off' ? '50' : '0');
+				await t.page.locator(`[data-testid="${id}"]`).fill(id === 'weight-npv' ? '56' : '0');
 			}
 			await t.page.waitForFunction((b) => [...document.querySelectorAll('[data-testid="ranking"] tbody tr')].map((r) => r.dataset.site).join() !== b, before.join());
 			const after = await order(t);
 			assert(after.join() !== before.join(), 'ranking did not change');
-			await t.screenshot('ranking-one-off-only');
+			// 56 % can be set exactly; the sum is shown and can be scaled to 100 %.
+			assert((await t.page.locator('[data-testid="weight-pct-npv"]').inputValue()) === '56', 'the percent input does not show 56');
+			assert((await t.page.locator('[data-testid="weight-sum"]').getAttribute('data-sum')) === '56', 'sum not 56');
+			await t.page.click('[data-testid="weights-scale"]');
+			assert((await t.page.locator('[data-testid="weight-pct-npv"]').inputValue()) === '100', 'scaling to 100 % failed');
+			await t.screenshot('ranking-npv-only');
+			// All weights 0: refused with a message, no scores shown.
+			await t.page.locator('[data-testid="weight-pct-npv"]').fill('0');
+			await t.page.locator('[data-testid="weight-pct-npv"]').press('Tab');
+			await t.page.waitForSelector('[data-testid="weights-zero"]');
+			await t.page.waitForSelector('[data-testid="ranking-problem"]');
+			assert((await t.page.locator('[data-testid="ranking"]').count()) === 0, 'a ranking is shown with all weights at 0');
+			await t.screenshot('ranking-no-weights');
 		}
 	}
 ];
@@ -38,7 +52,7 @@ export const tests = [
 tests.push({
 	name: 'weights from the URL, scenario saved in the browser survives a reload',
 	async run(t) {
-		await t.goto('/ranking?w=staff_pt_mean:0,staff_car_mean:0,staff_losers:0,customer_access:0,co2:0,capacity_reserve:50,annual_cost:0,one_off:0,npv:0');
+		await t.goto('/ranking?w=staff_pt_mean:0,staff_car_mean:0,staff_losers:0,customer_access:0,co2:0,capacity_reserve:50,npv:0');
 		await t.ready();
 		await t.page.waitForSelector('[data-testid="ranking"] tbody tr');
 		const reserve = await t.page.locator('[data-testid="weight-capacity_reserve"]').inputValue();

@@ -1,4 +1,5 @@
 import { assert } from './harness.mjs';
+import { germanProblems, codeProblems, pdfText as plainText, describe } from './text-check.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,7 +45,7 @@ export const tests = [
 			await t.page.waitForSelector(READY, { timeout: 90_000 });
 			const rec = await t.page.locator('[data-testid="recommendation"]').getAttribute('data-site');
 			const first = await t.page.locator('[data-testid="report-ranking"] tbody tr').first().getAttribute('data-site');
-			assert(rec === 'S1-EICHHOF' && first === rec, `recommendation ${rec}, first row ${first}`);
+			assert(rec && first === rec, `recommendation ${rec}, first row ${first}`);
 			assert((await t.page.locator('[data-testid="key-figures"] dd').count()) === 9, 'key figures missing');
 			// PT: the door-to-door journey with the wait and the staff without a PT time beside it; both defined in the method
 			const kfPt = await t.page.locator('[data-testid="kf-pt"]').innerText();
@@ -71,14 +72,26 @@ export const tests = [
 			const file = path.resolve('test-results/report.pdf');
 			fs.writeFileSync(file, await t.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
 			const pages = pdfPages(file);
-			assert(pages >= 4 && pages <= 14, `unexpected page count ${pages}`); // 12 criteria tables (3 from the reach raster)
+			// Summary, robustness, 11 criteria tables, money overview, figures, method with every parameter, sources.
+			assert(pages >= 4 && pages <= 18, `unexpected page count ${pages}`);
 			const p1 = pdfText(file, 1);
 			// The summary is one page: recommendation, ranking and the map.
-			for (const s of ['Empfehlung', 'Eichhof-West', 'Rangfolge der Standorte', 'Mitarbeitende nach Wohngemeinde', id, '2026-11-23']) assert(p1.includes(s), `page 1 lacks "${s}"`);
+			for (const s of ['Empfehlung', 'Eichhof-West', 'Rangfolge der Standorte', 'Mitarbeitende nach Wohngemeinde', id, '23.11.2026']) assert(p1.includes(s), `page 1 lacks "${s}"`);
+			// One savings story on page 1: the net saving, with gross and the new site's cost, the target compared net.
+			const kfNet = await t.page.locator('[data-testid="kf-net"]').innerText();
+			assert(/^CHF [\d.]+ Mio\.\s+Mio\. CHF: brutto [\d.]+ \(Mieten [\d.]+ \+ Synergien [\d.]+\) − neuer Standort [\d.]+/.test(kfNet), `net saving key figure: ${kfNet}`);
+			assert((await t.page.locator('[data-testid="kf-target"]').getAttribute('data-met')) === 'false', 'target "met" although no site reaches it net');
+			const flat = execFileSync('pdftotext', ['-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+			assert(flat.includes('Nettoeinsparung pro Jahr') && flat.includes('Sparziel CHF 4.80 Mio. pro Jahr (netto): nicht erreicht'), 'page 1 lacks the net saving against the target');
 			const last = pdfText(file, pages);
 			assert(/Datenquellen und Stand/.test(pdfText(file, 2, pages)) && last.includes(id), 'sources section or footer missing');
 			const ink = inkOfFirstPage(file);
 			assert(ink.ink > 0.05 && ink.dark > 0.002, `page 1 looks blank: ${JSON.stringify(ink)}`);
+			// The German report reads German throughout: no English words or units, codes, file names, ISO dates, raw numbers.
+			const problems = germanProblems(plainText(file));
+			assert(problems.length === 0, `German PDF:\n      ${describe(problems)}`);
+			// Every page as an image for people to look at.
+			execFileSync('pdftoppm', ['-r', '60', '-png', file, path.resolve('test-results/screens/report-pdf')]);
 
 			// The print button hands over to the browser's print dialog.
 			await t.page.evaluate(() => (window.print = () => (window.__printed = true)));
@@ -101,23 +114,24 @@ export const tests = [
 			const ranking = wb.worksheets[0];
 			const ranked = await t.page.locator('[data-testid="report-ranking"] tbody tr').count();
 			assert(ranking.rowCount === ranked + 1, `ranking sheet has ${ranking.rowCount - 1} rows, report ${ranked}`);
-			assert(ranking.getRow(2).getCell(2).value === 'S1-EICHHOF', 'ranking sheet first site');
+			const first = await t.page.locator('[data-testid="report-ranking"] tbody tr').first().getAttribute('data-site');
+			assert(ranking.getRow(2).getCell(2).value === first, `ranking sheet first site ${ranking.getRow(2).getCell(2).value}, report ${first}`);
 			const crit = wb.worksheets[1];
 			const header = crit.getRow(1).values;
-			const col = header.indexOf('Wert (persons)');
+			const col = header.indexOf('Wert (Personen)');
 			assert(col > 0, `criteria sheet lacks the person-count column: ${header}`);
 			for (let r = 2; r <= crit.rowCount; r++) {
 				const v = crit.getRow(r).getCell(col).value;
 				assert(!(typeof v === 'number' && v > 0 && v < 5), `unsuppressed small count ${v} in row ${r}`);
 			}
-			assert(crit.rowCount - 1 === 13 * 8, `criteria sheet rows: ${crit.rowCount - 1}`); // 13 criteria (3 from the reach raster, 1 PT wait) × 8 sites
+			assert(crit.rowCount - 1 === 11 * 8, `criteria sheet rows: ${crit.rowCount - 1}`); // 11 criteria (3 from the reach raster, 1 PT wait; money once, as NPV) × 8 sites
 			assert(wb.worksheets[2].rowCount > 20, 'parameter sheet incomplete');
 		}
 	},
 	{
 		name: 'report link from the assessment carries the weights; English report',
 		async run(t) {
-			await t.goto('/ranking?w=staff_pt_mean:0,staff_car_mean:0,staff_losers:0,customer_access:0,co2:0,capacity_reserve:0,annual_cost:0,one_off:50,npv:0');
+			await t.goto('/ranking?w=staff_pt_mean:0,staff_car_mean:0,staff_losers:0,customer_access:50,co2:0,capacity_reserve:0,npv:0');
 			await t.ready();
 			await t.page.waitForSelector('[data-testid="ranking"][data-travel-rows]:not([data-travel-rows="0"]) tbody tr', { timeout: 60_000 });
 			const first = await t.page.locator('[data-testid="ranking"] tbody tr').first().getAttribute('data-site');
@@ -132,6 +146,11 @@ export const tests = [
 			await t.page.waitForSelector(READY, { timeout: 90_000 });
 			assert((await t.page.locator('h2').first().innerText()) === 'Recommendation', 'English report heading');
 			await t.screenshot('report-en');
+			// The English report cites publications, not internal files or codes.
+			const en = path.resolve('test-results/report-en.pdf');
+			fs.writeFileSync(en, await t.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+			const codes = codeProblems(plainText(en));
+			assert(codes.length === 0, `English PDF:\n      ${describe(codes)}`);
 		}
 	},
 	{
@@ -139,6 +158,7 @@ export const tests = [
 		async run() {
 			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-report-'));
 			const scenario = path.join(dir, 'scenario.json');
+			// An older scenario file still names the retired money criteria: their weight moves to the NPV (0 here).
 			const weights = { staff_pt_mean: 0, staff_car_mean: 0, staff_losers: 0, customer_access: 0, co2: 0, capacity_reserve: 50, annual_cost: 0, one_off: 0, npv: 0 };
 			fs.writeFileSync(scenario, JSON.stringify({ format: 'standortwahl-scenario', version: 1, name: 'Nur Reserve', params: {}, weights }));
 			const out = path.join(dir, 'bericht.pdf');

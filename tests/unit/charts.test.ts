@@ -49,9 +49,11 @@ describe('histogram bins (5 min)', () => {
 		expect(binMinutes([1, 11, 29], 10, 30).map((b) => b.count)).toEqual([1, 1, 1]);
 	});
 
-	it('median ignores non-finite values; none → null', () => {
-		expect(medianOf([10, 30, 20, NaN])).toBe(20);
-		expect(medianOf([10, 20, 30, 40, Infinity])).toBe(25);
+	it('median ignores non-finite values; none or fewer than 5 persons → null', () => {
+		expect(medianOf([10, 30, 20, 40, 50, NaN])).toBe(30);
+		expect(medianOf([10, 20, 30, 40, 50, 60, Infinity])).toBe(35);
+		expect(medianOf([10, 30, 20, NaN])).toBeNull(); // 3 persons: small-group rule
+		expect(medianOf([10, 30, 20], 1)).toBe(20);
 		expect(medianOf([NaN])).toBeNull();
 	});
 });

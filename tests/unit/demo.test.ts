@@ -163,11 +163,15 @@ describe('demo generator: content', () => {
 		expect(csv.offices.find((o) => o.office_id === 'AK-WUERZ8')).toMatchObject({ lon: '8.349617', lat: '47.056399', zone_id: '1061' });
 	});
 
-	it('has 8 candidate sites incl. Eichhof-West (700, buy, annuity cost) and sites failing hard constraints', () => {
+	it('has 8 candidate sites incl. Eichhof-West (700, bought: land and building as capital) and sites failing hard constraints', () => {
 		expect(csv.sites).toHaveLength(8);
 		const eichhof = csv.sites.find((s) => s.name === 'Eichhof-West')!;
-		// (102e6 · 0.015/(1 − 1.015^−50) + 18e6 · 0.015) / 17,500 m² + 35 = 181.96 + 35 ≈ 217 CHF/m²/yr.
-		expect(eichhof).toMatchObject({ capacity_workplaces: '700', tenure: 'buy', available_from: '2025-07-01', cost_chf_m2_year: '217', municipality: 'Kriens', zone_id: '1059' });
+		// The data carries the capital (CHF 18 M land + CHF 102 M building = CHF 120 M) and the running cost per m²;
+		// the model finances the capital at the scenario's rate (no rate baked into the data).
+		expect(eichhof).toMatchObject({ capacity_workplaces: '700', tenure: 'buy', available_from: '2025-07-01', cost_chf_m2_year: '35', land_chf: '18000000', building_chf: '102000000', municipality: 'Kriens', zone_id: '1059' });
+		// Only bought sites carry capital; names are German like the rest of the data.
+		expect(csv.sites.filter((s) => s.land_chf || s.building_chf).map((s) => s.site_id)).toEqual(['S1-EICHHOF']);
+		expect(csv.sites.map((s) => s.name).join(' ')).not.toMatch(/border|shared|building/i);
 		expect(csv.sites.find((s) => s.name === 'Seetalplatz')).toMatchObject({ municipality: 'Emmen', zone_id: '1024' });
 		const toRelocate = csv.staff.filter((s) => csv.offices.find((o) => o.office_id === s.office_id)!.keep === 'false').length;
 		expect(toRelocate).toBe(542);

@@ -11,7 +11,7 @@ import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { loadDemo } from '../../src/lib/data/demo.ts';
 import { commuteSamples, computeCriteria, estimateTravelTimes, todayOfficeCost, type CommuteSamples, type CriteriaResult } from '../../src/lib/model/index.ts';
-import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+import { loadSmall, SMALL_PARAMS, HAND_SIZED } from '../fixtures/model/small.ts';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const demoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
@@ -46,7 +46,7 @@ describe('commuteSamples on the small fixture', () => {
 
 	it('today’s office cost is the rent of all offices, kept ones included', async () => {
 		expect(await todayOfficeCost(db)).toBe(100000 + 60000 + 20000);
-		const c = await computeCriteria(db, SMALL_PARAMS);
+		const c = await computeCriteria(db, SMALL_PARAMS, HAND_SIZED);
 		expect(c.todayRentChfYear).toBe(180000);
 	});
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { computeCriteria, DEFAULT_WEIGHTS, estimateTravelTimes, ESTIMATE_SOURCE, scoreSites, type CriteriaResult } from '../../src/lib/model/index.ts';
-import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+import { loadSmall, SMALL_PARAMS, HAND_SIZED } from '../fixtures/model/small.ts';
 import { lv95CellSql } from '../../src/lib/model/sql.ts';
 import { rows } from '../../src/lib/data/db/connector.ts';
 
@@ -22,7 +22,7 @@ const D = (6371.0088 * Math.PI) / 1800;
 beforeAll(async () => {
 	db = await openNodeDb();
 	await loadSmall(db);
-	c = await computeCriteria(db, SMALL_PARAMS);
+	c = await computeCriteria(db, SMALL_PARAMS, HAND_SIZED);
 });
 afterAll(async () => db.close());
 
@@ -106,7 +106,7 @@ describe('staff commute', () => {
 			// A new mover P6 in zone 3, which has car times only (no stop within walking distance)
 			await d.exec(`INSERT INTO staff (person_id, unit, fte, office_id, mode, lon, lat, zone_id) VALUES ('P6', 'X', 1.0, 'O1', NULL, 8.0, 47.1, 3)`);
 			await d.exec(`INSERT INTO travel_times (origin_zone, destination_id, mode, minutes_p50) VALUES (3, 'A', 'car', 40), (3, 'B', 'car', 40), (3, 'O1', 'car', 40)`);
-			let r = await computeCriteria(d, SMALL_PARAMS);
+			let r = await computeCriteria(d, SMALL_PARAMS, HAND_SIZED);
 			let a = r.sites.find((s) => s.site_id === 'A')!.staff!;
 			// waits at A: zone 1 (P1, P2, P6 has no PT) 6, zone 2 (P3, P4) 10 → mean 8, p80 of 6,6,10,10 = 10;
 			// today: zone 1 → O1 4, zone 2 → O2 4 → changes 2, 2, 6, 6 → mean 4
@@ -123,7 +123,7 @@ describe('staff commute', () => {
 			expect(a.pt.n).toBe(4);
 			// zone 2 loses its PT time to A only: P3, P4 have PT times elsewhere → "no time to this site"
 			await d.exec(`DELETE FROM travel_times WHERE origin_zone = 2 AND destination_id = 'A' AND mode = 'pt'`);
-			r = await computeCriteria(d, SMALL_PARAMS);
+			r = await computeCriteria(d, SMALL_PARAMS, HAND_SIZED);
 			a = r.sites.find((s) => s.site_id === 'A')!.staff!;
 			expect(a.missingByMode.pt).toEqual({ total: 3, noZoneTimes: 1, noSiteTime: 2 });
 			expect(a.pt.n).toBe(2);
@@ -138,7 +138,7 @@ describe('staff commute', () => {
 	it('uses zone defaults instead of staff.mode when asked', async () => {
 		// P1, P2 urban → 0.5: (0.5·20 + 0.5·15) = 17.5 each; P3/P4 36 → mean (17.5·2 + 72)/4 = 26.75 (same by coincidence),
 		// hours change: (400·17.5 + 200·17.5 + 400·36·2)/60 = 39300/60.
-		const r = await computeCriteria(db, { ...SMALL_PARAMS, useStaffMode: false });
+		const r = await computeCriteria(db, { ...SMALL_PARAMS, useStaffMode: false }, HAND_SIZED);
 		const a = r.sites.find((s) => s.site_id === 'A')!.staff!.combined;
 		expect(a.hoursPerYear).toBeCloseTo(39300 / 60, 6);
 	});
@@ -163,7 +163,7 @@ describe('customers', () => {
 
 	it('without branches everybody goes to the site', async () => {
 		// c1 now 36: (720 + 87.5 + 144)/29 = 951.5/29.
-		const r = await computeCriteria(db, { ...SMALL_PARAMS, keepBranches: false });
+		const r = await computeCriteria(db, { ...SMALL_PARAMS, keepBranches: false }, HAND_SIZED);
 		const a = r.sites.find((s) => s.site_id === 'A')!.customers!;
 		expect(a.all.meanMinutes).toBeCloseTo(951.5 / 29, 9);
 		expect(a.all.branchShare).toBe(0);
@@ -184,14 +184,14 @@ describe('space', () => {
 
 	it('FTE basis with desk sharing', async () => {
 		// FTE 3.5 × 0.8 = 2.8 → 3 workplaces × 20 m² = 60 m².
-		const r = await computeCriteria(db, { ...SMALL_PARAMS, workplaceBasis: 'fte', deskSharingRatio: 0.8, m2PerWorkplace: 20 });
+		const r = await computeCriteria(db, { ...SMALL_PARAMS, workplaceBasis: 'fte', deskSharingRatio: 0.8, m2PerWorkplace: 20 }, HAND_SIZED);
 		const s = r.sites.find((x) => x.site_id === 'A')!.space;
 		expect(s.workplacesNeeded).toBe(3);
 		expect(s.m2Needed).toBe(60);
 	});
 
 	it('staff of kept offices move too when asked', async () => {
-		const r = await computeCriteria(db, { ...SMALL_PARAMS, keptOfficesStay: false });
+		const r = await computeCriteria(db, { ...SMALL_PARAMS, keptOfficesStay: false }, HAND_SIZED);
 		expect(r.sites[0].space.workplacesNeeded).toBe(5);
 		expect(r.sites[0].staff!.movers).toBe(5);
 	});
@@ -200,10 +200,10 @@ describe('space', () => {
 describe('PT changes and estimated times', () => {
 	it('mean PT changes over movers', async () => {
 		// Zone 1 → A: 1 change (P1, P2), zone 2 → A: 2 changes (P3, P4) → mean 1.5.
-		const r = await computeCriteria(db, SMALL_PARAMS);
+		const r = await computeCriteria(db, SMALL_PARAMS, HAND_SIZED);
 		expect(r.sites[0].staff!.ptChangesMean).toBeNull();
 		await db.exec(`UPDATE travel_times SET changes = CASE origin_zone WHEN 1 THEN 1 ELSE 2 END WHERE destination_id = 'A' AND mode = 'pt'`);
-		const r2 = await computeCriteria(db, SMALL_PARAMS);
+		const r2 = await computeCriteria(db, SMALL_PARAMS, HAND_SIZED);
 		expect(r2.sites.find((s) => s.site_id === 'A')!.staff!.ptChangesMean).toBeCloseTo(1.5, 12);
 		await db.exec(`UPDATE travel_times SET changes = NULL`);
 	});
@@ -221,7 +221,7 @@ describe('PT changes and estimated times', () => {
 		expect(c.car).toBeCloseTo(5 + ((1.5 * D * 1.3) / 45) * 60, 6);
 		expect(c.src).toBe(ESTIMATE_SOURCE);
 		// Existing rows are kept: zone 1 → A PT is still 20.
-		const r = await computeCriteria(other, SMALL_PARAMS);
+		const r = await computeCriteria(other, SMALL_PARAMS, HAND_SIZED);
 		expect(r.sites.find((s) => s.site_id === 'A')!.staff!.pt.mean).toBeCloseTo(35, 9);
 		expect(r.sites.find((s) => s.site_id === 'C')!.staff!.missingTimes).toBe(0);
 		await other.close();

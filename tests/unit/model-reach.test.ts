@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { computeCriteria, criterionDef, scoreSites, writeSiteCatchment, writeSiteGuteklasse, DEFAULT_WEIGHTS, type CatchmentRow } from '../../src/lib/model/index.ts';
-import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+import { loadSmall, SMALL_PARAMS, HAND_SIZED } from '../fixtures/model/small.ts';
 
 let db: Db;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ const catchmentRows = (id: string, pt: number[], car: number[]): CatchmentRow[] 
 
 describe('reach criteria', () => {
 	it('are missing (null) before the reach layer wrote its tables, with zero default weight', async () => {
-		const c = await computeCriteria(db, SMALL_PARAMS);
+		const c = await computeCriteria(db, SMALL_PARAMS, HAND_SIZED);
 		for (const s of c.sites) {
 			expect(s.reach).toBeNull();
 			for (const id of ['pt_quality', 'labour_pt_45', 'labour_car_45']) expect(criterionDef(id).value(s)).toBeNull();
@@ -32,11 +32,11 @@ describe('reach criteria', () => {
 	});
 
 	it('read the class points and the working-age residents (residents × share)', async () => {
-		const before = scoreSites(await computeCriteria(db, SMALL_PARAMS), DEFAULT_WEIGHTS);
+		const before = scoreSites(await computeCriteria(db, SMALL_PARAMS, HAND_SIZED), DEFAULT_WEIGHTS);
 		const ids = before.ranking.map((r) => r.site_id).concat(before.excluded.map((e) => e.site_id));
 		await writeSiteGuteklasse(db, ids.map((id, i) => ({ site_id: id, klasse: i === 0 ? 'D' : 'A', points: i === 0 ? 1 : 4, station: `Stop ${id}`, category: 'II', distance_m: 120, source: 'pt-net' })));
 		await writeSiteCatchment(db, ids.flatMap((id, i) => catchmentRows(id, [100, 1000 * (i + 1), 2000, 3000], [500, 5000, 9000 + i, 12000])));
-		const c = await computeCriteria(db, { ...SMALL_PARAMS, workingAgeShare: 0.5 });
+		const c = await computeCriteria(db, { ...SMALL_PARAMS, workingAgeShare: 0.5 }, HAND_SIZED);
 		const s = c.sites.find((x) => x.site_id === ids[1])!;
 		expect(s.reach!.guteklasse).toMatchObject({ klasse: 'A', points: 4, station: `Stop ${ids[1]}`, category: 'II', distanceM: 120 });
 		expect(s.reach!.residents!.pt[30]).toBe(2000);

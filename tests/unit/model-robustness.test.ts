@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { computeCriteria, flipWeights, rankOrder, rankProbabilities, scoreSites, scoresFor, tornado, type CriteriaResult, type ScoreMatrix } from '../../src/lib/model/index.ts';
-import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+import { loadSmall, SMALL_PARAMS, HAND_SIZED } from '../fixtures/model/small.ts';
 
 let db: Db;
 let c: CriteriaResult;
 beforeAll(async () => {
 	db = await openNodeDb();
 	await loadSmall(db);
-	c = await computeCriteria(db, SMALL_PARAMS);
+	c = await computeCriteria(db, SMALL_PARAMS, HAND_SIZED);
 });
 afterAll(async () => db.close());
 
@@ -57,28 +57,28 @@ describe('rank probabilities', () => {
 
 describe('flip weights', () => {
 	it('solves the tie exactly and the ranking flips just beyond it', () => {
-		// A leads B by 20 points with customer_access 60 % / annual_cost 40 % (see model-score.test.ts).
-		// Differences A − B: customer_access +1, annual_cost −1 → D = 0.6 − 0.4 = 0.2.
-		// Single: annual_cost to x with others scaled: R = (0.2 − 0.4·(−1))/0.6 = 1; x = R/(R + 1) = 0.5.
-		// Pair: move t = 0.2 / (1 − (−1)) = 0.1 from customer_access to annual_cost.
-		const r = scoreSites(c, { customer_access: 60, annual_cost: 40 }, { requireCapacity: false });
+		// A leads B by 20 points with customer_access 60 % / npv 40 % (see model-score.test.ts).
+		// Differences A − B: customer_access +1, npv −1 → D = 0.6 − 0.4 = 0.2.
+		// Single: npv to x with others scaled: R = (0.2 − 0.4·(−1))/0.6 = 1; x = R/(R + 1) = 0.5.
+		// Pair: move t = 0.2 / (1 − (−1)) = 0.1 from customer_access to npv.
+		const r = scoreSites(c, { customer_access: 60, npv: 40 }, { requireCapacity: false });
 		const f = flipWeights(r)!;
 		expect([f.first, f.second]).toEqual(['A', 'B']);
 		expect(f.gap).toBeCloseTo(20, 9);
-		const s = f.single.find((x) => x.criterion === 'annual_cost')!;
+		const s = f.single.find((x) => x.criterion === 'npv')!;
 		expect(s.to).toBeCloseTo(0.5, 12);
-		const pr = f.pairs.find((x) => x.increase === 'annual_cost' && x.decrease === 'customer_access')!;
+		const pr = f.pairs.find((x) => x.increase === 'npv' && x.decrease === 'customer_access')!;
 		expect(pr.shift).toBeCloseTo(0.1, 12);
 
 		// Recompute at and beyond the flip points.
 		const ids = r.matrix.criterionIds;
 		const A = r.matrix.siteIds.indexOf('A'), B = r.matrix.siteIds.indexOf('B');
-		const singleW = (x: number) => ids.map((id) => (id === 'annual_cost' ? x : ((r.weights[id] ?? 0) * (1 - x)) / (1 - r.weights.annual_cost)));
+		const singleW = (x: number) => ids.map((id) => (id === 'npv' ? x : ((r.weights[id] ?? 0) * (1 - x)) / (1 - r.weights.npv)));
 		const at = scoresFor(r.matrix, singleW(s.to));
 		expect(at[A]).toBeCloseTo(at[B], 9);
 		const beyond = scoresFor(r.matrix, singleW(s.to + 1e-6));
 		expect(r.matrix.siteIds[rankOrder(beyond, r.matrix.siteIds)[0]]).toBe('B');
-		const pairW = (t: number) => ids.map((id) => (r.weights[id] ?? 0) + (id === 'annual_cost' ? t : id === 'customer_access' ? -t : 0));
+		const pairW = (t: number) => ids.map((id) => (r.weights[id] ?? 0) + (id === 'npv' ? t : id === 'customer_access' ? -t : 0));
 		const bp = scoresFor(r.matrix, pairW(pr.shift + 1e-6));
 		expect(bp[B]).toBeGreaterThan(bp[A]);
 		const before = scoresFor(r.matrix, pairW(pr.shift - 1e-6));

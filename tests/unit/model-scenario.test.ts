@@ -17,7 +17,7 @@ import {
 	serialiseScenario,
 	updateScenario
 } from '../../src/lib/model/index.ts';
-import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+import { loadSmall, SMALL_PARAMS, HAND_SIZED } from '../fixtures/model/small.ts';
 
 describe('hash', () => {
 	it('FNV-1a 64 reference values', () => {
@@ -68,15 +68,17 @@ describe('scenario', () => {
 		const v2 = await dataVersion(db2);
 		expect(v2.hash).not.toBe(v1.hash);
 
-		const s1 = createScenario({ name: 'one', data: v1, params: SMALL_PARAMS, weights: { customer_access: 60, annual_cost: 40 } });
-		const s2 = createScenario({ name: 'two', data: v2, params: { ...SMALL_PARAMS, requireCapacity: false }, weights: { customer_access: 60, annual_cost: 40 } });
-		const c1 = await computeCriteria(db1, s1.params);
-		const c2 = await computeCriteria(db2, s2.params);
+		const s1 = createScenario({ name: 'one', data: v1, params: SMALL_PARAMS, weights: { customer_access: 60, npv: 40 } });
+		const s2 = createScenario({ name: 'two', data: v2, params: { ...SMALL_PARAMS, requireCapacity: false }, weights: { customer_access: 60, npv: 40 } });
+		const c1 = await computeCriteria(db1, s1.params, HAND_SIZED);
+		const c2 = await computeCriteria(db2, s2.params, HAND_SIZED);
 		const diffs = compareScenarios(s1, s2, { a: { criteria: c1, score: scoreSites(c1, s1.weights) }, b: { criteria: c2, score: scoreSites(c2, s2.weights) } });
 		expect(diffs.filter((d) => d.kind === 'data').map((d) => d.key)).toEqual(['sites']);
 		expect(diffs.filter((d) => d.kind === 'param')).toEqual([{ kind: 'param', key: 'requireCapacity', a: true, b: false }]);
-		// A's annual cost 120 m² × 200 → × 250.
-		expect(diffs.find((d) => d.kind === 'criterion' && d.key === 'annual_cost' && d.site_id === 'A')).toMatchObject({ a: 24000, b: 30000 });
+		// A's annual cost 120 m² × 200 → × 250: 6'000 more a year lowers its NPV.
+		const npv = diffs.find((d) => d.kind === 'criterion' && d.key === 'npv' && d.site_id === 'A')!;
+		expect(npv.a as number).toBeCloseTo(c1.sites[0].money.npvChf, 6);
+		expect((npv.a as number) - (npv.b as number)).toBeGreaterThan(6000 * 2);
 		// B was excluded in s1 (capacity) and ranked in s2.
 		expect(diffs.find((d) => d.kind === 'rank' && d.site_id === 'B')).toMatchObject({ a: null });
 		await db1.close();

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { computeCriteria, normaliseValues, normaliseWeights, scoreSites, type CriteriaResult } from '../../src/lib/model/index.ts';
-import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+import { loadSmall, SMALL_PARAMS, HAND_SIZED } from '../fixtures/model/small.ts';
 
 let db: Db;
 let c: CriteriaResult;
 beforeAll(async () => {
 	db = await openNodeDb();
 	await loadSmall(db);
-	c = await computeCriteria(db, SMALL_PARAMS);
+	c = await computeCriteria(db, SMALL_PARAMS, HAND_SIZED);
 });
 afterAll(async () => db.close());
 
@@ -49,24 +49,27 @@ describe('scoreSites', () => {
 	});
 
 	it('scores and ranks: weights 3:2 equal 60:40', () => {
-		// Customers A 13.91 (best → 1), B 14.71 (→ 0); annual cost A 24'000 (→ 0), B 10'000 (→ 1).
+		// Customers A 13.91 (best → 1), B 14.71 (→ 0); NPV A 319'731 (→ 0), B 367'856 (→ 1).
 		// A = 100 · 0.6 · 1 = 60, B = 100 · 0.4 · 1 = 40.
-		const r = scoreSites(c, { customer_access: 3, annual_cost: 2 }, { requireCapacity: false });
+		const r = scoreSites(c, { customer_access: 3, npv: 2 }, { requireCapacity: false });
 		expect(r.weights.customer_access).toBeCloseTo(0.6, 12);
 		expect(r.ranking.map((x) => [x.site_id, x.rank])).toEqual([['A', 1], ['B', 2]]);
 		expect(r.ranking[0].score).toBeCloseTo(60, 9);
 		expect(r.ranking[1].score).toBeCloseTo(40, 9);
-		expect(r.ranking[1].contributions.annual_cost).toBeCloseTo(40, 9);
-		const same = scoreSites(c, { customer_access: 60, annual_cost: 40 }, { requireCapacity: false });
+		expect(r.ranking[1].contributions.npv).toBeCloseTo(40, 9);
+		const same = scoreSites(c, { customer_access: 60, npv: 40 }, { requireCapacity: false });
 		expect(same.ranking.map((x) => x.score)).toEqual(r.ranking.map((x) => x.score));
 	});
 
 	it('skips a weighted criterion that is missing for an included site', () => {
 		// With availability off, C (no travel times) stays in: customer access can't be scored.
-		const r = scoreSites(c, { staff_pt_mean: 50, annual_cost: 50 }, { requireCapacity: false, requireAvailability: false });
+		const r = scoreSites(c, { staff_pt_mean: 50, npv: 50 }, { requireCapacity: false, requireAvailability: false });
 		expect(r.skipped.map((s) => s.id)).toEqual(['staff_pt_mean']);
-		expect(r.weights.annual_cost).toBe(1);
-		// Annual cost: A 24'000, B 10'000, C 30'000 → B 100, A (30−24)/(30−10) = 30, C 0.
-		expect(r.ranking.map((x) => [x.site_id, Math.round(x.score * 1e9) / 1e9])).toEqual([['B', 100], ['A', 30], ['C', 0]]);
+		expect(r.weights.npv).toBe(1);
+		// NPV: B best (100), A worst (0), C in between: 100 × (C − A) / (B − A).
+		const npv = (id: string) => c.sites.find((s) => s.site_id === id)!.money.npvChf;
+		expect(r.ranking.map((x) => x.site_id)).toEqual(['B', 'C', 'A']);
+		expect(r.ranking[1].score).toBeCloseTo((100 * (npv('C') - npv('A'))) / (npv('B') - npv('A')), 9);
+		expect(r.ranking[2].score).toBeCloseTo(0, 9);
 	});
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { cantonGrid, computeCriteria, loadSurfaceInputs, matrixTimeSource, scoreSurface, type CriteriaResult, type SurfaceInputs } from '../../src/lib/model/index.ts';
-import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+import { loadSmall, SMALL_PARAMS, HAND_SIZED } from '../fixtures/model/small.ts';
 
 let db: Db;
 let c: CriteriaResult;
@@ -14,7 +14,7 @@ const D = (6371.0088 * Math.PI) / 1800;
 beforeAll(async () => {
 	db = await openNodeDb();
 	await loadSmall(db);
-	c = await computeCriteria(db, SMALL_PARAMS);
+	c = await computeCriteria(db, SMALL_PARAMS, HAND_SIZED);
 	inputs = await loadSurfaceInputs(db, SMALL_PARAMS);
 });
 afterAll(async () => db.close());
@@ -41,7 +41,7 @@ describe('score surface', () => {
 	it('best cell and candidate distances', () => {
 		// Customer access only: cell 0 13.91, cell 1 14.71, cell 2 (car only, 10 min; jobseekers still 8.6 at the branch):
 		// (20·8.6 + 5·10 + 4·10)/29 = 262/29 = 9.03 → best is cell 2.
-		const r = scoreSurface(inputs, cells, matrixTimeSource(zones, pt, car), { customer_access: 1, annual_cost: 5 }, SMALL_PARAMS, c.sites);
+		const r = scoreSurface(inputs, cells, matrixTimeSource(zones, pt, car), { customer_access: 1, npv: 5 }, SMALL_PARAMS, c.sites);
 		expect(r.weights).toEqual({ customer_access: 1 });
 		expect(r.best!.index).toBe(2);
 		expect(r.cells[2].score).toBeCloseTo(100, 9);

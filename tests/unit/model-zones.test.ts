@@ -10,7 +10,7 @@ import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { loadDemo } from '../../src/lib/data/demo.ts';
 import { computeCriteria, estimateTravelTimes, zoneCommuteChange, zoneTotals, type CriteriaResult } from '../../src/lib/model/index.ts';
-import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+import { loadSmall, SMALL_PARAMS, HAND_SIZED } from '../fixtures/model/small.ts';
 
 describe('zone commute change: small fixture', () => {
 	let db: Db;
@@ -23,7 +23,7 @@ describe('zone commute change: small fixture', () => {
 	it('site A per zone, hand-checked', async () => {
 		// Zone 1: P1 (PT share 1) 20 vs 25 → −5; P2 (car) 15 vs 20 → −5. P5 stays (kept branch).
 		// Zone 2: P3, P4 (rural, 0.3): new 0.3·50 + 0.7·30 = 36, today 0.3·45 + 0.7·35 = 38 → −2 each.
-		const z = await zoneCommuteChange(db, SMALL_PARAMS, 'A');
+		const z = await zoneCommuteChange(db, SMALL_PARAMS, 'A', HAND_SIZED);
 		expect(z.map((r) => r.zone_id)).toEqual([1, 2]);
 		const [z1, z2] = z;
 		expect(z1).toMatchObject({ movers: 2, withTimes: 2, winners: 2, losers: 0 });
@@ -37,7 +37,7 @@ describe('zone commute change: small fixture', () => {
 	});
 
 	it('unknown site gives no rows', async () => {
-		expect(await zoneCommuteChange(db, SMALL_PARAMS, 'nope')).toEqual([]);
+		expect(await zoneCommuteChange(db, SMALL_PARAMS, 'nope', HAND_SIZED)).toEqual([]);
 	});
 
 	it('zone totals count staff (movers or not) and customers', async () => {
@@ -64,7 +64,8 @@ describe('zone commute change: Lucerne demo (crow-fly times)', () => {
 	it('per-zone winners and losers add up to the site criteria for every site', async () => {
 		expect(c.sites.length).toBeGreaterThan(5);
 		for (const s of c.sites) {
-			const z = await zoneCommuteChange(db, c.params, s.site_id);
+			// Raw means for the reconciliation (the rule masks means of small municipalities; see below).
+			const z = await zoneCommuteChange(db, c.params, s.site_id, HAND_SIZED);
 			const sum = (k: 'winners' | 'losers' | 'movers' | 'withTimes') => z.reduce((a, r) => a + r[k], 0);
 			const comb = s.staff!.combined;
 			expect(sum('winners'), s.site_id).toBe(comb.winners);
@@ -76,6 +77,15 @@ describe('zone commute change: Lucerne demo (crow-fly times)', () => {
 			const weighted = z.reduce((a, r) => a + (r.meanChangeMin ?? 0) * r.withTimes, 0) / sum('withTimes');
 			expect(weighted).toBeCloseTo(comb.meanChange!, 6);
 		}
+	});
+
+	it('no mean over fewer than 5 persons: small municipalities keep their counts, not their means', async () => {
+		const z = await zoneCommuteChange(db, c.params, 'S1-EICHHOF');
+		const small = z.filter((r) => r.withTimes > 0 && r.withTimes < 5);
+		expect(small.length).toBeGreaterThan(5);
+		for (const r of small) expect([r.meanChangeMin, r.meanNewMin, r.meanTodayMin]).toEqual([null, null, null]);
+		expect(z.filter((r) => r.withTimes >= 5).every((r) => r.meanChangeMin !== null)).toBe(true);
+		expect(small.reduce((a, r) => a + r.movers, 0)).toBeGreaterThan(0);
 	});
 
 	it('a stricter threshold gives fewer winners and losers, still matching the criteria', async () => {

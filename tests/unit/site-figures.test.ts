@@ -8,7 +8,7 @@ import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { computeCriteria, scoreSites, type CriteriaResult } from '../../src/lib/model/index.ts';
 import { criterionFigures, leaseRows, nominalCurve, npvCurve, siteBridge } from '../../src/lib/ui/site/figures.ts';
-import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+import { loadSmall, SMALL_PARAMS, HAND_SIZED } from '../fixtures/model/small.ts';
 
 let db: Db;
 let c: CriteriaResult;
@@ -18,7 +18,7 @@ const LABELS = { today: 'today', rentFreed: 'freed', newSite: 'new', synergies: 
 beforeAll(async () => {
 	db = await openNodeDb();
 	await loadSmall(db);
-	c = await computeCriteria(db, SMALL_PARAMS);
+	c = await computeCriteria(db, SMALL_PARAMS, HAND_SIZED);
 });
 afterAll(async () => db.close());
 
@@ -90,7 +90,7 @@ describe('site figures', () => {
 		for (const e of strict.excluded) {
 			const f = criterionFigures(c, strict, e.site_id);
 			expect(f.every((x) => x.rank === null && x.points === null)).toBe(true);
-			expect(f.find((x) => x.id === 'annual_cost')!.value).toBe(site(e.site_id).money.annualCostChf);
+			expect(f.find((x) => x.id === 'npv')!.value).toBe(site(e.site_id).money.npvChf);
 		}
 	});
 });

@@ -7,7 +7,7 @@
  *   ?s=<base64url>               a scenario set-up (model/scenario-url.ts)
  *   ?lang=de|en   ?date=YYYY-MM-DD   ?sites=id,id,…   ?table=<importable table>
  */
-import { CRITERION_IDS, scenarioFromParam, type ScenarioSetup, type Weights } from '../model/index.ts';
+import { CRITERION_IDS, RETIRED_CRITERIA, scenarioFromParam, type ScenarioSetup, type Weights } from '../model/index.ts';
 import type { Msg } from '../model/types.ts';
 import { importableTables, type TableName } from '../data/schema.ts';
 
@@ -34,18 +34,22 @@ export function weightsToParam(w: Weights): string {
 		.join(',');
 }
 
-/** Parse `id:value,…`; unknown ids and values outside 0–100 are reported and skipped. */
+/**
+ * Parse `id:value,…`; unknown ids and values outside 0–100 are reported and skipped. Retired criteria of
+ * older links (annual_cost, one_off) are folded into their successor, as saved scenarios are.
+ */
 export function weightsFromParam(param: string, problems: Msg[] = []): Weights {
 	const out: Weights = {};
 	for (const part of param.split(',')) {
 		if (!part) continue;
-		const [id, v, ...rest] = part.split(':');
+		const [given, v, ...rest] = part.split(':');
+		const id = RETIRED_CRITERIA[given] ?? given;
 		const value = Number(v);
 		if (!CRITERION_IDS.includes(id) || rest.length || v === undefined || v.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
 			problems.push({ de: `Gewicht im Link ignoriert: «${clip(part)}»`, en: `Weight in the link ignored: "${clip(part)}"` });
 			continue;
 		}
-		out[id] = value;
+		out[id] = (out[id] ?? 0) + value;
 	}
 	return out;
 }

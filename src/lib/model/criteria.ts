@@ -12,6 +12,7 @@ import { withDefaults, type ScenarioParams } from './params.ts';
 import { spaceCriteria } from './space.ts';
 import { staffCriteria } from './staff.ts';
 import { siteReachCriteria } from './reach.ts';
+import { MIN_GROUP, protectCustomerGroup, protectStaff } from './privacy.ts';
 import type { Msg, SiteCriteria } from './types.ts';
 
 export interface CriteriaResult {
@@ -36,8 +37,12 @@ export async function writeScenarioParams(db: Db, p: ScenarioParams): Promise<vo
 	await db.exec(`CREATE OR REPLACE TABLE scenario_params AS SELECT * FROM (VALUES ${values}) AS t(key, value)`);
 }
 
-/** Compute every criterion for every site in `sites`. */
-export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = {}): Promise<CriteriaResult> {
+/**
+ * Compute every criterion for every site in `sites`. Group figures over fewer than `minGroup` persons
+ * (default 5, model/privacy.ts) are left out; only tests of hand-sized fixtures lower it.
+ */
+export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = {}, opts: { minGroup?: number } = {}): Promise<CriteriaResult> {
+	const minGroup = opts.minGroup ?? MIN_GROUP;
 	const p = withDefaults(params);
 	await writeScenarioParams(db, p);
 	const [{ n }] = await rows<{ n: number }>(db, 'SELECT count(*) AS n FROM travel_times');
@@ -51,8 +56,12 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 			en: 'Table travel_times is empty: commute, customer and CO2 criteria are missing. Compute or import travel times first.'
 		});
 	const sites = inputs.sites.map((s): SiteCriteria => {
-		const st = staff.get(s.site_id) ?? null;
-		const cu = customers.get(s.site_id) ?? null;
+		const rawSt = staff.get(s.site_id);
+		const st = rawSt ? protectStaff(rawSt, minGroup) : null;
+		const rawCu = customers.get(s.site_id);
+		const cu = rawCu
+			? { ...rawCu, all: protectCustomerGroup(rawCu.all, minGroup), byGroup: Object.fromEntries(Object.entries(rawCu.byGroup).map(([g, a]) => [g, protectCustomerGroup(a, minGroup)])) }
+			: null;
 		if (n > 0 && st && st.missingTimes > 0)
 			warnings.push({
 				de: `${s.name}: ${st.missingTimes} von ${st.movers} Mitarbeitenden ohne Reisezeit (Zone fehlt in travel_times).`,

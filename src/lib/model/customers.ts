@@ -26,26 +26,27 @@ export function customerCriteriaSql(p: ScenarioParams): string {
 			: '';
 	return `WITH ${TT_PIVOT},
 c AS (
-  SELECT row_number() OVER () AS rid, c.grp, c.w, c.n, c.zone_id, c.cell, ${zonePtShareSql(p)} AS s
+  SELECT row_number() OVER () AS rid, c.grp, c.w, c.n, c.p, c.zone_id, c.cell, ${zonePtShareSql(p)} AS s
   FROM (SELECT "group" AS grp, zone_id, CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ${lv95CellSql('lon', 'lat')} END AS cell,
-      sum(coalesce("count", 1) * visits_per_year) AS w, count(*) AS n
+      sum(coalesce("count", 1) * visits_per_year) AS w, count(*) AS n, sum(coalesce("count", 1)) AS p
     FROM customers GROUP BY ALL) c
   LEFT JOIN zones z ON z.zone_id = c.zone_id),
 dest AS (
   SELECT site_id, site_id AS dest_id, FALSE AS is_branch, NULL::VARCHAR AS grp FROM sites
   ${branches}),
 opt AS (
-  SELECT d.site_id, c.rid, c.grp, c.w, c.n, d.is_branch,
+  SELECT d.site_id, c.rid, c.grp, c.w, c.n, c.p, d.is_branch,
     -- the customers' own cell where the matrix has it, else their zone's settlement point
     CASE WHEN tc.destination_id IS NOT NULL THEN ${combineSql('c.s', 'tc.pt', 'tc.car')} ELSE ${combineSql('c.s', 't.pt', 't.car')} END AS m
   FROM c JOIN dest d ON (NOT d.is_branch OR d.grp = c.grp)
   LEFT JOIN ttc tc ON tc.origin_cell = c.cell AND tc.destination_id = d.dest_id
   LEFT JOIN tt t ON t.origin_zone = c.zone_id AND t.destination_id = d.dest_id),
 best AS (
-  SELECT site_id, rid, grp, any_value(w) AS w, any_value(n) AS n, min(m) AS m, arg_min(is_branch, m) AS via_branch
+  SELECT site_id, rid, grp, any_value(w) AS w, any_value(n) AS n, any_value(p) AS p, min(m) AS m, arg_min(is_branch, m) AS via_branch
   FROM opt GROUP BY site_id, rid, grp)
 SELECT site_id, grp,
   coalesce(sum(w) FILTER (WHERE m IS NOT NULL), 0) AS visits,
+  coalesce(sum(p) FILTER (WHERE m IS NOT NULL), 0)::DOUBLE AS persons,
   sum(w * m) FILTER (WHERE m IS NOT NULL) / sum(w) FILTER (WHERE m IS NOT NULL) AS mean_min,
   coalesce(sum(w) FILTER (WHERE via_branch AND m IS NOT NULL), 0) AS branch_visits,
   coalesce(sum(n) FILTER (WHERE m IS NULL), 0)::BIGINT AS missing
@@ -56,6 +57,7 @@ function access(r: Record<string, unknown>): CustomerGroupAccess {
 	const visits = (r.visits as number) ?? 0;
 	return {
 		visits,
+		persons: (r.persons as number) ?? 0,
 		meanMinutes: (r.mean_min as number | null) ?? null,
 		branchShare: visits > 0 ? (r.branch_visits as number) / visits : 0
 	};
@@ -69,7 +71,7 @@ export async function customerCriteria(db: Db, p: ScenarioParams): Promise<Map<s
 		const id = r.site_id as string;
 		let c = out.get(id);
 		if (!c) {
-			c = { byGroup: {}, all: { visits: 0, meanMinutes: null, branchShare: 0 }, missingTimes: 0, trace: { sql } };
+			c = { byGroup: {}, all: { visits: 0, persons: 0, meanMinutes: null, branchShare: 0 }, missingTimes: 0, trace: { sql } };
 			out.set(id, c);
 		}
 		if (r.grp === null) {

@@ -35,3 +35,11 @@ export function maxDate(a: string, b: string): string {
 export function yearOf(iso: string): number {
 	return parts(iso)[0];
 }
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An ISO date for messages: Swiss German "01.01.2029", English "1 Jan 2029". */
+export function dateText(iso: string): { de: string; en: string } {
+	const [y, m, d] = parts(iso);
+	return { de: `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`, en: `${d} ${MONTHS_EN[m - 1]} ${y}` };
+}

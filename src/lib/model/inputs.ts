@@ -8,8 +8,13 @@ export interface SiteRow {
 	name: string;
 	capacity_workplaces: number;
 	area_m2: number;
+	/** Annual cost per m² paid every year: rent incl. service charges, or operating cost of a bought site. */
 	cost_chf_m2_year: number;
 	one_off_chf: number | null;
+	/** Purchase price of the land (bought sites): interest only at the financing rate. */
+	land_chf?: number | null;
+	/** Capital for the building (purchase or construction): an annuity at the financing rate over the building life. */
+	building_chf?: number | null;
 	available_from: string | null;
 	tenure: string | null;
 	lon: number | null;
@@ -43,7 +48,7 @@ export interface ModelInputs {
 }
 
 export async function loadInputs(db: Db, p: ScenarioParams): Promise<ModelInputs> {
-	const sitesSql = `SELECT site_id, name, capacity_workplaces, area_m2, cost_chf_m2_year, one_off_chf, available_from, tenure, lon, lat, zone_id FROM sites ORDER BY site_id`;
+	const sitesSql = `SELECT site_id, name, capacity_workplaces, area_m2, cost_chf_m2_year, one_off_chf, land_chf, building_chf, available_from, tenure, lon, lat, zone_id FROM sites ORDER BY site_id`;
 	const releasedSql = `SELECT office_id, name, area_m2, rent_chf_year, lease_end, notice_months, keep FROM offices WHERE office_id NOT IN (${KEPT_OFFICES}) ORDER BY office_id`;
 	const where = p.keptOfficesStay ? `WHERE office_id NOT IN (${KEPT_OFFICES})` : '';
 	const moversSql = `SELECT count(*) AS headcount, coalesce(sum(fte), 0) AS fte FROM staff ${where}`;

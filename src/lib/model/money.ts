@@ -1,6 +1,14 @@
 /**
  * Money criteria of one site against "stay as today", in CHF.
  *
+ * Annual cost of the new site = operating cost (area × sites.cost_chf_m2_year: rent incl. service
+ * charges, or a bought site's running cost) + capital cost of a bought site (interest on sites.land_chf
+ * and an annuity on sites.building_chf over buildingLifeYears, both at the financing rate, which is the
+ * discount rate unless set apart), all × siteCostFactor. With the two rates equal, the annuity's present
+ * value over the building life is exactly the building cost, so buying is valued like the NPV values
+ * everything else; over a shorter horizon the NPV counts the part paid within it (the rest is the
+ * building's remaining value).
+ *
  * Timeline: the move happens at max(scenario move date, site available_from). Each released office's
  * rent stops at its release date = max(free date, move), where free date = max(lease_end,
  * notice date + notice months) (no lease_end: notice date + notice). Years after the move are
@@ -13,7 +21,7 @@
  */
 import { addMonths, maxDate, yearOf, yearsBetween } from './dates.ts';
 import type { MoversSummary, OfficeRow, SiteRow } from './inputs.ts';
-import type { ScenarioParams } from './params.ts';
+import { financingRateOf, type ScenarioParams } from './params.ts';
 import type { FreedLease, MoneyCriteria } from './types.ts';
 
 /** The site's move date: the scenario move date, or later if the site is available later. */
@@ -39,10 +47,24 @@ export function freedLeases(offices: OfficeRow[], move: string, p: ScenarioParam
 	});
 }
 
+/** Annuity factor: the yearly payment that repays 1 over `years` at `rate` (1/years at rate 0). */
+export function annuityFactor(rate: number, years: number): number {
+	if (!(years > 0)) return 0;
+	return rate === 0 ? 1 / years : rate / (1 - Math.pow(1 + rate, -years));
+}
+
+/** A bought site's capital cost per year: interest on the land, annuity on the building (before the site cost factor). */
+export function capitalCost(site: Pick<SiteRow, 'land_chf' | 'building_chf'>, p: Pick<ScenarioParams, 'financingRate' | 'discountRate' | 'buildingLifeYears'>): number {
+	const r = financingRateOf(p);
+	return (site.land_chf ?? 0) * r + (site.building_chf ?? 0) * annuityFactor(r, p.buildingLifeYears);
+}
+
 export function moneyCriteria(site: SiteRow, offices: OfficeRow[], m: MoversSummary, p: ScenarioParams): MoneyCriteria {
 	const move = siteMoveDate(site, p);
 	const freed = freedLeases(offices, move, p);
-	const annualCost = site.area_m2 * site.cost_chf_m2_year * p.siteCostFactor;
+	const operating = site.area_m2 * site.cost_chf_m2_year * p.siteCostFactor;
+	const capital = capitalCost(site, p) * p.siteCostFactor;
+	const annualCost = operating + capital;
 	const rentFreed = freed.reduce((s, f) => s + f.rentChfYear, 0);
 	const synergy = m.headcount * p.synergyChfPerPersonYear;
 	const fitOut = (site.one_off_chf ?? 0) * p.oneOffFactor;
@@ -73,16 +95,21 @@ export function moneyCriteria(site: SiteRow, offices: OfficeRow[], m: MoversSumm
 		if (cum >= 0) payback = i + -before / cashFlows[i];
 	}
 	const gross = rentFreed + synergy;
+	const net = gross - annualCost;
 	return {
 		moveDate: move,
 		annualCostChf: annualCost,
+		operatingCostChfYear: operating,
+		capitalCostChfYear: capital,
+		financingRate: financingRateOf(p),
 		rentFreedChfYear: rentFreed,
 		m2Freed: freed.reduce((s, f) => s + f.areaM2, 0),
 		freed,
 		synergyChfYear: synergy,
 		grossSavingChfYear: gross,
-		netSavingChfYear: gross - annualCost,
-		meetsTarget: gross >= p.savingsTargetChfYear,
+		netSavingChfYear: net,
+		meetsTarget: net >= p.savingsTargetChfYear,
+		targetGapChfYear: p.savingsTargetChfYear - net,
 		fitOutChf: fitOut,
 		moveCostChf: moveCost,
 		doubleRentChf: doubleRent,

@@ -2,6 +2,7 @@
  * A scenario as one URL parameter, so a view (and the CLI's report) can carry the exact set-up:
  * base64url of compact JSON with the name, the parameters that differ from the defaults and the weights.
  */
+import { migrateWeights } from './definitions.ts';
 import { canonicalJson } from './hash.ts';
 import { DEFAULT_PARAMS, type ScenarioParams } from './params.ts';
 import type { Weights } from './score.ts';
@@ -42,5 +43,5 @@ export function scenarioFromParam(param: string): ScenarioSetup {
 	const weights = (o.w ?? {}) as Record<string, unknown>;
 	for (const k of Object.keys(params)) if (!(k in DEFAULT_PARAMS)) throw new Error(`the scenario in the link has an unknown parameter "${k}"`);
 	for (const [k, v] of Object.entries(weights)) if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`the scenario in the link has a weight "${k}" that is not a number`);
-	return { name: typeof o.n === 'string' ? o.n : '', params: params as Partial<ScenarioParams>, weights: weights as Weights };
+	return { name: typeof o.n === 'string' ? o.n : '', params: params as Partial<ScenarioParams>, weights: migrateWeights(weights as Weights) };
 }

@@ -6,7 +6,7 @@
 import { rows, type Db } from '../data/db/connector.ts';
 import { ident, tableNames } from '../data/schema.ts';
 import type { CriteriaResult } from './criteria.ts';
-import { CRITERIA, DEFAULT_WEIGHTS } from './definitions.ts';
+import { CRITERIA, DEFAULT_WEIGHTS, migrateWeights } from './definitions.ts';
 import { canonicalJson, fnv1a64 } from './hash.ts';
 import { withDefaults, type ScenarioParams } from './params.ts';
 import type { ScoreResult, Weights } from './score.ts';
@@ -86,12 +86,12 @@ export function serialiseScenario(s: Scenario): string {
 	return JSON.stringify(JSON.parse(canonicalJson({ ...s, id: scenarioId(s) })), null, 2) + '\n';
 }
 
-/** Parse scenario JSON; missing parameters take defaults, the id is recomputed. */
+/** Parse scenario JSON; missing parameters take defaults, retired criteria's weights move on, the id is recomputed. */
 export function parseScenario(text: string): Scenario {
 	const o = JSON.parse(text) as Partial<Scenario>;
 	if (o.format !== SCENARIO_FORMAT) throw new Error(`not a scenario file (format ${String(o.format)})`);
 	const networks = Array.isArray(o.networks) ? o.networks.filter((n) => n && (n.mode === 'pt' || n.mode === 'car') && typeof n.label === 'string') : undefined;
-	return createScenario({ name: o.name ?? '', note: o.note, data: o.data ?? null, params: o.params, weights: o.weights, networks });
+	return createScenario({ name: o.name ?? '', note: o.note, data: o.data ?? null, params: o.params, weights: o.weights ? migrateWeights(o.weights) : undefined, networks });
 }
 
 export function duplicateScenario(s: Scenario, name = s.name + ' (copy)'): Scenario {

@@ -15,6 +15,7 @@ import type { CriteriaResult } from './criteria.ts';
 import { CRITERIA, type CriterionDef } from './definitions.ts';
 import { withDefaults, type ScenarioParams } from './params.ts';
 import type { Msg, SiteCriteria } from './types.ts';
+import { dateText } from './dates.ts';
 
 export type Weights = Record<string, number>;
 
@@ -42,6 +43,11 @@ export interface ExcludedSite {
 }
 
 export interface ScoreResult {
+	/**
+	 * Why nothing was scored: every weight is 0 (or only criteria without values carry weight). The
+	 * ranking is then empty — a utility analysis without weights has no result, so none is made up.
+	 */
+	problem?: Msg;
 	/** Weights actually used, as fractions summing to 1 (skipped criteria absent). */
 	weights: Record<string, number>;
 	skipped: { id: string; reason: Msg }[];
@@ -60,6 +66,17 @@ export function normaliseWeights(w: Weights, ids: readonly string[]): Record<str
 	return Object.fromEntries(ids.map((id, i) => [id, sum > 0 ? clean[i] / sum : 1 / ids.length]));
 }
 
+/** All weights are 0: there is nothing to score. */
+export const NO_WEIGHTS: Msg = {
+	de: 'Alle Gewichte sind 0 %: Ohne Gewichte gibt es keine Bewertung. Mindestens ein Kriterium gewichten.',
+	en: 'All weights are 0 %: without weights there is no assessment. Weight at least one criterion.'
+};
+/** Only criteria without values carry weight. */
+export const NO_USABLE_WEIGHTS: Msg = {
+	de: 'Nur Kriterien ohne Werte sind gewichtet: Es gibt keine Bewertung. Kriterien mit Werten gewichten.',
+	en: 'Only criteria without values carry weight: there is no assessment. Weight criteria that have values.'
+};
+
 /** Reasons a site fails the hard constraints (empty = passes). */
 export function constraintViolations(s: SiteCriteria, p: ScenarioParams): ExcludedSite['reasons'] {
 	const out: ExcludedSite['reasons'] = [];
@@ -74,7 +91,10 @@ export function constraintViolations(s: SiteCriteria, p: ScenarioParams): Exclud
 	if (p.requireAvailability && s.availableFrom && s.availableFrom > p.moveDate)
 		out.push({
 			code: 'availability',
-			message: { de: `Erst ab ${s.availableFrom} verfügbar, Umzug ${p.moveDate}`, en: `Available only from ${s.availableFrom}, move ${p.moveDate}` }
+			message: {
+				de: `Erst ab ${dateText(s.availableFrom).de} verfügbar, Umzug am ${dateText(p.moveDate).de}`,
+				en: `Available only from ${dateText(s.availableFrom).en}, move on ${dateText(p.moveDate).en}`
+			}
 		});
 	const mean = s.staff?.combined.mean;
 	if (p.maxMeanCommuteMin !== null && mean != null && mean > p.maxMeanCommuteMin)
@@ -138,6 +158,18 @@ export function scoreSites(criteria: CriteriaResult | SiteCriteria[], weights: W
 		}
 		used.push(def);
 		columns.push(normaliseValues(raw as number[], def, p));
+	}
+	const usedSum = used.reduce((a, d) => a + Math.max(0, Number.isFinite(weights[d.id]) ? weights[d.id] : 0), 0);
+	if (!(usedSum > 0)) {
+		const anyWeight = CRITERIA.some((d) => (weights[d.id] ?? 0) > 0);
+		return {
+			problem: anyWeight ? NO_USABLE_WEIGHTS : NO_WEIGHTS,
+			weights: {},
+			skipped,
+			ranking: [],
+			excluded,
+			matrix: { siteIds: included.map((s) => s.site_id), criterionIds: used.map((d) => d.id), values: included.map(() => used.map(() => 0)) }
+		};
 	}
 	const w = normaliseWeights(weights, used.map((d) => d.id));
 	const matrix: ScoreMatrix = {

@@ -81,10 +81,13 @@ export interface StaffCriteria {
 export interface CustomerGroupAccess {
 	/** Visits per year (count × visits_per_year) of customers with a time. */
 	visits: number;
+	/** Customers (persons or firms, sum of count) with a time; the small-group rule looks at this. */
+	persons?: number;
 	/** Visit-weighted mean access time (minutes), mode-weighted. */
 	meanMinutes: number | null;
 	/** Share of visits that go to a kept regional branch instead of the site. */
-	branchShare: number;
+	/** null when fewer than 5 customers stand behind it (model/privacy.ts). */
+	branchShare: number | null;
 }
 
 export interface CustomerCriteria {
@@ -122,10 +125,21 @@ export interface FreedLease {
 	overlapYears: number;
 }
 
+/**
+ * Money of one site against staying as today, in CHF. The savings story is one chain everywhere:
+ * gross saving (rent freed + synergies) − the new site's annual cost = net saving, and the target is
+ * compared with the net saving.
+ */
 export interface MoneyCriteria {
 	moveDate: string;
-	/** New site cost per year (area × CHF/m² × site cost factor). */
+	/** New site cost per year = operating (rent or running cost) + capital, × site cost factor. */
 	annualCostChf: number;
+	/** Rent incl. service charges, or a bought site's operating cost (area × CHF/m² × factor). */
+	operatingCostChfYear: number;
+	/** A bought site's capital cost: interest on the land + annuity on the building, at the financing rate (× factor). */
+	capitalCostChfYear: number;
+	/** Financing rate used for the capital cost (per year). */
+	financingRate: number;
 	/** Rent of the offices given up (per year, once all are released). */
 	rentFreedChfYear: number;
 	m2Freed: number;
@@ -133,12 +147,17 @@ export interface MoneyCriteria {
 	synergyChfYear: number;
 	/** Rent freed + synergies (at full ramp). */
 	grossSavingChfYear: number;
-	/** Gross saving − new site cost. */
+	/** Gross saving − new site cost: what is spent less per year once everything runs. */
 	netSavingChfYear: number;
+	/** Net saving ≥ the savings target. */
 	meetsTarget: boolean;
+	/** Target − net saving (positive = missing, negative = beyond the target). */
+	targetGapChfYear: number;
 	fitOutChf: number;
 	moveCostChf: number;
+	/** Rent for offices already left (inside the cash flows, reported apart). */
 	doubleRentChf: number;
+	/** Fit-out + move + double rent. */
 	oneOffTotalChf: number;
 	/** Cash flow per year after the move (year 1 = first 12 months), one-off not included. */
 	cashFlows: number[];

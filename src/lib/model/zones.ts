@@ -11,13 +11,17 @@
 import { lit, rows, type Db } from '../data/db/connector.ts';
 import { withDefaults, type ScenarioParams } from './params.ts';
 import { TT_PIVOT, combineSql, moversCte, MOVER_TT, num } from './sql.ts';
+import { MIN_GROUP, protectZoneChange } from './privacy.ts';
 
 export interface ZoneCommuteChange {
 	zone_id: number;
 	/** Movers living in the zone (with or without travel times). */
 	movers: number;
-	/** Movers with both times (today and new); the means are over these. */
+	/** Movers with both times (today and new); the mean change is over these. */
 	withTimes: number;
+	/** Movers with a time to the site / to today's office (the means of each are over these). */
+	nNew: number;
+	nToday: number;
 	/** Mean of (new − today) of the mode-weighted commute, minutes; negative = faster. */
 	meanChangeMin: number | null;
 	/** Change ≤ −threshold. */
@@ -47,6 +51,8 @@ pp AS (
   WHERE si.site_id = ${lit(siteId)} AND m.zone_id IS NOT NULL)
 SELECT zone_id, count(*) AS movers,
   count(comb_new - comb_old) AS with_times,
+  count(comb_new) AS n_new,
+  count(comb_old) AS n_today,
   avg(comb_new - comb_old) AS mean_change,
   count(*) FILTER (WHERE comb_new - comb_old <= -${th}) AS winners,
   count(*) FILTER (WHERE comb_new - comb_old >= ${th}) AS losers,
@@ -55,19 +61,29 @@ SELECT zone_id, count(*) AS movers,
 FROM pp GROUP BY zone_id ORDER BY zone_id`;
 }
 
-/** Commute change per home zone if all movers moved to `siteId` (empty if the site does not exist). */
-export async function zoneCommuteChange(db: Db, params: Partial<ScenarioParams>, siteId: string): Promise<ZoneCommuteChange[]> {
+/**
+ * Commute change per home zone if all movers moved to `siteId` (empty if the site does not exist). Means
+ * over fewer than `minGroup` persons are null (model/privacy.ts); counts stay exact and are masked where printed.
+ */
+export async function zoneCommuteChange(db: Db, params: Partial<ScenarioParams>, siteId: string, opts: { minGroup?: number } = {}): Promise<ZoneCommuteChange[]> {
 	const list = await rows<Record<string, number | null>>(db, zoneCommuteChangeSql(params, siteId));
-	return list.map((r) => ({
-		zone_id: r.zone_id as number,
-		movers: r.movers ?? 0,
-		withTimes: r.with_times ?? 0,
-		meanChangeMin: r.mean_change ?? null,
-		winners: r.winners ?? 0,
-		losers: r.losers ?? 0,
-		meanNewMin: r.mean_new ?? null,
-		meanTodayMin: r.mean_today ?? null
-	}));
+	return list.map((r) =>
+		protectZoneChange(
+			{
+				zone_id: r.zone_id as number,
+				movers: r.movers ?? 0,
+				withTimes: r.with_times ?? 0,
+				nNew: r.n_new ?? 0,
+				nToday: r.n_today ?? 0,
+				meanChangeMin: r.mean_change ?? null,
+				winners: r.winners ?? 0,
+				losers: r.losers ?? 0,
+				meanNewMin: r.mean_new ?? null,
+				meanTodayMin: r.mean_today ?? null
+			},
+			opts.minGroup ?? MIN_GROUP
+		)
+	);
 }
 
 export interface ZoneTotals {

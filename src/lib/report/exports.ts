@@ -7,6 +7,8 @@ import { PARAM_META, type ScenarioParams } from '../model/params.ts';
 import type { ScoreResult } from '../model/score.ts';
 import type { CriterionTable } from './summary.ts';
 import type { ExportTable } from './tables.ts';
+import { paramDisplay } from './format.ts';
+import { unitText } from '../model/units.ts';
 
 const round = (x: number | null | undefined, digits: number) => (x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
@@ -72,7 +74,12 @@ export function rankingExport(criteria: CriteriaResult, score: ScoreResult, p1: 
 }
 
 /** Every criterion × site: value, normalised value and points (long format, one row per pair). */
-export function criteriaExport(tables: CriterionTable[], l: { sheet: string; criterion: string; unit: string; weight: string; site: string; rank: string; value: string; critRank: string; normalised: string; points: string }, label: (id: string) => string): ExportTable {
+export function criteriaExport(
+	tables: CriterionTable[],
+	l: { sheet: string; criterion: string; unit: string; weight: string; site: string; rank: string; value: string; persons: string; critRank: string; normalised: string; points: string },
+	label: (id: string) => string,
+	lang: 'de' | 'en' = 'de'
+): ExportTable {
 	return {
 		name: l.sheet,
 		columns: [
@@ -84,7 +91,7 @@ export function criteriaExport(tables: CriterionTable[], l: { sheet: string; cri
 			{ key: 'site', label: l.site },
 			{ key: 'rank', label: l.rank },
 			// A criterion counted in persons (staff with a longer commute) is suppressed below 5.
-			{ key: 'value_persons', label: `${l.value} (persons)`, personCount: true },
+			{ key: 'value_persons', label: `${l.value} (${l.persons})`, personCount: true },
 			{ key: 'value', label: l.value },
 			{ key: 'crit_rank', label: l.critRank },
 			{ key: 'normalised', label: l.normalised },
@@ -94,7 +101,7 @@ export function criteriaExport(tables: CriterionTable[], l: { sheet: string; cri
 			t.rows.map((r) => ({
 				criterion_id: t.def.id,
 				criterion: label(t.def.id),
-				unit: t.def.unit,
+				unit: unitText(t.def.unit, lang),
 				weight: round(t.weight * 100, 2),
 				site_id: r.site_id,
 				site: r.name,
@@ -109,30 +116,21 @@ export function criteriaExport(tables: CriterionTable[], l: { sheet: string; cri
 	};
 }
 
-/** Display text of a parameter value (arrays joined, objects as JSON). */
-export function paramText(v: unknown): string {
-	if (Array.isArray(v)) return v.join(', ');
-	if (v !== null && typeof v === 'object') return JSON.stringify(v);
-	return String(v);
-}
-
-/** The scenario's parameters with unit and source. */
+/** The scenario's parameters as a reader sees them (report/format.ts), with unit, source and the raw value for machines. */
 export function paramsExport(p: ScenarioParams, l: { sheet: string; param: string; value: string; unit: string; source: string }, lang: 'de' | 'en'): ExportTable {
 	return {
 		name: l.sheet,
 		columns: [
-			{ key: 'key', label: 'key' },
 			{ key: 'param', label: l.param },
 			{ key: 'value', label: l.value },
 			{ key: 'unit', label: l.unit },
-			{ key: 'source', label: l.source }
+			{ key: 'source', label: l.source },
+			{ key: 'key', label: 'key' },
+			{ key: 'raw', label: 'json' }
 		],
-		rows: (Object.keys(PARAM_META) as (keyof ScenarioParams)[]).map((k) => ({
-			key: k,
-			param: PARAM_META[k].label[lang],
-			value: paramText(p[k]),
-			unit: PARAM_META[k].unit,
-			source: PARAM_META[k].source[lang]
-		}))
+		rows: (Object.keys(PARAM_META) as (keyof ScenarioParams)[]).map((k) => {
+			const d = paramDisplay(k, p, lang);
+			return { param: PARAM_META[k].label[lang], value: d.value, unit: d.unit, source: PARAM_META[k].source[lang], key: k, raw: JSON.stringify(p[k]) };
+		})
 	};
 }

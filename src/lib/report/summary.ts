@@ -103,3 +103,43 @@ export function recommendation(criteria: CriteriaResult, score: ScoreResult, pro
 		bestOn
 	};
 }
+
+/**
+ * For each ranked site, the weighted criteria on which it beats the first-ranked site (normalised value
+ * higher). A site that beats the leader nowhere cannot come first under any weights, however close its
+ * score; one that beats it on a heavily weighted criterion overtakes when that weight rises. This is
+ * what the rank probabilities reflect, so the report prints it beside them.
+ */
+export function betterThanLeader(score: ScoreResult): Map<string, string[]> {
+	const out = new Map<string, string[]>();
+	const [first] = score.ranking;
+	if (!first) return out;
+	for (const r of score.ranking.slice(1))
+		out.set(
+			r.site_id,
+			score.matrix.criterionIds.filter((id) => (score.weights[id] ?? 0) > 0 && r.normalised[id] > first.normalised[id] + 1e-12)
+		);
+	return out;
+}
+
+/** Rank probabilities re-ordered to the ranking (rank 1 first), as every page and the report list them. */
+export function probabilitiesInRankOrder(probs: RankProbabilities, score: ScoreResult): { site_id: string; probabilities: number[]; meanRank: number }[] {
+	return score.ranking
+		.map((r) => probs.siteIds.indexOf(r.site_id))
+		.filter((i) => i >= 0)
+		.map((i) => ({ site_id: probs.siteIds[i], probabilities: probs.probabilities[i], meanRank: probs.meanRank[i] }));
+}
+
+/**
+ * The lead is narrow when the first site comes first in fewer than 60 % of the weight samples, or a
+ * change of one weight by less than 5 percentage points reverses the first two.
+ */
+export function isNarrowLead(rec: Recommendation): boolean {
+	const small = rec.flip?.single.some((s) => Math.abs(s.change) < 0.05) ?? false;
+	return (rec.pFirst !== null && rec.pFirst < 0.6) || small;
+}
+
+/** Marker labels of the sites on every map: rank number for ranked sites, A, B, … for excluded ones (in their order). */
+export function markerLabels(score: ScoreResult): Map<string, string> {
+	return new Map([...score.ranking.map((r) => [r.site_id, String(r.rank)] as const), ...score.excluded.map((e, i) => [e.site_id, String.fromCharCode(65 + (i % 26))] as const)]);
+}

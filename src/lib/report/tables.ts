@@ -4,6 +4,7 @@
  * Pure functions except `toXlsx`, which loads exceljs lazily (it is large).
  */
 import { toCsvText } from '../util/csv.ts';
+import { MIN_GROUP } from '../model/privacy.ts';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -16,7 +17,8 @@ export interface ExportTable {
 
 /** Shown instead of a suppressed count. */
 export const SUPPRESSED = '<5';
-export const MIN_COUNT = 5;
+/** The small-group threshold (the one rule, model/privacy.ts). */
+export const MIN_COUNT = MIN_GROUP;
 
 /** Copy of the table with every person count in 1..threshold-1 replaced by the marker (0 stays 0). */
 export function suppressSmallCounts(t: ExportTable, threshold = MIN_COUNT): ExportTable {

@@ -4,6 +4,7 @@
  */
 import { de, type MessageKey } from './de.ts';
 import { en } from './en.ts';
+import * as F from '../../report/format.ts';
 
 export type Lang = 'de' | 'en';
 export type { MessageKey };
@@ -53,16 +54,27 @@ function fmtParam(v: string | number): string {
 	return typeof v === 'number' ? fmtNumber(v) : v;
 }
 
-/** Number formats by language and digits: building an Intl.NumberFormat costs far more than using one. */
-const formats = new Map<string, Intl.NumberFormat>();
-
-/** Number formatted for the current language (Swiss German uses ’ as thousands separator). */
+/** Number formatted for the current language (Swiss German: 1’234.5; report/format.ts). */
 export function fmtNumber(v: number, digits = 0, minDigits = digits): string {
-	const key = `${state.lang}:${digits}:${minDigits}`;
-	let f = formats.get(key);
-	if (!f) {
-		f = new Intl.NumberFormat(state.lang === 'de' ? 'de-CH' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: minDigits });
-		formats.set(key, f);
-	}
-	return f.format(v);
+	return F.num(state.lang, v, digits, minDigits);
+}
+
+/** An ISO date as the current language writes it (30.11.2026 / 30 Nov 2026). */
+export function fmtDate(iso: string | null | undefined): string {
+	return iso ? F.date(state.lang, iso) : '–';
+}
+
+/** An amount in millions of CHF with its currency ("CHF 4.80 Mio."). */
+export function fmtMchf(v: number | null | undefined, digits = 2): string {
+	return v === null || v === undefined || !Number.isFinite(v) ? '–' : F.mchf(state.lang, v, digits);
+}
+
+/** An amount in whole CHF ("CHF 1’234’567"). */
+export function fmtChf(v: number | null | undefined): string {
+	return v === null || v === undefined || !Number.isFinite(v) ? '–' : F.chf(state.lang, v);
+}
+
+/** A share 0..1 as percent ("29 %"); null as "–". */
+export function fmtPct(v: number | null | undefined, digits = 0): string {
+	return v === null || v === undefined || !Number.isFinite(v) ? '–' : F.pct(state.lang, v, digits);
 }

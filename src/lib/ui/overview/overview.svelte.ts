@@ -8,6 +8,8 @@ import { rows } from '../../data/db/connector.ts';
 import { zoneCommuteChange, zoneTotals, type ScenarioParams, type ZoneCommuteChange } from '../../model/index.ts';
 import type { Mode } from '../../reach/matrix.ts';
 import { fmtPersons } from '../../report/tables.ts';
+import { markerLabels } from '../../report/summary.ts';
+import { isSmallCount } from '../../model/privacy.ts';
 import { dbQuery } from '../query.svelte.ts';
 import { session } from '../session.svelte.ts';
 import { reach, computeIsochrones } from '../reach.svelte.ts';
@@ -85,7 +87,26 @@ export class OverviewState {
 	change = $derived(this.changeQuery.data ?? null);
 
 	officePoints = $derived<FeatureCollection>(pointsFromRows(this.offices.filter((o) => o.lon !== null).map(({ office_id, name, lon, lat }) => ({ office_id, name, lon, lat }))));
-	sitePoints = $derived<FeatureCollection>(pointsFromRows(this.sites.filter((s) => s.lon !== null).map(({ site_id, name, lon, lat }) => ({ site_id, name, lon, lat }))));
+	/** Map labels of the sites: rank number, or a letter for excluded sites (as in the report); '' before scoring. */
+	siteLabels = $derived(session.evaluation && !session.evaluation.score.problem ? markerLabels(session.evaluation.score) : new Map<string, string>());
+	sitePoints = $derived<FeatureCollection>(
+		pointsFromRows(
+			this.sites
+				.filter((s) => s.lon !== null)
+				.map(({ site_id, name, lon, lat }) => {
+					const label = this.siteLabels.get(site_id) ?? '';
+					// Ranked sites first (their names get room first), then excluded ones.
+					return { site_id, name, lon, lat, label, order: /^\d+$/.test(label) ? Number(label) : 100 + (label.charCodeAt(0) || 0) };
+				})
+		)
+	);
+	/** The numbered list beside the map, so that every candidate is named even where labels collide. */
+	siteKey = $derived(
+		this.sites
+			.map((s) => ({ label: this.siteLabels.get(s.site_id) ?? '', name: s.name, site_id: s.site_id }))
+			.filter((s) => s.label)
+			.sort((a, b) => (/^\d+$/.test(a.label) && /^\d+$/.test(b.label) ? Number(a.label) - Number(b.label) : a.label.localeCompare(b.label, 'en', { numeric: true })))
+	);
 
 	chosen = $derived(this.sites.find((s) => s.site_id === this.siteId));
 	siteName = $derived(this.chosen?.name ?? '');
@@ -101,7 +122,8 @@ export class OverviewState {
 		const out = new Map<number, number>();
 		const { shading, customerMeasure } = this;
 		if (shading === 'staff') for (const [z, v] of this.totals) v.staff > 0 && out.set(z, v.staff);
-		else if (shading === 'customers') for (const [z, v] of this.totals) v.customers > 0 && out.set(z, customerMeasure === 'count' ? v.customers : Math.round(v.visitsPerYear));
+		// Visits of 1–4 customers would describe those few: such municipalities get no visit value (small-group rule).
+		else if (shading === 'customers') for (const [z, v] of this.totals) v.customers > 0 && (customerMeasure === 'count' || !isSmallCount(v.customers)) && out.set(z, customerMeasure === 'count' ? v.customers : Math.round(v.visitsPerYear));
 		else if (shading === 'change' && this.change) for (const [z, c] of this.change) c.meanChangeMin !== null && out.set(z, Math.round(c.meanChangeMin * 10) / 10);
 		return out;
 	});
@@ -170,10 +192,11 @@ export class OverviewState {
 		const name = String(p.name ?? '');
 		const z = this.totals.get(id);
 		if (this.shading === 'staff') return `${name}\n${t('map.tip.staff', { n: this.persons(z?.staff ?? 0) })}`;
-		if (this.shading === 'customers') return `${name}\n${t('map.tip.customers', { n: this.persons(z?.customers ?? 0), v: fmtNumber(z?.visitsPerYear ?? 0) })}`;
+		if (this.shading === 'customers') return `${name}\n${t('map.tip.customers', { n: this.persons(z?.customers ?? 0), v: isSmallCount(z?.customers) ? '–' : fmtNumber(z?.visitsPerYear ?? 0) })}`;
 		if (this.shading === 'change') {
 			const c = this.change?.get(id);
-			return c && c.meanChangeMin !== null ? `${name}\n${t('map.tip.change', { v: signed(c.meanChangeMin), n: this.persons(c.movers) })}` : `${name}\n${t('legend.change.none')}`;
+			if (c && c.meanChangeMin !== null) return `${name}\n${t('map.tip.change', { v: signed(c.meanChangeMin), n: this.persons(c.movers) })}`;
+			return c && c.movers > 0 ? `${name}\n${t('map.tip.changeFew')}` : `${name}\n${t('legend.change.none')}`;
 		}
 		return name;
 	};

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseViewParams, weightsFromParam, weightsToParam } from '../../src/lib/app/url.ts';
+
+describe('URL parameters', () => {
+	it('reads weights and folds the retired money criteria of older links into the NPV', () => {
+		const problems: { de: string; en: string }[] = [];
+		expect(weightsFromParam('staff_pt_mean:15,annual_cost:10,one_off:5,npv:25', problems)).toEqual({ staff_pt_mean: 15, npv: 40 });
+		expect(problems).toEqual([]);
+	});
+
+	it('reports and skips unknown ids and values outside 0–100, keeping the rest', () => {
+		const problems: { de: string; en: string }[] = [];
+		const w = weightsFromParam('npv:20,bogus:5,staff_pt_mean:101,staff_car_mean:-1,staff_pt_mean:x,npv', problems);
+		expect(w).toEqual({ npv: 20 });
+		expect(problems).toHaveLength(5);
+		expect(problems[0].de).toMatch(/Gewicht im Link ignoriert: «bogus:5»/);
+	});
+
+	it('round-trips weights', () => {
+		const w = { npv: 40, staff_pt_mean: 12.5 };
+		expect(weightsFromParam(weightsToParam(w))).toEqual(w);
+	});
+
+	it('accepts only real dates, known languages and tables, plain site ids', () => {
+		const p = parseViewParams(new URLSearchParams('date=2026-02-30&lang=fr&table=secrets&sites=A,B%0AC,,D'));
+		expect(p.date).toBeUndefined();
+		expect(p.lang).toBeUndefined();
+		expect(p.table).toBeUndefined();
+		expect(p.sites).toEqual(['A', 'D']);
+		expect(p.problems.length).toBe(4);
+		const ok = parseViewParams(new URLSearchParams('date=2024-02-29&lang=en&table=staff'));
+		expect(ok).toMatchObject({ date: '2024-02-29', lang: 'en', table: 'staff', problems: [] });
+	});
+});
