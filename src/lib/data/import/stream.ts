@@ -27,7 +27,7 @@ import type { GeoRefs } from '../geocode.ts';
 import { stageAppend, stageBegin, stageCommit, stageDrop } from '../replace.ts';
 import type { TableName } from '../schema.ts';
 import { blobSource, bytesSource, CsvReader, type BlobLike, type ByteSource, type RowChunk } from './csv-stream.ts';
-import { fileError, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
+import { fileError, fileIssue, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { suggestMapping } from './mapping.ts';
 import { formatOf } from './parse.ts';
@@ -342,7 +342,7 @@ export async function importToDb(
 	} catch (e) {
 		if (staged) await stageDrop(db, table).catch(() => {});
 		if (e instanceof ImportCancelled) return { issues: [fileError(input.fileName, 'cancelled', MSG_CANCELLED)], stats: null, committed: false, cancelled: true };
-		if (e instanceof ImportFileError) return { issues: [fileError(input.fileName, e.code, e.msg)], stats: null, committed: false, cancelled: false };
+		if (e instanceof ImportFileError) return { issues: [fileIssue(input.fileName, e)], stats: null, committed: false, cancelled: false };
 		throw e;
 	}
 }

@@ -9,7 +9,7 @@ import type { TableName } from '../schema.ts';
 import type { HandlerContext } from '../../util/rpc.ts';
 import type { BlobLike } from './csv-stream.ts';
 import { importFile } from './import-file.ts';
-import { fileError, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
+import { fileError, fileIssue, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { ImportSession, type MatrixInfo } from './stream.ts';
 import type { MatrixMode } from '../travel-time-formats.ts';
@@ -108,7 +108,7 @@ export type AddressLoadResponse = { ok: true; summary: AddressSummary } | { ok: 
 
 function asIssue(fileName: string, e: unknown): { issues: ImportIssue[]; cancelled: boolean } {
 	if (e instanceof ImportCancelled) return { issues: [fileError(fileName, 'cancelled', MSG_CANCELLED)], cancelled: true };
-	if (e instanceof ImportFileError) return { issues: [fileError(fileName, e.code, e.msg)], cancelled: false };
+	if (e instanceof ImportFileError) return { issues: [fileIssue(fileName, e)], cancelled: false };
 	const m = (e as Error)?.message ?? String(e);
 	return { issues: [fileError(fileName, 'unreadable', { de: `Die Datei konnte nicht gelesen werden: ${m}`, en: `The file could not be read: ${m}` })], cancelled: false };
 }
