@@ -30,12 +30,13 @@ export function importWorker(): Promise<Call> {
 	worker ??= (async () => {
 		const w = new Worker(new URL('../data/import-worker.ts', import.meta.url), { type: 'module' });
 		const call = client<ImportHandlers>(w as unknown as Endpoint);
-		const [plzCsv, centroidsCsv, municipalitiesGeojson] = await Promise.all([
+		const [plzCsv, centroidsCsv, municipalitiesGeojson, countryGeojson] = await Promise.all([
 			fetchText(geoFiles, GEO_REF_FILES.plzCsv),
 			fetchText(geoFiles, GEO_REF_FILES.centroidsCsv),
-			fetchText(geoFiles, GEO_REF_FILES.municipalitiesGeojson)
+			fetchText(geoFiles, GEO_REF_FILES.municipalitiesGeojson),
+			fetchText(geoFiles, GEO_REF_FILES.countryGeojson)
 		]);
-		await call.setRefs({ plzCsv, centroidsCsv, municipalitiesGeojson });
+		await call.setRefs({ plzCsv, centroidsCsv, municipalitiesGeojson, countryGeojson });
 		await call.restoreAddresses(undefined).catch(() => null);
 		return call;
 	})();

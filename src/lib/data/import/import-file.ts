@@ -22,11 +22,11 @@ export interface ImportFileResult {
 export async function importFile(
 	table: TableName,
 	input: FileInput,
-	opts: ProgressOptions & { refs?: GeoRefs; mapping?: ColumnMapping; sheet?: string; maxIssues?: number } = {}
+	opts: ProgressOptions & { refs?: GeoRefs; mapping?: ColumnMapping; sheet?: string; headerRow?: number; maxIssues?: number } = {}
 ): Promise<ImportFileResult> {
 	let parsed: ParsedFile | null = null;
 	try {
-		parsed = await parseFile(input, { sheet: opts.sheet, signal: opts.signal, onProgress: (f) => opts.onProgress?.(0.8 * f) });
+		parsed = await parseFile(input, { sheet: opts.sheet, headerRow: opts.headerRow, signal: opts.signal, onProgress: (f) => opts.onProgress?.(0.8 * f) });
 		const result = await validateAndType(table, parsed, opts.mapping, opts.refs ?? {}, {
 			signal: opts.signal,
 			maxIssues: opts.maxIssues,

@@ -42,7 +42,7 @@ import {
 	type MatrixFormat,
 	type MatrixMode
 } from '../travel-time-formats.ts';
-import { TableValidator, type ValidationResult } from './validate.ts';
+import { SAMPLE_ROWS, TableValidator, type ValidationResult } from './validate.ts';
 
 /** A file to stream: a File/Blob (read by slices) or bytes already in memory. */
 export type StreamInput = FileInput | { fileName: string; blob: BlobLike };
@@ -161,13 +161,13 @@ function sliced(p: ParsedFile): RowSource {
 	};
 }
 
-async function openRows(input: StreamInput, opts: { sheet?: string; chunkBytes?: number; signal?: AbortSignal }): Promise<RowSource> {
+async function openRows(input: StreamInput, opts: { sheet?: string; headerRow?: number; chunkBytes?: number; signal?: AbortSignal }): Promise<RowSource> {
 	const format = formatOf(input.fileName);
 	const src = byteSource(input);
 	if (src.size === 0) throw new ImportFileError('empty_file', { de: 'Die Datei ist leer.', en: 'The file is empty.' });
 	switch (format) {
 		case 'csv': {
-			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal });
+			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal, headerRow: opts.headerRow });
 			return { format, headers: r.headers, info: { ...r.info }, next: () => r.next(), get fraction() { return r.fraction; } };
 		}
 		case 'parquet': {
@@ -177,7 +177,7 @@ async function openRows(input: StreamInput, opts: { sheet?: string; chunkBytes?:
 		}
 		case 'xlsx': {
 			const { readXlsx } = await import('./read-xlsx.ts');
-			return sliced(await readXlsx({ fileName: input.fileName, bytes: await allBytes(input) }, { sheet: opts.sheet }));
+			return sliced(await readXlsx({ fileName: input.fileName, bytes: await allBytes(input) }, { sheet: opts.sheet, headerRow: opts.headerRow }));
 		}
 		case 'geojson': {
 			const { readGeojson } = await import('./read-geojson.ts');
@@ -195,6 +195,8 @@ export interface SessionOptions {
 	mapping?: ColumnMapping;
 	refs?: GeoRefs;
 	sheet?: string;
+	/** Row (XLSX) or line (CSV) of the header; default: found from the first rows. */
+	headerRow?: number;
 	maxIssues?: number;
 	previewRows?: number;
 	/** CSV read size in bytes (default 4 MB). */
@@ -242,7 +244,7 @@ export class ImportSession {
 				}
 			}
 		}
-		const v = new TableValidator(table, rows.headers, input.fileName, mapping, opts.refs, { maxIssues: opts.maxIssues, previewRows: opts.previewRows });
+		const v = new TableValidator(table, rows.headers, input.fileName, mapping, opts.refs, { maxIssues: opts.maxIssues, previewRows: opts.previewRows, notes: rows.info.notes });
 		return new ImportSession(input.fileName, rows, v, matrix, relabel);
 	}
 
@@ -259,9 +261,9 @@ export class ImportSession {
 	get mapping(): ColumnMapping {
 		return this.validator.mapping;
 	}
-	/** Share of the file read so far (bytes for CSV, rows for Parquet). */
+	/** Share of the file validated so far (bytes for CSV, rows for Parquet). */
 	get fraction(): number {
-		return this.rows.fraction;
+		return this.done;
 	}
 	get rowCount(): number {
 		return this.validator.rowCount;
@@ -278,10 +280,11 @@ export class ImportSession {
 	 */
 	async next(signal?: AbortSignal, onStep?: (fraction: number, rows: number) => void): Promise<{ batch: Table; rows: number; fraction: number } | null> {
 		if (signal?.aborted) throw new ImportCancelled();
-		const before = this.rows.fraction;
-		const chunk = await this.rows.next(signal);
-		if (!chunk) return null;
-		const after = this.rows.fraction;
+		const before = this.done;
+		const got = await this.nextChunk(signal);
+		if (!got) return null;
+		const { chunk, fraction: after } = got;
+		this.done = after;
 		const parts: Table[] = [];
 		const n = chunk.rows.length;
 		for (let s = 0; s < n; s += STEP_ROWS) {
@@ -294,7 +297,36 @@ export class ImportSession {
 			parts.push(this.validator.push(chunk.rows.slice(s, s + STEP_ROWS), chunk.rowNumbers.slice(s, s + STEP_ROWS)));
 		}
 		const batch = parts.length === 1 ? parts[0] : new Table(parts.flatMap((p) => p.batches));
-		return { batch, rows: chunk.rows.length, fraction: this.rows.fraction };
+		return { batch, rows: chunk.rows.length, fraction: after };
+	}
+
+	private sampled = false;
+	/** Share of the file validated so far (the reader may be ahead of it). */
+	private done = 0;
+	/** Chunks read ahead to decide the number formats, handed out one by one with the share read after each. */
+	private ahead: { chunk: RowChunk; fraction: number }[] = [];
+
+	/**
+	 * The next chunk; before the first, read ahead to SAMPLE_ROWS rows (however many chunks) and let them
+	 * decide each column's number format, so the decision does not depend on the chunk size.
+	 */
+	private async nextChunk(signal?: AbortSignal): Promise<{ chunk: RowChunk; fraction: number } | null> {
+		if (!this.sampled) {
+			this.sampled = true;
+			let n = 0;
+			while (n < SAMPLE_ROWS) {
+				const chunk = await this.rows.next(signal);
+				if (!chunk) break;
+				this.ahead.push({ chunk, fraction: this.rows.fraction });
+				n += chunk.rows.length;
+				if (signal?.aborted) throw new ImportCancelled();
+			}
+			this.validator.sample(this.ahead.flatMap((a) => a.chunk.rows).slice(0, SAMPLE_ROWS));
+		}
+		const a = this.ahead.shift();
+		if (a) return a;
+		const chunk = await this.rows.next(signal);
+		return chunk ? { chunk, fraction: this.rows.fraction } : null;
 	}
 
 	/** Issues (sorted, capped), preview and statistics, once `next` returned null. */

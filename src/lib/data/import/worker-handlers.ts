@@ -29,6 +29,7 @@ export interface WorkerImportRequest {
 	bytes: Uint8Array;
 	mapping?: ColumnMapping;
 	sheet?: string;
+	headerRow?: number;
 	maxIssues?: number;
 }
 
@@ -50,6 +51,8 @@ export interface StreamOpenRequest {
 	file: BlobLike;
 	mapping?: ColumnMapping;
 	sheet?: string;
+	/** Row (XLSX) or line (CSV) of the header; default: found from the first rows. */
+	headerRow?: number;
 	maxIssues?: number;
 	chunkBytes?: number;
 	/** travel_times: mode of every row when the file has none (see MatrixInfo). */
@@ -135,6 +138,7 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 					refs,
 					mapping: p.mapping,
 					sheet: p.sheet,
+					headerRow: p.headerRow,
 					maxIssues: p.maxIssues,
 					chunkBytes: p.chunkBytes,
 					signal: ctx.signal,
@@ -235,6 +239,7 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 				refs,
 				mapping: p.mapping,
 				sheet: p.sheet,
+				headerRow: p.headerRow,
 				maxIssues: p.maxIssues,
 				signal: ctx.signal,
 				onProgress: (f) => ctx.progress(f)
