@@ -1,4 +1,5 @@
 /** Small argument helpers shared by the CLI commands (files starting with _ are not commands). */
+import { UsageError } from './_usage.ts';
 
 /** Value of `--name value`, or undefined. */
 export function option(args: string[], name: string): string | undefined {
@@ -30,7 +31,7 @@ export type Engine = 'wasm' | 'native';
 /** `--engine native|wasm`: native DuckDB (@duckdb/node-api) or duckdb-wasm (the browser's engine, default). */
 export function engine(args: string[]): Engine {
 	const e = option(args, '--engine') ?? 'wasm';
-	if (e !== 'wasm' && e !== 'native') throw new Error(`--engine must be native or wasm, not ${e}`);
+	if (e !== 'wasm' && e !== 'native') throw new UsageError(`--engine must be native or wasm, not ${e}`);
 	return e;
 }
 

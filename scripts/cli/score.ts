@@ -64,7 +64,7 @@ export async function run(args: string[]): Promise<number> {
 		console.log('--geojson sites.geojson [--crs lv95] writes the sites with rank, score and key figures for QGIS.');
 		console.log('--estimate-times fills missing travel times with crow-fly estimates (source estimate:crow-fly; for trying only).');
 		console.log(ENGINE_HELP);
-		return folder ? 0 : 2;
+		return args.includes('--help') ? 0 : 2;
 	}
 	const lang: Lang = langOf(args);
 	const json = args.includes('--json');
