@@ -13,7 +13,7 @@ const refs = loadGeoRefs();
 const where = (r: { issues: { row: number | null; column: string | null; code: string }[] }) => r.issues.map((i) => [i.row, i.column, i.code]);
 
 /** `n` bytes of one repeated unit, as a file. */
-function repeat(head: string, unit: string, bytes: number): Uint8Array {
+function repeat(head: string, unit: string, bytes: number): Uint8Array<ArrayBuffer> {
 	const h = new TextEncoder().encode(head);
 	const u = new TextEncoder().encode(unit);
 	const out = new Uint8Array(h.length + bytes);

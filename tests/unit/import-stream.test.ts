@@ -185,8 +185,10 @@ describe('importToDb: staged batches, atomic commit', () => {
 
 		const ac = new AbortController();
 		const seen: number[] = [];
+		// The streaming (reference) path, chunk by chunk; the fast path has its own cancel test (import-fast).
 		const cancelled = await importToDb(db, 'customers', { fileName: 'c.csv', blob: new Blob([good(20_000, 'C')]) }, {
 			refs,
+			fast: false,
 			chunkBytes: 16_384,
 			signal: ac.signal,
 			onProgress: (f) => (seen.push(f), f > 0.3 && ac.abort())

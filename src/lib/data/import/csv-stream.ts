@@ -133,13 +133,16 @@ export class CsvReader {
 	private done = false;
 	private pending: RowChunk | null = null;
 	readonly headers: string[] = [];
+	/** Physical line of the header row. */
+	readonly headerLine: number = 1;
 	private constructor(
 		private readonly src: ByteSource,
 		private readonly decoder: TextDecoder,
 		private readonly parser: CsvRowParser,
 		readonly info: CsvInfo,
 		private readonly chunkBytes: number,
-		start: number
+		/** Bytes of a byte-order mark before the text. */
+		readonly start: number
 	) {
 		this.at = start;
 	}
@@ -202,6 +205,7 @@ export class CsvReader {
 			if (h > first) notes.push(titleRowsNote(lines[first], lines[h]));
 		}
 		if (lines[h] !== lines[0] || sep) info.headerRow = lines[h];
+		(r as { headerLine: number }).headerLine = lines[h];
 		if (notes.length) info.notes = notes;
 		r.headers.push(...rows[h].map((x) => x.trim()));
 		r.pending = { rows: rows.slice(h + 1), rowNumbers: lines.slice(h + 1) };

@@ -43,6 +43,8 @@ import {
 	type MatrixMode
 } from '../travel-time-formats.ts';
 import { SAMPLE_ROWS, TableValidator, type ValidationResult } from './validate.ts';
+import { fastImport, type FastOutcome } from './fast/run.ts';
+import { FastSide } from './fast/side.ts';
 
 /** A file to stream: a File/Blob (read by slices) or bytes already in memory. */
 export type StreamInput = FileInput | { fileName: string; blob: BlobLike };
@@ -58,6 +60,18 @@ interface RowSource {
 	info: ParsedFile['info'];
 	readonly fraction: number;
 	next(signal?: AbortSignal): Promise<RowChunk | null>;
+	/** CSV: how the text lies in the file (for the fast path, fast/run.ts). */
+	csv?: CsvLayout;
+}
+
+/** Where a CSV's rows start and how they are written. */
+export interface CsvLayout {
+	delimiter: string;
+	encoding: string;
+	/** Physical line of the header row. */
+	headerLine: number;
+	/** Bytes of a byte-order mark. */
+	start: number;
 }
 
 /** A travel_times file that carries no mode: an engine's matrix, or our columns without `mode`. */
@@ -168,7 +182,8 @@ async function openRows(input: StreamInput, opts: { sheet?: string; headerRow?: 
 	switch (format) {
 		case 'csv': {
 			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal, headerRow: opts.headerRow });
-			return { format, headers: r.headers, info: { ...r.info }, next: () => r.next(), get fraction() { return r.fraction; } };
+			const csv = { delimiter: r.info.delimiter, encoding: r.info.encoding, headerLine: r.headerLine, start: r.start };
+			return { format, headers: r.headers, info: { ...r.info }, csv, next: () => r.next(), get fraction() { return r.fraction; } };
 		}
 		case 'parquet': {
 			const { openParquetRows } = await import('./read-parquet.ts');
@@ -250,6 +265,14 @@ export class ImportSession {
 
 	get headers(): string[] {
 		return this.rows.headers;
+	}
+	/** CSV layout, when the file is a CSV read as it is (not reshaped). */
+	get csv(): CsvLayout | null {
+		return this.matrix ? null : (this.rows.csv ?? null);
+	}
+	/** The validator (the fast path types rows in DuckDB and hands it only the location step and the summary). */
+	get checks(): TableValidator {
+		return this.validator;
 	}
 	get format(): FileFormat {
 		return this.rows.format;
@@ -353,11 +376,31 @@ export async function importToDb(
 	db: Db,
 	table: TableName,
 	input: StreamInput,
-	opts: SessionOptions & { commit?: boolean; onProgress?: (fraction: number, rows: number) => void } = {}
+	opts: SessionOptions & {
+		commit?: boolean;
+		onProgress?: (fraction: number, rows: number) => void;
+		/** Try the fast path (fast/run.ts) first; default true. */
+		fast?: boolean;
+		/** What the fast path did (taken, or why not; step times). */
+		onFastPath?: (o: FastOutcome) => void;
+	} = {}
 ): Promise<ImportToDbResult> {
 	let staged = false;
 	try {
-		const s = await ImportSession.open(table, input, opts);
+		let s = await ImportSession.open(table, input, opts);
+		if (opts.fast !== false) {
+			const out = await fastImport(db, new FastSide(s, byteSource(input)), 'blob' in input ? input.blob : input.bytes, { signal: opts.signal, onProgress: (f) => opts.onProgress?.(f, 0) });
+			opts.onFastPath?.(out);
+			if (out.ok) {
+				const committed = opts.commit !== false; // no errors, by construction of the fast path
+				if (committed) await stageCommit(db, table);
+				else await stageDrop(db, table);
+				opts.onProgress?.(1, out.rows);
+				return { issues: out.result.issues, stats: out.result.stats, committed, cancelled: false };
+			}
+			// The reference path, from a fresh session (the fast path may have counted rows into this one).
+			s = await ImportSession.open(table, input, opts);
+		}
 		await stageBegin(db, table);
 		staged = true;
 		for (let c = await s.next(opts.signal); c; c = await s.next(opts.signal)) {

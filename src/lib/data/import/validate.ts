@@ -286,7 +286,16 @@ export class TableValidator {
 			}
 		}
 
-		// ---- location step
+		this.locationStep(values, rowNo, n);
+
+		const want = (this.opts.previewRows ?? 20) - this.preview.length;
+		for (let i = 0; i < Math.min(n, want); i++) this.preview.push(Object.fromEntries(def.columns.map((c) => [c.name, values[c.name][i]])));
+		return tableFromColumns(def.columns.map((c) => ({ name: c.name, type: c.type, values: values[c.name] })));
+	}
+
+	/** Locate the rows of a point table (lon/lat/zone_id/geocode_quality), or check a zone table's lon/lat. */
+	private locationStep(values: Record<string, CellValue[]>, rowNo: number[], n: number): void {
+		const { def, issues, idx } = this;
 		issues.order = [STAGE.location, 1];
 		if (def.location === 'point' && hasLocation(this.table, this.mapping)) {
 			this.locate(values, rowNo, n);
@@ -299,10 +308,27 @@ export class TableValidator {
 					if (typeof lon === 'number' && typeof lat === 'number' && !this.inCh(lon, lat)) outside(issues, rowNo[i], this.mapping.lon, lon, lat, !!this.refs.country);
 				}
 		}
+	}
 
-		const want = (this.opts.previewRows ?? 20) - this.preview.length;
-		for (let i = 0; i < Math.min(n, want); i++) this.preview.push(Object.fromEntries(def.columns.map((c) => [c.name, values[c.name][i]])));
-		return tableFromColumns(def.columns.map((c) => ({ name: c.name, type: c.type, values: values[c.name] })));
+	/**
+	 * The fast path (fast/run.ts): rows DuckDB has read and typed, of which only the location inputs come
+	 * here. Runs the same location step on them and counts them; false when any row got a message (its row
+	 * number is not known here: the caller then reads the file the reference way, which names it).
+	 */
+	locateTyped(values: Record<string, CellValue[]>, n: number): boolean {
+		const before = this.issues.errors + this.issues.warnings;
+		const noRow = new Array<number>(n).fill(0);
+		for (const c of this.cols) values[c.name] ??= new Array<CellValue>(n).fill(null);
+		this.plzLocality = new Array(n).fill(null);
+		this.locationStep(values, noRow, n);
+		this.rows += n;
+		return this.issues.errors + this.issues.warnings === before;
+	}
+
+	/** The preview of the fast path (rows DuckDB holds). */
+	setPreview(rows: Record<string, CellValue>[]): void {
+		this.preview.length = 0;
+		this.preview.push(...rows.slice(0, this.opts.previewRows ?? 20));
 	}
 
 	/** In Switzerland: inside the national outline (or, without it, the WGS84 box around the country). */
