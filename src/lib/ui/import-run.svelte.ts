@@ -4,7 +4,7 @@
  * forget. Only one run at a time; a new one waits until the previous one dropped its staging table.
  * The page only renders this state and calls its methods.
  */
-import { tables, type TableName } from '../data/schema.ts';
+import { ident, tables, type TableName } from '../data/schema.ts';
 import type { MatrixFormat, MatrixMode } from '../data/travel-time-formats.ts';
 import { suggestMapping, type ColumnMapping, type ImportIssue, type MappingSuggestion } from '../data/import/index.ts';
 import { runStreamingImport, commitStaged, dropStaged, type StagedImport, type StreamedFile, type StreamedResult } from './import-client.ts';
@@ -35,11 +35,22 @@ export class ImportRun {
 	matrixMode = $state<MatrixMode | null>(null);
 	/** Counts "delete all my data" (panels that keep their own state remount on it). */
 	cleared = $state(0);
+	/** XLSX worksheet and header row the user chose (undefined: the reader's choice). */
+	sheet = $state<string | undefined>(undefined);
+	headerRow = $state<number | undefined>(undefined);
+	/** The user confirmed the values beyond what is usual (schema warnMin/warnMax): needed before "load". */
+	unusualConfirmed = $state(false);
+	/** How the last run read the file: DuckDB directly (fast path) or the reference reader, with step times. */
+	readPath = $state<{ fast: boolean; reason?: string; ms: Record<string, number> } | null>(null);
+
 
 	issues = $derived([...this.fileIssues, ...(this.result?.issues ?? [])]);
 	shownIssues = $derived(this.issues.slice(0, SHOW_ISSUES));
 	errors = $derived(this.fileIssues.length + (this.result?.stats.errors ?? 0));
 	hiddenIssues = $derived(this.fileIssues.length + (this.result ? this.result.stats.errors + this.result.stats.warnings : 0) - this.shownIssues.length);
+	/** Unusual values that still wait for the user's confirmation. */
+	unusual = $derived(this.result?.stats.unusual ?? 0);
+	canCommit = $derived(this.errors === 0 && this.busy === null && this.staged !== null && (this.unusual === 0 || this.unusualConfirmed));
 
 	/** The chosen file (a handle: every run re-reads it in chunks, nothing is held in memory). */
 	private file: File | null = null;
@@ -57,6 +68,7 @@ export class ImportRun {
 		this.result = null;
 		this.fileIssues = [];
 		this.mapping = {};
+		this.unusualConfirmed = false;
 	}
 
 	private forgetStaged(): void {
@@ -70,6 +82,23 @@ export class ImportRun {
 		this.reset();
 		this.message = null;
 		this.matrixMode = null;
+		this.sheet = undefined;
+		this.headerRow = undefined;
+		this.start({});
+	}
+
+	/** The user picked a worksheet (XLSX): read it from its own header row. */
+	chooseSheet(name: string): void {
+		this.sheet = name || undefined;
+		this.headerRow = undefined;
+		this.mapping = {};
+		this.start({});
+	}
+
+	/** The user named the header row (0 or empty: found automatically). */
+	chooseHeaderRow(row: number): void {
+		this.headerRow = Number.isInteger(row) && row > 0 ? row : undefined;
+		this.mapping = {};
 		this.start({});
 	}
 
@@ -109,6 +138,10 @@ export class ImportRun {
 		this.rowsRead = 0;
 		this.result = null;
 		this.fileIssues = [];
+		this.unusualConfirmed = false;
+		this.readPath = null;
+		const sheet = this.sheet;
+		const headerRow = this.headerRow;
 		this.running = (async () => {
 			await prev;
 			if (ac.signal.aborted) return;
@@ -118,8 +151,13 @@ export class ImportRun {
 					table: tbl,
 					file: f,
 					mapping: $state.snapshot(userMapping),
+					sheet,
+					headerRow,
 					matrixMode: tbl === 'travel_times' ? this.matrixMode : null,
 					signal: ac.signal,
+					onFastPath: (o) => {
+						if (this.controller === ac) this.readPath = o.ok ? { fast: true, ms: o.ms } : { fast: false, reason: o.reason, ms: o.ms };
+					},
 					onOpen: (src, m) => {
 						this.source = src;
 						// Keep the user's explicit "no column" choices ('' = unmapped), or an alias would map them again.
@@ -167,12 +205,15 @@ export class ImportRun {
 
 	/** Swap the staged rows into the table and keep them for the next visit. */
 	async commit(): Promise<void> {
-		if (!this.result || !this.staged) return;
+		if (!this.result || !this.staged || !this.canCommit) return;
 		const s = this.staged;
 		this.staged = null;
 		try {
-			const n = await commitStaged(getDb(), s);
-			await userTableLoaded(s.table, s.ipc);
+			const db = getDb();
+			const n = await commitStaged(db, s);
+			// Rows DuckDB read itself (the fast path) are kept for the next visit as DuckDB writes them out.
+			const keep = s.ipc ?? (db.ipc ? [await db.ipc(`SELECT * FROM ${ident(s.table)}`)] : await db.arrow(`SELECT * FROM ${ident(s.table)}`));
+			await userTableLoaded(s.table, keep);
 			travelTimesAfterDataChange(s.table);
 			this.message = { kind: 'ok', text: t('data.committed', { n, table: tr(tables[s.table].label) }) };
 			this.file = null;

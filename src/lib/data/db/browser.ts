@@ -48,6 +48,9 @@ async function start(): Promise<Db> {
 		},
 		async dropFile(name) {
 			await db.dropFile(name);
+		},
+		ipc(sql: string) {
+			return conn.useUnsafe((b, id) => b.runQuery(id, sql));
 		}
 	};
 }

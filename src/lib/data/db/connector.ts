@@ -21,6 +21,8 @@ export interface Db {
 	registerFile?(name: string, data: RegisterableFile): Promise<void>;
 	/** Forget a registered file. */
 	dropFile?(name: string): Promise<void>;
+	/** A query's result as Arrow IPC stream bytes, as the engine wrote them (no decode and re-encode). Optional. */
+	ipc?(sql: string): Promise<Uint8Array>;
 }
 
 /** A File/Blob (anything with slice/arrayBuffer and a size) or bytes in memory. */

@@ -44,7 +44,7 @@ import {
 } from '../travel-time-formats.ts';
 import { SAMPLE_ROWS, TableValidator, type ValidationResult } from './validate.ts';
 import { fastImport, type FastOutcome } from './fast/run.ts';
-import { FastSide } from './fast/side.ts';
+import { FastSide, type FastPrep } from './fast/side.ts';
 
 /** A file to stream: a File/Blob (read by slices) or bytes already in memory. */
 export type StreamInput = FileInput | { fileName: string; blob: BlobLike };
@@ -389,7 +389,13 @@ export async function importToDb(
 	try {
 		let s = await ImportSession.open(table, input, opts);
 		if (opts.fast !== false) {
-			const out = await fastImport(db, new FastSide(s, byteSource(input)), 'blob' in input ? input.blob : input.bytes, { signal: opts.signal, onProgress: (f) => opts.onProgress?.(f, 0) });
+			const side = new FastSide(s, byteSource(input));
+			const js = { plan: () => side.plan(), scan: (p: FastPrep, f?: (x: number) => void) => side.scan(p, opts.signal, f), locate: () => side.locate(), finish: side.finish.bind(side) };
+			const out = await fastImport(db, js, 'blob' in input ? input.blob : input.bytes, {
+				signal: opts.signal,
+				previewRows: opts.previewRows,
+				onProgress: (f) => opts.onProgress?.(f, 0)
+			});
 			opts.onFastPath?.(out);
 			if (out.ok) {
 				const committed = opts.commit !== false; // no errors, by construction of the fast path

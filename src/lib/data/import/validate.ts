@@ -40,6 +40,8 @@ export interface ValidationResult {
 		geocoded: { plz: number; bfs: number };
 		/** Point tables: rows per geocode_quality (address, street, postcode, …). */
 		quality: Partial<Record<GeocodeQuality, number>>;
+		/** Values beyond what is usual (warnings the user confirms before loading: schema.ts warnMin/warnMax). */
+		unusual: number;
 	};
 	mapping: ColumnMapping;
 }
@@ -121,6 +123,7 @@ export class TableValidator {
 	private plzLocality: (string | null)[] = [];
 	private noRefWarned = false;
 	private rows = 0;
+	private unusual = 0;
 	/** Decimal separator of each number column (schema column -> style), decided by `sample`. */
 	private styles: Record<string, NumberStyle> | null = null;
 
@@ -252,6 +255,7 @@ export class TableValidator {
 					const r = rangeIssue(c, v);
 					if (r) {
 						issues.add(r.severity, rowNo[i], header, r.code, r.msg);
+						if (r.severity === 'warning') this.unusual++;
 					}
 				} else if (allowed && typeof v === 'string') {
 					const canon = allowed.get(v.toLowerCase());
@@ -391,7 +395,7 @@ export class TableValidator {
 			table: this.table,
 			issues: issues.list(),
 			preview: this.preview,
-			stats: { rows: this.rows, errors: issues.errors, warnings: issues.warnings, coordSystem, geocoded: { ...this.geocoded }, quality: { ...this.quality } },
+			stats: { rows: this.rows, errors: issues.errors, warnings: issues.warnings, unusual: this.unusual, coordSystem, geocoded: { ...this.geocoded }, quality: { ...this.quality } },
 			mapping: this.mapping
 		};
 	}

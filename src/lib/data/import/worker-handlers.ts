@@ -12,6 +12,7 @@ import { importFile } from './import-file.ts';
 import { fileError, fileIssue, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { ImportSession, type MatrixInfo } from './stream.ts';
+import { FastSide, type FastPrep } from './fast/side.ts';
 import type { MatrixMode } from '../travel-time-formats.ts';
 import type { FileFormat, ImportIssue, Msg, ParsedFile } from './types.ts';
 import type { ValidationResult } from './validate.ts';
@@ -54,6 +55,8 @@ export interface StreamOpenRequest {
 	/** Row (XLSX) or line (CSV) of the header; default: found from the first rows. */
 	headerRow?: number;
 	maxIssues?: number;
+	/** Rows in the preview (default 20). */
+	previewRows?: number;
 	chunkBytes?: number;
 	/** travel_times: mode of every row when the file has none (see MatrixInfo). */
 	matrixMode?: MatrixMode | null;
@@ -127,6 +130,19 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 	};
 	let nextId = 1;
 	const sessions = new Map<number, ImportSession>();
+	/** The fast path's JS half of each session (import/fast/side.ts), created on first use. */
+	const fast = new Map<number, FastSide>();
+	const side = (id: number): FastSide => {
+		let f = fast.get(id);
+		if (!f) {
+			const s = sessions.get(id);
+			if (!s) throw new Error(`no import session ${id}`);
+			f = new FastSide(s, blobSource(files.get(id)!));
+			fast.set(id, f);
+		}
+		return f;
+	};
+	const files = new Map<number, BlobLike>();
 	return {
 		/**
 		 * Streaming import, step 1: open a file (headers, format, mapping). Then call `next` until
@@ -140,12 +156,14 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 					sheet: p.sheet,
 					headerRow: p.headerRow,
 					maxIssues: p.maxIssues,
+					previewRows: p.previewRows,
 					chunkBytes: p.chunkBytes,
 					signal: ctx.signal,
 					matrixMode: p.matrixMode
 				});
 				const session = nextId++;
 				sessions.set(session, s);
+				files.set(session, p.file);
 				return { ok: true, session, headers: s.headers, format: s.format, info: s.info, mapping: s.mapping, matrix: s.matrix };
 			} catch (e) {
 				return { ok: false, ...asIssue(p.fileName, e) };
@@ -163,6 +181,8 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 					return { done: false, ipc, rows: c.rows, total: s.rowCount, fraction: c.fraction, errors: s.errorCount };
 				}
 				sessions.delete(p.session);
+				fast.delete(p.session);
+				files.delete(p.session);
 				const r = s.finish();
 				return { done: true, ok: true, issues: r.issues, preview: r.preview, stats: r.stats, mapping: r.mapping, matrix: s.matrix };
 			} catch (e) {
@@ -172,7 +192,28 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 			}
 		},
 		close(p: { session: number }): boolean {
+			fast.delete(p.session);
+			files.delete(p.session);
 			return sessions.delete(p.session);
+		},
+		// ---- the fast path's JS half (import/fast/run.ts drives it from the page, next to DuckDB)
+		fastPlan(p: { session: number }) {
+			return side(p.session).plan();
+		},
+		fastScan(p: { session: number; prep: FastPrep }, ctx: HandlerContext) {
+			return side(p.session).scan(p.prep, ctx.signal, (f) => ctx.progress(f));
+		},
+		fastLocate(p: { session: number }, ctx: HandlerContext) {
+			const r = side(p.session).locate();
+			if (r && r !== 'none') for (const a of [r.lon, r.lat, r.zone, r.q]) if (a) ctx.transfer(a.buffer as ArrayBuffer);
+			return r;
+		},
+		fastFinish(p: { session: number; preview: ValidationResult['preview'] }) {
+			const r = side(p.session).finish(p.preview);
+			fast.delete(p.session);
+			files.delete(p.session);
+			sessions.delete(p.session);
+			return r;
 		},
 		setRefs(src: Parameters<typeof buildGeoRefs>[0]): boolean {
 			refs = { ...buildGeoRefs(src), addresses: refs.addresses };

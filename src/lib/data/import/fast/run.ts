@@ -29,7 +29,7 @@ import { ImportCancelled } from '../issues.ts';
 /** The JS half (FastSide), possibly across a worker boundary: every method may be async. */
 export interface FastJs {
 	plan(): Promise<{ prep: FastPrep } | { reason: string }> | { prep: FastPrep } | { reason: string };
-	scan(prep: FastPrep): Promise<ScanResult>;
+	scan(prep: FastPrep, onProgress?: (fraction: number) => void): Promise<ScanResult>;
 	locate(): Promise<Located | 'none' | false> | Located | 'none' | false;
 	finish(preview: Record<string, CellValue>[]): Promise<Omit<ValidationResult, 'arrow'>> | Omit<ValidationResult, 'arrow'>;
 }
@@ -60,7 +60,12 @@ function readable(scan: ScanResult, prep: FastPrep): { commaColumns: number[] } 
  * Order: the byte scan first (cheap; a file it doubts never reaches DuckDB), then DuckDB's read and the
  * location step side by side, then one copy into the staging table.
  */
-export async function fastImport(db: Db, js: FastJs, file: RegisterableFile, opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<FastOutcome> {
+export async function fastImport(
+	db: Db,
+	js: FastJs,
+	file: RegisterableFile,
+	opts: { signal?: AbortSignal; onProgress?: (fraction: number) => void; previewRows?: number } = {}
+): Promise<FastOutcome> {
 	const ms: Record<string, number> = {};
 	let t0 = performance.now();
 	const lap = (k: string) => {
@@ -72,32 +77,47 @@ export async function fastImport(db: Db, js: FastJs, file: RegisterableFile, opt
 	const planned = await js.plan();
 	if ('reason' in planned) return { ok: false, reason: planned.reason, ms };
 	const prep = planned.prep;
-	const scan = await js.scan(prep);
-	lap('scan');
-	const how = readable(scan, prep);
-	if ('doubt' in how) return { ok: false, reason: how.doubt, ms };
+	const table = prep.table;
+	const name = `__fast_${table}_${Math.random().toString(36).slice(2)}.csv`;
 	const abort = () => {
 		if (opts.signal?.aborted) throw new ImportCancelled();
 	};
-	abort();
-	opts.onProgress?.(0.2);
-	const table = prep.table;
-	const name = `__fast_${table}_${Math.random().toString(36).slice(2)}.csv`;
-	const plan: FastPlan = { ...prep, file: name, commaColumns: how.commaColumns, edges: scan.columns.map((c) => c.edge) };
 	let staged = false;
 	try {
 		await db.registerFile(name, file);
-		// The location step (JavaScript, on the scanned location columns) while DuckDB reads.
+		// DuckDB reads the file while the worker scans it (and then locates its rows): the read cannot wait for
+		// the scan's findings, so it trims text exactly where a value may have whitespace at its edges, and
+		// reads numbers with a decimal point; a decimal-comma file is read again once the scan has said so.
+		const spec: FastPlan = { ...prep, file: name, commaColumns: [], edges: null };
+		const read = (p: FastPlan) =>
+			queued(db, () => db.exec(typedTableSql(p))).then(
+				() => null,
+				(e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]
+			);
+		const reading = read(spec);
+		const scan = await js.scan(prep, (f) => opts.onProgress?.(0.25 * f)).catch(async (e) => {
+			await reading;
+			throw e;
+		});
+		lap('scan');
+		const how = readable(scan, prep);
+		if ('doubt' in how) {
+			await reading;
+			return { ok: false, reason: how.doubt, ms };
+		}
+		// The location step (JavaScript, on the scanned location columns) while DuckDB may still be reading.
 		const locating = Promise.resolve(js.locate());
 		locating.catch(() => {}); // awaited below
-		const read = await queued(db, () => db.exec(typedTableSql(plan))).then(
-			() => null,
-			(e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]
-		);
+		let failed = await reading;
 		lap('read');
+		const plan: FastPlan = { ...spec, commaColumns: how.commaColumns, edges: scan.columns.map((c) => c.edge) };
+		if (how.commaColumns.length) {
+			failed = await read(plan);
+			lap('read (decimal commas)');
+		}
 		const located = await locating;
 		lap('locate (after read)');
-		if (read) return { ok: false, reason: `DuckDB: ${read}`, ms };
+		if (failed) return { ok: false, reason: `DuckDB: ${failed}`, ms };
 		abort();
 		opts.onProgress?.(0.7);
 		const [check] = await queryRows<{ n: number; flagged: number; dup: number }>(db, checkSql(plan));
@@ -123,7 +143,7 @@ export async function fastImport(db: Db, js: FastJs, file: RegisterableFile, opt
 			await db.exec(fillStagingSql(plan, `__import_${table}`, point ? { lonLat: !!located.lon } : null));
 		});
 		lap('stage');
-		const preview = await queryRows<Record<string, CellValue>>(db, `SELECT * FROM "__import_${table}" LIMIT 20`);
+		const preview = await queryRows<Record<string, CellValue>>(db, `SELECT * FROM "__import_${table}" LIMIT ${opts.previewRows ?? 20}`);
 		const result = await js.finish(preview);
 		lap('finish');
 		if (result.stats.errors) return { ok: false, reason: 'file-level errors', ms };

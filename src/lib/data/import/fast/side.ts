@@ -78,11 +78,11 @@ export class FastSide {
 	}
 
 	/** The byte scan (fast/scan.ts) of the file; keeps the location inputs for `locate`. */
-	async scan(prep: FastPrep, signal?: AbortSignal): Promise<ScanResult> {
+	async scan(prep: FastPrep, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<ScanResult> {
 		const csv = this.s.csv!;
 		const wanted = prep.columns.filter((c) => (LOCATION_INPUTS as readonly string[]).includes(c.def.name));
 		const extract: Extract[] = wanted.map((c) => ({ index: c.index, kind: c.def.type === 'text' ? 'text' : 'number' }));
-		const r = await scanCsv(this.src, { delimiter: csv.delimiter, headerLine: csv.headerLine, width: prep.width, numberColumns: prep.numberColumns, extract, sampleRows: SAMPLE_ROWS, start: csv.start, signal });
+		const r = await scanCsv(this.src, { delimiter: csv.delimiter, headerLine: csv.headerLine, width: prep.width, numberColumns: prep.numberColumns, extract, sampleRows: SAMPLE_ROWS, start: csv.start, signal, onProgress });
 		this.inputs = wanted.map((c) => ({ name: c.def.name, values: (r.extracted as Extracted).get(c.index)! }));
 		this.rows = r.rows;
 		const { extracted: _, ...result } = r;

@@ -40,8 +40,8 @@ export interface FastPlan {
 	columns: FastColumn[];
 	/** File columns of numbers written with a decimal comma (read as text, the comma made a point). */
 	commaColumns: number[];
-	/** Leading/trailing whitespace per file column (fast/scan.ts EDGE_*): what must be trimmed. */
-	edges: number[];
+	/** Leading/trailing whitespace per file column (fast/scan.ts EDGE_*): what must be trimmed; null = not known yet. */
+	edges: number[] | null;
 }
 
 export const FAST_TYPED = '__fast_typed';
@@ -67,7 +67,13 @@ export function readCsvExpr(p: FastPlan): string {
  * edge whitespace (DuckDB reads an empty field as NULL), DuckDB's cheap space trim where only spaces
  * occur, the exact character set otherwise.
  */
-function trimmed(r: string, edge: number): string {
+function trimmed(r: string, edge: number | null): string {
+	// Not known yet (DuckDB reads while the scan runs): trim only values whose first or last character
+	// could be whitespace (all of JavaScript's whitespace is <= U+0020 or >= U+00A0): cheap for plain text.
+	if (edge === null) {
+		const maybe = (x: string) => `ord(${x}) <= 32 OR ord(${x}) >= 160`;
+		return `CASE WHEN ${maybe(r)} OR ${maybe(`right(${r}, 1)`)} THEN nullif(trim(${r}, ${lit(JS_WHITESPACE)}), '') ELSE ${r} END`;
+	}
 	if (edge === EDGE_NONE) return r;
 	return edge === EDGE_SPACE ? `nullif(trim(${r}), '')` : `nullif(trim(${r}, ${lit(JS_WHITESPACE)}), '')`;
 }
@@ -82,7 +88,7 @@ interface Part {
 }
 
 /** One column: its typed value and the conditions that flag its row. */
-function column(c: FastColumn, edge: number, comma: boolean): Part {
+function column(c: FastColumn, edge: number | null, comma: boolean): Part {
 	const d = c.def;
 	// A decimal-comma column comes as text: the plain number with its comma made a point (fast/scan.ts checked the form).
 	const r = comma ? `TRY_CAST(replace(${trimmed(raw(c.index), edge)}, ',', '.') AS DOUBLE)` : raw(c.index);
@@ -147,7 +153,7 @@ function column(c: FastColumn, edge: number, comma: boolean): Part {
 /** Read and type the whole file into FAST_TYPED (one row per data row, in file order) with a row flag. */
 export function typedTableSql(p: FastPlan): string {
 	const comma = new Set(p.commaColumns);
-	const parts = p.columns.map((c) => column(c, p.edges[c.index] ?? EDGE_OTHER, comma.has(c.index)));
+	const parts = p.columns.map((c) => column(c, p.edges ? (p.edges[c.index] ?? EDGE_OTHER) : null, comma.has(c.index)));
 	const flag = parts.flatMap((x) => x.flags).map((f) => `coalesce(${f}, false)`);
 	return (
 		`CREATE OR REPLACE TABLE ${FAST_TYPED} AS SELECT ${[...parts.map((x) => x.outer), `${flag.length ? flag.join(' OR ') : 'false'} AS ${FLAG}`].join(', ')} ` +
