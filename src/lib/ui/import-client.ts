@@ -102,11 +102,16 @@ export interface StagedImport {
  */
 export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutcome> {
 	const call = await importWorker();
-	const open = () =>
+	const open = (fastOpen: boolean) =>
 		call
-			.open({ table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping, sheet: o.sheet, headerRow: o.headerRow, previewRows: PREVIEW_ROWS, matrixMode: o.matrixMode ?? null }, { signal: o.signal })
+			.open(
+				{ table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping, sheet: o.sheet, headerRow: o.headerRow, previewRows: PREVIEW_ROWS, matrixMode: o.matrixMode ?? null, fastOpen },
+				{ signal: o.signal }
+			)
 			.catch((e) => (e instanceof CancelledError ? null : Promise.reject(e)));
-	let opened = await open();
+	// A CSV may take the fast path: its first session checks the encoding on the first chunk only.
+	const csv = /\.(csv|txt|tsv)$/i.test(o.file.name) && !!db.registerFile;
+	let opened = await open(csv);
 	if (!opened || (!opened.ok && opened.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
 	if (!opened.ok) return { kind: 'file-error', issues: opened.issues };
 	o.onOpen?.({ fileName: o.file.name, format: opened.format, headers: opened.headers, info: opened.info, matrix: opened.matrix }, opened.mapping);
@@ -123,7 +128,7 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 	};
 
 	// ---- the fast path: DuckDB reads the CSV itself; the worker scans and locates (import/fast/run.ts)
-	if (opened.format === 'csv' && !opened.matrix && db.registerFile) {
+	if (csv && opened.format === 'csv') {
 		const session = opened.session;
 		const js: FastJs = {
 			plan: () => call.fastPlan({ session }),
@@ -146,7 +151,7 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 		// The reference path, from a fresh session (the fast path may have counted rows into this one).
 		call.close({ session }).catch(() => {});
 		shown = 0;
-		opened = await open();
+		opened = await open(false);
 		if (!opened || (!opened.ok && opened.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
 		if (!opened.ok) return { kind: 'file-error', issues: opened.issues };
 	}

@@ -8,7 +8,7 @@ import { ident, tables, type TableName } from '../data/schema.ts';
 import type { MatrixFormat, MatrixMode } from '../data/travel-time-formats.ts';
 import { suggestMapping, type ColumnMapping, type ImportIssue, type MappingSuggestion } from '../data/import/index.ts';
 import { runStreamingImport, commitStaged, dropStaged, type StagedImport, type StreamedFile, type StreamedResult } from './import-client.ts';
-import { getDb, startApp, userTableLoaded, restoreDefault, clearAllData } from './app.svelte.ts';
+import { getDb, startApp, userTableChanged, keepUserTable, restoreDefault, clearAllData } from './app.svelte.ts';
 import { loadDefaultNetworks, travelTimesAfterDataChange } from './reach.svelte.ts';
 import { forgetAddressDirectory } from './address-client.ts';
 import { t, tr } from './i18n/index.svelte.ts';
@@ -40,6 +40,10 @@ export class ImportRun {
 	headerRow = $state<number | undefined>(undefined);
 	/** The user confirmed the values beyond what is usual (schema warnMin/warnMax): needed before "load". */
 	unusualConfirmed = $state(false);
+	/** Milliseconds of the last commit: the swap into the table, and keeping it for the next visit (IndexedDB). */
+	commitMs = $state<{ swap: number; keep: number | null } | null>(null);
+	/** The last loaded table being kept for the next visit (it is usable at once; keeping follows). */
+	keeping = $state<'saving' | 'kept' | 'failed' | null>(null);
 	/** How the last run read the file: DuckDB directly (fast path) or the reference reader, with step times. */
 	readPath = $state<{ fast: boolean; reason?: string; ms: Record<string, number> } | null>(null);
 
@@ -210,10 +214,20 @@ export class ImportRun {
 		this.staged = null;
 		try {
 			const db = getDb();
+			const t0 = performance.now();
 			const n = await commitStaged(db, s);
-			// Rows DuckDB read itself (the fast path) are kept for the next visit as DuckDB writes them out.
-			const keep = s.ipc ?? (db.ipc ? [await db.ipc(`SELECT * FROM ${ident(s.table)}`)] : await db.arrow(`SELECT * FROM ${ident(s.table)}`));
-			await userTableLoaded(s.table, keep);
+			const t1 = performance.now();
+			userTableChanged(s.table);
+			this.commitMs = { swap: Math.round(t1 - t0), keep: null };
+			// Keeping it for the next visit follows in the background (a million rows take a second): the table
+			// is in use already. Rows DuckDB read itself (the fast path) are written out as DuckDB holds them.
+			this.keeping = 'saving';
+			void (async () => {
+				const keep = s.ipc ?? (db.ipc ? [await db.ipc(`SELECT * FROM ${ident(s.table)}`)] : await db.arrow(`SELECT * FROM ${ident(s.table)}`));
+				const ok = await keepUserTable(s.table, keep);
+				this.keeping = ok ? 'kept' : 'failed';
+				this.commitMs = { swap: Math.round(t1 - t0), keep: Math.round(performance.now() - t1) };
+			})().catch(() => (this.keeping = 'failed'));
 			travelTimesAfterDataChange(s.table);
 			this.message = { kind: 'ok', text: t('data.committed', { n, table: tr(tables[s.table].label) }) };
 			this.file = null;

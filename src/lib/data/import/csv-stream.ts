@@ -122,6 +122,8 @@ export interface CsvOpenOptions {
 	encoding?: TextEncoding;
 	/** Line of the header (1-based, as the user sees it); default: found from the first rows. */
 	headerRow?: number;
+	/** Check UTF-8 over the first chunk only (the fast path's readers check the rest). */
+	headOnly?: boolean;
 }
 
 /**
@@ -158,7 +160,7 @@ export class CsvReader {
 		const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
 		const guess = opts.encoding
 			? { encoding: opts.encoding, bom: bomLength(opts.encoding, await src.read(0, Math.min(src.size, 4))), mismatchedBom: false }
-			: await sniffEncoding(src, chunkBytes, opts.signal);
+			: await sniffEncoding(src, chunkBytes, opts.signal, opts.headOnly ? chunkBytes : Infinity);
 		const { encoding } = guess;
 		// The delimiter comes from the first 64 kB of text (from the header row on, when the user named it).
 		const start = decoderFor(encoding).decode(await src.read(guess.bom, Math.min(src.size, guess.bom + 64 * 1024)));

@@ -36,14 +36,15 @@ function utf16Pattern(head: Uint8Array): TextEncoding | null {
 }
 
 /** Strict UTF-8 over [from, size): streamed, stops at the first invalid byte; never holds more than one chunk. */
-async function isUtf8(src: ByteSource, from: number, chunkBytes: number, signal?: AbortSignal): Promise<boolean> {
+async function isUtf8(src: ByteSource, from: number, chunkBytes: number, signal?: AbortSignal, upTo = Infinity): Promise<boolean> {
 	const dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+	const end = Math.min(src.size, upTo);
 	try {
-		for (let at = from; at < src.size; at += chunkBytes) {
+		for (let at = from; at < end; at += chunkBytes) {
 			if (signal?.aborted) throw new ImportCancelled();
-			dec.decode(await src.read(at, Math.min(src.size, at + chunkBytes)), { stream: true });
+			dec.decode(await src.read(at, Math.min(end, at + chunkBytes)), { stream: true });
 		}
-		dec.decode();
+		if (end === src.size) dec.decode();
 		return true;
 	} catch (e) {
 		if (e instanceof ImportCancelled) throw e;
@@ -51,18 +52,21 @@ async function isUtf8(src: ByteSource, from: number, chunkBytes: number, signal?
 	}
 }
 
-/** Guess the encoding of a text file (see the module comment). */
-export async function sniffEncoding(src: ByteSource, chunkBytes: number, signal?: AbortSignal): Promise<EncodingGuess> {
+/**
+ * Guess the encoding of a text file (see the module comment). `upTo` limits the strict UTF-8 pass to the
+ * first bytes: for the fast path, whose own readers (DuckDB, the byte scan) refuse invalid UTF-8 anyway.
+ */
+export async function sniffEncoding(src: ByteSource, chunkBytes: number, signal?: AbortSignal, upTo = Infinity): Promise<EncodingGuess> {
 	const head = await src.read(0, Math.min(src.size, 4096));
 	if (startsWith(head, 0xff, 0xfe)) return { encoding: 'utf-16le', bom: 2 };
 	if (startsWith(head, 0xfe, 0xff)) return { encoding: 'utf-16be', bom: 2 };
 	if (startsWith(head, 0xef, 0xbb, 0xbf)) {
-		if (await isUtf8(src, 3, chunkBytes, signal)) return { encoding: 'utf-8', bom: 3 };
+		if (await isUtf8(src, 3, chunkBytes, signal, upTo)) return { encoding: 'utf-8', bom: 3 };
 		return { encoding: 'windows-1252', bom: 3, mismatchedBom: true };
 	}
 	const u16 = utf16Pattern(head);
 	if (u16) return { encoding: u16, bom: 0 };
-	return { encoding: (await isUtf8(src, 0, chunkBytes, signal)) ? 'utf-8' : 'windows-1252', bom: 0 };
+	return { encoding: (await isUtf8(src, 0, chunkBytes, signal, upTo)) ? 'utf-8' : 'windows-1252', bom: 0 };
 }
 
 /** Length of the byte-order mark of `encoding` at the start of `head` (0 if there is none). */

@@ -175,13 +175,13 @@ function sliced(p: ParsedFile): RowSource {
 	};
 }
 
-async function openRows(input: StreamInput, opts: { sheet?: string; headerRow?: number; chunkBytes?: number; signal?: AbortSignal }): Promise<RowSource> {
+async function openRows(input: StreamInput, opts: { sheet?: string; headerRow?: number; chunkBytes?: number; signal?: AbortSignal; fastOpen?: boolean }): Promise<RowSource> {
 	const format = formatOf(input.fileName);
 	const src = byteSource(input);
 	if (src.size === 0) throw new ImportFileError('empty_file', { de: 'Die Datei ist leer.', en: 'The file is empty.' });
 	switch (format) {
 		case 'csv': {
-			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal, headerRow: opts.headerRow });
+			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal, headerRow: opts.headerRow, headOnly: opts.fastOpen });
 			const csv = { delimiter: r.info.delimiter, encoding: r.info.encoding, headerLine: r.headerLine, start: r.start };
 			return { format, headers: r.headers, info: { ...r.info }, csv, next: () => r.next(), get fraction() { return r.fraction; } };
 		}
@@ -219,6 +219,11 @@ export interface SessionOptions {
 	signal?: AbortSignal;
 	/** travel_times: mode of every row when the file has none (engine matrices; see MatrixInfo). */
 	matrixMode?: MatrixMode | null;
+	/**
+	 * Open for the fast path only (import/fast/): the encoding is checked on the first chunk; the fast
+	 * path's own readers refuse invalid UTF-8 later, and the reference path opens the file anew.
+	 */
+	fastOpen?: boolean;
 }
 
 /** One file being imported: headers known after `open`, then chunk after chunk of typed rows. */
@@ -387,8 +392,10 @@ export async function importToDb(
 ): Promise<ImportToDbResult> {
 	let staged = false;
 	try {
-		let s = await ImportSession.open(table, input, opts);
-		if (opts.fast !== false) {
+		// A CSV may take the fast path: its first session checks the encoding on the first chunk only.
+		const csv = formatOf(input.fileName) === 'csv' && opts.fast !== false;
+		let s = await ImportSession.open(table, input, { ...opts, fastOpen: csv });
+		if (csv) {
 			const side = new FastSide(s, byteSource(input));
 			const js = { plan: () => side.plan(), scan: (p: FastPrep, f?: (x: number) => void) => side.scan(p, opts.signal, f), locate: () => side.locate(), finish: side.finish.bind(side) };
 			const out = await fastImport(db, js, 'blob' in input ? input.blob : input.bytes, {

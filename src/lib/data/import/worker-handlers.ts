@@ -60,6 +60,8 @@ export interface StreamOpenRequest {
 	chunkBytes?: number;
 	/** travel_times: mode of every row when the file has none (see MatrixInfo). */
 	matrixMode?: MatrixMode | null;
+	/** For the fast path only (see SessionOptions.fastOpen). */
+	fastOpen?: boolean;
 }
 
 /** Result of `open`: the file's shape, or the file-level issue that makes it unusable. */
@@ -157,6 +159,7 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 					headerRow: p.headerRow,
 					maxIssues: p.maxIssues,
 					previewRows: p.previewRows,
+					fastOpen: p.fastOpen,
 					chunkBytes: p.chunkBytes,
 					signal: ctx.signal,
 					matrixMode: p.matrixMode
@@ -205,7 +208,7 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 		},
 		fastLocate(p: { session: number }, ctx: HandlerContext) {
 			const r = side(p.session).locate();
-			if (r && r !== 'none') for (const a of [r.lon, r.lat, r.zone, r.q]) if (a) ctx.transfer(a.buffer as ArrayBuffer);
+			if (r && r !== 'none') for (const a of [r.lon, r.lat, r.zone, r.q]) if (a && typeof a !== 'number') ctx.transfer(a.buffer as ArrayBuffer);
 			return r;
 		},
 		fastFinish(p: { session: number; preview: ValidationResult['preview'] }) {

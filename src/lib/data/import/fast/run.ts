@@ -136,11 +136,11 @@ export async function fastImport(
 				const cols = [
 					...(located.lon && located.lat ? [{ name: 'lon', type: 'number' as const, values: located.lon }, { name: 'lat', type: 'number' as const, values: located.lat }] : []),
 					{ name: 'zone', type: 'number' as const, values: located.zone },
-					{ name: 'q', type: 'number' as const, values: located.q }
+					...(typeof located.q === 'number' ? [] : [{ name: 'q', type: 'number' as const, values: located.q }])
 				];
 				await db.insertArrow(tableFromColumns(cols), FAST_LOC, 'create');
 			}
-			await db.exec(fillStagingSql(plan, `__import_${table}`, point ? { lonLat: !!located.lon } : null));
+			await db.exec(fillStagingSql(plan, `__import_${table}`, point ? { lonLat: !!located.lon, q: typeof located.q === 'number' ? located.q : null } : null));
 		});
 		lap('stage');
 		const preview = await queryRows<Record<string, CellValue>>(db, `SELECT * FROM "__import_${table}" LIMIT ${opts.previewRows ?? 20}`);

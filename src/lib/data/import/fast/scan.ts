@@ -144,7 +144,7 @@ export async function scanCsv(src: ByteSource, o: ScanOptions): Promise<ScanResu
 	const step = o.chunkBytes ?? 4 << 20;
 	for (let at = o.start ?? 0; at < size; at += step) {
 		if (o.signal?.aborted) throw new ImportCancelled();
-		sc.chunk(await src.read(at, Math.min(size, at + step)));
+		sc.chunk(await src.read(at, Math.min(size, at + step)), at + step >= size);
 		o.onProgress?.(Math.min(1, (at + step) / size));
 	}
 	return sc.finish();
@@ -428,8 +428,17 @@ class Scanner {
 		if (!this.reason) this.reason = why;
 	}
 
-	chunk(buf: Uint8Array): void {
+	/** Strict UTF-8 over the whole file, chunk by chunk (the session may have checked only the first). */
+	private readonly utf8Check = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+	chunk(buf: Uint8Array, final = false): void {
 		if (buf.indexOf(0) >= 0) this.doubt('a NUL byte');
+		if (!this.reason)
+			try {
+				this.utf8Check.decode(buf, { stream: !final });
+			} catch {
+				this.doubt('not UTF-8');
+			}
 		const kind = this.kind;
 		const n = buf.length;
 		const headerLine = this.o.headerLine;

@@ -28,7 +28,8 @@ export interface Located {
 	lon: Float64Array | null;
 	lat: Float64Array | null;
 	zone: Float64Array;
-	q: Float64Array;
+	/** Per row, or one index for all rows (the usual case: every row 'coordinates'). */
+	q: Float64Array | number;
 }
 
 /** Inputs the fast path reads itself; address matching and engine matrices stay with the reference path. */
@@ -128,7 +129,9 @@ export class FastSide {
 		// Points that are the file's own WGS84 lon/lat need not travel back: DuckDB has read them already.
 		let same = inLon instanceof Float64Array && inLat instanceof Float64Array;
 		for (let i = 0; same && i < n; i++) same = values.lon[i] === inLon![i] && values.lat[i] === inLat![i];
-		return { lon: same ? null : num(values.lon), lat: same ? null : num(values.lat), zone: num(values.zone_id), q };
+		let one = n > 0;
+		for (let i = 1; one && i < n; i++) one = q[i] === q[0];
+		return { lon: same ? null : num(values.lon), lat: same ? null : num(values.lat), zone: num(values.zone_id), q: one ? q[0] : q };
 	}
 
 	/** Issues (file-level only: a row-level one would have sent the file the reference way), preview, statistics. */

@@ -177,10 +177,10 @@ export const LOCATION_INPUTS = ['lon', 'lat', 'e', 'n', 'zone_id', 'plz', 'geoco
  * row per typed row in the same order: zone, q = index into GEOCODE_QUALITIES, and lon/lat unless the
  * input coordinates were WGS84 already).
  */
-export function fillStagingSql(p: FastPlan, staging: string, located: { lonLat: boolean } | null): string {
+export function fillStagingSql(p: FastPlan, staging: string, located: { lonLat: boolean; q: number | null } | null): string {
 	const def = tables[p.table];
 	const have = new Set(p.columns.map((c) => c.def.name));
-	const quality = `[${GEOCODE_QUALITIES.map(lit).join(', ')}][l.q::INTEGER + 1]`;
+	const quality = located?.q !== null && located?.q !== undefined ? lit(GEOCODE_QUALITIES[located.q]) : `[${GEOCODE_QUALITIES.map(lit).join(', ')}][l.q::INTEGER + 1]`;
 	const cols = def.columns.map((c) => {
 		if (located) {
 			if (c.name === 'lon' && located.lonLat) return 'l.lon';
