@@ -34,6 +34,7 @@ import {
 	type SiteCriteria
 } from '../../src/lib/model/index.ts';
 import { ENGINE_HELP, engine, option, positional, lang as langOf } from './_args.ts';
+import { MAX_ROBUST_SITES, robustnessFeasible } from '../../src/lib/app/session.ts';
 
 /**
  * Route all zones × sites and offices with the same pipeline, engines and networks the app uses, then (unless
@@ -96,7 +97,13 @@ export async function run(args: string[]): Promise<number> {
 			console.error(lang === 'de' ? `Hinweis: Szenario wurde mit anderen Daten erstellt (${scenario.data.hash} ≠ ${data.hash}).` : `Note: scenario was made with other data (${scenario.data.hash} ≠ ${data.hash}).`);
 		const criteria = await computeCriteria(db, scenario.params);
 		const score = scoreSites(criteria, scenario.weights);
-		const robust = score.ranking.length >= 2 ? rankProbabilities(score.matrix, score.weights, { samples, seed }) : null;
+		const robust = robustnessFeasible(score.ranking.length) ? rankProbabilities(score.matrix, score.weights, { samples, seed }) : null;
+		if (score.ranking.length > MAX_ROBUST_SITES)
+			console.error(
+				lang === 'de'
+					? `Hinweis: Rangwahrscheinlichkeiten nicht berechnet: ${score.ranking.length} Standorte, höchstens ${MAX_ROBUST_SITES} (Kandidaten zuerst eingrenzen).`
+					: `Note: rank probabilities not computed: ${score.ranking.length} sites, at most ${MAX_ROBUST_SITES} (narrow the candidates first).`
+			);
 		const flip = flipWeights(score);
 		const top = score.ranking[0]?.site_id;
 		const torn = top ? tornado(criteria, top) : null;
