@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { defaultSnapshot } from './scripts/vite/snapshot-plugin.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [defaultSnapshot(), sveltekit()],
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	worker: { format: 'es' },
 	server: { fs: { allow: ['data'] } },

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
+import { parseCsvRecords } from '../../src/lib/util/csv.ts';
 import { DATA_DIR } from '../../src/lib/data/geocode-node.ts';
 import { readAddressDirectory } from '../../src/lib/data/address/read.ts';
 import { AddressIndex } from '../../src/lib/data/address/match.ts';
@@ -25,7 +25,7 @@ export const ADDRESS_HELP =
 function scenarioPoints(): { lon: number; lat: number }[] {
 	const out: { lon: number; lat: number }[] = [];
 	for (const f of ['zones.csv', 'offices.csv', 'sites.csv']) {
-		const rows = Papa.parse<Record<string, string>>(readFileSync(path.join(DATA_DIR, 'demo', f), 'utf8'), { header: true, skipEmptyLines: true }).data;
+		const rows = parseCsvRecords(readFileSync(path.join(DATA_DIR, 'demo', f), 'utf8'));
 		for (const r of rows) if (r.lon && r.lat) out.push({ lon: Number(r.lon), lat: Number(r.lat) });
 	}
 	return out;

@@ -1,5 +1,4 @@
 /** Small argument helpers shared by the CLI commands (files starting with _ are not commands). */
-import { UsageError } from './_usage.ts';
 
 /** Value of `--name value`, or undefined. */
 export function option(args: string[], name: string): string | undefined {
@@ -36,3 +35,11 @@ export function engine(args: string[]): Engine {
 }
 
 export const ENGINE_HELP = '--engine native|wasm: native DuckDB (multi-threaded, no wasm memory limit) or duckdb-wasm (default; the browser\'s engine). Same SQL, same results.';
+
+/** Bad usage of a command (exit code 2, message without a stack trace). */
+export class UsageError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UsageError';
+	}
+}

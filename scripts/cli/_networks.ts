@@ -1,37 +1,80 @@
 /**
- * The networks a CLI command routes on, from its options: --gtfs feed.zip [--date YYYY-MM-DD],
- * --pbf roads.osm.pbf or --roads roads.geojson; the approximate Lucerne networks where none is given.
- * Labels (travel_times.source) come from app/networks.ts, as in the app.
+ * The networks a CLI command routes on, from its options, through the same opening path as the app
+ * (reach/open-transit.ts, reach/open-roads.ts):
+ *   --gtfs feed.zip|pt.swnet [--date YYYY-MM-DD]   a GTFS zip of any size is streamed and cut to the day
+ *   --pbf roads.osm.pbf|car.swnet | --roads roads.geojson   and to the study region while it is read
+ *   --region-km 25                                  buffer of the study region around zones, sites, offices, homes
+ * Without them: the approximate Lucerne networks. Labels (travel_times.source) come from app/networks.ts.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import type { Db } from '../../src/lib/data/db/connector.ts';
+import { fileSource } from '../../src/lib/util/node-bytes.ts';
 import { loadGtfs, loadRoads } from '../../src/lib/reach/networks.ts';
+import { openTransit } from '../../src/lib/reach/open-transit.ts';
+import { openRoads } from '../../src/lib/reach/open-roads.ts';
+import type { NetProvenance } from '../../src/lib/reach/netfile.ts';
+import { DEFAULT_REGION_BUFFER_KM, type StudyRegion } from '../../src/lib/reach/region.ts';
 import type { CarNetwork, Mode, PtNetwork } from '../../src/lib/reach/matrix.ts';
 import { networkLabel } from '../../src/lib/app/networks.ts';
+import { studyRegion } from '../../src/lib/app/region.ts';
 import { DEFAULT_GTFS, DEFAULT_ROADS } from './_data.ts';
-import { option } from './_args.ts';
+import { option, UsageError } from './_args.ts';
+
+export const NETWORK_HELP = `Networks: --gtfs feed.zip|pt.swnet [--date YYYY-MM-DD] (default: the approximate Lucerne GTFS),
+          --pbf roads.osm.pbf|car.swnet | --roads roads.geojson (default: the approximate Lucerne roads).
+          A GTFS zip or PBF of any size is streamed and cut to the study region while it is read:
+          --region-km ${DEFAULT_REGION_BUFFER_KM} = buffer around the zones, sites, offices and staff homes.`;
 
 export interface CliNetworks {
-	pt?: PtNetwork & { date: string };
-	car?: CarNetwork;
+	pt?: PtNetwork & { date: string; warnings?: number; provenance?: NetProvenance; netfile?: Uint8Array };
+	car?: CarNetwork & { provenance?: NetProvenance; netfile?: Uint8Array };
 }
 
-/** Load the PT and car networks for `modes` as the options say. */
-export function loadNetworks(args: string[], modes: Mode[] = ['pt', 'car']): CliNetworks {
+const CREATED_BY = 'Standortwahl CLI';
+
+/** The study region of the scenario in `db` with the buffer from --region-km. */
+export async function regionFromArgs(db: Db, args: string[]): Promise<StudyRegion> {
+	const km = option(args, '--region-km');
+	const buffer = km === undefined ? DEFAULT_REGION_BUFFER_KM : Number(km);
+	if (!(buffer >= 0 && buffer <= 500)) throw new UsageError(`--region-km must be a number of kilometres (0–500), not "${km}"`);
+	return studyRegion(db, buffer);
+}
+
+/** Load the PT and car networks for `modes` as the options say (user files cut to the scenario's region). */
+export async function loadNetworks(db: Db, args: string[], modes: Mode[] = ['pt', 'car'], progress?: (line: string) => void): Promise<CliNetworks> {
 	const out: CliNetworks = {};
+	const gtfs = option(args, '--gtfs');
+	const pbf = option(args, '--pbf') ?? option(args, '--roads');
+	const region = (modes.includes('pt') && gtfs) || (modes.includes('car') && pbf) ? await regionFromArgs(db, args) : null;
+	let lastStage = '';
+	const onProgress = (stage: string) => {
+		if (stage !== lastStage) progress?.(`  ${stage} …`);
+		lastStage = stage;
+	};
 	if (modes.includes('pt')) {
-		const gtfs = option(args, '--gtfs');
-		const file = gtfs ?? DEFAULT_GTFS;
-		const net = loadGtfs(readFileSync(file), '', option(args, '--date'));
-		net.source = networkLabel('pt', gtfs ? { fileName: path.basename(gtfs), date: net.date } : { approximate: true });
-		out.pt = net;
+		if (gtfs) {
+			const src = fileSource(gtfs);
+			try {
+				const o = await openTransit(src, { date: option(args, '--date'), region, label: (date) => networkLabel('pt', { fileName: src.name!, date }), createdBy: CREATED_BY, onProgress });
+				out.pt = { ...o.network, date: o.date, warnings: o.warnings.length, provenance: o.provenance, netfile: o.netfile };
+			} finally {
+				src.close();
+			}
+		} else {
+			const net = loadGtfs(readFileSync(DEFAULT_GTFS), networkLabel('pt', { approximate: true }), option(args, '--date'));
+			out.pt = net;
+		}
 	}
 	if (modes.includes('car')) {
-		const pbf = option(args, '--pbf');
-		const roads = option(args, '--roads');
-		const origin = pbf ?? roads;
-		const label = networkLabel('car', origin ? { fileName: path.basename(origin) } : { approximate: true });
-		out.car = loadRoads(pbf ? { pbf: readFileSync(pbf) } : { geojson: readFileSync(roads ?? DEFAULT_ROADS, 'utf8') }, label);
+		if (pbf) {
+			const src = fileSource(pbf);
+			try {
+				const o = await openRoads(src, { region, label: networkLabel('car', { fileName: src.name! }), createdBy: CREATED_BY, onProgress });
+				out.car = { ...o.network, provenance: o.provenance, netfile: o.netfile };
+			} finally {
+				src.close();
+			}
+		} else out.car = loadRoads({ geojson: readFileSync(DEFAULT_ROADS, 'utf8') }, networkLabel('car', { approximate: true }));
 	}
 	return out;
 }

@@ -11,10 +11,7 @@ import type { Region } from '../../src/lib/reach/raster-region.ts';
 import { writeSiteCatchment, writeSiteGuteklasse } from '../../src/lib/model/index.ts';
 import { option } from './_args.ts';
 import { loadRegion } from './_region.ts';
-export { loadNetworks as loadNets } from './_networks.ts';
-
-export const NETWORK_HELP = `Networks: --gtfs feed.zip [--date YYYY-MM-DD] (default: the approximate Lucerne GTFS),
-          --pbf roads.osm.pbf | --roads roads.geojson (default: the approximate Lucerne roads).`;
+export { loadNetworks as loadNets, NETWORK_HELP } from './_networks.ts';
 export const RASTER_HELP = `Raster: --cell 250 (metres, LV95); --statpop STATPOP.csv = BFS hectare grid (E_KOORD, N_KOORD, B<yy>BTOT or RELI)
         instead of the approximate population (municipality totals spread by stops and localities).`;
 

@@ -4,7 +4,9 @@
  * command's --help hint), never silently ignored. The commands read their options themselves; this table
  * only guards the door.
  */
-export class UsageError extends Error {}
+import { UsageError } from './_args.ts';
+
+export { UsageError };
 
 interface Spec {
 	/** Options that take a value. */
@@ -17,7 +19,7 @@ interface Spec {
 	positionals?: number;
 }
 
-const NET = ['--gtfs', '--date', '--pbf', '--roads'];
+const NET = ['--gtfs', '--date', '--pbf', '--roads', '--region-km'];
 const RASTER = ['--cell', '--statpop'];
 const ADDR = ['--addresses', '--region-km'];
 
@@ -27,7 +29,8 @@ export const USAGE: Record<string, Spec> = {
 	guteklassen: { values: ['--crs', '--data', '--out', '--rail-nodes', '--stations', '--tram-group', '--lang', ...NET] },
 	import: { values: ['--lang', '--out', '--engine', '--sheet', '--header-row', ...ADDR], flags: ['--no-cut'], numbers: ['--region-km', '--header-row'], positionals: 1 },
 	isochrones: { values: ['--crs', '--data', '--minutes', '--mode', '--out', '--site', '--lang', ...NET, ...RASTER], numbers: ['--cell'] },
-	matrix: { values: ['--data', '--modes', '--out', '--engine', '--lang', ...NET] },
+	matrix: { values: ['--data', '--modes', '--out', '--engine', '--lang', ...NET], numbers: ['--region-km'] },
+	network: { values: ['--data', '--out', '--lang', ...NET], numbers: ['--region-km'] },
 	report: { values: ['--date', '--out', '--png', '--scenario', '--lang'], flags: ['--build'] },
 	route: { values: ['--arrive', '--data', '--from', '--to', '--mode', '--lang', ...NET] },
 	scale: { values: ['--customers', '--customers-file', '--memory-limit', '--parquet-dir', '--staff', '--threads', '--times', '--engine', ...NET], numbers: ['--customers', '--staff', '--threads'] },

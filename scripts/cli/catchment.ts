@@ -29,7 +29,7 @@ export async function run(args: string[]): Promise<number> {
 	if (!db) return 1;
 	try {
 		const t0 = performance.now();
-		const nets = loadNets(args, modes);
+		const nets = await loadNets(db, args, modes);
 		const region = await regionOf(db, args);
 		const all = await places(db);
 		const figs = await catchment(new ReachGrid(region, nets), all, modes);

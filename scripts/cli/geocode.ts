@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
+import { toCsvText } from '../../src/lib/util/csv.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { parseFile, suggestMapping } from '../../src/lib/data/import/index.ts';
 import { readInputs } from '../../src/lib/data/import/node-files.ts';
@@ -72,7 +72,8 @@ export async function run(args: string[]): Promise<number> {
 	console.log(`\n${parsed.rows.length} ${lang === 'de' ? 'Zeilen' : 'rows'} (${(ms / 1000).toFixed(2)} s): ${summaryLine}`);
 	const outFile = option(args, '--out');
 	if (outFile) {
-		writeFileSync(outFile, Papa.unparse(out, { newline: '\n' }) + '\n');
+		const cols = Object.keys(out[0] ?? {});
+		writeFileSync(outFile, toCsvText(cols, out.map((r) => cols.map((c) => (r as Record<string, string | number | null>)[c]))));
 		console.log(`${lang === 'de' ? 'Geschrieben' : 'Written'}: ${path.resolve(outFile)}`);
 	}
 	return 0;

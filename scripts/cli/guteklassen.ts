@@ -39,7 +39,7 @@ export async function run(args: string[]): Promise<number> {
 	const db = await openScenarioDb(option(args, '--data'), langOf(args));
 	if (!db) return 1;
 	try {
-		const { pt } = loadNets(args, ['pt']);
+		const { pt } = await loadNets(db, args, ['pt']);
 		const stations = stationsOf(pt!, opts);
 		const all = await places(db);
 		const sites = all.filter((p) => p.kind === 'site');

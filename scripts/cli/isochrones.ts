@@ -48,7 +48,7 @@ export async function run(args: string[]): Promise<number> {
 			return 2;
 		}
 		const t0 = performance.now();
-		const nets = loadNets(args, modes);
+		const nets = await loadNets(db, args, modes);
 		const region = await regionOf(db, args);
 		const grid = new ReachGrid(region, nets);
 		const features = [];

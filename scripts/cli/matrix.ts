@@ -28,7 +28,7 @@ export async function run(args: string[]): Promise<number> {
 	if (!db) return 1;
 	try {
 		const modes = (option(args, '--modes') ?? 'pt,car').split(',') as Mode[];
-		const nets = loadNetworks(args, modes);
+		const nets = await loadNetworks(db, args, modes, (l) => console.error(l));
 		const request = await matrixRequest(db, modes);
 		const t1 = performance.now();
 		const result = await localEngine(nets).matrix(request);
@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
 			else process.stdout.write(csv);
 		}
 		console.error(
-			`${result.length} travel times: ${request.zones.length} zones × ${request.destinations.length} destinations × ${modes.join('+')}` +
+			`${result.length} travel times: (${request.zones.length} zones + ${request.cells.length} home cells) × ${request.destinations.length} destinations × ${modes.join("+")}` +
 				(nets.pt ? ` · PT service day ${nets.pt.date} (${nets.pt.source})` : '') +
 				(nets.car ? ` · roads ${nets.car.source}` : '') +
 				` · networks ${((t1 - t0) / 1000).toFixed(1)} s, matrix ${((t2 - t1) / 1000).toFixed(2)} s` +

@@ -122,7 +122,7 @@ export async function run(args: string[]): Promise<number> {
 		await step('load default scenario (zones, offices, sites, staff)', () => loadDemo(db, async (f) => readFileSync(path.join(DATA_DIR, 'demo', f), 'utf8')));
 		if (times === 'estimate') await step('travel times: crow-fly estimates', () => estimateTravelTimes(db));
 		else
-			await step('travel times: routed (approx. Lucerne networks)', () => computeTravelTimes(db, localEngine(loadNetworks([])), ['pt', 'car']));
+			await step('travel times: routed (approx. Lucerne networks)', async () => computeTravelTimes(db, localEngine(await loadNetworks(db, [])), ['pt', 'car']));
 		const customersFile = option(args, '--customers-file');
 		if (customersFile?.toLowerCase().endsWith('.parquet') && eng !== 'native') {
 			console.error('Parquet files need --engine native (duckdb-wasm in Node has no Parquet reader offline; the app reads Parquet with its importer).');

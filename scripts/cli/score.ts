@@ -42,7 +42,7 @@ import { MAX_ROBUST_SITES, robustnessFeasible } from '../../src/lib/app/session.
  * returns the row count.
  */
 async function computeTravelTimesInto(db: Db, args: string[]): Promise<number> {
-	const nets = loadNetworks(args);
+	const nets = await loadNetworks(db, args, ['pt', 'car'], (l) => console.error(l));
 	if (!args.includes('--no-raster')) {
 		const r = await computeSiteReachInto(db, nets, await regionOf(db, args));
 		console.error(`Raster figures: Güteklasse for ${r.sites} sites, ${r.rows} catchment rows.`);

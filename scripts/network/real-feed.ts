@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import Papa from 'papaparse';
+import { parseCsvRecords } from '../../src/lib/util/csv.ts';
 import { dataPath, type Stop } from './inputs.ts';
 
 export const REAL_FEED = {
@@ -52,7 +52,7 @@ export interface RealTrip {
 }
 
 type Row = Record<string, string>;
-const parse = (text: string) => Papa.parse<Row>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+const parse = (text: string) => parseCsvRecords(text) as Row[];
 const sec = (t: string) => t.trim().split(':').map(Number).reduce((a, x) => a * 60 + x, 0);
 /** "8502007:0:3" → "8502007", "8502007P" → "8502007", "Parent8502007" → "8502007". */
 export const uicOf = (stopId: string) => stopId.split(':')[0].replace(/^Parent/, '').replace(/P$/, '');

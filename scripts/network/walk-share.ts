@@ -4,7 +4,7 @@
  * detour at 75 m/min, as the PT engine walks), overall and per municipality.
  */
 import { unzipSync, strFromU8 } from 'fflate';
-import Papa from 'papaparse';
+import { parseCsvRecords } from '../../src/lib/util/csv.ts';
 import { readCsv } from '../demo/csv.ts';
 import { dataPath, distM, inputs } from './inputs.ts';
 
@@ -20,7 +20,7 @@ export interface WalkShare {
 /** Served stops (stops with at least one stop_time) of a zipped GTFS feed. */
 export function servedStops(zip: Uint8Array): { lon: number; lat: number }[] {
 	const files = unzipSync(zip);
-	const parse = (f: string) => Papa.parse<Record<string, string>>(strFromU8(files[f]), { header: true, skipEmptyLines: true }).data;
+	const parse = (f: string) => parseCsvRecords(strFromU8(files[f]));
 	const used = new Set(parse('stop_times.txt').map((r) => r.stop_id));
 	return parse('stops.txt')
 		.filter((s) => used.has(s.stop_id))

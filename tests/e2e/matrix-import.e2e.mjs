@@ -32,9 +32,9 @@ export const tests = [
 			await t.page.keyboard.press('Space');
 			await t.page.waitForSelector('[data-testid="import-stats"]');
 			await t.page.keyboard.press('ArrowRight');
-			await t.page.waitForFunction(() => document.querySelector('[data-testid="import-preview"] tbody td:nth-child(3)')?.textContent === 'car');
+			await t.page.waitForFunction(() => document.querySelector('[data-testid="import-preview"] tbody td:nth-child(4)')?.textContent === 'car');
 			await t.page.keyboard.press('ArrowLeft');
-			await t.page.waitForFunction(() => document.querySelector('[data-testid="import-preview"] tbody td:nth-child(3)')?.textContent === 'pt');
+			await t.page.waitForFunction(() => document.querySelector('[data-testid="import-preview"] tbody td:nth-child(4)')?.textContent === 'pt');
 			assert(await t.page.locator('[data-testid="matrix-mode"] input[value="pt"]').isChecked(), 'ÖV not checked');
 			await t.page.waitForSelector('[data-testid="import-stats"]');
 			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();

@@ -1,5 +1,11 @@
 import { assert } from './harness.mjs';
 
+/** Tests in one file share a browser profile: a cut network kept in IndexedDB would carry over, so go back. */
+async function backToDefault(t, mode) {
+	await t.page.click(`[data-testid="network-${mode}"] button:has-text("Standardnetz"), [data-testid="network-${mode}"] button:has-text("default network")`);
+	await t.page.waitForSelector(`[data-testid="network-${mode}"] .badge.approx`, { timeout: 60_000 });
+}
+
 export const tests = [
 	{
 		name: 'approximate networks load, matrix computed in the browser, isochrones drawn',
@@ -94,7 +100,47 @@ export const tests = [
 			await t.page.setInputFiles('[data-testid="upload-pt"]', { name: 'gtfs_ch_zug.zip', mimeType: 'application/zip', buffer: fs.readFileSync('data/networks/gtfs_ch_zug.zip') });
 			await t.page.waitForSelector('[data-testid="network-pt"] .badge:not(.approx)', { timeout: 60_000 });
 			const txt = await t.page.locator('[data-testid="network-pt"]').innerText();
-			assert(/gtfs_ch_zug\.zip/.test(txt) && /(service day|Stichtag) 20\d\d-\d\d-\d\d/.test(txt), `network info not updated: ${txt}`);
+			assert(/gtfs_ch_zug\.zip/.test(txt) && /(service day|Stichtag) \d\d?\.\d\d?\.20\d\d/.test(txt), `network info not updated: ${txt}`);
+			await backToDefault(t, 'pt');
+		}
+	},
+	{
+		name: 'a large GTFS (Zug + 24 far-away copies) streams by stage, can be cancelled, then is cut to the study region with provenance; a day outside its validity is refused with the nearest valid day',
+		async run(t) {
+			const fs = await import('node:fs');
+			const os = await import('node:os');
+			const path = await import('node:path');
+			const { execFileSync } = await import('node:child_process');
+			const feed = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gtfs-big-')), 'gtfs_ch_gross.zip');
+			execFileSync(process.execPath, ['--import', 'tsx', 'bench/gtfs-national.ts', feed, '24', '1'], { stdio: 'ignore' });
+			await t.goto('/reach');
+			await t.ready();
+			await t.page.waitForSelector('[data-testid="network-pt"] .badge.approx', { timeout: 60_000 });
+			await t.page.waitForFunction(() => Number(document.querySelector('[data-testid="matrix-rows"]')?.dataset.rows) > 0, null, { timeout: 60_000 });
+			// Cancel while it reads: the approximate network stays, no error.
+			await t.page.setInputFiles('[data-testid="upload-pt"]', feed);
+			const bar = t.page.locator('[data-testid="network-pt"] [data-testid="progress"]');
+			await bar.waitFor({ timeout: 30_000 });
+			await t.screenshot('reach-gtfs-progress');
+			await t.page.locator('[data-testid="network-pt"] button', { hasText: /Abbrechen|Cancel/ }).click();
+			await bar.waitFor({ state: 'detached', timeout: 30_000 });
+			assert(await t.page.locator('[data-testid="network-pt"] .badge.approx').count(), 'cancel replaced the PT network');
+			assert(!(await t.page.locator('[data-testid="network-error-pt"]').count()), 'cancel shown as an error');
+			// A service day outside the feed's validity: refused in German, the nearest valid day offered.
+			await t.page.fill('[data-testid="service-day"]', '2027-01-15');
+			await t.page.setInputFiles('[data-testid="upload-pt"]', feed);
+			const err = await t.page.waitForSelector('[data-testid="network-error-pt"]', { timeout: 60_000 });
+			assert(/ausserhalb der Gültigkeit/.test(await err.innerText()), `refusal: ${await err.innerText()}`);
+			assert(await t.page.locator('[data-testid="network-pt"] .badge.approx').count(), 'refused feed replaced the PT network');
+			await t.page.click('[data-testid="use-suggested-day"]');
+			await t.page.waitForSelector('[data-testid="network-pt"] .badge:not(.approx)', { timeout: 90_000 });
+			const prov = await t.page.locator('[data-testid="provenance-pt"]').innerText();
+			assert(/gtfs_ch_gross\.zip/.test(prov) && /25 km/.test(prov), `provenance: ${prov}`);
+			// The 24 copies lie far outside the region: only the real feed's trips are kept.
+			const counts = /(\d[\d’']*) Fahrten von (\d[\d’']*)/.exec(prov);
+			assert(counts && Number(counts[2].replace(/\D/g, '')) > 20 * Number(counts[1].replace(/\D/g, '')), `trips kept vs read: ${prov}`);
+			await t.screenshot('reach-gtfs-cut');
+			await backToDefault(t, 'pt');
 		}
 	},
 	{
@@ -146,6 +192,7 @@ export const tests = [
 			await t.ready();
 			await t.page.waitForSelector('[data-testid="network-car"] .badge:not(.approx)', { timeout: 60_000 });
 			assert((await t.page.locator('[data-testid="network-car"]').getAttribute('data-checksum')) === checksum, 'reload did not keep the cut network');
+			await backToDefault(t, 'car');
 		}
 	},
 	{

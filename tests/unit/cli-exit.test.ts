@@ -73,6 +73,7 @@ describe('CLI exit codes and messages', () => {
 			import: [missing],
 			isochrones: ['--site', 'S1-EICHHOF', '--data', missing],
 			matrix: ['--data', missing],
+			network: ['--gtfs', missing + '.zip', '--out', missing + '.swnet'],
 			report: ['--scenario', missing + '.json'],
 			route: ['--from', '1031', '--to', 'S1-EICHHOF', '--data', missing],
 			scale: ['--customers-file', missing + '.csv', '--customers', '1000'],

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import * as matrix from '../../scripts/cli/matrix.ts';
 import * as route from '../../scripts/cli/route.ts';
+import * as network from '../../scripts/cli/network.ts';
+import { lucerneApproxPbf } from '../fixtures/road/lucerne-pbf.ts';
+import { writeFileSync } from 'node:fs';
 
 /** Capture console output of a CLI command run in-process. */
 async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
@@ -26,21 +29,46 @@ describe('CLI on the Lucerne default', () => {
 		const r = await capture(() => matrix.run(['--out', out]));
 		expect(r.code).toBe(0);
 		const lines = readFileSync(out, 'utf8').trim().split('\n');
-		expect(lines[0]).toBe('origin_zone,destination_id,mode,minutes_p50,minutes_p80,wait_p50,wait_p80,changes,source');
-		const rows = lines.slice(1).map((l) => l.split(','));
+		expect(lines[0]).toBe('origin_zone,origin_cell,destination_id,mode,minutes_p50,minutes_p80,wait_p50,wait_p80,changes,source');
+		const head = lines[0].split(',');
+		const rows = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [head[i], v])));
 		// the wait before the deadline is a PT figure: its p50 is there for every PT row (p80 where the journey has one), empty for car
-		expect(rows.filter((x) => x[2] === 'pt').every((x) => x[5] !== '' && Number(x[5]) >= 0 && (x[6] === '') === (x[4] === ''))).toBe(true);
-		expect(rows.filter((x) => x[2] === 'car').every((x) => x[5] === '' && x[6] === '')).toBe(true);
-		// Every zone reaches every destination by car (the road mesh is connected).
-		const car = rows.filter((x) => x[2] === 'car');
-		expect(car.length).toBe(190 * 17);
-		expect(rows.filter((x) => x[2] === 'pt').length).toBeGreaterThan(190 * 17 * 0.8);
+		expect(rows.filter((x) => x.mode === 'pt').every((x) => x.wait_p50 !== '' && Number(x.wait_p50) >= 0 && (x.wait_p80 === '') === (x.minutes_p80 === ''))).toBe(true);
+		expect(rows.filter((x) => x.mode === 'car').every((x) => x.wait_p50 === '' && x.wait_p80 === '')).toBe(true);
+		// Zones (settlement points) and the 100 m cells where staff live: every zone and every cell reaches every
+		// destination by car (the road mesh is connected).
+		const zoneCar = rows.filter((x) => x.mode === 'car' && x.origin_cell === '');
+		const cellCar = rows.filter((x) => x.mode === 'car' && x.origin_cell !== '');
+		const cells = new Set(cellCar.map((x) => x.origin_cell));
+		expect(zoneCar.length).toBe(190 * 17);
+		expect(cells.size).toBeGreaterThan(400); // 570 staff homes, a few share a cell
+		expect(cellCar.length).toBe(cells.size * 17);
+		expect(rows.filter((x) => x.mode === 'pt' && x.origin_cell === '').length).toBeGreaterThan(190 * 17 * 0.8);
 		// Kriens → Eichhof-West (next door) is short by car: door to door, incl. 2 + 3 terminal minutes (urban
 		// zone at both ends), under 18 min and far shorter than to Sursee.
-		const kriens = car.find((x) => x[0] === '1059' && x[1] === 'S1-EICHHOF')!;
-		const kriensSursee = car.find((x) => x[0] === '1059' && x[1] === 'S8-SURSEE')!;
-		expect(Number(kriens[3])).toBeLessThan(18);
-		expect(Number(kriensSursee[3]) - Number(kriens[3])).toBeGreaterThan(10);
+		const kriens = zoneCar.find((x) => x.origin_zone === '1059' && x.destination_id === 'S1-EICHHOF')!;
+		const kriensSursee = zoneCar.find((x) => x.origin_zone === '1059' && x.destination_id === 'S8-SURSEE')!;
+		expect(Number(kriens.minutes_p50)).toBeLessThan(18);
+		expect(Number(kriensSursee.minutes_p50) - Number(kriens.minutes_p50)).toBeGreaterThan(10);
+	});
+
+	it('network cuts a GTFS and a PBF to the study region into network files that matrix takes as they are', async () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-net-'));
+		const pbf = path.join(dir, 'lu.osm.pbf');
+		writeFileSync(pbf, lucerneApproxPbf());
+		const pt = path.join(dir, 'pt.swnet'), car = path.join(dir, 'car.swnet');
+		const a = await capture(() => network.run(['--gtfs', 'data/networks/gtfs_ch_zug.zip', '--date', '2021-06-15', '--out', pt]));
+		expect(a.code).toBe(0);
+		expect(a.out).toMatch(/Stichtag 2021-06-15.*Gebiet 25 km/);
+		expect((await capture(() => network.run(['--pbf', pbf, '--out', car]))).code).toBe(0);
+		// The same matrix from the cut files as from the originals.
+		const fromFiles = path.join(dir, 'a.csv'), fromSources = path.join(dir, 'b.csv');
+		expect((await capture(() => matrix.run(['--gtfs', pt, '--pbf', car, '--out', fromFiles]))).code).toBe(0);
+		expect((await capture(() => matrix.run(['--gtfs', 'data/networks/gtfs_ch_zug.zip', '--date', '2021-06-15', '--pbf', pbf, '--out', fromSources]))).code).toBe(0);
+		const strip = (f: string) => readFileSync(f, 'utf8').trim().split('\n').map((l) => l.split(',').slice(0, -1).join(','));
+		expect(strip(fromFiles)).toEqual(strip(fromSources));
+		// Bad usage is exit 2 (no stack trace): neither or both inputs.
+		await expect(network.run(['--out', pt])).rejects.toThrow(/exactly one of --gtfs or --pbf/);
 	});
 
 	it('route prints a PT itinerary with legs and times', async () => {

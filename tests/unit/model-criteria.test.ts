@@ -10,6 +10,8 @@ import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { computeCriteria, DEFAULT_WEIGHTS, estimateTravelTimes, ESTIMATE_SOURCE, scoreSites, type CriteriaResult } from '../../src/lib/model/index.ts';
 import { loadSmall, SMALL_PARAMS } from '../fixtures/model/small.ts';
+import { lv95CellSql } from '../../src/lib/model/sql.ts';
+import { rows } from '../../src/lib/data/db/connector.ts';
 
 let db: Db;
 let c: CriteriaResult;
@@ -223,5 +225,60 @@ describe('PT changes and estimated times', () => {
 		expect(r.sites.find((s) => s.site_id === 'A')!.staff!.pt.mean).toBeCloseTo(35, 9);
 		expect(r.sites.find((s) => s.site_id === 'C')!.staff!.missingTimes).toBe(0);
 		await other.close();
+	});
+});
+
+describe('where people live: the 100 m cell of each home', () => {
+	it('a person takes the times of their own cell where the matrix has it, else their zone’s; customers too', async () => {
+		const d = await openNodeDb();
+		try {
+			await loadSmall(d);
+			const [{ cell }] = await rows<{ cell: number }>(d, `SELECT ${lv95CellSql('8.0', '47.1')} AS cell`);
+			// LV95 of 8.0 E / 47.1 N is 2'642'615.96 / 1'216'707.52 (rigorous, src/lib/data/coords.ts): the cell key is
+			// floor(E/100) · 100000 + floor(N/100), and the SQL's approximate formulas land in the same cell.
+			expect(Math.floor(cell / 100000)).toBe(26426);
+			expect(cell % 100000).toBe(12167);
+			// Cell rows for site A only (both modes): every mover lives in this cell.
+			await d.exec(`INSERT INTO travel_times (origin_zone, origin_cell, destination_id, mode, minutes_p50) VALUES (1, ${cell}, 'A', 'pt', 5), (1, ${cell}, 'A', 'car', 4)`);
+			// A mover without coordinates keeps the zone's time.
+			await d.exec(`INSERT INTO staff (person_id, unit, fte, office_id, mode, lon, lat, zone_id) VALUES ('P7', 'X', 1.0, 'O1', 'pt', NULL, NULL, 1)`);
+			const r = await computeCriteria(d, SMALL_PARAMS);
+			const a = r.sites.find((s) => s.site_id === 'A')!.staff!;
+			const b = r.sites.find((s) => s.site_id === 'B')!.staff!;
+			// A: P1–P4 from the cell (5 min), P7 from zone 1 (20 min) → (4 · 5 + 20) / 5 = 8
+			expect(a.pt.n).toBe(5);
+			expect(a.pt.mean).toBeCloseTo(8, 9);
+			// B has no cell rows: everybody from their zone (zone 1: 40, zone 2: 30) → P1, P2, P7 40; P3, P4 30 → 36
+			expect(b.pt.mean).toBeCloseTo(36, 9);
+			// Customers with coordinates in the cell take its time to A (c2 employer, zone 1: car 4 / pt 5 mixed by the urban share 0.5 → 4.5)
+			const ca = r.sites.find((s) => s.site_id === 'A')!.customers!;
+			expect(ca.byGroup.employer.meanMinutes).toBeCloseTo(4.5, 9);
+		} finally {
+			await d.close();
+		}
+	});
+});
+
+describe('the 100 m cell key in SQL', () => {
+	it('agrees with the rigorous LV95 transformation except within 2 m of a cell border', async () => {
+		const { wgs84ToLv95 } = await import('../../src/lib/data/coords.ts');
+		const d = await openNodeDb();
+		try {
+			let seed = 7;
+			const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+			const pts = Array.from({ length: 400 }, () => [6.0 + 4.4 * rnd(), 45.9 + 1.8 * rnd()]);
+			const got = await rows<{ i: number; cell: number }>(d, `SELECT i, ${lv95CellSql('lon', 'lat')} AS cell FROM (VALUES ${pts.map(([lo, la], i) => `(${i}, ${lo}, ${la})`).join(', ')}) t(i, lon, lat)`);
+			let compared = 0;
+			for (const { i, cell } of got) {
+				const { e, n } = wgs84ToLv95(pts[i][0], pts[i][1]);
+				const near = (v: number) => Math.min(v % 100, 100 - (v % 100)) < 2;
+				if (near(e) || near(n)) continue;
+				compared++;
+				expect(cell).toBe(Math.floor(e / 100) * 100000 + Math.floor(n / 100));
+			}
+			expect(compared).toBeGreaterThan(350);
+		} finally {
+			await d.close();
+		}
 	});
 });

@@ -99,3 +99,16 @@ describe('scenario as a URL parameter', () => {
 		expect(() => scenarioFromParam(unknown)).toThrow(/unknown parameter "nope"/);
 	});
 });
+
+describe('scenario networks', () => {
+	it('are recorded and read back, and do not change the id', async () => {
+		const { createScenario, parseScenario, serialiseScenario } = await import('../../src/lib/model/index.ts');
+		const networks = [{ mode: 'pt' as const, label: 'gtfs:ch.zip@2026-03-10', approximate: false, sourceName: 'ch.zip', serviceDate: '2026-03-10', regionBufferKm: 25, regionKey: 'abcd1234', checksum: 'f'.repeat(64) }];
+		const a = createScenario({ name: 'x', networks });
+		const b = createScenario({ name: 'x' });
+		expect(a.id).toBe(b.id);
+		const back = parseScenario(serialiseScenario(a));
+		expect(back.networks).toEqual(networks);
+		expect(parseScenario(serialiseScenario(b)).networks).toBeUndefined();
+	});
+});

@@ -77,6 +77,7 @@ describe('import into travel_times', () => {
 		expect(r.rows).toHaveLength(6);
 		expect(r.rows.find((x) => x.origin_zone === 1061 && x.destination_id === 'S8-SURSEE')).toEqual({
 			origin_zone: 1061,
+			origin_cell: null, // an engine's matrix is by zone
 			destination_id: 'S8-SURSEE',
 			mode: 'pt',
 			minutes_p50: 27,
@@ -165,8 +166,8 @@ describe('CLI travel-times', () => {
 			console.error = err;
 		}
 		const lines = read(out, 'utf8').trim().split('\n');
-		expect(lines[0]).toBe('origin_zone,destination_id,mode,minutes_p50,minutes_p80,wait_p50,wait_p80,changes,source');
-		expect(lines.slice(1)).toContain('1059,S8-SURSEE,car,39,,,,,conveyal');
+		expect(lines[0]).toBe('origin_zone,origin_cell,destination_id,mode,minutes_p50,minutes_p80,wait_p50,wait_p80,changes,source');
+		expect(lines.slice(1)).toContain('1059,,S8-SURSEE,car,39,,,,,conveyal');
 		expect(lines).toHaveLength(5);
 	});
 });

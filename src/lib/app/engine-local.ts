@@ -5,11 +5,18 @@ import type { MatrixEngine } from './travel-times.ts';
 export function localEngine(nets: { pt?: PtNetwork; car?: CarNetwork }): MatrixEngine {
 	return {
 		matrix: (req, opts = {}) =>
-			computeMatrix(nets, req.zones, req.destinations, req.options, {
-				progress: opts.onProgress,
-				checkpoint: async () => {
-					if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('cancelled');
-				}
-			})
+			computeMatrix(
+				nets,
+				req.zones,
+				req.destinations,
+				req.options,
+				{
+					progress: opts.onProgress,
+					checkpoint: async () => {
+						if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('cancelled');
+					}
+				},
+				req.cells
+			)
 	};
 }

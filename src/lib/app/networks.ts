@@ -6,6 +6,7 @@
 import type { Mode } from '../reach/matrix.ts';
 import type { LoadedNetwork } from '../reach/worker-handlers.ts';
 import type { NetProvenance } from '../reach/netfile.ts';
+import type { ScenarioNetwork } from '../model/scenario.ts';
 
 /** Labels of the shipped approximate Lucerne networks (travel_times.source of their rows). */
 export const APPROX_LABEL: Record<Mode, string> = { pt: 'approx-lucerne-gtfs', car: 'approx-lucerne-roads' };
@@ -36,4 +37,24 @@ export function networkLabel(mode: Mode, o: NetworkOrigin): string {
 /** Whether a travel_times source label names an approximate default network. */
 export function isApproximateLabel(label: string): boolean {
 	return label === APPROX_LABEL.pt || label === APPROX_LABEL.car;
+}
+
+/** What a scenario records about the network in use (plain data, see model/scenario.ts). */
+export function scenarioNetwork(mode: Mode, n: NetworkInfo): ScenarioNetwork {
+	const p = n.provenance;
+	return {
+		mode,
+		label: n.label,
+		approximate: n.approximate,
+		...(p
+			? {
+					sourceName: p.sourceName,
+					...(p.feed?.version ? { feedVersion: p.feed.version } : {}),
+					...(p.serviceDate ? { serviceDate: p.serviceDate } : {}),
+					...(p.osmTimestamp ? { osmTimestamp: p.osmTimestamp } : {}),
+					...(p.region ? { regionBufferKm: p.region.bufferKm, regionKey: p.region.key } : {}),
+					checksum: p.checksum
+				}
+			: {})
+	};
 }

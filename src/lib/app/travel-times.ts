@@ -13,7 +13,8 @@ import { rows as queryRows, type Db } from '../data/db/connector.ts';
 import { tableFromColumns } from '../data/arrow.ts';
 import { replaceTable } from '../data/replace.ts';
 import { tables } from '../data/schema.ts';
-import type { Destination, MatrixOptions, Mode, TravelTimeRow } from '../reach/matrix.ts';
+import type { Destination, MatrixOptions, Mode, OriginCell, TravelTimeRow } from '../reach/matrix.ts';
+import { lv95CellSql } from '../model/sql.ts';
 
 /** An origin of the matrix: a zone's settlement point (its id is the zone's BFS number); population and area give its car terminal time. */
 export interface OriginZone {
@@ -27,6 +28,8 @@ export interface OriginZone {
 /** Everything a matrix engine needs to compute `travel_times`. */
 export interface MatrixRequest {
 	zones: OriginZone[];
+	/** The 100 m cells where staff and customers live (their own origins; zones serve whoever has no point). */
+	cells: OriginCell[];
 	destinations: Destination[];
 	options: Partial<MatrixOptions> & { modes: Mode[] };
 }
@@ -49,10 +52,24 @@ export const ORIGINS_SQL = 'SELECT zone_id, lon, lat, population, area_km2 FROM 
 export const DESTINATIONS_SQL = `SELECT site_id AS id, lon, lat, zone_id FROM sites WHERE lon IS NOT NULL AND lat IS NOT NULL
 UNION ALL SELECT office_id, lon, lat, zone_id FROM offices WHERE lon IS NOT NULL AND lat IS NOT NULL`;
 
+/**
+ * The SQL of the cells where people live: staff homes and customer addresses with coordinates, grouped
+ * into 100 m LV95 cells (the model keys people with the same expression), the point being the mean of the
+ * people in the cell. Customers placed at their zone's own point (counts per municipality) add nothing the
+ * zone row does not have, so they are left out.
+ */
+export const ORIGIN_CELLS_SQL = `WITH p AS (
+  SELECT lon, lat, zone_id FROM staff WHERE lon IS NOT NULL AND lat IS NOT NULL AND zone_id IS NOT NULL
+  UNION ALL
+  SELECT c.lon, c.lat, c.zone_id FROM customers c WHERE c.lon IS NOT NULL AND c.lat IS NOT NULL AND c.zone_id IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM zones z WHERE z.zone_id = c.zone_id AND z.lon = c.lon AND z.lat = c.lat))
+SELECT ${lv95CellSql('lon', 'lat')} AS origin_cell, avg(lon) AS lon, avg(lat) AS lat, mode(zone_id)::BIGINT AS zone_id
+FROM p GROUP BY 1 ORDER BY 1`;
+
 /** Origins and destinations of the scenario for the given modes. */
 export async function matrixRequest(db: Db, modes: Mode[]): Promise<MatrixRequest> {
-	const [zones, destinations] = await Promise.all([queryRows<OriginZone>(db, ORIGINS_SQL), queryRows<Destination>(db, DESTINATIONS_SQL)]);
-	return { zones, destinations, options: { modes } };
+	const [zones, cells, destinations] = await Promise.all([queryRows<OriginZone>(db, ORIGINS_SQL), queryRows<OriginCell>(db, ORIGIN_CELLS_SQL), queryRows<Destination>(db, DESTINATIONS_SQL)]);
+	return { zones, cells, destinations, options: { modes } };
 }
 
 /** Replace `travel_times` with `result` (atomically: a failure keeps the previous matrix). */

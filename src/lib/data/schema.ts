@@ -271,6 +271,16 @@ export const tables: Record<TableName, TableDef> = {
 		location: 'none',
 		columns: [
 			{ name: 'origin_zone', type: 'integer', required: true, min: 1, max: 9999, aliases: ['origin', 'from', 'von', 'zone_id', 'from_id', 'fromplace', 'from_zone', 'origin_id'], description: { de: 'Herkunftszone (BFS-Nr.)', en: 'Origin zone (BFS no.)' } },
+			{
+				name: 'origin_cell',
+				type: 'integer',
+				required: false,
+				aliases: ['cell', 'origin_cell_id', 'zelle'],
+				description: {
+					de: 'Herkunft feiner als die Zone: 100-m-Zelle LV95 (E/100 · 100000 + N/100) der Wohnorte; leer = Siedlungspunkt der Zone',
+					en: 'Origin finer than the zone: 100 m LV95 cell (E/100 · 100000 + N/100) of the homes; empty = the zone’s settlement point'
+				}
+			},
 			{ name: 'destination_id', type: 'text', required: true, aliases: ['destination', 'to', 'nach', 'site_id', 'to_id', 'toplace'], description: { de: 'Ziel: site_id oder office_id', en: 'Destination: site_id or office_id' } },
 			{ name: 'mode', type: 'text', required: true, values: ['pt', 'car'], aliases: ['verkehrsmittel'], description: { de: 'pt (ÖV) oder car (MIV)', en: 'pt (public transport) or car' } },
 			{ name: 'minutes_p50', type: 'number', unit: 'min', required: true, min: 0, max: 1440, warnMax: 300, aliases: ['minutes', 'min', 'travel_time', 'reisezeit', 'duration_min', 'travel_time_p50', 'time_p50', 'p50', 'median'], description: { de: 'Reisezeit Median über das Zeitfenster (ÖV: Reise von Tür zu Tür, ohne Wartezeit vor dem Termin)', en: 'Median travel time over the time window (PT: door-to-door journey, without the wait before the appointment)' } },

@@ -1,13 +1,13 @@
 /**
  * Per-mover commute minutes for distribution charts, with exactly the definitions of staff.ts:
- * movers (moversCte), zone-level travel times (home zone → site; today: home zone → the person's
- * current office), combined = PT-share weighted (one mode alone if the other is missing). Persons
+ * movers (moversCte), travel times from home (the person's 100 m cell, else the home zone → site; today: →
+ * the person's current office), combined = PT-share weighted (one mode alone if the other is missing). Persons
  * without a time are dropped from the lists (staff.ts counts them in missingTimes), so the mean of
  * bySite[x].combined is staff.combined.mean of that site.
  */
 import { rows, type Db } from '../data/db/connector.ts';
 import { withDefaults, type ScenarioParams } from './params.ts';
-import { TT_PIVOT, combineSql, moversCte } from './sql.ts';
+import { TT_PIVOT, combineSql, moversCte, MOVER_TT } from './sql.ts';
 
 /** Minutes per person, nulls dropped, sorted ascending. */
 export interface CommuteLists {
@@ -26,14 +26,15 @@ export interface CommuteSamples {
 /** The SQL of commuteSamples: one row per (site, mover) plus rows with site_id NULL for today. */
 export function commuteSamplesSql(p: ScenarioParams): string {
 	return `WITH ${TT_PIVOT},
-${moversCte(p)}
+${moversCte(p)},
+${MOVER_TT}
 SELECT si.site_id, a.pt, a.car, ${combineSql('m.pt_share', 'a.pt', 'a.car')} AS comb
 FROM sites si CROSS JOIN movers m
-LEFT JOIN tt a ON a.origin_zone = m.zone_id AND a.destination_id = si.site_id
+LEFT JOIN ptt a ON a.person_id = m.person_id AND a.destination_id = si.site_id
 UNION ALL
 SELECT NULL AS site_id, b.pt, b.car, ${combineSql('m.pt_share', 'b.pt', 'b.car')} AS comb
 FROM movers m
-LEFT JOIN tt b ON b.origin_zone = m.zone_id AND b.destination_id = m.office_id`;
+LEFT JOIN ptt b ON b.person_id = m.person_id AND b.destination_id = m.office_id`;
 }
 
 const empty = (): CommuteLists => ({ pt: [], car: [], combined: [] });

@@ -1,18 +1,19 @@
 /**
  * Customer access per candidate site, aggregated in DuckDB.
  *
- * Each customer row (count × visits_per_year = visits) travels from its zone to the site, or — when
+ * Each customer row (count × visits_per_year = visits) travels from its 100 m cell (where the matrix has
+ * it; else from its zone's settlement point) to the site, or — when
  * regional branches are kept and the branch serves the customer's group — to whichever of the site
  * and those branches is quickest. Times are mode-weighted with the zone's PT share (urban/rural
  * default); the mean is weighted by visits.
  *
- * Travel times are zone-level, so customer rows are first summed per (group, zone): the same figures
- * as row by row, but the cost no longer grows with the number of customer rows beyond one scan
- * (5 M address-level customers aggregate to at most zones × groups rows; see docs/SCALE.md).
+ * Travel times are per cell or zone, so customer rows are first summed per (group, zone, cell): the same
+ * figures as row by row, but the cost no longer grows with the number of customer rows beyond one scan
+ * (5 M address-level customers aggregate to at most cells × groups rows; see docs/SCALE.md).
  */
 import { rows, type Db } from '../data/db/connector.ts';
 import type { ScenarioParams } from './params.ts';
-import { KEPT_OFFICES, TT_PIVOT, combineSql, lit, zonePtShareSql } from './sql.ts';
+import { KEPT_OFFICES, TT_PIVOT, combineSql, lit, lv95CellSql, zonePtShareSql } from './sql.ts';
 import type { CustomerCriteria, CustomerGroupAccess } from './types.ts';
 
 export function customerCriteriaSql(p: ScenarioParams): string {
@@ -25,16 +26,20 @@ export function customerCriteriaSql(p: ScenarioParams): string {
 			: '';
 	return `WITH ${TT_PIVOT},
 c AS (
-  SELECT row_number() OVER () AS rid, c.grp, c.w, c.n, c.zone_id, ${zonePtShareSql(p)} AS s
-  FROM (SELECT "group" AS grp, zone_id, sum(coalesce("count", 1) * visits_per_year) AS w, count(*) AS n
-    FROM customers GROUP BY "group", zone_id) c
+  SELECT row_number() OVER () AS rid, c.grp, c.w, c.n, c.zone_id, c.cell, ${zonePtShareSql(p)} AS s
+  FROM (SELECT "group" AS grp, zone_id, CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ${lv95CellSql('lon', 'lat')} END AS cell,
+      sum(coalesce("count", 1) * visits_per_year) AS w, count(*) AS n
+    FROM customers GROUP BY ALL) c
   LEFT JOIN zones z ON z.zone_id = c.zone_id),
 dest AS (
   SELECT site_id, site_id AS dest_id, FALSE AS is_branch, NULL::VARCHAR AS grp FROM sites
   ${branches}),
 opt AS (
-  SELECT d.site_id, c.rid, c.grp, c.w, c.n, d.is_branch, ${combineSql('c.s', 't.pt', 't.car')} AS m
+  SELECT d.site_id, c.rid, c.grp, c.w, c.n, d.is_branch,
+    -- the customers' own cell where the matrix has it, else their zone's settlement point
+    CASE WHEN tc.destination_id IS NOT NULL THEN ${combineSql('c.s', 'tc.pt', 'tc.car')} ELSE ${combineSql('c.s', 't.pt', 't.car')} END AS m
   FROM c JOIN dest d ON (NOT d.is_branch OR d.grp = c.grp)
+  LEFT JOIN ttc tc ON tc.origin_cell = c.cell AND tc.destination_id = d.dest_id
   LEFT JOIN tt t ON t.origin_zone = c.zone_id AND t.destination_id = d.dest_id),
 best AS (
   SELECT site_id, rid, grp, any_value(w) AS w, any_value(n) AS n, min(m) AS m, arg_min(is_branch, m) AS via_branch

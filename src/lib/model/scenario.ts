@@ -19,6 +19,24 @@ export interface DataVersion {
 	hash: string;
 }
 
+/**
+ * The network a scenario's travel times came from (what was read, cut how, its checksum): recorded with
+ * the scenario so a report can say it; not part of the id (the travel times are, via the data version).
+ */
+export interface ScenarioNetwork {
+	mode: 'pt' | 'car';
+	/** travel_times.source label. */
+	label: string;
+	approximate: boolean;
+	sourceName?: string;
+	feedVersion?: string;
+	serviceDate?: string;
+	osmTimestamp?: string;
+	regionBufferKm?: number;
+	regionKey?: string;
+	checksum?: string;
+}
+
 export interface Scenario {
 	format: typeof SCENARIO_FORMAT;
 	version: 1;
@@ -28,6 +46,7 @@ export interface Scenario {
 	data: DataVersion | null;
 	params: ScenarioParams;
 	weights: Weights;
+	networks?: ScenarioNetwork[];
 }
 
 /** Version of the loaded data: row counts and checksums of the schema tables, via SQL. */
@@ -49,9 +68,17 @@ export function scenarioId(s: Pick<Scenario, 'data' | 'params' | 'weights'>): st
 	return fnv1a64(canonicalJson({ data: s.data?.hash ?? null, params: s.params, weights: s.weights }));
 }
 
-export function createScenario(init: { name: string; note?: string; data?: DataVersion | null; params?: Partial<ScenarioParams>; weights?: Weights }): Scenario {
+export function createScenario(init: { name: string; note?: string; data?: DataVersion | null; params?: Partial<ScenarioParams>; weights?: Weights; networks?: ScenarioNetwork[] }): Scenario {
 	const base = { data: init.data ?? null, params: withDefaults(init.params), weights: { ...(init.weights ?? DEFAULT_WEIGHTS) } };
-	return { format: SCENARIO_FORMAT, version: 1, id: scenarioId(base), name: init.name, ...(init.note ? { note: init.note } : {}), ...base };
+	return {
+		format: SCENARIO_FORMAT,
+		version: 1,
+		id: scenarioId(base),
+		name: init.name,
+		...(init.note ? { note: init.note } : {}),
+		...base,
+		...(init.networks?.length ? { networks: init.networks } : {})
+	};
 }
 
 /** JSON text (keys sorted, 2-space indent) — byte-identical for equal scenarios. */
@@ -63,7 +90,8 @@ export function serialiseScenario(s: Scenario): string {
 export function parseScenario(text: string): Scenario {
 	const o = JSON.parse(text) as Partial<Scenario>;
 	if (o.format !== SCENARIO_FORMAT) throw new Error(`not a scenario file (format ${String(o.format)})`);
-	return createScenario({ name: o.name ?? '', note: o.note, data: o.data ?? null, params: o.params, weights: o.weights });
+	const networks = Array.isArray(o.networks) ? o.networks.filter((n) => n && (n.mode === 'pt' || n.mode === 'car') && typeof n.label === 'string') : undefined;
+	return createScenario({ name: o.name ?? '', note: o.note, data: o.data ?? null, params: o.params, weights: o.weights, networks });
 }
 
 export function duplicateScenario(s: Scenario, name = s.name + ' (copy)'): Scenario {

@@ -1,9 +1,9 @@
 /**
  * Staff commute criteria per candidate site, aggregated in DuckDB.
  *
- * Model: each mover commutes from their home zone (zone-level travel times: the time of
- * travel_times for staff.zone_id → site, not of the exact address) to the site; today they commute
- * to their current office (travel_times row with destination_id = office_id). Per-mode figures
+ * Model: each mover commutes from home to the site: from their own 100 m cell where travel_times has it,
+ * else from their home zone's settlement point (PERSON_TT in sql.ts); today they commute to their current
+ * office (destination_id = office_id). Per-mode figures
  * assume everybody used that mode; the combined figure weights each person's PT and car times by
  * their PT share (staff.mode if given, else the zone's urban/rural default). Trips per year =
  * working days × (1 − home-office share) × 2 × FTE. CO2 uses distance = straight line (home →
@@ -16,7 +16,7 @@
  */
 import { rows, type Db } from '../data/db/connector.ts';
 import type { ScenarioParams } from './params.ts';
-import { TT_PIVOT, combineSql, haversineKmSql, moversCte, num } from './sql.ts';
+import { TT_PIVOT, combineSql, haversineKmSql, moversCte, MOVER_TT, num } from './sql.ts';
 import type { CommuteStats, MissingTimes, StaffCriteria } from './types.ts';
 
 /** The SQL computing staff criteria per site (one row per site with movers). */
@@ -38,8 +38,9 @@ export function staffCriteriaSql(p: ScenarioParams): string {
 	];
 	return `WITH ${TT_PIVOT},
 ${moversCte(p)},
-zones_with AS (
-  SELECT origin_zone, bool_or(mode = 'pt') AS pt, bool_or(mode = 'car') AS car FROM travel_times GROUP BY origin_zone),
+${MOVER_TT},
+with_times AS (
+  SELECT person_id, bool_or(pt IS NOT NULL) AS pt, bool_or(car IS NOT NULL) AS car FROM ptt GROUP BY person_id),
 pp AS (
   SELECT si.site_id, m.person_id, m.fte, m.pt_share, ${trips} AS trips,
     a.pt AS pt_new, a.car AS car_new, a.pt_changes, b.pt AS pt_old, b.car AS car_old,
@@ -51,9 +52,9 @@ pp AS (
     ${trips} * ${gram(dOld)} AS co2_old_g
   FROM sites si CROSS JOIN movers m
   LEFT JOIN offices o ON o.office_id = m.office_id
-  LEFT JOIN tt a ON a.origin_zone = m.zone_id AND a.destination_id = si.site_id
-  LEFT JOIN tt b ON b.origin_zone = m.zone_id AND b.destination_id = m.office_id
-  LEFT JOIN zones_with zw ON zw.origin_zone = m.zone_id)
+  LEFT JOIN ptt a ON a.person_id = m.person_id AND a.destination_id = si.site_id
+  LEFT JOIN ptt b ON b.person_id = m.person_id AND b.destination_id = m.office_id
+  LEFT JOIN with_times zw ON zw.person_id = m.person_id)
 SELECT site_id, count(*) AS movers, sum(fte) AS movers_fte,
   ${[...agg('pt'), ...agg('car'), ...agg('comb')].join(',\n  ')},
   count(wait_new) AS wait_n, avg(wait_new) AS wait_mean, quantile_cont(wait_new, 0.8) AS wait_p80, avg(wait_new - wait_old) AS wait_change,

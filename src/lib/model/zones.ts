@@ -2,15 +2,15 @@
  * Figures per home zone (municipality) for the map: staff and customers living there, and the commute
  * change ("winners and losers") if everybody moved to one candidate site.
  *
- * The commute change uses exactly the definitions of staff.ts (movers from `moversCte`, zone-level
- * times from `TT_PIVOT`, the mode-weighted time from `combineSql` with each person's PT share, and the
+ * The commute change uses exactly the definitions of staff.ts (movers from `moversCte`, times from
+ * home from `MOVER_TT` (own cell, else zone), the mode-weighted time from `combineSql` with each person's PT share, and the
  * winner/loser threshold), so the per-zone winners and losers add up to the site's StaffCriteria
- * `combined.winners` / `combined.losers`. Movers without a home zone cannot be placed on the map and
- * are left out (they have no zone-level time either, so they are never winners or losers).
+ * `combined.winners` / `combined.losers`, grouped by home zone. Movers without a home zone cannot be placed on
+ * the map and are left out.
  */
 import { lit, rows, type Db } from '../data/db/connector.ts';
 import { withDefaults, type ScenarioParams } from './params.ts';
-import { TT_PIVOT, combineSql, moversCte, num } from './sql.ts';
+import { TT_PIVOT, combineSql, moversCte, MOVER_TT, num } from './sql.ts';
 
 export interface ZoneCommuteChange {
 	zone_id: number;
@@ -36,13 +36,14 @@ export function zoneCommuteChangeSql(params: Partial<ScenarioParams>, siteId: st
 	const th = num(p.winnerLoserThresholdMin);
 	return `WITH ${TT_PIVOT},
 ${moversCte(p)},
+${MOVER_TT},
 pp AS (
   SELECT m.zone_id,
     ${combineSql('m.pt_share', 'a.pt', 'a.car')} AS comb_new,
     ${combineSql('m.pt_share', 'b.pt', 'b.car')} AS comb_old
   FROM sites si CROSS JOIN movers m
-  LEFT JOIN tt a ON a.origin_zone = m.zone_id AND a.destination_id = si.site_id
-  LEFT JOIN tt b ON b.origin_zone = m.zone_id AND b.destination_id = m.office_id
+  LEFT JOIN ptt a ON a.person_id = m.person_id AND a.destination_id = si.site_id
+  LEFT JOIN ptt b ON b.person_id = m.person_id AND b.destination_id = m.office_id
   WHERE si.site_id = ${lit(siteId)} AND m.zone_id IS NOT NULL)
 SELECT zone_id, count(*) AS movers,
   count(comb_new - comb_old) AS with_times,

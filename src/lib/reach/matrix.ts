@@ -27,9 +27,22 @@ export interface Destination {
 	zone_id?: number | null;
 }
 
+/**
+ * An origin where people live, finer than a zone: a 100 m LV95 cell of staff homes or customer addresses
+ * (point = mean of the people in it). Its rows carry the cell id and the zone it lies in.
+ */
+export interface OriginCell {
+	origin_cell: number;
+	zone_id: number;
+	lon: number;
+	lat: number;
+}
+
 /** A row of `travel_times` (see schema.ts). */
 export interface TravelTimeRow {
 	origin_zone: number;
+	/** 100 m cell of the origin (null: the zone's settlement point). */
+	origin_cell: number | null;
 	destination_id: string;
 	mode: Mode;
 	/** PT: door-to-door journey (arrival − departure), p50/p80 over the arrival window. Car: the peak-hour time. */
@@ -60,28 +73,34 @@ export interface Steps {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * Compute the matrix. Unreachable pairs are left out (no row), so a missing row means "not reachable
- * within the engine's limits"; the model treats them as such.
+ * Compute the matrix from the zones' settlement points and (optionally) the cells where people live.
+ * Unreachable pairs are left out (no row), so a missing row means "not reachable within the engine's
+ * limits"; the model treats them as such.
  */
 export async function computeMatrix(
 	nets: { pt?: PtNetwork; car?: CarNetwork },
 	zones: TerminalZone[],
 	destinations: Destination[],
 	opts: Partial<MatrixOptions> = {},
-	steps: Steps = {}
+	steps: Steps = {},
+	cells: readonly OriginCell[] = []
 ): Promise<TravelTimeRow[]> {
 	const o = { ...DEFAULT_MATRIX_OPTIONS, ...opts };
 	const out: TravelTimeRow[] = [];
-	const origins: PointLike[] = zones.map((z) => ({ id: String(z.zone_id), lon: z.lon, lat: z.lat }));
+	// One origin list for both searches: zones first, then cells (index ≥ zones.length).
+	const origins: PointLike[] = [...zones.map((z) => ({ id: String(z.zone_id), lon: z.lon, lat: z.lat })), ...cells.map((c) => ({ id: `c${c.origin_cell}`, lon: c.lon, lat: c.lat }))];
+	const key = (i: number) => (i < zones.length ? { origin_zone: zones[i].zone_id, origin_cell: null } : { origin_zone: cells[i - zones.length].zone_id, origin_cell: cells[i - zones.length].origin_cell });
 	const jobs = o.modes.filter((m) => (m === 'pt' ? nets.pt : nets.car)).length * destinations.length;
 	let done = 0;
 
 	if (o.modes.includes('pt') && nets.pt) {
 		const pt = new PtMatrix(nets.pt.timetable, origins, o.window);
 		for (const d of destinations) {
-			for (const r of pt.toTarget(d)) {
+			const res = pt.toTarget(d);
+			for (let i = 0; i < res.length; i++) {
+				const r = res[i];
 				if (r.p50 === null) continue;
-				out.push({ origin_zone: Number(r.id), destination_id: d.id, mode: 'pt', minutes_p50: round1(r.p50), minutes_p80: r.p80 === null ? null : round1(r.p80), wait_p50: r.waitP50, wait_p80: r.waitP80, changes: r.changes, source: nets.pt.source });
+				out.push({ ...key(i), destination_id: d.id, mode: 'pt', minutes_p50: round1(r.p50), minutes_p80: r.p80 === null ? null : round1(r.p80), wait_p50: r.waitP50, wait_p80: r.waitP80, changes: r.changes, source: nets.pt.source });
 			}
 			steps.progress?.(++done / jobs, d.id);
 			await steps.checkpoint?.();
@@ -91,14 +110,15 @@ export async function computeMatrix(
 		const snaps = snapPoints(nets.car.graph, origins);
 		const buf = new Float64Array(origins.length);
 		const terminal = o.carTerminal ? new TerminalModel(zones, o.carTerminal === true ? {} : o.carTerminal) : null;
-		const originTerminalMin = terminal?.originMinutes();
+		// A cell's origin terminal time is its zone's (people in a dense municipality walk further to their car).
+		const originTerminalMin = terminal ? Float64Array.from([...terminal.originMinutes(), ...cells.map((c) => terminal.originMinutesAt(c))]) : undefined;
 		for (const d of destinations) {
 			const minutes = carMinutesToTarget(nets.car.graph, snaps, d, buf, { originTerminalMin, targetTerminalMin: terminal?.destinationMinutes(d) });
 			for (let i = 0; i < origins.length; i++) {
 				const m = minutes[i];
 				if (!Number.isFinite(m)) continue;
 				// Car times do not vary over the window in this model (a fixed peak factor), so p80 = p50.
-				out.push({ origin_zone: zones[i].zone_id, destination_id: d.id, mode: 'car', minutes_p50: round1(m), minutes_p80: round1(m), wait_p50: null, wait_p80: null, changes: null, source: nets.car.source });
+				out.push({ ...key(i), destination_id: d.id, mode: 'car', minutes_p50: round1(m), minutes_p80: round1(m), wait_p50: null, wait_p80: null, changes: null, source: nets.car.source });
 			}
 			steps.progress?.(++done / jobs, d.id);
 			await steps.checkpoint?.();

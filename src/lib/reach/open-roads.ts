@@ -27,10 +27,9 @@ export interface OpenRoadsOptions {
 
 export interface OpenedRoads {
 	network: CarNetwork;
-	/** What the network is (null for GeoJSON lines without a file of origin worth naming). */
-	provenance: NetProvenance | null;
-	/** The network file bytes to cache or share (null when opened from one: the caller has it). */
-	netfile: Uint8Array | null;
+	provenance: NetProvenance;
+	/** The network as network-file bytes, to cache or share. */
+	netfile: Uint8Array;
 	format: 'pbf' | 'swnet' | 'geojson';
 }
 
@@ -47,8 +46,9 @@ export async function openRoads(src: ByteSource, o: OpenRoadsOptions): Promise<O
 	const head = await src.read(0, Math.min(src.size, 64));
 	const format = roadFormat(head);
 	if (format === 'swnet') {
-		const { graph, provenance } = await roadGraphFromNetFile(await src.read(0, src.size));
-		return { network: { graph, source: o.label }, provenance, netfile: null, format };
+		const bytes = await src.read(0, src.size);
+		const { graph, provenance } = await roadGraphFromNetFile(bytes);
+		return { network: { graph, source: o.label }, provenance, netfile: bytes, format };
 	}
 	if (format === 'geojson') {
 		const text = new TextDecoder().decode(await src.read(0, src.size));
@@ -58,9 +58,20 @@ export async function openRoads(src: ByteSource, o: OpenRoadsOptions): Promise<O
 		} catch {
 			throw new RoadError('not_pbf', { de: 'Die Datei ist weder OSM-PBF noch gültiges GeoJSON', en: 'The file is neither an OSM PBF nor valid GeoJSON' });
 		}
-		const ways = roadWaysFromGeoJSON(fc as Parameters<typeof roadWaysFromGeoJSON>[0]);
+		let ways;
+		try {
+			ways = roadWaysFromGeoJSON(fc as Parameters<typeof roadWaysFromGeoJSON>[0]);
+		} catch (e) {
+			throw new RoadError('not_pbf', { de: `Kein Strassennetz im GeoJSON: ${(e as Error).message}`, en: `No road network in the GeoJSON: ${(e as Error).message}` });
+		}
 		if (!ways.length) throw new RoadError('no_roads', { de: 'Die GeoJSON-Datei enthält keine Strassen', en: 'The GeoJSON file holds no roads' });
-		return { network: { graph: buildRoadGraph(ways), source: o.label }, provenance: null, netfile: null, format };
+		const graph = buildRoadGraph(ways);
+		const counts = { blobs: 0, nodes: 0, nodesKept: 0, ways: ways.length, highwayWays: ways.length, waysKept: ways.length, roadWays: ways.length, passes: 1 };
+		const { bytes, provenance } = await roadGraphToNetFile(
+			graph,
+			roadProvenance({ source: { name: src.name, size: src.size }, roads: { counts, header: { requiredFeatures: [], optionalFeatures: [] } }, region: null, graph, createdBy: o.createdBy })
+		);
+		return { network: { graph, source: o.label }, provenance, netfile: bytes, format };
 	}
 	const roads = await readOsmRoads(src, { region: o.region, onProgress: o.onProgress, signal: o.signal, checkpoint: o.checkpoint });
 	o.onProgress?.('build', 0);

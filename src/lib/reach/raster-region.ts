@@ -5,7 +5,7 @@
  * catchment all read the same cells.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import Papa from 'papaparse';
+import { parseCsvText } from '../util/csv.ts';
 import { wgs84ToLv95 } from '../data/coords.ts';
 import { approximatePopulation, hectarePopulation, DEFAULT_APPROX, type ApproxOptions, type Hectare, type PopulationRaster, type ZoneShape } from './population.ts';
 import { cellCentresWgs84, rasterForBox, rasterise, ringsBox, ringsLv95, type Raster } from './raster.ts';
@@ -100,13 +100,13 @@ export function buildRegion(input: RegionInput): Region {
  */
 export function proxiesFromCsv(stopsCsv: string, localitiesCsv: string): RegionInput['proxies'] {
 	const points = (csv: string): Array<[number, number]> => {
-		const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
-		const fields = parsed.meta.fields ?? [];
-		if (!fields.includes('lon') || !fields.includes('lat')) throw new Error(`settlement proxies: columns lon, lat missing (${fields.join(', ')})`);
+		const { header, rows } = parseCsvText(csv);
+		const cLon = header.indexOf('lon'), cLat = header.indexOf('lat');
+		if (cLon < 0 || cLat < 0) throw new Error(`settlement proxies: columns lon, lat missing (${header.join(', ')})`);
 		const out: Array<[number, number]> = [];
-		for (const r of parsed.data) {
-			const lon = Number(r.lon), lat = Number(r.lat);
-			if (r.lon && r.lat && Number.isFinite(lon) && Number.isFinite(lat)) out.push([lon, lat]);
+		for (const r of rows) {
+			const lon = Number(r[cLon]), lat = Number(r[cLat]);
+			if (r[cLon] && r[cLat] && Number.isFinite(lon) && Number.isFinite(lat)) out.push([lon, lat]);
 		}
 		return out;
 	};

@@ -7,7 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { HandlerContext } from '../util/rpc.ts';
 import { loadGtfs, loadRoads } from './networks.ts';
-import { computeMatrix, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork, type TravelTimeRow } from './matrix.ts';
+import { computeMatrix, type OriginCell, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork, type TravelTimeRow } from './matrix.ts';
 import type { Crs } from './isochrone.ts';
 import { bareRegion, buildRegion, proxiesFromCsv, type Region, type RegionInput } from './raster-region.ts';
 import { ReachGrid, catchment, siteGuteklassen, stationsOf, CATCHMENT_THRESHOLDS, type CatchmentFigure, type SiteGuteklasse } from './site-reach.ts';
@@ -16,6 +16,7 @@ import { readStatpopHectares, StatpopError } from '../data/statpop-hectare.ts';
 import { cellZoneMinutes, type CellTimes } from './cells.ts';
 import { TerminalModel, type TerminalZone } from './road/index.ts';
 import { openRoads, type OpenStage } from './open-roads.ts';
+import { openTransit } from './open-transit.ts';
 import type { NetProvenance } from './netfile.ts';
 import type { StudyRegion } from './region.ts';
 import { blobSource, bytesSource, type BlobLike } from '../util/bytes.ts';
@@ -35,6 +36,8 @@ export interface LoadedNetwork {
 export interface MatrixCall {
 	/** Origin zones (population and area give the car terminal minutes). */
 	zones: TerminalZone[];
+	/** The 100 m cells where people live (optional). */
+	cells?: OriginCell[];
 	destinations: Destination[];
 	options?: Partial<MatrixOptions>;
 }
@@ -90,21 +93,38 @@ export interface CellTimesCall {
 	modes: Mode[];
 }
 
+/** What the app shows about a PT network (its label is the one written to travel_times.source). */
+export function ptInfo(n: PtNetwork, date: string, warnings: number): LoadedNetwork {
+	return { mode: 'pt', label: n.source, date, stops: n.timetable.stopCount, connections: n.timetable.connCount, warnings };
+}
+
+/** What the app shows about a car network. */
+export function carInfo(n: CarNetwork): LoadedNetwork {
+	return { mode: 'car', label: n.source, nodes: n.graph.nodeCount };
+}
+
 /** A network opened from a user's file (or a cached network file). */
 export interface OpenedNetwork {
 	info: LoadedNetwork;
-	provenance: NetProvenance | null;
-	/** The cut network as a network file, transferred to the caller to cache or download (null: opened from one). */
+	provenance: NetProvenance;
+	/** The network as a network file, transferred to the caller to cache or download (null: not asked for). */
 	netfile: Uint8Array | null;
 }
 
 export interface OpenCall {
 	/** A File (read slice by slice in the worker) or bytes (a cached network file). */
 	file: BlobLike | Uint8Array;
+	/** Send the network file back (to cache it); false when it came from the cache. */
+	wantFile?: boolean;
 	name: string;
 	region: StudyRegion | null;
+	/** travel_times.source label; for PT `{date}` stands for the service day. */
 	label: string;
+	/** PT: service day YYYY-MM-DD (default: the feed's representative Tuesday). */
+	date?: string;
 }
+
+const sourceOf = (p: OpenCall) => (p.file instanceof Uint8Array ? bytesSource(p.file, p.name) : { ...blobSource(p.file), name: p.name });
 
 /** The handler object (one set of networks per worker). */
 export function reachHandlers() {
@@ -178,19 +198,19 @@ export function reachHandlers() {
 		loadGtfs(p: { zip: Uint8Array; label: string; date?: string }): LoadedNetwork {
 			const n = loadGtfs(p.zip, p.label, p.date);
 			nets.pt = n;
-			return { mode: 'pt', label: p.label, date: n.date, stops: n.timetable.stopCount, connections: n.timetable.connCount, warnings: n.warnings };
+			return ptInfo(n, n.date, n.warnings);
 		},
 		loadRoads(p: { pbf?: Uint8Array; geojson?: string; label: string }): LoadedNetwork {
 			const n = loadRoads(p.pbf ? { pbf: p.pbf } : { geojson: p.geojson ?? '' }, p.label);
 			nets.car = n;
-			return { mode: 'car', label: p.label, nodes: n.graph.nodeCount };
+			return carInfo(n);
 		},
 		/**
 		 * Open a road network (OSM PBF cut to the region, network file, GeoJSON). It replaces the working
 		 * car network only when it opened; a refusal (RoadError with {de, en}) leaves it as it was.
 		 */
 		async openRoads(p: OpenCall, ctx: HandlerContext): Promise<OpenedNetwork> {
-			const src = p.file instanceof Uint8Array ? bytesSource(p.file, p.name) : { ...blobSource(p.file), name: p.name };
+			const src = sourceOf(p);
 			const STAGES: OpenStage[] = ['read', 'ways', 'tags', 'build', 'encode'];
 			const opened = await openRoads(src, {
 				region: p.region,
@@ -201,12 +221,35 @@ export function reachHandlers() {
 				onProgress: (stage, f) => ctx.progress((STAGES.indexOf(stage) + Math.min(1, f)) / STAGES.length, stage)
 			});
 			nets.car = opened.network;
-			if (opened.netfile) ctx.transfer(opened.netfile.buffer as ArrayBuffer);
-			const g = opened.network.graph;
-			return { info: { mode: 'car', label: p.label, nodes: g.nodeCount }, provenance: opened.provenance, netfile: opened.netfile };
+			const netfile = p.wantFile === false ? null : opened.netfile;
+			if (netfile) ctx.transfer(netfile.buffer as ArrayBuffer);
+			return { info: carInfo(opened.network), provenance: opened.provenance, netfile };
+		},
+		/**
+		 * Open a PT network (GTFS zip streamed and cut to the day and the region, or a network file). It replaces
+		 * the working PT network only when it opened; a refusal (GtfsError/ZipError with {de, en}) leaves it.
+		 */
+		async openTransit(p: OpenCall, ctx: HandlerContext): Promise<OpenedNetwork> {
+			const STAGES = ['calendar', 'routes', 'trips', 'stops', 'stop_times', 'stop_times_again', 'frequencies', 'transfers', 'pack', 'encode'];
+			const opened = await openTransit(sourceOf(p), {
+				date: p.date,
+				region: p.region,
+				label: (date) => p.label.replace('{date}', date),
+				createdBy: 'Standortwahl (browser)',
+				signal: ctx.signal,
+				onProgress: (stage, f) => ctx.progress((STAGES.indexOf(stage) + Math.min(1, f)) / STAGES.length, stage)
+			});
+			nets.pt = opened.network;
+			const netfile = p.wantFile === false ? null : opened.netfile;
+			if (netfile) ctx.transfer(netfile.buffer as ArrayBuffer);
+			return {
+				info: ptInfo(opened.network, opened.date, opened.warnings.length),
+				provenance: opened.provenance,
+				netfile
+			};
 		},
 		matrix(p: MatrixCall, ctx: HandlerContext): Promise<TravelTimeRow[]> {
-			return computeMatrix(nets, p.zones, p.destinations, p.options, ctx);
+			return computeMatrix(nets, p.zones, p.destinations, p.options, ctx, p.cells ?? []);
 		},
 		/**
 		 * Isochrones per site and mode on the region raster (250 m, lakes masked); before the region is prepared,

@@ -4,9 +4,10 @@
  */
 import { browserDb } from '../data/db/browser.ts';
 import type { Db } from '../data/db/connector.ts';
-import { loadDemo } from '../data/demo.ts';
+import { loadDemo, DEFAULT_SCENARIO_FILES } from '../data/demo.ts';
+import { applySnapshot, decodeSnapshot, textsHash, type SnapshotManifest } from '../app/snapshot.ts';
 import { appendByName } from '../data/replace.ts';
-import { demoFiles, fetchText } from './assets.ts';
+import { demoFiles, fetchText, snapshotUrl } from './assets.ts';
 import { createTableSql, tableNames, tables, type TableName } from '../data/schema.ts';
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import * as persist from './persist.ts';
@@ -26,9 +27,14 @@ interface AppState {
 	seed: number | null;
 	/** Name of the loaded scenario from the data's meta table (the default: "WAS Luzern"). */
 	scenarioName: string;
+	/**
+	 * The build-time snapshot whose travel times and raster figures were used at start (the untouched
+	 * default only), or null: then they are computed live after the networks are loaded.
+	 */
+	snapshot: SnapshotManifest | null;
 }
 
-export const app = $state<AppState>({ phase: 'starting', error: null, version: 0, sources: {}, seed: null, scenarioName: '' });
+export const app = $state<AppState>({ phase: 'starting', error: null, version: 0, sources: {}, seed: null, scenarioName: '', snapshot: null });
 
 /** True while any table still holds synthetic demo rows. */
 export function anySynthetic(): boolean {
@@ -43,17 +49,33 @@ export function isUserTable(t: TableName): boolean {
 let db: Db | null = null;
 let starting: Promise<Db> | null = null;
 
+/** A performance mark of the start-up (read by bench/browser.mjs: cold start by stage). */
+function mark(name: string): void {
+	globalThis.performance?.mark?.(`standortwahl:${name}`);
+}
+
 /** Start DuckDB and load the default scenario once; later calls share the same promise. */
 export function startApp(): Promise<Db> {
 	starting ??= (async () => {
 		try {
 			app.phase = 'starting';
+			mark('db-start');
 			db = await browserDb();
+			mark('db-ready');
 			app.phase = 'loading';
-			const meta = await loadDemo(db, (name) => fetchText(demoFiles, name));
+			const texts = new Map<string, string>();
+			const meta = await loadDemo(db, async (name) => {
+				const text = await fetchText(demoFiles, name);
+				texts.set(name, text);
+				return text;
+			});
+			mark('demo-loaded');
 			markDemo(meta.seed);
 			app.scenarioName = meta.scenario;
 			await restoreUserTables(db);
+			app.snapshot = await adoptSnapshot(db, DEFAULT_SCENARIO_FILES.map((f) => texts.get(f) ?? ''));
+			if (app.snapshot) mark('snapshot-applied');
+			mark('ready');
 			app.phase = 'ready';
 			app.version++;
 			return db;
@@ -64,6 +86,32 @@ export function startApp(): Promise<Db> {
 		}
 	})();
 	return starting;
+}
+
+/**
+ * Use the build's snapshot of the default's derived tables when the data is exactly the default (same
+ * demo files, no user table, no user network kept): the full analysis is there at once. Any doubt (no
+ * snapshot, other data, no crypto in an insecure context, a decoding failure) → null: computed live.
+ */
+async function adoptSnapshot(d: Db, demoTexts: string[]): Promise<SnapshotManifest | null> {
+	if (!snapshotUrl || Object.values(app.sources).some((s) => s !== 'demo')) return null;
+	try {
+		if ((await persist.keys('network:')).length) return null;
+	} catch {
+		/* no IndexedDB: no user network either */
+	}
+	try {
+		const r = await fetch(snapshotUrl);
+		if (!r.ok) return null;
+		const snap = decodeSnapshot(new Uint8Array(await r.arrayBuffer()));
+		if (!snap || snap.manifest.demoHash !== (await textsHash(demoTexts))) return null;
+		if (!(await applySnapshot(d, snap))) return null;
+		app.sources.travel_times = 'computed';
+		return snap.manifest;
+	} catch (e) {
+		console.warn('default snapshot not used; computing live', e);
+		return null;
+	}
 }
 
 /** The started database (throws before startApp resolved). */

@@ -5,6 +5,8 @@
 const demo = import.meta.glob('/data/demo/*.csv', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 const geo = import.meta.glob('/data/*.{geojson,csv}', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 const networks = import.meta.glob('/data/networks/lucerne_*', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+// Written by the build (scripts/vite/snapshot-plugin.ts); absent when that failed: then nothing matches.
+const derived = import.meta.glob('/data/derived/default-snapshot.bin', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 function byName(m: Record<string, string>): Record<string, string> {
 	return Object.fromEntries(Object.entries(m).map(([k, v]) => [k.split('/').pop()!, v]));
@@ -13,6 +15,8 @@ function byName(m: Record<string, string>): Record<string, string> {
 export const demoFiles = byName(demo);
 export const geoFiles = byName(geo);
 export const networkFiles = byName(networks);
+/** URL of the default scenario's build-time snapshot (src/lib/app/snapshot.ts), if the build made one. */
+export const snapshotUrl: string | undefined = Object.values(derived)[0];
 
 /** Fetch a shipped file as text; throws with the file name on failure. */
 export async function fetchText(files: Record<string, string>, name: string): Promise<string> {

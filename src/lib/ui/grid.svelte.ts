@@ -10,7 +10,7 @@ import { rows } from '../data/db/connector.ts';
 import { labelCrs, type Crs } from '../data/geojson-crs.ts';
 import type { Mode } from '../reach/matrix.ts';
 import type { GuteklassenResult, RegionInfo, StatpopFailure } from '../reach/worker-handlers.ts';
-import type { CatchmentFigure } from '../reach/site-reach.ts';
+import type { CatchmentFigure, SiteGuteklasse } from '../reach/site-reach.ts';
 import { ORIGINS_SQL, type OriginZone } from '../app/travel-times.ts';
 import { scenarioExtent } from '../app/region.ts';
 import { writeSiteCatchment, writeSiteGuteklasse } from '../model/index.ts';
@@ -18,7 +18,7 @@ import { geoFiles, fetchText } from './assets.ts';
 import { loadBaseLayers } from './map/base-layers.ts';
 import { app, getDb, isUserTable } from './app.svelte.ts';
 import { session } from './session.svelte.ts';
-import { reach, reachWorker, loadedModes } from './reach.svelte.ts';
+import { reach, reachWorker, loadedModes, networksReady } from './reach.svelte.ts';
 
 export type { GuteklassenResult };
 
@@ -31,12 +31,15 @@ interface GridState {
 	statpop: string | null;
 	statpopError: StatpopFailure | null;
 	catchment: CatchmentFigure[] | null;
+	/** Güteklasse per site (from the last run or a build snapshot). */
+	siteClasses: SiteGuteklasse[] | null;
+	/** The class areas and stations for the map (needs the PT network in the worker). */
 	guteklassen: GuteklassenResult | null;
 	/** Bumped when the figures change (pages re-read). */
 	version: number;
 }
 
-export const grid = $state<GridState>({ busy: false, progress: 0, error: null, region: null, statpop: null, statpopError: null, catchment: null, guteklassen: null, version: 0 });
+export const grid = $state<GridState>({ busy: false, progress: 0, error: null, region: null, statpop: null, statpopError: null, catchment: null, siteClasses: null, guteklassen: null, version: 0 });
 
 let statpopText: { text: string; name: string } | null = null;
 let regionJob: { key: string; promise: Promise<RegionInfo | null> } | null = null;
@@ -90,6 +93,35 @@ export async function setStatpop(file: File | null): Promise<void> {
 	await computeSiteReach(true);
 }
 
+/** What the figures depend on: the data version, the networks and the population source. */
+function figuresKey(): string {
+	return `${app.version}|${reach.networks.pt?.label ?? ''}|${reach.networks.car?.label ?? ''}|${statpopText?.name ?? ''}`;
+}
+
+type Located = { id: string; lon: number; lat: number; zone_id: number | null };
+function siteRows(): Promise<Located[]> {
+	return rows<Located>(getDb(), 'SELECT site_id AS id, lon, lat, zone_id FROM sites WHERE lon IS NOT NULL AND lat IS NOT NULL ORDER BY site_id');
+}
+
+/**
+ * Take the figures a build snapshot brought (already in site_catchment / site_guteklasse) as the current
+ * run, so they are not recomputed; call in the same step that shows the snapshot's networks.
+ */
+export function adoptSiteReach(figures: CatchmentFigure[], classes: SiteGuteklasse[]): void {
+	grid.catchment = figures;
+	grid.siteClasses = classes;
+	lastKey = figuresKey();
+	grid.version++;
+}
+
+/** The Güteklassen map layer (polygons, stations) for figures taken from a snapshot; needs the PT network. */
+export async function loadGuteklassenMap(): Promise<void> {
+	await networksReady();
+	if (!(await ensureRegion())) return;
+	grid.guteklassen = await reachWorker().guteklassen({ sites: await siteRows() });
+	grid.version++;
+}
+
 /** Cancel the running figures job. */
 export function cancelSiteReach(): void {
 	abort?.abort();
@@ -101,7 +133,7 @@ export function cancelSiteReach(): void {
  */
 export async function computeSiteReach(force = false): Promise<void> {
 	const modes = loadedModes();
-	const key = `${app.version}|${reach.networks.pt?.label ?? ''}|${reach.networks.car?.label ?? ''}|${statpopText?.name ?? ''}`;
+	const key = figuresKey();
 	if (!modes.length || (!force && key === lastKey)) return;
 	// Remembered at the start: a failed or cancelled run is not retried by autoSiteReach (the button can).
 	lastKey = key;
@@ -110,17 +142,19 @@ export async function computeSiteReach(force = false): Promise<void> {
 	abort = ac;
 	Object.assign(grid, { busy: true, progress: 0, error: null });
 	try {
+		await networksReady();
 		const db = getDb();
 		const region = await ensureRegion();
-		if (!region) return;
-		const sites = await rows<{ id: string; lon: number; lat: number; zone_id: number | null }>(db, 'SELECT site_id AS id, lon, lat, zone_id FROM sites WHERE lon IS NOT NULL AND lat IS NOT NULL ORDER BY site_id');
-		const offices = await rows<{ id: string; lon: number; lat: number; zone_id: number | null }>(db, 'SELECT office_id AS id, lon, lat, zone_id FROM offices WHERE lon IS NOT NULL AND lat IS NOT NULL ORDER BY office_id');
+		if (!region || ac.signal.aborted) return;
+		const sites = await siteRows();
+		const offices = await rows<Located>(db, 'SELECT office_id AS id, lon, lat, zone_id FROM offices WHERE lon IS NOT NULL AND lat IS NOT NULL ORDER BY office_id');
 		const w = reachWorker();
 		const gk = await w.guteklassen({ sites });
 		const figures = await w.catchment({ destinations: [...sites, ...offices], modes }, { signal: ac.signal, onProgress: (f) => (grid.progress = f) });
 		await writeSiteGuteklasse(db, gk?.sites ?? []);
 		await writeSiteCatchment(db, figures);
 		grid.guteklassen = gk;
+		grid.siteClasses = gk?.sites ?? [];
 		grid.catchment = figures;
 		grid.version++;
 		// The criteria read the new tables.
@@ -158,6 +192,7 @@ export function residentsWithin(id: string, mode: Mode, minutes: number): number
 
 /** Isochrones as GeoJSON for a download (own call: does not replace what the map shows). */
 export async function isochronesGeoJSON(sites: Array<{ id: string; lon: number; lat: number }>, modes: Mode[], crs: Crs): Promise<FeatureCollection> {
+	await networksReady();
 	await ensureRegion();
 	const bbox = await scenarioExtent(getDb(), 3);
 	if (!bbox) return { type: 'FeatureCollection', features: [] };
@@ -168,6 +203,7 @@ export async function isochronesGeoJSON(sites: Array<{ id: string; lon: number; 
 
 /** Güteklassen polygons (or the stations) as GeoJSON in `crs`. */
 export async function guteklassenGeoJSON(what: 'polygons' | 'stations', crs: Crs): Promise<FeatureCollection | null> {
+	await networksReady();
 	await ensureRegion();
 	const r = await reachWorker().guteklassen({ sites: [], crs });
 	return r ? labelCrs(r[what], crs) : null;

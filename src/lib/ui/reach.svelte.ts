@@ -16,6 +16,7 @@ import { scenarioExtent, studyRegion } from '../app/region.ts';
 import { networkFiles } from './assets.ts';
 import { app, getDb, isUserTable } from './app.svelte.ts';
 import type { TableName } from '../data/schema.ts';
+import type { SnapshotManifest } from '../app/snapshot.ts';
 
 export interface ReachState {
 	busy: boolean;
@@ -29,6 +30,8 @@ export interface ReachState {
 	/** Why the last network file could not be used (kept until the next attempt; the working network stays). */
 	loadError: Msg | null;
 	loadErrorMode: Mode | null;
+	/** A service day the refused feed does run on (outside_validity / no_service), to offer as a retry. */
+	suggestedDate: string | null;
 	networks: Partial<Record<Mode, NetworkInfo>>;
 	rows: number;
 	/** Wall time of the last full matrix in the worker (ms), for the UI and bench/browser.mjs. */
@@ -36,7 +39,7 @@ export interface ReachState {
 	isochrones: FeatureCollection | null;
 }
 
-export const reach = $state<ReachState>({ busy: false, progress: 0, note: '', stage: '', error: null, loadError: null, loadErrorMode: null, networks: {}, rows: 0, matrixMs: null, isochrones: null });
+export const reach = $state<ReachState>({ busy: false, progress: 0, note: '', stage: '', error: null, loadError: null, loadErrorMode: null, suggestedDate: null, networks: {}, rows: 0, matrixMs: null, isochrones: null });
 
 /** IndexedDB keys of the user's cut networks (network file bytes + what the app shows about them). */
 const CACHE_KEY: Record<Mode, string> = { pt: 'network:pt', car: 'network:car' };
@@ -82,6 +85,9 @@ export function cancelReach(): void {
 
 /** Run one worker job with progress and cancel; `loading` jobs report failures in `loadError`. */
 async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: number, n?: string) => void) => Promise<T>, loading: Mode | null = null): Promise<T | null> {
+	// A computation never cancels a network being loaded (that would leave the page showing a network the
+	// worker does not have): it waits for it. A network load cancels a computation, which is redone after.
+	if (!NETWORK_JOBS.has(note)) await networksReady();
 	current?.abort();
 	const ac = new AbortController();
 	current = ac;
@@ -103,6 +109,8 @@ async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: nu
 		if (loading) {
 			reach.loadError = asMsg(e);
 			reach.loadErrorMode = loading;
+			const sug = e instanceof RemoteError ? e.data?.suggestion : undefined;
+			reach.suggestedDate = typeof sug === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(sug) ? sug : null;
 		}
 		else reach.error = e instanceof Error ? e.message : String(e);
 		return null;
@@ -114,67 +122,97 @@ async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: nu
 	}
 }
 
+let networksLoading: Promise<void> = Promise.resolve();
+const NETWORK_JOBS = new Set(['network', 'gtfs', 'osm']);
+
+/** Register a network load: later jobs wait for it (and for the ones before it). */
+function trackNetworkLoad<T>(job: Promise<T>): Promise<T> {
+	networksLoading = Promise.all([networksLoading, job]).then(
+		() => {},
+		() => {}
+	);
+	return job;
+}
+
+/**
+ * Resolves once the networks being loaded are in the worker. Jobs that route (matrix, isochrones, cell
+ * times, raster figures) wait for it: at start the snapshot's analysis is shown while they still load.
+ */
+export function networksReady(): Promise<void> {
+	return networksLoading;
+}
+
+/** Show the networks a build snapshot was computed with, before they are loaded in the worker. */
+export function showSnapshotNetworks(snap: SnapshotManifest): void {
+	for (const mode of ['pt', 'car'] as const) {
+		const n = snap.networks[mode];
+		if (n) reach.networks[mode] = { ...n, approximate: true };
+	}
+	reach.rows = snap.tables.travel_times?.rows ?? 0;
+}
+
 /**
  * The networks at start: the user's cut networks kept from an earlier visit (network files in
  * IndexedDB, opened as they are: no re-import), else the shipped approximate Lucerne networks
  * (PT: synthetic GTFS on real stops; car: approximate roads).
  */
-export async function loadDefaultNetworks(): Promise<void> {
-	const cachedCar = await persist.get<CachedNetwork>(CACHE_KEY.car).catch(() => undefined);
+export function loadDefaultNetworks(): Promise<void> {
+	return trackNetworkLoad(loadNetworksNow());
+}
+
+async function loadNetworksNow(): Promise<void> {
+	const cached = {
+		pt: await persist.get<CachedNetwork>(CACHE_KEY.pt).catch(() => undefined),
+		car: await persist.get<CachedNetwork>(CACHE_KEY.car).catch(() => undefined)
+	};
 	const gtfsUrl = networkFiles['lucerne_approx_gtfs.zip'];
 	const roadsUrl = networkFiles['lucerne_approx_roads.geojson'];
 	await run('network', async () => {
 		const w = worker();
-		if (gtfsUrl) {
+		for (const mode of ['pt', 'car'] as const) {
+			const c = cached[mode];
+			if (!c) continue;
+			try {
+				const call = { file: c.netfile, name: c.info.fileName ?? `${mode}.swnet`, region: null, label: c.info.label, wantFile: false };
+				await (mode === 'pt' ? w.openTransit(call) : w.openRoads(call));
+				reach.networks[mode] = c.info;
+			} catch {
+				cached[mode] = undefined;
+				await persist.del(CACHE_KEY[mode]).catch(() => {}); // unreadable cache: forget it, use the default
+			}
+		}
+		if (!cached.pt && gtfsUrl) {
 			const zip = new Uint8Array(await (await fetch(gtfsUrl)).arrayBuffer());
 			reach.networks.pt = { ...(await w.loadGtfs({ zip, label: networkLabel('pt', { approximate: true }) })), approximate: true };
 		}
-		if (cachedCar) {
-			try {
-				await w.openRoads({ file: cachedCar.netfile, name: cachedCar.info.fileName ?? 'roads.swnet', region: null, label: cachedCar.info.label });
-				reach.networks.car = cachedCar.info;
-				return;
-			} catch {
-				await persist.del(CACHE_KEY.car).catch(() => {}); // unreadable cache: forget it, use the default
-			}
-		}
-		if (roadsUrl) {
+		if (!cached.car && roadsUrl) {
 			const geojson = await (await fetch(roadsUrl)).text();
 			reach.networks.car = { ...(await w.loadRoads({ geojson, label: networkLabel('car', { approximate: true }) })), approximate: true };
 		}
 	});
 }
 
-/** Replace the PT network with a user's GTFS zip. */
-export async function loadUserGtfs(file: File, date?: string): Promise<boolean> {
-	reach.loadError = null;
-	const ok = await run('gtfs', async () => {
-		const zip = new Uint8Array(await file.arrayBuffer());
-		const loaded = await worker().loadGtfs({ zip, label: networkLabel('pt', { fileName: file.name, date }), date });
-		// The label names the service day the worker chose when the user gave none.
-		reach.networks.pt = { ...loaded, label: networkLabel('pt', { fileName: file.name, date: loaded.date }), approximate: false, fileName: file.name };
-		return true;
-	}, 'pt');
-	return ok === true;
-}
-
 /**
- * Replace the car network with a user's OSM PBF (cut to the study region while it is read), a network
- * file (.swnet) or GeoJSON roads. The cut network is kept in IndexedDB for the next visit. On any
- * refusal the working network stays and `reach.loadError` says why, in German and English.
+ * Replace a mode's network with the user's file: PT a GTFS zip (streamed, cut to the service day and the
+ * study region while it is read), car an OSM PBF (cut to the region) or GeoJSON roads; either a network
+ * file (.swnet) made earlier. The cut network is kept in IndexedDB for the next visit. On any refusal
+ * the working network stays and `reach.loadError` says why, in German and English.
  */
-export async function loadUserRoads(file: File): Promise<boolean> {
+export async function loadUserNetwork(mode: Mode, file: File, opts: { date?: string } = {}): Promise<boolean> {
 	reach.loadError = null;
+	reach.loadErrorMode = null;
+	reach.suggestedDate = null;
+	await networksReady(); // a network load would cancel the one before it
 	const region = await studyRegion(getDb());
-	const ok = await run('osm', async (signal, onProgress) => {
-		const label = networkLabel('car', { fileName: file.name });
-		const r = await worker().openRoads({ file, name: file.name, region, label }, { signal, onProgress });
-		const info: NetworkInfo = { ...r.info, approximate: false, fileName: file.name, ...(r.provenance ? { provenance: r.provenance } : {}) };
-		reach.networks.car = info;
-		if (r.netfile) await persist.put(CACHE_KEY.car, { info: $state.snapshot(info), netfile: r.netfile } satisfies CachedNetwork).catch(() => {});
-		else await persist.del(CACHE_KEY.car).catch(() => {});
+	const ok = await trackNetworkLoad(run(mode === 'pt' ? 'gtfs' : 'osm', async (signal, onProgress) => {
+		const label = networkLabel(mode, { fileName: file.name, date: mode === 'pt' ? '{date}' : undefined });
+		const call = { file, name: file.name, region, label, date: opts.date };
+		const r = await (mode === 'pt' ? worker().openTransit(call, { signal, onProgress }) : worker().openRoads(call, { signal, onProgress }));
+		const info: NetworkInfo = { ...r.info, approximate: false, fileName: file.name, provenance: r.provenance };
+		reach.networks[mode] = info;
+		if (r.netfile) await persist.put(CACHE_KEY[mode], { info: $state.snapshot(info), netfile: r.netfile } satisfies CachedNetwork).catch(() => {});
 		return true;
-	}, 'car');
+	}, mode));
 	return ok === true;
 }
 
@@ -183,10 +221,11 @@ export async function cachedNetworkFile(mode: Mode): Promise<Uint8Array | null> 
 	return (await persist.get<CachedNetwork>(CACHE_KEY[mode]).catch(() => undefined))?.netfile ?? null;
 }
 
-/** Forget the user's network of a mode and go back to the default. */
+/** Forget the user's network of a mode, go back to the default and recompute the matrix on it. */
 export async function forgetUserNetwork(mode: Mode): Promise<void> {
 	await persist.del(CACHE_KEY[mode]).catch(() => {});
 	await loadDefaultNetworks();
+	if (!isUserTable('travel_times')) await computeTravelTimes();
 }
 
 /** Compute all zones × (sites + offices) × loaded modes and store them in travel_times. */
@@ -240,6 +279,8 @@ export async function computeCellTimes(zones: Array<{ zone_id: number; lon: numb
 	cellAbort = ac;
 	Object.assign(cellJob, { busy: true, progress: 0, error: null });
 	try {
+		await networksReady();
+		if (ac.signal.aborted) return null;
 		return await worker().cellTimes($state.snapshot({ zones, cells, modes: loadedModes() }), { signal: ac.signal, onProgress: (f) => (cellJob.progress = f) });
 	} catch (e) {
 		if (!(e instanceof CancelledError)) cellJob.error = e instanceof Error ? e.message : String(e);

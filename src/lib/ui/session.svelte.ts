@@ -14,6 +14,8 @@ import { createScenario, dataVersion, DEFAULT_PARAMS, DEFAULT_WEIGHTS, type Crit
 import { evaluate, sessionCriteria, type Evaluation } from '../app/session.ts';
 import { canonicalJson } from '../model/hash.ts';
 import { app, getDb } from './app.svelte.ts';
+import { reach } from './reach.svelte.ts';
+import { scenarioNetwork } from '../app/networks.ts';
 
 class Session {
 	/** Scenario name as the user set it ('' = the data's own name, see `displayName`). */
@@ -33,7 +35,13 @@ class Session {
 
 	/** The current set-up as a scenario with its stable id. */
 	scenario = $derived<Scenario>(
-		createScenario({ name: this.displayName, data: this.data, params: $state.snapshot(this.params) as ScenarioParams, weights: $state.snapshot(this.weights) })
+		createScenario({
+			name: this.displayName,
+			data: this.data,
+			params: $state.snapshot(this.params) as ScenarioParams,
+			weights: $state.snapshot(this.weights),
+			networks: (['pt', 'car'] as const).flatMap((m) => (reach.networks[m] ? [scenarioNetwork(m, $state.snapshot(reach.networks[m]!))] : []))
+		})
 	);
 
 	/** Score and robustness for the current weights (null until criteria exist). Spread: any weight change re-evaluates. */

@@ -42,7 +42,7 @@ type Msg =
 	| { kind: 'cancel'; id: number }
 	| { kind: 'progress'; id: number; fraction: number; note?: string }
 	| { kind: 'result'; id: number; value: unknown }
-	| { kind: 'error'; id: number; message: string; cancelled: boolean; code?: string; msg?: { de: string; en: string } };
+	| { kind: 'error'; id: number; message: string; cancelled: boolean; code?: string; msg?: { de: string; en: string }; data?: Record<string, unknown> };
 
 /**
  * A handler's error as the caller sees it: the English message, and where the worker's error had them
@@ -52,7 +52,9 @@ export class RemoteError extends Error {
 	constructor(
 		message: string,
 		readonly code?: string,
-		readonly msg?: { de: string; en: string }
+		readonly msg?: { de: string; en: string },
+		/** Machine-readable details (e.g. a suggested service day). */
+		readonly data?: Record<string, unknown>
 	) {
 		super(message);
 		this.name = 'RemoteError';
@@ -102,10 +104,17 @@ export function serve<H extends Handlers>(ep: Endpoint, handlers: H): void {
 			ep.postMessage({ kind: 'result', id: m.id, value } satisfies Msg, transfer);
 		} catch (err) {
 			const cancelled = err instanceof CancelledError || ac.signal.aborted;
-			const e = err as { code?: unknown; msg?: { de?: unknown; en?: unknown } };
+			const e = err as { code?: unknown; msg?: { de?: unknown; en?: unknown }; data?: unknown };
 			const msg = e?.msg && typeof e.msg.de === 'string' && typeof e.msg.en === 'string' ? { de: e.msg.de, en: e.msg.en } : undefined;
 			const code = typeof e?.code === 'string' ? e.code : undefined;
-			ep.postMessage({ kind: 'error', id: m.id, message: err instanceof Error ? err.message : String(err), cancelled, code, msg } satisfies Msg);
+			// Only plain data crosses (it must survive structured cloning).
+			let data: Record<string, unknown> | undefined;
+			try {
+				data = e?.data && typeof e.data === 'object' ? (JSON.parse(JSON.stringify(e.data)) as Record<string, unknown>) : undefined;
+			} catch {
+				data = undefined;
+			}
+			ep.postMessage({ kind: 'error', id: m.id, message: err instanceof Error ? err.message : String(err), cancelled, code, msg, data } satisfies Msg);
 		} finally {
 			running.delete(m.id);
 		}
@@ -132,7 +141,7 @@ export function client<H extends Handlers>(ep: Endpoint): Remote<H> {
 			p.resolve(m.value);
 		} else if (m.kind === 'error') {
 			pending.delete(m.id);
-			p.reject(m.cancelled ? new CancelledError() : new RemoteError(m.message, m.code, m.msg));
+			p.reject(m.cancelled ? new CancelledError() : new RemoteError(m.message, m.code, m.msg, m.data));
 		}
 	});
 	const call = (method: string, payload: unknown, opts: CallOptions = {}): Promise<unknown> => {

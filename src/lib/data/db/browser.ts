@@ -15,17 +15,31 @@ export function browserDb(): Promise<Db> {
 	return loading;
 }
 
-async function start(): Promise<Db> {
-	const [duckdb, { default: ehWasm }, { default: ehWorker }] = await Promise.all([
-		import('@duckdb/duckdb-wasm'),
+/** The bundle for this page: multi-threaded when the page is cross-origin isolated (COOP/COEP from our server), else `eh`. */
+async function bundle(): Promise<{ wasm: string; worker: string; pthread?: string; threads: number }> {
+	if (globalThis.crossOriginIsolated) {
+		const [{ default: wasm }, { default: worker }, { default: pthread }] = await Promise.all([
+			import('@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url'),
+			import('@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url'),
+			import('@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url')
+		]);
+		return { wasm, worker, pthread, threads: Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2)) };
+	}
+	const [{ default: wasm }, { default: worker }] = await Promise.all([
 		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
 		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
 	]);
-	const worker = new Worker(ehWorker);
+	return { wasm, worker, threads: 1 };
+}
+
+async function start(): Promise<Db> {
+	const [duckdb, b] = await Promise.all([import('@duckdb/duckdb-wasm'), bundle()]);
+	const worker = new Worker(b.worker);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(ehWasm);
+	await db.instantiate(b.wasm, b.pthread);
 	const conn = await db.connect();
 	for (const s of CONNECT_SQL) await conn.query(s);
+	if (b.threads > 1) await conn.query(`SET threads TO ${b.threads}`);
 	return {
 		arrow: (sql: string) => conn.query(sql) as Promise<Table>,
 		async exec(sql: string) {

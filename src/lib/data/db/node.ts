@@ -25,6 +25,15 @@ export async function instantiateNodeWasm() {
 	return db;
 }
 
+/**
+ * Arrow IPC stream of a table returned by this module's `arrow()`. Those tables are built by the
+ * CommonJS apache-arrow the blocking bindings require, which the ESM `tableToIPC` does not recognise
+ * (it writes nothing), so serialise with the same CommonJS instance.
+ */
+export function resultToIPC(table: Table): Uint8Array {
+	return require('apache-arrow').tableToIPC(table, 'stream');
+}
+
 /** Open an in-memory DuckDB (wasm) in this Node process. */
 export async function openNodeDb(): Promise<Db> {
 	const db = await instantiateNodeWasm();

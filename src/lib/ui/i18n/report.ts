@@ -90,6 +90,13 @@ export const reportDe = {
 	'rep.vintage': 'Gemeindegrenzen: BFS GEOSTAT / swisstopo, Stand 2026 · Bevölkerung: BFS STATPOP 2024/2025 · Postleitzahlen: swisstopo Ortschaftenverzeichnis (≈ 2022) · Haltestellen: BAV/SBB DIDOK (2016) · Netze: {networks}.',
 	'rep.networks.approx': 'genähert, aus realen Haltestellen und Geografie gebaut (data/networks/README.md)',
 	'rep.networks.user': 'vom Benutzer geladen ({sources})',
+	'rep.net.mode': 'Netz',
+	'rep.net.source': 'Quelle und Zuschnitt',
+	'rep.net.approx': 'Standardnetz Luzern, genähert (keine offiziellen Daten)',
+	'rep.net.version': 'Version {v}',
+	'rep.net.day': 'Stichtag {d}',
+	'rep.net.osm': 'OSM-Stand {d}',
+	'rep.net.region': 'zugeschnitten auf {km} km um das Untersuchungsgebiet',
 	'rep.footer': 'Standortwahl · Szenario {id} · {date}'
 } as const;
 
@@ -184,5 +191,12 @@ export const reportEn: Record<keyof typeof reportDe, string> = {
 	'rep.vintage': 'Municipal boundaries: BFS GEOSTAT / swisstopo, 2026 · Population: BFS STATPOP 2024/2025 · Postcodes: swisstopo locality register (≈ 2022) · Stops: BAV/SBB DIDOK (2016) · Networks: {networks}.',
 	'rep.networks.approx': 'approximate, built from real stops and geography (data/networks/README.md)',
 	'rep.networks.user': 'loaded by the user ({sources})',
+	'rep.net.mode': 'Network',
+	'rep.net.source': 'Source and cut',
+	'rep.net.approx': 'Lucerne default network, approximate (no official data)',
+	'rep.net.version': 'version {v}',
+	'rep.net.day': 'service day {d}',
+	'rep.net.osm': 'OSM data as of {d}',
+	'rep.net.region': 'cut to {km} km around the study area',
 	'rep.footer': 'Standortwahl · scenario {id} · {date}'
 };

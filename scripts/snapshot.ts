@@ -1,0 +1,57 @@
+/**
+ * Build the default scenario's snapshot (src/lib/app/snapshot.ts): load the shipped demo data, the
+ * approximate networks, compute travel_times and the raster figures with the same code the app and CLI
+ * use, and write the derived tables as Arrow IPC. Run by the Vite build (vite.config.ts) into
+ * build/snapshot/default.bin; `npx tsx scripts/snapshot.ts out.bin` by hand.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openNodeDb, resultToIPC } from '../src/lib/data/db/node.ts';
+import type { Db } from '../src/lib/data/db/connector.ts';
+import { carInfo, ptInfo } from '../src/lib/reach/worker-handlers.ts';
+import { loadDemo, DEFAULT_SCENARIO_FILES } from '../src/lib/data/demo.ts';
+import { DATA_DIR } from '../src/lib/data/geocode-node.ts';
+import { computeTravelTimes } from '../src/lib/app/travel-times.ts';
+import { localEngine } from '../src/lib/app/engine-local.ts';
+import { encodeSnapshot, textsHash, SNAPSHOT_TABLES } from '../src/lib/app/snapshot.ts';
+import { loadNetworks } from './cli/_networks.ts';
+import { computeSiteReachInto } from './cli/_reach.ts';
+import { loadRegion } from './cli/_region.ts';
+
+/**
+ * Load the shipped default into `db` (an empty database), compute its derived tables as the app does
+ * and return them as a snapshot. `db` keeps everything, so a test can compare it with a snapshot applied.
+ */
+export async function buildSnapshot(db: Db): Promise<Uint8Array> {
+	const texts = DEFAULT_SCENARIO_FILES.map((f) => readFileSync(path.join(DATA_DIR, 'demo', f), 'utf8'));
+	await loadDemo(db, async (name) => texts[DEFAULT_SCENARIO_FILES.indexOf(name)]);
+	const nets = await loadNetworks(db, []);
+	await computeTravelTimes(db, localEngine(nets), ['pt', 'car']);
+	await computeSiteReachInto(db, nets, await loadRegion(db));
+	const tables: Record<string, { ipc: Uint8Array; rows: number }> = {};
+	for (const name of SNAPSHOT_TABLES) {
+		const t = await db.arrow(`SELECT * FROM "${name}"`);
+		tables[name] = { ipc: resultToIPC(t), rows: t.numRows };
+	}
+	const { pt, car } = nets;
+	return encodeSnapshot(
+		{
+			format: 'standortwahl-snapshot/1',
+			demoHash: await textsHash(texts),
+			createdAt: new Date().toISOString(),
+			networks: { pt: pt && ptInfo(pt, pt.date, pt.warnings ?? 0), car: car && carInfo(car) }
+		},
+		tables
+	);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+	const out = process.argv[2] ?? 'build/snapshot/default.bin';
+	mkdirSync(path.dirname(out), { recursive: true });
+	const db = await openNodeDb();
+	const bytes = await buildSnapshot(db);
+	await db.close();
+	writeFileSync(out, bytes);
+	console.error(`${out}: ${(bytes.length / 1024).toFixed(0)} kB`);
+}

@@ -1,0 +1,109 @@
+/**
+ * The default scenario's derived tables, prepared at build time (scripts/snapshot.ts: the same pipeline
+ * and engines as the app, run in Node) so the app does not load networks and compute the matrix and the
+ * raster figures on every start: `travel_times`, `site_guteklasse`, `site_catchment` as Arrow IPC, and
+ * what the networks were. Used only while the data is the shipped default (checked by a hash of the
+ * demo files); anything the user changes is computed live as before.
+ *
+ * Layout: 8 bytes "SWSNAP1\0", uint32 manifest length, manifest JSON, then the IPC streams back to back.
+ */
+import { tableFromIPC } from 'apache-arrow';
+import type { Db } from '../data/db/connector.ts';
+import { replaceTable } from '../data/replace.ts';
+import { CATCHMENT_TABLE, GK_TABLE, writeSiteCatchment, writeSiteGuteklasse } from '../model/reach.ts';
+import type { LoadedNetwork } from '../reach/worker-handlers.ts';
+
+const MAGIC = [0x53, 0x57, 0x53, 0x4e, 0x41, 0x50, 0x31, 0x00]; // "SWSNAP1\0"
+
+export interface SnapshotManifest {
+	format: 'standortwahl-snapshot/1';
+	/** SHA-256 of the demo files (in DEFAULT_SCENARIO_FILES order) the snapshot was made from. */
+	demoHash: string;
+	createdAt: string;
+	networks: { pt?: LoadedNetwork; car?: LoadedNetwork };
+	tables: Record<string, { offset: number; length: number; rows: number }>;
+}
+
+export interface Snapshot {
+	manifest: SnapshotManifest;
+	/** Arrow IPC stream per table. */
+	tables: Record<string, Uint8Array>;
+}
+
+export function encodeSnapshot(manifest: Omit<SnapshotManifest, 'tables'>, tables: Record<string, { ipc: Uint8Array; rows: number }>): Uint8Array {
+	const entries: SnapshotManifest['tables'] = {};
+	let offset = 0;
+	for (const [name, t] of Object.entries(tables)) {
+		entries[name] = { offset, length: t.ipc.length, rows: t.rows };
+		offset += t.ipc.length;
+	}
+	const head = new TextEncoder().encode(JSON.stringify({ ...manifest, tables: entries }));
+	const out = new Uint8Array(12 + head.length + offset);
+	out.set(MAGIC, 0);
+	new DataView(out.buffer).setUint32(8, head.length, true);
+	out.set(head, 12);
+	let p = 12 + head.length;
+	for (const t of Object.values(tables)) {
+		out.set(t.ipc, p);
+		p += t.ipc.length;
+	}
+	return out;
+}
+
+/** Decode a snapshot; null when the bytes are not one (an old or missing file: the app computes live). */
+export function decodeSnapshot(bytes: Uint8Array): Snapshot | null {
+	if (bytes.length < 12 || MAGIC.some((b, i) => bytes[i] !== b)) return null;
+	const len = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+	let manifest: SnapshotManifest;
+	try {
+		manifest = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len)));
+	} catch {
+		return null;
+	}
+	if (manifest.format !== 'standortwahl-snapshot/1') return null;
+	const base = 12 + len;
+	const tables: Record<string, Uint8Array> = {};
+	for (const [name, t] of Object.entries(manifest.tables)) {
+		if (base + t.offset + t.length > bytes.length) return null;
+		tables[name] = bytes.subarray(base + t.offset, base + t.offset + t.length);
+	}
+	return { manifest, tables };
+}
+
+/** The tables a snapshot carries. */
+export const SNAPSHOT_TABLES = ['travel_times', GK_TABLE, CATCHMENT_TABLE] as const;
+
+/**
+ * Put a snapshot's tables into the database, replacing what is there. Refuses (false, nothing changed)
+ * a snapshot that lacks one of the tables; the caller has checked that it was made from the same data.
+ */
+export async function applySnapshot(db: Db, snap: Snapshot): Promise<boolean> {
+	if (SNAPSHOT_TABLES.some((t) => !snap.tables[t])) return false;
+	await replaceTable(db, 'travel_times', tableFromIPC(snap.tables.travel_times));
+	// The raster tables are created empty by their writers (same definitions as a live run), then filled.
+	await writeSiteGuteklasse(db, []);
+	await writeSiteCatchment(db, []);
+	for (const name of [GK_TABLE, CATCHMENT_TABLE]) {
+		await db.insertArrow(tableFromIPC(snap.tables[name]), `__snapshot_${name}`, 'create');
+		try {
+			await db.exec(`INSERT INTO ${name} BY NAME SELECT * FROM __snapshot_${name}`);
+		} finally {
+			await db.exec(`DROP TABLE IF EXISTS __snapshot_${name}`);
+		}
+	}
+	return true;
+}
+
+/** SHA-256 (hex) of texts in order, as the snapshot's demoHash. */
+export async function textsHash(texts: readonly string[]): Promise<string> {
+	const enc = new TextEncoder();
+	const parts = texts.map((t) => enc.encode(t + '\u0000'));
+	const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let o = 0;
+	for (const p of parts) {
+		all.set(p, o);
+		o += p.length;
+	}
+	const d = new Uint8Array(await crypto.subtle.digest('SHA-256', all));
+	return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,29 @@
+/**
+ * What happens after the data is loaded at start. With a build snapshot (the untouched default) the
+ * analysis is complete at once: its travel times and raster figures are already in DuckDB, the networks
+ * load in the worker behind it (for isochrones, the Güteklassen map and any recomputation). Otherwise:
+ * load the networks, then compute the matrix (unless the user imported one); the raster figures follow
+ * by themselves (autoSiteReach).
+ */
+import { rows } from '../data/db/connector.ts';
+import { CATCHMENT_TABLE, GK_TABLE } from '../model/reach.ts';
+import type { CatchmentFigure, SiteGuteklasse } from '../reach/site-reach.ts';
+import { app, getDb, isUserTable } from './app.svelte.ts';
+import { computeTravelTimes, loadDefaultNetworks, showSnapshotNetworks } from './reach.svelte.ts';
+import { adoptSiteReach, loadGuteklassenMap } from './grid.svelte.ts';
+
+export async function startAnalysis(): Promise<void> {
+	const snap = app.snapshot;
+	if (!snap) {
+		await loadDefaultNetworks();
+		if (!isUserTable('travel_times')) await computeTravelTimes();
+		return;
+	}
+	const figures = await rows<CatchmentFigure>(getDb(), `SELECT * FROM ${CATCHMENT_TABLE} ORDER BY destination_id, mode, minutes`);
+	const classes = await rows<SiteGuteklasse>(getDb(), `SELECT * FROM ${GK_TABLE} ORDER BY site_id`);
+	// One synchronous step, so the figures count as current for these networks and are not recomputed.
+	showSnapshotNetworks(snap);
+	adoptSiteReach(figures, classes);
+	await loadDefaultNetworks();
+	await loadGuteklassenMap();
+}

@@ -1,0 +1,35 @@
+import { assert } from './harness.mjs';
+
+/** The ranking's figures as text, row by row (site, score, times, customers, losers, reserve, money, P(1st)). */
+async function rankingFigures(page) {
+	await page.waitForFunction(() => Number(document.querySelector('[data-testid="ranking"]')?.dataset.travelRows) > 0, null, { timeout: 120_000 });
+	return page.locator('[data-testid="ranking"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
+}
+
+export const tests = [
+	{
+		name: 'default starts from the build snapshot; recomputing everything in the browser gives the same ranking',
+		async run(t) {
+			await t.goto('/ranking');
+			await t.ready();
+			const marks = await t.page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+			assert(marks.includes('standortwahl:snapshot-applied'), `snapshot not used: ${marks.join(', ')}`);
+			const fromSnapshot = await rankingFigures(t.page);
+			assert(fromSnapshot.length >= 6 && fromSnapshot[0].includes('Eichhof-West'), `ranking: ${fromSnapshot[0]}`);
+			// The reach page says where the times came from; recompute them (and the raster figures) live.
+			await t.page.click('nav a[href$="/reach"]');
+			await t.page.waitForSelector('[data-testid="matrix-snapshot"]');
+			await t.page.waitForSelector('[data-testid="network-pt"] .badge.approx', { timeout: 60_000 });
+			await t.page.getByRole('button', { name: /neu berechnen|Recompute/ }).click();
+			await t.page.waitForFunction(() => document.querySelector('[data-testid="matrix-rows"]')?.dataset.ms, null, { timeout: 120_000 });
+			assert(!(await t.page.locator('[data-testid="matrix-snapshot"]').count()), 'snapshot note still shown after recomputing');
+			// The raster figures follow the new matrix; wait until they are back.
+			await t.page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 180_000 });
+			await t.page.waitForSelector('[data-testid="catchment-table"] tr[data-id="S1-EICHHOF"]', { timeout: 180_000 });
+			await t.page.click('nav a[href$="/ranking"]');
+			const live = await rankingFigures(t.page);
+			assert(JSON.stringify(live) === JSON.stringify(fromSnapshot), `live ranking differs from the snapshot's:\n${live.slice(0, 3).join('\n')}\nvs\n${fromSnapshot.slice(0, 3).join('\n')}`);
+			await t.screenshot('ranking-after-recompute');
+		}
+	}
+];
