@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './csp.config.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -12,22 +13,10 @@ const config = {
 		// A fully static build: the whole app, its data and its wasm are served from one origin.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
 		alias: { $data: 'data' },
-		// Only the app's own origin: no CDN, tiles or fonts, and personal data cannot be sent anywhere.
-		// 'wasm-unsafe-eval' lets DuckDB's WebAssembly compile; maplibre's workers come from our origin.
+		// The policy lives in csp.config.js (the server sends it as a header too); see there for why.
 		csp: {
 			mode: 'hash',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self', 'wasm-unsafe-eval'],
-				'worker-src': ['self', 'blob:'],
-				'connect-src': ['self', 'blob:', 'data:'],
-				'img-src': ['self', 'data:', 'blob:'],
-				'style-src': ['self', 'unsafe-inline'],
-				'font-src': ['self'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['none']
-			}
+			directives: /** @type {import('@sveltejs/kit').CspDirectives} */ (CSP_DIRECTIVES)
 		}
 	}
 };

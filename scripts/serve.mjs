@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /**
- * Static server for build/: correct MIME types (application/wasm), range requests, SPA fallback,
- * and the same Content-Security-Policy as the app's meta tag, as an HTTP header too.
- * Binds to loopback only. Usage: node scripts/serve.mjs [--port 4173] [--dir build]
+ * Static server for build/: correct MIME types (application/wasm), range requests, SPA fallback, and
+ * the app's Content-Security-Policy (csp.config.js) as an HTTP header too: `frame-ancestors 'none'` only
+ * works there. Binds to loopback only. A bad request (a malformed %-escape, a path outside build/, an
+ * unreadable file) gets its 4xx/5xx answer; nothing a client sends can stop the server.
+ * Usage: node scripts/serve.mjs [--port 4173] [--dir build]
  */
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { cspHeader } from '../csp.config.js';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
@@ -30,49 +33,77 @@ const types = {
 	'.txt': 'text/plain; charset=utf-8'
 };
 
-export const CSP =
-	"default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self' blob: data:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
+export const CSP = cspHeader();
 
+/** Headers every answer carries. */
+const SECURITY_HEADERS = {
+	'Content-Security-Policy': CSP,
+	'X-Content-Type-Options': 'nosniff',
+	'X-Frame-Options': 'DENY',
+	'Referrer-Policy': 'no-referrer'
+};
+
+/** The file for a URL path, or a status code: 400 (malformed), 404 (outside build/ or missing). */
 function resolveFile(urlPath) {
-	const clean = decodeURIComponent(urlPath.split('?')[0]);
+	let clean;
+	try {
+		clean = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
+	} catch {
+		return 400; // a malformed %-escape
+	}
+	if (clean.includes('\0')) return 400;
 	let p = path.join(root, path.normalize(clean).replace(/^(\.\.[/\\])+/, ''));
-	if (!p.startsWith(root)) return null;
+	if (p !== root && !p.startsWith(root + path.sep)) return 404;
 	if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
 	if (fs.existsSync(p)) return p;
 	if (fs.existsSync(p + '.html')) return p + '.html';
 	return path.join(root, '200.html');
 }
 
-const server = http.createServer((req, res) => {
+function fail(res, status) {
+	if (res.headersSent) return res.destroy();
+	res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 400 ? 'bad request' : status === 404 ? 'not found' : 'server error');
+}
+
+function serve(req, res) {
 	const file = resolveFile(req.url ?? '/');
-	if (!file || !fs.existsSync(file)) {
-		res.writeHead(404).end('not found');
-		return;
-	}
+	if (typeof file === 'number') return fail(res, file);
+	if (!fs.existsSync(file)) return fail(res, 404);
 	const size = fs.statSync(file).size;
 	const headers = {
+		...SECURITY_HEADERS,
 		'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
 		'Accept-Ranges': 'bytes',
-		'Content-Security-Policy': CSP,
-		'Cache-Control': file.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+		'Cache-Control': file.includes(`${path.sep}_app${path.sep}immutable${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'
+	};
+	const send = (status, extra, range) => {
+		res.writeHead(status, { ...headers, ...extra });
+		if (req.method === 'HEAD') return res.end();
+		const stream = fs.createReadStream(file, range);
+		stream.on('error', () => res.destroy());
+		stream.pipe(res);
 	};
 	const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-	if (range) {
-		const start = range[1] ? Number(range[1]) : size - Number(range[2]);
+	if (range && (range[1] || range[2])) {
+		const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
 		const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-		if (start > end || start < 0) {
-			res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
+		if (!(start <= end) || start < 0) {
+			res.writeHead(416, { ...SECURITY_HEADERS, 'Content-Range': `bytes */${size}` }).end();
 			return;
 		}
-		res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 });
-		if (req.method === 'HEAD') return res.end();
-		fs.createReadStream(file, { start, end }).pipe(res);
-		return;
+		return send(206, { 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1 }, { start, end });
 	}
-	res.writeHead(200, { ...headers, 'Content-Length': size });
-	if (req.method === 'HEAD') return res.end();
-	fs.createReadStream(file).pipe(res);
+	send(200, { 'Content-Length': size });
+}
+
+const server = http.createServer((req, res) => {
+	try {
+		serve(req, res);
+	} catch {
+		fail(res, 500);
+	}
 });
+server.on('clientError', (_e, socket) => socket.destroy());
 
 server.listen(port, host, () => {
 	console.log(`Standortwahl is served at http://${host === '127.0.0.1' ? 'localhost' : host}:${port}/  (Ctrl+C to stop)`);

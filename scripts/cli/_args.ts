@@ -30,7 +30,7 @@ export type Engine = 'wasm' | 'native';
 /** `--engine native|wasm`: native DuckDB (@duckdb/node-api) or duckdb-wasm (the browser's engine, default). */
 export function engine(args: string[]): Engine {
 	const e = option(args, '--engine') ?? 'wasm';
-	if (e !== 'wasm' && e !== 'native') throw new Error(`--engine must be native or wasm, not ${e}`);
+	if (e !== 'wasm' && e !== 'native') throw new UsageError(`--engine must be native or wasm, not ${e}`);
 	return e;
 }
 

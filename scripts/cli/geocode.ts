@@ -19,7 +19,7 @@ export async function run(args: string[]): Promise<number> {
 		console.log('Columns are recognised like the importer does: address (street and number, optionally "…, 6003 Luzern"), or street + house_number; plz and/or locality ("6005 Luzern"); zone_id.');
 		console.log('Output: the input columns plus lon, lat, zone_id, geocode_quality (address|street|postcode|municipality|none), geocode_match, geocode_note.');
 		console.log(ADDRESS_HELP);
-		return target ? 0 : 2;
+		return args.includes('--help') ? 0 : 2;
 	}
 	const lang = langOf(args);
 	const addresses = await addressesFromArgs(args, lang);
@@ -30,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
 	const map = suggestMapping('customers', parsed.headers).mapping;
 	if (!map.address && !map.street && !map.plz) {
 		console.error(lang === 'de' ? `Keine Adressspalte erkannt (Spalten: ${parsed.headers.join(', ')}).` : `No address column found (columns: ${parsed.headers.join(', ')}).`);
-		return 2;
+		return 1;
 	}
 	const col = (name: string) => (map[name] ? parsed.headers.indexOf(map[name]) : -1);
 	const [ia, is, inr, ip, il, iz] = ['address', 'street', 'house_number', 'plz', 'locality', 'zone_id'].map(col);

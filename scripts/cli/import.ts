@@ -14,21 +14,23 @@ import { ADDRESS_HELP, ADDRESS_OPTIONS, addressesFromArgs } from './_addresses.t
 export const summary = 'Validate a data folder and load it into DuckDB (all or nothing); print row counts';
 
 export async function run(args: string[]): Promise<number> {
-	const target = positional(args, ['--lang', '--out', '--engine', ...ADDRESS_OPTIONS]);
+	const target = positional(args, ['--lang', '--out', '--engine', '--sheet', '--header-row', ...ADDRESS_OPTIONS]);
 	if (args.includes('--help') || !target) {
-		console.log('Usage: npm run cli -- import <folder> [--out file.duckdb] [--lang de|en] [--engine native|wasm] [--addresses directory.zip]');
+		console.log('Usage: npm run cli -- import <folder> [--out file.duckdb] [--sheet name] [--header-row N] [--lang de|en] [--engine native|wasm] [--addresses directory.zip]');
+		console.log('--sheet: the XLSX worksheet (default: the first visible one); --header-row: the row (XLSX) or line (CSV) holding the column names in every file (default: found per file).');
 		console.log(ADDRESS_HELP);
 		console.log('--out also writes the loaded tables into a DuckDB database file (native DuckDB, replaced table by table).');
 		console.log(ENGINE_HELP);
 		console.log('Loads staff/offices/customers/sites/zones/travel_times files (CSV, XLSX, Parquet, GeoJSON) by name (e.g. staff.csv, staff_2026.xlsx).');
-		return target ? 0 : 2;
+		return args.includes('--help') ? 0 : 2;
 	}
 	const lang = langOf(args);
 	const out = option(args, '--out');
 	const addresses = await addressesFromArgs(args, lang);
 	const db = await openDb(engine(args));
 	try {
-		const r = await loadDataFolder(db, readInputs(target), { refs: { ...loadGeoRefs(), addresses: addresses ?? undefined } });
+		const headerRow = option(args, '--header-row') ? Number(option(args, '--header-row')) : undefined;
+		const r = await loadDataFolder(db, readInputs(target), { refs: { ...loadGeoRefs(), addresses: addresses ?? undefined }, sheet: option(args, '--sheet'), headerRow });
 		if (r.issues.length) console.log(formatIssueTable(r.issues, lang));
 		if (!r.committed) {
 			console.log(lang === 'de' ? `\n${r.errors} Fehler: nichts geladen.` : `\n${r.errors} error(s): nothing loaded.`);

@@ -45,7 +45,7 @@ export async function run(args: string[]): Promise<number> {
 			query.set('s', scenarioToParam({ name: s.name, params: s.params, weights: s.weights }));
 		} catch (e) {
 			console.error(`${file}: not a scenario file (${e instanceof Error ? e.message : String(e)})`);
-			return 2;
+			return 1; // bad input, not bad usage
 		}
 	}
 	if (flag(args, '--build') || !existsSync('build/index.html')) {

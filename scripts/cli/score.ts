@@ -37,6 +37,7 @@ import { MIN_GROUP } from '../../src/lib/model/privacy.ts';
 import { dateText } from '../../src/lib/model/dates.ts';
 import { fmtPersons } from '../../src/lib/report/tables.ts';
 import { ENGINE_HELP, engine, option, positional, lang as langOf } from './_args.ts';
+import { MAX_ROBUST_SITES, robustnessFeasible } from '../../src/lib/app/session.ts';
 
 /**
  * Route all zones × sites and offices with the same pipeline, engines and networks the app uses, then (unless
@@ -67,7 +68,7 @@ export async function run(args: string[]): Promise<number> {
 		console.log('--geojson sites.geojson [--crs lv95] writes the sites with rank, score and key figures for QGIS.');
 		console.log('--estimate-times fills missing travel times with crow-fly estimates (source estimate:crow-fly; for trying only).');
 		console.log(ENGINE_HELP);
-		return folder ? 0 : 2;
+		return args.includes('--help') ? 0 : 2;
 	}
 	const lang: Lang = langOf(args);
 	const json = args.includes('--json');
@@ -99,12 +100,18 @@ export async function run(args: string[]): Promise<number> {
 			console.error(lang === 'de' ? `Hinweis: Szenario wurde mit anderen Daten erstellt (${scenario.data.hash} ≠ ${data.hash}).` : `Note: scenario was made with other data (${scenario.data.hash} ≠ ${data.hash}).`);
 		const criteria = await computeCriteria(db, scenario.params);
 		const score = scoreSites(criteria, scenario.weights);
-		// All weights 0: no assessment is made up (the app refuses the same way).
+		// All weights 0 in the scenario: no assessment is made up (the app refuses the same way); bad input, exit 1.
 		if (score.problem && !json) {
 			console.error(score.problem[lang]);
-			return 2;
+			return 1;
 		}
-		const robust = score.ranking.length >= 2 ? rankProbabilities(score.matrix, score.weights, { samples, seed }) : null;
+		const robust = robustnessFeasible(score.ranking.length) ? rankProbabilities(score.matrix, score.weights, { samples, seed }) : null;
+		if (score.ranking.length > MAX_ROBUST_SITES)
+			console.error(
+				lang === 'de'
+					? `Hinweis: Rangwahrscheinlichkeiten nicht berechnet: ${score.ranking.length} Standorte, höchstens ${MAX_ROBUST_SITES} (Kandidaten zuerst eingrenzen).`
+					: `Note: rank probabilities not computed: ${score.ranking.length} sites, at most ${MAX_ROBUST_SITES} (narrow the candidates first).`
+			);
 		const flip = flipWeights(score);
 		const top = score.ranking[0]?.site_id;
 		const torn = top ? tornado(criteria, top) : null;

@@ -9,12 +9,13 @@ import { ADDRESS_HELP, ADDRESS_OPTIONS, addressesFromArgs } from './_addresses.t
 export const summary = 'Check data files (a folder or one file) and list every problem; exit 1 on errors';
 
 export async function run(args: string[]): Promise<number> {
-	const target = positional(args, ['--table', '--lang', '--sheet', ...ADDRESS_OPTIONS]);
+	const target = positional(args, ['--table', '--lang', '--sheet', '--header-row', ...ADDRESS_OPTIONS]);
 	if (args.includes('--help') || !target) {
-		console.log('Usage: npm run cli -- validate <folder|file> [--table staff] [--sheet name] [--lang de|en] [--addresses directory.zip]');
+		console.log('Usage: npm run cli -- validate <folder|file> [--table staff] [--sheet name] [--header-row N] [--lang de|en] [--addresses directory.zip]');
 		console.log('Files are matched to tables by name (staff.csv, offices.xlsx, ...) unless --table is given.');
+		console.log('--sheet: the XLSX worksheet (default: the first visible one); --header-row: the row (XLSX) or line (CSV) holding the column names (default: found, title rows above it skipped).');
 		console.log(ADDRESS_HELP);
-		return target ? 0 : 2;
+		return args.includes('--help') ? 0 : 2;
 	}
 	const lang = langOf(args);
 	const table = option(args, '--table') as TableName | undefined;
@@ -23,6 +24,8 @@ export async function run(args: string[]): Promise<number> {
 		return 2;
 	}
 	const files = readInputs(target);
+	const sheet = option(args, '--sheet');
+	const headerRow = option(args, '--header-row') ? Number(option(args, '--header-row')) : undefined;
 	const addresses = await addressesFromArgs(args, lang);
 	const refs = { ...loadGeoRefs(), addresses: addresses ?? undefined };
 	let issues: ImportIssue[] = [];
@@ -33,12 +36,12 @@ export async function run(args: string[]): Promise<number> {
 			return 2;
 		}
 		for (const f of files) {
-			const r = await importFile(table, f, { refs, sheet: option(args, '--sheet') });
+			const r = await importFile(table, f, { refs, sheet, headerRow });
 			issues.push(...r.issues);
 			counts.push(`${f.fileName} -> ${table}: ${r.result?.stats.rows ?? 0}`);
 		}
 	} else {
-		const r = await loadDataFolder(null, files, { refs, commit: false });
+		const r = await loadDataFolder(null, files, { refs, commit: false, sheet, headerRow });
 		issues = r.issues;
 		for (const t of r.tables) counts.push(`${t.file} -> ${t.table}: ${t.rows}`);
 	}

@@ -41,7 +41,7 @@ export const tests = [
 			assert(/address/.test(preview[0]) && /street/.test(preview[1]) && /postcode/.test(preview[2]), `preview: ${preview.join(' | ')}`);
 			await t.screenshot('address-import-quality');
 			await t.page.click('[data-testid="import-commit"]');
-			await t.page.waitForSelector('[data-testid="import-message"].ok');
+			await t.page.waitForSelector('[data-testid="import-message"][data-kept="kept"]');
 
 			// A reload: the cut directory comes back from IndexedDB (the file is not read again).
 			const readMs = await t.page.locator('[data-testid="address-status"]').getAttribute('data-read-ms');

@@ -49,7 +49,7 @@ export const tests = [
 			const preview = await t.page.locator('[data-testid="import-preview"] tbody tr').first().innerText();
 			assert(/8\.3\d*/.test(preview) && /47\.0\d*/.test(preview), `LV95 not converted to WGS84: ${preview}`);
 			await t.page.click('[data-testid="import-commit"]');
-			await t.page.waitForSelector('[data-testid="import-message"]:has-text("3 Zeilen")');
+			await t.page.waitForSelector('[data-testid="import-message"][data-kept="kept"]:has-text("3 Zeilen")');
 			await t.screenshot('import-committed');
 			// Reload: the imported table comes back from IndexedDB.
 			await t.goto('/');

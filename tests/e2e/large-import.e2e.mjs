@@ -139,7 +139,7 @@ export const tests = [
 			const preview = await t.page.locator('[data-testid="import-preview"] tbody tr').first().innerText();
 			assert(preview.includes('K0') && preview.includes('insured'), `preview: ${preview}`);
 			await t.page.click('[data-testid="import-commit"]');
-			await t.page.waitForSelector('[data-testid="import-message"].ok', { timeout: 60_000 });
+			await t.page.waitForSelector('[data-testid="import-message"][data-kept="kept"]', { timeout: 60_000 });
 			await t.screenshot('large-import-committed');
 			assert((await customerKpi(t)) === CSV_ROWS, 'the overview does not show the imported customers');
 		}
@@ -159,7 +159,7 @@ export const tests = [
 			assert(hb.progress.filter((v) => v > 0 && v < 100).length >= 2, `no progress per row group: ${hb.progress.join(', ')}`);
 			assert(hb.maxGap < MAX_FRAME_GAP_MS, `the page froze for ${hb.maxGap.toFixed(0)} ms during the import (long frames at ms:gap@progress ${hb.long.join(' ')})`);
 			await t.page.click('[data-testid="import-commit"]');
-			await t.page.waitForSelector('[data-testid="import-message"].ok', { timeout: 60_000 });
+			await t.page.waitForSelector('[data-testid="import-message"][data-kept="kept"]', { timeout: 60_000 });
 			assert((await customerKpi(t)) === PARQUET_ROWS, 'the overview does not show the imported customers');
 		}
 	}

@@ -46,7 +46,7 @@ export const tests = [
 			await t.screenshot('matrix-import-conveyal');
 
 			await t.page.click('[data-testid="import-commit"]');
-			await t.page.waitForSelector('[data-testid="import-message"]:has-text("4 Zeilen")');
+			await t.page.waitForSelector('[data-testid="import-message"][data-kept="kept"]:has-text("4 Zeilen")');
 			const sources = await t.page.locator('[data-testid="table-sources"]').innerText();
 			assert(/Reisezeiten: eigene Daten/.test(sources), `travel_times not marked as the user's: ${sources}`);
 

@@ -205,7 +205,7 @@ export const tests = [
 			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'r5_matrix.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 			await t.page.waitForSelector('[data-testid="import-stats"]');
 			await t.page.click('[data-testid="import-commit"]');
-			await t.page.waitForSelector('[data-testid="import-message"]:has-text("3 Zeilen")');
+			await t.page.waitForSelector('[data-testid="import-message"][data-kept="kept"]:has-text("3 Zeilen")');
 			await t.goto('/reach');
 			await t.ready();
 			await t.page.waitForFunction(() => document.querySelector('[data-testid="matrix-rows"]')?.dataset.rows === '3', null, { timeout: 20_000 });

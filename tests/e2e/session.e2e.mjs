@@ -37,7 +37,7 @@ export const tests = [
 			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'staff_geheim.csv', mimeType: 'text/csv', buffer: Buffer.from(staffCsv, 'utf8') });
 			await t.page.waitForSelector('[data-testid="import-stats"]');
 			await t.page.click('[data-testid="import-commit"]');
-			await t.page.waitForSelector('[data-testid="import-message"]');
+			await t.page.waitForSelector('[data-testid="import-message"][data-kept="kept"]');
 
 			// Compute: the travel-time matrix again, then the assessment.
 			await t.goto('/reach');

@@ -106,7 +106,145 @@ const IMPORT_CASES: ImportCase[] = [
 		issues: [['error', null, null, 'parquet_unreadable']],
 		check: (r) => expect(r.issues[0].message.de).toMatch(/Parquet/)
 	},
-	{ name: 'a GTFS zip offered as customers', table: 'customers', file: 'tests/fixtures/badinput/gtfs_after_midnight.zip', issues: [['error', null, null, 'unsupported_format']] }
+	{ name: 'a GTFS zip offered as customers', table: 'customers', file: 'tests/fixtures/badinput/gtfs_after_midnight.zip', issues: [['error', null, null, 'unsupported_format']] },
+	// ---- issue 13, item 1: silent row loss
+	{
+		name: 'an unterminated quote in the last column names the row where it opened (nothing swallowed)',
+		table: 'sites',
+		file: 'tests/fixtures/badinput/sites_unterminated_quote.csv',
+		issues: [['error', 3, 'note', 'unterminated_quote']],
+		check: (r) => expect(r.issues[0].message.de).toMatch(/Zeile 3, Spalte «note», wird nie geschlossen/)
+	},
+	// ---- item 2: Excel realities
+	{
+		name: 'a UTF-8 BOM in front of a Windows-1252 body: header and umlauts read right, said so',
+		table: 'staff',
+		file: 'tests/fixtures/badinput/staff_bom_cp1252.csv',
+		issues: [['warning', null, null, 'bom_mismatch']],
+		check: (r) => {
+			expect(r.parsed?.headers[0]).toBe('Personal_Nr');
+			expect(r.result?.preview.map((p) => [p.unit, p.office_id, p.fte])).toEqual([
+				['Büro', 'Zürich-Süd', 0.8],
+				['AK', 'AK-LAND', 1]
+			]);
+		}
+	},
+	{
+		name: 'Excel "Unicode text": UTF-16 LE with BOM, tab-separated',
+		table: 'customers',
+		file: 'tests/fixtures/badinput/customers_utf16le.txt',
+		issues: [],
+		check: (r) => {
+			expect(r.parsed?.info).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
+			expect(r.result?.preview[0]).toMatchObject({ customer_id: 'Zürich-Süd', visits_per_year: 2.5, zone_id: 1061 });
+		}
+	},
+	{
+		name: 'UTF-16 BE with BOM',
+		table: 'customers',
+		file: 'tests/fixtures/badinput/customers_utf16be.csv',
+		issues: [],
+		check: (r) => expect(r.result?.preview[0].customer_id).toBe('Genève')
+	},
+	{
+		name: 'a sep=; first line names the delimiter; the header is line 2',
+		table: 'staff',
+		file: 'tests/fixtures/badinput/staff_sep_line.csv',
+		issues: [],
+		check: (r) => {
+			expect(r.parsed?.info).toMatchObject({ delimiter: ';', headerRow: 2 });
+			expect(r.parsed?.rowNumbers).toEqual([3, 4]);
+			expect(r.result?.preview[0]).toMatchObject({ fte: 0.8, lon: 8.31 });
+		}
+	},
+	{
+		name: "Swiss numbers: 1'234.50, 5’100, no-break space groups, CHF 250'000, 250'000.–, Fr. 1 200 000.-",
+		table: 'offices',
+		file: 'tests/fixtures/badinput/offices_swiss_numbers.csv',
+		issues: [],
+		check: (r) =>
+			expect(r.result?.preview.map((p) => [p.area_m2, p.rent_chf_year])).toEqual([
+				[1234.5, 250_000],
+				[5100, 250_000],
+				[2400, 1_200_000],
+				[800, 96_000]
+			])
+	},
+	{
+		name: '"1,500" with nothing in the column to decide: refused as ambiguous (a whole-number column reads 1500)',
+		table: 'customers',
+		file: 'tests/fixtures/badinput/customers_ambiguous_comma.csv',
+		issues: [['error', 2, 'visits_per_year', 'ambiguous_number']],
+		check: (r) => {
+			expect(r.issues[0].message.en).toMatch(/^"1,500" is ambiguous/);
+			expect(r.result?.preview[1].count).toBe(1500);
+		}
+	},
+	{
+		name: 'a column with decimal commas decides "1,500" = 1.5 (and "1.500" in a whole-number column = 1500)',
+		table: 'customers',
+		file: 'tests/fixtures/badinput/customers_decimal_comma_column.csv',
+		issues: [],
+		check: (r) => expect(r.result?.preview.map((p) => [p.count, p.visits_per_year])).toEqual([
+			[1500, 1.5],
+			[2, 2.5]
+		])
+	},
+	{
+		name: 'XLSX: a hidden first sheet and a title row above the header are passed over, and said so',
+		table: 'offices',
+		file: 'tests/fixtures/badinput/offices_hidden_sheet.xlsx',
+		issues: [
+			['warning', null, null, 'hidden_sheet_skipped'],
+			['warning', null, null, 'title_rows_skipped']
+		],
+		check: (r) => {
+			expect(r.parsed?.info).toMatchObject({ sheet: 'Büros 2026', headerRow: 3 });
+			expect(r.parsed?.rowNumbers).toEqual([4, 5]);
+			expect(r.result?.preview.map((p) => p.office_id)).toEqual(['O1', 'O2']);
+		}
+	},
+	{
+		name: 'XLSX: a formula without a stored result and an Excel error value are named, never "[object Object]"',
+		table: 'offices',
+		file: 'tests/fixtures/badinput/offices_formula.xlsx',
+		issues: [
+			['error', 4, 'area_m2', 'excel_error'],
+			['error', 3, 'rent_chf_year', 'formula_without_value']
+		],
+		check: (r) => {
+			expect(r.issues[1].message.de).toMatch(/^Formel =C3\*300 ohne gespeichertes Ergebnis/);
+			expect(JSON.stringify(r.result?.preview)).not.toContain('[object');
+		}
+	},
+	// ---- item 3: implausible values
+	{
+		name: 'capacity 1e20 and beyond 2^53 are refused, area 1e300 is impossible, the merely unusual is a warning',
+		table: 'sites',
+		file: 'tests/fixtures/badinput/sites_implausible.csv',
+		issues: [
+			['error', 2, 'capacity_workplaces', 'integer_too_large'],
+			['warning', 4, 'capacity_workplaces', 'unusual_value'],
+			['error', 6, 'capacity_workplaces', 'integer_too_large'],
+			['error', 3, 'area_m2', 'out_of_range'],
+			['warning', 4, 'area_m2', 'unusual_value'],
+			['warning', 4, 'cost_chf_m2_year', 'unusual_value'],
+			['warning', 4, 'one_off_chf', 'unusual_value']
+		]
+	},
+	// ---- item 4: the national outline, not a box
+	{
+		name: 'points in Konstanz (DE) and Büsingen (DE enclave) are outside Switzerland although inside its box',
+		table: 'customers',
+		file: 'tests/fixtures/badinput/customers_konstanz.csv',
+		issues: [
+			['error', 3, 'e', 'outside_switzerland'],
+			['error', 4, 'e', 'outside_switzerland']
+		]
+	},
+	{ name: 'Konstanz in WGS84', table: 'customers', file: 'tests/fixtures/badinput/customers_konstanz_wgs84.csv', issues: [['error', 3, 'lon', 'outside_switzerland']] },
+	// ---- item 6: a NUL byte in a name
+	{ name: 'a NUL byte in a value is refused by row and column', table: 'staff', file: 'tests/fixtures/badinput/staff_nul_name.csv', issues: [['error', 3, 'office_id', 'nul_character']] }
 ];
 
 const PER_CASE_MS = 10_000;

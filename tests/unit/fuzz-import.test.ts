@@ -1,6 +1,8 @@
 /**
- * Seeded, bounded fuzz of the importer (issue 6 item 1): good files are mutated at random (byte flips,
- * deleted/duplicated lines, swapped delimiters, truncation, random unicode, huge numbers, empty cells)
+ * Seeded, bounded fuzz of the importer (issue 6 item 1, issue 13): good files are mutated at random (byte
+ * flips, deleted/duplicated lines, swapped delimiters, truncation, random unicode, huge numbers, empty cells,
+ * quoting: quoted cells and line breaks, escaped and unclosed quotes; a sep= line, a title row; and the
+ * encodings Excel writes: UTF-8 with BOM, Windows-1252, a UTF-8 BOM on Windows-1252, UTF-16 LE/BE)
  * and each run must come back with a result or issues — never an unexpected exception (the generic
  * 'unreadable' fallback of importFile counts as one), never a hang — and data with errors must never
  * be committed. The seed is fixed, so a failure is reproducible: the message names seed and mutation.
@@ -87,8 +89,67 @@ const TEXT_MUTATIONS: Record<string, Mutation> = {
 	quoteChaos: (s, r) => {
 		const at = r.int(s.length + 1);
 		return s.slice(0, at) + '"' + s.slice(at);
-	}
+	},
+	// ---- quoting (issue 13 item 1): quoted cells, escaped quotes, quoted line breaks, quotes never closed
+	quoteCells: (s, r) => {
+		const ls = lines(s);
+		const i = pickLine(ls, r);
+		const d = [',', ';', '\t'].find((x) => ls[0].includes(x)) ?? ',';
+		ls[i] = ls[i]
+			.split(d)
+			.map((c) => (r.next() < 0.5 ? `"${c.replaceAll('"', '""')}"` : c))
+			.join(d);
+		return ls.join('\n');
+	},
+	quotedBreak: (s, r) => {
+		const ls = lines(s);
+		const i = pickLine(ls, r);
+		ls[i] = ls[i].replace(/^([^,;\t]*)/, (c) => `"${c}\r\n${c}"`);
+		return ls.join('\n');
+	},
+	escapedQuote: (s, r) => {
+		const ls = lines(s);
+		const i = pickLine(ls, r);
+		ls[i] = ls[i].replace(/^([^,;\t]*)/, (c) => '"' + c + '""x"""');
+		return ls.join('\n');
+	},
+	unterminatedQuote: (s, r) => {
+		const ls = lines(s);
+		const i = pickLine(ls, r);
+		const at = Math.max(ls[i].lastIndexOf(','), ls[i].lastIndexOf(';'), ls[i].lastIndexOf('\t'));
+		ls[i] = ls[i].slice(0, at + 1) + '"' + ls[i].slice(at + 1);
+		return ls.join('\n');
+	},
+	textAfterQuote: (s, r) => {
+		const ls = lines(s);
+		const i = pickLine(ls, r);
+		ls[i] = ls[i].replace(/^([^,;\t]*)/, (c) => `"${c}"x`);
+		return ls.join('\n');
+	},
+	sepLine: (s) => `sep=${[',', ';', '\t', '|'].find((x) => lines(s)[0].includes(x)) ?? ','}\n${s}`,
+	titleRow: (s) => `Titel der Tabelle\n\n${s}`,
+	lineEnds: (s, r) => s.replaceAll('\n', ['\r\n', '\r', '\n\n'][r.int(3)])
 };
+
+/** The same text in the encodings Excel and friends write (issue 13 item 2). */
+const ENCODINGS: Record<string, (s: string) => Uint8Array> = {
+	'utf-8': (s) => new TextEncoder().encode(s),
+	'utf-8 BOM': (s) => new TextEncoder().encode('\uFEFF' + s),
+	'windows-1252': (s) => Uint8Array.from(s, (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 63)),
+	'utf-8 BOM + windows-1252': (s) => new Uint8Array([0xef, 0xbb, 0xbf, ...Uint8Array.from(s, (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 63))]),
+	'utf-16le BOM': (s) => utf16(s, false),
+	'utf-16be BOM': (s) => utf16(s, true)
+};
+function utf16(s: string, be: boolean): Uint8Array {
+	const b = new Uint8Array(2 + 2 * s.length);
+	b.set(be ? [0xfe, 0xff] : [0xff, 0xfe]);
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		b[2 + 2 * i + (be ? 1 : 0)] = c & 0xff;
+		b[2 + 2 * i + (be ? 0 : 1)] = c >> 8;
+	}
+	return b;
+}
 /** Byte mutations for any file. */
 function flipBytes(b: Uint8Array, r: Rng): Uint8Array {
 	const out = b.slice();
@@ -98,7 +159,7 @@ function flipBytes(b: Uint8Array, r: Rng): Uint8Array {
 const truncateBytes = (b: Uint8Array, r: Rng) => b.slice(0, r.int(b.length + 1));
 
 function mutate(src: Source, r: Rng): { bytes: Uint8Array; how: string } {
-	const kind = r.int(src.text ? 10 : 2);
+	const kind = r.int(src.text ? 12 : 2);
 	if (kind === 0) return { bytes: flipBytes(src.bytes, r), how: 'flipBytes' };
 	if (kind === 1) return { bytes: truncateBytes(src.bytes, r), how: 'truncateBytes' };
 	const names = Object.keys(TEXT_MUTATIONS);
@@ -109,7 +170,11 @@ function mutate(src: Source, r: Rng): { bytes: Uint8Array; how: string } {
 		s = TEXT_MUTATIONS[name](s, r);
 		hows.push(name);
 	}
-	return { bytes: new TextEncoder().encode(s), how: hows.join('+') };
+	// Text sources: some runs also change the encoding (CSV only: a GeoJSON is UTF-8 by definition).
+	const encodings = Object.keys(ENCODINGS);
+	const enc = src.fileName.endsWith('.csv') && kind >= 10 ? encodings[r.int(encodings.length)] : 'utf-8';
+	if (enc !== 'utf-8') hows.push(enc);
+	return { bytes: ENCODINGS[enc](s), how: hows.join('+') };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -141,8 +206,10 @@ describe('fuzz: mutated good files', () => {
 				expect(i.file, label).toBe(src.fileName);
 				expect(i.message.de && i.message.en, label).toBeTruthy();
 				// CSV/XLSX: line number, header = 1, so data starts at 2; GeoJSON/Parquet: feature/record number from 1.
-				const firstRow = /\.(geojson|parquet)$/.test(src.fileName) ? 1 : 2;
-				expect(i.row === null || (Number.isInteger(i.row) && i.row >= firstRow), `${label}: row ${i.row}`).toBe(true);
+				// (The reader's structural refusals may name the header row itself: a quote opened there.)
+				const structural = ['unterminated_quote', 'field_too_long', 'row_too_long', 'too_many_columns'].includes(i.code);
+				const firstRow = structural || /\.(geojson|parquet)$/.test(src.fileName) ? 1 : 2;
+				expect(i.row === null || (Number.isInteger(i.row) && i.row >= firstRow), `${label}: row ${i.row} ${i.code} ${i.message.en}`).toBe(true);
 				if (i.column !== null && r.parsed) expect(r.parsed.headers, `${label}: column ${i.column}`).toContain(i.column);
 			}
 			if (!r.result) {
@@ -167,4 +234,24 @@ describe('fuzz: mutated good files', () => {
 		expect(counts.withErrors).toBeGreaterThan(10);
 		expect(counts.fileLevel).toBeGreaterThan(10);
 	}, Math.max(60_000, RUNS * 200));
+});
+
+describe('fuzz: encodings', () => {
+	it('the same file in every encoding Excel writes gives the same table and the same messages', async () => {
+		const rng = createRng(SEED + 1);
+		for (const src of SOURCES.filter((x) => x.fileName.endsWith('.csv'))) {
+			for (const name of ['quoteCells', 'quotedBreak', 'escapedQuote', 'lineEnds', 'sepLine', 'titleRow']) {
+				// A lightly mutated text (quoting, line ends, umlauts), then each encoding of it.
+				const text = TEXT_MUTATIONS[name](new TextDecoder().decode(src.bytes).replaceAll('AK', 'Bü'), rng);
+				const runs: [string, string][] = [];
+				for (const [enc, f] of Object.entries(ENCODINGS)) {
+					const r = await importFile(src.table, { fileName: src.fileName, bytes: f(text) }, { refs });
+					const issues = r.issues.filter((i) => i.code !== 'bom_mismatch').map((i) => [i.severity, i.row, i.column, i.code, i.message.en]);
+					runs.push([enc, JSON.stringify([issues, r.result?.stats.rows, r.result?.preview])]);
+				}
+				const want = runs[0][1];
+				for (const [enc, got] of runs) expect([src.fileName, name, enc, got]).toEqual([src.fileName, name, enc, want]);
+			}
+		}
+	}, 180_000);
 });

@@ -91,11 +91,16 @@ describe('chunked CSV reader', () => {
 		}
 	});
 
-	it('keeps an unterminated quote to the end of the file and a BOM out of the header', async () => {
-		const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...enc('a,b\n1,"open\n2,3\n')]);
-		const r = await readAll(bom, 4);
-		expect(r.headers).toEqual(['a', 'b']);
-		expect(r.rows).toEqual([['1', 'open\n2,3\n']]);
+	it('refuses an unterminated quote, naming the row and column where it opened, at every chunk size', async () => {
+		const text = 'a,b\n1,x\n2,"open\n3,4\n5,6\n';
+		for (const size of [1, 4, 7, 1 << 20]) {
+			const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text)]);
+			await expect(readAll(bom, size)).rejects.toMatchObject({ code: 'unterminated_quote', where: { row: 3, column: 'b' } });
+		}
+		// A BOM stays out of the header.
+		const ok = await readAll(new Uint8Array([0xef, 0xbb, 0xbf, ...enc('a,b\n1,"closed\n2"\n')]), 4);
+		expect(ok.headers).toEqual(['a', 'b']);
+		expect(ok.rows).toEqual([['1', 'closed\n2']]);
 	});
 
 	it('detects Windows-1252 even when the first non-UTF-8 byte lies chunks into the file', async () => {
@@ -180,8 +185,10 @@ describe('importToDb: staged batches, atomic commit', () => {
 
 		const ac = new AbortController();
 		const seen: number[] = [];
+		// The streaming (reference) path, chunk by chunk; the fast path has its own cancel test (import-fast).
 		const cancelled = await importToDb(db, 'customers', { fileName: 'c.csv', blob: new Blob([good(20_000, 'C')]) }, {
 			refs,
+			fast: false,
 			chunkBytes: 16_384,
 			signal: ac.signal,
 			onProgress: (f) => (seen.push(f), f > 0.3 && ac.abort())

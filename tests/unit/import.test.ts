@@ -234,8 +234,8 @@ describe('bad input: precise messages', () => {
 		const fc = {
 			type: 'FeatureCollection',
 			features: [
-				{ type: 'Feature', geometry: { type: 'Point', coordinates: [2_666_197, 1_211_393] }, properties: { site_id: 'A', name: 'A', capacity_workplaces: 1, area_m2: 1, cost_chf_m2_year: 1 } },
-				{ type: 'Feature', geometry: { type: 'LineString', coordinates: [[8, 47], [8.1, 47]] }, properties: { site_id: 'B', name: 'B', capacity_workplaces: 1, area_m2: 1, cost_chf_m2_year: 1 } }
+				{ type: 'Feature', geometry: { type: 'Point', coordinates: [2_666_197, 1_211_393] }, properties: { site_id: 'A', name: 'A', capacity_workplaces: 1, area_m2: 500, cost_chf_m2_year: 1 } },
+				{ type: 'Feature', geometry: { type: 'LineString', coordinates: [[8, 47], [8.1, 47]] }, properties: { site_id: 'B', name: 'B', capacity_workplaces: 1, area_m2: 500, cost_chf_m2_year: 1 } }
 			]
 		};
 		const r = await run('sites', text('sites.geojson', JSON.stringify(fc)));

@@ -26,6 +26,18 @@ import { recommendation, type Recommendation } from '../report/summary.ts';
 /** Rank probabilities are seeded so a report and the CLI print the same figures. */
 export const ROBUSTNESS = { seed: 2019, samples: 2000 } as const;
 
+/**
+ * Rank probabilities cost samples × sites × log(sites) and a sites × sites table: 5'000 sites are 2'000
+ * sorts of 5'000 and 25 M cells (the assessment page ran out of memory). Beyond this many ranked sites they
+ * are not computed, and the page says so: narrow the candidates first (hard constraints, a pre-selection).
+ */
+export const MAX_ROBUST_SITES = 200;
+
+/** Whether rank probabilities are computed for this many ranked sites. */
+export function robustnessFeasible(sites: number): boolean {
+	return sites > 1 && sites <= MAX_ROBUST_SITES;
+}
+
 /** Criteria for the scenario's parameters (SQL over the scenario tables). */
 export function sessionCriteria(db: Db, params: ScenarioParams): Promise<CriteriaResult> {
 	return computeCriteria(db, params);
@@ -41,6 +53,8 @@ export interface Evaluation {
 	readonly pFirst: ReadonlyMap<string, number>;
 	/** The weight changes that would swap ranks 1 and 2. */
 	readonly flip: FlipResult | null;
+	/** Ranked sites when there are too many for rank probabilities (MAX_ROBUST_SITES), else null. */
+	readonly tooManyForRobustness: number | null;
 	readonly recommendation: Recommendation | null;
 }
 
@@ -55,7 +69,7 @@ export function evaluate(criteria: CriteriaResult, weights: Weights, robustness:
 		criteria,
 		score,
 		get probabilities() {
-			if (probs === undefined) probs = score.ranking.length > 1 ? rankProbabilities(score.matrix, score.weights, robustness) : null;
+			if (probs === undefined) probs = robustnessFeasible(score.ranking.length) ? rankProbabilities(score.matrix, score.weights, robustness) : null;
 			return probs;
 		},
 		get pFirst() {
@@ -69,6 +83,7 @@ export function evaluate(criteria: CriteriaResult, weights: Weights, robustness:
 			if (flip === undefined) flip = flipWeights(score);
 			return flip;
 		},
+		tooManyForRobustness: score.ranking.length > MAX_ROBUST_SITES ? score.ranking.length : null,
 		get recommendation() {
 			if (rec === undefined) rec = recommendation(criteria, score, ev.probabilities, ev.flip);
 			return rec;

@@ -66,6 +66,8 @@ export function int64Vector(values: ArrayLike<CellValue>): Vector<Int64> {
 	for (let i = 0; i < values.length; i++) {
 		const v = values[i];
 		if (typeof v !== 'number') continue;
+		// Beyond 2^53 the number is no longer an exact integer: refuse it rather than store a wrapped value.
+		if (!(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`not an exact integer for BIGINT: ${v}`);
 		const n = Math.trunc(v);
 		const hi = Math.floor(n / 4294967296);
 		halves[2 * i] = (n - hi * 4294967296) | 0;

@@ -4,16 +4,17 @@
  *
  *  - PLZ -> locality point (swisstopo Amtliches Ortschaftenverzeichnis, 2022);
  *  - BFS municipality number -> municipality centroid (2026 boundaries);
- *  - lon/lat -> BFS zone by point-in-polygon on the 2026 municipality polygons.
+ *  - lon/lat -> BFS zone by point-in-polygon on the 2026 municipality polygons;
+ *  - lon/lat -> in Switzerland or not, by the national outline (not a box: Konstanz is not Swiss).
  * Old BFS numbers of merged municipalities are mapped to today's (BFS_MERGERS). Unknown numbers
  * give `null`; the importer turns that into an issue naming row and column. Street addresses are
  * placed by the building address directory the user loads (address/: read, cut, match); these
  * references are the fallback when an address is not found.
  */
 import { parseCsvRecords } from '../util/csv.ts';
-import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { AddressIndex } from './address/match.ts';
+import { PolygonGrid } from './polygon-grid.ts';
 
 /** Municipality mergers since the reference vintages: old BFS number -> today's. */
 export const BFS_MERGERS: Readonly<Record<number, number>> = {
@@ -44,7 +45,18 @@ export interface MunicipalityIndex {
 
 export interface ZoneIndex {
 	zones: { bfs: number; bbox: [number, number, number, number]; feature: Feature<Polygon | MultiPolygon> }[];
+	/** Grid over the polygons, built on first use (see zoneAt). */
+	grid?: PolygonGrid;
 }
+
+/** The national outline (data/switzerland_2026.geojson), for "is this point in Switzerland?". */
+export interface CountryIndex {
+	grid: PolygonGrid;
+}
+
+/** Grid cells: ~150–220 m for municipalities, ~400–550 m for the national outline (build < 0.1 s, most points one lookup). */
+const ZONE_CELL_DEG = 0.002;
+const COUNTRY_CELL_DEG = 0.005;
 
 const parseCsv = (text: string) => parseCsvRecords(text);
 
@@ -122,14 +134,29 @@ export function municipalityCentroid(idx: MunicipalityIndex, bfs: number): (Plac
 	return now === bfs ? { ...m } : { ...m, mergedFrom: bfs };
 }
 
-/** BFS number of the municipality polygon containing lon/lat, or null (outside all polygons, e.g. on a lake). */
+/**
+ * BFS number of the municipality polygon containing lon/lat, or null (outside all polygons, e.g. on a
+ * lake). The first polygon in file order wins on a shared border.
+ */
 export function zoneAt(idx: ZoneIndex, lon: number, lat: number): number | null {
-	for (const z of idx.zones) {
-		const b = z.bbox;
-		if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
-		if (booleanPointInPolygon([lon, lat], z.feature)) return z.bfs;
-	}
-	return null;
+	idx.grid ??= new PolygonGrid(
+		idx.zones.map((z) => z.feature),
+		ZONE_CELL_DEG
+	);
+	const k = idx.grid.find(lon, lat);
+	return k < 0 ? null : idx.zones[k].bfs;
+}
+
+/** Build the national outline index from data/switzerland_2026.geojson (text or parsed). */
+export function buildCountryIndex(geojson: FeatureCollection | string): CountryIndex {
+	const fc: FeatureCollection = typeof geojson === 'string' ? JSON.parse(geojson) : geojson;
+	const polys = fc.features.filter((f) => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') as Feature<Polygon | MultiPolygon>[];
+	return { grid: new PolygonGrid(polys, COUNTRY_CELL_DEG) };
+}
+
+/** Whether lon/lat lies in Switzerland (on the border counts as in). */
+export function inSwitzerland(idx: CountryIndex, lon: number, lat: number): boolean {
+	return idx.grid.find(lon, lat) >= 0;
 }
 
 /** The reference data the importer's location step can use; every part is optional. */
@@ -137,16 +164,19 @@ export interface GeoRefs {
 	plz?: PlzIndex;
 	municipalities?: MunicipalityIndex;
 	zones?: ZoneIndex;
+	/** The national outline; without it the importer falls back to the WGS84 box around Switzerland. */
+	country?: CountryIndex;
 	/** The building address directory (address/), when the user loaded one: addresses → entrances. */
 	addresses?: AddressIndex;
 }
 
 /** Build all references from the raw file contents (browser: fetched text; Node: fs). */
-export function buildGeoRefs(src: { plzCsv?: string; centroidsCsv?: string; municipalitiesGeojson?: string | FeatureCollection }): GeoRefs {
+export function buildGeoRefs(src: { plzCsv?: string; centroidsCsv?: string; municipalitiesGeojson?: string | FeatureCollection; countryGeojson?: string | FeatureCollection }): GeoRefs {
 	return {
 		plz: src.plzCsv !== undefined ? parsePlzCsv(src.plzCsv) : undefined,
 		municipalities: src.centroidsCsv !== undefined ? parseCentroidsCsv(src.centroidsCsv) : undefined,
-		zones: src.municipalitiesGeojson !== undefined ? buildZoneIndex(src.municipalitiesGeojson) : undefined
+		zones: src.municipalitiesGeojson !== undefined ? buildZoneIndex(src.municipalitiesGeojson) : undefined,
+		country: src.countryGeojson !== undefined ? buildCountryIndex(src.countryGeojson) : undefined
 	};
 }
 
@@ -154,5 +184,6 @@ export function buildGeoRefs(src: { plzCsv?: string; centroidsCsv?: string; muni
 export const GEO_REF_FILES = {
 	plzCsv: 'plz_ortschaften_lu_region_2022.csv',
 	centroidsCsv: 'municipalities_lu_region_2026_centroids.csv',
-	municipalitiesGeojson: 'municipalities_lu_region_2026.geojson'
+	municipalitiesGeojson: 'municipalities_lu_region_2026.geojson',
+	countryGeojson: 'switzerland_2026.geojson'
 } as const;

@@ -10,8 +10,11 @@ import { createTableSql, ident, tables, type TableName } from './schema.ts';
 // overlap (an import committed while the travel-time matrix is being stored) must run one after the other.
 const queues = new WeakMap<Db, Promise<unknown>>();
 
-/** Run `f` after every earlier replacement step on `db` (failures of earlier steps do not block it). */
-function queued<T>(db: Db, f: () => Promise<T>): Promise<T> {
+/**
+ * Run `f` after every earlier replacement step on `db` (failures of earlier steps do not block it). Also
+ * for statements of an import that must not land inside another step's transaction (import/fast/run.ts).
+ */
+export function queued<T>(db: Db, f: () => Promise<T>): Promise<T> {
 	const run = (queues.get(db) ?? Promise.resolve()).catch(() => {}).then(f);
 	queues.set(db, run);
 	return run;
@@ -80,12 +83,23 @@ export function stageAppend(db: Db, name: TableName, batch: Table): Promise<void
 	return queued(db, () => db.insertArrow(batch, importStaging(name), 'append'));
 }
 
-/** Replace `name` with the staged rows in one transaction; returns the row count. Drops the staging table. */
+/**
+ * Replace `name` with the staged rows in one transaction; returns the row count. The staging table has
+ * exactly the schema's columns (createTableSql), so it is renamed into place: no copy of a million rows.
+ */
 export function stageCommit(db: Db, name: TableName): Promise<number> {
 	return queued(db, async () => {
 		const staging = importStaging(name);
 		try {
-			await swapIn(db, name, staging);
+			await db.exec('BEGIN TRANSACTION');
+			try {
+				await db.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
+				await db.exec(`ALTER TABLE ${ident(staging)} RENAME TO ${ident(name)}`);
+				await db.exec('COMMIT');
+			} catch (e) {
+				await db.exec('ROLLBACK');
+				throw e;
+			}
 			const t = await db.arrow(`SELECT count(*)::INTEGER AS n FROM ${ident(name)}`);
 			return Number(t.getChild('n')!.get(0));
 		} finally {

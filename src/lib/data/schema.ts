@@ -15,9 +15,15 @@ export interface ColumnDef {
 	/** Unit shown in docs and UI, e.g. 'CHF/year', 'm²', 'min'. */
 	unit?: string;
 	required: boolean;
-	/** Lower/upper bounds (inclusive) for numbers; violations are import errors. */
+	/** Lower/upper bounds (inclusive) of what is possible; violations are import errors. */
 	min?: number;
 	max?: number;
+	/**
+	 * Bounds of what is usual (inclusive); values beyond them but possible are warnings the user confirms
+	 * before loading (a typo of three zeros should not rank a site first). Why each bound: above MAX_EXACT_INTEGER.
+	 */
+	warnMin?: number;
+	warnMax?: number;
 	/** Allowed values for categorical text columns. */
 	values?: readonly string[];
 	/** Other header names recognised automatically (case- and accent-insensitive). */
@@ -74,6 +80,8 @@ const locationColumns: ColumnDef[] = [
 		name: 'zone_id',
 		type: 'integer',
 		required: false,
+		min: 1,
+		max: 9999,
 		aliases: ['bfs', 'bfs_nr', 'bfs_number', 'gemeindenummer', 'gde_nr', 'municipality_id', 'zone'],
 		description: {
 			de: 'Verkehrszone = BFS-Gemeindenummer (wird aus Koordinaten oder PLZ ergänzt)',
@@ -166,7 +174,7 @@ export const tables: Record<TableName, TableDef> = {
 		columns: [
 			{ name: 'person_id', type: 'text', required: true, aliases: ['id', 'personal_nr', 'pers_nr', 'employee_id'], description: { de: 'Pseudonyme Personen-ID', en: 'Pseudonymous person id' } },
 			{ name: 'unit', type: 'text', required: true, aliases: ['einheit', 'abteilung', 'org_unit', 'department'], description: { de: 'Organisationseinheit (z. B. AK, IV, wira, RAV)', en: 'Organisational unit (e.g. AK, IV, wira, RAV)' } },
-			{ name: 'fte', type: 'number', unit: 'FTE', required: true, min: 0, max: 1.2, aliases: ['pensum', 'beschaeftigungsgrad', 'beschäftigungsgrad', 'vze'], description: { de: 'Pensum (1.0 = 100 %)', en: 'Full-time equivalent (1.0 = 100 %)' } },
+			{ name: 'fte', type: 'number', unit: 'FTE', required: true, min: 0, max: 1.2, warnMin: 0.05, aliases: ['pensum', 'beschaeftigungsgrad', 'beschäftigungsgrad', 'vze'], description: { de: 'Pensum (1.0 = 100 %)', en: 'Full-time equivalent (1.0 = 100 %)' } },
 			{ name: 'office_id', type: 'text', required: true, aliases: ['current_office', 'arbeitsort', 'standort', 'buero', 'büro'], description: { de: 'Heutiger Arbeitsort (office_id aus offices)', en: "Today's office (office_id in offices)" } },
 			{ name: 'mode', type: 'text', required: false, values: ['pt', 'car', 'bike', 'walk'], aliases: ['verkehrsmittel', 'modus'], description: { de: 'Hauptverkehrsmittel heute (optional)', en: 'Main mode today (optional)' } },
 			...locationColumns
@@ -186,9 +194,9 @@ export const tables: Record<TableName, TableDef> = {
 			{ name: 'name', type: 'text', required: true, aliases: ['bezeichnung', 'standort'], description: { de: 'Bezeichnung', en: 'Name' } },
 			{ name: 'address', type: 'text', required: false, aliases: ['adresse', 'strasse'], description: { de: 'Adresse', en: 'Address' } },
 			{ name: 'unit', type: 'text', required: false, aliases: ['einheit'], description: { de: 'Hauptnutzer (Einheit)', en: 'Main occupant (unit)' } },
-			{ name: 'area_m2', type: 'number', unit: 'm²', required: true, min: 0, aliases: ['flaeche', 'fläche', 'flaeche_m2', 'area'], description: { de: 'Mietfläche', en: 'Rented floor area' } },
-			{ name: 'workplaces', type: 'integer', required: false, min: 0, aliases: ['arbeitsplaetze', 'arbeitsplätze', 'desks'], description: { de: 'Arbeitsplätze', en: 'Workplaces' } },
-			{ name: 'rent_chf_year', type: 'number', unit: 'CHF/Jahr', required: true, min: 0, aliases: ['miete', 'miete_chf', 'rent'], description: { de: 'Jahresmiete inkl. Nebenkosten', en: 'Annual rent incl. service charges' } },
+			{ name: 'area_m2', type: 'number', unit: 'm²', required: true, min: 0, max: 1_000_000, warnMin: 10, warnMax: 50_000, aliases: ['flaeche', 'fläche', 'flaeche_m2', 'area'], description: { de: 'Mietfläche', en: 'Rented floor area' } },
+			{ name: 'workplaces', type: 'integer', required: false, min: 0, max: 100_000, warnMax: 5_000, aliases: ['arbeitsplaetze', 'arbeitsplätze', 'desks'], description: { de: 'Arbeitsplätze', en: 'Workplaces' } },
+			{ name: 'rent_chf_year', type: 'number', unit: 'CHF/Jahr', required: true, min: 0, max: 1e9, warnMax: 50e6, aliases: ['miete', 'miete_chf', 'rent'], description: { de: 'Jahresmiete inkl. Nebenkosten', en: 'Annual rent incl. service charges' } },
 			{ name: 'lease_end', type: 'date', required: false, aliases: ['mietende', 'vertragsende'], description: { de: 'Frühestes Mietende', en: 'Earliest lease end' } },
 			{ name: 'notice_months', type: 'integer', unit: 'Monate', required: false, min: 0, max: 60, aliases: ['kuendigungsfrist', 'kündigungsfrist'], description: { de: 'Kündigungsfrist', en: 'Notice period' } },
 			{ name: 'keep', type: 'boolean', required: false, aliases: ['behalten', 'regional', 'bleibt'], description: { de: 'Bleibt als Regionalstelle bestehen', en: 'Kept as a regional branch' } },
@@ -206,8 +214,8 @@ export const tables: Record<TableName, TableDef> = {
 		columns: [
 			{ name: 'customer_id', type: 'text', required: false, aliases: ['id', 'kunden_nr'], description: { de: 'Kunden-ID (optional)', en: 'Customer id (optional)' } },
 			{ name: 'group', type: 'text', required: true, values: ['employer', 'insured', 'jobseeker'], aliases: ['gruppe', 'kundengruppe', 'segment'], description: { de: 'Kundengruppe: employer (Arbeitgebende), insured (Versicherte), jobseeker (Stellensuchende)', en: 'Customer group: employer, insured, jobseeker' } },
-			{ name: 'count', type: 'integer', required: false, min: 0, aliases: ['anzahl', 'n'], description: { de: 'Anzahl Personen/Betriebe (Standard 1)', en: 'Number of persons/firms (default 1)' } },
-			{ name: 'visits_per_year', type: 'number', unit: '1/Jahr', required: true, min: 0, aliases: ['besuche', 'besuche_pro_jahr', 'visits'], description: { de: 'Besuche pro Jahr und Einheit', en: 'Visits per year each' } },
+			{ name: 'count', type: 'integer', required: false, min: 0, max: 10_000_000, warnMax: 100_000, aliases: ['anzahl', 'n'], description: { de: 'Anzahl Personen/Betriebe (Standard 1)', en: 'Number of persons/firms (default 1)' } },
+			{ name: 'visits_per_year', type: 'number', unit: '1/Jahr', required: true, min: 0, max: 10_000, warnMax: 365, aliases: ['besuche', 'besuche_pro_jahr', 'visits'], description: { de: 'Besuche pro Jahr und Einheit', en: 'Visits per year each' } },
 			...locationColumns
 		]
 	},
@@ -224,12 +232,12 @@ export const tables: Record<TableName, TableDef> = {
 			{ name: 'site_id', type: 'text', required: true, aliases: ['id'], description: { de: 'Standort-ID', en: 'Site id' } },
 			{ name: 'name', type: 'text', required: true, aliases: ['bezeichnung'], description: { de: 'Bezeichnung', en: 'Name' } },
 			{ name: 'municipality', type: 'text', required: false, aliases: ['gemeinde'], description: { de: 'Gemeinde', en: 'Municipality' } },
-			{ name: 'capacity_workplaces', type: 'integer', required: true, min: 0, aliases: ['kapazitaet', 'kapazität', 'arbeitsplaetze', 'capacity'], description: { de: 'Kapazität in Arbeitsplätzen', en: 'Capacity in workplaces' } },
-			{ name: 'area_m2', type: 'number', unit: 'm²', required: true, min: 0, aliases: ['flaeche', 'fläche'], description: { de: 'Nutzfläche', en: 'Usable floor area' } },
-			{ name: 'cost_chf_m2_year', type: 'number', unit: 'CHF/m²/Jahr', required: true, min: 0, aliases: ['miete_m2', 'kosten_m2'], description: { de: 'Jährliche Kosten pro m²: Miete inkl. Nebenkosten, bei Kauf die Betriebskosten (ohne Kapitalkosten, die aus land_chf und building_chf folgen)', en: 'Annual cost per m²: rent incl. service charges, for a bought site its operating cost (capital cost follows from land_chf and building_chf)' } },
-			{ name: 'one_off_chf', type: 'number', unit: 'CHF', required: false, min: 0, aliases: ['einmalkosten', 'investition'], description: { de: 'Einmalkosten für den Ausbau (der Umzug folgt aus den Umzugskosten pro Person)', en: 'One-off fit-out cost (the move follows from the move cost per person)' } },
-			{ name: 'land_chf', type: 'number', unit: 'CHF', required: false, min: 0, aliases: ['grundstueck', 'grundstück', 'landpreis', 'kaufpreis_land'], description: { de: 'Kaufpreis des Grundstücks (gekaufte Standorte); das Modell verzinst ihn mit dem Finanzierungssatz', en: 'Purchase price of the land (bought sites); the model charges interest at the financing rate' } },
-			{ name: 'building_chf', type: 'number', unit: 'CHF', required: false, min: 0, aliases: ['gebaeude', 'gebäude', 'baukosten', 'gebaeudekosten'], description: { de: 'Kauf- oder Baukosten des Gebäudes (gekaufte Standorte); das Modell rechnet daraus eine Annuität über die Abschreibungsdauer', en: 'Purchase or construction cost of the building (bought sites); the model turns it into an annuity over the pay-off period' } },
+			{ name: 'capacity_workplaces', type: 'integer', required: true, min: 0, max: 100_000, warnMax: 5_000, aliases: ['kapazitaet', 'kapazität', 'arbeitsplaetze', 'capacity'], description: { de: 'Kapazität in Arbeitsplätzen', en: 'Capacity in workplaces' } },
+			{ name: 'area_m2', type: 'number', unit: 'm²', required: true, min: 0, max: 1_000_000, warnMin: 50, warnMax: 100_000, aliases: ['flaeche', 'fläche'], description: { de: 'Nutzfläche', en: 'Usable floor area' } },
+			{ name: 'cost_chf_m2_year', type: 'number', unit: 'CHF/m²/Jahr', required: true, min: 0, max: 100_000, warnMax: 2_000, aliases: ['miete_m2', 'kosten_m2'], description: { de: 'Jährliche Kosten pro m²: Miete inkl. Nebenkosten, bei Kauf die Betriebskosten (ohne Kapitalkosten, die aus land_chf und building_chf folgen)', en: 'Annual cost per m²: rent incl. service charges, for a bought site its operating cost (capital cost follows from land_chf and building_chf)' } },
+			{ name: 'one_off_chf', type: 'number', unit: 'CHF', required: false, min: 0, max: 1e10, warnMax: 500e6, aliases: ['einmalkosten', 'investition'], description: { de: 'Einmalkosten für den Ausbau (der Umzug folgt aus den Umzugskosten pro Person)', en: 'One-off fit-out cost (the move follows from the move cost per person)' } },
+			{ name: 'land_chf', type: 'number', unit: 'CHF', required: false, min: 0, max: 1e10, warnMax: 1e9, aliases: ['grundstueck', 'grundstück', 'landpreis', 'kaufpreis_land'], description: { de: 'Kaufpreis des Grundstücks (gekaufte Standorte); das Modell verzinst ihn mit dem Finanzierungssatz', en: 'Purchase price of the land (bought sites); the model charges interest at the financing rate' } },
+			{ name: 'building_chf', type: 'number', unit: 'CHF', required: false, min: 0, max: 1e10, warnMax: 1e9, aliases: ['gebaeude', 'gebäude', 'baukosten', 'gebaeudekosten'], description: { de: 'Kauf- oder Baukosten des Gebäudes (gekaufte Standorte); das Modell rechnet daraus eine Annuität über die Abschreibungsdauer', en: 'Purchase or construction cost of the building (bought sites); the model turns it into an annuity over the pay-off period' } },
 			{ name: 'available_from', type: 'date', required: false, aliases: ['verfuegbar_ab', 'verfügbar_ab', 'bezug'], description: { de: 'Bezugsbereit ab', en: 'Available from' } },
 			{ name: 'tenure', type: 'text', required: false, values: ['buy', 'rent', 'build_right'], aliases: ['eigentum', 'rechtsform'], description: { de: 'Kauf, Miete oder Baurecht', en: 'Purchase, rent or building right' } },
 			{ name: 'note', type: 'text', required: false, aliases: ['bemerkung', 'notiz'], description: { de: 'Bemerkung', en: 'Note' } },
@@ -246,13 +254,13 @@ export const tables: Record<TableName, TableDef> = {
 		key: 'zone_id',
 		location: 'none',
 		columns: [
-			{ name: 'zone_id', type: 'integer', required: true, aliases: ['bfs', 'bfs_nr'], description: { de: 'BFS-Gemeindenummer', en: 'BFS municipality number' } },
+			{ name: 'zone_id', type: 'integer', required: true, min: 1, max: 9999, aliases: ['bfs', 'bfs_nr'], description: { de: 'BFS-Gemeindenummer', en: 'BFS municipality number' } },
 			{ name: 'name', type: 'text', required: true, aliases: ['gemeinde'], description: { de: 'Name', en: 'Name' } },
 			{ name: 'canton', type: 'text', required: true, aliases: ['kanton'], description: { de: 'Kanton', en: 'Canton' } },
 			{ name: 'lon', type: 'lon', unit: '° WGS84', required: true, min: 5.9, max: 10.6, aliases: ['centroid_lon'], description: { de: 'Schwerpunkt Länge', en: 'Centroid longitude' } },
 			{ name: 'lat', type: 'lat', unit: '° WGS84', required: true, min: 45.8, max: 47.9, aliases: ['centroid_lat'], description: { de: 'Schwerpunkt Breite', en: 'Centroid latitude' } },
-			{ name: 'population', type: 'integer', required: false, min: 0, aliases: ['pop_2025', 'einwohner'], description: { de: 'Ständige Wohnbevölkerung (STATPOP)', en: 'Permanent resident population (STATPOP)' } },
-			{ name: 'area_km2', type: 'number', unit: 'km²', required: false, min: 0, aliases: ['area_km2_approx'], description: { de: 'Fläche', en: 'Area' } }
+			{ name: 'population', type: 'integer', required: false, min: 0, max: 10_000_000, warnMax: 500_000, aliases: ['pop_2025', 'einwohner'], description: { de: 'Ständige Wohnbevölkerung (STATPOP)', en: 'Permanent resident population (STATPOP)' } },
+			{ name: 'area_km2', type: 'number', unit: 'km²', required: false, min: 0, max: 41_300, warnMax: 500, aliases: ['area_km2_approx'], description: { de: 'Fläche', en: 'Area' } }
 		]
 	},
 	travel_times: {
@@ -264,7 +272,7 @@ export const tables: Record<TableName, TableDef> = {
 		},
 		location: 'none',
 		columns: [
-			{ name: 'origin_zone', type: 'integer', required: true, aliases: ['origin', 'from', 'von', 'zone_id', 'from_id', 'fromplace', 'from_zone', 'origin_id'], description: { de: 'Herkunftszone (BFS-Nr.)', en: 'Origin zone (BFS no.)' } },
+			{ name: 'origin_zone', type: 'integer', required: true, min: 1, max: 9999, aliases: ['origin', 'from', 'von', 'zone_id', 'from_id', 'fromplace', 'from_zone', 'origin_id'], description: { de: 'Herkunftszone (BFS-Nr.)', en: 'Origin zone (BFS no.)' } },
 			{
 				name: 'origin_cell',
 				type: 'integer',
@@ -277,17 +285,35 @@ export const tables: Record<TableName, TableDef> = {
 			},
 			{ name: 'destination_id', type: 'text', required: true, aliases: ['destination', 'to', 'nach', 'site_id', 'to_id', 'toplace'], description: { de: 'Ziel: site_id oder office_id', en: 'Destination: site_id or office_id' } },
 			{ name: 'mode', type: 'text', required: true, values: ['pt', 'car'], aliases: ['verkehrsmittel'], description: { de: 'pt (ÖV) oder car (MIV)', en: 'pt (public transport) or car' } },
-			{ name: 'minutes_p50', type: 'number', unit: 'min', required: true, min: 0, max: 1440, aliases: ['minutes', 'min', 'travel_time', 'reisezeit', 'duration_min', 'travel_time_p50', 'time_p50', 'p50', 'median'], description: { de: 'Reisezeit Median über das Zeitfenster (ÖV: Reise von Tür zu Tür, ohne Wartezeit vor dem Termin)', en: 'Median travel time over the time window (PT: door-to-door journey, without the wait before the appointment)' } },
-			{ name: 'minutes_p80', type: 'number', unit: 'min', required: false, min: 0, max: 1440, aliases: ['p80', 'travel_time_p80', 'time_p80'], description: { de: 'Reisezeit 80. Perzentil', en: '80th percentile travel time' } },
-			{ name: 'wait_p50', type: 'number', unit: 'min', required: false, min: 0, max: 1440, aliases: ['wait', 'wait_min', 'wait_time', 'wait_time_p50', 'waiting_p50', 'wartezeit'], description: { de: 'Nur ÖV: Wartezeit am Ziel vor dem Termin (Termin − Ankunft), Median über das Zeitfenster; leer für Auto und für Matrizen ohne diese Angabe', en: 'PT only: wait at the destination before the appointment (deadline − arrival), median over the time window; empty for car and for matrices without it' } },
-			{ name: 'wait_p80', type: 'number', unit: 'min', required: false, min: 0, max: 1440, aliases: ['wait_time_p80', 'waiting_p80'], description: { de: 'Nur ÖV: Wartezeit vor dem Termin, 80. Perzentil', en: 'PT only: wait before the appointment, 80th percentile' } },
-			{ name: 'changes', type: 'number', required: false, min: 0, aliases: ['umstiege', 'transfers'], description: { de: 'Umstiege (Median)', en: 'Changes (median)' } },
+			{ name: 'minutes_p50', type: 'number', unit: 'min', required: true, min: 0, max: 1440, warnMax: 300, aliases: ['minutes', 'min', 'travel_time', 'reisezeit', 'duration_min', 'travel_time_p50', 'time_p50', 'p50', 'median'], description: { de: 'Reisezeit Median über das Zeitfenster (ÖV: Reise von Tür zu Tür, ohne Wartezeit vor dem Termin)', en: 'Median travel time over the time window (PT: door-to-door journey, without the wait before the appointment)' } },
+			{ name: 'minutes_p80', type: 'number', unit: 'min', required: false, min: 0, max: 1440, warnMax: 300, aliases: ['p80', 'travel_time_p80', 'time_p80'], description: { de: 'Reisezeit 80. Perzentil', en: '80th percentile travel time' } },
+			{ name: 'wait_p50', type: 'number', unit: 'min', required: false, min: 0, max: 1440, warnMax: 240, aliases: ['wait', 'wait_min', 'wait_time', 'wait_time_p50', 'waiting_p50', 'wartezeit'], description: { de: 'Nur ÖV: Wartezeit am Ziel vor dem Termin (Termin − Ankunft), Median über das Zeitfenster; leer für Auto und für Matrizen ohne diese Angabe', en: 'PT only: wait at the destination before the appointment (deadline − arrival), median over the time window; empty for car and for matrices without it' } },
+			{ name: 'wait_p80', type: 'number', unit: 'min', required: false, min: 0, max: 1440, warnMax: 240, aliases: ['wait_time_p80', 'waiting_p80'], description: { de: 'Nur ÖV: Wartezeit vor dem Termin, 80. Perzentil', en: 'PT only: wait before the appointment, 80th percentile' } },
+			{ name: 'changes', type: 'number', required: false, min: 0, max: 50, warnMax: 10, aliases: ['umstiege', 'transfers'], description: { de: 'Umstiege (Median)', en: 'Changes (median)' } },
 			{ name: 'source', type: 'text', required: false, aliases: ['quelle'], description: { de: 'Herkunft der Zeiten (Modell, GTFS, Import)', en: 'Source of the times (model, GTFS, import)' } }
 		]
 	}
 };
 
 export const tableNames = Object.keys(tables) as TableName[];
+
+/**
+ * Why these bounds (impossible = error / unusual = warning the user confirms):
+ * - counts of people and workplaces: beyond 10 M customers is more than everyone in Switzerland; an office
+ *   or site for more than 100'000 workplaces does not exist (the largest Swiss administrative campuses hold a
+ *   few thousand: warning above 5'000);
+ * - floor areas: 1 km² (1'000'000 m²) of office space in one building does not exist; above 50'000 m² (an
+ *   office) or 100'000 m² (a site) is a large campus; below 10 / 50 m² is a cupboard, not an office;
+ * - money: annual rents beyond CHF 1 bn, running costs beyond CHF 100'000/m² and one-off costs beyond CHF 10 bn
+ *   are typos; Swiss office rents and running costs lie far below CHF 2'000/m²/year;
+ * - zones: BFS numbers are 1…9999; no municipality has more than 500'000 residents (Zurich ~440'000) or
+ *   500 km² (Scuol 439 km²); the whole country has 41'285 km²;
+ * - travel times: a day at most (1'440 min), usually far below 5 hours; 10+ changes are unusual;
+ * - staff: 0–120 % FTE; below 5 % is unusual.
+ * Every integer column also refuses values beyond ±2^53 (they could not be stored exactly: see MAX_EXACT_INTEGER).
+ */
+/** The largest whole number stored exactly (BIGINT columns hold what JavaScript numbers can represent). */
+export const MAX_EXACT_INTEGER = Number.MAX_SAFE_INTEGER;
 
 /** Tables a user imports directly (zones and travel_times may also be imported). */
 export const importableTables: readonly TableName[] = ['staff', 'offices', 'customers', 'sites', 'zones', 'travel_times'];
@@ -344,8 +370,9 @@ export function schemaMarkdown(lang: 'de' | 'en' = 'en'): string {
 		out.push('| column | type | unit | required | description | also recognised |', '|---|---|---|---|---|---|');
 		for (const c of t.columns) {
 			const range = c.min !== undefined || c.max !== undefined ? ` [${c.min ?? ''}…${c.max ?? ''}]` : '';
+			const usual = c.warnMin !== undefined || c.warnMax !== undefined ? `, usual ${c.warnMin ?? c.min ?? ''}…${c.warnMax ?? c.max ?? ''}` : '';
 			const vals = c.values ? ` (${c.values.join(', ')})` : '';
-			out.push(`| \`${c.name}\` | ${c.type}${range} | ${c.unit ?? ''} | ${c.required ? 'yes' : ''} | ${c.description[lang]}${vals} | ${(c.aliases ?? []).join(', ')} |`);
+			out.push(`| \`${c.name}\` | ${c.type}${range}${usual} | ${c.unit ?? ''} | ${c.required ? 'yes' : ''} | ${c.description[lang]}${vals} | ${(c.aliases ?? []).join(', ')} |`);
 		}
 		out.push('');
 		if (t.location === 'point') {

@@ -17,9 +17,14 @@ import type { FileFormat, ImportIssue, ParsedFile } from '../data/import/types.t
 import type { ValidationResult } from '../data/import/validate.ts';
 import type { Db } from '../data/db/connector.ts';
 import { CancelledError, client, type Endpoint, type Remote } from '../util/rpc.ts';
+import { fastImport, type FastJs, type FastOutcome } from '../data/import/fast/run.ts';
+import { ImportCancelled } from '../data/import/issues.ts';
 import { fetchText, geoFiles } from './assets.ts';
 
 type Call = Remote<ImportHandlers>;
+
+/** Rows the data page previews (a virtual table: only the visible ones are drawn). */
+const PREVIEW_ROWS = 500;
 let worker: Promise<Call> | null = null;
 
 /**
@@ -30,12 +35,13 @@ export function importWorker(): Promise<Call> {
 	worker ??= (async () => {
 		const w = new Worker(new URL('../data/import-worker.ts', import.meta.url), { type: 'module' });
 		const call = client<ImportHandlers>(w as unknown as Endpoint);
-		const [plzCsv, centroidsCsv, municipalitiesGeojson] = await Promise.all([
+		const [plzCsv, centroidsCsv, municipalitiesGeojson, countryGeojson] = await Promise.all([
 			fetchText(geoFiles, GEO_REF_FILES.plzCsv),
 			fetchText(geoFiles, GEO_REF_FILES.centroidsCsv),
-			fetchText(geoFiles, GEO_REF_FILES.municipalitiesGeojson)
+			fetchText(geoFiles, GEO_REF_FILES.municipalitiesGeojson),
+			fetchText(geoFiles, GEO_REF_FILES.countryGeojson)
 		]);
-		await call.setRefs({ plzCsv, centroidsCsv, municipalitiesGeojson });
+		await call.setRefs({ plzCsv, centroidsCsv, municipalitiesGeojson, countryGeojson });
 		await call.restoreAddresses(undefined).catch(() => null);
 		return call;
 	})();
@@ -62,12 +68,17 @@ export interface RunOptions {
 	file: File;
 	/** The user's mapping (schema column -> header); {} for the automatic one. */
 	mapping: ColumnMapping;
+	/** XLSX: the worksheet; XLSX/CSV: the header row (default: found). */
+	sheet?: string;
+	headerRow?: number;
 	/** travel_times: mode of every row when the file has none (r5r/Conveyal/OTP matrices). */
 	matrixMode?: MatrixMode | null;
 	signal: AbortSignal;
 	/** Called once the header is read (before any row is validated). */
 	onOpen?: (f: StreamedFile, mapping: ColumnMapping) => void;
 	onProgress?: (fraction: number, rows: number) => void;
+	/** What the fast path did (taken, or why not, with step times): for the log and the benchmark. */
+	onFastPath?: (o: FastOutcome) => void;
 }
 
 export type RunOutcome =
@@ -81,8 +92,8 @@ export type RunOutcome =
 export interface StagedImport {
 	table: TableName;
 	rows: number;
-	/** Arrow IPC stream of each batch (kept to persist the table for the next visit). */
-	ipc: Uint8Array[];
+	/** Arrow IPC stream of each batch (kept to persist the table for the next visit); null: DuckDB read the file itself. */
+	ipc: Uint8Array[] | null;
 }
 
 /**
@@ -91,19 +102,23 @@ export interface StagedImport {
  */
 export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutcome> {
 	const call = await importWorker();
-	const opened = await call.open({ table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping, matrixMode: o.matrixMode ?? null }, { signal: o.signal }).catch(
-		(e) => (e instanceof CancelledError ? null : Promise.reject(e))
-	);
+	const open = (fastOpen: boolean) =>
+		call
+			.open(
+				{ table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping, sheet: o.sheet, headerRow: o.headerRow, previewRows: PREVIEW_ROWS, matrixMode: o.matrixMode ?? null, fastOpen },
+				{ signal: o.signal }
+			)
+			.catch((e) => (e instanceof CancelledError ? null : Promise.reject(e)));
+	// A CSV may take the fast path: its first session checks the encoding on the first chunk only.
+	const csv = /\.(csv|txt|tsv)$/i.test(o.file.name) && !!db.registerFile;
+	let opened = await open(csv);
 	if (!opened || (!opened.ok && opened.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
 	if (!opened.ok) return { kind: 'file-error', issues: opened.issues };
 	o.onOpen?.({ fileName: o.file.name, format: opened.format, headers: opened.headers, info: opened.info, matrix: opened.matrix }, opened.mapping);
-	const session = opened.session;
 	if (opened.matrix?.format && !opened.matrix.mode) {
-		call.close({ session }).catch(() => {});
+		call.close({ session: opened.session }).catch(() => {});
 		return { kind: 'needs-mode' };
 	}
-	const ipc: Uint8Array[] = [];
-	let staged = false;
 	// Reports come from the batch being inserted and the one being validated: show only progress forward.
 	let shown = 0;
 	const report = (f: number, rows: number) => {
@@ -111,6 +126,39 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 		shown = f;
 		o.onProgress?.(f, rows);
 	};
+
+	// ---- the fast path: DuckDB reads the CSV itself; the worker scans and locates (import/fast/run.ts)
+	if (csv && opened.format === 'csv') {
+		const session = opened.session;
+		const js: FastJs = {
+			plan: () => call.fastPlan({ session }),
+			scan: (prep, onProgress) => call.fastScan({ session, prep }, { signal: o.signal, onProgress: (f) => onProgress?.(f) }),
+			locate: () => call.fastLocate({ session }, { signal: o.signal }),
+			finish: (preview) => call.fastFinish({ session, preview })
+		};
+		try {
+			const fast = await fastImport(db, js, o.file, { signal: o.signal, previewRows: PREVIEW_ROWS, onProgress: (f) => report(f, 0) });
+			o.onFastPath?.(fast);
+			if (fast.ok) {
+				const result: StreamedResult = { ...fast.result, table: o.table, matrix: null };
+				return { kind: 'done', result, staged: { table: o.table, rows: fast.rows, ipc: null } };
+			}
+		} catch (e) {
+			call.close({ session }).catch(() => {});
+			if (e instanceof CancelledError || e instanceof ImportCancelled || o.signal.aborted) return { kind: 'cancelled' };
+			throw e;
+		}
+		// The reference path, from a fresh session (the fast path may have counted rows into this one).
+		call.close({ session }).catch(() => {});
+		shown = 0;
+		opened = await open(false);
+		if (!opened || (!opened.ok && opened.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
+		if (!opened.ok) return { kind: 'file-error', issues: opened.issues };
+	}
+
+	const session = opened.session;
+	const ipc: Uint8Array[] = [];
+	let staged = false;
 	try {
 		await stageBegin(db, o.table);
 		staged = true;

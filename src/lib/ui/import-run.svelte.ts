@@ -4,11 +4,11 @@
  * forget. Only one run at a time; a new one waits until the previous one dropped its staging table.
  * The page only renders this state and calls its methods.
  */
-import { tables, type TableName } from '../data/schema.ts';
+import { ident, tables, type TableName } from '../data/schema.ts';
 import type { MatrixFormat, MatrixMode } from '../data/travel-time-formats.ts';
 import { suggestMapping, type ColumnMapping, type ImportIssue, type MappingSuggestion } from '../data/import/index.ts';
 import { runStreamingImport, commitStaged, dropStaged, type StagedImport, type StreamedFile, type StreamedResult } from './import-client.ts';
-import { getDb, startApp, userTableLoaded, restoreDefault, clearAllData } from './app.svelte.ts';
+import { getDb, startApp, userTableChanged, keepUserTable, restoreDefault, clearAllData } from './app.svelte.ts';
 import { loadDefaultNetworks, travelTimesAfterDataChange } from './reach.svelte.ts';
 import { forgetAddressDirectory } from './address-client.ts';
 import { t, tr } from './i18n/index.svelte.ts';
@@ -35,11 +35,26 @@ export class ImportRun {
 	matrixMode = $state<MatrixMode | null>(null);
 	/** Counts "delete all my data" (panels that keep their own state remount on it). */
 	cleared = $state(0);
+	/** XLSX worksheet and header row the user chose (undefined: the reader's choice). */
+	sheet = $state<string | undefined>(undefined);
+	headerRow = $state<number | undefined>(undefined);
+	/** The user confirmed the values beyond what is usual (schema warnMin/warnMax): needed before "load". */
+	unusualConfirmed = $state(false);
+	/** Milliseconds of the last commit: the swap into the table, and keeping it for the next visit (IndexedDB). */
+	commitMs = $state<{ swap: number; keep: number | null } | null>(null);
+	/** The last loaded table being kept for the next visit (it is usable at once; keeping follows). */
+	keeping = $state<'saving' | 'kept' | 'failed' | null>(null);
+	/** How the last run read the file: DuckDB directly (fast path) or the reference reader, with step times. */
+	readPath = $state<{ fast: boolean; reason?: string; ms: Record<string, number> } | null>(null);
+
 
 	issues = $derived([...this.fileIssues, ...(this.result?.issues ?? [])]);
 	shownIssues = $derived(this.issues.slice(0, SHOW_ISSUES));
 	errors = $derived(this.fileIssues.length + (this.result?.stats.errors ?? 0));
 	hiddenIssues = $derived(this.fileIssues.length + (this.result ? this.result.stats.errors + this.result.stats.warnings : 0) - this.shownIssues.length);
+	/** Unusual values that still wait for the user's confirmation. */
+	unusual = $derived(this.result?.stats.unusual ?? 0);
+	canCommit = $derived(this.errors === 0 && this.busy === null && this.staged !== null && (this.unusual === 0 || this.unusualConfirmed));
 
 	/** The chosen file (a handle: every run re-reads it in chunks, nothing is held in memory). */
 	private file: File | null = null;
@@ -57,6 +72,7 @@ export class ImportRun {
 		this.result = null;
 		this.fileIssues = [];
 		this.mapping = {};
+		this.unusualConfirmed = false;
 	}
 
 	private forgetStaged(): void {
@@ -70,6 +86,23 @@ export class ImportRun {
 		this.reset();
 		this.message = null;
 		this.matrixMode = null;
+		this.sheet = undefined;
+		this.headerRow = undefined;
+		this.start({});
+	}
+
+	/** The user picked a worksheet (XLSX): read it from its own header row. */
+	chooseSheet(name: string): void {
+		this.sheet = name || undefined;
+		this.headerRow = undefined;
+		this.mapping = {};
+		this.start({});
+	}
+
+	/** The user named the header row (0 or empty: found automatically). */
+	chooseHeaderRow(row: number): void {
+		this.headerRow = Number.isInteger(row) && row > 0 ? row : undefined;
+		this.mapping = {};
 		this.start({});
 	}
 
@@ -109,6 +142,10 @@ export class ImportRun {
 		this.rowsRead = 0;
 		this.result = null;
 		this.fileIssues = [];
+		this.unusualConfirmed = false;
+		this.readPath = null;
+		const sheet = this.sheet;
+		const headerRow = this.headerRow;
 		this.running = (async () => {
 			await prev;
 			if (ac.signal.aborted) return;
@@ -118,8 +155,13 @@ export class ImportRun {
 					table: tbl,
 					file: f,
 					mapping: $state.snapshot(userMapping),
+					sheet,
+					headerRow,
 					matrixMode: tbl === 'travel_times' ? this.matrixMode : null,
 					signal: ac.signal,
+					onFastPath: (o) => {
+						if (this.controller === ac) this.readPath = o.ok ? { fast: true, ms: o.ms } : { fast: false, reason: o.reason, ms: o.ms };
+					},
 					onOpen: (src, m) => {
 						this.source = src;
 						// Keep the user's explicit "no column" choices ('' = unmapped), or an alias would map them again.
@@ -167,12 +209,25 @@ export class ImportRun {
 
 	/** Swap the staged rows into the table and keep them for the next visit. */
 	async commit(): Promise<void> {
-		if (!this.result || !this.staged) return;
+		if (!this.result || !this.staged || !this.canCommit) return;
 		const s = this.staged;
 		this.staged = null;
 		try {
-			const n = await commitStaged(getDb(), s);
-			await userTableLoaded(s.table, s.ipc);
+			const db = getDb();
+			const t0 = performance.now();
+			const n = await commitStaged(db, s);
+			const t1 = performance.now();
+			userTableChanged(s.table);
+			this.commitMs = { swap: Math.round(t1 - t0), keep: null };
+			// Keeping it for the next visit follows in the background (a million rows take a second): the table
+			// is in use already. Rows DuckDB read itself (the fast path) are written out as DuckDB holds them.
+			this.keeping = 'saving';
+			void (async () => {
+				const keep = s.ipc ?? (db.ipc ? [await db.ipc(`SELECT * FROM ${ident(s.table)}`)] : await db.arrow(`SELECT * FROM ${ident(s.table)}`));
+				const ok = await keepUserTable(s.table, keep);
+				this.keeping = ok ? 'kept' : 'failed';
+				this.commitMs = { swap: Math.round(t1 - t0), keep: Math.round(performance.now() - t1) };
+			})().catch(() => (this.keeping = 'failed'));
 			travelTimesAfterDataChange(s.table);
 			this.message = { kind: 'ok', text: t('data.committed', { n, table: tr(tables[s.table].label) }) };
 			this.file = null;

@@ -18,17 +18,55 @@ function countBreaks(s: string): number {
 	return n;
 }
 
+/** Limits that keep a hostile or broken file from eating the page: one clear error instead of a hang. */
+export interface CsvLimits {
+	/** Fields per row (the widest table has ~20 columns; exports may carry a few hundred unused ones). */
+	maxColumns: number;
+	/** Characters per field (Excel itself stops at 32'767 per cell). */
+	maxFieldChars: number;
+	/** Characters per row, quoted line breaks included. */
+	maxRowChars: number;
+}
+
+export const CSV_LIMITS: Readonly<CsvLimits> = { maxColumns: 1000, maxFieldChars: 100_000, maxRowChars: 1_000_000 };
+
+export type CsvErrorCode = 'unterminated_quote' | 'too_many_columns' | 'field_too_long' | 'row_too_long';
+
+/** A structural problem of the text: where it is (physical line, 0-based field) and what. */
+export class CsvError extends Error {
+	constructor(
+		readonly code: CsvErrorCode,
+		/** 1-based physical line where the row (or, for quotes and fields, the field) starts. */
+		readonly line: number,
+		/** 0-based index of the field in its row. */
+		readonly field: number,
+		/** The field that broke a limit was quoted (a quote that never closes is the usual cause). */
+		readonly quoted = false
+	) {
+		super(`${code} at line ${line}, field ${field + 1}`);
+	}
+}
+
 /**
- * Incremental RFC 4180 parser (quotes "", CRLF/LF/CR line ends), with papaparse's leniency: a quote
- * that is not followed by a delimiter or line end does not close the field; an unterminated quote
- * runs to the end of the file. Feed text with `push(text, final)`; it returns the complete rows and
- * the physical line each starts on (1-based, quoted newlines counted), blank lines skipped.
+ * Incremental RFC 4180 parser (quotes "", CRLF/LF/CR line ends). Lenient where a spreadsheet is: a quote
+ * that is not followed by a delimiter or line end does not close the field. Strict where leniency loses
+ * data: a quote that never closes is a CsvError naming the line it opened on (it would swallow every
+ * following row into one field), and so is any row, field or column count beyond `limits`. Feed text with
+ * `push(text, final)`; it returns the complete rows and the physical line each starts on (1-based, quoted
+ * newlines counted), blank lines skipped. An incomplete row is carried to the next push, never more than
+ * `maxRowChars` of it.
  */
 export class CsvRowParser {
 	private carry = '';
 	/** Line the next (carried) row starts on. */
 	private line = 1;
-	constructor(readonly delimiter: string) {}
+	readonly limits: Readonly<CsvLimits>;
+	constructor(
+		readonly delimiter: string,
+		limits: Partial<CsvLimits> = {}
+	) {
+		this.limits = { ...CSV_LIMITS, ...limits };
+	}
 
 	push(text: string, final: boolean): { rows: string[][]; lines: number[] } {
 		const buf = this.carry.length ? this.carry + text : text;
@@ -36,6 +74,7 @@ export class CsvRowParser {
 		const lines: number[] = [];
 		const len = buf.length;
 		const delim = this.delimiter;
+		const { maxColumns, maxFieldChars, maxRowChars } = this.limits;
 		let p = 0;
 		/** Start of the row being parsed: an incomplete row is carried over from here. */
 		let rowStart = 0;
@@ -49,18 +88,20 @@ export class CsvRowParser {
 			let breaks = 0;
 			const row: string[] = [];
 			for (;;) {
+				if (row.length >= maxColumns) throw new CsvError('too_many_columns', this.line, row.length);
 				// one field starting at p
 				if (buf.charCodeAt(p) === 34 /* " */) {
+					const fieldLine = this.line + breaks;
 					let q = p + 1;
 					let val = '';
 					for (;;) {
 						const j = buf.indexOf('"', q);
 						if (j < 0) {
+							if (len - p > maxFieldChars) throw new CsvError('field_too_long', fieldLine, row.length, true);
 							if (!final) break rowLoop; // no closing quote yet: wait for more text
-							val += buf.slice(q); // unterminated at the end of the file: the rest is the value
-							q = len;
-							break;
+							throw new CsvError('unterminated_quote', fieldLine, row.length, true);
 						}
+						if (j - p > maxFieldChars) throw new CsvError('field_too_long', fieldLine, row.length, true);
 						if (j + 1 >= len) {
 							if (!final) break rowLoop; // maybe the first half of "" cut by the chunk
 							val += buf.slice(q, j);
@@ -92,7 +133,9 @@ export class CsvRowParser {
 					let end = len;
 					if (nextLF >= 0) end = nextLF;
 					if (nextCR >= 0 && nextCR < end) end = nextCR;
-					if (nextD >= 0 && nextD < end) {
+					const fieldEnd = nextD >= 0 && nextD < end ? nextD : end;
+					if (fieldEnd - p > maxFieldChars) throw new CsvError('field_too_long', this.line + breaks, row.length);
+					if (fieldEnd === nextD) {
 						row.push(buf.slice(p, nextD));
 						p = nextD + delim.length;
 						continue;
@@ -128,6 +171,7 @@ export class CsvRowParser {
 				// Text after a closing quote that is not a delimiter (cannot happen: see the quote rule).
 				break;
 			}
+			if (p - rowStart > maxRowChars) throw new CsvError('row_too_long', this.line, 0);
 			if (!(row.length === 1 && row[0].trim() === '')) {
 				rows.push(row);
 				lines.push(this.line);
@@ -135,6 +179,7 @@ export class CsvRowParser {
 			this.line += 1 + breaks;
 			rowStart = p;
 		}
+		if (len - rowStart > maxRowChars) throw new CsvError('row_too_long', this.line, 0);
 		this.carry = buf.slice(rowStart);
 		return { rows, lines };
 	}

@@ -54,6 +54,17 @@ async function start(): Promise<Db> {
 			await conn.close();
 			await db.terminate();
 			loading = null;
+		},
+		async registerFile(name, data) {
+			// A File is read by DuckDB's worker slice by slice (FileReaderSync): never copied whole to the page.
+			if (data instanceof Uint8Array) await db.registerFileBuffer(name, data);
+			else await db.registerFileHandle(name, data as Blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+		},
+		async dropFile(name) {
+			await db.dropFile(name);
+		},
+		ipc(sql: string) {
+			return conn.useUnsafe((b, id) => b.runQuery(id, sql));
 		}
 	};
 }

@@ -14,6 +14,23 @@ export interface Db {
 	insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void>;
 	/** Release the connection and the engine. */
 	close(): Promise<void>;
+	/**
+	 * Make a file readable by `name` in SQL (read_csv): a File/Blob, read lazily where the engine can, or
+	 * bytes. Optional: engines without it leave imports to the JavaScript reader.
+	 */
+	registerFile?(name: string, data: RegisterableFile): Promise<void>;
+	/** Forget a registered file. */
+	dropFile?(name: string): Promise<void>;
+	/** A query's result as Arrow IPC stream bytes, as the engine wrote them (no decode and re-encode). Optional. */
+	ipc?(sql: string): Promise<Uint8Array>;
+}
+
+/** A File/Blob (anything with slice/arrayBuffer and a size) or bytes in memory. */
+export type RegisterableFile = Uint8Array | { readonly size: number; slice(start?: number, end?: number): { arrayBuffer(): Promise<ArrayBuffer> } };
+
+/** The bytes of a registerable file (engines that need them in memory). */
+export async function fileBytes(data: RegisterableFile): Promise<Uint8Array> {
+	return data instanceof Uint8Array ? data : new Uint8Array(await data.slice(0, data.size).arrayBuffer());
 }
 
 /** Query and return plain JS rows (BigInt converted to number where safe). */
@@ -56,5 +73,6 @@ export function lit(v: string | number | boolean | null): string {
 	if (v === null) return 'NULL';
 	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'NULL';
 	if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-	return "'" + v.replaceAll("'", "''") + "'";
+	// A NUL would end the statement text inside DuckDB's parser: spell it as chr(0).
+	return "'" + v.replaceAll("'", "''").replaceAll('\u0000', "' || chr(0) || '") + "'";
 }

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tableToIPC, type Table } from 'apache-arrow';
-import { CONNECT_SQL, type Db } from './connector.ts';
+import { CONNECT_SQL, fileBytes, type Db } from './connector.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -54,6 +54,12 @@ export async function openNodeDb(): Promise<Db> {
 		async close() {
 			conn.close();
 			db.reset?.();
+		},
+		async registerFile(name, data) {
+			db.registerFileBuffer(name, await fileBytes(data));
+		},
+		async dropFile(name) {
+			db.dropFile(name);
 		}
 	};
 }

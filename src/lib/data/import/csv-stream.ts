@@ -1,6 +1,6 @@
 /**
  * Streaming CSV: read a file in byte chunks (File.slice in the browser, a Uint8Array in Node), decode
- * each chunk (UTF-8, or Windows-1252 when the file is not valid UTF-8), and parse rows incrementally,
+ * each chunk (UTF-8, UTF-16 or Windows-1252: encoding.ts), and parse rows incrementally,
  * carrying an incomplete last row (a quoted field with newlines, a multi-byte character, a CRLF cut
  * between two chunks) over to the next chunk. Only one chunk of text and its rows are alive at a time,
  * so memory stays bounded by the chunk size, not the file size.
@@ -56,7 +56,10 @@ export function detectDelimiter(text: string): string {
 }
 
 export { CsvRowParser } from '../../util/csv.ts';
-import { CsvRowParser } from '../../util/csv.ts';
+import { CSV_LIMITS, CsvError, CsvRowParser } from '../../util/csv.ts';
+import { bomLength, decoderFor, sniffEncoding, type TextEncoding } from './encoding.ts';
+import { detectHeaderIndex, headerRowMissing, HEADER_SCAN_ROWS, titleRowsNote } from './header-row.ts';
+import type { ReaderNote } from './types.ts';
 
 /** A batch of data rows with the row numbers the user sees. */
 export interface RowChunk {
@@ -66,46 +69,85 @@ export interface RowChunk {
 
 export interface CsvInfo {
 	delimiter: string;
-	encoding: 'utf-8' | 'windows-1252';
+	encoding: TextEncoding;
+	/** Line of the header when it is not the first non-blank line (title rows, a `sep=` line, the user's choice). */
+	headerRow?: number;
+	notes?: ReaderNote[];
 }
 
-/**
- * Strict UTF-8 over the whole file (streamed, stops at the first invalid byte), else Windows-1252.
- * Reads the file once more than parsing does, but never holds more than one chunk.
- */
-export async function detectEncoding(src: ByteSource, chunkBytes = CHUNK_BYTES, signal?: AbortSignal): Promise<'utf-8' | 'windows-1252'> {
-	const dec = new TextDecoder('utf-8', { fatal: true });
-	try {
-		for (let at = 0; at < src.size; at += chunkBytes) {
-			if (signal?.aborted) throw new ImportCancelled();
-			dec.decode(await src.read(at, Math.min(src.size, at + chunkBytes)), { stream: true });
-		}
-		dec.decode();
-		return 'utf-8';
-	} catch (e) {
-		if (e instanceof ImportCancelled) throw e;
-		return 'windows-1252';
-	}
+/** Strict UTF-8 over the whole file, else Windows-1252 (BOMs and UTF-16 are told apart: see encoding.ts). */
+export async function detectEncoding(src: ByteSource, chunkBytes = CHUNK_BYTES, signal?: AbortSignal): Promise<TextEncoding> {
+	return (await sniffEncoding(src, chunkBytes, signal)).encoding;
 }
 
 const EMPTY = () => new ImportFileError('empty_file', { de: 'Die Datei ist leer.', en: 'The file is empty.' });
+
+const fmtInt = (n: number) => n.toLocaleString('de-CH');
+
+/** The reader's structural refusals (util/csv.ts CsvError) as one message naming row and column. */
+export function csvFileError(e: CsvError, headers: readonly string[]): ImportFileError {
+	const column = headers[e.field] || `${e.field + 1}`;
+	const where = { row: e.line, column: e.code === 'row_too_long' || e.code === 'too_many_columns' ? null : column };
+	const L = CSV_LIMITS;
+	switch (e.code) {
+		case 'unterminated_quote':
+			return new ImportFileError(e.code, {
+				de: `Das Anführungszeichen am Anfang des Feldes in Zeile ${e.line}, Spalte «${column}», wird nie geschlossen: alle folgenden Zeilen fielen in dieses eine Feld. Das Anführungszeichen schliessen ("…") oder entfernen.`,
+				en: `The quote that opens the field in row ${e.line}, column "${column}", is never closed: every following row would fall into that one field. Close the quote ("…") or remove it.`
+			}, where);
+		case 'field_too_long':
+			return new ImportFileError(e.code, {
+				de: `Das Feld in Zeile ${e.line}, Spalte «${column}», ist länger als ${fmtInt(L.maxFieldChars)} Zeichen${e.quoted ? ': vermutlich wird ein Anführungszeichen nie geschlossen' : ''}. Keine Tabellendaten; Datei prüfen.`,
+				en: `The field in row ${e.line}, column "${column}", is longer than ${L.maxFieldChars.toLocaleString('en')} characters${e.quoted ? ': probably a quote that is never closed' : ''}. Not table data; check the file.`
+			}, where);
+		case 'row_too_long':
+			return new ImportFileError(e.code, {
+				de: `Zeile ${e.line} ist länger als ${fmtInt(L.maxRowChars)} Zeichen: keine Tabellendatei (falsches Format, oder die Zeilenumbrüche fehlen).`,
+				en: `Row ${e.line} is longer than ${L.maxRowChars.toLocaleString('en')} characters: not a table file (wrong format, or the line breaks are missing).`
+			}, where);
+		case 'too_many_columns':
+			return new ImportFileError(e.code, {
+				de: `Zeile ${e.line} hat mehr als ${fmtInt(L.maxColumns)} Spalten: falsches Trennzeichen oder keine Tabellendatei.`,
+				en: `Row ${e.line} has more than ${L.maxColumns.toLocaleString('en')} columns: wrong delimiter, or not a table file.`
+			}, where);
+	}
+}
+
+/** Excel's `sep=;` first line names the delimiter; the header follows on the next line. */
+const SEP_LINE = /^sep=(.)[ \t]*(?:\r\n|\n|\r|$)/i;
+
+export interface CsvOpenOptions {
+	chunkBytes?: number;
+	signal?: AbortSignal;
+	encoding?: TextEncoding;
+	/** Line of the header (1-based, as the user sees it); default: found from the first rows. */
+	headerRow?: number;
+	/** Check UTF-8 over the first chunk only (the fast path's readers check the rest). */
+	headOnly?: boolean;
+}
 
 /**
  * A CSV file as a stream of row chunks: `open` finds the encoding, the delimiter and the header row;
  * `next()` returns the next chunk of data rows (one read of `chunkBytes`), or null at the end.
  */
 export class CsvReader {
-	private at = 0;
+	private at: number;
 	private done = false;
 	private pending: RowChunk | null = null;
+	readonly headers: string[] = [];
+	/** Physical line of the header row. */
+	readonly headerLine: number = 1;
 	private constructor(
 		private readonly src: ByteSource,
 		private readonly decoder: TextDecoder,
 		private readonly parser: CsvRowParser,
-		readonly headers: string[],
 		readonly info: CsvInfo,
-		private readonly chunkBytes: number
-	) {}
+		private readonly chunkBytes: number,
+		/** Bytes of a byte-order mark before the text. */
+		readonly start: number
+	) {
+		this.at = start;
+	}
 
 	/** Share of the file handed out as rows so far (the rows read with the header count from byte 0). */
 	get fraction(): number {
@@ -113,26 +155,65 @@ export class CsvReader {
 		return this.src.size ? Math.min(1, this.at / this.src.size) : 1;
 	}
 
-	static async open(src: ByteSource, opts: { chunkBytes?: number; signal?: AbortSignal; encoding?: CsvInfo['encoding'] } = {}): Promise<CsvReader> {
+	static async open(src: ByteSource, opts: CsvOpenOptions = {}): Promise<CsvReader> {
 		if (src.size === 0) throw EMPTY();
 		const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
-		const encoding = opts.encoding ?? (await detectEncoding(src, chunkBytes, opts.signal));
-		// The delimiter comes from the first 64 kB of text.
-		const head = new TextDecoder(encoding).decode(await src.read(0, Math.min(src.size, 64 * 1024)));
-		// The UTF-8 decoder drops a BOM itself; Windows-1252 files have none.
-		const decoder = new TextDecoder(encoding);
-		const delimiter = detectDelimiter(head.replace(/^\uFEFF/, ''));
-		const r = new CsvReader(src, decoder, new CsvRowParser(delimiter), [], { delimiter, encoding }, chunkBytes);
-		// The header: the first non-blank row, however many chunks that takes.
-		let first: { rows: string[][]; lines: number[] } | null = null;
-		while (!first) {
+		const guess = opts.encoding
+			? { encoding: opts.encoding, bom: bomLength(opts.encoding, await src.read(0, Math.min(src.size, 4))), mismatchedBom: false }
+			: await sniffEncoding(src, chunkBytes, opts.signal, opts.headOnly ? chunkBytes : Infinity);
+		const { encoding } = guess;
+		// The delimiter comes from the first 64 kB of text (from the header row on, when the user named it).
+		const start = decoderFor(encoding).decode(await src.read(guess.bom, Math.min(src.size, guess.bom + 64 * 1024)));
+		let head = start;
+		const sep = SEP_LINE.exec(head);
+		if (opts.headerRow && opts.headerRow > 1) head = head.split(/\r\n|\n|\r/).slice(opts.headerRow - 1).join('\n');
+		const delimiter = sep ? sep[1] : detectDelimiter(head);
+		const notes: ReaderNote[] = [];
+		if (guess.mismatchedBom)
+			notes.push({
+				code: 'bom_mismatch',
+				message: {
+					de: 'Die Datei beginnt mit einer UTF-8-Markierung (BOM), ist aber in Windows-1252 (ANSI) geschrieben: als Windows-1252 gelesen, die Markierung ignoriert. Umlaute in der Vorschau prüfen.',
+					en: 'The file starts with a UTF-8 byte-order mark but is written in Windows-1252 (ANSI): read as Windows-1252, the mark ignored. Check the umlauts in the preview.'
+				}
+			});
+		const info: CsvInfo = { delimiter, encoding };
+		const r = new CsvReader(src, decoderFor(encoding), new CsvRowParser(delimiter), info, chunkBytes, guess.bom);
+		// The first rows (enough to tell a title from the header), however many chunks that takes.
+		const rows: string[][] = [];
+		const lines: number[] = [];
+		const want = (opts.headerRow ?? 0) + HEADER_SCAN_ROWS;
+		while (rows.length < want) {
 			if (opts.signal?.aborted) throw new ImportCancelled();
-			const got = await r.readRows();
-			if (!got) throw EMPTY();
-			if (got.rows.length) first = got;
+			let got;
+			try {
+				got = await r.readRows();
+			} catch (e) {
+				if (e instanceof ImportFileError && e.cause instanceof CsvError) throw csvFileError(e.cause, headerBefore(start, e.cause.line, delimiter));
+				throw e;
+			}
+			if (!got) break;
+			// (no spread: a chunk holds ~100'000 rows, more arguments than a call may take)
+			for (let i = 0; i < got.rows.length; i++) {
+				rows.push(got.rows[i]);
+				lines.push(got.lines[i]);
+			}
 		}
-		(r as { headers: string[] }).headers = first.rows[0].map((h) => h.trim());
-		r.pending = { rows: first.rows.slice(1), rowNumbers: first.lines.slice(1) };
+		const first = sep && lines[0] === 1 ? 1 : 0; // the sep= line itself is no row
+		let h: number;
+		if (opts.headerRow) {
+			h = lines.findIndex((l) => l >= opts.headerRow!);
+			if (h < 0) throw new ImportFileError('header_row_missing', headerRowMissing(opts.headerRow, lines.at(-1) ?? null));
+		} else {
+			if (first >= rows.length) throw EMPTY();
+			h = first + detectHeaderIndex(rows.slice(first));
+			if (h > first) notes.push(titleRowsNote(lines[first], lines[h]));
+		}
+		if (lines[h] !== lines[0] || sep) info.headerRow = lines[h];
+		(r as { headerLine: number }).headerLine = lines[h];
+		if (notes.length) info.notes = notes;
+		r.headers.push(...rows[h].map((x) => x.trim()));
+		r.pending = { rows: rows.slice(h + 1), rowNumbers: lines.slice(h + 1) };
 		return r;
 	}
 
@@ -145,7 +226,12 @@ export class CsvReader {
 		const final = end >= this.src.size;
 		const text = this.decoder.decode(bytes, { stream: !final });
 		if (final) this.done = true;
-		return this.parser.push(text, final);
+		try {
+			return this.parser.push(text, final);
+		} catch (e) {
+			if (e instanceof CsvError) throw Object.assign(csvFileError(e, this.headers), { cause: e });
+			throw e;
+		}
 	}
 
 	/** The next chunk of data rows (short rows padded to the header's width), or null at the end. */
@@ -161,6 +247,16 @@ export class CsvReader {
 		const rows = chunk.rows;
 		for (let i = 0; i < rows.length; i++) if (rows[i].length < width) rows[i] = padTo(rows[i], width);
 		return chunk;
+	}
+}
+
+/** The column names above a broken line, for its message (best effort: the lines before it, parsed alone). */
+function headerBefore(head: string, line: number, delimiter: string): string[] {
+	try {
+		const { rows } = new CsvRowParser(delimiter).push(head.split(/\r\n|\n|\r/).slice(0, line - 1).join('\n'), true);
+		return rows.length ? rows[detectHeaderIndex(rows)].map((x) => x.trim()) : [];
+	} catch {
+		return [];
 	}
 }
 

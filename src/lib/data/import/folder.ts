@@ -37,7 +37,7 @@ export interface FolderResult {
 export async function loadDataFolder(
 	db: Db | null,
 	files: FileInput[],
-	opts: ProgressOptions & { refs?: GeoRefs; commit?: boolean; lang?: 'de' | 'en' } = {}
+	opts: ProgressOptions & { refs?: GeoRefs; commit?: boolean; lang?: 'de' | 'en'; sheet?: string; headerRow?: number } = {}
 ): Promise<FolderResult> {
 	const out: FolderResult = { tables: [], issues: [], errors: 0, committed: false, cancelled: false };
 	const seen = new Map<TableName, string>();
@@ -76,6 +76,8 @@ export async function loadDataFolder(
 		const table = tableForFile(f.fileName)!;
 		const r = await importFile(table, f, {
 			refs: opts.refs,
+			sheet: opts.sheet,
+			headerRow: opts.headerRow,
 			signal: opts.signal,
 			onProgress: (x) => opts.onProgress?.((k + x) / chosen.length)
 		});

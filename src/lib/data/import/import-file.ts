@@ -1,7 +1,7 @@
 /** One file, end to end: read -> map -> validate/type, with file-level failures as issues. */
 import type { GeoRefs } from '../geocode.ts';
 import type { TableName } from '../schema.ts';
-import { fileError, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
+import { fileError, fileIssue, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { parseFile } from './parse.ts';
 import type { FileInput, ImportIssue, ParsedFile, ProgressOptions } from './types.ts';
@@ -22,11 +22,11 @@ export interface ImportFileResult {
 export async function importFile(
 	table: TableName,
 	input: FileInput,
-	opts: ProgressOptions & { refs?: GeoRefs; mapping?: ColumnMapping; sheet?: string; maxIssues?: number } = {}
+	opts: ProgressOptions & { refs?: GeoRefs; mapping?: ColumnMapping; sheet?: string; headerRow?: number; maxIssues?: number } = {}
 ): Promise<ImportFileResult> {
 	let parsed: ParsedFile | null = null;
 	try {
-		parsed = await parseFile(input, { sheet: opts.sheet, signal: opts.signal, onProgress: (f) => opts.onProgress?.(0.8 * f) });
+		parsed = await parseFile(input, { sheet: opts.sheet, headerRow: opts.headerRow, signal: opts.signal, onProgress: (f) => opts.onProgress?.(0.8 * f) });
 		const result = await validateAndType(table, parsed, opts.mapping, opts.refs ?? {}, {
 			signal: opts.signal,
 			maxIssues: opts.maxIssues,
@@ -35,7 +35,7 @@ export async function importFile(
 		return { result, parsed, issues: result.issues, cancelled: false };
 	} catch (e) {
 		if (e instanceof ImportCancelled) return { result: null, parsed, issues: [fileError(input.fileName, 'cancelled', MSG_CANCELLED)], cancelled: true };
-		if (e instanceof ImportFileError) return { result: null, parsed, issues: [fileError(input.fileName, e.code, e.msg)], cancelled: false };
+		if (e instanceof ImportFileError) return { result: null, parsed, issues: [fileIssue(input.fileName, e)], cancelled: false };
 		const m = (e as Error).message;
 		return {
 			result: null,

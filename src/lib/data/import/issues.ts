@@ -57,19 +57,25 @@ export class IssueList {
 	}
 }
 
-/** A file-level error (unreadable, empty, cancelled) as an issue. */
-export function fileError(file: string, code: string, message: Msg): ImportIssue {
-	return { severity: 'error', file, row: null, column: null, code, message };
+/** A file-level error (unreadable, empty, cancelled) as an issue; `row`/`column` when the reader knows where. */
+export function fileError(file: string, code: string, message: Msg, row: number | null = null, column: string | null = null): ImportIssue {
+	return { severity: 'error', file, row, column, code, message };
 }
 
-/** Thrown by readers for problems that make the whole file unusable. */
+/** Thrown by readers for problems that make the whole file unusable (with the row and column, when known). */
 export class ImportFileError extends Error {
 	constructor(
 		readonly code: string,
-		readonly msg: Msg
+		readonly msg: Msg,
+		readonly where: { row?: number | null; column?: string | null } = {}
 	) {
 		super(msg.en);
 	}
+}
+
+/** An ImportFileError as the issue that names file, row and column. */
+export function fileIssue(file: string, e: ImportFileError): ImportIssue {
+	return fileError(file, e.code, e.msg, e.where.row ?? null, e.where.column ?? null);
 }
 
 /** Thrown when an AbortSignal fired; callers turn it into a clean 'cancelled' result. */

@@ -21,8 +21,10 @@ export function formatOf(fileName: string): FileFormat | null {
 }
 
 export interface ParseOptions extends ProgressOptions {
-	/** XLSX: worksheet name (default: the first). */
+	/** XLSX: worksheet name (default: the first visible one). */
 	sheet?: string;
+	/** Row (XLSX) or line (CSV) of the header; default: found from the first rows. */
+	headerRow?: number;
 }
 
 /**

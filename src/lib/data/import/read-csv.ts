@@ -23,8 +23,8 @@ const CHUNK_BYTES = 1 << 20;
 const yieldNow = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** Read a CSV file. Throws ImportFileError (empty file) or ImportCancelled. */
-export async function readCsv(input: FileInput, opts: ProgressOptions & { chunkBytes?: number } = {}): Promise<ParsedFile> {
-	const reader = await CsvReader.open(bytesSource(input.bytes), { chunkBytes: opts.chunkBytes ?? CHUNK_BYTES, signal: opts.signal });
+export async function readCsv(input: FileInput, opts: ProgressOptions & { chunkBytes?: number; headerRow?: number } = {}): Promise<ParsedFile> {
+	const reader = await CsvReader.open(bytesSource(input.bytes), { chunkBytes: opts.chunkBytes ?? CHUNK_BYTES, signal: opts.signal, headerRow: opts.headerRow });
 	const rows: RawCell[][] = [];
 	const rowNumbers: number[] = [];
 	for (let c = await reader.next(); c; c = await reader.next()) {

@@ -11,7 +11,8 @@ import type { FileInput, ParsedFile, ProgressOptions, RawCell } from './types.ts
 
 function plain(v: unknown): RawCell {
 	if (v === null || v === undefined) return null;
-	if (typeof v === 'bigint') return Number(v);
+	// Beyond 2^53 a bigint would lose digits as a number: keep its text, so typing refuses it by name.
+	if (typeof v === 'bigint') return v >= -BigInt(Number.MAX_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
 	if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
 	return String(v);
 }

@@ -1,25 +1,67 @@
 /**
- * XLSX reader (exceljs): the first worksheet or a named one; the first non-empty row is the header.
- * Row numbers are the sheet's own row numbers, as Excel shows them.
+ * XLSX reader (exceljs): the first visible worksheet or a named one; the header is the first row that
+ * looks like one (title rows above it are skipped and said so: header-row.ts) or the row the user names.
+ * Row numbers are the sheet's own row numbers, as Excel shows them. Cells that hold no usable value
+ * (a formula never calculated, an Excel error such as #DIV/0!) become BadCells that the validator
+ * reports on their row and column.
  */
 import ExcelJS from 'exceljs';
 import { ImportFileError } from './issues.ts';
-import type { FileInput, ParsedFile, RawCell } from './types.ts';
+import { detectHeaderIndex, headerRowMissing, titleRowsNote } from './header-row.ts';
+import { BadCell, type FileInput, type ParsedFile, type RawCell, type ReaderNote } from './types.ts';
 
 /** Plain value of an exceljs cell: formulas give their result, rich text its text, hyperlinks their text. */
 function cellValue(v: ExcelJS.CellValue): RawCell {
 	if (v === null || v === undefined) return null;
 	if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
 	if (typeof v === 'object') {
-		if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+		if ('formula' in v || 'sharedFormula' in v) {
+			const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+			const formula = f.formula ?? f.sharedFormula ?? '';
+			// A file written by a program (not Excel) may carry the formula but no calculated result.
+			if (f.result === undefined || f.result === null) return noResult(formula);
+			return cellValue(f.result as ExcelJS.CellValue);
+		}
 		if ('richText' in v) return v.richText.map((t) => t.text).join('');
-		if ('text' in v) return String(v.text);
-		if ('error' in v) return null;
+		if ('text' in v) return cellValue((v as { text: ExcelJS.CellValue }).text);
+		if ('error' in v) return excelError(String((v as ExcelJS.CellErrorValue).error));
 	}
 	return String(v);
 }
 
-export async function readXlsx(input: FileInput, opts: { sheet?: string } = {}): Promise<ParsedFile> {
+function noResult(formula: string): BadCell {
+	const f = formula.length > 40 ? formula.slice(0, 37) + '…' : formula;
+	return new BadCell(
+		'formula_without_value',
+		{
+			de: `Formel =${f} ohne gespeichertes Ergebnis: die Datei in Excel öffnen, neu berechnen und speichern (oder die Werte als Werte einfügen).`,
+			en: `Formula =${f} without a stored result: open the file in Excel, recalculate and save it (or paste the values as values).`
+		},
+		'=' + formula
+	);
+}
+
+function excelError(code: string): BadCell {
+	return new BadCell(
+		'excel_error',
+		{
+			de: `Excel-Fehlerwert ${code} statt eines Wertes: die Formel in Excel korrigieren.`,
+			en: `Excel error value ${code} instead of a value: fix the formula in Excel.`
+		},
+		code
+	);
+}
+
+export interface XlsxOptions {
+	/** Worksheet name (default: the first visible one). */
+	sheet?: string;
+	/** Sheet row of the header (default: found from the first rows). */
+	headerRow?: number;
+}
+
+const visible = (w: ExcelJS.Worksheet) => w.state === undefined || w.state === 'visible';
+
+export async function readXlsx(input: FileInput, opts: XlsxOptions = {}): Promise<ParsedFile> {
 	const wb = new ExcelJS.Workbook();
 	try {
 		// exceljs wants an ArrayBuffer-like; copy out exactly this view's bytes.
@@ -30,7 +72,22 @@ export async function readXlsx(input: FileInput, opts: { sheet?: string } = {}):
 			en: `The Excel file is damaged or truncated and cannot be read (${(e as Error).message}).`
 		});
 	}
-	const ws = opts.sheet ? wb.getWorksheet(opts.sheet) : wb.worksheets[0];
+	const sheets = wb.worksheets.map((w) => ({ name: w.name, hidden: !visible(w) }));
+	const notes: ReaderNote[] = [];
+	let ws: ExcelJS.Worksheet | undefined;
+	if (opts.sheet) ws = wb.getWorksheet(opts.sheet);
+	else {
+		ws = wb.worksheets.find(visible) ?? wb.worksheets[0];
+		const skipped = ws ? wb.worksheets.slice(0, wb.worksheets.indexOf(ws)).map((w) => w.name) : [];
+		if (skipped.length)
+			notes.push({
+				code: 'hidden_sheet_skipped',
+				message: {
+					de: `Ausgeblendetes Tabellenblatt übergangen (${skipped.join(', ')}); gelesen wird «${ws!.name}». Ein anderes Blatt unter «Tabellenblatt» wählen.`,
+					en: `Hidden worksheet passed over (${skipped.join(', ')}); reading "${ws!.name}". Choose another one under "worksheet".`
+				}
+			});
+	}
 	if (!ws) {
 		const names = wb.worksheets.map((w) => w.name).join(', ');
 		throw new ImportFileError('xlsx_no_sheet', {
@@ -38,21 +95,29 @@ export async function readXlsx(input: FileInput, opts: { sheet?: string } = {}):
 			en: opts.sheet ? `Worksheet "${opts.sheet}" not found (available: ${names}).` : 'The Excel file has no worksheet.'
 		});
 	}
-	let headers: string[] | null = null;
-	const rows: RawCell[][] = [];
-	const rowNumbers: number[] = [];
+	const all: RawCell[][] = [];
+	const numbers: number[] = [];
 	ws.eachRow({ includeEmpty: false }, (row, number) => {
 		const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
 		if (values.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) return;
-		if (!headers) {
-			headers = values.map((v) => (v === null ? '' : String(v).trim()));
-			return;
-		}
-		rows.push(values);
-		rowNumbers.push(number);
+		all.push(values);
+		numbers.push(number);
 	});
-	if (!headers) throw new ImportFileError('empty_file', { de: 'Das Tabellenblatt ist leer.', en: 'The worksheet is empty.' });
-	const width = (headers as string[]).length;
+	if (!all.length) throw new ImportFileError('empty_file', { de: 'Das Tabellenblatt ist leer.', en: 'The worksheet is empty.' });
+	let h: number;
+	if (opts.headerRow) {
+		h = numbers.findIndex((n) => n >= opts.headerRow!);
+		if (h < 0) throw new ImportFileError('header_row_missing', headerRowMissing(opts.headerRow, numbers.at(-1) ?? null));
+	} else {
+		h = detectHeaderIndex(all);
+		if (h > 0) notes.push(titleRowsNote(numbers[0], numbers[h]));
+	}
+	const headers = all[h].map((v) => (v === null ? '' : v instanceof BadCell ? v.text : String(v).trim()));
+	const rows = all.slice(h + 1);
+	const width = headers.length;
 	for (const r of rows) while (r.length < width) r.push(null);
-	return { fileName: input.fileName, format: 'xlsx', headers, rows, rowNumbers, info: { sheet: ws.name } };
+	const info: ParsedFile['info'] = { sheet: ws.name, sheets };
+	if (h > 0 || opts.headerRow) info.headerRow = numbers[h];
+	if (notes.length) info.notes = notes;
+	return { fileName: input.fileName, format: 'xlsx', headers, rows, rowNumbers: numbers.slice(h + 1), info };
 }

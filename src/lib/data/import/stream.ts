@@ -27,7 +27,7 @@ import type { GeoRefs } from '../geocode.ts';
 import { stageAppend, stageBegin, stageCommit, stageDrop } from '../replace.ts';
 import type { TableName } from '../schema.ts';
 import { blobSource, bytesSource, CsvReader, type BlobLike, type ByteSource, type RowChunk } from './csv-stream.ts';
-import { fileError, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
+import { fileError, fileIssue, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { suggestMapping } from './mapping.ts';
 import { formatOf } from './parse.ts';
@@ -42,7 +42,9 @@ import {
 	type MatrixFormat,
 	type MatrixMode
 } from '../travel-time-formats.ts';
-import { TableValidator, type ValidationResult } from './validate.ts';
+import { SAMPLE_ROWS, TableValidator, type ValidationResult } from './validate.ts';
+import { fastImport, type FastOutcome } from './fast/run.ts';
+import { FastSide, type FastPrep } from './fast/side.ts';
 
 /** A file to stream: a File/Blob (read by slices) or bytes already in memory. */
 export type StreamInput = FileInput | { fileName: string; blob: BlobLike };
@@ -58,6 +60,18 @@ interface RowSource {
 	info: ParsedFile['info'];
 	readonly fraction: number;
 	next(signal?: AbortSignal): Promise<RowChunk | null>;
+	/** CSV: how the text lies in the file (for the fast path, fast/run.ts). */
+	csv?: CsvLayout;
+}
+
+/** Where a CSV's rows start and how they are written. */
+export interface CsvLayout {
+	delimiter: string;
+	encoding: string;
+	/** Physical line of the header row. */
+	headerLine: number;
+	/** Bytes of a byte-order mark. */
+	start: number;
 }
 
 /** A travel_times file that carries no mode: an engine's matrix, or our columns without `mode`. */
@@ -161,14 +175,15 @@ function sliced(p: ParsedFile): RowSource {
 	};
 }
 
-async function openRows(input: StreamInput, opts: { sheet?: string; chunkBytes?: number; signal?: AbortSignal }): Promise<RowSource> {
+async function openRows(input: StreamInput, opts: { sheet?: string; headerRow?: number; chunkBytes?: number; signal?: AbortSignal; fastOpen?: boolean }): Promise<RowSource> {
 	const format = formatOf(input.fileName);
 	const src = byteSource(input);
 	if (src.size === 0) throw new ImportFileError('empty_file', { de: 'Die Datei ist leer.', en: 'The file is empty.' });
 	switch (format) {
 		case 'csv': {
-			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal });
-			return { format, headers: r.headers, info: { ...r.info }, next: () => r.next(), get fraction() { return r.fraction; } };
+			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal, headerRow: opts.headerRow, headOnly: opts.fastOpen });
+			const csv = { delimiter: r.info.delimiter, encoding: r.info.encoding, headerLine: r.headerLine, start: r.start };
+			return { format, headers: r.headers, info: { ...r.info }, csv, next: () => r.next(), get fraction() { return r.fraction; } };
 		}
 		case 'parquet': {
 			const { openParquetRows } = await import('./read-parquet.ts');
@@ -177,7 +192,7 @@ async function openRows(input: StreamInput, opts: { sheet?: string; chunkBytes?:
 		}
 		case 'xlsx': {
 			const { readXlsx } = await import('./read-xlsx.ts');
-			return sliced(await readXlsx({ fileName: input.fileName, bytes: await allBytes(input) }, { sheet: opts.sheet }));
+			return sliced(await readXlsx({ fileName: input.fileName, bytes: await allBytes(input) }, { sheet: opts.sheet, headerRow: opts.headerRow }));
 		}
 		case 'geojson': {
 			const { readGeojson } = await import('./read-geojson.ts');
@@ -195,6 +210,8 @@ export interface SessionOptions {
 	mapping?: ColumnMapping;
 	refs?: GeoRefs;
 	sheet?: string;
+	/** Row (XLSX) or line (CSV) of the header; default: found from the first rows. */
+	headerRow?: number;
 	maxIssues?: number;
 	previewRows?: number;
 	/** CSV read size in bytes (default 4 MB). */
@@ -202,6 +219,11 @@ export interface SessionOptions {
 	signal?: AbortSignal;
 	/** travel_times: mode of every row when the file has none (engine matrices; see MatrixInfo). */
 	matrixMode?: MatrixMode | null;
+	/**
+	 * Open for the fast path only (import/fast/): the encoding is checked on the first chunk; the fast
+	 * path's own readers refuse invalid UTF-8 later, and the reference path opens the file anew.
+	 */
+	fastOpen?: boolean;
 }
 
 /** One file being imported: headers known after `open`, then chunk after chunk of typed rows. */
@@ -242,12 +264,20 @@ export class ImportSession {
 				}
 			}
 		}
-		const v = new TableValidator(table, rows.headers, input.fileName, mapping, opts.refs, { maxIssues: opts.maxIssues, previewRows: opts.previewRows });
+		const v = new TableValidator(table, rows.headers, input.fileName, mapping, opts.refs, { maxIssues: opts.maxIssues, previewRows: opts.previewRows, notes: rows.info.notes });
 		return new ImportSession(input.fileName, rows, v, matrix, relabel);
 	}
 
 	get headers(): string[] {
 		return this.rows.headers;
+	}
+	/** CSV layout, when the file is a CSV read as it is (not reshaped). */
+	get csv(): CsvLayout | null {
+		return this.matrix ? null : (this.rows.csv ?? null);
+	}
+	/** The validator (the fast path types rows in DuckDB and hands it only the location step and the summary). */
+	get checks(): TableValidator {
+		return this.validator;
 	}
 	get format(): FileFormat {
 		return this.rows.format;
@@ -259,9 +289,9 @@ export class ImportSession {
 	get mapping(): ColumnMapping {
 		return this.validator.mapping;
 	}
-	/** Share of the file read so far (bytes for CSV, rows for Parquet). */
+	/** Share of the file validated so far (bytes for CSV, rows for Parquet). */
 	get fraction(): number {
-		return this.rows.fraction;
+		return this.done;
 	}
 	get rowCount(): number {
 		return this.validator.rowCount;
@@ -278,10 +308,11 @@ export class ImportSession {
 	 */
 	async next(signal?: AbortSignal, onStep?: (fraction: number, rows: number) => void): Promise<{ batch: Table; rows: number; fraction: number } | null> {
 		if (signal?.aborted) throw new ImportCancelled();
-		const before = this.rows.fraction;
-		const chunk = await this.rows.next(signal);
-		if (!chunk) return null;
-		const after = this.rows.fraction;
+		const before = this.done;
+		const got = await this.nextChunk(signal);
+		if (!got) return null;
+		const { chunk, fraction: after } = got;
+		this.done = after;
 		const parts: Table[] = [];
 		const n = chunk.rows.length;
 		for (let s = 0; s < n; s += STEP_ROWS) {
@@ -294,7 +325,36 @@ export class ImportSession {
 			parts.push(this.validator.push(chunk.rows.slice(s, s + STEP_ROWS), chunk.rowNumbers.slice(s, s + STEP_ROWS)));
 		}
 		const batch = parts.length === 1 ? parts[0] : new Table(parts.flatMap((p) => p.batches));
-		return { batch, rows: chunk.rows.length, fraction: this.rows.fraction };
+		return { batch, rows: chunk.rows.length, fraction: after };
+	}
+
+	private sampled = false;
+	/** Share of the file validated so far (the reader may be ahead of it). */
+	private done = 0;
+	/** Chunks read ahead to decide the number formats, handed out one by one with the share read after each. */
+	private ahead: { chunk: RowChunk; fraction: number }[] = [];
+
+	/**
+	 * The next chunk; before the first, read ahead to SAMPLE_ROWS rows (however many chunks) and let them
+	 * decide each column's number format, so the decision does not depend on the chunk size.
+	 */
+	private async nextChunk(signal?: AbortSignal): Promise<{ chunk: RowChunk; fraction: number } | null> {
+		if (!this.sampled) {
+			this.sampled = true;
+			let n = 0;
+			while (n < SAMPLE_ROWS) {
+				const chunk = await this.rows.next(signal);
+				if (!chunk) break;
+				this.ahead.push({ chunk, fraction: this.rows.fraction });
+				n += chunk.rows.length;
+				if (signal?.aborted) throw new ImportCancelled();
+			}
+			this.validator.sample(this.ahead.flatMap((a) => a.chunk.rows).slice(0, SAMPLE_ROWS));
+		}
+		const a = this.ahead.shift();
+		if (a) return a;
+		const chunk = await this.rows.next(signal);
+		return chunk ? { chunk, fraction: this.rows.fraction } : null;
 	}
 
 	/** Issues (sorted, capped), preview and statistics, once `next` returned null. */
@@ -321,11 +381,39 @@ export async function importToDb(
 	db: Db,
 	table: TableName,
 	input: StreamInput,
-	opts: SessionOptions & { commit?: boolean; onProgress?: (fraction: number, rows: number) => void } = {}
+	opts: SessionOptions & {
+		commit?: boolean;
+		onProgress?: (fraction: number, rows: number) => void;
+		/** Try the fast path (fast/run.ts) first; default true. */
+		fast?: boolean;
+		/** What the fast path did (taken, or why not; step times). */
+		onFastPath?: (o: FastOutcome) => void;
+	} = {}
 ): Promise<ImportToDbResult> {
 	let staged = false;
 	try {
-		const s = await ImportSession.open(table, input, opts);
+		// A CSV may take the fast path: its first session checks the encoding on the first chunk only.
+		const csv = formatOf(input.fileName) === 'csv' && opts.fast !== false;
+		let s = await ImportSession.open(table, input, { ...opts, fastOpen: csv });
+		if (csv) {
+			const side = new FastSide(s, byteSource(input));
+			const js = { plan: () => side.plan(), scan: (p: FastPrep, f?: (x: number) => void) => side.scan(p, opts.signal, f), locate: () => side.locate(), finish: side.finish.bind(side) };
+			const out = await fastImport(db, js, 'blob' in input ? input.blob : input.bytes, {
+				signal: opts.signal,
+				previewRows: opts.previewRows,
+				onProgress: (f) => opts.onProgress?.(f, 0)
+			});
+			opts.onFastPath?.(out);
+			if (out.ok) {
+				const committed = opts.commit !== false; // no errors, by construction of the fast path
+				if (committed) await stageCommit(db, table);
+				else await stageDrop(db, table);
+				opts.onProgress?.(1, out.rows);
+				return { issues: out.result.issues, stats: out.result.stats, committed, cancelled: false };
+			}
+			// The reference path, from a fresh session (the fast path may have counted rows into this one).
+			s = await ImportSession.open(table, input, opts);
+		}
 		await stageBegin(db, table);
 		staged = true;
 		for (let c = await s.next(opts.signal); c; c = await s.next(opts.signal)) {
@@ -342,7 +430,7 @@ export async function importToDb(
 	} catch (e) {
 		if (staged) await stageDrop(db, table).catch(() => {});
 		if (e instanceof ImportCancelled) return { issues: [fileError(input.fileName, 'cancelled', MSG_CANCELLED)], stats: null, committed: false, cancelled: true };
-		if (e instanceof ImportFileError) return { issues: [fileError(input.fileName, e.code, e.msg)], stats: null, committed: false, cancelled: false };
+		if (e instanceof ImportFileError) return { issues: [fileIssue(input.fileName, e)], stats: null, committed: false, cancelled: false };
 		throw e;
 	}
 }

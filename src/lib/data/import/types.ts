@@ -6,8 +6,21 @@ export interface FileInput {
 	bytes: Uint8Array;
 }
 
+/**
+ * A cell the reader could not turn into a value, with the reason (an Excel formula without a stored
+ * result, an Excel error value): the validator reports it on its row and column instead of guessing.
+ */
+export class BadCell {
+	constructor(
+		readonly code: string,
+		readonly msg: Msg,
+		/** What the cell held, for the message (e.g. the formula). */
+		readonly text: string
+	) {}
+}
+
 /** A raw cell as a reader returns it, before typing against the schema. */
-export type RawCell = string | number | boolean | Date | null;
+export type RawCell = string | number | boolean | Date | null | BadCell;
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'geojson';
 
@@ -20,7 +33,26 @@ export interface ParsedFile {
 	/** Row number the user sees for each data row (CSV/XLSX: header = row 1; Parquet/GeoJSON: record number). */
 	rowNumbers: number[];
 	/** How the file was read: detected delimiter/encoding, sheet name. */
-	info: { delimiter?: string; encoding?: string; sheet?: string };
+	info: ReadInfo;
+}
+
+/** What a reader noticed about the file as a whole and decided for the user (reported as warnings). */
+export interface ReaderNote {
+	code: string;
+	message: Msg;
+}
+
+/** How a file was read. Optional parts appear only where they apply. */
+export interface ReadInfo {
+	delimiter?: string;
+	encoding?: string;
+	/** XLSX: the sheet read, and every sheet of the workbook (hidden ones flagged). */
+	sheet?: string;
+	sheets?: { name: string; hidden: boolean }[];
+	/** Line (CSV) or sheet row (XLSX) of the header, when it is not the first non-empty one (title rows, `sep=`). */
+	headerRow?: number;
+	/** Decisions the user should know about (title rows skipped, a hidden sheet passed over, a BOM ignored). */
+	notes?: ReaderNote[];
 }
 
 /** A bilingual user-facing message. */

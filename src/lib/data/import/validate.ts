@@ -7,14 +7,16 @@
 import { Table } from 'apache-arrow';
 import { tableFromColumns, type CellValue } from '../arrow.ts';
 import { classifyPair, inSwissBox, toWgs84, type CoordSystem } from '../coords.ts';
-import { currentBfs, geocodePlz, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
+import { currentBfs, geocodePlz, inSwitzerland, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
 import { tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
 import { parseQuery, type AddressQuery } from '../address/match.ts';
 import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled } from './issues.ts';
 import { hasLocation, importColumns, suggestMapping, type ColumnMapping } from './mapping.ts';
-import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell } from './types.ts';
-import { parseBoolean, parseDate, parseNumber, parseText, show } from './values.ts';
+import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote } from './types.ts';
+import { show } from './values.ts';
+import { decideStyle, type NumberStyle } from './numbers.ts';
+import { isProblem, problemMessage, rangeIssue, typeCell } from './typing.ts';
 
 export interface ValidateOptions extends ProgressOptions {
 	/** Cap per severity (default 200); the rest is counted. */
@@ -38,6 +40,8 @@ export interface ValidationResult {
 		geocoded: { plz: number; bfs: number };
 		/** Point tables: rows per geocode_quality (address, street, postcode, …). */
 		quality: Partial<Record<GeocodeQuality, number>>;
+		/** Values beyond what is usual (warnings the user confirms before loading: schema.ts warnMin/warnMax). */
+		unusual: number;
 	};
 	mapping: ColumnMapping;
 }
@@ -52,37 +56,16 @@ const SYSTEM_LABEL: Record<CoordSystem, string> = {
 	unknown: '?'
 };
 
-const TYPE_NAME: Record<string, { de: string; en: string }> = {
-	number: { de: 'eine Zahl (z. B. 1234.5 oder 1\'234,5)', en: "a number (e.g. 1234.5 or 1'234,5)" },
-	integer: { de: 'eine ganze Zahl', en: 'a whole number' },
-	date: { de: 'ein Datum (JJJJ-MM-TT oder TT.MM.JJJJ)', en: 'a date (yyyy-mm-dd or dd.mm.yyyy)' },
-	boolean: { de: 'ja/nein (ja, nein, true, false, 1, 0, x)', en: 'yes/no (ja, nein, true, false, 1, 0, x)' }
-};
-
-/** Type one cell; `undefined` means invalid. */
-function typeCell(c: ColumnDef, v: RawCell): CellValue | undefined {
-	switch (c.type) {
-		case 'text':
-			return parseText(v);
-		case 'number':
-		case 'lon':
-		case 'lat':
-			return parseNumber(v);
-		case 'integer': {
-			const n = parseNumber(v);
-			return n === null || n === undefined ? n : Number.isInteger(n) ? n : undefined;
-		}
-		case 'date':
-			return parseDate(v);
-		case 'boolean':
-			return parseBoolean(v);
-	}
-}
-
 const yieldNow = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** Rows typed per step of validateAndType (between steps it yields and checks the abort signal). */
 const SLICE_ROWS = 32_768;
+
+/**
+ * Rows whose values decide each number column's decimal separator ("1,500": see numbers.ts). The same
+ * first rows in every reader and at every chunk size, so a file gives the same messages however it is read.
+ */
+export const SAMPLE_ROWS = 100_000;
 
 /** Stages of the issue list (IssueList.order), in the order the user reads them. */
 const STAGE = { file: 0, width: 1, type: 2, duplicate: 3, location: 4 } as const;
@@ -99,8 +82,9 @@ export async function validateAndType(
 	refs: GeoRefs = {},
 	opts: ValidateOptions = {}
 ): Promise<ValidationResult> {
-	const v = new TableValidator(table, parsed.headers, parsed.fileName, mapping, refs, opts);
+	const v = new TableValidator(table, parsed.headers, parsed.fileName, mapping, refs, { ...opts, notes: parsed.info.notes });
 	const n = parsed.rows.length;
+	v.sample(parsed.rows.slice(0, SAMPLE_ROWS));
 	const batches: Table[] = [];
 	for (let s = 0; s < n; s += SLICE_ROWS) {
 		if (opts.signal?.aborted) throw new ImportCancelled();
@@ -139,6 +123,9 @@ export class TableValidator {
 	private plzLocality: (string | null)[] = [];
 	private noRefWarned = false;
 	private rows = 0;
+	private unusual = 0;
+	/** Decimal separator of each number column (schema column -> style), decided by `sample`. */
+	private styles: Record<string, NumberStyle> | null = null;
 
 	constructor(
 		readonly table: TableName,
@@ -146,7 +133,7 @@ export class TableValidator {
 		fileName: string,
 		userMapping: ColumnMapping = {},
 		private readonly refs: GeoRefs = {},
-		private readonly opts: { maxIssues?: number; previewRows?: number } = {}
+		private readonly opts: { maxIssues?: number; previewRows?: number; notes?: readonly ReaderNote[] } = {}
 	) {
 		const def = (this.def = tables[table]);
 		const issues = (this.issues = new IssueList(fileName, opts.maxIssues ?? 200));
@@ -184,6 +171,8 @@ export class TableValidator {
 					en: `Mapping ${col} ← "${h}": the file has no such column.`
 				});
 		issues.order = [STAGE.file, 2];
+		// What the reader decided for the user (title rows skipped, a hidden sheet passed over, a BOM ignored).
+		for (const note of opts.notes ?? []) issues.warn(null, null, note.code, note.message);
 		if (!oneColumn)
 			for (const h of sug.unmapped)
 				issues.warn(null, h, 'unmapped_column', { de: `Spalte «${h}» wird nicht verwendet.`, en: `Column "${h}" is not used.` });
@@ -194,8 +183,23 @@ export class TableValidator {
 		for (let k = 0; k < this.pairHeaders.length; k++) this.votes.push(new Map());
 	}
 
+	/**
+	 * Decide each number column's decimal separator from the first rows of the file (at most SAMPLE_ROWS;
+	 * call before the first `push`, else the first pushed rows decide).
+	 */
+	sample(rows: readonly RawCell[][]): void {
+		const styles: Record<string, NumberStyle> = {};
+		for (const c of this.cols) {
+			const j = this.idx[c.name];
+			if (j === undefined || j < 0 || (c.type !== 'number' && c.type !== 'integer' && c.type !== 'lon' && c.type !== 'lat')) continue;
+			styles[c.name] = decideStyle(rows.slice(0, SAMPLE_ROWS).map((r) => r[j]));
+		}
+		this.styles = styles;
+	}
+
 	/** Type, check and locate one chunk of rows; returns its Arrow table (exactly the schema columns). */
 	push(rows: RawCell[][], rowNo: number[]): Table {
+		if (!this.styles) this.sample(rows);
 		const { def, issues, headers, idx } = this;
 		const n = rows.length;
 		this.rows += n;
@@ -225,6 +229,7 @@ export class TableValidator {
 			const header = headers[j];
 			const allowed = c.values ? new Map(c.values.map((v) => [v.toLowerCase(), v])) : null;
 			const checkRange = c.type !== 'lon' && c.type !== 'lat';
+			const style = this.styles![c.name] ?? null;
 			const isPlz = c.name === 'plz';
 			if (isPlz) this.plzLocality = new Array(n).fill(null);
 			for (let i = 0; i < n; i++) {
@@ -237,21 +242,21 @@ export class TableValidator {
 						this.plzLocality[i] = m[2];
 					}
 				}
-				let v = typeCell(c, raw);
-				if (v === undefined) {
-					issues.error(rowNo[i], header, 'bad_' + c.type, {
-						de: `«${show(raw)}» ist keine gültige Angabe; erwartet: ${TYPE_NAME[c.type]?.de ?? c.type}.`,
-						en: `"${show(raw)}" is not valid; expected ${TYPE_NAME[c.type]?.en ?? c.type}.`
-					});
+				const typed = typeCell(c, raw, style);
+				let v: CellValue;
+				if (isProblem(typed)) {
+					const p = problemMessage(typed, c, raw, style);
+					issues.error(rowNo[i], header, p.code, p.msg);
 					v = null;
-				} else if (v === null) {
+				} else if ((v = typed) === null) {
 					if (c.required)
 						issues.error(rowNo[i], header, 'required', { de: `Pflichtwert «${c.name}» fehlt.`, en: `Required value "${c.name}" is empty.` });
-				} else if (typeof v === 'number' && checkRange && ((c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max))) {
-					issues.error(rowNo[i], header, 'out_of_range', {
-						de: `${v} liegt ausserhalb des erlaubten Bereichs ${c.min ?? '−∞'} bis ${c.max ?? '∞'}${c.unit ? ' ' + c.unit : ''}.`,
-						en: `${v} is outside the allowed range ${c.min ?? '−∞'} to ${c.max ?? '∞'}${c.unit ? ' ' + c.unit : ''}.`
-					});
+				} else if (typeof v === 'number' && checkRange) {
+					const r = rangeIssue(c, v);
+					if (r) {
+						issues.add(r.severity, rowNo[i], header, r.code, r.msg);
+						if (r.severity === 'warning') this.unusual++;
+					}
 				} else if (allowed && typeof v === 'string') {
 					const canon = allowed.get(v.toLowerCase());
 					if (canon === undefined) {
@@ -285,7 +290,16 @@ export class TableValidator {
 			}
 		}
 
-		// ---- location step
+		this.locationStep(values, rowNo, n);
+
+		const want = (this.opts.previewRows ?? 20) - this.preview.length;
+		for (let i = 0; i < Math.min(n, want); i++) this.preview.push(Object.fromEntries(def.columns.map((c) => [c.name, values[c.name][i]])));
+		return tableFromColumns(def.columns.map((c) => ({ name: c.name, type: c.type, values: values[c.name] })));
+	}
+
+	/** Locate the rows of a point table (lon/lat/zone_id/geocode_quality), or check a zone table's lon/lat. */
+	private locationStep(values: Record<string, CellValue[]>, rowNo: number[], n: number): void {
+		const { def, issues, idx } = this;
 		issues.order = [STAGE.location, 1];
 		if (def.location === 'point' && hasLocation(this.table, this.mapping)) {
 			this.locate(values, rowNo, n);
@@ -295,13 +309,35 @@ export class TableValidator {
 				for (let i = 0; i < n; i++) {
 					const lon = values.lon[i];
 					const lat = values.lat[i];
-					if (typeof lon === 'number' && typeof lat === 'number' && !inSwissBox(lon, lat)) outside(issues, rowNo[i], this.mapping.lon, lon, lat);
+					if (typeof lon === 'number' && typeof lat === 'number' && !this.inCh(lon, lat)) outside(issues, rowNo[i], this.mapping.lon, lon, lat, !!this.refs.country);
 				}
 		}
+	}
 
-		const want = (this.opts.previewRows ?? 20) - this.preview.length;
-		for (let i = 0; i < Math.min(n, want); i++) this.preview.push(Object.fromEntries(def.columns.map((c) => [c.name, values[c.name][i]])));
-		return tableFromColumns(def.columns.map((c) => ({ name: c.name, type: c.type, values: values[c.name] })));
+	/**
+	 * The fast path (fast/run.ts): rows DuckDB has read and typed, of which only the location inputs come
+	 * here. Runs the same location step on them and counts them; false when any row got a message (its row
+	 * number is not known here: the caller then reads the file the reference way, which names it).
+	 */
+	locateTyped(values: Record<string, CellValue[]>, n: number): boolean {
+		const before = this.issues.errors + this.issues.warnings;
+		const noRow = new Array<number>(n).fill(0);
+		for (const c of this.cols) values[c.name] ??= new Array<CellValue>(n).fill(null);
+		this.plzLocality = new Array(n).fill(null);
+		this.locationStep(values, noRow, n);
+		this.rows += n;
+		return this.issues.errors + this.issues.warnings === before;
+	}
+
+	/** The preview of the fast path (rows DuckDB holds). */
+	setPreview(rows: Record<string, CellValue>[]): void {
+		this.preview.length = 0;
+		this.preview.push(...rows.slice(0, this.opts.previewRows ?? 20));
+	}
+
+	/** In Switzerland: inside the national outline (or, without it, the WGS84 box around the country). */
+	private inCh(lon: number, lat: number): boolean {
+		return inSwissBox(lon, lat) && (!this.refs.country || inSwitzerland(this.refs.country, lon, lat));
 	}
 
 	/** A table with the schema's columns and no rows. */
@@ -359,7 +395,7 @@ export class TableValidator {
 			table: this.table,
 			issues: issues.list(),
 			preview: this.preview,
-			stats: { rows: this.rows, errors: issues.errors, warnings: issues.warnings, coordSystem, geocoded: { ...this.geocoded }, quality: { ...this.quality } },
+			stats: { rows: this.rows, errors: issues.errors, warnings: issues.warnings, unusual: this.unusual, coordSystem, geocoded: { ...this.geocoded }, quality: { ...this.quality } },
 			mapping: this.mapping
 		};
 	}
@@ -413,13 +449,13 @@ export class TableValidator {
 				triedPair = true;
 				const sys = classifyPair(a, b);
 				const w = toWgs84(sys, a, b);
-				if (w && inSwissBox(w.lon, w.lat)) {
+				if (w && this.inCh(w.lon, w.lat)) {
 					point = w;
 					// A quality the file brings along (a re-imported export) stays; otherwise: the file's coordinates.
 					q = typeof quality[i] === 'string' && quality[i] !== 'none' ? (quality[i] as GeocodeQuality) : 'coordinates';
 					break;
 				}
-				outside(issues, rowNo[i], p.header, a, b);
+				outside(issues, rowNo[i], p.header, a, b, !!refs.country);
 			}
 			// ---- the address (street + number), when the row has no coordinates
 			let rowPlz = typeof plz[i] === 'number' ? (plz[i] as number) : null;
@@ -527,9 +563,12 @@ export class TableValidator {
 	}
 }
 
-function outside(issues: IssueList, row: number, column: string, a: number, b: number): void {
+function outside(issues: IssueList, row: number, column: string, a: number, b: number, outline: boolean): void {
+	const how = outline
+		? { de: 'ausserhalb der Landesgrenze', en: 'outside the national border' }
+		: { de: "erwartet WGS84 Länge 5.9–10.6 und Breite 45.8–47.9, oder LV95 E 2'480'000–2'840'000 / N 1'070'000–1'300'000", en: 'expected WGS84 lon 5.9–10.6 and lat 45.8–47.9, or LV95 E 2,480,000–2,840,000 / N 1,070,000–1,300,000' };
 	issues.error(row, column, 'outside_switzerland', {
-		de: `Punkt ${a} / ${b} liegt nicht in der Schweiz (erwartet WGS84 Länge 5.9–10.6 und Breite 45.8–47.9, oder LV95 E 2'480'000–2'840'000 / N 1'070'000–1'300'000).`,
-		en: `Point ${a} / ${b} is not in Switzerland (expected WGS84 lon 5.9–10.6 and lat 45.8–47.9, or LV95 E 2,480,000–2,840,000 / N 1,070,000–1,300,000).`
+		de: `Punkt ${a} / ${b} liegt nicht in der Schweiz (${how.de}). Koordinaten prüfen: WGS84 Länge/Breite oder LV95 E/N.`,
+		en: `Point ${a} / ${b} is not in Switzerland (${how.en}). Check the coordinates: WGS84 lon/lat or LV95 E/N.`
 	});
 }

@@ -2,30 +2,21 @@
  * Cell parsers for the schema's logical types, tolerant of Swiss and German formats.
  * Each returns the typed value, null for an empty cell, or undefined when the text is invalid.
  */
-import type { RawCell } from './types.ts';
+import { BadCell, type RawCell } from './types.ts';
+import { readNumberText, type NumberStyle } from './numbers.ts';
 
-const isBlank = (v: RawCell) => v === null || (typeof v === 'string' && v.trim() === '');
+const isBlank = (v: RawCell) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /**
- * Numbers: 1234.5, 1'234.5, 1’234.5, 1 234,5, 1.234,5, 1,234.5, -3, 12%. A lone comma is the
- * decimal separator (1234,5); with both '.' and ',' the last one is the decimal separator.
+ * Numbers (see numbers.ts for every form read): a number, null for an empty cell, undefined when the
+ * text is no number or is ambiguous without its column ("1,500"; the validator decides per column).
  */
-export function parseNumber(v: RawCell): number | null | undefined {
+export function parseNumber(v: RawCell, style: NumberStyle = null, integer = false): number | null | undefined {
 	if (isBlank(v)) return null;
 	if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-	if (typeof v === 'boolean' || v instanceof Date) return undefined;
-	let s = String(v).trim().replace(/[\s'’\u00a0\u202f]/g, '');
-	const lastDot = s.lastIndexOf('.');
-	const lastComma = s.lastIndexOf(',');
-	if (lastComma >= 0 && lastDot >= 0) {
-		s = lastComma > lastDot ? s.replaceAll('.', '').replace(',', '.') : s.replaceAll(',', '');
-	} else if (lastComma >= 0) {
-		// "1,234,567" is thousands; "1234,5" is a decimal comma.
-		s = /^-?\d{1,3}(,\d{3}){2,}$/.test(s) ? s.replaceAll(',', '') : s.replace(',', '.');
-	}
-	if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
-	const n = Number(s);
-	return Number.isFinite(n) ? n : undefined;
+	if (typeof v !== 'string') return undefined;
+	const n = readNumberText(v, style, integer);
+	return typeof n === 'number' ? n : undefined;
 }
 
 const TRUE = new Set(['ja', 'j', 'yes', 'y', 'true', 'wahr', '1', 'x', 'oui', 'vrai', 'si', 'sì']);
@@ -67,8 +58,8 @@ export function parseText(v: RawCell): string | null {
 	return String(v).trim();
 }
 
-/** Short rendering of a raw cell for messages. */
+/** Short rendering of a raw cell for messages (control characters made visible). */
 export function show(v: RawCell): string {
-	const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+	const s = (v instanceof Date ? v.toISOString().slice(0, 10) : v instanceof BadCell ? v.text : String(v)).replace(/[\u0000-\u001f]/g, (c) => (c === '\u0000' ? '␀' : ' '));
 	return s.length > 40 ? s.slice(0, 37) + '…' : s;
 }

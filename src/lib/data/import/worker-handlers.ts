@@ -9,9 +9,10 @@ import type { TableName } from '../schema.ts';
 import type { HandlerContext } from '../../util/rpc.ts';
 import type { BlobLike } from './csv-stream.ts';
 import { importFile } from './import-file.ts';
-import { fileError, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
+import { fileError, fileIssue, ImportCancelled, ImportFileError, MSG_CANCELLED } from './issues.ts';
 import type { ColumnMapping } from './mapping.ts';
 import { ImportSession, type MatrixInfo } from './stream.ts';
+import { FastSide, type FastPrep } from './fast/side.ts';
 import type { MatrixMode } from '../travel-time-formats.ts';
 import type { FileFormat, ImportIssue, Msg, ParsedFile } from './types.ts';
 import type { ValidationResult } from './validate.ts';
@@ -29,6 +30,7 @@ export interface WorkerImportRequest {
 	bytes: Uint8Array;
 	mapping?: ColumnMapping;
 	sheet?: string;
+	headerRow?: number;
 	maxIssues?: number;
 }
 
@@ -50,10 +52,16 @@ export interface StreamOpenRequest {
 	file: BlobLike;
 	mapping?: ColumnMapping;
 	sheet?: string;
+	/** Row (XLSX) or line (CSV) of the header; default: found from the first rows. */
+	headerRow?: number;
 	maxIssues?: number;
+	/** Rows in the preview (default 20). */
+	previewRows?: number;
 	chunkBytes?: number;
 	/** travel_times: mode of every row when the file has none (see MatrixInfo). */
 	matrixMode?: MatrixMode | null;
+	/** For the fast path only (see SessionOptions.fastOpen). */
+	fastOpen?: boolean;
 }
 
 /** Result of `open`: the file's shape, or the file-level issue that makes it unusable. */
@@ -108,7 +116,7 @@ export type AddressLoadResponse = { ok: true; summary: AddressSummary } | { ok: 
 
 function asIssue(fileName: string, e: unknown): { issues: ImportIssue[]; cancelled: boolean } {
 	if (e instanceof ImportCancelled) return { issues: [fileError(fileName, 'cancelled', MSG_CANCELLED)], cancelled: true };
-	if (e instanceof ImportFileError) return { issues: [fileError(fileName, e.code, e.msg)], cancelled: false };
+	if (e instanceof ImportFileError) return { issues: [fileIssue(fileName, e)], cancelled: false };
 	const m = (e as Error)?.message ?? String(e);
 	return { issues: [fileError(fileName, 'unreadable', { de: `Die Datei konnte nicht gelesen werden: ${m}`, en: `The file could not be read: ${m}` })], cancelled: false };
 }
@@ -124,6 +132,19 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 	};
 	let nextId = 1;
 	const sessions = new Map<number, ImportSession>();
+	/** The fast path's JS half of each session (import/fast/side.ts), created on first use. */
+	const fast = new Map<number, FastSide>();
+	const side = (id: number): FastSide => {
+		let f = fast.get(id);
+		if (!f) {
+			const s = sessions.get(id);
+			if (!s) throw new Error(`no import session ${id}`);
+			f = new FastSide(s, blobSource(files.get(id)!));
+			fast.set(id, f);
+		}
+		return f;
+	};
+	const files = new Map<number, BlobLike>();
 	return {
 		/**
 		 * Streaming import, step 1: open a file (headers, format, mapping). Then call `next` until
@@ -135,13 +156,17 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 					refs,
 					mapping: p.mapping,
 					sheet: p.sheet,
+					headerRow: p.headerRow,
 					maxIssues: p.maxIssues,
+					previewRows: p.previewRows,
+					fastOpen: p.fastOpen,
 					chunkBytes: p.chunkBytes,
 					signal: ctx.signal,
 					matrixMode: p.matrixMode
 				});
 				const session = nextId++;
 				sessions.set(session, s);
+				files.set(session, p.file);
 				return { ok: true, session, headers: s.headers, format: s.format, info: s.info, mapping: s.mapping, matrix: s.matrix };
 			} catch (e) {
 				return { ok: false, ...asIssue(p.fileName, e) };
@@ -159,6 +184,8 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 					return { done: false, ipc, rows: c.rows, total: s.rowCount, fraction: c.fraction, errors: s.errorCount };
 				}
 				sessions.delete(p.session);
+				fast.delete(p.session);
+				files.delete(p.session);
 				const r = s.finish();
 				return { done: true, ok: true, issues: r.issues, preview: r.preview, stats: r.stats, mapping: r.mapping, matrix: s.matrix };
 			} catch (e) {
@@ -168,7 +195,28 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 			}
 		},
 		close(p: { session: number }): boolean {
+			fast.delete(p.session);
+			files.delete(p.session);
 			return sessions.delete(p.session);
+		},
+		// ---- the fast path's JS half (import/fast/run.ts drives it from the page, next to DuckDB)
+		fastPlan(p: { session: number }) {
+			return side(p.session).plan();
+		},
+		fastScan(p: { session: number; prep: FastPrep }, ctx: HandlerContext) {
+			return side(p.session).scan(p.prep, ctx.signal, (f) => ctx.progress(f));
+		},
+		fastLocate(p: { session: number }, ctx: HandlerContext) {
+			const r = side(p.session).locate();
+			if (r && r !== 'none') for (const a of [r.lon, r.lat, r.zone, r.q]) if (a && typeof a !== 'number') ctx.transfer(a.buffer as ArrayBuffer);
+			return r;
+		},
+		fastFinish(p: { session: number; preview: ValidationResult['preview'] }) {
+			const r = side(p.session).finish(p.preview);
+			fast.delete(p.session);
+			files.delete(p.session);
+			sessions.delete(p.session);
+			return r;
 		},
 		setRefs(src: Parameters<typeof buildGeoRefs>[0]): boolean {
 			refs = { ...buildGeoRefs(src), addresses: refs.addresses };
@@ -235,6 +283,7 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 				refs,
 				mapping: p.mapping,
 				sheet: p.sheet,
+				headerRow: p.headerRow,
 				maxIssues: p.maxIssues,
 				signal: ctx.signal,
 				onProgress: (f) => ctx.progress(f)

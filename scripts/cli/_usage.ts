@@ -1,0 +1,71 @@
+/**
+ * What each command accepts, checked before it runs: an unknown option, an option without its value, a
+ * value that is not a number where one is needed, a second file name are bad usage (exit 2, with the
+ * command's --help hint), never silently ignored. The commands read their options themselves; this table
+ * only guards the door.
+ */
+import { UsageError } from './_args.ts';
+
+export { UsageError };
+
+interface Spec {
+	/** Options that take a value. */
+	values: string[];
+	/** Options without a value. */
+	flags?: string[];
+	/** Of the valued options, those that must be numbers. */
+	numbers?: string[];
+	/** How many plain arguments (file or folder names) the command takes. */
+	positionals?: number;
+}
+
+const NET = ['--gtfs', '--date', '--pbf', '--roads', '--region-km'];
+const RASTER = ['--cell', '--statpop'];
+const ADDR = ['--addresses', '--region-km'];
+
+export const USAGE: Record<string, Spec> = {
+	catchment: { values: ['--data', '--modes', '--working-age-share', '--lang', ...NET, ...RASTER], flags: ['--json'], numbers: ['--working-age-share', '--cell'] },
+	geocode: { values: ['--lang', '--out', ...ADDR], flags: ['--no-cut'], numbers: ['--region-km'], positionals: 1 },
+	guteklassen: { values: ['--crs', '--data', '--out', '--rail-nodes', '--stations', '--tram-group', '--lang', ...NET] },
+	import: { values: ['--lang', '--out', '--engine', '--sheet', '--header-row', ...ADDR], flags: ['--no-cut'], numbers: ['--region-km', '--header-row'], positionals: 1 },
+	isochrones: { values: ['--crs', '--data', '--minutes', '--mode', '--out', '--site', '--lang', ...NET, ...RASTER], numbers: ['--cell'] },
+	matrix: { values: ['--data', '--modes', '--out', '--engine', '--lang', ...NET], numbers: ['--region-km'] },
+	network: { values: ['--data', '--out', '--lang', ...NET], numbers: ['--region-km'] },
+	report: { values: ['--date', '--format', '--out', '--png', '--scenario', '--lang'], flags: ['--build'] },
+	route: { values: ['--arrive', '--data', '--from', '--to', '--mode', '--lang', ...NET] },
+	scale: { values: ['--customers', '--customers-file', '--memory-limit', '--parquet-dir', '--staff', '--threads', '--times', '--engine', ...NET], numbers: ['--customers', '--staff', '--threads'] },
+	schema: { values: ['--lang'], flags: ['--markdown'] },
+	score: {
+		values: ['--scenario', '--lang', '--samples', '--seed', '--engine', '--geojson', '--crs', ...NET, ...RASTER],
+		flags: ['--json', '--compute-times', '--estimate-times', '--no-raster'],
+		numbers: ['--samples', '--seed', '--cell'],
+		positionals: 1
+	},
+	'travel-times': { values: ['--mode', '--format', '--source', '--out', '--lang'], positionals: 1 },
+	validate: { values: ['--table', '--lang', '--sheet', '--header-row', ...ADDR], flags: ['--no-cut'], numbers: ['--region-km', '--header-row'], positionals: 1 }
+};
+
+const ENUMS: Record<string, string[]> = { '--lang': ['de', 'en'], '--engine': ['wasm', 'native'], '--crs': ['wgs84', 'lv95'] };
+
+/** Throw a UsageError for anything the command does not accept (commands missing from USAGE are not checked). */
+export function checkUsage(command: string, args: string[]): void {
+	const spec = USAGE[command];
+	if (!spec) return;
+	const flags = new Set(['--help', '-h', ...(spec.flags ?? [])]);
+	const values = new Set(spec.values);
+	let plain = 0;
+	for (let i = 0; i < args.length; i++) {
+		const a = args[i];
+		if (flags.has(a)) continue;
+		if (values.has(a)) {
+			const v = args[i + 1];
+			if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${a} needs a value`);
+			if (spec.numbers?.includes(a) && !Number.isFinite(Number(v))) throw new UsageError(`${a} must be a number, not "${v}"`);
+			if (ENUMS[a] && !ENUMS[a].includes(v)) throw new UsageError(`${a} must be ${ENUMS[a].join(' or ')}, not "${v}"`);
+			i++;
+			continue;
+		}
+		if (a.startsWith('-') && a.length > 1) throw new UsageError(`unknown option ${a}`);
+		if (++plain > (spec.positionals ?? 0)) throw new UsageError(spec.positionals ? `one ${spec.positionals === 1 ? 'file or folder' : 'argument'} only, not also "${a}"` : `unexpected argument "${a}"`);
+	}
+}

@@ -1,0 +1,82 @@
+/**
+ * Which text encoding a spreadsheet export uses. Excel and friends write UTF-8 with or without a BOM,
+ * Windows-1252 ("ANSI"), UTF-16 ("Unicode text", with a BOM, tab-separated) and now and then a UTF-8
+ * BOM in front of a Windows-1252 body (a BOM added by one program, the text written by another).
+ * Decided from the byte-order mark, the byte pattern of UTF-16, and a strict UTF-8 pass over the file.
+ */
+import type { ByteSource } from '../../util/bytes.ts';
+import { ImportCancelled } from './issues.ts';
+
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+export interface EncodingGuess {
+	encoding: TextEncoding;
+	/** Bytes of a byte-order mark at the start, skipped before decoding. */
+	bom: number;
+	/** A UTF-8 BOM in front of text that is not UTF-8 (read as Windows-1252 without the BOM). */
+	mismatchedBom?: boolean;
+}
+
+const startsWith = (b: Uint8Array, ...m: number[]) => m.every((x, i) => b[i] === x);
+
+/** UTF-16 without a BOM: most ASCII characters have a zero high byte, on odd (LE) or even (BE) positions. */
+function utf16Pattern(head: Uint8Array): TextEncoding | null {
+	const n = head.length & ~1;
+	if (n < 8) return null;
+	let zeroOdd = 0;
+	let zeroEven = 0;
+	for (let i = 0; i < n; i += 2) {
+		if (head[i] === 0) zeroEven++;
+		if (head[i + 1] === 0) zeroOdd++;
+	}
+	const pairs = n / 2;
+	if (zeroOdd > 0.4 * pairs && zeroEven < 0.05 * pairs) return 'utf-16le';
+	if (zeroEven > 0.4 * pairs && zeroOdd < 0.05 * pairs) return 'utf-16be';
+	return null;
+}
+
+/** Strict UTF-8 over [from, size): streamed, stops at the first invalid byte; never holds more than one chunk. */
+async function isUtf8(src: ByteSource, from: number, chunkBytes: number, signal?: AbortSignal, upTo = Infinity): Promise<boolean> {
+	const dec = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+	const end = Math.min(src.size, upTo);
+	try {
+		for (let at = from; at < end; at += chunkBytes) {
+			if (signal?.aborted) throw new ImportCancelled();
+			dec.decode(await src.read(at, Math.min(end, at + chunkBytes)), { stream: true });
+		}
+		if (end === src.size) dec.decode();
+		return true;
+	} catch (e) {
+		if (e instanceof ImportCancelled) throw e;
+		return false;
+	}
+}
+
+/**
+ * Guess the encoding of a text file (see the module comment). `upTo` limits the strict UTF-8 pass to the
+ * first bytes: for the fast path, whose own readers (DuckDB, the byte scan) refuse invalid UTF-8 anyway.
+ */
+export async function sniffEncoding(src: ByteSource, chunkBytes: number, signal?: AbortSignal, upTo = Infinity): Promise<EncodingGuess> {
+	const head = await src.read(0, Math.min(src.size, 4096));
+	if (startsWith(head, 0xff, 0xfe)) return { encoding: 'utf-16le', bom: 2 };
+	if (startsWith(head, 0xfe, 0xff)) return { encoding: 'utf-16be', bom: 2 };
+	if (startsWith(head, 0xef, 0xbb, 0xbf)) {
+		if (await isUtf8(src, 3, chunkBytes, signal, upTo)) return { encoding: 'utf-8', bom: 3 };
+		return { encoding: 'windows-1252', bom: 3, mismatchedBom: true };
+	}
+	const u16 = utf16Pattern(head);
+	if (u16) return { encoding: u16, bom: 0 };
+	return { encoding: (await isUtf8(src, 0, chunkBytes, signal, upTo)) ? 'utf-8' : 'windows-1252', bom: 0 };
+}
+
+/** Length of the byte-order mark of `encoding` at the start of `head` (0 if there is none). */
+export function bomLength(encoding: TextEncoding, head: Uint8Array): number {
+	if (encoding === 'utf-16le') return startsWith(head, 0xff, 0xfe) ? 2 : 0;
+	if (encoding === 'utf-16be') return startsWith(head, 0xfe, 0xff) ? 2 : 0;
+	return startsWith(head, 0xef, 0xbb, 0xbf) ? 3 : 0;
+}
+
+/** A streaming decoder for `encoding` that leaves BOM handling to the caller (it skips `bom` bytes). */
+export function decoderFor(encoding: TextEncoding): TextDecoder {
+	return new TextDecoder(encoding, { ignoreBOM: true });
+}

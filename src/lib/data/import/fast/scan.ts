@@ -1,0 +1,536 @@
+/**
+ * One byte-level pass over a UTF-8 CSV that answers what the fast path (fast/run.ts) must know before it
+ * trusts DuckDB's reading of the file, building no string except for the location columns it extracts:
+ *  - how many data rows our own parser (util/csv.ts CsvRowParser) would see: empty lines skipped, quoted
+ *    line breaks inside a row, CRLF/LF/CR;
+ *  - whether any construct could be read differently by DuckDB and by us (a quote inside an unquoted
+ *    field, text after a closing quote, a row of one field, a NUL byte): then the file goes the reference way;
+ *  - per number column, whether its values are plain numbers DuckDB reads exactly as numbers.ts does: only
+ *    digits, one decimal separator kind, an exponent, a sign at the start or after the exponent (DuckDB
+ *    also takes "1_000", "+-5" and hex, which we refuse); for a decimal comma, whether the sample rows show
+ *    an unambiguous one (then "1,500" is 1.5, as numbers.ts decides) and whether an ambiguous one occurs;
+ *  - per column, whether values start or end with spaces or other whitespace (the SQL then trims exactly
+ *    what JavaScript's trim() would, and only where needed);
+ *  - the values of the location columns (lon, lat, e, n, plz, zone_id as numbers; geocode_quality as text),
+ *    so the location step can run in JavaScript while DuckDB reads the rest.
+ * Only the delimiter, quotes and line ends are ASCII bytes that matter; UTF-8 never uses them inside a
+ * multi-byte character, so scanning bytes is exact.
+ */
+import type { ByteSource } from '../../../util/bytes.ts';
+import { ImportCancelled } from '../issues.ts';
+
+/** Leading/trailing whitespace seen in a column: none, plain spaces, or other whitespace (tab, NBSP, …). */
+export const EDGE_NONE = 0;
+export const EDGE_SPACE = 1;
+export const EDGE_OTHER = 2;
+
+export interface ColumnScan {
+	/** Number columns: every value is blank or a plain number (see above). */
+	plain: boolean;
+	/** Some value has a '.' / a ','. */
+	dot: boolean;
+	comma: boolean;
+	/** Among the first `sampleRows` data rows, a value with an unambiguous decimal comma (2,5 · 1234,5 · 0,500). */
+	commaEvidence: boolean;
+	/** Some value could be either ("1,500": one comma, 1-3 digits before without a leading zero, 3 after). */
+	ambiguousComma: boolean;
+	/** Leading/trailing whitespace class (EDGE_*). */
+	edge: number;
+}
+
+export interface ScanResult {
+	/** Data rows after the header row (the header at physical line `headerLine`). */
+	rows: number;
+	/** No construct that DuckDB and our parser might read differently. */
+	safe: boolean;
+	/** Why not safe. */
+	reason?: string;
+	/** Per file column (index in the header). */
+	columns: ColumnScan[];
+}
+
+/** A column whose values the scan hands out: as numbers (NaN = empty or not plain) or as text. */
+export interface Extract {
+	index: number;
+	kind: 'number' | 'text';
+}
+
+/** Extracted values, one per data row. */
+export type Extracted = Map<number, Float64Array | (string | null)[]>;
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+// Byte classes inside a number value.
+const C_DIGIT = 1;
+const C_DOT = 2;
+const C_COMMA = 3;
+const C_E = 4;
+const C_SIGN = 5;
+const C_SPACE = 6;
+const C_OTHER = 7;
+const CLASS = new Uint8Array(256).fill(C_OTHER);
+for (let b = 48; b <= 57; b++) CLASS[b] = C_DIGIT;
+CLASS[46] = C_DOT;
+CLASS[44] = C_COMMA;
+CLASS[101] = C_E;
+CLASS[69] = C_E;
+CLASS[43] = C_SIGN;
+CLASS[45] = C_SIGN;
+CLASS[32] = C_SPACE;
+CLASS[9] = C_SPACE;
+
+// Edge class of a first/last content byte: space, other whitespace (ASCII controls, or a byte that can
+// start/end a UTF-8 whitespace character: NBSP C2 A0, U+1680, U+2000–U+205F, U+3000, U+FEFF), or none.
+const FIRST_EDGE = new Uint8Array(256);
+const LAST_EDGE = new Uint8Array(256);
+FIRST_EDGE[32] = LAST_EDGE[32] = EDGE_SPACE;
+for (const b of [9, 10, 11, 12, 13]) FIRST_EDGE[b] = LAST_EDGE[b] = EDGE_OTHER;
+for (const b of [0xc2, 0xe1, 0xe2, 0xe3, 0xef]) FIRST_EDGE[b] = EDGE_OTHER;
+for (let b = 0x80; b <= 0x8a; b++) LAST_EDGE[b] = EDGE_OTHER;
+for (const b of [0xa0, 0xa8, 0xa9, 0xaf, 0x9f, 0xbf]) LAST_EDGE[b] = EDGE_OTHER;
+
+export interface ScanOptions {
+	delimiter: string;
+	/** Physical line of the header row; rows starting on it or before are not data. */
+	headerLine: number;
+	/** Columns in the header. */
+	width: number;
+	/** Columns (by index in the header) to check as numbers. */
+	numberColumns: number[];
+	/** Columns whose values to hand out (the location inputs). */
+	extract?: Extract[];
+	/** Rows whose values decide a column's decimal separator (validate.ts SAMPLE_ROWS). */
+	sampleRows: number;
+	/** Bytes to skip at the start (a BOM). */
+	start?: number;
+	chunkBytes?: number;
+	signal?: AbortSignal;
+	/** Share of the file scanned, after each chunk. */
+	onProgress?: (fraction: number) => void;
+}
+
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const QUOTE_IN_QUOTED = 3;
+
+/** Longest extracted value kept (a location input longer than this is not plain anyway). */
+const MAX_EXTRACT = 64;
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A plain number from its parts, exactly as Number() reads its text: digit strings of up to 15 significant
+ * digits with a power of ten up to 22 are one correctly rounded IEEE operation (Clinger's fast path);
+ * anything longer goes through Number() on the text.
+ */
+function plainNumber(neg: boolean, mant: number, sig: number, pow: number, text: () => string): number {
+	if (sig <= 15 && pow >= -22 && pow <= 22) {
+		const v = pow < 0 ? mant / POW10[-pow] : mant * POW10[pow];
+		return neg ? -v : v;
+	}
+	return Number(text());
+}
+
+/** Scan `src` (UTF-8) as described in the module comment. */
+export async function scanCsv(src: ByteSource, o: ScanOptions): Promise<ScanResult & { extracted: Extracted }> {
+	const delim = o.delimiter.charCodeAt(0);
+	if (o.delimiter.length !== 1 || delim > 127 || delim === QUOTE || delim === LF || delim === CR)
+		return { rows: 0, safe: false, reason: 'delimiter', columns: [], extracted: new Map() };
+	const sc = new Scanner(o);
+	const size = src.size;
+	const step = o.chunkBytes ?? 4 << 20;
+	for (let at = o.start ?? 0; at < size; at += step) {
+		if (o.signal?.aborted) throw new ImportCancelled();
+		sc.chunk(await src.read(at, Math.min(size, at + step)), at + step >= size);
+		o.onProgress?.(Math.min(1, (at + step) / size));
+	}
+	return sc.finish();
+}
+
+// What a byte means outside quotes (the delimiter is set per scanner).
+const K_CONTENT = 0;
+const K_DELIM = 1;
+const K_LF = 2;
+const K_CR = 3;
+const K_QUOTE = 4;
+
+/** The scan's state between chunks; `chunk` copies it into locals for the hot loop and back. */
+class Scanner {
+	private readonly kind = new Uint8Array(256);
+	private readonly width: number;
+	private readonly isNumber: Uint8Array;
+	private readonly extractKind: Uint8Array; // 0 none, 1 number, 2 text
+	private readonly plain: Uint8Array;
+	private readonly dots: Uint8Array;
+	private readonly commas: Uint8Array;
+	private readonly commaEvidence: Uint8Array;
+	private readonly ambiguousComma: Uint8Array;
+	private readonly edges: Uint8Array;
+	private cap = 1 << 16;
+	private readonly numbers: (Float64Array | null)[];
+	private readonly texts: ((string | null)[] | null)[];
+	private readonly value = new Uint8Array(MAX_EXTRACT);
+	private readonly utf8 = new TextDecoder();
+	private reason = '';
+	// Parser state.
+	private state = FIELD_START;
+	private line = 1;
+	private rowLine = 1;
+	private rows = 0;
+	private field = 0;
+	private fieldLen = 0;
+	private first = -1;
+	private last = -1;
+	private pendingCR = false;
+	private quotedCR = false;
+	// The current field as a number.
+	private nOk = true;
+	private nBefore = 0;
+	private nAfter = 0;
+	private nZero = false;
+	private nSep = 0;
+	private nExp = false;
+	private nLast = 0;
+	private nStarted = false;
+	private nEnded = false;
+	private nNeg = false;
+	private nMant = 0;
+	private nSig = 0;
+	private nExpNeg = false;
+	private nExpVal = 0;
+	private valueLen = 0;
+
+	constructor(private readonly o: ScanOptions) {
+		this.kind[o.delimiter.charCodeAt(0)] = K_DELIM;
+		this.kind[LF] = K_LF;
+		this.kind[CR] = K_CR;
+		this.kind[QUOTE] = K_QUOTE;
+		const width = (this.width = Math.max(o.width, ...o.numberColumns.map((j) => j + 1)));
+		this.isNumber = new Uint8Array(width + 1);
+		for (const j of o.numberColumns) this.isNumber[j] = 1;
+		this.extractKind = new Uint8Array(width + 1);
+		for (const x of o.extract ?? []) this.extractKind[x.index] = x.kind === 'number' ? 1 : 2;
+		this.plain = new Uint8Array(width).fill(1);
+		this.dots = new Uint8Array(width);
+		this.commas = new Uint8Array(width);
+		this.commaEvidence = new Uint8Array(width);
+		this.ambiguousComma = new Uint8Array(width);
+		this.edges = new Uint8Array(width);
+		this.numbers = Array.from({ length: width }, (_, j) => (this.extractKind[j] === 1 ? new Float64Array(this.cap) : null));
+		this.texts = Array.from({ length: width }, (_, j) => (this.extractKind[j] === 2 ? [] : null));
+	}
+
+	/** A content byte of the current field (outside or inside quotes). */
+	private content(b: number): void {
+		if (this.first < 0) this.first = b;
+		this.last = b;
+		const f = this.field;
+		if (this.isNumber[f] === 1 && this.nOk) this.numberByte(b);
+		if (this.extractKind[f] !== 0) {
+			if (this.valueLen < MAX_EXTRACT) this.value[this.valueLen] = b;
+			this.valueLen++;
+		}
+	}
+
+	private numberByte(b: number): void {
+		const c = CLASS[b];
+		if (c === C_SPACE) {
+			if (this.nStarted) this.nEnded = true;
+			return;
+		}
+		if (this.nEnded || c === C_OTHER) {
+			this.nOk = false;
+			return;
+		}
+		if (c === C_DIGIT) {
+			if (this.nExp) this.nExpVal = this.nExpVal * 10 + (b - 48);
+			else {
+				if (this.nSep) this.nAfter++;
+				else {
+					if (this.nBefore === 0 && b === 48) this.nZero = true;
+					this.nBefore++;
+				}
+				if (this.nSig > 0 || b !== 48) {
+					this.nSig++;
+					this.nMant = this.nMant * 10 + (b - 48);
+				}
+			}
+		} else if (c === C_SIGN) {
+			if (this.nLast === 0) this.nNeg = b === 45;
+			else if (this.nLast === C_E) this.nExpNeg = b === 45;
+			else this.nOk = false;
+		} else if (c === C_E) {
+			if (this.nExp || !this.nStarted || this.nLast === C_SIGN) this.nOk = false;
+			this.nExp = true;
+		} else {
+			if (this.nExp || this.nSep) this.nOk = false;
+			this.nSep = c;
+		}
+		this.nStarted = true;
+		this.nLast = c;
+	}
+
+	/** content() for the bytes [from, to) of a number field, with the number state in locals (the hot loop). */
+	private numberRun(buf: Uint8Array, from: number, to: number): void {
+		if (this.first < 0) this.first = buf[from];
+		this.last = buf[to - 1];
+		const extract = this.extractKind[this.field] !== 0;
+		let ok = this.nOk;
+		let before = this.nBefore;
+		let after = this.nAfter;
+		let zero = this.nZero;
+		let sep = this.nSep;
+		let exp = this.nExp;
+		let last = this.nLast;
+		let started = this.nStarted;
+		let ended = this.nEnded;
+		let neg = this.nNeg;
+		let mant = this.nMant;
+		let sig = this.nSig;
+		let expNeg = this.nExpNeg;
+		let expVal = this.nExpVal;
+		for (let x = from; ok && x < to; x++) {
+			const b = buf[x];
+			const c = CLASS[b];
+			if (c === C_SPACE) {
+				if (started) ended = true;
+				continue;
+			}
+			if (ended || c === C_OTHER) {
+				ok = false;
+				break;
+			}
+			if (c === C_DIGIT) {
+				if (exp) expVal = expVal * 10 + (b - 48);
+				else {
+					if (sep) after++;
+					else {
+						if (before === 0 && b === 48) zero = true;
+						before++;
+					}
+					if (sig > 0 || b !== 48) {
+						sig++;
+						mant = mant * 10 + (b - 48);
+					}
+				}
+			} else if (c === C_SIGN) {
+				if (last === 0) neg = b === 45;
+				else if (last === C_E) expNeg = b === 45;
+				else ok = false;
+			} else if (c === C_E) {
+				if (exp || !started || last === C_SIGN) ok = false;
+				exp = true;
+			} else {
+				if (exp || sep) ok = false;
+				sep = c;
+			}
+			started = true;
+			last = c;
+		}
+		this.nOk = ok;
+		this.nBefore = before;
+		this.nAfter = after;
+		this.nZero = zero;
+		this.nSep = sep;
+		this.nExp = exp;
+		this.nLast = last;
+		this.nStarted = started;
+		this.nEnded = ended;
+		this.nNeg = neg;
+		this.nMant = mant;
+		this.nSig = sig;
+		this.nExpNeg = expNeg;
+		this.nExpVal = expVal;
+		if (extract)
+			for (let x = from; x < to; x++) {
+				if (this.valueLen < MAX_EXTRACT) this.value[this.valueLen] = buf[x];
+				this.valueLen++;
+			}
+	}
+
+	/** The current field ends (at a delimiter or a line end). */
+	private endField(): void {
+		const f = this.field;
+		if (this.rowLine > this.o.headerLine && f < this.width) {
+			if (this.first >= 0) {
+				const e = Math.max(FIRST_EDGE[this.first], LAST_EDGE[this.last]);
+				if (e > this.edges[f]) this.edges[f] = e;
+			}
+			if (this.isNumber[f] === 1) {
+				if (!this.nOk || this.nLast === C_SIGN || (this.nExp && this.nLast === C_E)) this.plain[f] = 0;
+				else if (this.nSep) {
+					if (this.nSep === C_DOT) this.dots[f] = 1;
+					else {
+						this.commas[f] = 1;
+						const couldGroup = this.nBefore >= 1 && this.nBefore <= 3 && !this.nZero && this.nAfter === 3 && !this.nExp;
+						if (couldGroup) this.ambiguousComma[f] = 1;
+						else if (this.rows < this.o.sampleRows) this.commaEvidence[f] = 1;
+					}
+				}
+			}
+			const k = this.extractKind[f];
+			if (k === 1) {
+				let x = NaN;
+				if (this.nOk && this.nStarted && (this.nBefore > 0 || this.nAfter > 0)) {
+					const pow = (this.nExpNeg ? -this.nExpVal : this.nExpVal) - this.nAfter;
+					if (this.nSig <= 15 && pow >= -22 && pow <= 22) {
+						x = pow < 0 ? this.nMant / POW10[-pow] : this.nMant * POW10[pow];
+						if (this.nNeg) x = -x;
+					} else x = Number(String.fromCharCode.apply(null, this.value.subarray(0, Math.min(this.valueLen, MAX_EXTRACT)) as unknown as number[]).replace(',', '.'));
+				}
+				this.numbers[f]![this.rows] = x;
+			} else if (k === 2) this.texts[f]![this.rows] = this.valueLen === 0 ? null : this.utf8.decode(this.value.subarray(0, Math.min(this.valueLen, MAX_EXTRACT)));
+		}
+		if (this.isNumber[f] === 1) {
+			this.nOk = true;
+			this.nBefore = this.nAfter = this.nSep = this.nLast = this.nMant = this.nSig = this.nExpVal = 0;
+			this.nZero = this.nExp = this.nStarted = this.nEnded = this.nNeg = this.nExpNeg = false;
+		}
+		this.valueLen = 0;
+		this.first = this.last = -1;
+	}
+
+	/** The current row ends (at a line end, or the end of the file). */
+	private endRow(): void {
+		this.endField();
+		const data = this.rowLine > this.o.headerLine;
+		if (this.field === 0) {
+			// One field: an empty line both parsers skip; anything else (spaces, "") is read differently.
+			if (this.fieldLen > 0) this.doubt('a row of one field');
+			if (data) for (const a of this.texts) if (a) a.length = this.rows;
+		} else if (data) {
+			// A short row: DuckDB refuses it (strict), our parser pads it. A long one: DuckDB tolerates one
+			// empty field after the last (a trailing delimiter), as our parser does; more is not the fast path.
+			const w = this.o.width;
+			if (this.field + 1 < w || this.field > w || (this.field === w && this.fieldLen > 0)) this.doubt('a row of another width');
+			this.rows++;
+			if (this.rows === this.cap) {
+				this.cap *= 2;
+				for (let j = 0; j < this.width; j++) {
+					const a = this.numbers[j];
+					if (a) {
+						const bigger = new Float64Array(this.cap);
+						bigger.set(a);
+						this.numbers[j] = bigger;
+					}
+				}
+			}
+		}
+		this.field = 0;
+		this.fieldLen = 0;
+		this.state = FIELD_START;
+	}
+
+	private doubt(why: string): void {
+		if (!this.reason) this.reason = why;
+	}
+
+	/** Strict UTF-8 over the whole file, chunk by chunk (the session may have checked only the first). */
+	private readonly utf8Check = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+	chunk(buf: Uint8Array, final = false): void {
+		if (buf.indexOf(0) >= 0) this.doubt('a NUL byte');
+		if (!this.reason)
+			try {
+				this.utf8Check.decode(buf, { stream: !final });
+			} catch {
+				this.doubt('not UTF-8');
+			}
+		const kind = this.kind;
+		const n = buf.length;
+		const headerLine = this.o.headerLine;
+		for (let i = 0; i < n; i++) {
+			const b = buf[i];
+			if (this.pendingCR) {
+				this.pendingCR = false;
+				if (b === LF) continue;
+			}
+			const state = this.state;
+			if (state === QUOTED) {
+				if (b === QUOTE) this.state = QUOTE_IN_QUOTED;
+				else {
+					if (b === CR || (b === LF && !this.quotedCR)) {
+						this.line++;
+						if (this.rowLine <= headerLine) this.doubt('a line break inside quotes above the data');
+					}
+					this.quotedCR = b === CR;
+					this.fieldLen++;
+					this.content(b);
+				}
+				continue;
+			}
+			const k = kind[b];
+			if (state === QUOTE_IN_QUOTED && k !== K_DELIM && k !== K_LF && k !== K_CR) {
+				this.state = QUOTED;
+				this.quotedCR = false;
+				this.fieldLen++;
+				if (k === K_QUOTE) this.content(b); // an escaped quote ""
+				else this.doubt('text after a closing quote'); // our parser keeps looking for the real closing quote
+				continue;
+			}
+			if (k === K_CONTENT) {
+				// The rest of an unquoted field, in one tight loop up to the next delimiter, quote or line end.
+				this.state = UNQUOTED;
+				let j = i;
+				while (j < n && kind[buf[j]] === K_CONTENT) j++;
+				const f = this.field;
+				if (this.isNumber[f] === 1) this.numberRun(buf, i, j);
+				else if (this.extractKind[f] !== 0) for (let x = i; x < j; x++) this.content(buf[x]);
+				else {
+					if (this.first < 0) this.first = b;
+					this.last = buf[j - 1];
+				}
+				this.fieldLen += j - i;
+				i = j - 1;
+			} else if (k === K_DELIM) {
+				this.endField();
+				this.field++;
+				this.fieldLen = 0;
+				this.state = FIELD_START;
+			} else if (k === K_QUOTE) {
+				this.fieldLen++;
+				if (state === FIELD_START) {
+					this.state = QUOTED;
+					this.quotedCR = false;
+				} else {
+					this.doubt('a quote inside an unquoted field');
+					this.state = UNQUOTED;
+					this.content(b);
+				}
+			} else {
+				// a line end
+				this.endRow();
+				this.line++;
+				this.rowLine = this.line;
+				this.pendingCR = b === CR;
+			}
+		}
+	}
+
+	finish(): ScanResult & { extracted: Extracted } {
+		if (this.state === QUOTED) this.doubt('an unterminated quote');
+		if (this.field > 0 || this.fieldLen > 0 || this.state !== FIELD_START) this.endRow(); // the last row has no line end
+		const extracted: Extracted = new Map();
+		for (let j = 0; j < this.width; j++) {
+			const a = this.numbers[j];
+			if (a) extracted.set(j, a.subarray(0, this.rows));
+			const t = this.texts[j];
+			if (t) {
+				t.length = this.rows;
+				extracted.set(j, t);
+			}
+		}
+		const columns: ColumnScan[] = Array.from({ length: this.width }, (_, j) => ({
+			plain: this.plain[j] === 1,
+			dot: this.dots[j] === 1,
+			comma: this.commas[j] === 1,
+			commaEvidence: this.commaEvidence[j] === 1,
+			ambiguousComma: this.ambiguousComma[j] === 1,
+			edge: this.edges[j]
+		}));
+		return { rows: this.rows, safe: !this.reason, ...(this.reason ? { reason: this.reason } : {}), columns, extracted };
+	}
+}

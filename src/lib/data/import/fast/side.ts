@@ -1,0 +1,142 @@
+/**
+ * The JavaScript half of the fast path (fast/run.ts), around an open ImportSession: whether the file may
+ * take it, the byte scan, the location step on DuckDB's typed location inputs, and the summary. In the
+ * app it runs in the import worker (its methods are RPC calls: plain data and typed arrays only); in Node
+ * in-process.
+ */
+import type { CellValue } from '../../arrow.ts';
+import { GEOCODE_QUALITIES, tables, type ColumnDef } from '../../schema.ts';
+import type { ByteSource } from '../../../util/bytes.ts';
+import type { ImportSession } from '../stream.ts';
+import { SAMPLE_ROWS, type ValidationResult } from '../validate.ts';
+import { importColumns } from '../mapping.ts';
+import { scanCsv, type Extract, type Extracted, type ScanResult } from './scan.ts';
+import { LOCATION_INPUTS } from './sql.ts';
+import type { FastColumn, FastPlan } from './sql.ts';
+
+/** The plan without what the caller decides (the name in DuckDB) and what the scan finds (separator, whitespace). */
+export type FastPrep = Omit<FastPlan, 'file' | 'commaColumns' | 'edges'> & {
+	/** File columns that hold numbers (for the scan). */
+	numberColumns: number[];
+	/** Of those, whole-number columns. */
+	integerColumns: number[];
+};
+
+/** The location step's output for point tables: WGS84 point, zone (NaN = none), index into GEOCODE_QUALITIES. */
+export interface Located {
+	/** Null when the points are the input lon/lat unchanged (then DuckDB keeps its own). */
+	lon: Float64Array | null;
+	lat: Float64Array | null;
+	zone: Float64Array;
+	/** Per row, or one index for all rows (the usual case: every row 'coordinates'). */
+	q: Float64Array | number;
+}
+
+/** Inputs the fast path reads itself; address matching and engine matrices stay with the reference path. */
+const ADDRESS_INPUTS = new Set(['address', 'street', 'house_number', 'locality']);
+
+export class FastSide {
+	/** Location inputs the scan extracted (schema column -> values per data row). */
+	private inputs: { name: string; values: Float64Array | (string | null)[] }[] = [];
+	private rows = 0;
+	constructor(
+		private readonly s: ImportSession,
+		private readonly src: ByteSource
+	) {}
+
+	/** The plan, or the reason the file goes the reference way. */
+	plan(): { prep: FastPrep } | { reason: string } {
+		const s = this.s;
+		const csv = s.csv;
+		if (s.format !== 'csv' || !csv) return { reason: 'not a plain CSV' };
+		if (csv.encoding !== 'utf-8') return { reason: `encoding ${csv.encoding}` };
+		if (s.headers.length < 2) return { reason: 'one column' };
+		if (s.checks.errorCount > 0) return { reason: 'file-level errors' };
+		const table = s.checks.table;
+		const columns: FastColumn[] = [];
+		for (const def of importColumns(table) as ColumnDef[]) {
+			const h = s.mapping[def.name];
+			if (h === undefined) continue;
+			// (offices.address is also a stored column: rows without coordinates then fail the location step here
+			// and the reference path geocodes them.)
+			if (ADDRESS_INPUTS.has(def.name) && !(def.name === 'address' && table === 'offices')) return { reason: 'addresses to geocode' };
+			const index = s.headers.indexOf(h);
+			if (index < 0) return { reason: 'mapping' };
+			columns.push({ def, index });
+		}
+		const numeric = columns.filter((c) => c.def.type === 'number' || c.def.type === 'integer' || c.def.type === 'lon' || c.def.type === 'lat');
+		return {
+			prep: {
+				table,
+				delimiter: csv.delimiter,
+				headerLine: csv.headerLine,
+				width: s.headers.length,
+				columns,
+				numberColumns: numeric.map((c) => c.index),
+				integerColumns: numeric.filter((c) => c.def.type === 'integer').map((c) => c.index)
+			}
+		};
+	}
+
+	/** The byte scan (fast/scan.ts) of the file; keeps the location inputs for `locate`. */
+	async scan(prep: FastPrep, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<ScanResult> {
+		const csv = this.s.csv!;
+		const wanted = prep.columns.filter((c) => (LOCATION_INPUTS as readonly string[]).includes(c.def.name));
+		const extract: Extract[] = wanted.map((c) => ({ index: c.index, kind: c.def.type === 'text' ? 'text' : 'number' }));
+		const r = await scanCsv(this.src, { delimiter: csv.delimiter, headerLine: csv.headerLine, width: prep.width, numberColumns: prep.numberColumns, extract, sampleRows: SAMPLE_ROWS, start: csv.start, signal, onProgress });
+		this.inputs = wanted.map((c) => ({ name: c.def.name, values: (r.extracted as Extracted).get(c.index)! }));
+		this.rows = r.rows;
+		const { extracted: _, ...result } = r;
+		return result;
+	}
+
+	/**
+	 * The location step on `n` rows (point tables: locate; zone tables: the lon/lat check; others: only
+	 * counted). False when any row got a message (the reference path will name it); the located columns
+	 * for point tables.
+	 */
+	locate(): Located | 'none' | false {
+		const n = this.rows;
+		const values: Record<string, CellValue[]> = {};
+		for (const c of this.inputs) {
+			const v = c.values;
+			if (Array.isArray(v)) {
+				// Text as the typing step leaves it: trimmed, empty = null, allowed values in their spelling.
+				const allowed = new Map<string, string>(GEOCODE_QUALITIES.map((q) => [q.toLowerCase(), q]));
+				values[c.name] = v.map((x) => {
+					const t = x?.trim();
+					return t ? (allowed.get(t.toLowerCase()) ?? t) : null;
+				});
+			} else {
+				const out = new Array<CellValue>(n);
+				for (let i = 0; i < n; i++) out[i] = Number.isNaN(v[i]) ? null : v[i];
+				values[c.name] = out;
+			}
+		}
+		const input = (k: string) => this.inputs.find((c) => c.name === k)?.values;
+		const inLon = input('lon') as Float64Array | undefined;
+		const inLat = input('lat') as Float64Array | undefined;
+		if (!this.s.checks.locateTyped(values, n)) return false;
+		if (tables[this.s.checks.table].location !== 'point') return 'none';
+		const num = (a: CellValue[] | undefined) => {
+			const out = new Float64Array(n).fill(NaN);
+			if (a) for (let i = 0; i < n; i++) if (typeof a[i] === 'number') out[i] = a[i] as number;
+			return out;
+		};
+		const qIndex = new Map<string, number>(GEOCODE_QUALITIES.map((q, i) => [q, i]));
+		const q = new Float64Array(n);
+		for (let i = 0; i < n; i++) q[i] = qIndex.get(values.geocode_quality[i] as string) ?? GEOCODE_QUALITIES.length - 1;
+		// Points that are the file's own WGS84 lon/lat need not travel back: DuckDB has read them already.
+		let same = inLon instanceof Float64Array && inLat instanceof Float64Array;
+		for (let i = 0; same && i < n; i++) same = values.lon[i] === inLon![i] && values.lat[i] === inLat![i];
+		let one = n > 0;
+		for (let i = 1; one && i < n; i++) one = q[i] === q[0];
+		return { lon: same ? null : num(values.lon), lat: same ? null : num(values.lat), zone: num(values.zone_id), q: one ? q[0] : q };
+	}
+
+	/** Issues (file-level only: a row-level one would have sent the file the reference way), preview, statistics. */
+	finish(preview: Record<string, CellValue>[]): Omit<ValidationResult, 'arrow'> {
+		this.s.checks.setPreview(preview);
+		return this.s.finish();
+	}
+}

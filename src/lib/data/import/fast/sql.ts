@@ -1,0 +1,195 @@
+/**
+ * The SQL of the fast path (fast/run.ts): DuckDB reads the CSV itself, with the schema's types, and types
+ * and checks every cell the way validate.ts/typing.ts would, as far as SQL can tell exactly. Where it
+ * cannot (a value typing.ts would read but DuckDB would not, or read differently; anything that would
+ * give a message) the row is flagged, and a flagged row sends the whole file the reference way, so every
+ * message still comes from the one validator. The reads:
+ *  - numbers (and whole numbers, checked to be integral and within ±2^53): DuckDB's DOUBLE parser, only
+ *    for columns fast/scan.ts found plain (it reads "1'234" not at all, and "1_000" unlike us);
+ *  - text: trimmed of exactly the characters JavaScript's trim() removes, NUL refused, allowed values
+ *    mapped to their canonical spelling (ASCII only);
+ *  - dates: yyyy-mm-dd only; yes/no: the same words as values.ts.
+ */
+import { lit } from '../../db/connector.ts';
+import { GEOCODE_QUALITIES, ident, tables, type ColumnDef, type TableName } from '../../schema.ts';
+import { MAX_EXACT_INTEGER } from '../../schema.ts';
+import { EDGE_NONE, EDGE_OTHER, EDGE_SPACE } from './scan.ts';
+
+/** What JavaScript's String.prototype.trim() removes (ECMAScript WhiteSpace and LineTerminator). */
+const JS_WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+const TRUE = ['ja', 'j', 'yes', 'y', 'true', 'wahr', '1', 'x', 'oui', 'vrai', 'si', 'sì'];
+const FALSE = ['nein', 'n', 'no', 'false', 'falsch', '0', 'non', 'faux'];
+
+export interface FastColumn {
+	/** Schema column or location input. */
+	def: ColumnDef;
+	/** Index of the file column that feeds it. */
+	index: number;
+}
+
+export interface FastPlan {
+	table: TableName;
+	/** Name the file is registered under in DuckDB. */
+	file: string;
+	delimiter: string;
+	/** Physical line of the header (DuckDB skips this many lines). */
+	headerLine: number;
+	/** Columns in the header. */
+	width: number;
+	columns: FastColumn[];
+	/** File columns of numbers written with a decimal comma (read as text, the comma made a point). */
+	commaColumns: number[];
+	/** Leading/trailing whitespace per file column (fast/scan.ts EDGE_*): what must be trimmed; null = not known yet. */
+	edges: number[] | null;
+}
+
+export const FAST_TYPED = '__fast_typed';
+export const FAST_LOC = '__fast_loc';
+const FLAG = '__flag';
+
+const isNumeric = (c: ColumnDef) => c.type === 'number' || c.type === 'integer' || c.type === 'lon' || c.type === 'lat';
+const raw = (j: number) => ident(`c${j}`);
+
+/** DuckDB's read of the file: every column under its index name, numbers as DOUBLE, the rest as text. */
+export function readCsvExpr(p: FastPlan): string {
+	const comma = new Set(p.commaColumns);
+	const numeric = new Set(p.columns.filter((c) => isNumeric(c.def) && !comma.has(c.index)).map((c) => c.index));
+	const cols = Array.from({ length: p.width }, (_, j) => `${lit(`c${j}`)}: ${lit(numeric.has(j) ? 'DOUBLE' : 'VARCHAR')}`).join(', ');
+	return (
+		`read_csv(${lit(p.file)}, header=false, skip=${p.headerLine}, delim=${lit(p.delimiter)}, quote='"', escape='"', ` +
+		`columns={${cols}}, auto_detect=false, strict_mode=true, null_padding=false)`
+	);
+}
+
+/**
+ * The text of a column as JavaScript's trim() leaves it, empty = null: untouched where the scan saw no
+ * edge whitespace (DuckDB reads an empty field as NULL), DuckDB's cheap space trim where only spaces
+ * occur, the exact character set otherwise.
+ */
+function trimmed(r: string, edge: number | null): string {
+	// Not known yet (DuckDB reads while the scan runs): trim only values whose first or last character
+	// could be whitespace (all of JavaScript's whitespace is <= U+0020 or >= U+00A0): cheap for plain text.
+	if (edge === null) {
+		const maybe = (x: string) => `ord(${x}) <= 32 OR ord(${x}) >= 160`;
+		return `CASE WHEN ${maybe(r)} OR ${maybe(`right(${r}, 1)`)} THEN nullif(trim(${r}, ${lit(JS_WHITESPACE)}), '') ELSE ${r} END`;
+	}
+	if (edge === EDGE_NONE) return r;
+	return edge === EDGE_SPACE ? `nullif(trim(${r}), '')` : `nullif(trim(${r}, ${lit(JS_WHITESPACE)}), '')`;
+}
+
+interface Part {
+	/** Inner select: the typed value (and helpers) computed once per row. */
+	inner: string[];
+	/** Outer select: the column as stored. */
+	outer: string;
+	/** Conditions over the inner names that flag the row. */
+	flags: string[];
+}
+
+/** One column: its typed value and the conditions that flag its row. */
+function column(c: FastColumn, edge: number | null, comma: boolean): Part {
+	const d = c.def;
+	// A decimal-comma column comes as text: the plain number with its comma made a point (fast/scan.ts checked the form).
+	const r = comma ? `TRY_CAST(replace(${trimmed(raw(c.index), edge)}, ',', '.') AS DOUBLE)` : raw(c.index);
+	const name = ident(d.name);
+	const helper = ident(`__t_${d.name}`);
+	const flags: string[] = [];
+	const range = (v: string) => {
+		const lo = [d.min, d.warnMin].filter((x): x is number => x !== undefined);
+		const hi = [d.max, d.warnMax].filter((x): x is number => x !== undefined);
+		if (lo.length) flags.push(`${v} < ${Math.max(...lo)}`);
+		if (hi.length) flags.push(`${v} > ${Math.min(...hi)}`);
+	};
+	const inner: string[] = [];
+	switch (d.type) {
+		case 'text': {
+			const t = trimmed(r, edge);
+			if (d.values) {
+				// Exact spelling first (cheap), then any case (ASCII spellings: lower() is JavaScript's toLowerCase()).
+				const when = (x: string) => d.values!.map((v) => `WHEN ${lit(x === 'lower' ? v.toLowerCase() : v)} THEN ${lit(v)}`).join(' ');
+				inner.push(`${t} AS ${helper}`, `CASE ${t} ${when('exact')} ELSE CASE lower(${t}) ${when('lower')} END END AS ${name}`);
+				flags.push(`${helper} IS NOT NULL AND ${name} IS NULL`);
+			} else inner.push(`${t} AS ${name}`);
+			break;
+		}
+		case 'number':
+		case 'lon':
+		case 'lat':
+			inner.push(`${r} AS ${name}`);
+			flags.push(`NOT isfinite(${name})`);
+			if (comma) {
+				inner.push(`${trimmed(raw(c.index), edge)} AS ${helper}`);
+				flags.push(`${helper} IS NOT NULL AND ${name} IS NULL`);
+			}
+			if (d.type === 'number') range(name);
+			break;
+		case 'integer':
+			inner.push(`${r} AS ${helper}`);
+			flags.push(`NOT isfinite(${helper}) OR ${helper} <> trunc(${helper}) OR abs(${helper}) > ${MAX_EXACT_INTEGER}`);
+			range(helper);
+			break;
+		case 'date': {
+			const t = trimmed(r, edge);
+			inner.push(`${t} AS ${helper}`, `CASE WHEN regexp_full_match(${t}, '[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(${t} AS DATE) END AS ${name}`);
+			flags.push(`${helper} IS NOT NULL AND ${name} IS NULL`);
+			break;
+		}
+		case 'boolean': {
+			const t = trimmed(r, edge);
+			inner.push(
+				`${t} AS ${helper}`,
+				`CASE WHEN lower(${t}) IN (${TRUE.map(lit).join(', ')}) THEN true WHEN lower(${t}) IN (${FALSE.map(lit).join(', ')}) THEN false END AS ${name}`
+			);
+			flags.push(`${helper} IS NOT NULL AND ${name} IS NULL`);
+			break;
+		}
+	}
+	const outer = d.type === 'integer' ? `CASE WHEN abs(${helper}) <= ${MAX_EXACT_INTEGER} AND ${helper} = trunc(${helper}) THEN ${helper}::BIGINT END AS ${name}` : name;
+	if (d.required) flags.push(`${d.type === 'integer' ? helper : name} IS NULL`);
+	return { inner, outer, flags };
+}
+
+/** Read and type the whole file into FAST_TYPED (one row per data row, in file order) with a row flag. */
+export function typedTableSql(p: FastPlan): string {
+	const comma = new Set(p.commaColumns);
+	const parts = p.columns.map((c) => column(c, p.edges ? (p.edges[c.index] ?? EDGE_OTHER) : null, comma.has(c.index)));
+	const flag = parts.flatMap((x) => x.flags).map((f) => `coalesce(${f}, false)`);
+	return (
+		`CREATE OR REPLACE TABLE ${FAST_TYPED} AS SELECT ${[...parts.map((x) => x.outer), `${flag.length ? flag.join(' OR ') : 'false'} AS ${FLAG}`].join(', ')} ` +
+		`FROM (SELECT ${parts.flatMap((x) => x.inner).join(', ')} FROM ${readCsvExpr(p)})`
+	);
+}
+
+/** Rows, flagged rows and (for tables with a key) repeated keys. */
+export function checkSql(p: FastPlan): string {
+	const key = tables[p.table].key;
+	const hasKey = key && p.columns.some((c) => c.def.name === key);
+	const dup = hasKey ? `, (SELECT count(${ident(key!)}) - count(DISTINCT ${ident(key!)}) FROM ${FAST_TYPED})::INTEGER AS dup` : ', 0 AS dup';
+	return `SELECT count(*)::INTEGER AS n, count_if(${FLAG})::INTEGER AS flagged${dup} FROM ${FAST_TYPED}`;
+}
+
+/** Location inputs the validator's location step reads (the scan extracts them from the file). */
+export const LOCATION_INPUTS = ['lon', 'lat', 'e', 'n', 'zone_id', 'plz', 'geocode_quality'] as const;
+
+/**
+ * Fill the staging table from the typed rows and, for point tables, the located columns (FAST_LOC, one
+ * row per typed row in the same order: zone, q = index into GEOCODE_QUALITIES, and lon/lat unless the
+ * input coordinates were WGS84 already).
+ */
+export function fillStagingSql(p: FastPlan, staging: string, located: { lonLat: boolean; q: number | null } | null): string {
+	const def = tables[p.table];
+	const have = new Set(p.columns.map((c) => c.def.name));
+	const quality = located?.q !== null && located?.q !== undefined ? lit(GEOCODE_QUALITIES[located.q]) : `[${GEOCODE_QUALITIES.map(lit).join(', ')}][l.q::INTEGER + 1]`;
+	const cols = def.columns.map((c) => {
+		if (located) {
+			if (c.name === 'lon' && located.lonLat) return 'l.lon';
+			if (c.name === 'lat' && located.lonLat) return 'l.lat';
+			if (c.name === 'zone_id') return 'l.zone::BIGINT';
+			if (c.name === 'geocode_quality') return quality;
+		}
+		return have.has(c.name) ? `t.${ident(c.name)}` : 'NULL';
+	});
+	const from = located ? `${FAST_TYPED} t POSITIONAL JOIN ${FAST_LOC} l` : `${FAST_TYPED} t`;
+	return `INSERT INTO ${ident(staging)} (${def.columns.map((c) => ident(c.name)).join(', ')}) SELECT ${cols.join(', ')} FROM ${from}`;
+}

@@ -1,0 +1,140 @@
+/**
+ * Typing one raw cell against its schema column, and the messages for what cannot be typed or lies
+ * beyond the column's bounds. The validator calls this for every cell of every mapped column.
+ */
+import type { CellValue } from '../arrow.ts';
+import { MAX_EXACT_INTEGER, type ColumnDef } from '../schema.ts';
+import { readNumberText, type NumberStyle } from './numbers.ts';
+import { BadCell, type Msg, type RawCell } from './types.ts';
+import { parseBoolean, parseDate, parseText, show } from './values.ts';
+
+/** Why a cell has no value (the message is built by `problemMessage`). */
+export type CellProblem = { problem: 'invalid' | 'ambiguous' | 'too_large' | 'nul' } | { problem: 'bad_cell'; cell: BadCell };
+
+const INVALID: CellProblem = { problem: 'invalid' };
+const AMBIGUOUS: CellProblem = { problem: 'ambiguous' };
+const TOO_LARGE: CellProblem = { problem: 'too_large' };
+const NUL: CellProblem = { problem: 'nul' };
+
+export function isProblem(v: CellValue | CellProblem): v is CellProblem {
+	return typeof v === 'object' && v !== null;
+}
+
+const isBlank = (v: RawCell) => v === null || (typeof v === 'string' && v.trim() === '');
+
+function number(v: RawCell, style: NumberStyle, integer: boolean): CellValue | CellProblem {
+	if (isBlank(v)) return null;
+	let n: number;
+	if (typeof v === 'number') n = v;
+	else if (typeof v === 'string') {
+		const r = readNumberText(v, style, integer);
+		if (r === 'ambiguous') return AMBIGUOUS;
+		if (r === 'invalid') return INVALID;
+		n = r;
+	} else return INVALID;
+	if (!Number.isFinite(n)) return INVALID;
+	if (!integer) return n;
+	if (!Number.isInteger(n)) return INVALID;
+	// Beyond 2^53 a whole number is no longer stored exactly (and BIGINT would wrap it silently).
+	return Math.abs(n) > MAX_EXACT_INTEGER ? TOO_LARGE : n;
+}
+
+/** Type one cell: its value, null for an empty cell, or the problem. */
+export function typeCell(c: ColumnDef, v: RawCell, style: NumberStyle = null): CellValue | CellProblem {
+	if (v instanceof BadCell) return { problem: 'bad_cell', cell: v };
+	switch (c.type) {
+		case 'text': {
+			const s = parseText(v);
+			return s !== null && s.includes('\u0000') ? NUL : s;
+		}
+		case 'number':
+		case 'lon':
+		case 'lat':
+			return number(v, style, false);
+		case 'integer':
+			return number(v, style, true);
+		case 'date':
+			return parseDate(v) ?? (isBlank(v) ? null : INVALID);
+		case 'boolean':
+			return parseBoolean(v) ?? (isBlank(v) ? null : INVALID);
+	}
+}
+
+const TYPE_NAME: Record<string, Msg> = {
+	number: { de: "eine Zahl (z. B. 1234.5 oder 1'234,5)", en: "a number (e.g. 1234.5 or 1'234,5)" },
+	integer: { de: 'eine ganze Zahl', en: 'a whole number' },
+	date: { de: 'ein Datum (JJJJ-MM-TT oder TT.MM.JJJJ)', en: 'a date (yyyy-mm-dd or dd.mm.yyyy)' },
+	boolean: { de: 'ja/nein (ja, nein, true, false, 1, 0, x)', en: 'yes/no (ja, nein, true, false, 1, 0, x)' }
+};
+
+const fmt = (n: number, lang: 'de' | 'en') => n.toLocaleString(lang === 'de' ? 'de-CH' : 'en', { maximumFractionDigits: 6 });
+
+/** Code and message of a cell problem (the column's decimal style explains "ambiguous"). */
+export function problemMessage(p: CellProblem, c: ColumnDef, raw: RawCell, style: NumberStyle): { code: string; msg: Msg } {
+	const s = show(raw);
+	switch (p.problem) {
+		case 'bad_cell':
+			return { code: p.cell.code, msg: p.cell.msg };
+		case 'nul':
+			return {
+				code: 'nul_character',
+				msg: {
+					de: `«${s}» enthält ein NUL-Zeichen (Byte 0): die Datei ist beschädigt oder anders kodiert (UTF-16?). Das Zeichen entfernen oder die Datei als UTF-8 speichern.`,
+					en: `"${s}" contains a NUL character (byte 0): the file is damaged or in another encoding (UTF-16?). Remove the character or save the file as UTF-8.`
+				}
+			};
+		case 'too_large':
+			return {
+				code: 'integer_too_large',
+				msg: {
+					de: `«${s}» ist als ganze Zahl zu gross (höchstens ±${fmt(MAX_EXACT_INTEGER, 'de')}); der Wert wäre nicht exakt gespeichert.`,
+					en: `"${s}" is too large for a whole number (at most ±${fmt(MAX_EXACT_INTEGER, 'en')}); it would not be stored exactly.`
+				}
+			};
+		case 'ambiguous': {
+			const both = style === 'conflict';
+			return {
+				code: 'ambiguous_number',
+				msg: {
+					de: `«${s}» ist mehrdeutig: Tausendertrennzeichen oder Dezimalzeichen? ${both ? 'Die Spalte enthält Zahlen mit Dezimalkomma und mit Dezimalpunkt.' : 'Die übrigen Werte der Spalte verraten es nicht.'} Ohne Trennzeichen oder mit Apostroph schreiben (1500 oder 1'500), Dezimalstellen mit Punkt (1.5).`,
+					en: `"${s}" is ambiguous: a thousands separator or a decimal separator? ${both ? 'The column holds numbers with a decimal comma and with a decimal point.' : "The column's other values do not tell."} Write it without a separator or with an apostrophe (1500 or 1'500), decimals with a point (1.5).`
+				}
+			};
+		}
+		case 'invalid':
+			return {
+				code: 'bad_' + c.type,
+				msg: {
+					de: `«${s}» ist keine gültige Angabe; erwartet: ${TYPE_NAME[c.type]?.de ?? c.type}.`,
+					en: `"${s}" is not valid; expected ${TYPE_NAME[c.type]?.en ?? c.type}.`
+				}
+			};
+	}
+}
+
+/** The column's bound a number breaks: 'error' beyond what is possible, 'warning' beyond what is usual. */
+export function rangeIssue(c: ColumnDef, v: number): { severity: 'error' | 'warning'; code: string; msg: Msg } | null {
+	const unit = c.unit ? ' ' + c.unit : '';
+	if ((c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max))
+		return {
+			severity: 'error',
+			code: 'out_of_range',
+			msg: {
+				de: `${v} liegt ausserhalb des möglichen Bereichs ${c.min ?? '−∞'} bis ${c.max ?? '∞'}${unit}.`,
+				en: `${v} is outside the possible range ${c.min ?? '−∞'} to ${c.max ?? '∞'}${unit}.`
+			}
+		};
+	if ((c.warnMin !== undefined && v < c.warnMin) || (c.warnMax !== undefined && v > c.warnMax)) {
+		const lo = c.warnMin ?? c.min;
+		const hi = c.warnMax ?? c.max;
+		return {
+			severity: 'warning',
+			code: 'unusual_value',
+			msg: {
+				de: `${fmt(v, 'de')}${unit} ist ungewöhnlich für «${c.name}» (üblich: ${lo !== undefined ? fmt(lo, 'de') : '−∞'} bis ${hi !== undefined ? fmt(hi, 'de') : '∞'}${unit}). Prüfen, dann bestätigen, oder korrigieren (z. B. drei Nullen zu viel?).`,
+				en: `${fmt(v, 'en')}${unit} is unusual for "${c.name}" (usual: ${lo !== undefined ? fmt(lo, 'en') : '−∞'} to ${hi !== undefined ? fmt(hi, 'en') : '∞'}${unit}). Check it, then confirm, or correct it (three zeros too many?).`
+			}
+		};
+	}
+	return null;
+}

@@ -1,0 +1,135 @@
+/**
+ * Point-in-polygon for many points against fixed polygons (municipalities, the national outline): a
+ * grid over their extent. A cell that no polygon boundary touches has one answer for all its points
+ * (inside polygon k, or outside all), found once per connected patch of such cells; in a cell that a
+ * boundary touches, the polygons whose bounding box touches the cell are tested exactly (turf), in their
+ * order. So `find` answers exactly what testing every polygon in order would (the first polygon that
+ * contains the point, boundary included), with one array lookup for most points.
+ */
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+
+type Poly = Feature<Polygon | MultiPolygon>;
+
+const EDGE = -2;
+const UNSET = -3;
+/** Segments are widened by this (degrees) when cells are marked, so a boundary on a cell border marks both cells. */
+const EPS = 1e-9;
+
+function bboxOf(g: Polygon | MultiPolygon): [number, number, number, number] {
+	const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+	const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
+	for (const ring of rings)
+		for (const [x, y] of ring) {
+			if (x < b[0]) b[0] = x;
+			if (y < b[1]) b[1] = y;
+			if (x > b[2]) b[2] = x;
+			if (y > b[3]) b[3] = y;
+		}
+	return b;
+}
+
+export class PolygonGrid {
+	private readonly x0: number;
+	private readonly y0: number;
+	private readonly nx: number;
+	private readonly ny: number;
+	/** Per cell: polygon index, -1 (outside all) or EDGE. */
+	private readonly cells: Int32Array;
+	/** Edge cells: candidate polygons (CSR by `edgeSlot`). */
+	private readonly edgeSlot: Int32Array;
+	private readonly candStart: Int32Array;
+	private readonly cand: Int32Array;
+	private readonly boxes: [number, number, number, number][];
+
+	constructor(
+		private readonly polys: readonly Poly[],
+		readonly cellDeg: number
+	) {
+		this.boxes = polys.map((p) => bboxOf(p.geometry));
+		const all = this.boxes.reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+		const empty = !polys.length;
+		this.x0 = empty ? 0 : all[0];
+		this.y0 = empty ? 0 : all[1];
+		this.nx = empty ? 0 : Math.floor((all[2] - all[0]) / cellDeg) + 1;
+		this.ny = empty ? 0 : Math.floor((all[3] - all[1]) / cellDeg) + 1;
+		const cells = (this.cells = new Int32Array(this.nx * this.ny).fill(UNSET));
+		// 1. Cells a boundary touches.
+		for (const p of polys) {
+			const g = p.geometry;
+			for (const ring of g.type === 'Polygon' ? g.coordinates : g.coordinates.flat())
+				for (let k = 1; k < ring.length; k++) {
+					const [ax, ay] = ring[k - 1];
+					const [bx, by] = ring[k];
+					this.forCells(Math.min(ax, bx) - EPS, Math.min(ay, by) - EPS, Math.max(ax, bx) + EPS, Math.max(ay, by) + EPS, (c) => (cells[c] = EDGE));
+				}
+		}
+		// 2. Their candidates: every polygon whose box touches the cell, in order (counted, then filled).
+		const slot = (this.edgeSlot = new Int32Array(cells.length).fill(-1));
+		let edges = 0;
+		for (let c = 0; c < cells.length; c++) if (cells[c] === EDGE) slot[c] = edges++;
+		const count = new Int32Array(edges + 1);
+		const boxCells = (k: number, f: (c: number) => void) => {
+			const b = this.boxes[k];
+			this.forCells(b[0] - EPS, b[1] - EPS, b[2] + EPS, b[3] + EPS, f);
+		};
+		for (let k = 0; k < polys.length; k++) boxCells(k, (c) => slot[c] >= 0 && count[slot[c] + 1]++);
+		for (let e = 0; e < edges; e++) count[e + 1] += count[e];
+		this.candStart = count.slice();
+		const cand = (this.cand = new Int32Array(count[edges]));
+		const fill = count.slice(0, edges);
+		for (let k = 0; k < polys.length; k++) boxCells(k, (c) => slot[c] >= 0 && (cand[fill[slot[c]]++] = k));
+		// 3. Untouched cells: one exact test per connected patch, spread by flood fill.
+		const stack: number[] = [];
+		for (let c0 = 0; c0 < cells.length; c0++) {
+			if (cells[c0] !== UNSET) continue;
+			const cx = this.x0 + ((c0 % this.nx) + 0.5) * cellDeg;
+			const cy = this.y0 + (Math.floor(c0 / this.nx) + 0.5) * cellDeg;
+			const v = this.exact(cx, cy, null);
+			cells[c0] = v;
+			stack.push(c0);
+			while (stack.length) {
+				const c = stack.pop()!;
+				const x = c % this.nx;
+				for (const n of [x > 0 ? c - 1 : -1, x < this.nx - 1 ? c + 1 : -1, c - this.nx, c + this.nx])
+					if (n >= 0 && n < cells.length && cells[n] === UNSET) {
+						cells[n] = v;
+						stack.push(n);
+					}
+			}
+		}
+	}
+
+	/** Call f for every cell the box [x0,x1]×[y0,y1] touches. */
+	private forCells(xa: number, ya: number, xb: number, yb: number, f: (c: number) => void): void {
+		const i0 = Math.max(0, Math.floor((xa - this.x0) / this.cellDeg));
+		const i1 = Math.min(this.nx - 1, Math.floor((xb - this.x0) / this.cellDeg));
+		const j0 = Math.max(0, Math.floor((ya - this.y0) / this.cellDeg));
+		const j1 = Math.min(this.ny - 1, Math.floor((yb - this.y0) / this.cellDeg));
+		for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) f(j * this.nx + i);
+	}
+
+	/** First polygon (in order) containing the point, among `only` (indices) or all of them; -1 for none. */
+	private exact(lon: number, lat: number, only: Int32Array | null): number {
+		const n = only ? only.length : this.polys.length;
+		for (let m = 0; m < n; m++) {
+			const k = only ? only[m] : m;
+			const b = this.boxes[k];
+			if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
+			if (booleanPointInPolygon([lon, lat], this.polys[k])) return k;
+		}
+		return -1;
+	}
+
+	/** Index of the first polygon that contains lon/lat (boundary included), or -1. */
+	find(lon: number, lat: number): number {
+		const i = Math.floor((lon - this.x0) / this.cellDeg);
+		const j = Math.floor((lat - this.y0) / this.cellDeg);
+		if (!(i >= 0 && i < this.nx && j >= 0 && j < this.ny)) return -1; // also NaN
+		const c = j * this.nx + i;
+		const v = this.cells[c];
+		if (v !== EDGE) return v;
+		const e = this.edgeSlot[c];
+		return this.exact(lon, lat, this.cand.subarray(this.candStart[e], this.candStart[e + 1]));
+	}
+}

@@ -1,0 +1,172 @@
+/**
+ * The fast path (import/fast/: DuckDB reads and types the CSV, JavaScript scans and locates) against the
+ * reference path (ImportSession, validate.ts), issue 15: for every file of the bad-input and import
+ * corpora and for seeded mutations of good files, both must give the same messages (file, row, column,
+ * code, text), the same commit decision and the same table, byte for byte. The fast path may decline a
+ * file (then the reference path runs); it must take the clean files, or it would be no accelerator.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows, type Db } from '../../src/lib/data/db/connector.ts';
+import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
+import { importToDb, tableForFile, type ImportIssue } from '../../src/lib/data/import/index.ts';
+import type { FastOutcome } from '../../src/lib/data/import/fast/run.ts';
+import { scanCsv } from '../../src/lib/data/import/fast/scan.ts';
+import { createRng, type Rng } from '../../src/lib/data/prng.ts';
+import { createTableSql, tableNames, tables, type TableName } from '../../src/lib/data/schema.ts';
+import { bytesSource } from '../../src/lib/util/bytes.ts';
+import { CsvRowParser } from '../../src/lib/util/csv.ts';
+
+const ROOT = path.resolve(__dirname, '../..');
+const refs = loadGeoRefs();
+const enc = (s: string) => new TextEncoder().encode(s);
+
+interface Both {
+	fast: FastOutcome | null;
+	same: boolean;
+	detail: string;
+}
+
+/** Import `bytes` both ways into two databases; compare everything the user and the model see. */
+async function both(dbs: [Db, Db], table: TableName, fileName: string, bytes: Uint8Array): Promise<Both> {
+	let fast: FastOutcome | null = null;
+	const a = await importToDb(dbs[0], table, { fileName, bytes }, { refs, onFastPath: (o) => (fast = o) });
+	const b = await importToDb(dbs[1], table, { fileName, bytes }, { refs, fast: false });
+	const msg = (i: ImportIssue[]) => i.map((x) => [x.severity, x.row, x.column, x.code, x.message.de, x.message.en]);
+	const sum = async (db: Db) => JSON.stringify(await rows(db, `SELECT count(*)::INTEGER AS n, sum(hash(t::VARCHAR))::VARCHAR AS h FROM ${table} t`));
+	const left = JSON.stringify([msg(a.issues), a.committed, a.stats, await sum(dbs[0])]);
+	const right = JSON.stringify([msg(b.issues), b.committed, b.stats, await sum(dbs[1])]);
+	return { fast, same: left === right, detail: left === right ? '' : `fast: ${left.slice(0, 600)}\nref:  ${right.slice(0, 600)}` };
+}
+
+const taken = (f: FastOutcome | null) => !!f && f.ok;
+
+describe('fast path = reference path', () => {
+	let dbs: [Db, Db];
+	beforeAll(async () => {
+		dbs = [await openNodeDb(), await openNodeDb()];
+		for (const d of dbs) for (const t of tableNames) await d.exec(createTableSql(tables[t]));
+	}, 60_000);
+	afterAll(async () => {
+		for (const d of dbs ?? []) await d.close();
+	});
+
+	it('on every CSV of the corpora and the default data, for every table it could be meant for', async () => {
+		const dirs = ['tests/fixtures/badinput', 'tests/fixtures/import/bad', 'tests/fixtures/import/good', 'data/demo'];
+		const files = dirs.flatMap((d) => readdirSync(path.join(ROOT, d)).filter((f) => /\.(csv|txt|tsv)$/.test(f)).map((f) => path.join(d, f)));
+		const fastTaken: string[] = [];
+		for (const f of files) {
+			const bytes = new Uint8Array(readFileSync(path.join(ROOT, f)));
+			const guess = tableForFile(path.basename(f));
+			for (const table of guess ? [guess] : tableNames) {
+				const r = await both(dbs, table, path.basename(f), bytes);
+				expect([f, table, r.detail]).toEqual([f, table, '']);
+				if (taken(r.fast)) fastTaken.push(`${table}:${path.basename(f)}`);
+			}
+		}
+		// The clean files take the fast path (else it accelerates nothing).
+		for (const must of ['customers:customers.csv', 'sites:sites.csv', 'offices:offices.csv', 'zones:zones.csv', 'staff:staff_semicolon.csv', 'staff:staff_sep_line.csv', 'customers:customers_renamed_pipe.csv'])
+			expect(fastTaken).toContain(must);
+	}, 240_000);
+
+	it('on seeded mutations of quoting, whitespace, line ends, numbers and encodings', async () => {
+		const rng = createRng(Number(process.env.FUZZ_SEED ?? 1513));
+		const base = readFileSync(path.join(ROOT, 'data/demo/customers.csv'), 'utf8').split('\n').slice(0, 30);
+		const sites = readFileSync(path.join(ROOT, 'data/demo/sites.csv'), 'utf8').trim();
+		let fastCount = 0;
+		const runs = Number(process.env.FUZZ_RUNS ?? 150);
+		for (let k = 0; k < runs; k++) {
+			const [label, text] = mutate(rng, rng.next() < 0.8 ? base.join('\n') : sites);
+			const table: TableName = text.startsWith('site_id') ? 'sites' : 'customers';
+			const r = await both(dbs, table, 'm.csv', enc(text));
+			expect([k, label, r.detail]).toEqual([k, label, '']);
+			if (taken(r.fast)) fastCount++;
+		}
+		expect(fastCount).toBeGreaterThan(runs / 10);
+	}, 300_000);
+});
+
+/** Mutations aimed at the seams between DuckDB's reader and ours. */
+function mutate(rng: Rng, text: string): [string, string] {
+	const lines = text.split('\n');
+	const pick = () => 1 + rng.int(Math.max(1, lines.length - 1));
+	const cell = (f: (cells: string[]) => void) => {
+		const i = pick();
+		if (lines[i] === undefined) return;
+		const cells = lines[i].split(',');
+		f(cells);
+		lines[i] = cells.join(',');
+	};
+	const kinds: [string, () => void][] = [
+		['none', () => {}],
+		['crlf', () => lines.splice(0, lines.length, ...lines.map((l) => l + '\r'))],
+		['cr only', () => lines.splice(0, lines.length, lines.join('\r'))],
+		['blank line', () => lines.splice(pick(), 0, '')],
+		['spaces line', () => lines.splice(pick(), 0, '   ')],
+		['quoted cell', () => cell((c) => (c[rng.int(c.length)] = `"${c[0]}"`))],
+		['quoted newline', () => cell((c) => (c[0] = `"${c[0]}\nnext"`))],
+		['escaped quote', () => cell((c) => (c[0] = `"a""b${c[0]}"`))],
+		['stray quote', () => cell((c) => (c[0] = `a"b`))],
+		['text after quote', () => cell((c) => (c[0] = `"a"b`))],
+		['leading space', () => cell((c) => (c[rng.int(c.length)] = ' ' + c[rng.int(c.length)]))],
+		['tab edge', () => cell((c) => (c[0] = '\t' + c[0]))],
+		['nbsp edge', () => cell((c) => (c[0] = c[0] + '\u00a0'))],
+		['number forms', () => cell((c) => (c[3] = ['1_000', '+-5', '1e3', '.5', '12.', '1,5', "1'234", '007', '-0', '1e400', 'inf', '0x10', ' 2 ', '2.500'][rng.int(14)]))],
+		['upper case group', () => cell((c) => (c[1] = c[1].toUpperCase()))],
+		['trailing delimiter', () => cell((c) => c.push(''))],
+		['short row', () => cell((c) => c.pop())],
+		['long row', () => cell((c) => c.push('x'))],
+		['NUL', () => cell((c) => (c[0] = c[0] + '\u0000'))],
+		['empty required', () => cell((c) => (c[3] = ''))],
+		['unusual', () => cell((c) => (c[2] = '250000'))],
+		['duplicate row', () => lines.splice(pick(), 0, lines[pick()])],
+		['unterminated', () => cell((c) => (c[0] = `"${c[0]}`))]
+	];
+	const applied: string[] = [];
+	for (let m = 1 + rng.int(2); m > 0; m--) {
+		const [label, f] = kinds[rng.int(kinds.length)];
+		f();
+		applied.push(label);
+	}
+	return [applied.join('+'), lines.join('\n') + (rng.next() < 0.5 ? '\n' : '')];
+}
+
+describe('fast path: cancel and staging', () => {
+	it('a cancel leaves the previous table and no staging or temporary table behind', async () => {
+		const db = await openNodeDb();
+		for (const t of tableNames) await db.exec(createTableSql(tables[t]));
+		const text = 'customer_id,group,count,visits_per_year,lon,lat\n' + Array.from({ length: 5000 }, (_, i) => `C${i},insured,1,2,8.3,47.05`).join('\n');
+		const ok = await importToDb(db, 'customers', { fileName: 'a.csv', bytes: enc(text) }, { refs, onFastPath: (o) => expect(o.ok).toBe(true) });
+		expect(ok.committed).toBe(true);
+		const ac = new AbortController();
+		const r = await importToDb(db, 'customers', { fileName: 'b.csv', bytes: enc(text.replaceAll('insured', 'employer')) }, { refs, signal: ac.signal, onProgress: (f) => f > 0.5 && ac.abort() });
+		expect(r).toMatchObject({ cancelled: true, committed: false });
+		expect(await rows(db, `SELECT count(*)::INTEGER AS n, min("group") AS g FROM customers`)).toEqual([{ n: 5000, g: 'insured' }]);
+		expect(await rows(db, "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_\\_%' ESCAPE '\\'")).toEqual([]);
+		await db.close();
+	});
+});
+
+describe('byte scan = our parser', () => {
+	it('counts the rows our parser sees, at every chunk size, or says it cannot', async () => {
+		const rng = createRng(7);
+		const alphabet = ['a', 'b', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', '1', '2.5', '', 'ä'];
+		for (let k = 0; k < 400; k++) {
+			let text = 'h1,h2,h3\n';
+			for (let n = 5 + rng.int(40); n > 0; n--) text += alphabet[rng.int(alphabet.length)];
+			let parsed: number | null;
+			try {
+				const { rows, lines } = new CsvRowParser(',').push(text, true);
+				parsed = rows.filter((_, i) => lines[i] > 1).length;
+			} catch {
+				parsed = null;
+			}
+			for (const chunkBytes of [1, 3, 1 << 20]) {
+				const s = await scanCsv(bytesSource(enc(text)), { delimiter: ',', headerLine: 1, width: 3, numberColumns: [], sampleRows: 10, chunkBytes });
+				if (s.safe) expect([k, chunkBytes, JSON.stringify(text), s.rows]).toEqual([k, chunkBytes, JSON.stringify(text), parsed]);
+			}
+		}
+	});
+});

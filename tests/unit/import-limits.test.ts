@@ -1,0 +1,69 @@
+/**
+ * Inputs that used to hang or crash (issue 13 item 6): a 50 MB single-line CSV, a line of millions of
+ * columns, a field of megabytes. Each ends in one clear file-level message naming the row (and column),
+ * read no further than the limit, whatever entry point the app or the CLI uses.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
+import { importFile, ImportSession, importToDb } from '../../src/lib/data/import/index.ts';
+import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { CSV_LIMITS, CsvError, CsvRowParser } from '../../src/lib/util/csv.ts';
+
+const refs = loadGeoRefs();
+const where = (r: { issues: { row: number | null; column: string | null; code: string }[] }) => r.issues.map((i) => [i.row, i.column, i.code]);
+
+/** `n` bytes of one repeated unit, as a file. */
+function repeat(head: string, unit: string, bytes: number): Uint8Array<ArrayBuffer> {
+	const h = new TextEncoder().encode(head);
+	const u = new TextEncoder().encode(unit);
+	const out = new Uint8Array(h.length + bytes);
+	out.set(h);
+	for (let at = h.length; at < out.length; at += u.length) out.set(u.subarray(0, Math.min(u.length, out.length - at)), at);
+	return out;
+}
+
+describe('CSV limits', () => {
+	it('a 50 MB single line of commas: too many columns, told at once', async () => {
+		const bytes = repeat('', 'abc,', 50 << 20);
+		const r = await importFile('staff', { fileName: 'one-line.csv', bytes }, { refs });
+		expect(where(r)).toEqual([[1, null, 'too_many_columns']]);
+		expect(r.issues[0].message.de).toMatch(/^Zeile 1 hat mehr als 1.000 Spalten/);
+	});
+
+	it('a 50 MB single line without delimiters: field too long (streaming, from a Blob)', async () => {
+		const bytes = repeat('person_id,unit,fte,office_id,lon,lat\n', 'x', 50 << 20);
+		const db = await openNodeDb();
+		const r = await importToDb(db, 'staff', { fileName: 'blob.csv', blob: new Blob([bytes]) }, { refs });
+		expect(where(r)).toEqual([[2, 'person_id', 'field_too_long']]);
+		await db.close();
+	});
+
+	it('a quote that never closes in a large file is caught by the field limit, naming where it opened', async () => {
+		const rows = Array.from({ length: 60_000 }, (_, i) => `P${i},AK,1,AK-LAND,8.31,47.05`);
+		rows[10] = 'P10,"AK,1,AK-LAND,8.31,47.05';
+		const bytes = new TextEncoder().encode('person_id,unit,fte,office_id,lon,lat\n' + rows.join('\n') + '\n');
+		const s = ImportSession.open('staff', { fileName: 'q.csv', bytes }, { refs, chunkBytes: 64 * 1024 });
+		const r = await importFile('staff', { fileName: 'q.csv', bytes }, { refs });
+		expect(where(r)).toEqual([[12, 'unit', 'field_too_long']]);
+		expect(r.issues[0].message.en).toMatch(/probably a quote that is never closed/);
+		await expect(s.then((x) => x.next())).rejects.toMatchObject({ code: 'field_too_long', where: { row: 12, column: 'unit' } });
+	});
+
+	it('a row longer than the row limit, made of fields below the field limit', () => {
+		const field = 'y'.repeat(CSV_LIMITS.maxFieldChars - 1);
+		const line = Array.from({ length: 11 }, () => field).join(',');
+		expect(() => new CsvRowParser(',').push('a,b\n' + line + '\n', true)).toThrow(CsvError);
+		try {
+			new CsvRowParser(',').push('a,b\n' + line + '\n', true);
+		} catch (e) {
+			expect(e).toMatchObject({ code: 'row_too_long', line: 2 });
+		}
+	});
+
+	it('limits hold at every chunk size: a carried row never grows past the row limit', () => {
+		const p = new CsvRowParser(',', { maxRowChars: 1000, maxFieldChars: 100, maxColumns: 50 });
+		expect(() => {
+			for (let i = 0; i < 100; i++) p.push('x'.repeat(50) + ',', false);
+		}).toThrow(/too_many_columns|row_too_long/);
+	});
+});
