@@ -35,6 +35,10 @@ export const tests = [
 			// 56 % can be set exactly; the sum is shown and can be scaled to 100 %.
 			assert((await t.page.locator('[data-testid="weight-pct-npv"]').inputValue()) === '56', 'the percent input does not show 56');
 			assert((await t.page.locator('[data-testid="weight-sum"]').getAttribute('data-sum')) === '56', 'sum not 56');
+			// The robustness figures follow once the weights rest: only the NPV weighted, its leader is first in every sample.
+			await t.page.waitForSelector('[data-testid="robustness"][aria-busy="false"]', { timeout: 10_000 });
+			const leaderP1 = await t.page.locator(`[data-testid="ranking"] tr[data-site="${after[0]}"] td:last-child`).innerText();
+			assert(leaderP1 === '100 %', `P(1st) of the NPV leader with only the NPV weighted: ${leaderP1}`);
 			await t.page.click('[data-testid="weights-scale"]');
 			assert((await t.page.locator('[data-testid="weight-pct-npv"]').inputValue()) === '100', 'scaling to 100 % failed');
 			await t.screenshot('ranking-npv-only');

@@ -4,9 +4,10 @@
  * version and parameter set (SQL); the evaluation (score, rank probabilities, flip, recommendation)
  * follows every weight change in pure TypeScript (app/session.ts).
  *
- * The layout keeps the criteria current (`keepCriteriaCurrent`); pages read `session.evaluation`.
+ * The layout keeps the criteria current (`keepCriteriaCurrent`); pages read `session.evaluation`, and the
+ * ranking page its robustness figures from `session.settled`, which follows once the weights rest.
  */
-import { onMount } from 'svelte';
+import { onMount, untrack } from 'svelte';
 import { page } from '$app/state';
 import { afterNavigate, replaceState } from '$app/navigation';
 import { parseViewParams, weightsToParam } from '../app/url.ts';
@@ -46,6 +47,18 @@ class Session {
 
 	/** Score and robustness for the current weights (null until criteria exist). Spread: any weight change re-evaluates. */
 	evaluation = $derived<Evaluation | null>(this.criteria ? evaluate(this.criteria, { ...this.weights }) : null);
+
+	/**
+	 * The evaluation whose robustness figures (rank probabilities, P(1st), flip) are on screen. It catches up
+	 * with `evaluation` once the weights have rested for SETTLE_MS, so dragging a slider re-ranks within one
+	 * frame and the Monte-Carlo sampling (2'000 draws) runs once, after the drag (see keepCriteriaCurrent).
+	 */
+	settled = $state.raw<Evaluation | null>(null);
+
+	/** The robustness figures on screen belong to older weights (a newer evaluation is settling). */
+	get settling(): boolean {
+		return this.settled !== this.evaluation;
+	}
 
 	/** The name shown and stored: the user's, else the loaded data's (meta table). */
 	get displayName(): string {
@@ -106,8 +119,29 @@ class Session {
 
 export const session = new Session();
 
-/** Call once from the layout: recompute criteria and the data version whenever the data or the parameters change. */
+/** Pause after the last weight change before the robustness figures and the URL follow (ms). */
+export const SETTLE_MS = 150;
+
+/**
+ * Call once from the layout: recompute criteria and the data version whenever the data or the parameters
+ * change, and let the robustness figures settle after weight changes.
+ */
 export function keepCriteriaCurrent(): void {
+	$effect(() => {
+		const ev = session.evaluation;
+		if (!ev) {
+			session.settled = null;
+			return;
+		}
+		// New criteria (data, parameters) settle at once; a weight change waits until the weights rest.
+		const wait = untrack(() => session.settled?.criteria === ev.criteria) ? SETTLE_MS : 0;
+		const id = setTimeout(() => {
+			void ev.probabilities;
+			void ev.flip;
+			session.settled = ev;
+		}, wait);
+		return () => clearTimeout(id);
+	});
 	$effect(() => {
 		if (app.phase !== 'ready') return;
 		void app.version;
@@ -141,9 +175,13 @@ export function useWeightsInUrl(): void {
 	$effect(() => {
 		if (!routerReady) return;
 		const w = weightsToParam(session.weights);
-		const url = new URL(page.url);
-		if (url.searchParams.get('w') === w) return;
-		url.searchParams.set('w', w);
-		replaceState(url, page.state);
+		// Written once the weights rest: a history entry per slider step costs more than the re-rank itself.
+		const id = setTimeout(() => {
+			const url = new URL(page.url);
+			if (url.searchParams.get('w') === w) return;
+			url.searchParams.set('w', w);
+			replaceState(url, page.state);
+		}, SETTLE_MS);
+		return () => clearTimeout(id);
 	});
 }
