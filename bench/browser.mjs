@@ -5,6 +5,7 @@
  * Needs a build (npx vite build). Usage: node bench/browser.mjs
  */
 import { launch, startServer } from '../scripts/headless.mjs';
+import { inputSummary, resetInput, watchInput } from './input-timing.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const server = await startServer();
@@ -53,40 +54,18 @@ try {
 	const rowsText = await page.locator('[data-testid="matrix-rows"]').getAttribute('data-rows');
 	console.log(`full Lucerne matrix (${rowsText} rows) in the browser worker: median ${median(times).toFixed(0)} ms  (runs: ${times.map((x) => x.toFixed(0)).join(', ')}; target < 2000 ms)`);
 
-	// 3. Weight change → re-rank → redraw, as a user makes it: arrow keys on a weight slider (trusted input).
-	// "input to next paint" is the Event Timing API's duration (what INP measures; Chromium rounds to 8 ms and
-	// reports only events of 16 ms or more, so an unreported change painted within one frame). "work" is the
-	// input event to the DOM updated and laid out (a task later, layout forced). The robustness figures follow
-	// once the weights rest (SETTLE_MS), off the input path; their catch-up is timed too.
+	// 3. Weight change → re-rank → redraw, as a user makes it: arrow keys on a weight slider (see
+	// input-timing.mjs). The robustness figures follow once the weights rest (SETTLE_MS); their catch-up is timed.
 	await page.goto(server.base + '/ranking', { waitUntil: 'domcontentloaded' });
 	await page.waitForFunction(() => Number(document.querySelector('[data-testid="ranking"]')?.dataset.travelRows) > 0, null, { timeout: 120_000 });
 	await page.waitForSelector('[data-testid="robustness"][aria-busy="false"]', { timeout: 60_000 });
-	await page.evaluate(() => {
-		window.__events = [];
-		window.__work = [];
-		new PerformanceObserver((l) => {
-			for (const e of l.getEntries()) if (e.name === 'keydown') window.__events.push(e.duration);
-		}).observe({ type: 'event', durationThreshold: 16 });
-		document.querySelector('[data-testid="weight-npv"]').addEventListener(
-			'input',
-			() => {
-				const t0 = performance.now();
-				const ch = new MessageChannel();
-				ch.port1.onmessage = () => {
-					void document.body.offsetHeight;
-					window.__work.push(performance.now() - t0);
-				};
-				ch.port2.postMessage(0);
-			},
-			{ capture: true }
-		);
-	});
+	await watchInput(page, '[data-testid="weight-npv"]');
 	await page.focus('[data-testid="weight-npv"]');
 	for (let i = 0; i < 5; i++) await page.keyboard.press(i % 2 ? 'ArrowUp' : 'ArrowDown'); // warm-up
 	await page.waitForTimeout(500);
 	const settle = [];
 	for (const [label, gap] of [['held key (every 50 ms)', 50], ['single steps (every 400 ms)', 400]]) {
-		await page.evaluate(() => ((window.__events = []), (window.__work = [])));
+		await resetInput(page);
 		const n = 40;
 		for (let i = 0; i < n; i++) {
 			await page.keyboard.press(i % 20 < 10 ? 'ArrowUp' : 'ArrowDown');
@@ -98,15 +77,9 @@ try {
 			} else await page.waitForTimeout(gap);
 		}
 		await page.waitForTimeout(300);
-		const { events, work } = await page.evaluate(() => ({ events: window.__events, work: window.__work }));
-		const all = [...events, ...Array(Math.max(0, n - events.length)).fill(0)];
-		const med = median(all);
-		console.log(
-			`weight change, ${label}: input to next paint median ${med < 16 ? '< 16' : med.toFixed(0)} ms, max ${events.length ? Math.max(...events).toFixed(0) : '< 16'} ms ` +
-				`(${n - events.length} of ${n} under 16 ms); work median ${median(work).toFixed(1)} ms, max ${Math.max(...work).toFixed(1)} ms (targets: ≤ 16 ms median, ≤ 33 ms max)`
-		);
+		console.log(`weight change, ${label}: ${await inputSummary(page, n)} (targets: ≤ 16 ms median, ≤ 33 ms max)`);
 	}
-	console.log(`robustness figures (2'000 weight samples) caught up after a single step: median ${median(settle)} ms, max ${Math.max(...settle)} ms (includes the ${150} ms rest before they start)`);
+	console.log(`robustness figures (2'000 weight samples) caught up after a single step: median ${median(settle)} ms, max ${Math.max(...settle)} ms (includes the 150 ms rest, SETTLE_MS, before they start)`);
 } finally {
 	await ctx.close();
 	server.stop();
