@@ -14,6 +14,7 @@ describe('Swiss formats', () => {
 		expect(mchf('en', 4_800_000)).toBe('CHF 4.80 M');
 		expect(date('de', '2026-11-30')).toBe('30.11.2026');
 		expect(date('en', '2026-11-30')).toBe('30 Nov 2026');
+		expect(date('de', '20210615')).toBe('15.06.2021'); // GTFS feed dates
 		expect(num('de', -0.04, 1)).toBe('0.0'); // never "-0.0"
 		expect(signed('de', -1.44, 1)).toBe('−1.4');
 		expect(signed('de', 0.04, 1)).toBe('0.0'); // no sign on a rounded zero

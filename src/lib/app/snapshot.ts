@@ -12,6 +12,7 @@ import type { Db } from '../data/db/connector.ts';
 import { replaceTable } from '../data/replace.ts';
 import { CATCHMENT_TABLE, GK_TABLE, writeSiteCatchment, writeSiteGuteklasse } from '../model/reach.ts';
 import type { LoadedNetwork } from '../reach/worker-handlers.ts';
+import { sha256Hex } from '../util/sha256.ts';
 
 const MAGIC = [0x53, 0x57, 0x53, 0x4e, 0x41, 0x50, 0x31, 0x00]; // "SWSNAP1\0"
 
@@ -97,13 +98,5 @@ export async function applySnapshot(db: Db, snap: Snapshot): Promise<boolean> {
 /** SHA-256 (hex) of texts in order, as the snapshot's demoHash. */
 export async function textsHash(texts: readonly string[]): Promise<string> {
 	const enc = new TextEncoder();
-	const parts = texts.map((t) => enc.encode(t + '\u0000'));
-	const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let o = 0;
-	for (const p of parts) {
-		all.set(p, o);
-		o += p.length;
-	}
-	const d = new Uint8Array(await crypto.subtle.digest('SHA-256', all));
-	return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
+	return sha256Hex(texts.map((t) => enc.encode(t + '\u0000')));
 }

@@ -12,22 +12,15 @@
 import { lit, rows, type Db } from '../data/db/connector.ts';
 import type { ScenarioParams } from './params.ts';
 import type { SiteReachCriteria } from './types.ts';
+import type { SiteGuteklasse } from '../reach/site-reach.ts';
 
 export const GK_TABLE = 'site_guteklasse';
 export const CATCHMENT_TABLE = 'site_catchment';
 /** Minutes of the catchment rows (residents within each). */
 export const CATCHMENT_MINUTES = [15, 30, 45, 60] as const;
 
-export interface SiteGkRow {
-	site_id: string;
-	klasse: string | null;
-	points: number;
-	station: string | null;
-	/** Roman numeral I … V. */
-	category: string | null;
-	distance_m: number | null;
-	source: string;
-}
+/** A row of site_guteklasse: the reach engine's figure per site, stored as it is. */
+export type SiteGkRow = SiteGuteklasse;
 
 export interface CatchmentRow {
 	destination_id: string;

@@ -11,6 +11,7 @@
  * `provenance.checksum` is the SHA-256 (hex) of everything after the header with the checksum field
  * itself left empty, so a changed or truncated file is refused on open.
  */
+import { sha256Hex } from '../util/sha256.ts';
 
 export type NetKind = 'pt' | 'car';
 
@@ -81,19 +82,6 @@ export class NetFileError extends Error {
 /** Whether bytes start like a network file (to pick the reader for an upload). */
 export function isNetFile(head: Uint8Array): boolean {
 	return head.length >= 8 && MAGIC.every((b, i) => head[i] === b);
-}
-
-async function sha256Hex(parts: Uint8Array[]): Promise<string> {
-	let n = 0;
-	for (const p of parts) n += p.length;
-	const all = new Uint8Array(n);
-	let o = 0;
-	for (const p of parts) {
-		all.set(p, o);
-		o += p.length;
-	}
-	const d = new Uint8Array(await crypto.subtle.digest('SHA-256', all));
-	return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const pad8 = (n: number) => (8 - (n % 8)) % 8;

@@ -91,6 +91,7 @@ export interface SiteGuteklasse {
 	klasse: string | null;
 	points: number;
 	station: string | null;
+	/** Stop category, Roman numeral I … V. */
 	category: string | null;
 	distance_m: number | null;
 	source: string;

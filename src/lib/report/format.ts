@@ -45,9 +45,9 @@ export function signed(lang: Lang, v: number, digits = 1): string {
 	return Math.round(Math.abs(v) * 10 ** digits) === 0 ? text : `${v > 0 ? '+' : '−'}${text}`;
 }
 
-/** An ISO date as "30.11.2026" (German) or "30 Nov 2026" (English). */
+/** An ISO date (or GTFS's YYYYMMDD) as "30.11.2026" (German) or "30 Nov 2026" (English). */
 export function date(lang: Lang, iso: string): string {
-	const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+	const [y, m, d] = /^\d{8}$/.test(iso) ? [iso.slice(0, 4), iso.slice(4, 6), iso.slice(6)].map(Number) : iso.slice(0, 10).split('-').map(Number);
 	if (lang === 'de') return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`;
 	return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
