@@ -59,8 +59,7 @@ export function startApp(): Promise<Db> {
 	starting ??= (async () => {
 		try {
 			app.phase = 'starting';
-			mark('db-start');
-			db = await browserDb();
+			db = await browserDb(); // started by hooks.client.ts before hydration
 			mark('db-ready');
 			app.phase = 'loading';
 			const texts = new Map<string, string>();

@@ -36,6 +36,7 @@ async function bundle(): Promise<{ wasm: string; worker: string; pthread?: strin
 }
 
 async function start(): Promise<Db> {
+	mark('db-start');
 	const [duckdb, b] = await Promise.all([import('@duckdb/duckdb-wasm'), bundle()]);
 	const worker = new Worker(b.worker);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
