@@ -41,6 +41,7 @@ export const tests = [
 			assert(leaderP1 === '100 %', `P(1st) of the NPV leader with only the NPV weighted: ${leaderP1}`);
 			await t.page.click('[data-testid="weights-scale"]');
 			assert((await t.page.locator('[data-testid="weight-pct-npv"]').inputValue()) === '100', 'scaling to 100 % failed');
+			await t.page.waitForSelector('[data-testid="robustness"][aria-busy="false"]', { timeout: 10_000 });
 			await t.screenshot('ranking-npv-only');
 			// All weights 0: refused with a message, no scores shown.
 			await t.page.locator('[data-testid="weight-pct-npv"]').fill('0');
