@@ -4,6 +4,10 @@
  */
 import path from 'node:path';
 import { createRng, type Rng } from '../../src/lib/data/prng.ts';
+import { lv95ToWgs84, wgs84ToLv95 } from '../../src/lib/data/coords.ts';
+import { cellAt } from '../../src/lib/reach/raster.ts';
+import type { Region } from '../../src/lib/reach/raster-region.ts';
+import { regionFromFiles } from '../cli/_region.ts';
 import { tables, type TableName } from '../../src/lib/data/schema.ts';
 import { DEMO_META_FILE, DEMO_TABLE_FILES } from '../../src/lib/data/demo.ts';
 import {
@@ -56,6 +60,9 @@ export interface DemoResult {
 		fteTotal: number;
 	};
 }
+
+/** Mixed into the seed for the home-point stream ('home'). */
+const HOME_STREAM = 0x686f6d65;
 
 const columnsOf = (t: TableName) => tables[t].columns.map((c) => c.name);
 
@@ -140,6 +147,61 @@ export function samplePointInZone(rng: Rng, zoneId: number, geo: Geo): LonLat {
 	throw new Error(`could not sample a point in zone ${zoneId}`);
 }
 
+/** Populated raster cells of one zone and their residents (the weights of the home draw). */
+export interface ZoneCells {
+	cells: number[];
+	residents: number[];
+}
+
+/**
+ * The populated cells of every zone on the app's population raster (reach/population.ts: STATPOP totals
+ * spread over 250 m cells by settlement proxies). A cell belongs to the zone the raster gives it.
+ */
+export function populatedCells(region: Region): Map<number, ZoneCells> {
+	const { zone, residents } = region.population;
+	const out = new Map<number, ZoneCells>();
+	for (let k = 0; k < zone.length; k++) {
+		if (zone[k] < 0 || !(residents[k] > 0)) continue;
+		let z = out.get(zone[k]);
+		if (!z) out.set(zone[k], (z = { cells: [], residents: [] }));
+		z.cells.push(k);
+		z.residents.push(residents[k]);
+	}
+	return out;
+}
+
+/** Uniform point in raster cell `k`, inside the zone's polygon and not in a lake (after rounding to 6 decimals), or null. */
+function samplePointInCell(rng: Rng, region: Region, k: number, zoneId: number, geo: Geo, tries = 50): LonLat | null {
+	const r = region.cells.raster;
+	const area = geo.municipalities.get(zoneId);
+	if (!area) throw new Error(`no polygon for zone ${zoneId}`);
+	const i = k % r.width, j = Math.floor(k / r.width);
+	for (let t = 0; t < tries; t++) {
+		const { lon, lat } = lv95ToWgs84(r.x0 + (i + rng.next()) * r.cellM, r.y0 + (j + rng.next()) * r.cellM);
+		const p: LonLat = [round6(lon), round6(lat)];
+		// The written (rounded) point must still lie in cell k, so the app finds it in the same cell.
+		const back = wgs84ToLv95(p[0], p[1]);
+		if (cellAt(r, back.e, back.n) === k && inside(p, area) && !inLake(p, geo)) return p;
+	}
+	return null;
+}
+
+/**
+ * A home in zone `zoneId` where people live: a populated raster cell of the zone drawn by its residents,
+ * then a uniform point in that cell, inside the municipality polygon and not in a lake (a cell on the
+ * border or a shore is drawn again if the point falls outside). A zone without a populated cell of its own
+ * (none in the default region) falls back to a uniform point in its polygon.
+ */
+export function sampleHome(rng: Rng, zoneId: number, geo: Geo, region: Region, cells: Map<number, ZoneCells>): LonLat {
+	const z = cells.get(zoneId);
+	if (!z) return samplePointInZone(rng, zoneId, geo);
+	for (let t = 0; t < 1000; t++) {
+		const p = samplePointInCell(rng, region, z.cells[rng.weightedIndex(z.residents)], zoneId, geo);
+		if (p) return p;
+	}
+	throw new Error(`could not sample a home in zone ${zoneId}`);
+}
+
 /** Relative chance that a person working at `office` lives in zone `z`. */
 export function homeWeight(z: Zone, office: LonLat): number {
 	const border = z.canton === 'LU' ? 1 : BORDER_FACTOR;
@@ -161,6 +223,12 @@ export function generateDemo(opts: DemoOptions): DemoResult {
 	const geo = loadGeo(opts.dataDir);
 	const zones = selectZones(opts.dataDir, geo);
 	const stops = loadStops(opts.dataDir);
+	// The app's population raster over these zones (the CLI and the reach worker build the same one).
+	const region = regionFromFiles(opts.dataDir, zones);
+	const cells = populatedCells(region);
+	// Home points draw from their own stream, so the zone, FTE and mode draws do not depend on how many
+	// tries a point takes.
+	const homeRng = createRng((opts.seed ^ HOME_STREAM) >>> 0);
 
 	const offices = OFFICES.map((o) => {
 		const stop = proxyStop(stops, o.proxy);
@@ -205,7 +273,8 @@ export function generateDemo(opts: DemoOptions): DemoResult {
 		};
 	});
 
-	// Staff: per office, homes drawn by population × distance decay × border factor.
+	// Staff: per office, home zones drawn by population × distance decay × border factor, the home in a
+	// populated cell of that zone drawn by its residents.
 	const staffRows: Record<string, Cell>[] = [];
 	let inAgglo = 0;
 	let fteTotal = 0;
@@ -213,7 +282,7 @@ export function generateDemo(opts: DemoOptions): DemoResult {
 		const weights = zones.map((z) => homeWeight(z, officeAt));
 		for (let i = 0; i < o.staff; i++) {
 			const home = zones[rng.weightedIndex(weights)];
-			const p = samplePointInZone(rng, home.zone_id, geo);
+			const p = sampleHome(homeRng, home.zone_id, geo, region, cells);
 			const fte = rng.weightedChoice(FTE_LEVELS, FTE_WEIGHTS);
 			const mode = drawMode(rng, distanceKm(p, officeAt), home);
 			if (AGGLOMERATION_LUZERN.includes(home.zone_id)) inAgglo++;
