@@ -34,9 +34,14 @@ try {
 		ranked.push(Date.now() - t1);
 		await p2.close();
 	}
-	console.log(`cold start to data ready:  median ${median(cold)} ms  (runs: ${cold.join(', ')})`);
-	console.log(`cold start to map drawn:   median ${median(mapReady)} ms`);
-	console.log(`cold start to ranking with travel times: median ${median(ranked)} ms  (runs: ${ranked.join(', ')}; the default's matrix from the build snapshot)`);
+	// "Data ready" is the app's own mark (DuckDB up, default tables loaded, snapshot applied); the wall-clock
+	// figures add page creation and the overview's first render (maplibre on a software GL here).
+	const ready = stages.map((st) => st.ready);
+	const engine = stages.map((st) => st['db-ready'] - st['db-start']);
+	console.log(`cold start to data ready (app mark, ms since navigation): first visit ${ready[0]} ms, repeat visits ${ready.slice(1).join(', ')} ms (target ≤ 1500 ms)`);
+	console.log(`  of which the DuckDB engine (worker, WebAssembly instantiate, open): ${engine.join(', ')} ms; everything else: ${ready.map((r, i) => r - engine[i]).join(', ')} ms`);
+	console.log(`overview page with data (wall clock from goto): median ${median(cold)} ms (runs: ${cold.join(', ')}); map drawn: median ${median(mapReady)} ms`);
+	console.log(`ranking with travel times (wall clock from goto): median ${median(ranked)} ms  (runs: ${ranked.join(', ')}; the default's matrix from the build snapshot)`);
 	console.log(`  stages (ms since navigation, per run): ${stages.map((s) => Object.entries(s).map(([k, v]) => `${k} ${v}`).join(' · ')).join('  |  ')}`);
 
 	// 2. Full matrix (all zones and home cells × all sites and offices × PT window + car) in the worker, as
@@ -46,13 +51,16 @@ try {
 	await page.waitForSelector('[data-testid="network-pt"] .badge', { timeout: 120_000 });
 	const times = [];
 	for (let i = 0; i < 4; i++) {
+		// Start from an idle worker: after a matrix the raster figures and isochrones follow it in the same worker.
+		await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 120_000 });
+		await page.waitForTimeout(500);
 		await page.evaluate(() => document.querySelector('[data-testid="matrix-rows"]').setAttribute('data-ms', ''));
 		await page.getByRole('button', { name: /neu berechnen|Recompute/ }).click();
 		await page.waitForFunction(() => document.querySelector('[data-testid="matrix-rows"]')?.dataset.ms, null, { timeout: 120_000 });
 		times.push(Number(await page.locator('[data-testid="matrix-rows"]').getAttribute('data-ms')));
 	}
 	const rowsText = await page.locator('[data-testid="matrix-rows"]').getAttribute('data-rows');
-	console.log(`full Lucerne matrix (${rowsText} rows) in the browser worker: median ${median(times).toFixed(0)} ms  (runs: ${times.map((x) => x.toFixed(0)).join(', ')}; target < 2000 ms)`);
+	console.log(`full Lucerne matrix (${rowsText} rows) in the browser worker: median ${median(times).toFixed(0)} ms  (runs: ${times.map((x) => x.toFixed(0)).join(', ')}; target ≤ 1000 ms)`);
 
 	// 3. Weight change → re-rank → redraw, as a user makes it: arrow keys on a weight slider (see
 	// input-timing.mjs). The robustness figures follow once the weights rest (SETTLE_MS); their catch-up is timed.

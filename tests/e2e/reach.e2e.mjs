@@ -28,6 +28,23 @@ export const tests = [
 		}
 	},
 	{
+		name: 'recompute right as the page opens: the isochrones it asks for wait for the matrix instead of cancelling it',
+		async run(t) {
+			await t.goto('/reach');
+			await t.ready();
+			// The snapshot shows its networks at once; the click comes while they load and isochrones are requested.
+			await t.page.waitForSelector('[data-testid="network-pt"] .badge', { timeout: 60_000 });
+			// Twice: after a matrix, the raster figures and isochrones follow it, and the second click meets them.
+			for (let i = 0; i < 2; i++) {
+				await t.page.evaluate(() => document.querySelector('[data-testid="matrix-rows"]').setAttribute('data-ms', ''));
+				await t.page.getByRole('button', { name: /neu berechnen|Recompute/ }).click();
+				await t.page.waitForFunction(() => document.querySelector('[data-testid="matrix-rows"]')?.dataset.ms, null, { timeout: 60_000 });
+			}
+			await t.page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 60_000 });
+			assert(!(await t.page.locator('.error').count()), `error shown: ${await t.page.locator('.error').allInnerTexts()}`);
+		}
+	},
+	{
 		name: 'raster figures: Güteklasse per site, residents within 30 min from the 250 m grid, class layer, GeoJSON in WGS84 and LV95',
 		async run(t) {
 			await t.goto('/reach');

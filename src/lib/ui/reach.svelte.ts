@@ -56,7 +56,8 @@ function asMsg(e: unknown): Msg {
 }
 
 let remote: Remote<ReachHandlers> | null = null;
-let current: AbortController | null = null;
+/** The job the worker is running: its kind, its cancel handle, and when it has ended. */
+let current: { note: string; ac: AbortController; done: Promise<void> } | null = null;
 
 function worker(): Remote<ReachHandlers> {
 	remote ??= client<ReachHandlers>(new Worker(new URL('../reach/worker.ts', import.meta.url), { type: 'module' }) as unknown as Endpoint);
@@ -80,17 +81,24 @@ export function reachWorker(): Remote<ReachHandlers> {
 
 /** Cancel whatever the worker is computing (the previous results stay). */
 export function cancelReach(): void {
-	current?.abort();
+	current?.ac.abort();
 }
 
 /** Run one worker job with progress and cancel; `loading` jobs report failures in `loadError`. */
 async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: number, n?: string) => void) => Promise<T>, loading: Mode | null = null): Promise<T | null> {
 	// A computation never cancels a network being loaded (that would leave the page showing a network the
 	// worker does not have): it waits for it. A network load cancels a computation, which is redone after.
-	if (!NETWORK_JOBS.has(note)) await networksReady();
-	current?.abort();
+	// A newer request of the same kind supersedes the running one; another kind waits for it (isochrones
+	// asked for by a page that opens must not cancel the matrix the user asked for).
+	if (!NETWORK_JOBS.has(note)) {
+		await networksReady();
+		while (current && current.note !== note && !NETWORK_JOBS.has(current.note)) await current.done;
+	}
+	current?.ac.abort();
 	const ac = new AbortController();
-	current = ac;
+	let ended = () => {};
+	const job = { note, ac, done: new Promise<void>((r) => (ended = r)) };
+	current = job;
 	reach.busy = true;
 	reach.progress = 0;
 	reach.note = note;
@@ -115,10 +123,11 @@ async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: nu
 		else reach.error = e instanceof Error ? e.message : String(e);
 		return null;
 	} finally {
-		if (current === ac) {
+		if (current === job) {
 			reach.busy = false;
 			current = null;
 		}
+		ended();
 	}
 }
 
