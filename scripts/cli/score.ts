@@ -74,6 +74,18 @@ export async function run(args: string[]): Promise<number> {
 	const json = args.includes('--json');
 	const samples = Number(option(args, '--samples') ?? 2000);
 	const seed = Number(option(args, '--seed') ?? 2019);
+	// The scenario file is read before anything is computed: a wrong file is told at once, not after routing.
+	const file = option(args, '--scenario');
+	let fromFile: Scenario | null = null;
+	if (file) {
+		try {
+			fromFile = parseScenario(readFileSync(file, 'utf8'));
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code) throw e; // file not found etc.: the CLI names it
+			console.error(lang === 'de' ? `Fehler: ${file} ist keine Szenario-Datei von Standortwahl (JSON mit "format": "standortwahl-scenario").` : `Error: ${file} is not a Standortwahl scenario file (JSON with "format": "standortwahl-scenario").`);
+			return 1;
+		}
+	}
 	const db = await openDb(engine(args));
 	try {
 		const r = await loadDataFolder(db, readInputs(folder), { refs: loadGeoRefs() });
@@ -91,11 +103,8 @@ export async function run(args: string[]): Promise<number> {
 			await estimateTravelTimes(db);
 			console.error(lang === 'de' ? 'Achtung: fehlende Reisezeiten mit Luftlinien-Schätzung ergänzt (keine Routenberechnung).' : 'Warning: missing travel times filled with crow-fly estimates (not routed).');
 		}
-		const file = option(args, '--scenario');
 		const data = await dataVersion(db);
-		const scenario: Scenario = file
-			? { ...parseScenario(readFileSync(file, 'utf8')) }
-			: createScenario({ name: lang === 'de' ? 'Standard' : 'Default', data });
+		const scenario: Scenario = fromFile ?? createScenario({ name: lang === 'de' ? 'Standard' : 'Default', data });
 		if (scenario.data && scenario.data.hash !== data.hash)
 			console.error(lang === 'de' ? `Hinweis: Szenario wurde mit anderen Daten erstellt (${scenario.data.hash} ≠ ${data.hash}).` : `Note: scenario was made with other data (${scenario.data.hash} ≠ ${data.hash}).`);
 		const criteria = await computeCriteria(db, scenario.params);

@@ -116,6 +116,10 @@ describe('CLI exit codes and messages', () => {
 		expect([r2.code, STACK.test(r2.err + r2.out)]).toEqual([1, false]);
 		const r3 = await cli(['import', dir, '--out', path.join(dir, 'x.duckdb')]);
 		expect([r3.code, STACK.test(r3.err + r3.out)]).toEqual([1, false]);
+		// A file that is not a scenario is refused before anything is routed.
+		writeFileSync(path.join(dir, 'scenario.json'), '{"name":"x"}');
+		const r4 = await cli(['score', 'data/demo', '--compute-times', '--scenario', path.join(dir, 'scenario.json')]);
+		expect([r4.code, STACK.test(r4.err + r4.out), r4.err.includes('scenario.json'), r4.err.includes('Reisezeiten berechnet')]).toEqual([1, false, true, false]);
 	}, 120_000);
 });
 
