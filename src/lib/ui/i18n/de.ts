@@ -106,7 +106,7 @@ export const de = {
 	'rank.col.cost': 'Kosten neu pro Jahr',
 	'rank.col.net': 'Nettoeinsparung pro Jahr',
 	'rank.col.npv': 'Barwert',
-	'rank.col.payback': 'Amortisation',
+	'rank.col.payback': 'Amorti\u00adsation', // soft hyphen: the column header may break
 	'rank.col.p1': 'P(Rang 1)',
 	'rank.excluded': 'Ausgeschlossen (harte Kriterien)',
 	'rank.skipped': 'Nicht bewertet',
