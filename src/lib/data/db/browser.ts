@@ -43,6 +43,7 @@ async function start(): Promise<Db> {
 	await db.instantiate(b.wasm, b.pthread);
 	mark('db-instantiated');
 	const conn = await db.connect();
+	mark('db-connected');
 	for (const s of CONNECT_SQL) await conn.query(s);
 	if (b.threads > 1) await conn.query(`SET threads TO ${b.threads}`);
 	return {
