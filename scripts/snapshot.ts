@@ -18,6 +18,7 @@ import { encodeSnapshot, textsHash, SNAPSHOT_TABLES } from '../src/lib/app/snaps
 import { loadNetworks } from './cli/_networks.ts';
 import { computeSiteReachInto } from './cli/_reach.ts';
 import { loadRegion } from './cli/_region.ts';
+import { computeCriteria, DEFAULT_PARAMS } from '../src/lib/model/index.ts';
 
 /**
  * Load the shipped default into `db` (an empty database), compute its derived tables as the app does
@@ -35,12 +36,15 @@ export async function buildSnapshot(db: Db): Promise<Uint8Array> {
 		tables[name] = { ipc: resultToIPC(t), rows: t.numRows };
 	}
 	const { pt, car } = nets;
+	// The default's criteria too, so the app can show the analysis while DuckDB is still starting.
+	const criteria = await computeCriteria(db, { ...DEFAULT_PARAMS });
 	return encodeSnapshot(
 		{
 			format: 'standortwahl-snapshot/1',
 			demoHash: await textsHash(texts),
 			createdAt: new Date().toISOString(),
-			networks: { pt: pt && ptInfo(pt, pt.date, pt.warnings ?? 0), car: car && carInfo(car) }
+			networks: { pt: pt && ptInfo(pt, pt.date, pt.warnings ?? 0), car: car && carInfo(car) },
+			criteria
 		},
 		tables
 	);

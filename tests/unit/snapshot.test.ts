@@ -7,6 +7,7 @@ import { DEFAULT_SCENARIO_FILES, loadDemo } from '../../src/lib/data/demo.ts';
 import { DATA_DIR } from '../../src/lib/data/geocode-node.ts';
 import { applySnapshot, decodeSnapshot, encodeSnapshot, textsHash, SNAPSHOT_TABLES } from '../../src/lib/app/snapshot.ts';
 import { buildSnapshot } from '../../scripts/snapshot.ts';
+import { computeCriteria, DEFAULT_PARAMS } from '../../src/lib/model/index.ts';
 
 const texts = DEFAULT_SCENARIO_FILES.map((f) => readFileSync(path.join(DATA_DIR, 'demo', f), 'utf8'));
 const readDemo = async (name: string) => texts[DEFAULT_SCENARIO_FILES.indexOf(name)];
@@ -44,6 +45,19 @@ describe('default snapshot', () => {
 		const [{ cells, modes }] = await rows<{ cells: number; modes: number }>(applied, 'SELECT count(DISTINCT origin_cell)::INT AS cells, count(DISTINCT mode)::INT AS modes FROM travel_times');
 		expect(cells).toBeGreaterThan(100);
 		expect(modes).toBe(2);
+	});
+
+	it('carries the default criteria exactly as a live computation on the applied snapshot gives them (JSON-safe)', async () => {
+		const snap = decodeSnapshot(bytes)!;
+		const m = snap.manifest;
+		expect(m.criteria).toBeDefined();
+		expect(await applySnapshot(applied, snap)).toBe(true);
+		const live = await computeCriteria(applied, { ...DEFAULT_PARAMS });
+		expect(m.criteria).toEqual(JSON.parse(JSON.stringify(live)));
+		// Nothing is lost in JSON (a NaN or Infinity would turn into null).
+		expect(JSON.parse(JSON.stringify(live))).toEqual(live);
+		expect(m.criteria!.sites.length).toBeGreaterThan(5);
+		expect(m.criteria!.travelTimeRows).toBeGreaterThan(1000);
 	});
 
 	it('names the networks it was computed with, as the worker labels them', () => {

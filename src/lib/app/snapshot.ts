@@ -12,6 +12,7 @@ import type { Db } from '../data/db/connector.ts';
 import { replaceTable } from '../data/replace.ts';
 import { CATCHMENT_TABLE, GK_TABLE, writeSiteCatchment, writeSiteGuteklasse } from '../model/reach.ts';
 import type { LoadedNetwork } from '../reach/worker-handlers.ts';
+import type { CriteriaResult } from '../model/index.ts';
 import { sha256Hex } from '../util/sha256.ts';
 
 const MAGIC = [0x53, 0x57, 0x53, 0x4e, 0x41, 0x50, 0x31, 0x00]; // "SWSNAP1\0"
@@ -22,6 +23,11 @@ export interface SnapshotManifest {
 	demoHash: string;
 	createdAt: string;
 	networks: { pt?: LoadedNetwork; car?: LoadedNetwork };
+	/**
+	 * The criteria of the default parameters on this data, as computeCriteria returns them (plain JSON):
+	 * shown while DuckDB starts, then replaced by the live computation, which gives the same figures.
+	 */
+	criteria?: CriteriaResult;
 	tables: Record<string, { offset: number; length: number; rows: number }>;
 }
 

@@ -4,8 +4,9 @@
  */
 import { browserDb } from '../data/db/browser.ts';
 import type { Db } from '../data/db/connector.ts';
-import { loadDemo, DEFAULT_SCENARIO_FILES } from '../data/demo.ts';
+import { loadDemo, parseMeta, DEFAULT_SCENARIO_FILES, DEMO_META_FILE } from '../data/demo.ts';
 import { applySnapshot, decodeSnapshot, textsHash, type SnapshotManifest } from '../app/snapshot.ts';
+import type { CriteriaResult } from '../model/index.ts';
 import { appendByName } from '../data/replace.ts';
 import { demoFiles, fetchText, snapshotUrl } from './assets.ts';
 import { createTableSql, tableNames, tables, type TableName } from '../data/schema.ts';
@@ -59,20 +60,17 @@ export function startApp(): Promise<Db> {
 	starting ??= (async () => {
 		try {
 			app.phase = 'starting';
+			const files = prefetchDefault(); // fetched while DuckDB starts
 			db = await browserDb(); // started by hooks.client.ts before hydration
 			mark('db-ready');
 			app.phase = 'loading';
-			const texts = new Map<string, string>();
-			const meta = await loadDemo(db, async (name) => {
-				const text = await fetchText(demoFiles, name);
-				texts.set(name, text);
-				return text;
-			});
+			const { texts } = await files;
+			const meta = await loadDemo(db, async (name) => texts.get(name) ?? (await fetchText(demoFiles, name)));
 			mark('demo-loaded');
 			markDemo(meta.seed);
 			app.scenarioName = meta.scenario;
 			await restoreUserTables(db);
-			app.snapshot = await adoptSnapshot(db, DEFAULT_SCENARIO_FILES.map((f) => texts.get(f) ?? ''));
+			app.snapshot = await adoptSnapshot(db);
 			if (app.snapshot) mark('snapshot-applied');
 			mark('ready');
 			app.phase = 'ready';
@@ -87,24 +85,75 @@ export function startApp(): Promise<Db> {
 	return starting;
 }
 
+/** The default's data files and the build snapshot, fetched once at start. */
+let prefetched: Promise<{ texts: Map<string, string>; snapshot: Uint8Array | null }> | null = null;
+
+function prefetchDefault(): Promise<{ texts: Map<string, string>; snapshot: Uint8Array | null }> {
+	prefetched ??= (async () => {
+		const [entries, snapshot] = await Promise.all([
+			Promise.all(DEFAULT_SCENARIO_FILES.map(async (f) => [f, await fetchText(demoFiles, f)] as const)),
+			snapshotUrl
+				? fetch(snapshotUrl).then(
+						async (r) => (r.ok ? new Uint8Array(await r.arrayBuffer()) : null),
+						() => null
+					)
+				: Promise.resolve(null)
+		]);
+		return { texts: new Map(entries), snapshot };
+	})();
+	return prefetched;
+}
+
+/** No table or network of the user's is kept in the browser (IndexedDB): the start is the shipped default. */
+async function nothingOfTheUsersKept(): Promise<boolean> {
+	try {
+		return !(await persist.keys('table:')).length && !(await persist.keys('network:')).length;
+	} catch {
+		return true; // no IndexedDB: nothing can be kept
+	}
+}
+
+/** The build snapshot, if it belongs to exactly these demo files. */
+async function matchingSnapshot(texts: Map<string, string>, bytes: Uint8Array | null) {
+	const snap = bytes && decodeSnapshot(bytes);
+	if (!snap || snap.manifest.demoHash !== (await textsHash(DEFAULT_SCENARIO_FILES.map((f) => texts.get(f) ?? '')))) return null;
+	return snap;
+}
+
+/**
+ * The untouched default's criteria from the build snapshot, available before DuckDB has started (the
+ * session shows them until its own computation, which gives the same figures, replaces them); null for
+ * anything else (a user table or network kept, no snapshot, another build's data, no Web Crypto).
+ */
+export async function earlyDefaultCriteria(): Promise<CriteriaResult | null> {
+	try {
+		if (!snapshotUrl || !(await nothingOfTheUsersKept())) return null;
+		const { texts, snapshot } = await prefetchDefault();
+		const criteria = (await matchingSnapshot(texts, snapshot))?.manifest.criteria ?? null;
+		if (criteria && app.phase !== 'ready') {
+			// The synthetic-data banner and the scenario name are shown with them, as once the data is loaded.
+			const meta = parseMeta(texts.get(DEMO_META_FILE) ?? '');
+			app.seed = meta.seed;
+			app.scenarioName = meta.scenario;
+		}
+		return criteria;
+	} catch {
+		return null;
+	}
+}
+
 /**
  * Use the build's snapshot of the default's derived tables when the data is exactly the default (same
  * demo files, no user table, no user network kept): the full analysis is there at once. Any doubt (no
  * snapshot, other data, no crypto in an insecure context, a decoding failure) → null: computed live.
  */
-async function adoptSnapshot(d: Db, demoTexts: string[]): Promise<SnapshotManifest | null> {
+async function adoptSnapshot(d: Db): Promise<SnapshotManifest | null> {
 	if (!snapshotUrl || Object.values(app.sources).some((s) => s !== 'demo')) return null;
+	if (!(await nothingOfTheUsersKept())) return null;
 	try {
-		if ((await persist.keys('network:')).length) return null;
-	} catch {
-		/* no IndexedDB: no user network either */
-	}
-	try {
-		const r = await fetch(snapshotUrl);
-		if (!r.ok) return null;
-		const snap = decodeSnapshot(new Uint8Array(await r.arrayBuffer()));
-		if (!snap || snap.manifest.demoHash !== (await textsHash(demoTexts))) return null;
-		if (!(await applySnapshot(d, snap))) return null;
+		const { texts, snapshot } = await prefetchDefault();
+		const snap = await matchingSnapshot(texts, snapshot);
+		if (!snap || !(await applySnapshot(d, snap))) return null;
 		app.sources.travel_times = 'computed';
 		return snap.manifest;
 	} catch (e) {

@@ -14,7 +14,7 @@ import { parseViewParams, weightsToParam } from '../app/url.ts';
 import { createScenario, dataVersion, DEFAULT_PARAMS, DEFAULT_WEIGHTS, type CriteriaResult, type DataVersion, type Scenario, type ScenarioParams, type Weights } from '../model/index.ts';
 import { evaluate, sessionCriteria, type Evaluation } from '../app/session.ts';
 import { canonicalJson } from '../model/hash.ts';
-import { app, getDb } from './app.svelte.ts';
+import { app, earlyDefaultCriteria, getDb } from './app.svelte.ts';
 import { reach } from './reach.svelte.ts';
 import { scenarioNetwork } from '../app/networks.ts';
 
@@ -88,6 +88,7 @@ class Session {
 			const c = await sessionCriteria(getDb(), $state.snapshot(this.params) as ScenarioParams);
 			if (this.pending !== key) return; // a newer request answers
 			this.criteria = c;
+			this.early = false;
 			this.key = key;
 			this.error = null;
 		} catch (e) {
@@ -101,7 +102,29 @@ class Session {
 	}
 	private pending = '';
 
+	/**
+	 * The criteria on screen are the untouched default's from the build snapshot, shown while DuckDB starts
+	 * (the live computation replaces them with the same figures). They hold for the default parameters only.
+	 */
+	early = $state(false);
+
+	/** Show the default's snapshot criteria until the database computes its own (only with default parameters). */
+	showEarly(c: CriteriaResult): boolean {
+		if (this.criteria || canonicalJson($state.snapshot(this.params)) !== canonicalJson(DEFAULT_PARAMS)) return false;
+		this.criteria = c;
+		this.early = true;
+		return true;
+	}
+
+	/** Other parameters: snapshot criteria no longer apply. */
+	private dropEarly(): void {
+		if (!this.early) return;
+		this.criteria = null;
+		this.early = false;
+	}
+
 	setParams(p: Partial<ScenarioParams>): void {
+		this.dropEarly();
 		this.params = { ...this.params, ...p };
 	}
 
@@ -112,7 +135,10 @@ class Session {
 	/** Apply a set-up (scenario link, saved scenario): weights over the defaults, parameters over the defaults. */
 	apply(setup: { name?: string; params?: Partial<ScenarioParams>; weights?: Weights }): void {
 		if (setup.name) this.name = setup.name;
-		if (setup.params) this.params = { ...DEFAULT_PARAMS, ...setup.params };
+		if (setup.params) {
+			this.dropEarly();
+			this.params = { ...DEFAULT_PARAMS, ...setup.params };
+		}
 		if (setup.weights) this.weights = { ...DEFAULT_WEIGHTS, ...setup.weights };
 	}
 }
@@ -127,6 +153,13 @@ export const SETTLE_MS = 150;
  * change, and let the robustness figures settle after weight changes.
  */
 export function keepCriteriaCurrent(): void {
+	// While DuckDB starts, the untouched default's criteria come from the build snapshot (effects run in the
+	// browser only; this one once).
+	$effect(() => {
+		void earlyDefaultCriteria().then((c) => {
+			if (c && app.phase !== 'ready' && session.showEarly(c)) globalThis.performance?.mark?.('standortwahl:analysis-shown');
+		});
+	});
 	$effect(() => {
 		const ev = session.evaluation;
 		if (!ev) {
