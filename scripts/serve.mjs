@@ -60,9 +60,16 @@ function resolveFile(urlPath) {
 	return path.join(root, '200.html');
 }
 
+/** What a person who edited the address by hand reads (German first, as the app). */
+const FAIL_TEXT = {
+	400: 'Ungültige Adresse: sie enthält eine fehlerhafte %-Kodierung oder ein Nullzeichen. Zur Startseite: /\nBad address: it holds a malformed %-escape or a NUL character. Start page: /\n',
+	404: 'Nicht gefunden. Zur Startseite: /\nNot found. Start page: /\n',
+	500: 'Serverfehler. / Server error.\n'
+};
+
 function fail(res, status) {
 	if (res.headersSent) return res.destroy();
-	res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 400 ? 'bad request' : status === 404 ? 'not found' : 'server error');
+	res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(FAIL_TEXT[status] ?? FAIL_TEXT[500]);
 }
 
 function serve(req, res) {

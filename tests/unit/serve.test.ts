@@ -64,6 +64,8 @@ describe('static server', () => {
 
 	it('answers hostile requests and keeps serving', async () => {
 		expect(status(await get('/%E0%A4%A'))).toBe(400);
+		// A person who edited the address by hand is told what is wrong, in German and English.
+		expect(await get('/%E0%A4%A')).toMatch(/Ungültige Adresse.*%-Kodierung[\s\S]*Bad address/);
 		expect(status(await get('/%'))).toBe(400);
 		expect(status(await get('/a%00b'))).toBe(400);
 		expect(status(await get('/../../etc/passwd'))).not.toBe(500);
