@@ -134,3 +134,27 @@ tests.push({
 		await t.screenshot('ranking-chart');
 	}
 });
+
+tests.push({
+	name: 'hand-edited links: every page that reads its URL names what it ignored, in German',
+	async run(t) {
+		const cases = [
+			['/ranking?w=npv:abc', /Gewicht im Link ignoriert: «npv:abc»/],
+			['/compare?sites=S1-EICHHOF,%3Cscript%3E', /Standort im Link nicht gefunden: «<script>»/],
+			['/data?table=passwd', /Tabelle im Link ignoriert: «passwd»/],
+			['/briefing?s=%25%25garbage', /^Das Szenario im Link ist beschädigt oder unvollständig und wurde ignoriert\.$/],
+			['/report?date=2026-02-30', /Datum im Link ignoriert/]
+		];
+		for (const [url, want] of cases) {
+			await t.goto(url);
+			await t.ready();
+			await t.page.waitForSelector('[data-testid="link-problem"]', { timeout: 30_000 });
+			const texts = await t.page.locator('[data-testid="link-problem"]').allInnerTexts();
+			assert(texts.some((x) => want.test(x.trim())), `${url}: ${texts.join(' | ')}`);
+		}
+		await t.goto('/compare?sites=S1-EICHHOF,%3Cscript%3E');
+		await t.ready();
+		await t.page.waitForSelector('[data-testid="link-problem"]', { timeout: 30_000 });
+		await t.screenshot('link-problem-compare');
+	}
+});

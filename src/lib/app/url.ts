@@ -84,7 +84,8 @@ export function parseViewParams(search: URLSearchParams): ViewParams {
 			setup.weights = weightsFromParam(weightsToParam(setup.weights), problems);
 			out.setup = setup;
 		} catch (e) {
-			problems.push({ de: `Das Szenario im Link ist beschädigt (${(e as Error).message})`, en: `The scenario in the link is damaged (${(e as Error).message})` });
+			// The reader's words only: the decoder's own message is English and technical (kept for English).
+			problems.push({ de: 'Das Szenario im Link ist beschädigt oder unvollständig und wurde ignoriert.', en: `The scenario in the link is damaged and was ignored (${(e as Error).message}).` });
 		}
 	}
 	const lang = search.get('lang');

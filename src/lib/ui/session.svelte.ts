@@ -14,6 +14,7 @@ import { parseViewParams, weightsToParam } from '../app/url.ts';
 import { createScenario, dataVersion, DEFAULT_PARAMS, DEFAULT_WEIGHTS, type CriteriaResult, type DataVersion, type Scenario, type ScenarioParams, type Weights } from '../model/index.ts';
 import { evaluate, sessionCriteria, type Evaluation } from '../app/session.ts';
 import { canonicalJson } from '../model/hash.ts';
+import type { Msg } from '../model/types.ts';
 import { app, earlyDefaultCriteria, getDb } from './app.svelte.ts';
 import { reach } from './reach.svelte.ts';
 import { scenarioNetwork } from '../app/networks.ts';
@@ -195,11 +196,13 @@ export function keepCriteriaCurrent(): void {
 
 /**
  * Weights in the page URL (?w=id:value,…): read once when the page opens (app/url.ts parses strictly),
- * then every change is written back with replaceState so a view can be shared or bookmarked.
+ * then every change is written back with replaceState so a view can be shared or bookmarked. Returns
+ * what the URL held that was ignored, for the page to show.
  */
-export function useWeightsInUrl(): void {
+export function useWeightsInUrl(): Msg[] {
+	const view = parseViewParams(page.url.searchParams);
 	onMount(() => {
-		const w = parseViewParams(page.url.searchParams).weights;
+		const w = view.weights;
 		if (w && Object.keys(w).length) session.weights = { ...session.weights, ...w };
 	});
 	// replaceState needs the router: wait for the first navigation to finish.
@@ -217,4 +220,5 @@ export function useWeightsInUrl(): void {
 		}, SETTLE_MS);
 		return () => clearTimeout(id);
 	});
+	return view.problems;
 }
