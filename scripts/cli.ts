@@ -55,6 +55,8 @@ function report(e: unknown): number {
 		return 1;
 	}
 	const err = e as NodeJS.ErrnoException;
+	// Output written to a pipe whose reader stopped (`--out /dev/stdout | head`): the reader has what it wanted.
+	if (err?.code === 'EPIPE') return 0;
 	if (err?.code && err.path) {
 		const what: Record<string, [string, string]> = {
 			ENOENT: ['Datei oder Ordner nicht gefunden', 'file or folder not found'],
