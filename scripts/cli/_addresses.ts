@@ -16,7 +16,6 @@ import { fileSource } from '../../src/lib/util/node-bytes.ts';
 import { ZipError } from '../../src/lib/util/zip.ts';
 import { flag, option } from './_args.ts';
 
-export const ADDRESS_OPTIONS = ['--addresses', '--region-km'];
 export const ADDRESS_HELP =
 	'--addresses <file>: the official directory of building addresses (swisstopo, zip or CSV) to place rows by street and house number; ' +
 	`cut to ${ADDRESS_BUFFER_KM} km around the default scenario's zones, offices and sites (--region-km N, or --no-cut for all of it).`;

@@ -4,7 +4,7 @@
  * command's --help hint), never silently ignored. The commands read their options themselves; this table
  * only guards the door.
  */
-import { UsageError } from './_args.ts';
+import { positional, UsageError } from './_args.ts';
 
 export { UsageError };
 
@@ -46,6 +46,11 @@ export const USAGE: Record<string, Spec> = {
 };
 
 const ENUMS: Record<string, string[]> = { '--lang': ['de', 'en'], '--engine': ['wasm', 'native'], '--crs': ['wgs84', 'lv95'] };
+
+/** The command's file or folder argument: the first that is neither an option nor the value of one (per USAGE). */
+export function fileArgument(command: string, args: string[]): string | undefined {
+	return positional(args, USAGE[command]?.values ?? []);
+}
 
 /** Throw a UsageError for anything the command does not accept (commands missing from USAGE are not checked). */
 export function checkUsage(command: string, args: string[]): void {

@@ -7,13 +7,14 @@ import { readInputs } from '../../src/lib/data/import/node-files.ts';
 import { geocodeAddress } from '../../src/lib/data/address/geocode-rows.ts';
 import { GEOCODE_QUALITIES, type GeocodeQuality } from '../../src/lib/data/schema.ts';
 import type { RawCell } from '../../src/lib/data/import/types.ts';
-import { ADDRESS_HELP, ADDRESS_OPTIONS, addressesFromArgs } from './_addresses.ts';
-import { option, positional, lang as langOf } from './_args.ts';
+import { ADDRESS_HELP, addressesFromArgs } from './_addresses.ts';
+import { option, lang as langOf } from './_args.ts';
+import { fileArgument } from './_usage.ts';
 
 export const summary = 'Geocode an address list (street, number, postcode) with the building address directory; write lon/lat and the quality per row';
 
 export async function run(args: string[]): Promise<number> {
-	const target = positional(args, ['--lang', '--out', ...ADDRESS_OPTIONS]);
+	const target = fileArgument('geocode', args);
 	if (args.includes('--help') || !target) {
 		console.log('Usage: npm run cli -- geocode <file.csv|xlsx|parquet> --addresses <directory.zip> [--out geocoded.csv] [--lang de|en] [--region-km 10 | --no-cut]');
 		console.log('Columns are recognised like the importer does: address (street and number, optionally "…, 6003 Luzern"), or street + house_number; plz and/or locality ("6005 Luzern"); zone_id.');

@@ -8,13 +8,14 @@ import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
 import { createTableSql, ident, tables, type TableName } from '../../src/lib/data/schema.ts';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { lit } from '../../src/lib/data/db/connector.ts';
-import { ENGINE_HELP, engine, option, positional, lang as langOf } from './_args.ts';
-import { ADDRESS_HELP, ADDRESS_OPTIONS, addressesFromArgs } from './_addresses.ts';
+import { ENGINE_HELP, engine, option, lang as langOf } from './_args.ts';
+import { ADDRESS_HELP, addressesFromArgs } from './_addresses.ts';
+import { fileArgument } from './_usage.ts';
 
 export const summary = 'Validate a data folder and load it into DuckDB (all or nothing); print row counts';
 
 export async function run(args: string[]): Promise<number> {
-	const target = positional(args, ['--lang', '--out', '--engine', '--sheet', '--header-row', ...ADDRESS_OPTIONS]);
+	const target = fileArgument('import', args);
 	if (args.includes('--help') || !target) {
 		console.log('Usage: npm run cli -- import <folder> [--out file.duckdb] [--sheet name] [--header-row N] [--lang de|en] [--engine native|wasm] [--addresses directory.zip]');
 		console.log('--sheet: the XLSX worksheet (default: the first visible one); --header-row: the row (XLSX) or line (CSV) holding the column names in every file (default: found per file).');

@@ -36,8 +36,9 @@ import {
 import { MIN_GROUP } from '../../src/lib/model/privacy.ts';
 import { dateText } from '../../src/lib/model/dates.ts';
 import { fmtPersons } from '../../src/lib/report/tables.ts';
-import { ENGINE_HELP, engine, option, positional, lang as langOf } from './_args.ts';
+import { ENGINE_HELP, engine, option, lang as langOf } from './_args.ts';
 import { MAX_ROBUST_SITES, robustnessFeasible } from '../../src/lib/app/session.ts';
+import { fileArgument } from './_usage.ts';
 
 /**
  * Route all zones × sites and offices with the same pipeline, engines and networks the app uses, then (unless
@@ -58,7 +59,7 @@ export const summary = 'Score and rank the candidate sites of a data folder (ran
 type Lang = 'de' | 'en';
 
 export async function run(args: string[]): Promise<number> {
-	const folder = positional(args, ['--scenario', '--lang', '--samples', '--seed', '--gtfs', '--date', '--pbf', '--roads', '--engine', '--statpop', '--cell', '--geojson', '--crs']);
+	const folder = fileArgument('score', args);
 	if (args.includes('--help') || !folder) {
 		console.log('Usage: npm run cli -- score <data-folder> [--scenario file.json] [--json] [--lang de|en] [--samples N] [--seed N] [--engine native|wasm]');
 		console.log('Without --scenario the default parameters and weights are used.');

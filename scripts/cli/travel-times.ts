@@ -9,7 +9,8 @@ import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
 import { parseFile, validateAndType } from '../../src/lib/data/import/index.ts';
 import { tables } from '../../src/lib/data/schema.ts';
 import { adaptTravelTimeMatrix, MatrixFormatError, type MatrixFormat, type MatrixMode } from '../../src/lib/data/travel-time-formats.ts';
-import { option, positional, lang as langOf } from './_args.ts';
+import { option, lang as langOf } from './_args.ts';
+import { fileArgument } from './_usage.ts';
 
 export const summary = 'Convert a travel-time matrix from r5r/r5py, Conveyal or OpenTripPlanner into travel_times (CSV)';
 
@@ -22,7 +23,7 @@ Origin ids must be zone ids (BFS numbers), destination ids site_id/office_id. Th
 mode: --mode sets it for every row. Without --out the CSV goes to stdout.`;
 
 export async function run(args: string[]): Promise<number> {
-	const file = positional(args, ['--mode', '--format', '--source', '--out', '--lang']);
+	const file = fileArgument('travel-times', args);
 	const mode = option(args, '--mode') as MatrixMode | undefined;
 	if (args.includes('--help') || !file || (mode !== 'pt' && mode !== 'car')) {
 		console.log(HELP);

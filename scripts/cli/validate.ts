@@ -3,13 +3,14 @@ import { importFile, loadDataFolder, tableForFile, type ImportIssue } from '../.
 import { readInputs } from '../../src/lib/data/import/node-files.ts';
 import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
 import { tableNames, type TableName } from '../../src/lib/data/schema.ts';
-import { option, positional, lang as langOf } from './_args.ts';
-import { ADDRESS_HELP, ADDRESS_OPTIONS, addressesFromArgs } from './_addresses.ts';
+import { option, lang as langOf } from './_args.ts';
+import { ADDRESS_HELP, addressesFromArgs } from './_addresses.ts';
+import { fileArgument } from './_usage.ts';
 
 export const summary = 'Check data files (a folder or one file) and list every problem; exit 1 on errors';
 
 export async function run(args: string[]): Promise<number> {
-	const target = positional(args, ['--table', '--lang', '--sheet', '--header-row', ...ADDRESS_OPTIONS]);
+	const target = fileArgument('validate', args);
 	if (args.includes('--help') || !target) {
 		console.log('Usage: npm run cli -- validate <folder|file> [--table staff] [--sheet name] [--header-row N] [--lang de|en] [--addresses directory.zip]');
 		console.log('Files are matched to tables by name (staff.csv, offices.xlsx, ...) unless --table is given.');

@@ -5,21 +5,10 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import * as geocode from '../../scripts/cli/geocode.ts';
 import * as validate from '../../scripts/cli/validate.ts';
+import { capture } from '../helpers/capture.ts';
 
 const ZIP = path.resolve(__dirname, '../fixtures/address/adressen_lu.zip');
 
-/** Capture console output of a CLI command run in-process. */
-async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
-	const lines: string[] = [];
-	const [log, err] = [console.log, console.error];
-	console.log = (...a: unknown[]) => lines.push(a.join(' '));
-	console.error = (...a: unknown[]) => lines.push(a.join(' '));
-	try {
-		return { code: await fn(), out: lines.join('\n') };
-	} finally {
-		[console.log, console.error] = [log, err];
-	}
-}
 
 describe('CLI with --addresses', () => {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-addr-'));

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkUsage, USAGE, UsageError } from '../../scripts/cli/_usage.ts';
+import { checkUsage, fileArgument, USAGE, UsageError } from '../../scripts/cli/_usage.ts';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 
@@ -68,6 +68,9 @@ describe('CLI usage table', () => {
 		expect(() => checkUsage('score', ['data/demo', '--samples', 'many'])).toThrow(/must be a number/);
 		expect(() => checkUsage('score', ['data/demo', '--crs', 'ch1903'])).toThrow(/wgs84 or lv95/);
 		expect(() => checkUsage('validate', ['x.csv', '--header-row', '3', '--sheet', 'Büros'])).not.toThrow();
+		// The file argument is found with the same table: an option's value is never taken for it.
+		expect(fileArgument('score', ['--region-km', '5', 'data/demo'])).toBe('data/demo');
+		expect(fileArgument('validate', ['--sheet', 'Büros', '--addresses', 'a.zip', 'x.xlsx'])).toBe('x.xlsx');
 	});
 });
 

@@ -9,20 +9,8 @@ import path from 'node:path';
 import * as isochrones from '../../scripts/cli/isochrones.ts';
 import * as guteklassen from '../../scripts/cli/guteklassen.ts';
 import * as catchmentCmd from '../../scripts/cli/catchment.ts';
+import { capture } from '../helpers/capture.ts';
 
-async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
-	const lines: string[] = [];
-	const log = console.log;
-	const err = console.error;
-	console.log = (...a: unknown[]) => lines.push(a.join(' '));
-	console.error = (...a: unknown[]) => lines.push(a.join(' '));
-	try {
-		return { code: await fn(), out: lines.join('\n') };
-	} finally {
-		console.log = log;
-		console.error = err;
-	}
-}
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'cli-raster-'));
 
 describe('CLI raster commands', () => {

@@ -7,21 +7,8 @@ import * as route from '../../scripts/cli/route.ts';
 import * as network from '../../scripts/cli/network.ts';
 import { lucerneApproxPbf } from '../fixtures/road/lucerne-pbf.ts';
 import { writeFileSync } from 'node:fs';
+import { capture } from '../helpers/capture.ts';
 
-/** Capture console output of a CLI command run in-process. */
-async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string }> {
-	const lines: string[] = [];
-	const log = console.log;
-	const err = console.error;
-	console.log = (...a: unknown[]) => lines.push(a.join(' '));
-	console.error = (...a: unknown[]) => lines.push(a.join(' '));
-	try {
-		return { code: await fn(), out: lines.join('\n') };
-	} finally {
-		console.log = log;
-		console.error = err;
-	}
-}
 
 describe('CLI on the Lucerne default', () => {
 	it('matrix writes every zone × destination × mode as CSV', async () => {
