@@ -10,6 +10,7 @@ import { deflateSync } from 'node:zlib';
 import { ProtoReader } from '../src/lib/reach/road/protobuf.ts';
 import { Block } from '../src/lib/reach/road/pbf-block.ts';
 import { decodeBlob, decodeBlobHeader, headerLength, inflateSync } from '../src/lib/reach/road/pbf-blob.ts';
+import { concatBytes } from '../src/lib/util/bytes.ts';
 
 /** Metadata kept per entity (what Geofabrik's public extracts carry). */
 export interface Meta {
@@ -284,17 +285,7 @@ export class PbfWriter {
 }
 
 /** Concatenate chunks (an in-memory sink). */
-export function concatChunks(chunks: Uint8Array[]): Uint8Array {
-	let n = 0;
-	for (const c of chunks) n += c.length;
-	const out = new Uint8Array(n);
-	let o = 0;
-	for (const c of chunks) {
-		out.set(c, o);
-		o += c.length;
-	}
-	return out;
-}
+export const concatChunks = concatBytes;
 
 /** Write `data` (and copies of it) to bytes in memory: all nodes, then all ways, then relations. */
 export function writePbf(data: OsmData, copies: Copy[] = [SAME], opts: WriterOptions = {}): Uint8Array {

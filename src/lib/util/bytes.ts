@@ -33,3 +33,17 @@ export function blobSource(blob: BlobLike): ByteSource {
 export async function* readChunks(src: ByteSource, start = 0, end = src.size, chunkBytes = 4 << 20): AsyncGenerator<Uint8Array> {
 	for (let p = start; p < end; p += chunkBytes) yield await src.read(p, Math.min(end, p + chunkBytes));
 }
+
+/** Byte chunks as one array (the one chunk itself when there is only one). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+	if (parts.length === 1) return parts[0];
+	let n = 0;
+	for (const p of parts) n += p.length;
+	const out = new Uint8Array(n);
+	let o = 0;
+	for (const p of parts) {
+		out.set(p, o);
+		o += p.length;
+	}
+	return out;
+}

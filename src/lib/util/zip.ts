@@ -12,7 +12,7 @@
  * else fflate. No DOM or Node types.
  */
 import { Inflate } from 'fflate';
-import type { ByteSource } from './bytes.ts';
+import { concatBytes, type ByteSource } from './bytes.ts';
 
 /** A bilingual message (German first: the app's default language). */
 export interface ZipMsg {
@@ -411,18 +411,8 @@ function fmtBytes(n: number): string {
 /** Read a (small) entry whole, with the same limits. */
 export async function readEntryBytes(src: ByteSource, e: ZipEntry, opts: EntryReadOptions = {}): Promise<Uint8Array> {
 	const parts: Uint8Array[] = [];
-	let n = 0;
-	for await (const c of readEntry(src, e, opts)) {
-		parts.push(c);
-		n += c.length;
-	}
-	const out = new Uint8Array(n);
-	let p = 0;
-	for (const c of parts) {
-		out.set(c, p);
-		p += c.length;
-	}
-	return out;
+	for await (const c of readEntry(src, e, opts)) parts.push(c);
+	return concatBytes(parts);
 }
 
 /** Base name of a path inside the archive ("gtfs/stops.txt" → "stops.txt"). */

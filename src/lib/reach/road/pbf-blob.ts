@@ -5,6 +5,7 @@
  */
 import { Unzlib } from 'fflate';
 import { ProtoReader, utf8String } from './protobuf.ts';
+import { concatBytes } from '../../util/bytes.ts';
 import {
 	blobTooLarge,
 	corrupt,
@@ -87,16 +88,6 @@ function checkRawSize(out: Uint8Array, rawSize: number | null, pos: number): Uin
 	return out;
 }
 
-function concat(parts: Uint8Array[], n: number): Uint8Array {
-	if (parts.length === 1) return parts[0];
-	const out = new Uint8Array(n);
-	let o = 0;
-	for (const p of parts) {
-		out.set(p, o);
-		o += p.length;
-	}
-	return out;
-}
 
 /**
  * Input slice fed to the inflater at a time. Deflate expands at most ~1032:1, so one slice yields at
@@ -125,7 +116,7 @@ export function inflateSync(data: Uint8Array, rawSize: number | null, pos: numbe
 		if ((e as Error).name === 'NotPbfError') throw e;
 		throw corrupt(pos, `zlib: ${(e as Error).message}`);
 	}
-	return checkRawSize(concat(parts, n), rawSize, pos);
+	return checkRawSize(concatBytes(parts), rawSize, pos);
 }
 
 type DSCtor = new (format: string) => { writable: WritableStream<Uint8Array>; readable: ReadableStream<Uint8Array> };
@@ -163,7 +154,7 @@ export async function inflateNative(data: Uint8Array, rawSize: number | null, po
 		if ((e as Error).name === 'NotPbfError') throw e;
 		throw corrupt(pos, `zlib: ${(e as Error).message}`);
 	}
-	return checkRawSize(concat(parts, n), rawSize, pos);
+	return checkRawSize(concatBytes(parts), rawSize, pos);
 }
 
 /** What the OSMHeader block says about the file. */
