@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { launch, startServer } from '../scripts/headless.mjs';
 import { zugPoints } from './gtfs-points.ts';
+import { rendererPids, sumBytes } from './chromium-procs.mjs';
 
 const zip = path.resolve(process.argv[2] ?? '/tmp/gtfs-national.zip');
 const date = process.argv[3] ?? '2021-06-15';
@@ -29,55 +30,6 @@ for (const f of ['index.html', 'page.js']) fs.copyFileSync(path.join(here, 'gtfs
 await build({ entryPoints: [path.join(here, 'gtfs-browser', 'worker.ts')], bundle: true, format: 'iife', target: 'es2022', outfile: path.join(site, 'worker.js'), logLevel: 'error' });
 const { zones, sites } = zugPoints(date);
 
-/** Descendant processes of `root` whose command line says renderer. */
-function renderers(root: number): number[] {
-	const kids = new Map<number, number[]>();
-	for (const d of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(d)) continue;
-		try {
-			const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (!kids.has(ppid)) kids.set(ppid, []);
-			kids.get(ppid)!.push(Number(d));
-		} catch {
-			/* gone */
-		}
-	}
-	const out: number[] = [];
-	const walk = (p: number) => {
-		for (const c of kids.get(p) ?? []) {
-			try {
-				if (fs.readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('--type=renderer')) out.push(c);
-			} catch {
-				/* gone */
-			}
-			walk(c);
-		}
-	};
-	walk(root);
-	return out;
-}
-const status = (pid: number, key: string) => {
-	try {
-		const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return m ? Number(m[1]) * 1024 : 0;
-	} catch {
-		return 0;
-	}
-};
-function browserPid(): number {
-	const c: number[] = [];
-	for (const d of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(d)) continue;
-		try {
-			const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8');
-			if (cmd.includes('standortwahl-chromium-') && !cmd.includes('--type=')) c.push(Number(d));
-		} catch {
-			/* gone */
-		}
-	}
-	return Math.max(...c);
-}
 
 console.log(`# ${zip}: ${MB(fs.statSync(zip).size)}; region ${bufferKm} km around ${zones.length + sites.length} points; day ${date}; Debian chromium headless, Web Worker`);
 const server = await startServer(site);
@@ -93,8 +45,8 @@ async function run(mode: 'cut' | 'control' | 'read' | 'inflate' | 'quiet', spinM
 		await page.goto(server.base + '/index.html');
 		await page.evaluate((job) => ((window as unknown as { __job: unknown }).__job = job), { mode, spinMs, date, points: [...zones, ...sites], bufferKm });
 		const idleGap = (await page.evaluate(() => (window as unknown as { __idleGap(ms: number): Promise<number> }).__idleGap(5000))) as number;
-		const pids = renderers(browserPid());
-		const rss = () => pids.reduce((s, p) => s + status(p, 'VmRSS'), 0);
+		const pids = rendererPids();
+		const rss = () => sumBytes(pids);
 		const baseRss = rss();
 		let peakRss = baseRss;
 		let sampling = true;
@@ -114,7 +66,7 @@ async function run(mode: 'cut' | 'control' | 'read' | 'inflate' | 'quiet', spinM
 		const wall = (Date.now() - t0) / 1000;
 		sampling = false;
 		await sampler;
-		const hwm = pids.reduce((s, p) => s + status(p, 'VmHWM'), 0);
+		const hwm = sumBytes(pids, 'VmHWM');
 		const res = crashed ? null : ((await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as Result);
 		return { res, wall, crashed, idleGap, baseRss, peakRss, hwm, pids: pids.length };
 	} finally {

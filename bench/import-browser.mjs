@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { launch, startServer } from '../tests/e2e/harness.mjs';
+import { rendererPids, sumBytes } from './chromium-procs.mjs';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const MB = (b) => (b / 1024 / 1024).toFixed(0);
@@ -35,58 +36,8 @@ function writeCsv(file, n) {
 	fs.closeSync(fd);
 }
 
-/** Descendant processes of `root` whose command line says renderer. */
-function renderers(root) {
-	const kids = new Map();
-	for (const d of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(d)) continue;
-		try {
-			const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (!kids.has(ppid)) kids.set(ppid, []);
-			kids.get(ppid).push(Number(d));
-		} catch {
-			/* gone */
-		}
-	}
-	const out = [];
-	const walk = (p) => {
-		for (const c of kids.get(p) ?? []) {
-			try {
-				if (fs.readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('--type=renderer')) out.push(c);
-			} catch {
-				/* gone */
-			}
-			walk(c);
-		}
-	};
-	walk(root);
-	return out;
-}
 
-const status = (pid, key) => {
-	try {
-		const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return m ? Number(m[1]) * 1024 : 0;
-	} catch {
-		return 0;
-	}
-};
 
-/** The chromium browser process started by `launch()` (the newest one with our e2e profile). */
-function browserPid() {
-	const cands = [];
-	for (const d of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(d)) continue;
-		try {
-			const cmd = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8');
-			if (cmd.includes('standortwahl-chromium-') && !cmd.includes('--type=')) cands.push(Number(d));
-		} catch {
-			/* gone */
-		}
-	}
-	return Math.max(...cands);
-}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-browser-'));
 const csv = path.join(dir, 'customers.csv');
@@ -129,8 +80,8 @@ try {
 				raw = { first, warm };
 				console.log(`csv      duckdb-wasm read_csv of the same file (explicit types): first ${(first / 1000).toFixed(2)} s, warm best of 3 ${(warm / 1000).toFixed(2)} s`);
 			}
-			const pids = renderers(browserPid());
-			const rss = () => pids.reduce((s, p) => s + status(p, 'VmRSS'), 0);
+			const pids = rendererPids();
+			const rss = () => sumBytes(pids);
 			const baseRss = rss();
 			const baseHeap = await heap();
 			await page.evaluate(() => {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { build } from 'vite';
 import { launch, startServer } from '../scripts/headless.mjs';
 import { formatCut } from './pbf-tasks.ts';
+import { rendererPids, sumBytes } from './chromium-procs.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -56,49 +57,6 @@ window.runTask = (what, region, engine) => new Promise((resolve) => {
 </script>`
 );
 
-/** Renderer processes below the chromium started by launch() (its profile dir names it). */
-function rendererPids() {
-	const kids = new Map();
-	const cmd = (p) => {
-		try {
-			return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
-		} catch {
-			return '';
-		}
-	};
-	const browsers = [];
-	for (const d of fs.readdirSync('/proc')) {
-		if (!/^\d+$/.test(d)) continue;
-		try {
-			const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (!kids.has(ppid)) kids.set(ppid, []);
-			kids.get(ppid).push(Number(d));
-			const c = cmd(d);
-			if (c.includes('standortwahl-chromium-') && !c.includes('--type=')) browsers.push(Number(d));
-		} catch {
-			/* gone */
-		}
-	}
-	const root = Math.max(...browsers);
-	const out = [];
-	const walk = (p) => {
-		for (const c of kids.get(p) ?? []) {
-			if (cmd(c).includes('--type=renderer')) out.push(c);
-			walk(c);
-		}
-	};
-	walk(root);
-	return out;
-}
-const rss = (pids) =>
-	pids.reduce((s, p) => {
-		try {
-			return s + Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))[1]) * 1024;
-		} catch {
-			return s;
-		}
-	}, 0);
 
 async function runInBrowser(server, what, region, engine) {
 	const ctx = await launch();
@@ -108,9 +66,9 @@ async function runInBrowser(server, what, region, engine) {
 		await page.setInputFiles('#f', file);
 		await page.waitForTimeout(500);
 		const pids = rendererPids();
-		const base = rss(pids);
+		const base = sumBytes(pids);
 		let peak = base;
-		const sampler = setInterval(() => (peak = Math.max(peak, rss(rendererPids()))), 200);
+		const sampler = setInterval(() => (peak = Math.max(peak, sumBytes(rendererPids()))), 200);
 		const out = await page.evaluate(([w, r, e]) => window.runTask(w, r, e), [what, region, engine]);
 		clearInterval(sampler);
 		if (out.error) throw new Error(out.error);
