@@ -5,7 +5,7 @@
 import { browserDb } from '../data/db/browser.ts';
 import type { Db } from '../data/db/connector.ts';
 import { loadDemo, parseMeta, DEFAULT_SCENARIO_FILES, DEMO_META_FILE } from '../data/demo.ts';
-import { applySnapshot, decodeSnapshot, textsHash, type SnapshotManifest } from '../app/snapshot.ts';
+import { applySnapshot, decodeSnapshot, textsHash, type Snapshot, type SnapshotManifest } from '../app/snapshot.ts';
 import type { CriteriaResult } from '../model/index.ts';
 import { appendByName } from '../data/replace.ts';
 import { demoFiles, fetchText, snapshotUrl } from './assets.ts';
@@ -113,11 +113,21 @@ async function nothingOfTheUsersKept(): Promise<boolean> {
 	}
 }
 
-/** The build snapshot, if it belongs to exactly these demo files. */
-async function matchingSnapshot(texts: Map<string, string>, bytes: Uint8Array | null) {
-	const snap = bytes && decodeSnapshot(bytes);
-	if (!snap || snap.manifest.demoHash !== (await textsHash(DEFAULT_SCENARIO_FILES.map((f) => texts.get(f) ?? '')))) return null;
-	return snap;
+let defaultSnapshotOnce: Promise<Snapshot | null> | null = null;
+
+/**
+ * The build snapshot when the start is the untouched default: nothing of the user's kept, and the snapshot
+ * made from exactly the shipped demo files. Decided once (the early criteria and the tables share it).
+ */
+function defaultSnapshot(): Promise<Snapshot | null> {
+	defaultSnapshotOnce ??= (async () => {
+		if (!snapshotUrl || !(await nothingOfTheUsersKept())) return null;
+		const { texts, snapshot: bytes } = await prefetchDefault();
+		const snap = bytes && decodeSnapshot(bytes);
+		if (!snap || snap.manifest.demoHash !== (await textsHash(DEFAULT_SCENARIO_FILES.map((f) => texts.get(f) ?? '')))) return null;
+		return snap;
+	})();
+	return defaultSnapshotOnce;
 }
 
 /**
@@ -127,11 +137,10 @@ async function matchingSnapshot(texts: Map<string, string>, bytes: Uint8Array | 
  */
 export async function earlyDefaultCriteria(): Promise<CriteriaResult | null> {
 	try {
-		if (!snapshotUrl || !(await nothingOfTheUsersKept())) return null;
-		const { texts, snapshot } = await prefetchDefault();
-		const criteria = (await matchingSnapshot(texts, snapshot))?.manifest.criteria ?? null;
+		const criteria = (await defaultSnapshot())?.manifest.criteria ?? null;
 		if (criteria && app.phase !== 'ready') {
 			// The synthetic-data banner and the scenario name are shown with them, as once the data is loaded.
+			const { texts } = await prefetchDefault();
 			const meta = parseMeta(texts.get(DEMO_META_FILE) ?? '');
 			app.seed = meta.seed;
 			app.scenarioName = meta.scenario;
@@ -148,11 +157,9 @@ export async function earlyDefaultCriteria(): Promise<CriteriaResult | null> {
  * snapshot, other data, no crypto in an insecure context, a decoding failure) → null: computed live.
  */
 async function adoptSnapshot(d: Db): Promise<SnapshotManifest | null> {
-	if (!snapshotUrl || Object.values(app.sources).some((s) => s !== 'demo')) return null;
-	if (!(await nothingOfTheUsersKept())) return null;
+	if (Object.values(app.sources).some((s) => s !== 'demo')) return null;
 	try {
-		const { texts, snapshot } = await prefetchDefault();
-		const snap = await matchingSnapshot(texts, snapshot);
+		const snap = await defaultSnapshot();
 		if (!snap || !(await applySnapshot(d, snap))) return null;
 		app.sources.travel_times = 'computed';
 		return snap.manifest;
