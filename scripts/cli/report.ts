@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseScenario, scenarioToParam } from '../../src/lib/model/index.ts';
 import { flag, option, lang as langOf } from './_args.ts';
+import { isIsoDate } from '../../src/lib/app/url.ts';
 import { launch, startServer } from '../headless.mjs';
 
 export const summary = 'render the committee report (print view) to PDF in headless chromium';
@@ -32,8 +33,9 @@ export async function run(args: string[]): Promise<number> {
 	}
 	const out = path.resolve(option(args, '--out') ?? (format === 'pdf' ? 'standortwahl-bericht.pdf' : 'standortwahl-briefing.pptx'));
 	const date = option(args, '--date');
-	if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-		console.error(`--date must be YYYY-MM-DD, got "${date}"`);
+	// The same check the report page applies to its ?date= (a real calendar date), so the PDF never says it ignored it.
+	if (date && !isIsoDate(date)) {
+		console.error(langOf(args) === 'de' ? `--date braucht ein Datum JJJJ-MM-TT, nicht «${date}»` : `--date must be a date YYYY-MM-DD, got "${date}"`);
 		return 2;
 	}
 	const query = new URLSearchParams({ lang: langOf(args) });

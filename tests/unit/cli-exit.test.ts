@@ -126,6 +126,13 @@ describe('CLI exit codes and messages', () => {
 	}, 120_000);
 });
 
+describe('CLI dates', () => {
+	it('report --date takes real calendar dates only, as the report page does (2026-02-30 is bad usage, before any browser starts)', async () => {
+		const r = await cli(['report', '--date', '2026-02-30']);
+		expect([r.code, STACK.test(r.err), r.err.includes('2026-02-30')]).toEqual([2, false, true]);
+	}, 60_000);
+});
+
 describe('CLI output through a pipe', () => {
 	it('score --compute-times --json: complete, valid JSON through a pipe; quiet when the reader stops after 100 bytes', async () => {
 		const full = await cli(['score', 'data/demo', '--compute-times', '--json'], 'cat');

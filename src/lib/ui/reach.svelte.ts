@@ -3,6 +3,7 @@
  * user's GTFS / OSM PBF), the travel-time matrix through the shared pipeline (app/travel-times.ts), and
  * isochrones and zone → cell times, each with progress and cancel.
  */
+import { isIsoDate } from '../app/url.ts';
 import { client, CancelledError, RemoteError, type Endpoint, type Remote } from '../util/rpc.ts';
 import type { Msg } from '../model/types.ts';
 import * as persist from './persist.ts';
@@ -118,7 +119,7 @@ async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: nu
 			reach.loadError = asMsg(e);
 			reach.loadErrorMode = loading;
 			const sug = e instanceof RemoteError ? e.data?.suggestion : undefined;
-			reach.suggestedDate = typeof sug === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(sug) ? sug : null;
+			reach.suggestedDate = typeof sug === 'string' && isIsoDate(sug) ? sug : null;
 		}
 		else reach.error = e instanceof Error ? e.message : String(e);
 		return null;
