@@ -27,8 +27,8 @@ export function detectHeaderIndex(rows: readonly (readonly RawCell[])[]): number
 export function titleRowsNote(first: number, header: number): ReaderNote {
 	const rows = header - first === 1 ? `${first}` : `${first}–${header - 1}`;
 	const msg: Msg = {
-		de: `Zeile ${rows} übersprungen (Titel oder Notiz über der Tabelle); die Spaltennamen stehen in Zeile ${header}. Falls das nicht stimmt: «Kopfzeile in Zeile» wählen.`,
-		en: `Row ${rows} skipped (a title or note above the table); the column names are in row ${header}. If that is wrong, choose the "header row".`
+		de: `Zeile ${rows} übersprungen (Titel oder Notiz über der Tabelle); die Spaltennamen stehen in Zeile ${header}. Falls das nicht stimmt: «Kopfzeile in Zeile» wählen (Kommandozeile: --header-row).`,
+		en: `Row ${rows} skipped (a title or note above the table); the column names are in row ${header}. If that is wrong, choose the "header row" (command line: --header-row).`
 	};
 	return { code: 'title_rows_skipped', message: msg };
 }

@@ -83,8 +83,8 @@ export async function readXlsx(input: FileInput, opts: XlsxOptions = {}): Promis
 			notes.push({
 				code: 'hidden_sheet_skipped',
 				message: {
-					de: `Ausgeblendetes Tabellenblatt übergangen (${skipped.join(', ')}); gelesen wird «${ws!.name}». Ein anderes Blatt unter «Tabellenblatt» wählen.`,
-					en: `Hidden worksheet passed over (${skipped.join(', ')}); reading "${ws!.name}". Choose another one under "worksheet".`
+					de: `Ausgeblendetes Tabellenblatt übergangen (${skipped.join(', ')}); gelesen wird «${ws!.name}». Ein anderes Blatt unter «Tabellenblatt» wählen (Kommandozeile: --sheet).`,
+					en: `Hidden worksheet passed over (${skipped.join(', ')}); reading "${ws!.name}". Choose another one under "worksheet" (command line: --sheet).`
 				}
 			});
 	}
