@@ -1,8 +1,10 @@
 import { assert } from './harness.mjs';
 
-/** The ranking's figures as text, row by row (site, score, times, customers, losers, reserve, money, P(1st)). */
+/** The ranking's figures as text, row by row (site, score, times, customers, losers, reserve, money, P(1st)),
+ *  read once the rank probabilities are settled (before that the P column shows '–'). */
 async function rankingFigures(page) {
 	await page.waitForFunction(() => Number(document.querySelector('[data-testid="ranking"]')?.dataset.travelRows) > 0, null, { timeout: 120_000 });
+	await page.waitForSelector('[data-testid="robustness"][aria-busy="false"]', { timeout: 60_000 });
 	return page.locator('[data-testid="ranking"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
 }
 
@@ -17,7 +19,6 @@ export const tests = [
 			assert(await t.page.locator('[data-testid="synthetic-banner"]').count(), 'no synthetic-data banner with the early ranking');
 			const early = await t.page.locator('[data-testid="ranking"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
 			await t.page.waitForSelector('[data-testid="ranking"][data-early="false"] tbody tr', { timeout: 120_000 });
-			await t.page.waitForSelector('[data-testid="robustness"][aria-busy="false"]', { timeout: 30_000 });
 			const live = await rankingFigures(t.page);
 			assert(early.length >= 6 && JSON.stringify(early) === JSON.stringify(live), `early vs live:\n${early.slice(0, 2).join('\n')}\nvs\n${live.slice(0, 2).join('\n')}`);
 		}
