@@ -86,6 +86,30 @@ describe('fast path = reference path', () => {
 		}
 		expect(fastCount).toBeGreaterThan(runs / 10);
 	}, 300_000);
+
+	it('across the location step\'s row blocks: LV95 points converted, mixed qualities, a bad point in a later block', async () => {
+		// 140,000 rows span three blocks of the fast path's location step (side.ts LOCATE_BLOCK).
+		const rng = createRng(77);
+		const lines = ['customer_id,group,count,visits_per_year,E,N,geocode_quality'];
+		for (let i = 0; i < 140_000; i++)
+			lines.push(`C${i},insured,${1 + rng.int(9)},${rng.int(12)}.5,${(2_650_000 + rng.int(20_000)).toFixed(1)},${(1_205_000 + rng.int(20_000)).toFixed(1)},${i % 9 === 0 ? 'postcode' : ''}`);
+		const good = enc(lines.join('\n') + '\n');
+		const r = await both(dbs, 'customers', 'lv95.csv', good);
+		expect(r.detail).toBe('');
+		expect(r.fast && !r.fast.ok ? r.fast.reason : 'taken').toBe('taken');
+		const [q] = await rows<{ n: number; post: number; zones: number }>(
+			dbs[0],
+			"SELECT count(*)::INTEGER AS n, count(*) FILTER (geocode_quality = 'postcode')::INTEGER AS post, count(zone_id)::INTEGER AS zones FROM customers"
+		);
+		expect(q.n).toBe(140_000);
+		expect(q.post).toBe(Math.ceil(140_000 / 9));
+		expect(q.zones).toBeGreaterThan(100_000);
+		// A point in Germany in the third block: the fast path declines, the reference path names the row.
+		lines[135_001] = 'C135000,insured,1,2.5,2700000,1300000,';
+		const bad = await both(dbs, 'customers', 'lv95.csv', enc(lines.join('\n') + '\n'));
+		expect(bad.detail).toBe('');
+		expect(taken(bad.fast)).toBe(false);
+	}, 120_000);
 });
 
 /** Mutations aimed at the seams between DuckDB's reader and ours. */

@@ -35,6 +35,9 @@ export interface Located {
 /** Inputs the fast path reads itself; address matching and engine matrices stay with the reference path. */
 const ADDRESS_INPUTS = new Set(['address', 'street', 'house_number', 'locality']);
 
+/** Rows per block of the location step (a block's cell values are plain JS arrays). */
+const LOCATE_BLOCK = 65_536;
+
 export class FastSide {
 	/** Location inputs the scan extracted (schema column -> values per data row). */
 	private inputs: { name: string; values: Float64Array | (string | null)[] }[] = [];
@@ -91,47 +94,51 @@ export class FastSide {
 	}
 
 	/**
-	 * The location step on `n` rows (point tables: locate; zone tables: the lon/lat check; others: only
-	 * counted). False when any row got a message (the reference path will name it); the located columns
-	 * for point tables.
+	 * The location step on the scanned rows (point tables: locate; zone tables: the lon/lat check; others:
+	 * only counted), in blocks of LOCATE_BLOCK rows so the JS heap holds one block of cell values, not the
+	 * file's (the validator's location step is per chunk anyway). False when any row got a message (the
+	 * reference path will name it); the located columns for point tables.
 	 */
 	locate(): Located | 'none' | false {
 		const n = this.rows;
-		const values: Record<string, CellValue[]> = {};
-		for (const c of this.inputs) {
-			const v = c.values;
-			if (Array.isArray(v)) {
-				// Text as the typing step leaves it: trimmed, empty = null, allowed values in their spelling.
-				const allowed = new Map<string, string>(GEOCODE_QUALITIES.map((q) => [q.toLowerCase(), q]));
-				values[c.name] = v.map((x) => {
-					const t = x?.trim();
-					return t ? (allowed.get(t.toLowerCase()) ?? t) : null;
-				});
-			} else {
-				const out = new Array<CellValue>(n);
-				for (let i = 0; i < n; i++) out[i] = Number.isNaN(v[i]) ? null : v[i];
-				values[c.name] = out;
-			}
-		}
-		const input = (k: string) => this.inputs.find((c) => c.name === k)?.values;
-		const inLon = input('lon') as Float64Array | undefined;
-		const inLat = input('lat') as Float64Array | undefined;
-		if (!this.s.checks.locateTyped(values, n)) return false;
-		if (tables[this.s.checks.table].location !== 'point') return 'none';
-		const num = (a: CellValue[] | undefined) => {
-			const out = new Float64Array(n).fill(NaN);
-			if (a) for (let i = 0; i < n; i++) if (typeof a[i] === 'number') out[i] = a[i] as number;
-			return out;
-		};
+		const point = tables[this.s.checks.table].location === 'point';
+		const allowed = new Map<string, string>(GEOCODE_QUALITIES.map((q) => [q.toLowerCase(), q]));
 		const qIndex = new Map<string, number>(GEOCODE_QUALITIES.map((q, i) => [q, i]));
-		const q = new Float64Array(n);
-		for (let i = 0; i < n; i++) q[i] = qIndex.get(values.geocode_quality[i] as string) ?? GEOCODE_QUALITIES.length - 1;
+		const out = { lon: new Float64Array(point ? n : 0), lat: new Float64Array(point ? n : 0), zone: new Float64Array(point ? n : 0), q: new Float64Array(point ? n : 0) };
+		const inLon = this.inputs.find((c) => c.name === 'lon')?.values;
+		const inLat = this.inputs.find((c) => c.name === 'lat')?.values;
 		// Points that are the file's own WGS84 lon/lat need not travel back: DuckDB has read them already.
 		let same = inLon instanceof Float64Array && inLat instanceof Float64Array;
-		for (let i = 0; same && i < n; i++) same = values.lon[i] === inLon![i] && values.lat[i] === inLat![i];
+		const put = (to: Float64Array, from: CellValue[] | undefined, at: number, m: number) => {
+			for (let i = 0; i < m; i++) to[at + i] = typeof from?.[i] === 'number' ? (from[i] as number) : NaN;
+		};
+		for (let at = 0; at < n; at += LOCATE_BLOCK) {
+			const m = Math.min(LOCATE_BLOCK, n - at);
+			const values: Record<string, CellValue[]> = {};
+			for (const c of this.inputs) {
+				const v = c.values;
+				const block = new Array<CellValue>(m);
+				if (Array.isArray(v))
+					// Text as the typing step leaves it: trimmed, empty = null, allowed values in their spelling.
+					for (let i = 0; i < m; i++) {
+						const t = v[at + i]?.trim();
+						block[i] = t ? (allowed.get(t.toLowerCase()) ?? t) : null;
+					}
+				else for (let i = 0; i < m; i++) block[i] = Number.isNaN(v[at + i]) ? null : v[at + i];
+				values[c.name] = block;
+			}
+			if (!this.s.checks.locateTyped(values, m)) return false;
+			if (!point) continue;
+			put(out.lon, values.lon, at, m);
+			put(out.lat, values.lat, at, m);
+			put(out.zone, values.zone_id, at, m);
+			for (let i = 0; i < m; i++) out.q[at + i] = qIndex.get(values.geocode_quality[i] as string) ?? GEOCODE_QUALITIES.length - 1;
+			for (let i = 0; same && i < m; i++) same = values.lon[i] === (inLon as Float64Array)[at + i] && values.lat[i] === (inLat as Float64Array)[at + i];
+		}
+		if (!point) return 'none';
 		let one = n > 0;
-		for (let i = 1; one && i < n; i++) one = q[i] === q[0];
-		return { lon: same ? null : num(values.lon), lat: same ? null : num(values.lat), zone: num(values.zone_id), q: one ? q[0] : q };
+		for (let i = 1; one && i < n; i++) one = out.q[i] === out.q[0];
+		return { lon: same ? null : out.lon, lat: same ? null : out.lat, zone: out.zone, q: one ? out.q[0] : out.q };
 	}
 
 	/** Issues (file-level only: a row-level one would have sent the file the reference way), preview, statistics. */
