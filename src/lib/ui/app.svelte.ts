@@ -85,6 +85,19 @@ export function startApp(): Promise<Db> {
 	return starting;
 }
 
+/**
+ * Settles once the start-up has ended (ready or failed); at once when it never began. Work that can wait
+ * a second waits for it — the map's start (maplibre's workers, tiling the base layers): starting DuckDB
+ * and loading the default take both cores of a small machine, and a map starting beside them made the
+ * overview's data ready 0.5–1 s later (bench/browser.mjs, cold start by stage).
+ */
+export function startSettled(): Promise<void> {
+	return (starting ?? Promise.resolve()).then(
+		() => {},
+		() => {}
+	);
+}
+
 /** The default's data files and the build snapshot, fetched once at start. */
 let prefetched: Promise<{ texts: Map<string, string>; snapshot: Uint8Array | null }> | null = null;
 
