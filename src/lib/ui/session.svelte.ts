@@ -88,7 +88,9 @@ class Session {
 		try {
 			const c = await sessionCriteria(getDb(), $state.snapshot(this.params) as ScenarioParams);
 			if (this.pending !== key) return; // a newer request answers
-			this.criteria = c;
+			// The same figures as on screen (the snapshot's early criteria, or a change that did not touch
+			// them): keep the object, so the pages do not redraw and the robustness is not sampled again.
+			if (!this.criteria || canonicalJson(c) !== canonicalJson($state.snapshot(this.criteria))) this.criteria = c;
 			this.early = false;
 			this.key = key;
 			this.error = null;

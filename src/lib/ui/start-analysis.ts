@@ -6,6 +6,7 @@
  * by themselves (autoSiteReach).
  */
 import { rows } from '../data/db/connector.ts';
+import type { SnapshotManifest } from '../app/snapshot.ts';
 import { CATCHMENT_TABLE, GK_TABLE } from '../model/reach.ts';
 import type { CatchmentFigure, SiteGuteklasse } from '../reach/site-reach.ts';
 import { app, getDb, isUserTable } from './app.svelte.ts';
@@ -17,8 +18,12 @@ export async function startAnalysis(): Promise<void> {
 	if (!snap) {
 		await loadDefaultNetworks();
 		if (!isUserTable('travel_times')) await computeTravelTimes();
-		return;
-	}
+	} else await adoptSnapshotAnalysis(snap);
+	// For bench/browser.mjs: the start-up's work behind the page is done.
+	globalThis.performance?.mark?.('standortwahl:analysis-complete');
+}
+
+async function adoptSnapshotAnalysis(snap: SnapshotManifest): Promise<void> {
 	const figures = await rows<CatchmentFigure>(getDb(), `SELECT * FROM ${CATCHMENT_TABLE} ORDER BY destination_id, mode, minutes`);
 	const classes = await rows<SiteGuteklasse>(getDb(), `SELECT * FROM ${GK_TABLE} ORDER BY site_id`);
 	// One synchronous step, so the figures count as current for these networks and are not recomputed.
