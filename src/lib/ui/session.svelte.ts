@@ -14,6 +14,7 @@ import { parseViewParams, weightsToParam } from '../app/url.ts';
 import { createScenario, dataVersion, DEFAULT_PARAMS, DEFAULT_WEIGHTS, type CriteriaResult, type DataVersion, type Scenario, type ScenarioParams, type Weights } from '../model/index.ts';
 import { evaluate, sessionCriteria, type Evaluation } from '../app/session.ts';
 import { canonicalJson } from '../model/hash.ts';
+import { sameFigures } from '../util/same-figures.ts';
 import type { Msg } from '../model/types.ts';
 import { app, earlyDefaultCriteria, getDb } from './app.svelte.ts';
 import { reach } from './reach.svelte.ts';
@@ -90,7 +91,7 @@ class Session {
 			if (this.pending !== key) return; // a newer request answers
 			// The same figures as on screen (the snapshot's early criteria, or a change that did not touch
 			// them): keep the object, so the pages do not redraw and the robustness is not sampled again.
-			if (!this.criteria || canonicalJson(c) !== canonicalJson($state.snapshot(this.criteria))) this.criteria = c;
+			if (!this.criteria || !sameFigures(c, this.criteria)) this.criteria = c;
 			this.early = false;
 			this.key = key;
 			this.error = null;
