@@ -86,13 +86,14 @@ export function startApp(): Promise<Db> {
 }
 
 /**
- * Settles once the start-up has ended (ready or failed); at once when it never began. Work that can wait
- * a second waits for it — the map's start (maplibre's workers, tiling the base layers): starting DuckDB
- * and loading the default take both cores of a small machine, and a map starting beside them made the
- * overview's data ready 0.5–1 s later (bench/browser.mjs, cold start by stage).
+ * Settles once the start-up has ended (ready or failed; it is begun here if the layout has not begun it
+ * yet: a child mounts before its parent). Work that can wait a second waits for it — the map's start
+ * (maplibre's workers, tiling the base layers): starting DuckDB and loading the default take both cores
+ * of a small machine, and a map starting beside them made the overview's data ready 0.5–1 s later
+ * (bench/browser.mjs, cold start by stage).
  */
 export function startSettled(): Promise<void> {
-	return (starting ?? Promise.resolve()).then(
+	return startApp().then(
 		() => {},
 		() => {}
 	);

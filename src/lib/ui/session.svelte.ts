@@ -92,6 +92,8 @@ class Session {
 			// The same figures as on screen (the snapshot's early criteria, or a change that did not touch
 			// them): keep the object, so the pages do not redraw and the robustness is not sampled again.
 			if (!this.criteria || !sameFigures(c, this.criteria)) this.criteria = c;
+			// Read by the e2e test: DuckDB's own computation in this browser gave the snapshot's figures.
+			else if (this.early) globalThis.performance?.mark?.('standortwahl:snapshot-criteria-confirmed');
 			this.early = false;
 			this.key = key;
 			this.error = null;
