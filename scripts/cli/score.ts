@@ -109,6 +109,8 @@ export async function run(args: string[]): Promise<number> {
 		if (scenario.data && scenario.data.hash !== data.hash)
 			console.error(lang === 'de' ? `Hinweis: Szenario wurde mit anderen Daten erstellt (${scenario.data.hash} ≠ ${data.hash}).` : `Note: scenario was made with other data (${scenario.data.hash} ≠ ${data.hash}).`);
 		const criteria = await computeCriteria(db, scenario.params);
+		// Without travel times the ranking rests on space and money alone: said on stderr too, so `--json | jq` users see it.
+		if (json && criteria.travelTimeRows === 0) console.error(noTimesNote(lang));
 		const score = scoreSites(criteria, scenario.weights);
 		// All weights 0 in the scenario: no assessment is made up (the app refuses the same way); bad input, exit 1.
 		if (score.problem && !json) {
@@ -234,10 +236,7 @@ function printReport(
 			`Savings target ${chf(criteria.params.savingsTargetChfYear)}/yr, compared with the net saving (gross − new site cost). Money counts once, as the NPV. No figure rests on fewer than ${MIN_GROUP} persons (<${MIN_GROUP}).`
 		)
 	);
-	if (criteria.travelTimeRows === 0)
-		console.log(
-			'\n' + L('!! travel_times ist leer: keine Pendel-, Kunden- und CO2-Kriterien. Rangierung nur nach Fläche und Kosten.', '!! travel_times is empty: no commute, customer or CO2 criteria. Ranking by space and money only.')
-		);
+	if (criteria.travelTimeRows === 0) console.log('\n' + noTimesNote(lang));
 	for (const w of criteria.warnings.slice(0, 10)) console.log('  ' + w[lang]);
 	for (const s of score.skipped) console.log('  ' + L('Übersprungen', 'Skipped') + ': ' + s.reason[lang]);
 
@@ -274,4 +273,9 @@ function printReport(
 	}
 }
 
-
+/** The data folder has no travel times and none were computed: what the ranking then rests on, and the way out. */
+function noTimesNote(lang: Lang): string {
+	return lang === 'de'
+		? '!! travel_times ist leer: keine Pendel-, Kunden- und CO2-Kriterien. Rangierung nur nach Fläche und Kosten. Reisezeiten wie die App berechnen: --compute-times.'
+		: '!! travel_times is empty: no commute, customer or CO2 criteria. Ranking by space and money only. Compute travel times as the app does: --compute-times.';
+}

@@ -144,7 +144,15 @@ describe('CLI output through a pipe', () => {
 		expect(head.out.length).toBe(100);
 		expect(STACK.test(head.err)).toBe(false);
 		expect(head.err).not.toMatch(/EPIPE/);
+		expect(full.err).not.toMatch(/travel_times ist leer/);
 	}, 180_000);
+
+	it('score --json without travel times: stdout stays JSON, stderr says the ranking rests on space and money and names --compute-times', async () => {
+		const r = await cli(['score', 'data/demo', '--json'], 'cat');
+		expect(r.code).toBe(0);
+		expect(JSON.parse(r.out).travelTimeRows).toBe(0);
+		expect(r.err).toMatch(/travel_times ist leer.*nur nach Fläche und Kosten.*--compute-times/);
+	}, 120_000);
 
 	it('every command with large output survives `| head -c 100`', async () => {
 		const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-pipe-'));
