@@ -25,7 +25,7 @@ export interface SnapshotManifest {
 	networks: { pt?: LoadedNetwork; car?: LoadedNetwork };
 	/**
 	 * The criteria of the default parameters on this data, as computeCriteria returns them (plain JSON):
-	 * shown while DuckDB starts, then replaced by the live computation, which gives the same figures.
+	 * shown while DuckDB starts, then confirmed by the live computation (the same figures, kept on screen).
 	 */
 	criteria?: CriteriaResult;
 	tables: Record<string, { offset: number; length: number; rows: number }>;

@@ -146,7 +146,7 @@ function defaultSnapshot(): Promise<Snapshot | null> {
 
 /**
  * The untouched default's criteria from the build snapshot, available before DuckDB has started (the
- * session shows them until its own computation, which gives the same figures, replaces them); null for
+ * session shows them until its own computation confirms them, see Session.refresh); null for
  * anything else (a user table or network kept, no snapshot, another build's data, no Web Crypto).
  */
 export async function earlyDefaultCriteria(): Promise<CriteriaResult | null> {

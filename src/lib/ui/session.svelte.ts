@@ -109,8 +109,9 @@ class Session {
 	private pending = '';
 
 	/**
-	 * The criteria on screen are the untouched default's from the build snapshot, shown while DuckDB starts
-	 * (the live computation replaces them with the same figures). They hold for the default parameters only.
+	 * The criteria on screen are the untouched default's from the build snapshot, shown while DuckDB starts;
+	 * the live computation then confirms them (same figures: the object stays) or replaces them. They hold
+	 * for the default parameters only.
 	 */
 	early = $state(false);
 
