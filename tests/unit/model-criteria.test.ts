@@ -90,6 +90,14 @@ describe('staff commute', () => {
 		expect(site('A').staff!.trace.sql).toContain('travel_times');
 	});
 
+	it('the warning about staff without travel times follows the small-group rule (4 persons: "< 5", no "of n")', async () => {
+		const strict = await computeCriteria(db, SMALL_PARAMS);
+		const w = strict.warnings.filter((x) => x.en.includes('without a travel time'));
+		expect(w.map((x) => [x.de, x.en])).toEqual([
+			['Site C: < 5 Mitarbeitenden ohne Reisezeit (Zone fehlt in travel_times).', 'Site C: < 5 staff without a travel time (zone missing in travel_times).']
+		]);
+	});
+
 	it('without wait_p50 in travel_times the wait criterion is missing, with one warning', () => {
 		expect(site('A').staff!.ptWait).toEqual({ n: 0, mean: null, p80: null, meanChange: null });
 		expect(c.warnings.filter((w) => w.en.includes('wait_p50'))).toHaveLength(1);

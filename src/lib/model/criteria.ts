@@ -12,7 +12,7 @@ import { withDefaults, type ScenarioParams } from './params.ts';
 import { spaceCriteria } from './space.ts';
 import { staffCriteria } from './staff.ts';
 import { siteReachCriteria } from './reach.ts';
-import { MIN_GROUP, protectCustomerGroup, protectStaff } from './privacy.ts';
+import { fmtPersons, MIN_GROUP, protectCustomerGroup, protectStaff, safeShare } from './privacy.ts';
 import type { Msg, SiteCriteria } from './types.ts';
 
 export interface CriteriaResult {
@@ -62,11 +62,15 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 		const cu = rawCu
 			? { ...rawCu, all: protectCustomerGroup(rawCu.all, minGroup), byGroup: Object.fromEntries(Object.entries(rawCu.byGroup).map(([g, a]) => [g, protectCustomerGroup(a, minGroup)])) }
 			: null;
-		if (n > 0 && st && st.missingTimes > 0)
+		if (n > 0 && st && st.missingTimes > 0) {
+			// Small-group rule: 1–4 persons print as "< 5", and "k of n" only where it gives no small group away.
+			const k = fmtPersons(st.missingTimes, String, minGroup);
+			const ofN = safeShare(st.missingTimes, st.movers, minGroup) !== null;
 			warnings.push({
-				de: `${s.name}: ${st.missingTimes} von ${st.movers} Mitarbeitenden ohne Reisezeit (Zone fehlt in travel_times).`,
-				en: `${s.name}: ${st.missingTimes} of ${st.movers} staff without a travel time (zone missing in travel_times).`
+				de: `${s.name}: ${k}${ofN ? ` von ${st.movers}` : ''} Mitarbeitenden ohne Reisezeit (Zone fehlt in travel_times).`,
+				en: `${s.name}: ${k}${ofN ? ` of ${st.movers}` : ''} staff without a travel time (zone missing in travel_times).`
 			});
+		}
 
 		return {
 			site_id: s.site_id,

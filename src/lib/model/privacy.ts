@@ -11,7 +11,7 @@
  *
  * The model applies it to its group figures (`protectStaff`, `protectZoneChange`); counts stay exact
  * in the model (the utility analysis needs them) and are masked where they are printed (`fmtPersons`
- * in report/tables.ts). docs/PRIVACY.md explains the rule and what it does not cover.
+ * here, re-exported by report/tables.ts). docs/PRIVACY.md explains the rule and what it does not cover.
  */
 import type { CommuteStats, CustomerGroupAccess, StaffCriteria, WaitStats } from './types.ts';
 
@@ -21,6 +21,15 @@ export const MIN_GROUP = 5;
 /** A count of persons that must not be printed as it is (1 … MIN_GROUP − 1). */
 export function isSmallCount(n: number | null | undefined, min = MIN_GROUP): boolean {
 	return typeof n === 'number' && n > 0 && n < min;
+}
+
+/**
+ * A count of persons for display: 1 … threshold−1 becomes "< 5" (0 stays, null is "–"), the same rule
+ * as the exports. `format` renders the other numbers (e.g. the UI's locale formatter).
+ */
+export function fmtPersons(n: number | null | undefined, format: (n: number) => string = String, threshold = MIN_GROUP): string {
+	if (n === null || n === undefined || !Number.isFinite(n)) return '–';
+	return n > 0 && n < threshold ? `< ${format(threshold)}` : format(n);
 }
 
 /** A statistic over `n` persons: the value, or null when the group is too small. */

@@ -64,11 +64,5 @@ export async function toXlsx(list: ExportTable[], threshold = MIN_COUNT): Promis
 	return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/**
- * A count of persons for display: 1 … threshold−1 becomes "< 5" (0 stays, null is "–"), the same rule
- * as the exports. `format` renders the other numbers (e.g. the UI's locale formatter).
- */
-export function fmtPersons(n: number | null | undefined, format: (n: number) => string = String, threshold = MIN_COUNT): string {
-	if (n === null || n === undefined || !Number.isFinite(n)) return '–';
-	return n > 0 && n < threshold ? `< ${format(threshold)}` : format(n);
-}
+/** A count of persons for display (the small-group rule's printing, model/privacy.ts). */
+export { fmtPersons } from '../model/privacy.ts';
