@@ -90,6 +90,19 @@ describe('staff commute', () => {
 		expect(site('A').staff!.trace.sql).toContain('travel_times');
 	});
 
+	it('names an office of staff that is not in offices, with the head count under the small-group rule', async () => {
+		await db.exec("UPDATE staff SET office_id = 'NOPE' WHERE person_id = 'P1'");
+		try {
+			const r = await computeCriteria(db, SMALL_PARAMS);
+			expect(r.warnings.filter((w) => w.en.includes('NOPE')).map((w) => w.en)).toEqual([
+				'Office "NOPE" (staff.office_id, < 5 staff) is not in offices: their commute today is unknown and left out of the changes.'
+			]);
+		} finally {
+			await db.exec("UPDATE staff SET office_id = 'O1' WHERE person_id = 'P1'");
+		}
+		expect((await computeCriteria(db, SMALL_PARAMS)).warnings.filter((w) => w.en.includes('is not in offices'))).toEqual([]);
+	});
+
 	it('the warning about staff without travel times follows the small-group rule (4 persons: "< 5", no "of n")', async () => {
 		const strict = await computeCriteria(db, SMALL_PARAMS);
 		const w = strict.warnings.filter((x) => x.en.includes('without a travel time'));

@@ -49,7 +49,7 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 	const inputs = await loadInputs(db, p);
 	const todayRentChfYear = await todayOfficeCost(db);
 	const [staff, customers, reach] = await Promise.all([staffCriteria(db, p), customerCriteria(db, p), siteReachCriteria(db, p)]);
-	const warnings: Msg[] = [];
+	const warnings: Msg[] = [...(await unknownOffices(db, minGroup))];
 	if (n === 0)
 		warnings.push({
 			de: 'Tabelle travel_times ist leer: Pendel-, Kunden- und CO2-Kriterien fehlen. Reisezeiten zuerst berechnen oder importieren.',
@@ -94,6 +94,24 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 			en: 'travel_times has no PT wait (wait_p50, e.g. an imported matrix): the wait criterion is missing; PT times count as imported.'
 		});
 	return { params: p, sites, inputs, travelTimeRows: n, todayRentChfYear, warnings };
+}
+
+/**
+ * Staff whose current office (staff.office_id) is not in offices: their today's commute and office are
+ * unknown, so the change figures leave them out. Each id named with its head count (small-group rule).
+ */
+async function unknownOffices(db: Db, minGroup: number): Promise<Msg[]> {
+	const missing = await rows<{ office_id: string; n: number }>(
+		db,
+		'SELECT office_id, count(*)::INTEGER AS n FROM staff WHERE office_id IS NOT NULL AND office_id NOT IN (SELECT office_id FROM offices WHERE office_id IS NOT NULL) GROUP BY office_id ORDER BY office_id'
+	);
+	return missing.map(({ office_id, n }) => {
+		const k = fmtPersons(n, String, minGroup);
+		return {
+			de: `Arbeitsort «${office_id}» (staff.office_id, ${k} Mitarbeitende) fehlt in offices: ihr heutiger Arbeitsweg ist unbekannt und zählt bei den Veränderungen nicht mit.`,
+			en: `Office "${office_id}" (staff.office_id, ${k} staff) is not in offices: their commute today is unknown and left out of the changes.`
+		};
+	});
 }
 
 /** Same criteria with the money part recomputed for other (cost) parameters — no database needed. */
