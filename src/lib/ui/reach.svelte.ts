@@ -4,6 +4,7 @@
  * isochrones and zone → cell times, each with progress and cancel.
  */
 import { isIsoDate } from '../app/url.ts';
+import { JobQueue } from '../util/job-queue.ts';
 import { client, CancelledError, RemoteError, type Endpoint, type Remote } from '../util/rpc.ts';
 import type { Msg } from '../model/types.ts';
 import * as persist from './persist.ts';
@@ -57,9 +58,6 @@ function asMsg(e: unknown): Msg {
 }
 
 let remote: Remote<ReachHandlers> | null = null;
-/** The job the worker is running: its kind, its cancel handle, and when it has ended. */
-let current: { note: string; ac: AbortController; done: Promise<void> } | null = null;
-
 function worker(): Remote<ReachHandlers> {
 	remote ??= client<ReachHandlers>(new Worker(new URL('../reach/worker.ts', import.meta.url), { type: 'module' }) as unknown as Endpoint);
 	return remote;
@@ -80,38 +78,40 @@ export function reachWorker(): Remote<ReachHandlers> {
 	return worker();
 }
 
+/**
+ * Whether a network is being loaded. Only then are the load controls off: a load asked for during a
+ * computation cancels it and waits for nothing else (disabling them while any job ran made them flicker
+ * between jobs, and a click could land on the moment they were off).
+ */
+export function loadingNetwork(): boolean {
+	return reach.busy && NETWORK_JOBS.has(reach.note.split(' ')[0]);
+}
+
 /** Cancel whatever the worker is computing (the previous results stay). */
 export function cancelReach(): void {
-	current?.ac.abort();
+	jobs.cancel();
 }
+
+/** Loads (network) before computations, never cancelled by them: the rules are in util/job-queue.ts. */
+const jobs = new JobQueue();
+const NETWORK_JOBS = new Set(['network', 'gtfs', 'osm']);
 
 /** Run one worker job with progress and cancel; `loading` jobs report failures in `loadError`. */
 async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: number, n?: string) => void) => Promise<T>, loading: Mode | null = null): Promise<T | null> {
-	// A computation never cancels a network being loaded (that would leave the page showing a network the
-	// worker does not have): it waits for it. A network load cancels a computation, which is redone after.
-	// A newer request of the same kind supersedes the running one; another kind waits for it (isochrones
-	// asked for by a page that opens must not cancel the matrix the user asked for).
-	if (!NETWORK_JOBS.has(note)) {
-		await networksReady();
-		while (current && current.note !== note && !NETWORK_JOBS.has(current.note)) await current.done;
-	}
-	current?.ac.abort();
-	const ac = new AbortController();
-	let ended = () => {};
-	const job = { note, ac, done: new Promise<void>((r) => (ended = r)) };
-	current = job;
-	reach.busy = true;
-	reach.progress = 0;
-	reach.note = note;
-	reach.stage = '';
-	reach.error = null;
 	try {
-		return await fn(ac.signal, (f, n) => {
-			reach.progress = f;
-			if (n) {
-				reach.note = `${note} ${n}`;
-				reach.stage = n;
-			}
+		return await jobs.run(note, NETWORK_JOBS.has(note), async ({ signal }) => {
+			reach.busy = true;
+			reach.progress = 0;
+			reach.note = note;
+			reach.stage = '';
+			reach.error = null;
+			return await fn(signal, (f, n) => {
+				reach.progress = f;
+				if (n) {
+					reach.note = `${note} ${n}`;
+					reach.stage = n;
+				}
+			});
 		});
 	} catch (e) {
 		if (e instanceof CancelledError) return null;
@@ -124,32 +124,16 @@ async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: nu
 		else reach.error = e instanceof Error ? e.message : String(e);
 		return null;
 	} finally {
-		if (current === job) {
-			reach.busy = false;
-			current = null;
-		}
-		ended();
+		if (!jobs.current) reach.busy = false;
 	}
 }
 
-let networksLoading: Promise<void> = Promise.resolve();
-const NETWORK_JOBS = new Set(['network', 'gtfs', 'osm']);
-
-/** Register a network load: later jobs wait for it (and for the ones before it). */
-function trackNetworkLoad<T>(job: Promise<T>): Promise<T> {
-	networksLoading = Promise.all([networksLoading, job]).then(
-		() => {},
-		() => {}
-	);
-	return job;
-}
-
 /**
- * Resolves once the networks being loaded are in the worker. Jobs that route (matrix, isochrones, cell
- * times, raster figures) wait for it: at start the snapshot's analysis is shown while they still load.
+ * Resolves once the networks asked for so far are in the worker. Jobs that route outside `run` (raster
+ * figures in grid.svelte.ts) wait for it: at start the snapshot's analysis is shown while they still load.
  */
 export function networksReady(): Promise<void> {
-	return networksLoading;
+	return jobs.loadsSettled();
 }
 
 /** Show the networks a build snapshot was computed with, before they are loaded in the worker. */
@@ -166,18 +150,15 @@ export function showSnapshotNetworks(snap: SnapshotManifest): void {
  * IndexedDB, opened as they are: no re-import), else the shipped approximate Lucerne networks
  * (PT: synthetic GTFS on real stops; car: approximate roads).
  */
-export function loadDefaultNetworks(): Promise<void> {
-	return trackNetworkLoad(loadNetworksNow());
-}
-
-async function loadNetworksNow(): Promise<void> {
-	const cached = {
-		pt: await persist.get<CachedNetwork>(CACHE_KEY.pt).catch(() => undefined),
-		car: await persist.get<CachedNetwork>(CACHE_KEY.car).catch(() => undefined)
-	};
+export async function loadDefaultNetworks(): Promise<void> {
 	const gtfsUrl = networkFiles['lucerne_approx_gtfs.zip'];
 	const roadsUrl = networkFiles['lucerne_approx_roads.geojson'];
+	// Asked for at once (no await before run): computations asked for after this call wait for it.
 	await run('network', async () => {
+		const cached = {
+			pt: await persist.get<CachedNetwork>(CACHE_KEY.pt).catch(() => undefined),
+			car: await persist.get<CachedNetwork>(CACHE_KEY.car).catch(() => undefined)
+		};
 		const w = worker();
 		for (const mode of ['pt', 'car'] as const) {
 			const c = cached[mode];
@@ -212,9 +193,8 @@ export async function loadUserNetwork(mode: Mode, file: File, opts: { date?: str
 	reach.loadError = null;
 	reach.loadErrorMode = null;
 	reach.suggestedDate = null;
-	await networksReady(); // a network load would cancel the one before it
-	const region = await studyRegion(getDb());
-	const ok = await trackNetworkLoad(run(mode === 'pt' ? 'gtfs' : 'osm', async (signal, onProgress) => {
+	const ok = await run(mode === 'pt' ? 'gtfs' : 'osm', async (signal, onProgress) => {
+		const region = await studyRegion(getDb());
 		const label = networkLabel(mode, { fileName: file.name, date: mode === 'pt' ? '{date}' : undefined });
 		const call = { file, name: file.name, region, label, date: opts.date };
 		const r = await (mode === 'pt' ? worker().openTransit(call, { signal, onProgress }) : worker().openRoads(call, { signal, onProgress }));
@@ -222,7 +202,7 @@ export async function loadUserNetwork(mode: Mode, file: File, opts: { date?: str
 		reach.networks[mode] = info;
 		if (r.netfile) await persist.put(CACHE_KEY[mode], { info: $state.snapshot(info), netfile: r.netfile } satisfies CachedNetwork).catch(() => {});
 		return true;
-	}, mode));
+	}, mode);
 	return ok === true;
 }
 
