@@ -165,6 +165,33 @@ describe('column mapping', () => {
 	});
 });
 
+describe('an HR export as it comes: qualified headers, Pensum in percent', () => {
+	it('maps headers with qualifier words around a known name, never one that names another place', () => {
+		const s = suggestMapping('staff', ['Personalnummer', 'Organisationseinheit', 'Beschäftigungsgrad in %', 'Arbeitsort', 'Wohnort PLZ', 'PLZ Arbeitsort']);
+		expect(s.mapping).toEqual({ person_id: 'Personalnummer', unit: 'Organisationseinheit', fte: 'Beschäftigungsgrad in %', office_id: 'Arbeitsort', plz: 'Wohnort PLZ' });
+		expect(s.unmapped).toEqual(['PLZ Arbeitsort']);
+		// "Wohnort" alone is the locality; with a postcode column beside it both are found.
+		expect(suggestMapping('staff', ['id', 'Wohnort', 'PLZ Wohnort']).mapping).toMatchObject({ locality: 'Wohnort', plz: 'PLZ Wohnort' });
+		expect(suggestMapping('offices', ['Standort-ID', 'Bezeichnung', 'Fläche m²', 'Miete CHF/Jahr']).mapping).toMatchObject({ area_m2: 'Fläche m²', rent_chf_year: 'Miete CHF/Jahr' });
+	});
+	it('reads a Pensum column in percent (80, 100 %, 50,5 %) as FTE and says so; a fraction column stays as it is', async () => {
+		const csv = 'Personalnummer;OE;Beschäftigungsgrad;Arbeitsort;Wohnort PLZ\n1;AK;80;LU-01;6003\n2;IV;100 %;LU-01;6010\n3;IV;50,5%;LU-02;6020\n4;IV;3;LU-02;6020\n';
+		const r = await run('staff', text('hr.csv', csv));
+		expect(r.result?.preview.map((p) => p.fte)).toEqual([0.8, 1, 0.505, 0.03]);
+		expect(where(r.issues)).toEqual([
+			['warning', null, 'Beschäftigungsgrad', 'read_as_percent'],
+			['warning', 5, 'Beschäftigungsgrad', 'unusual_value']
+		]);
+		expect(r.issues[0].message.de).toContain('in Prozent');
+		const fractions = await run('staff', text('f.csv', 'id;unit;fte;office_id;plz\n1;AK;0.8;LU-01;6003\n2;IV;1;LU-01;6010\n'));
+		expect(fractions.result?.preview.map((p) => p.fte)).toEqual([0.8, 1]);
+		expect(fractions.issues).toEqual([]);
+		// Beyond 100 × max it is no percentage: the range error stays.
+		const wrong = await run('staff', text('w.csv', 'id;unit;fte;office_id;plz\n1;AK;800;LU-01;6003\n2;IV;1;LU-01;6010\n'));
+		expect(where(wrong.issues)).toEqual([['error', 2, 'fte', 'out_of_range']]);
+	});
+});
+
 describe('bad input: precise messages', () => {
 	it('wrong delimiter: one column, one clear error', async () => {
 		const r = await run('staff', file('bad/staff_colon.csv'));

@@ -24,6 +24,11 @@ export interface ColumnDef {
 	 */
 	warnMin?: number;
 	warnMax?: number;
+	/**
+	 * The column may come in percent (HR exports write a Pensum as 80 or 80 %): a value with a % sign is
+	 * divided by 100; so is every value of a column whose first rows all lie above `max` and within 100 × `max`.
+	 */
+	percent?: boolean;
 	/** Allowed values for categorical text columns. */
 	values?: readonly string[];
 	/** Other header names recognised automatically (case- and accent-insensitive). */
@@ -172,10 +177,10 @@ export const tables: Record<TableName, TableDef> = {
 		key: 'person_id',
 		location: 'point',
 		columns: [
-			{ name: 'person_id', type: 'text', required: true, aliases: ['id', 'personal_nr', 'pers_nr', 'employee_id'], description: { de: 'Pseudonyme Personen-ID', en: 'Pseudonymous person id' } },
-			{ name: 'unit', type: 'text', required: true, aliases: ['einheit', 'abteilung', 'org_unit', 'department'], description: { de: 'Organisationseinheit (z. B. AK, IV, wira, RAV)', en: 'Organisational unit (e.g. AK, IV, wira, RAV)' } },
-			{ name: 'fte', type: 'number', unit: 'FTE', required: true, min: 0, max: 1.2, warnMin: 0.05, aliases: ['pensum', 'beschaeftigungsgrad', 'beschäftigungsgrad', 'vze'], description: { de: 'Pensum (1.0 = 100 %)', en: 'Full-time equivalent (1.0 = 100 %)' } },
-			{ name: 'office_id', type: 'text', required: true, aliases: ['current_office', 'arbeitsort', 'standort', 'buero', 'büro'], description: { de: 'Heutiger Arbeitsort (office_id aus offices)', en: "Today's office (office_id in offices)" } },
+			{ name: 'person_id', type: 'text', required: true, aliases: ['id', 'personal_nr', 'pers_nr', 'personalnummer', 'personalnr', 'mitarbeiternummer', 'ma_nr', 'personen_id', 'pseudonym', 'employee_id'], description: { de: 'Pseudonyme Personen-ID', en: 'Pseudonymous person id' } },
+			{ name: 'unit', type: 'text', required: true, aliases: ['einheit', 'abteilung', 'organisationseinheit', 'oe', 'dienststelle', 'org_unit', 'department'], description: { de: 'Organisationseinheit (z. B. AK, IV, wira, RAV)', en: 'Organisational unit (e.g. AK, IV, wira, RAV)' } },
+			{ name: 'fte', type: 'number', unit: 'FTE', required: true, min: 0, max: 1.2, warnMin: 0.05, percent: true, aliases: ['pensum', 'arbeitspensum', 'beschaeftigungsgrad', 'beschäftigungsgrad', 'vze'], description: { de: 'Pensum (1.0 = 100 %)', en: 'Full-time equivalent (1.0 = 100 %)' } },
+			{ name: 'office_id', type: 'text', required: true, aliases: ['current_office', 'arbeitsort', 'arbeitsort_id', 'dienstort', 'standort', 'standort_id', 'buero', 'büro'], description: { de: 'Heutiger Arbeitsort (office_id aus offices)', en: "Today's office (office_id in offices)" } },
 			{ name: 'mode', type: 'text', required: false, values: ['pt', 'car', 'bike', 'walk'], aliases: ['verkehrsmittel', 'modus'], description: { de: 'Hauptverkehrsmittel heute (optional)', en: 'Main mode today (optional)' } },
 			...locationColumns
 		]
@@ -363,7 +368,14 @@ export function normaliseHeader(h: string): string {
 
 /** Markdown documentation of every table, for docs/SCHEMA.md and the CLI. */
 export function schemaMarkdown(lang: 'de' | 'en' = 'en'): string {
-	const out: string[] = ['# Standortwahl data schema', '', '_Generated from src/lib/data/schema.ts; do not edit by hand._', ''];
+	const out: string[] = [
+		'# Standortwahl data schema',
+		'',
+		'_Generated from src/lib/data/schema.ts; do not edit by hand._',
+		'',
+		'Headers are matched by column name or alias (case, accents and punctuation aside), also with qualifier words around them: "Wohnort PLZ", "Beschäftigungsgrad in %", "Miete CHF/Jahr" (src/lib/data/import/mapping.ts).',
+		''
+	];
 	for (const t of Object.values(tables)) {
 		out.push(`## \`${t.name}\` — ${t.label[lang]}`, '', t.description[lang], '');
 		if (t.key) out.push(`Key: \`${t.key}\` (unique).`, '');
@@ -372,7 +384,8 @@ export function schemaMarkdown(lang: 'de' | 'en' = 'en'): string {
 			const range = c.min !== undefined || c.max !== undefined ? ` [${c.min ?? ''}…${c.max ?? ''}]` : '';
 			const usual = c.warnMin !== undefined || c.warnMax !== undefined ? `, usual ${c.warnMin ?? c.min ?? ''}…${c.warnMax ?? c.max ?? ''}` : '';
 			const vals = c.values ? ` (${c.values.join(', ')})` : '';
-			out.push(`| \`${c.name}\` | ${c.type}${range}${usual} | ${c.unit ?? ''} | ${c.required ? 'yes' : ''} | ${c.description[lang]}${vals} | ${(c.aliases ?? []).join(', ')} |`);
+			const pct = c.percent ? (lang === 'de' ? ' Auch in Prozent (80, 80 %).' : ' Also in percent (80, 80 %).') : '';
+			out.push(`| \`${c.name}\` | ${c.type}${range}${usual} | ${c.unit ?? ''} | ${c.required ? 'yes' : ''} | ${c.description[lang]}${vals}${pct} | ${(c.aliases ?? []).join(', ')} |`);
 		}
 		out.push('');
 		if (t.location === 'point') {

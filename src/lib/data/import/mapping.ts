@@ -19,6 +19,16 @@ export interface MappingSuggestion {
 	missingLocation: boolean;
 }
 
+/**
+ * Words that qualify a column name without changing what it is: where (home, residence), when (today),
+ * units and formatting ("in %", "CHF/Jahr", "m²"). Normalised as headers are (schema.ts normaliseHeader).
+ */
+const QUALIFIERS = new Set([
+	'wohnort', 'wohnadresse', 'wohnsitz', 'wohn', 'privat', 'privatadresse', 'home', 'residence', 'domicile', 'domicilio',
+	'aktuell', 'heute', 'current', 'today',
+	'in', 'prozent', 'percent', 'pct', 'chf', 'fr', 'jahr', 'jaehrlich', 'pro', 'per', 'year', 'annual', 'm', 'm2', 'qm', 'min', 'minuten'
+]);
+
 /** All columns the importer reads for a table: schema columns plus location inputs (e, n, plz). */
 export function importColumns(table: TableName): readonly ColumnDef[] {
 	const t = tables[table];
@@ -61,6 +71,21 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 				mapping[c.name] = headers[i];
 				used.add(i);
 			}
+		}
+	}
+	// Pass 3: a header with qualifier words around a known name ("Wohnort PLZ", "Beschäftigungsgrad in %",
+	// "Miete CHF/Jahr"), when what is left names exactly one column still open.
+	for (let i = 0; i < headers.length; i++) {
+		if (used.has(i)) continue;
+		const rest = norm[i]
+			.split('_')
+			.filter((w) => !QUALIFIERS.has(w))
+			.join('_');
+		if (!rest || rest === norm[i]) continue;
+		const hits = unset.filter((c) => mapping[c.name] === undefined && [c.name, ...(c.aliases ?? [])].map(normaliseHeader).includes(rest));
+		if (hits.length === 1) {
+			mapping[hits[0].name] = headers[i];
+			used.add(i);
 		}
 	}
 	const t = tables[table];

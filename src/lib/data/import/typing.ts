@@ -39,6 +39,31 @@ function number(v: RawCell, style: NumberStyle, integer: boolean): CellValue | C
 	return Math.abs(n) > MAX_EXACT_INTEGER ? TOO_LARGE : n;
 }
 
+const PERCENT = /^\s*(.*?)\s*%\s*$/;
+
+/** The number text of a cell written as a percentage ("80 %", "80%"), else null. */
+export function percentText(raw: RawCell): string | null {
+	return typeof raw === 'string' ? (PERCENT.exec(raw)?.[1] ?? null) : null;
+}
+
+/**
+ * Whether a `percent` column is written in percent, decided on its first rows: a value with a % sign, or
+ * every non-zero value above the column's max and within 100 × max (Pensum 80, 100, 50 rather than 0.8,
+ * 1, 0.5). A column mixing both (1 and 2.5) is not: its values beyond max stay errors on their rows.
+ */
+export function readsAsPercent(c: ColumnDef, cells: readonly RawCell[], style: NumberStyle): boolean {
+	if (!c.percent || c.max === undefined) return false;
+	let above = false;
+	for (const raw of cells) {
+		if (percentText(raw) !== null) return true;
+		const v = typeCell(c, raw, style);
+		if (typeof v !== 'number' || v === 0) continue;
+		if (v <= c.max || v > c.max * 100) return false;
+		above = true;
+	}
+	return above;
+}
+
 /** Type one cell: its value, null for an empty cell, or the problem. */
 export function typeCell(c: ColumnDef, v: RawCell, style: NumberStyle = null): CellValue | CellProblem {
 	if (v instanceof BadCell) return { problem: 'bad_cell', cell: v };

@@ -16,7 +16,7 @@ import { hasLocation, importColumns, suggestMapping, type ColumnMapping } from '
 import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote } from './types.ts';
 import { show } from './values.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
-import { isProblem, problemMessage, rangeIssue, typeCell } from './typing.ts';
+import { isProblem, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
 
 export interface ValidateOptions extends ProgressOptions {
 	/** Cap per severity (default 200); the rest is counted. */
@@ -126,6 +126,8 @@ export class TableValidator {
 	private unusual = 0;
 	/** Decimal separator of each number column (schema column -> style), decided by `sample`. */
 	private styles: Record<string, NumberStyle> | null = null;
+	/** `percent` columns written in percent (schema column names), decided by `sample`. */
+	private inPercent = new Set<string>();
 
 	constructor(
 		readonly table: TableName,
@@ -192,7 +194,18 @@ export class TableValidator {
 		for (const c of this.cols) {
 			const j = this.idx[c.name];
 			if (j === undefined || j < 0 || (c.type !== 'number' && c.type !== 'integer' && c.type !== 'lon' && c.type !== 'lat')) continue;
-			styles[c.name] = decideStyle(rows.slice(0, SAMPLE_ROWS).map((r) => r[j]));
+			const cells = rows.slice(0, SAMPLE_ROWS).map((r) => r[j]);
+			styles[c.name] = decideStyle(cells.map((v) => percentText(v) ?? v));
+			if (readsAsPercent(c, cells, styles[c.name])) {
+				this.inPercent.add(c.name);
+				const h = this.headers[j];
+				const unit = c.unit ? ` ${c.unit}` : '';
+				this.issues.order = [STAGE.file, 3];
+				this.issues.warn(null, h, 'read_as_percent', {
+					de: `Spalte «${h}» ist in Prozent angegeben und wird durch 100 geteilt (80 → 0.8${unit}).`,
+					en: `Column "${h}" is given in percent and is divided by 100 (80 → 0.8${unit}).`
+				});
+			}
 		}
 		this.styles = styles;
 	}
@@ -231,6 +244,7 @@ export class TableValidator {
 			const checkRange = c.type !== 'lon' && c.type !== 'lat';
 			const style = this.styles![c.name] ?? null;
 			const isPlz = c.name === 'plz';
+			const inPercent = this.inPercent.has(c.name);
 			if (isPlz) this.plzLocality = new Array(n).fill(null);
 			for (let i = 0; i < n; i++) {
 				let raw = rows[i][j];
@@ -242,7 +256,11 @@ export class TableValidator {
 						this.plzLocality[i] = m[2];
 					}
 				}
-				const typed = typeCell(c, raw, style);
+				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent.
+				const pct = c.percent ? percentText(raw) : null;
+				if (pct !== null) raw = pct;
+				let typed = typeCell(c, raw, style);
+				if (typeof typed === 'number' && (pct !== null || inPercent)) typed /= 100;
 				let v: CellValue;
 				if (isProblem(typed)) {
 					const p = problemMessage(typed, c, raw, style);
