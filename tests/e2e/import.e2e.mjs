@@ -13,6 +13,12 @@ B2,AK,viel,AK-WUERZ8,8.31,47.06
 B3,AK,1,AK-WUERZ8,2.35,48.85
 `;
 
+// An HR export as it comes: qualified German headers, Pensum in percent.
+const hrStaff = `Personalnummer;OE;Beschäftigungsgrad in %;Arbeitsort;Wohnort PLZ
+P1;IV;80;IV-LAND35;6003
+P2;AK;100 %;AK-WUERZ8;6010
+`;
+
 async function upload(t, name, text) {
 	await t.page.setInputFiles('[data-testid="import-file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 }
@@ -35,6 +41,23 @@ export const tests = [
 			await t.goto('/');
 			await t.ready();
 			await t.page.waitForFunction(() => document.querySelector('[data-testid="kpis"] strong')?.textContent?.replace(/\D/g, '') === '570');
+		}
+	},
+	{
+		name: 'HR export: qualified headers mapped, Pensum in percent read as FTE with a note, ready to commit',
+		async run(t) {
+			await t.goto('/data');
+			await t.ready();
+			await upload(t, 'hr_export.csv', hrStaff);
+			await t.page.waitForSelector('[data-testid="import-stats"]');
+			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
+			assert(/2 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
+			const preview = await t.page.locator('[data-testid="import-preview"] tbody tr').allInnerTexts();
+			assert(/\b0[.,]8\b/.test(preview[0]) && /\b1\b/.test(preview[1]), `Pensum not read as FTE: ${preview.join(' | ')}`);
+			const issues = await t.page.locator('[data-testid="import-issues"] tbody tr').allInnerTexts();
+			assert(issues.some((r) => /Beschäftigungsgrad in %/.test(r) && /in Prozent/.test(r)), `no percent note: ${issues.join(' | ')}`);
+			assert(!(await t.page.locator('[data-testid="import-commit"]').isDisabled()), 'commit disabled for a file without errors');
+			await t.screenshot('import-hr-export');
 		}
 	},
 	{

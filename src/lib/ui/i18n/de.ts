@@ -433,6 +433,7 @@ export const de = {
 	'data.failed': 'Import fehlgeschlagen: {message}. Die bisherigen Daten sind unverändert.',
 	'data.reset': 'Standardszenario wiederherstellen',
 	'data.schema': 'Erwartete Spalten',
+	'data.alsoPercent': 'Auch in Prozent (80 oder 80 %).',
 	'data.required': 'Pflicht',
 	'data.clearAll': 'Alle eigenen Daten löschen',
 	'data.clearAll.confirm': 'Alle importierten Tabellen und Szenarien in diesem Browser löschen und das Standardszenario laden?',

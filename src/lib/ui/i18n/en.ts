@@ -434,6 +434,7 @@ export const en: Record<MessageKey, string> = {
 	'data.failed': 'Import failed: {message}. The previous data is unchanged.',
 	'data.reset': 'Restore the default scenario',
 	'data.schema': 'Expected columns',
+	'data.alsoPercent': 'Also in percent (80 or 80 %).',
 	'data.required': 'required',
 	'data.clearAll': 'Delete all my data',
 	'data.clearAll.confirm': 'Delete every imported table and scenario stored in this browser and load the default scenario?',
