@@ -87,6 +87,17 @@ describe('fast path = reference path', () => {
 		expect(fastCount).toBeGreaterThan(runs / 10);
 	}, 300_000);
 
+	it('ids that may be AHV numbers or e-mail addresses send the file to the validator, which stores pseudonyms', async () => {
+		const csv = 'person_id,unit,fte,office_id,plz\n756.1234.5678.97,AK,1,LU-01,6003\nanna@lu.ch,IV,0.8,LU-01,6010\n7560,IV,1,LU-01,6010\n';
+		let fast: FastOutcome | null = null;
+		const r = await importToDb(dbs[0], 'staff', { fileName: 'ids.csv', bytes: enc(csv) }, { refs, onFastPath: (o) => (fast = o) });
+		expect(fast && !fast.ok ? fast.reason : 'taken').toBe('3 rows to report'); // the SQL flags more than the validator replaces ('7560')
+		expect(r.issues.map((i) => i.code)).toEqual(['identifier_ahv', 'identifier_email']);
+		const ids = (await rows<{ person_id: string }>(dbs[0], 'SELECT person_id FROM staff ORDER BY person_id')).map((x) => x.person_id);
+		expect(ids.filter((x) => /^ID-[0-9a-f]{16}$/.test(x))).toHaveLength(2);
+		expect(ids).toContain('7560');
+	});
+
 	it('across the location step\'s row blocks: LV95 points converted, mixed qualities, a bad point in a later block', async () => {
 		// 140,000 rows span three blocks of the fast path's location step (side.ts LOCATE_BLOCK).
 		const rng = createRng(77);

@@ -351,3 +351,33 @@ describe('mutated files never crash (small seeded fuzz; the full corpus is issue
 		expect(fileLevel).toBeGreaterThan(0);
 	});
 });
+
+describe('direct identifiers in id columns', () => {
+	it('AHV numbers and e-mail addresses in person_id are replaced by pseudonyms before anything is stored; duplicates are still found', async () => {
+		const csv =
+			'person_id;unit;fte;office_id;plz\n756.1234.5678.97;AK;1;LU-01;6003\nanna.muster@lu.ch;IV;0.8;LU-01;6010\nP-17;IV;0.5;LU-02;6020\n7561234567897;IV;0.5;LU-02;6020\n756.1234.5678.97;AK;1;LU-01;6003\n';
+		const r = await run('staff', text('hr.csv', csv));
+		const ids = r.result!.preview.map((p) => p.person_id as string);
+		expect(ids[2]).toBe('P-17');
+		for (const i of [0, 1, 3, 4]) expect(ids[i]).toMatch(/^ID-[0-9a-f]{16}$/);
+		expect(ids[4]).toBe(ids[0]); // the same id, the same pseudonym (within one import)
+		expect(ids[3]).not.toBe(ids[0]); // another spelling is another id, as in the source
+		expect(new Set([ids[0], ids[1], ids[3]]).size).toBe(3);
+		expect(where(r.issues)).toEqual([
+			['warning', null, 'person_id', 'identifier_ahv'],
+			['warning', null, 'person_id', 'identifier_email'],
+			['error', 6, 'person_id', 'duplicate_key']
+		]);
+		expect(r.issues[0].message.de).toContain('3 Zeilen, erste in Zeile 2');
+		const stored = r.result!.arrow.getChild('person_id')!.toArray().join(' ');
+		expect(stored).not.toMatch(/756\.|@|7561234567897/);
+		// A second import draws new pseudonyms: nothing links them to the ids.
+		const again = await run('staff', text('hr.csv', csv));
+		expect(again.result!.preview[0].person_id).not.toBe(ids[0]);
+	});
+	it('ordinary ids stay as they are, also ones that only look alike', async () => {
+		const r = await run('staff', text('s.csv', 'person_id;unit;fte;office_id;plz\n7560;AK;1;LU-01;6003\nP@1;IV;0.8;LU-01;6010\n'));
+		expect(r.result!.preview.map((p) => p.person_id)).toEqual(['7560', 'P@1']);
+		expect(r.issues).toEqual([]);
+	});
+});

@@ -29,6 +29,8 @@ export interface ColumnDef {
 	 * divided by 100; so is every value of a column whose first rows all lie above `max` and within 100 × `max`.
 	 */
 	percent?: boolean;
+	/** An id of a person or firm: AHV numbers and e-mail addresses in it are replaced by pseudonyms (import/identifiers.ts). */
+	pseudonymous?: boolean;
 	/** Allowed values for categorical text columns. */
 	values?: readonly string[];
 	/** Other header names recognised automatically (case- and accent-insensitive). */
@@ -177,7 +179,7 @@ export const tables: Record<TableName, TableDef> = {
 		key: 'person_id',
 		location: 'point',
 		columns: [
-			{ name: 'person_id', type: 'text', required: true, aliases: ['id', 'personal_nr', 'pers_nr', 'personalnummer', 'personalnr', 'mitarbeiternummer', 'ma_nr', 'personen_id', 'pseudonym', 'employee_id'], description: { de: 'Pseudonyme Personen-ID', en: 'Pseudonymous person id' } },
+			{ name: 'person_id', type: 'text', required: true, pseudonymous: true, aliases: ['id', 'personal_nr', 'pers_nr', 'personalnummer', 'personalnr', 'mitarbeiternummer', 'ma_nr', 'personen_id', 'pseudonym', 'employee_id'], description: { de: 'Pseudonyme Personen-ID', en: 'Pseudonymous person id' } },
 			{ name: 'unit', type: 'text', required: true, aliases: ['einheit', 'abteilung', 'organisationseinheit', 'oe', 'dienststelle', 'org_unit', 'department'], description: { de: 'Organisationseinheit (z. B. AK, IV, wira, RAV)', en: 'Organisational unit (e.g. AK, IV, wira, RAV)' } },
 			{ name: 'fte', type: 'number', unit: 'FTE', required: true, min: 0, max: 1.2, warnMin: 0.05, percent: true, aliases: ['pensum', 'arbeitspensum', 'beschaeftigungsgrad', 'beschäftigungsgrad', 'vze'], description: { de: 'Pensum (1.0 = 100 %)', en: 'Full-time equivalent (1.0 = 100 %)' } },
 			{ name: 'office_id', type: 'text', required: true, aliases: ['current_office', 'arbeitsort', 'arbeitsort_id', 'dienstort', 'standort', 'standort_id', 'buero', 'büro'], description: { de: 'Heutiger Arbeitsort (office_id aus offices)', en: "Today's office (office_id in offices)" } },
@@ -217,7 +219,7 @@ export const tables: Record<TableName, TableDef> = {
 		},
 		location: 'point',
 		columns: [
-			{ name: 'customer_id', type: 'text', required: false, aliases: ['id', 'kunden_nr'], description: { de: 'Kunden-ID (optional)', en: 'Customer id (optional)' } },
+			{ name: 'customer_id', type: 'text', required: false, pseudonymous: true, aliases: ['id', 'kunden_nr'], description: { de: 'Kunden-ID (optional)', en: 'Customer id (optional)' } },
 			{ name: 'group', type: 'text', required: true, values: ['employer', 'insured', 'jobseeker'], aliases: ['gruppe', 'kundengruppe', 'segment'], description: { de: 'Kundengruppe: employer (Arbeitgebende), insured (Versicherte), jobseeker (Stellensuchende)', en: 'Customer group: employer, insured, jobseeker' } },
 			{ name: 'count', type: 'integer', required: false, min: 0, max: 10_000_000, warnMax: 100_000, aliases: ['anzahl', 'n'], description: { de: 'Anzahl Personen/Betriebe (Standard 1)', en: 'Number of persons/firms (default 1)' } },
 			{ name: 'visits_per_year', type: 'number', unit: '1/Jahr', required: true, min: 0, max: 10_000, warnMax: 365, aliases: ['besuche', 'besuche_pro_jahr', 'visits'], description: { de: 'Besuche pro Jahr und Einheit', en: 'Visits per year each' } },
@@ -385,7 +387,8 @@ export function schemaMarkdown(lang: 'de' | 'en' = 'en'): string {
 			const usual = c.warnMin !== undefined || c.warnMax !== undefined ? `, usual ${c.warnMin ?? c.min ?? ''}…${c.warnMax ?? c.max ?? ''}` : '';
 			const vals = c.values ? ` (${c.values.join(', ')})` : '';
 			const pct = c.percent ? (lang === 'de' ? ' Auch in Prozent (80, 80 %).' : ' Also in percent (80, 80 %).') : '';
-			out.push(`| \`${c.name}\` | ${c.type}${range}${usual} | ${c.unit ?? ''} | ${c.required ? 'yes' : ''} | ${c.description[lang]}${vals}${pct} | ${(c.aliases ?? []).join(', ')} |`);
+			const pseudo = c.pseudonymous ? (lang === 'de' ? ' AHV-Nummern und E-Mail-Adressen werden beim Import durch Pseudonyme ersetzt.' : ' AHV numbers and e-mail addresses are replaced by pseudonyms on import.') : '';
+			out.push(`| \`${c.name}\` | ${c.type}${range}${usual} | ${c.unit ?? ''} | ${c.required ? 'yes' : ''} | ${c.description[lang]}${vals}${pct}${pseudo} | ${(c.aliases ?? []).join(', ')} |`);
 		}
 		out.push('');
 		if (t.location === 'point') {

@@ -16,6 +16,7 @@ import { hasLocation, importColumns, suggestMapping, type ColumnMapping } from '
 import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote } from './types.ts';
 import { show } from './values.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
+import { identifierKind, Pseudonymiser } from './identifiers.ts';
 import { isProblem, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
 
 export interface ValidateOptions extends ProgressOptions {
@@ -126,6 +127,8 @@ export class TableValidator {
 	private unusual = 0;
 	/** Decimal separator of each number column (schema column -> style), decided by `sample`. */
 	private styles: Record<string, NumberStyle> | null = null;
+	/** Identifiers replaced in id columns (one table of pseudonyms per import). */
+	private readonly pseudonyms = new Pseudonymiser();
 	/** `percent` columns written in percent (schema column names), decided by `sample`. */
 	private inPercent = new Set<string>();
 
@@ -308,6 +311,17 @@ export class TableValidator {
 			}
 		}
 
+		// ---- direct identifiers in id columns: replaced before anything is stored or previewed
+		for (const c of this.cols)
+			if (c.pseudonymous && idx[c.name] !== undefined && idx[c.name] >= 0) {
+				const col = values[c.name];
+				for (let i = 0; i < n; i++) {
+					const v = col[i];
+					const kind = typeof v === 'string' ? identifierKind(v) : null;
+					if (kind) col[i] = this.pseudonyms.replace(v as string, kind, rowNo[i]);
+				}
+			}
+
 		this.locationStep(values, rowNo, n);
 
 		const want = (this.opts.previewRows ?? 20) - this.preview.length;
@@ -379,6 +393,18 @@ export class TableValidator {
 		if (this.rows === 0) {
 			issues.order = [STAGE.file, 1];
 			issues.error(null, null, 'no_rows', { de: 'Die Datei enthält keine Datenzeilen (nur die Kopfzeile).', en: 'The file has no data rows (header only).' });
+		}
+		const ps = this.pseudonyms;
+		for (const kind of ['ahv', 'email'] as const) {
+			if (!ps.counts[kind]) continue;
+			const col = this.cols.find((c) => c.pseudonymous && this.mapping[c.name] !== undefined)!;
+			const h = this.mapping[col.name];
+			const what = kind === 'ahv' ? { de: 'AHV-Nummern', en: 'AHV numbers' } : { de: 'E-Mail-Adressen', en: 'e-mail addresses' };
+			issues.order = [STAGE.file, 4];
+			issues.warn(null, h, `identifier_${kind}`, {
+				de: `Spalte «${h}» enthält ${what.de} (${ps.counts[kind]} Zeilen, erste in Zeile ${ps.firstRow[kind]}): sie wurden beim Lesen durch zufällige Pseudonyme (ID-…) ersetzt und werden nirgends gespeichert. Die Analyse braucht nur eine eindeutige ID; besser schon in der Quelle pseudonymisieren.`,
+				en: `Column "${h}" holds ${what.en} (${ps.counts[kind]} rows, first in row ${ps.firstRow[kind]}): they were replaced by random pseudonyms (ID-…) while reading and are stored nowhere. The analysis needs only a unique id; better pseudonymise at the source.`
+			});
 		}
 		// File-level system of each coordinate pair, reported once when it is not plain WGS84 in lon/lat.
 		let coordSystem: CoordSystem | null = null;

@@ -8,12 +8,14 @@
  *    for columns fast/scan.ts found plain (it reads "1'234" not at all, and "1_000" unlike us);
  *  - text: trimmed of exactly the characters JavaScript's trim() removes, NUL refused, allowed values
  *    mapped to their canonical spelling (ASCII only);
- *  - dates: yyyy-mm-dd only; yes/no: the same words as values.ts.
+ *  - dates: yyyy-mm-dd only; yes/no: the same words as values.ts;
+ *  - ids of persons that may be AHV numbers or e-mail addresses are flagged (the validator replaces them).
  */
 import { lit } from '../../db/connector.ts';
 import { GEOCODE_QUALITIES, ident, tables, type ColumnDef, type TableName } from '../../schema.ts';
 import { MAX_EXACT_INTEGER } from '../../schema.ts';
 import { EDGE_NONE, EDGE_OTHER, EDGE_SPACE } from './scan.ts';
+import { identifierSuspectSql } from '../identifiers.ts';
 
 /** What JavaScript's String.prototype.trim() removes (ECMAScript WhiteSpace and LineTerminator). */
 const JS_WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
@@ -147,6 +149,8 @@ function column(c: FastColumn, edge: number | null, comma: boolean): Part {
 	}
 	const outer = d.type === 'integer' ? `CASE WHEN abs(${helper}) <= ${MAX_EXACT_INTEGER} AND ${helper} = trunc(${helper}) THEN ${helper}::BIGINT END AS ${name}` : name;
 	if (d.required) flags.push(`${d.type === 'integer' ? helper : name} IS NULL`);
+	// An id that may be an AHV number or an e-mail address: the validator replaces it (import/identifiers.ts).
+	if (d.pseudonymous) flags.push(identifierSuspectSql(name));
 	return { inner, outer, flags };
 }
 
