@@ -91,7 +91,8 @@ describe('fast path = reference path', () => {
 		const csv = 'person_id,unit,fte,office_id,plz\n756.1234.5678.97,AK,1,LU-01,6003\nanna@lu.ch,IV,0.8,LU-01,6010\n7560,IV,1,LU-01,6010\n';
 		let fast: FastOutcome | null = null;
 		const r = await importToDb(dbs[0], 'staff', { fileName: 'ids.csv', bytes: enc(csv) }, { refs, onFastPath: (o) => (fast = o) });
-		expect(fast && !fast.ok ? fast.reason : 'taken').toBe('3 rows to report'); // the SQL flags more than the validator replaces ('7560')
+		const f = fast as FastOutcome | null; // assigned in the callback
+		expect(f && !f.ok ? f.reason : 'taken').toBe('3 rows to report'); // the SQL flags more than the validator replaces ('7560')
 		expect(r.issues.map((i) => i.code)).toEqual(['identifier_ahv', 'identifier_email']);
 		const ids = (await rows<{ person_id: string }>(dbs[0], 'SELECT person_id FROM staff ORDER BY person_id')).map((x) => x.person_id);
 		expect(ids.filter((x) => /^ID-[0-9a-f]{16}$/.test(x))).toHaveLength(2);

@@ -352,6 +352,22 @@ describe('mutated files never crash (small seeded fuzz; the full corpus is issue
 	});
 });
 
+describe('categorical values in the words users write', () => {
+	it('reads German, French and English words for customer groups, modes and tenure; names the choices with a German word', async () => {
+		const cust = await run('customers', text('k.csv', 'PLZ;Kundengruppe;Anzahl;Besuche pro Jahr\n6003;Arbeitgebende;120;2\n6010;Versicherte Personen;300;1,5\n6020;Stellensuchende;80;12\n6020;demandeurs d’emploi;3;2\n6020;RAV;5;3\n'));
+		expect(cust.result!.preview.map((p) => p.group)).toEqual(['employer', 'insured', 'jobseeker', 'jobseeker', null]);
+		expect(where(cust.issues)).toEqual([['error', 6, 'Kundengruppe', 'not_allowed']]);
+		expect(cust.issues[0].message.de).toBe('«RAV» ist nicht erlaubt; erlaubt: employer (arbeitgeber), insured (versicherte), jobseeker (stellensuchende).');
+		const staff = await run('staff', text('s.csv', 'id;unit;fte;office_id;plz;Verkehrsmittel\n1;AK;1;LU-01;6003;ÖV\n2;AK;1;LU-01;6003;Auto\n3;AK;1;LU-01;6003;Velo\n4;AK;1;LU-01;6003;zu Fuss\n5;AK;1;LU-01;6003;PT\n'));
+		expect(staff.result!.preview.map((p) => p.mode)).toEqual(['pt', 'car', 'bike', 'walk', 'pt']);
+		const sites = await run('sites', text('x.csv', 'site_id;name;capacity_workplaces;area_m2;cost_chf_m2_year;plz;Rechtsform\nA;A;600;9000;300;6010;Baurecht\nB;B;600;9000;300;6010;Miete\nC;C;600;9000;300;6010;build right\n'));
+		expect(sites.result!.preview.map((p) => p.tenure)).toEqual(['build_right', 'rent', 'build_right']);
+		// A travel-time matrix allows pt and car only: "Velo" is no mode there.
+		const tt = await run('travel_times', text('t.csv', 'zone_id;destination_id;mode;minutes\n1061;A;ÖV;12\n1061;A;Velo;20\n'));
+		expect(where(tt.issues)).toEqual([['error', 3, 'mode', 'not_allowed']]);
+	});
+});
+
 describe('direct identifiers in id columns', () => {
 	it('AHV numbers and e-mail addresses in person_id are replaced by pseudonyms before anything is stored; duplicates are still found', async () => {
 		const csv =

@@ -33,6 +33,8 @@ export interface ColumnDef {
 	pseudonymous?: boolean;
 	/** Allowed values for categorical text columns. */
 	values?: readonly string[];
+	/** Other words for an allowed value (German, French, English; matched as headers are, normaliseHeader). */
+	valueAliases?: Readonly<Record<string, readonly string[]>>;
 	/** Other header names recognised automatically (case- and accent-insensitive). */
 	aliases?: readonly string[];
 	description: { de: string; en: string };
@@ -168,6 +170,14 @@ export const locationInputs: readonly ColumnDef[] = [
 	}
 ];
 
+/** Words users write for the modes (German, French, English), for staff.mode and travel_times.mode. */
+const MODE_WORDS: Record<string, readonly string[]> = {
+	pt: ['öv', 'ov', 'öffentlicher verkehr', 'öffentlich', 'bahn', 'zug', 'bus', 'tram', 'tp', 'transports publics', 'public transport', 'transit'],
+	car: ['auto', 'pw', 'miv', 'personenwagen', 'motorisierter individualverkehr', 'voiture', 'automobile'],
+	bike: ['velo', 'vélo', 'fahrrad', 'rad', 'e-bike', 'ebike', 'bicycle', 'cycle'],
+	walk: ['zu fuss', 'zu fuß', 'fuss', 'fuß', 'fussweg', 'à pied', 'pied', 'walking', 'foot']
+};
+
 export const tables: Record<TableName, TableDef> = {
 	staff: {
 		name: 'staff',
@@ -183,7 +193,7 @@ export const tables: Record<TableName, TableDef> = {
 			{ name: 'unit', type: 'text', required: true, aliases: ['einheit', 'abteilung', 'organisationseinheit', 'oe', 'dienststelle', 'org_unit', 'department'], description: { de: 'Organisationseinheit (z. B. AK, IV, wira, RAV)', en: 'Organisational unit (e.g. AK, IV, wira, RAV)' } },
 			{ name: 'fte', type: 'number', unit: 'FTE', required: true, min: 0, max: 1.2, warnMin: 0.05, percent: true, aliases: ['pensum', 'arbeitspensum', 'beschaeftigungsgrad', 'beschäftigungsgrad', 'vze'], description: { de: 'Pensum (1.0 = 100 %)', en: 'Full-time equivalent (1.0 = 100 %)' } },
 			{ name: 'office_id', type: 'text', required: true, aliases: ['current_office', 'arbeitsort', 'arbeitsort_id', 'dienstort', 'standort', 'standort_id', 'buero', 'büro'], description: { de: 'Heutiger Arbeitsort (office_id aus offices)', en: "Today's office (office_id in offices)" } },
-			{ name: 'mode', type: 'text', required: false, values: ['pt', 'car', 'bike', 'walk'], aliases: ['verkehrsmittel', 'modus'], description: { de: 'Hauptverkehrsmittel heute (optional)', en: 'Main mode today (optional)' } },
+			{ name: 'mode', type: 'text', required: false, values: ['pt', 'car', 'bike', 'walk'], valueAliases: MODE_WORDS, aliases: ['verkehrsmittel', 'modus'], description: { de: 'Hauptverkehrsmittel heute (optional)', en: 'Main mode today (optional)' } },
 			...locationColumns
 		]
 	},
@@ -220,7 +230,11 @@ export const tables: Record<TableName, TableDef> = {
 		location: 'point',
 		columns: [
 			{ name: 'customer_id', type: 'text', required: false, pseudonymous: true, aliases: ['id', 'kunden_nr'], description: { de: 'Kunden-ID (optional)', en: 'Customer id (optional)' } },
-			{ name: 'group', type: 'text', required: true, values: ['employer', 'insured', 'jobseeker'], aliases: ['gruppe', 'kundengruppe', 'segment'], description: { de: 'Kundengruppe: employer (Arbeitgebende), insured (Versicherte), jobseeker (Stellensuchende)', en: 'Customer group: employer, insured, jobseeker' } },
+			{ name: 'group', type: 'text', required: true, values: ['employer', 'insured', 'jobseeker'], valueAliases: {
+					employer: ['arbeitgeber', 'arbeitgebende', 'arbeitgeberin', 'arbeitgeberinnen', 'betrieb', 'betriebe', 'firma', 'firmen', 'unternehmen', 'employeur', 'employeurs', 'employers'],
+					insured: ['versicherte', 'versicherter', 'versicherte person', 'versicherte personen', 'assuré', 'assurés', 'assurée', 'insured persons'],
+					jobseeker: ['stellensuchende', 'stellensuchender', 'stellensuchend', 'arbeitslose', 'arbeitsuchende', 'demandeur d’emploi', "demandeur d'emploi", 'demandeurs d’emploi', "demandeurs d'emploi", 'job seeker', 'jobseekers', 'job seekers']
+				}, aliases: ['gruppe', 'kundengruppe', 'segment'], description: { de: 'Kundengruppe: employer (Arbeitgebende), insured (Versicherte), jobseeker (Stellensuchende)', en: 'Customer group: employer, insured, jobseeker' } },
 			{ name: 'count', type: 'integer', required: false, min: 0, max: 10_000_000, warnMax: 100_000, aliases: ['anzahl', 'n'], description: { de: 'Anzahl Personen/Betriebe (Standard 1)', en: 'Number of persons/firms (default 1)' } },
 			{ name: 'visits_per_year', type: 'number', unit: '1/Jahr', required: true, min: 0, max: 10_000, warnMax: 365, aliases: ['besuche', 'besuche_pro_jahr', 'visits'], description: { de: 'Besuche pro Jahr und Einheit', en: 'Visits per year each' } },
 			...locationColumns
@@ -246,7 +260,11 @@ export const tables: Record<TableName, TableDef> = {
 			{ name: 'land_chf', type: 'number', unit: 'CHF', required: false, min: 0, max: 1e10, warnMax: 1e9, aliases: ['grundstueck', 'grundstück', 'landpreis', 'kaufpreis_land'], description: { de: 'Kaufpreis des Grundstücks (gekaufte Standorte); das Modell verzinst ihn mit dem Finanzierungssatz', en: 'Purchase price of the land (bought sites); the model charges interest at the financing rate' } },
 			{ name: 'building_chf', type: 'number', unit: 'CHF', required: false, min: 0, max: 1e10, warnMax: 1e9, aliases: ['gebaeude', 'gebäude', 'baukosten', 'gebaeudekosten'], description: { de: 'Kauf- oder Baukosten des Gebäudes (gekaufte Standorte); das Modell rechnet daraus eine Annuität über die Abschreibungsdauer', en: 'Purchase or construction cost of the building (bought sites); the model turns it into an annuity over the pay-off period' } },
 			{ name: 'available_from', type: 'date', required: false, aliases: ['verfuegbar_ab', 'verfügbar_ab', 'bezug'], description: { de: 'Bezugsbereit ab', en: 'Available from' } },
-			{ name: 'tenure', type: 'text', required: false, values: ['buy', 'rent', 'build_right'], aliases: ['eigentum', 'rechtsform'], description: { de: 'Kauf, Miete oder Baurecht', en: 'Purchase, rent or building right' } },
+			{ name: 'tenure', type: 'text', required: false, values: ['buy', 'rent', 'build_right'], valueAliases: {
+					buy: ['kauf', 'kaufen', 'eigentum', 'achat', 'purchase', 'own'],
+					rent: ['miete', 'mieten', 'location', 'loyer', 'lease'],
+					build_right: ['baurecht', 'baurechtsvertrag', 'droit de superficie', 'building right', 'ground lease']
+				}, aliases: ['eigentum', 'rechtsform'], description: { de: 'Kauf, Miete oder Baurecht', en: 'Purchase, rent or building right' } },
 			{ name: 'note', type: 'text', required: false, aliases: ['bemerkung', 'notiz'], description: { de: 'Bemerkung', en: 'Note' } },
 			...locationColumns
 		]
@@ -291,7 +309,7 @@ export const tables: Record<TableName, TableDef> = {
 				}
 			},
 			{ name: 'destination_id', type: 'text', required: true, aliases: ['destination', 'to', 'nach', 'site_id', 'to_id', 'toplace'], description: { de: 'Ziel: site_id oder office_id', en: 'Destination: site_id or office_id' } },
-			{ name: 'mode', type: 'text', required: true, values: ['pt', 'car'], aliases: ['verkehrsmittel'], description: { de: 'pt (ÖV) oder car (MIV)', en: 'pt (public transport) or car' } },
+			{ name: 'mode', type: 'text', required: true, values: ['pt', 'car'], valueAliases: MODE_WORDS, aliases: ['verkehrsmittel'], description: { de: 'pt (ÖV) oder car (MIV)', en: 'pt (public transport) or car' } },
 			{ name: 'minutes_p50', type: 'number', unit: 'min', required: true, min: 0, max: 1440, warnMax: 300, aliases: ['minutes', 'min', 'travel_time', 'reisezeit', 'duration_min', 'travel_time_p50', 'time_p50', 'p50', 'median'], description: { de: 'Reisezeit Median über das Zeitfenster (ÖV: Reise von Tür zu Tür, ohne Wartezeit vor dem Termin)', en: 'Median travel time over the time window (PT: door-to-door journey, without the wait before the appointment)' } },
 			{ name: 'minutes_p80', type: 'number', unit: 'min', required: false, min: 0, max: 1440, warnMax: 300, aliases: ['p80', 'travel_time_p80', 'time_p80'], description: { de: 'Reisezeit 80. Perzentil', en: '80th percentile travel time' } },
 			{ name: 'wait_p50', type: 'number', unit: 'min', required: false, min: 0, max: 1440, warnMax: 240, aliases: ['wait', 'wait_min', 'wait_time', 'wait_time_p50', 'waiting_p50', 'wartezeit'], description: { de: 'Nur ÖV: Wartezeit am Ziel vor dem Termin (Termin − Ankunft), Median über das Zeitfenster; leer für Auto und für Matrizen ohne diese Angabe', en: 'PT only: wait at the destination before the appointment (deadline − arrival), median over the time window; empty for car and for matrices without it' } },

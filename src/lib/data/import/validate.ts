@@ -8,7 +8,7 @@ import { Table } from 'apache-arrow';
 import { tableFromColumns, type CellValue } from '../arrow.ts';
 import { classifyPair, inSwissBox, toWgs84, type CoordSystem } from '../coords.ts';
 import { currentBfs, geocodePlz, inSwitzerland, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
-import { tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
+import { normaliseHeader, tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
 import { parseQuery, type AddressQuery } from '../address/match.ts';
 import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled } from './issues.ts';
@@ -243,7 +243,7 @@ export class TableValidator {
 			if (j === undefined || j < 0) continue;
 			issues.order = [STAGE.type, k];
 			const header = headers[j];
-			const allowed = c.values ? new Map(c.values.map((v) => [v.toLowerCase(), v])) : null;
+			const allowed = c.values ? allowedValues(c) : null;
 			const checkRange = c.type !== 'lon' && c.type !== 'lat';
 			const style = this.styles![c.name] ?? null;
 			const isPlz = c.name === 'plz';
@@ -279,11 +279,11 @@ export class TableValidator {
 						if (r.severity === 'warning') this.unusual++;
 					}
 				} else if (allowed && typeof v === 'string') {
-					const canon = allowed.get(v.toLowerCase());
+					const canon = allowed.get(v.toLowerCase()) ?? allowed.get(normaliseHeader(v));
 					if (canon === undefined) {
 						issues.error(rowNo[i], header, 'not_allowed', {
-							de: `«${show(v)}» ist nicht erlaubt; erlaubt: ${c.values!.join(', ')}.`,
-							en: `"${show(v)}" is not allowed; allowed: ${c.values!.join(', ')}.`
+							de: `«${show(v)}» ist nicht erlaubt; erlaubt: ${valueList(c)}.`,
+							en: `"${show(v)}" is not allowed; allowed: ${valueList(c)}.`
 						});
 						v = null;
 					} else v = canon;
@@ -615,4 +615,20 @@ function outside(issues: IssueList, row: number, column: string, a: number, b: n
 		de: `Punkt ${a} / ${b} liegt nicht in der Schweiz (${how.de}). Koordinaten prüfen: WGS84 Länge/Breite oder LV95 E/N.`,
 		en: `Point ${a} / ${b} is not in Switzerland (${how.en}). Check the coordinates: WGS84 lon/lat or LV95 E/N.`
 	});
+}
+
+/** A categorical column's allowed values by their spelling in any case, and by normalised other words. */
+function allowedValues(c: ColumnDef): Map<string, string> {
+	const m = new Map<string, string>();
+	for (const v of c.values ?? []) {
+		m.set(v.toLowerCase(), v);
+		m.set(normaliseHeader(v), v);
+		for (const w of c.valueAliases?.[v] ?? []) m.set(normaliseHeader(w), v);
+	}
+	return m;
+}
+
+/** The allowed values with their first other word: "employer (arbeitgeber), insured (versicherte), …". */
+function valueList(c: ColumnDef): string {
+	return (c.values ?? []).map((v) => (c.valueAliases?.[v]?.length ? `${v} (${c.valueAliases[v][0]})` : v)).join(', ');
 }
