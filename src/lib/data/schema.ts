@@ -403,7 +403,7 @@ export function schemaMarkdown(lang: 'de' | 'en' = 'en'): string {
 		for (const c of t.columns) {
 			const range = c.min !== undefined || c.max !== undefined ? ` [${c.min ?? ''}…${c.max ?? ''}]` : '';
 			const usual = c.warnMin !== undefined || c.warnMax !== undefined ? `, usual ${c.warnMin ?? c.min ?? ''}…${c.warnMax ?? c.max ?? ''}` : '';
-			const vals = c.values ? ` (${c.values.join(', ')})` : '';
+			const vals = c.values ? ` (${c.values.map((v) => (c.valueAliases?.[v] ? `${v}: also ${c.valueAliases[v].slice(0, 3).join(', ')}, …` : v)).join('; ')})` : '';
 			const pct = c.percent ? (lang === 'de' ? ' Auch in Prozent (80, 80 %).' : ' Also in percent (80, 80 %).') : '';
 			const pseudo = c.pseudonymous ? (lang === 'de' ? ' AHV-Nummern und E-Mail-Adressen werden beim Import durch Pseudonyme ersetzt.' : ' AHV numbers and e-mail addresses are replaced by pseudonyms on import.') : '';
 			out.push(`| \`${c.name}\` | ${c.type}${range}${usual} | ${c.unit ?? ''} | ${c.required ? 'yes' : ''} | ${c.description[lang]}${vals}${pct}${pseudo} | ${(c.aliases ?? []).join(', ')} |`);
