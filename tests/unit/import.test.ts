@@ -368,6 +368,29 @@ describe('categorical values in the words users write', () => {
 	});
 });
 
+describe('numbers with their unit, dates that cannot be read', () => {
+	it('reads a number followed by its column\'s unit, not by another one', async () => {
+		const csv = 'office_id;name;area_m2;rent_chf_year;notice_months;plz\nA;A;1\'200 m²;300\'000 CHF/Jahr;6 Monate;6003\nB;B;800m2;CHF 250\'000.–;3 Mte;6003\nC;C;900 qm;120000 p.a.;6 km;6003\n';
+		const r = await run('offices', text('o.csv', csv));
+		expect(r.result!.preview.map((p) => [p.area_m2, p.rent_chf_year, p.notice_months])).toEqual([
+			[1200, 300000, 6],
+			[800, 250000, 3],
+			[900, 120000, null]
+		]);
+		expect(where(r.issues)).toEqual([['error', 4, 'notice_months', 'bad_integer']]);
+	});
+	it('says what an unreadable date probably is: an Excel serial number, slashes, a year alone', async () => {
+		const csv = 'office_id;name;area_m2;rent_chf_year;lease_end;plz\nA;A;100;1;46387;6003\nB;B;100;1;12/31/2027;6003\nC;C;100;1;Dez 2027;6003\nD;D;100;1;morgen;6003\n';
+		const r = await run('offices', text('o.csv', csv));
+		expect(where(r.issues).map((w) => w[3])).toEqual(['bad_date', 'bad_date', 'bad_date', 'bad_date']);
+		const msg = r.issues.map((i) => i.message.de);
+		expect(msg[0]).toContain('Excel-Seriennummer? Das wäre der 31.12.2026');
+		expect(msg[1]).toContain('Tag oder Monat zuerst');
+		expect(msg[2]).toContain('Ein Tag fehlt');
+		expect(msg[3]).toBe('«morgen» ist keine gültige Angabe; erwartet: ein Datum (JJJJ-MM-TT oder TT.MM.JJJJ).');
+	});
+});
+
 describe('direct identifiers in id columns', () => {
 	it('AHV numbers and e-mail addresses in person_id are replaced by pseudonyms before anything is stored; duplicates are still found', async () => {
 		const csv =

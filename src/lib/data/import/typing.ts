@@ -64,9 +64,35 @@ export function readsAsPercent(c: ColumnDef, cells: readonly RawCell[], style: N
 	return above;
 }
 
+/**
+ * The unit words a number may carry after it, by the column's unit (schema.ts): "6 Monate", "1200 m²",
+ * "300'000 CHF/Jahr", "12 min". Only the column's own unit: "6 km" in a months column stays an error.
+ */
+const UNIT_WORDS: Record<string, readonly string[]> = {
+	Monate: ['monate', 'monat', 'mte', 'mt', 'mon', 'months', 'month', 'mois'],
+	'm²': ['m²', 'm2', 'qm', 'sqm'],
+	'km²': ['km²', 'km2'],
+	min: ['min', 'min.', 'minuten', 'minutes', "'"],
+	'CHF/Jahr': ['chf/jahr', 'chf/j', 'chf p.a.', 'chf pro jahr', '/jahr', 'p.a.', 'pro jahr', 'jährlich'],
+	'CHF/m²/Jahr': ['chf/m²/jahr', 'chf/m2/jahr', 'chf/m²', 'chf/m2', '/m²', '/m2', '/m²/jahr', '/m2/jahr'],
+	'1/Jahr': ['/jahr', 'pro jahr', 'mal pro jahr', 'x pro jahr', 'x/jahr', 'p.a.'],
+	FTE: ['fte', 'vze']
+};
+
+/** A number cell without the column's unit after it ("6 Monate" → "6"); other cells as they are. */
+export function withoutUnit(c: ColumnDef, v: RawCell): RawCell {
+	const words = c.unit ? UNIT_WORDS[c.unit] : undefined;
+	if (!words || typeof v !== 'string') return v;
+	const s = v.trim();
+	const lower = s.toLowerCase();
+	for (const w of words) if (lower.endsWith(w) && /[\d\s.–-]$/.test(s.slice(0, s.length - w.length))) return s.slice(0, s.length - w.length).trimEnd();
+	return v;
+}
+
 /** Type one cell: its value, null for an empty cell, or the problem. */
 export function typeCell(c: ColumnDef, v: RawCell, style: NumberStyle = null): CellValue | CellProblem {
 	if (v instanceof BadCell) return { problem: 'bad_cell', cell: v };
+	if (c.type === 'number' || c.type === 'integer') v = withoutUnit(c, v);
 	switch (c.type) {
 		case 'text': {
 			const s = parseText(v);
@@ -126,15 +152,39 @@ export function problemMessage(p: CellProblem, c: ColumnDef, raw: RawCell, style
 				}
 			};
 		}
-		case 'invalid':
+		case 'invalid': {
+			const hint = c.type === 'date' ? dateHint(raw) : null;
 			return {
 				code: 'bad_' + c.type,
 				msg: {
-					de: `«${s}» ist keine gültige Angabe; erwartet: ${TYPE_NAME[c.type]?.de ?? c.type}.`,
-					en: `"${s}" is not valid; expected ${TYPE_NAME[c.type]?.en ?? c.type}.`
+					de: `«${s}» ist keine gültige Angabe; erwartet: ${TYPE_NAME[c.type]?.de ?? c.type}.${hint ? ' ' + hint.de : ''}`,
+					en: `"${s}" is not valid; expected ${TYPE_NAME[c.type]?.en ?? c.type}.${hint ? ' ' + hint.en : ''}`
 				}
 			};
+		}
 	}
+}
+
+/**
+ * What a date that cannot be read probably is, so the user can fix it at the source: an Excel serial
+ * number (the cell lost its date format), a date with slashes (day or month first?), a year or month alone.
+ */
+function dateHint(raw: RawCell): Msg | null {
+	const t = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (/^\d{5}$/.test(t) && +t >= 20_000 && +t <= 80_000) {
+		// Excel's day 1 is 1900-01-01 and it counts a 29 February 1900 that never was: serial 25569 = 1970-01-01.
+		const d = new Date((+t - 25_569) * 86_400_000).toISOString().slice(0, 10);
+		const [y, m, dd] = d.split('-');
+		return {
+			de: `Eine Excel-Seriennummer? Das wäre der ${dd}.${m}.${y}: in Excel die Spalte als Datum formatieren und neu speichern, oder das Datum so schreiben.`,
+			en: `An Excel serial number? That would be ${y}-${m}-${dd}: format the column as a date in Excel and save again, or write the date like that.`
+		};
+	}
+	if (/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(t))
+		return { de: 'Mit Schrägstrichen ist offen, ob Tag oder Monat zuerst steht: als TT.MM.JJJJ schreiben.', en: 'With slashes it is unclear whether day or month comes first: write dd.mm.yyyy or yyyy-mm-dd.' };
+	if (/^(?:\d{4}|\d{1,2}[./]\d{4}|[A-Za-zÄÖÜäöüé]+\.?\s+\d{4})$/.test(t))
+		return { de: 'Ein Tag fehlt: das genaue Datum angeben (z. B. 31.12.2027).', en: 'The day is missing: give the exact date (e.g. 2027-12-31).' };
+	return null;
 }
 
 /** The column's bound a number breaks: 'error' beyond what is possible, 'warning' beyond what is usual. */

@@ -17,7 +17,7 @@ import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote
 import { show } from './values.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
 import { identifierKind, Pseudonymiser } from './identifiers.ts';
-import { isProblem, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
+import { isProblem, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell, withoutUnit } from './typing.ts';
 
 export interface ValidateOptions extends ProgressOptions {
 	/** Cap per severity (default 200); the rest is counted. */
@@ -198,7 +198,7 @@ export class TableValidator {
 			const j = this.idx[c.name];
 			if (j === undefined || j < 0 || (c.type !== 'number' && c.type !== 'integer' && c.type !== 'lon' && c.type !== 'lat')) continue;
 			const cells = rows.slice(0, SAMPLE_ROWS).map((r) => r[j]);
-			styles[c.name] = decideStyle(cells.map((v) => percentText(v) ?? v));
+			styles[c.name] = decideStyle(cells.map((v) => withoutUnit(c, percentText(v) ?? v)));
 			if (readsAsPercent(c, cells, styles[c.name])) {
 				this.inPercent.add(c.name);
 				const h = this.headers[j];
