@@ -29,7 +29,7 @@ const customers = [
 	'C2,insured,1,Bahnhofstr 99,6003 Luzern', // 3: street (number not found) with candidates
 	'C3,insured,1,Pilatusgasse 3,6003 Luzern', // 4: street not found → postcode, with candidates
 	'C4,insured,1,Postfach 12,6003 Luzern', // 5: PO box → postcode
-	'C5,employer,1,Bahnhofstrasse 9,Sursee', // 6: locality only
+	'C5,employer,1,Bahnhofstrasse 9,Sursee', // 6: locality only → its municipality
 	'C6,employer,1,Foobarweg 1,', // 7: nothing to fall back to → error
 	'C7,employer,1,"Bahnhofstr. 3, 6010 Kriens",', // 8: postcode inside the address text
 	'C8,jobseeker,1,Mühlenpl. 3,6004 Luzern', // 9: normalised
@@ -85,12 +85,12 @@ describe('importer: addresses without a directory', () => {
 	it('falls back to the postcode (also one found in the address text) and says once that the directory is missing', async () => {
 		const r = await importFile('customers', text('kunden.csv', customers), { refs: base });
 		const q = r.result!.preview.map((x) => x.geocode_quality);
-		expect(q).toEqual(['postcode', 'postcode', 'postcode', 'postcode', 'none', 'none', 'postcode', 'postcode']);
+		expect(q).toEqual(['postcode', 'postcode', 'postcode', 'postcode', 'municipality', 'none', 'postcode', 'postcode']);
 		expect(issuesOf(r)).toEqual([
 			['warning', null, 'Adresse', 'address_directory_missing'],
-			['error', 6, 'Adresse', 'address_not_located'],
 			['error', 7, 'Adresse', 'address_not_located']
 		]);
+		expect(r.result!.preview[4].zone_id).toBe(1103); // Sursee
 		expect(r.issues[0].message.de).toContain('Gebäudeadressverzeichnis');
 	});
 });

@@ -391,6 +391,35 @@ describe('numbers with their unit, dates that cannot be read', () => {
 	});
 });
 
+describe('places given by name', () => {
+	it('customers per municipality name: official, without canton, with postcode or "Stadt"; unknown and ambiguous names named with the choices', async () => {
+		const csv = 'Gemeinde;Kundengruppe;Anzahl;Besuche pro Jahr\nStadt Luzern;Versicherte;300;1.5\nHasle LU;Arbeitgebende;120;2\n6010 Kriens;Versicherte;10;1\nEmen;Stellensuchende;80;12\nArni;Versicherte;10;1\nArni (AG);Versicherte;10;1\n';
+		const r = await run('customers', text('k.csv', csv));
+		expect(r.result!.preview.map((p) => [p.zone_id, p.geocode_quality])).toEqual([
+			[1061, 'municipality'],
+			[1005, 'municipality'],
+			[1059, 'municipality'],
+			[null, 'none'],
+			[null, 'none'],
+			[4061, 'municipality']
+		]);
+		expect(where(r.issues)).toEqual([
+			['error', 5, 'Gemeinde', 'unknown_municipality'],
+			['error', 6, 'Gemeinde', 'ambiguous_municipality']
+		]);
+		expect(r.issues[0].message.de).toBe('Gemeinde «Emen» ist unbekannt (Gemeinden 2026 der Region Luzern); ähnlich: Emmen.');
+		expect(r.issues[1].message.de).toMatch(/^«Arni» ist mehrdeutig: Arni \((AG|BE)\), Arni \((AG|BE)\)\. Den Kanton angeben/);
+	});
+	it('a staff list with the home town only ("Wohnort"); a name never overrides coordinates, a postcode or a BFS number', async () => {
+		const r = await run('staff', text('s.csv', 'id;unit;fte;office_id;Wohnort\n1;AK;1;LU-01;Sursee\n2;AK;1;LU-01;Nirgendwo\n'));
+		expect(r.result!.preview.map((p) => p.zone_id)).toEqual([1103, null]);
+		expect(where(r.issues)).toEqual([['error', 3, 'Wohnort', 'unknown_municipality']]);
+		const both = await run('staff', text('s.csv', 'id;unit;fte;office_id;plz;Gemeinde\n1;AK;1;LU-01;6010;Sursee\n'));
+		expect(both.result!.preview[0]).toMatchObject({ zone_id: 1059, geocode_quality: 'postcode' });
+		expect(both.issues).toEqual([]);
+	});
+});
+
 describe('direct identifiers in id columns', () => {
 	it('AHV numbers and e-mail addresses in person_id are replaced by pseudonyms before anything is stored; duplicates are still found', async () => {
 		const csv =

@@ -167,6 +167,16 @@ export const locationInputs: readonly ColumnDef[] = [
 		required: false,
 		aliases: ['ort', 'ortschaft', 'wohnort', 'city', 'town', 'localite', 'localita', 'lieu', 'plz_ort', 'plz_und_ort', 'npa_localite', 'postcode_city', 'zip_city'],
 		description: { de: 'Ort, auch mit PLZ («6005 Luzern»)', en: 'Locality, optionally with postcode ("6005 Luzern")' }
+	},
+	{
+		name: 'municipality',
+		type: 'text',
+		required: false,
+		aliases: ['gemeinde', 'gemeindename', 'gemeinde_name', 'wohngemeinde', 'politische_gemeinde', 'commune', 'comune', 'municipality_name'],
+		description: {
+			de: 'Gemeinde als Name («Kriens», «Hasle LU»): platziert am Gemeindeschwerpunkt, wenn die Zeile sonst keinen Ort hat',
+			en: 'Municipality by name ("Kriens", "Hasle LU"): placed at its centroid when the row has no other location'
+		}
 	}
 ];
 

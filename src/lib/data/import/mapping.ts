@@ -15,7 +15,7 @@ export interface MappingSuggestion {
 	unmapped: string[];
 	/** Required schema columns no header feeds. */
 	missing: string[];
-	/** Point tables: no usable location input (lon+lat, e+n, address or street, plz or zone_id). */
+	/** Point tables: no usable location input (lon+lat, e+n, address or street, plz, zone_id, a municipality or locality name). */
 	missingLocation: boolean;
 }
 
@@ -40,7 +40,7 @@ export function importColumns(table: TableName): readonly ColumnDef[] {
 export function hasLocation(table: TableName, mapping: ColumnMapping): boolean {
 	if (tables[table].location !== 'point') return true;
 	const m = (c: string) => mapping[c] !== undefined;
-	return (m('lon') && m('lat')) || (m('e') && m('n')) || m('plz') || m('zone_id') || m('address') || m('street');
+	return (m('lon') && m('lat')) || (m('e') && m('n')) || m('plz') || m('zone_id') || m('address') || m('street') || m('municipality') || m('locality');
 }
 
 /**

@@ -8,6 +8,7 @@ import { Table } from 'apache-arrow';
 import { tableFromColumns, type CellValue } from '../arrow.ts';
 import { classifyPair, inSwissBox, toWgs84, type CoordSystem } from '../coords.ts';
 import { currentBfs, geocodePlz, inSwitzerland, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
+import { municipalityByName } from '../place-names.ts';
 import { normaliseHeader, tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
 import { parseQuery, type AddressQuery } from '../address/match.ts';
 import { hitText, missText, queryText } from '../address/messages.ts';
@@ -165,8 +166,8 @@ export class TableValidator {
 			}
 			if (sug.missingLocation)
 				issues.error(null, null, 'missing_location', {
-					de: `Keine Ortsangabe: nötig sind lon+lat (WGS84), e+n (LV95), eine Adresse (address, oder street und house_number), plz oder zone_id (BFS-Nr.). Vorhandene Spalten: ${headers.join(', ')}.`,
-					en: `No location: needs lon+lat (WGS84), e+n (LV95), an address (address, or street and house_number), plz or zone_id (BFS number). Columns found: ${headers.join(', ')}.`
+					de: `Keine Ortsangabe: nötig sind lon+lat (WGS84), e+n (LV95), eine Adresse (address, oder street und house_number), plz, zone_id (BFS-Nr.) oder der Gemeindename (municipality). Vorhandene Spalten: ${headers.join(', ')}.`,
+					en: `No location: needs lon+lat (WGS84), e+n (LV95), an address (address, or street and house_number), plz, zone_id (BFS number) or the municipality's name (municipality). Columns found: ${headers.join(', ')}.`
 				});
 		}
 		for (const [col, h] of Object.entries(userMapping))
@@ -549,6 +550,23 @@ export class TableValidator {
 						en: `Postcode ${rowPlz} is not in the locality register (Lucerne region).${missed ? ' ' + missed.en + '.' : ''}`
 					});
 			}
+			// A municipality (or locality) name: the last resort, for a row with no other location.
+			const placeName = !point && !triedPair && rowPlz === null && givenZone === null && refs.municipalities ? (text('municipality', i) ?? text('locality', i)) : null;
+			if (placeName) {
+				const header = map.municipality && text('municipality', i) ? map.municipality : map.locality;
+				const r = municipalityByName(refs, placeName);
+				if ('bfs' in r) givenZone = r.bfs;
+				else if ('ambiguous' in r)
+					issues.error(rowNo[i], header, 'ambiguous_municipality', {
+						de: `«${show(placeName)}» ist mehrdeutig: ${r.ambiguous.join(', ')}. Den Kanton angeben (z. B. «${r.ambiguous[0]}») oder die BFS-Nr.`,
+						en: `"${show(placeName)}" is ambiguous: ${r.ambiguous.join(', ')}. Give the canton (e.g. "${r.ambiguous[0]}") or the BFS number.`
+					});
+				else
+					issues.error(rowNo[i], header, 'unknown_municipality', {
+						de: `Gemeinde «${show(placeName)}» ist unbekannt (Gemeinden 2026 der Region Luzern)${r.unknown.length ? `; ähnlich: ${r.unknown.join(', ')}` : ''}.`,
+						en: `Municipality "${show(placeName)}" is unknown (2026 municipalities of the Lucerne region)${r.unknown.length ? `; similar: ${r.unknown.join(', ')}` : ''}.`
+					});
+			}
 			if (givenZone !== null) {
 				const now = currentBfs(givenZone);
 				if (now !== givenZone) {
@@ -586,10 +604,10 @@ export class TableValidator {
 							de: `${missed?.de ?? queryText(addrQuery) + ': ohne PLZ und ohne geladenes Adressverzeichnis nicht zu platzieren'}; keine PLZ oder Gemeinde als Ersatz. PLZ, Ort oder zone_id ergänzen.`,
 							en: `${missed?.en ?? queryText(addrQuery) + ': cannot be placed without postcode and without a loaded address directory'}; no postcode or municipality to fall back to. Add a postcode, locality or zone_id.`
 						});
-					else
-						issues.error(rowNo[i], map.lon ?? map.e ?? map.plz ?? map.zone_id ?? addrHeader ?? null, 'no_location', {
-							de: 'Zeile ohne Ortsangabe (lon/lat, e/n, Adresse, plz oder zone_id).',
-							en: 'Row without location (lon/lat, e/n, address, plz or zone_id).'
+					else if (!placeName) // (a name that was not found has its own message)
+						issues.error(rowNo[i], map.lon ?? map.e ?? map.plz ?? map.zone_id ?? map.municipality ?? addrHeader ?? null, 'no_location', {
+							de: 'Zeile ohne Ortsangabe (lon/lat, e/n, Adresse, plz, zone_id oder Gemeinde).',
+							en: 'Row without location (lon/lat, e/n, address, plz, zone_id or municipality).'
 						});
 				} else if (!refs.plz && !refs.municipalities && !triedPair && !this.noRefWarned) {
 					this.noRefWarned = true;

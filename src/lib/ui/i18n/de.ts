@@ -406,7 +406,7 @@ export const de = {
 	'table.empty': 'Keine Daten',
 	'data.heading': 'Daten importieren',
 	'data.intro':
-		'Dateien (CSV, XLSX, Parquet, GeoJSON) für eine Tabelle hierher ziehen oder auswählen. Koordinaten in WGS84 oder LV95 werden erkannt; alternativ Adresse (mit dem Gebäudeadressverzeichnis unten), PLZ oder BFS-Gemeindenummer. Die Daten verlassen den Browser nicht.',
+		'Dateien (CSV, XLSX, Parquet, GeoJSON) für eine Tabelle hierher ziehen oder auswählen. Koordinaten in WGS84 oder LV95 werden erkannt; alternativ Adresse (mit dem Gebäudeadressverzeichnis unten), PLZ, BFS-Gemeindenummer oder Gemeindename. Die Daten verlassen den Browser nicht.',
 	'data.table': 'Zieltabelle',
 	'data.drop': 'Datei hierher ziehen oder klicken, um eine Datei auszuwählen',
 	'data.reading': 'Datei wird gelesen …',

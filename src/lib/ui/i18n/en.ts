@@ -407,7 +407,7 @@ export const en: Record<MessageKey, string> = {
 	'table.empty': 'No data',
 	'data.heading': 'Import data',
 	'data.intro':
-		'Drop or choose files (CSV, XLSX, Parquet, GeoJSON) for a table. WGS84 or LV95 coordinates are detected; addresses (with the building address directory below), postcodes or BFS municipality numbers work too. Data never leaves the browser.',
+		'Drop or choose files (CSV, XLSX, Parquet, GeoJSON) for a table. WGS84 or LV95 coordinates are detected; addresses (with the building address directory below), postcodes, BFS municipality numbers or municipality names work too. Data never leaves the browser.',
 	'data.table': 'Target table',
 	'data.drop': 'Drop a file here or click to choose one',
 	'data.reading': 'Reading file …',

@@ -33,7 +33,7 @@ export interface Located {
 }
 
 /** Inputs the fast path reads itself; address matching and engine matrices stay with the reference path. */
-const ADDRESS_INPUTS = new Set(['address', 'street', 'house_number', 'locality']);
+const ADDRESS_INPUTS = new Set(['address', 'street', 'house_number', 'locality', 'municipality']);
 
 /** Rows per block of the location step (a block's cell values are plain JS arrays). */
 const LOCATE_BLOCK = 65_536;
@@ -60,9 +60,9 @@ export class FastSide {
 		for (const def of importColumns(table) as ColumnDef[]) {
 			const h = s.mapping[def.name];
 			if (h === undefined) continue;
-			// (offices.address is also a stored column: rows without coordinates then fail the location step here
-			// and the reference path geocodes them.)
-			if (ADDRESS_INPUTS.has(def.name) && !(def.name === 'address' && table === 'offices')) return { reason: 'addresses to geocode' };
+			// (offices.address and sites.municipality are also stored columns: rows without coordinates then fail
+			// the location step here and the reference path places them.)
+			if (ADDRESS_INPUTS.has(def.name) && !(def.name === 'address' && table === 'offices') && !(def.name === 'municipality' && table === 'sites')) return { reason: 'addresses to geocode' };
 			const index = s.headers.indexOf(h);
 			if (index < 0) return { reason: 'mapping' };
 			columns.push({ def, index });
