@@ -19,6 +19,13 @@ P1;IV;80;IV-LAND35;6003
 P2;AK;100 %;AK-WUERZ8;6010
 `;
 
+// Customer counts per municipality name, in German words.
+const customersByName = `Gemeinde;Kundengruppe;Anzahl;Besuche pro Jahr
+Stadt Luzern;Versicherte;300;1.5
+Kriens;Arbeitgebende;120;2
+Emmen;Stellensuchende;80;12
+`;
+
 async function upload(t, name, text) {
 	await t.page.setInputFiles('[data-testid="import-file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 }
@@ -58,6 +65,20 @@ export const tests = [
 			assert(issues.some((r) => /Beschäftigungsgrad in %/.test(r) && /in Prozent/.test(r)), `no percent note: ${issues.join(' | ')}`);
 			assert(!(await t.page.locator('[data-testid="import-commit"]').isDisabled()), 'commit disabled for a file without errors');
 			await t.screenshot('import-hr-export');
+		}
+	},
+	{
+		name: 'customers per municipality name with German group words: placed at the municipalities, no errors',
+		async run(t) {
+			await t.goto('/data');
+			await t.ready();
+			await t.page.selectOption('[data-testid="import-table"]', 'customers');
+			await upload(t, 'kunden_gemeinden.csv', customersByName);
+			await t.page.waitForSelector('[data-testid="import-stats"]');
+			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
+			assert(/3 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
+			const preview = await t.page.locator('[data-testid="import-preview"] tbody tr').allInnerTexts();
+			assert(/insured/.test(preview[0]) && /1061/.test(preview[0]) && /employer/.test(preview[1]) && /1059/.test(preview[1]) && /jobseeker/.test(preview[2]) && /1024/.test(preview[2]), `preview: ${preview.join(' | ')}`);
 		}
 	},
 	{
