@@ -173,6 +173,11 @@ describe('an HR export as it comes: qualified headers, Pensum in percent', () =>
 		// "Wohnort" alone is the locality; with a postcode column beside it both are found.
 		expect(suggestMapping('staff', ['id', 'Wohnort', 'PLZ Wohnort']).mapping).toMatchObject({ locality: 'Wohnort', plz: 'PLZ Wohnort' });
 		expect(suggestMapping('offices', ['Standort-ID', 'Bezeichnung', 'Fläche m²', 'Miete CHF/Jahr']).mapping).toMatchObject({ area_m2: 'Fläche m²', rent_chf_year: 'Miete CHF/Jahr' });
+		// Per m² is another column than per year: a site's cost per m² is not an office's annual rent.
+		const sites = suggestMapping('sites', ['Standort', 'Bezeichnung', 'Adresse', 'PLZ', 'Ort', 'Arbeitsplätze', 'Nutzfläche m²', 'Miete CHF/m²/Jahr', 'Einmalkosten CHF', 'Verfügbar ab', 'Eigentum']);
+		expect(sites.mapping).toMatchObject({ site_id: 'Standort', name: 'Bezeichnung', capacity_workplaces: 'Arbeitsplätze', area_m2: 'Nutzfläche m²', cost_chf_m2_year: 'Miete CHF/m²/Jahr', one_off_chf: 'Einmalkosten CHF', available_from: 'Verfügbar ab', tenure: 'Eigentum', plz: 'PLZ', locality: 'Ort', address: 'Adresse' });
+		expect(sites.unmapped).toEqual([]);
+		expect(suggestMapping('offices', ['id', 'name', 'Miete CHF/m²/Jahr']).mapping.rent_chf_year).toBeUndefined();
 	});
 	it('reads a Pensum column in percent (80, 100 %, 50,5 %) as FTE and says so; a fraction column stays as it is', async () => {
 		const csv = 'Personalnummer;OE;Beschäftigungsgrad;Arbeitsort;Wohnort PLZ\n1;AK;80;LU-01;6003\n2;IV;100 %;LU-01;6010\n3;IV;50,5%;LU-02;6020\n4;IV;3;LU-02;6020\n';

@@ -221,7 +221,7 @@ export const tables: Record<TableName, TableDef> = {
 			{ name: 'name', type: 'text', required: true, aliases: ['bezeichnung', 'standort'], description: { de: 'Bezeichnung', en: 'Name' } },
 			{ name: 'address', type: 'text', required: false, aliases: ['adresse', 'strasse'], description: { de: 'Adresse', en: 'Address' } },
 			{ name: 'unit', type: 'text', required: false, aliases: ['einheit'], description: { de: 'Hauptnutzer (Einheit)', en: 'Main occupant (unit)' } },
-			{ name: 'area_m2', type: 'number', unit: 'm²', required: true, min: 0, max: 1_000_000, warnMin: 10, warnMax: 50_000, aliases: ['flaeche', 'fläche', 'flaeche_m2', 'area'], description: { de: 'Mietfläche', en: 'Rented floor area' } },
+			{ name: 'area_m2', type: 'number', unit: 'm²', required: true, min: 0, max: 1_000_000, warnMin: 10, warnMax: 50_000, aliases: ['flaeche', 'fläche', 'flaeche_m2', 'mietflaeche', 'mietflaeche_m2', 'nutzflaeche', 'nutzflaeche_m2', 'area'], description: { de: 'Mietfläche', en: 'Rented floor area' } },
 			{ name: 'workplaces', type: 'integer', required: false, min: 0, max: 100_000, warnMax: 5_000, aliases: ['arbeitsplaetze', 'arbeitsplätze', 'desks'], description: { de: 'Arbeitsplätze', en: 'Workplaces' } },
 			{ name: 'rent_chf_year', type: 'number', unit: 'CHF/Jahr', required: true, min: 0, max: 1e9, warnMax: 50e6, aliases: ['miete', 'miete_chf', 'rent'], description: { de: 'Jahresmiete inkl. Nebenkosten', en: 'Annual rent incl. service charges' } },
 			{ name: 'lease_end', type: 'date', required: false, aliases: ['mietende', 'vertragsende'], description: { de: 'Frühestes Mietende', en: 'Earliest lease end' } },
@@ -260,12 +260,12 @@ export const tables: Record<TableName, TableDef> = {
 		key: 'site_id',
 		location: 'point',
 		columns: [
-			{ name: 'site_id', type: 'text', required: true, aliases: ['id'], description: { de: 'Standort-ID', en: 'Site id' } },
+			{ name: 'site_id', type: 'text', required: true, aliases: ['id', 'standort', 'standort_id', 'standort_nr', 'objekt', 'objekt_id', 'objekt_nr', 'candidate_id'], description: { de: 'Standort-ID', en: 'Site id' } },
 			{ name: 'name', type: 'text', required: true, aliases: ['bezeichnung'], description: { de: 'Bezeichnung', en: 'Name' } },
 			{ name: 'municipality', type: 'text', required: false, aliases: ['gemeinde'], description: { de: 'Gemeinde', en: 'Municipality' } },
 			{ name: 'capacity_workplaces', type: 'integer', required: true, min: 0, max: 100_000, warnMax: 5_000, aliases: ['kapazitaet', 'kapazität', 'arbeitsplaetze', 'capacity'], description: { de: 'Kapazität in Arbeitsplätzen', en: 'Capacity in workplaces' } },
-			{ name: 'area_m2', type: 'number', unit: 'm²', required: true, min: 0, max: 1_000_000, warnMin: 50, warnMax: 100_000, aliases: ['flaeche', 'fläche'], description: { de: 'Nutzfläche', en: 'Usable floor area' } },
-			{ name: 'cost_chf_m2_year', type: 'number', unit: 'CHF/m²/Jahr', required: true, min: 0, max: 100_000, warnMax: 2_000, aliases: ['miete_m2', 'kosten_m2'], description: { de: 'Jährliche Kosten pro m²: Miete inkl. Nebenkosten, bei Kauf die Betriebskosten (ohne Kapitalkosten, die aus land_chf und building_chf folgen)', en: 'Annual cost per m²: rent incl. service charges, for a bought site its operating cost (capital cost follows from land_chf and building_chf)' } },
+			{ name: 'area_m2', type: 'number', unit: 'm²', required: true, min: 0, max: 1_000_000, warnMin: 50, warnMax: 100_000, aliases: ['flaeche', 'fläche', 'flaeche_m2', 'nutzflaeche', 'nutzflaeche_m2', 'hnf'], description: { de: 'Nutzfläche', en: 'Usable floor area' } },
+			{ name: 'cost_chf_m2_year', type: 'number', unit: 'CHF/m²/Jahr', required: true, min: 0, max: 100_000, warnMax: 2_000, aliases: ['miete_m2', 'kosten_m2', 'miete_pro_m2', 'kosten_pro_m2', 'mietzins_m2', 'mietpreis_m2', 'preis_m2'], description: { de: 'Jährliche Kosten pro m²: Miete inkl. Nebenkosten, bei Kauf die Betriebskosten (ohne Kapitalkosten, die aus land_chf und building_chf folgen)', en: 'Annual cost per m²: rent incl. service charges, for a bought site its operating cost (capital cost follows from land_chf and building_chf)' } },
 			{ name: 'one_off_chf', type: 'number', unit: 'CHF', required: false, min: 0, max: 1e10, warnMax: 500e6, aliases: ['einmalkosten', 'investition'], description: { de: 'Einmalkosten für den Ausbau (der Umzug folgt aus den Umzugskosten pro Person)', en: 'One-off fit-out cost (the move follows from the move cost per person)' } },
 			{ name: 'land_chf', type: 'number', unit: 'CHF', required: false, min: 0, max: 1e10, warnMax: 1e9, aliases: ['grundstueck', 'grundstück', 'landpreis', 'kaufpreis_land'], description: { de: 'Kaufpreis des Grundstücks (gekaufte Standorte); das Modell verzinst ihn mit dem Finanzierungssatz', en: 'Purchase price of the land (bought sites); the model charges interest at the financing rate' } },
 			{ name: 'building_chf', type: 'number', unit: 'CHF', required: false, min: 0, max: 1e10, warnMax: 1e9, aliases: ['gebaeude', 'gebäude', 'baukosten', 'gebaeudekosten'], description: { de: 'Kauf- oder Baukosten des Gebäudes (gekaufte Standorte); das Modell rechnet daraus eine Annuität über die Abschreibungsdauer', en: 'Purchase or construction cost of the building (bought sites); the model turns it into an annuity over the pay-off period' } },
@@ -390,6 +390,8 @@ export function normaliseHeader(h: string): string {
 		.replaceAll('ä', 'ae')
 		.replaceAll('ö', 'oe')
 		.replaceAll('ü', 'ue')
+		.replaceAll('²', '2')
+		.replaceAll('³', '3')
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.replace(/[^a-z0-9]+/g, '_')

@@ -21,12 +21,13 @@ export interface MappingSuggestion {
 
 /**
  * Words that qualify a column name without changing what it is: where (home, residence), when (today),
- * units and formatting ("in %", "CHF/Jahr", "m²"). Normalised as headers are (schema.ts normaliseHeader).
+ * units and formatting ("in %", "CHF/Jahr"). Not "m²": "Miete CHF/m²/Jahr" (per m², a site's cost) is
+ * another column than "Miete CHF/Jahr" (an office's rent). Normalised as headers are (schema.ts normaliseHeader).
  */
 const QUALIFIERS = new Set([
 	'wohnort', 'wohnadresse', 'wohnsitz', 'wohn', 'privat', 'privatadresse', 'home', 'residence', 'domicile', 'domicilio',
 	'aktuell', 'heute', 'current', 'today',
-	'in', 'prozent', 'percent', 'pct', 'chf', 'fr', 'jahr', 'jaehrlich', 'pro', 'per', 'year', 'annual', 'm', 'm2', 'qm', 'min', 'minuten'
+	'in', 'prozent', 'percent', 'pct', 'chf', 'fr', 'jahr', 'jaehrlich', 'pro', 'per', 'year', 'annual', 'min', 'minuten'
 ]);
 
 /** All columns the importer reads for a table: schema columns plus location inputs (e, n, plz). */
