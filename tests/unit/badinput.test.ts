@@ -93,7 +93,7 @@ const IMPORT_CASES: ImportCase[] = [
 		table: 'staff',
 		file: 'tests/fixtures/import/bad/staff_duplicates.csv',
 		issues: [['error', 4, 'person_id', 'duplicate_key']],
-		check: (r) => expect(r.issues[0].message.en).toBe('Duplicate id "P1" (already in row 2).')
+		check: (r) => expect(r.issues[0].message.en).toBe('Duplicate id "P1" (already in row 2). One row per person: add up several contracts of one person into one FTE.')
 	},
 	{ name: 'empty file (blank lines)', table: 'staff', file: 'tests/fixtures/import/bad/staff_empty.csv', issues: [['error', null, null, 'empty_file']] },
 	{ name: 'empty file (0 bytes)', table: 'staff', file: 'tests/fixtures/badinput/staff_zero_bytes.csv', issues: [['error', null, null, 'empty_file']] },

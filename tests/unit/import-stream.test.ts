@@ -145,7 +145,7 @@ describe('streaming validation', () => {
 			}
 			const res = s.finish();
 			expect(where(res.issues)).toEqual(expected);
-			expect(res.issues[1].message.en).toBe('Duplicate id "P1" (already in row 2).');
+			expect(res.issues[1].message.en).toBe('Duplicate id "P1" (already in row 2). One row per person: add up several contracts of one person into one FTE.');
 			expect([res.stats.rows, n]).toEqual([303, 303]);
 			expect(batches).toBeGreaterThan(chunkBytes === 1000 ? 5 : 50);
 			expect(res.preview[1]).toMatchObject({ person_id: 'P2', unit: 'A\nK' });

@@ -236,7 +236,7 @@ describe('bad input: precise messages', () => {
 	it('duplicate ids name both rows', async () => {
 		const r = await run('staff', file('bad/staff_duplicates.csv'));
 		expect(where(r.issues)).toEqual([['error', 4, 'person_id', 'duplicate_key']]);
-		expect(r.issues[0].message.en).toBe('Duplicate id "P1" (already in row 2).');
+		expect(r.issues[0].message.en).toBe('Duplicate id "P1" (already in row 2). One row per person: add up several contracts of one person into one FTE.');
 	});
 	it('empty and header-only files', async () => {
 		expect(where((await run('staff', file('bad/staff_empty.csv'))).issues)).toEqual([['error', null, null, 'empty_file']]);
@@ -442,6 +442,8 @@ describe('direct identifiers in id columns', () => {
 			['error', 6, 'person_id', 'duplicate_key']
 		]);
 		expect(r.issues[0].message.de).toContain('3 Zeilen, erste in Zeile 2');
+		// The duplicate's message does not repeat the AHV number in full.
+		expect(r.issues[2].message.de).toMatch(/^Doppelte ID «756\.••••\.••••\.97» \(schon in Zeile 2\)\./);
 		const stored = r.result!.arrow.getChild('person_id')!.toArray().join(' ');
 		expect(stored).not.toMatch(/756\.|@|7561234567897/);
 		// A second import draws new pseudonyms: nothing links them to the ids.

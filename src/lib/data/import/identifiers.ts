@@ -19,6 +19,17 @@ export function identifierKind(v: string): IdentifierKind | null {
 	return null;
 }
 
+/** An identifier as messages may show it: "756.••••.••••.97", "a•••@lu.ch" (the row number says which). */
+export function maskIdentifier(v: string, kind: IdentifierKind): string {
+	if (kind === 'email') {
+		const at = v.indexOf('@');
+		return `${v.charAt(0)}•••${v.slice(at)}`;
+	}
+	let digits = 0;
+	const total = v.replace(/\D/g, '').length;
+	return v.replace(/\d/g, (d) => (++digits <= 3 || digits > total - 2 ? d : '•'));
+}
+
 /**
  * SQL condition (over a trimmed text expression) true for every value `identifierKind` would name, and
  * possibly more: the fast import path sends such a file to the validator, which decides.

@@ -17,7 +17,7 @@ import { hasLocation, importColumns, suggestMapping, type ColumnMapping } from '
 import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote } from './types.ts';
 import { show } from './values.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
-import { identifierKind, Pseudonymiser } from './identifiers.ts';
+import { identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
 import { isProblem, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell, withoutUnit } from './typing.ts';
 
 export interface ValidateOptions extends ProgressOptions {
@@ -298,16 +298,22 @@ export class TableValidator {
 			issues.order = [STAGE.duplicate, 0];
 			const keys = values[def.key];
 			const header = this.mapping[def.key];
+			const keyDef = this.cols.find((c) => c.name === def.key);
 			for (let i = 0; i < n; i++) {
 				const k = keys[i];
 				if (k === null || k === undefined) continue;
 				const s = String(k);
 				const first = this.seenKeys.get(s);
-				if (first !== undefined)
+				if (first !== undefined) {
+					// An AHV number or e-mail address is not repeated in full (it is replaced before it is stored).
+					const kind = keyDef?.pseudonymous ? identifierKind(s) : null;
+					const shown = kind ? maskIdentifier(s, kind) : show(s);
+					const perPerson = def.name === 'staff';
 					issues.error(rowNo[i], header, 'duplicate_key', {
-						de: `Doppelte ID «${show(s)}» (schon in Zeile ${first}).`,
-						en: `Duplicate id "${show(s)}" (already in row ${first}).`
+						de: `Doppelte ID «${shown}» (schon in Zeile ${first}).${perPerson ? ' Eine Zeile pro Person: mehrere Anstellungen einer Person zu einem Pensum zusammenzählen.' : ''}`,
+						en: `Duplicate id "${shown}" (already in row ${first}).${perPerson ? ' One row per person: add up several contracts of one person into one FTE.' : ''}`
 					});
+				}
 				else this.seenKeys.set(s, rowNo[i]);
 			}
 		}
