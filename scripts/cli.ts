@@ -44,7 +44,7 @@ const lang = rest[rest.indexOf('--lang') + 1] === 'en' ? 'en' : 'de';
 function report(e: unknown): number {
 	if (process.env.STANDORTWAHL_DEBUG) console.error(e);
 	if (e instanceof UsageError) {
-		console.error(`${lang === 'de' ? 'Aufruf falsch' : 'Bad usage'}: ${e.message}. ${lang === 'de' ? 'Hilfe' : 'Help'}: npm run cli -- ${cmd} --help`);
+		console.error(`${lang === 'de' ? 'Aufruf falsch' : 'Bad usage'}: ${e.msg[lang]}. ${lang === 'de' ? 'Hilfe' : 'Help'}: npm run cli -- ${cmd} --help`);
 		return 2;
 	}
 	// Refusals of the readers (GtfsError, ZipError, NetFileError, ImportFileError …) carry a bilingual message.

@@ -30,16 +30,18 @@ export type Engine = 'wasm' | 'native';
 /** `--engine native|wasm`: native DuckDB (@duckdb/node-api) or duckdb-wasm (the browser's engine, default). */
 export function engine(args: string[]): Engine {
 	const e = option(args, '--engine') ?? 'wasm';
-	if (e !== 'wasm' && e !== 'native') throw new UsageError(`--engine must be native or wasm, not ${e}`);
+	if (e !== 'wasm' && e !== 'native') throw new UsageError({ de: `--engine ist native oder wasm, nicht ${e}`, en: `--engine must be native or wasm, not ${e}` });
 	return e;
 }
 
 export const ENGINE_HELP = '--engine native|wasm: native DuckDB (multi-threaded, no wasm memory limit) or duckdb-wasm (default; the browser\'s engine). Same SQL, same results.';
 
-/** Bad usage of a command (exit code 2, message without a stack trace). */
+/** Bad usage of a command (exit code 2, message without a stack trace), in German and English. */
 export class UsageError extends Error {
-	constructor(message: string) {
-		super(message);
+	readonly msg: { de: string; en: string };
+	constructor(msg: { de: string; en: string }) {
+		super(msg.en);
+		this.msg = msg;
 		this.name = 'UsageError';
 	}
 }

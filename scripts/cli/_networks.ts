@@ -36,7 +36,7 @@ const CREATED_BY = 'Standortwahl CLI';
 export async function regionFromArgs(db: Db, args: string[]): Promise<StudyRegion> {
 	const km = option(args, '--region-km');
 	const buffer = km === undefined ? DEFAULT_REGION_BUFFER_KM : Number(km);
-	if (!(buffer >= 0 && buffer <= 500)) throw new UsageError(`--region-km must be a number of kilometres (0–500), not "${km}"`);
+	if (!(buffer >= 0 && buffer <= 500)) throw new UsageError({ de: `--region-km ist eine Zahl von Kilometern (0–500), nicht «${km}»`, en: `--region-km must be a number of kilometres (0–500), not "${km}"` });
 	return studyRegion(db, buffer);
 }
 

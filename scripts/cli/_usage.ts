@@ -64,13 +64,17 @@ export function checkUsage(command: string, args: string[]): void {
 		if (flags.has(a)) continue;
 		if (values.has(a)) {
 			const v = args[i + 1];
-			if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${a} needs a value`);
-			if (spec.numbers?.includes(a) && !Number.isFinite(Number(v))) throw new UsageError(`${a} must be a number, not "${v}"`);
-			if (ENUMS[a] && !ENUMS[a].includes(v)) throw new UsageError(`${a} must be ${ENUMS[a].join(' or ')}, not "${v}"`);
+			if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError({ de: `${a} braucht einen Wert`, en: `${a} needs a value` });
+			if (spec.numbers?.includes(a) && !Number.isFinite(Number(v))) throw new UsageError({ de: `${a} ist eine Zahl, nicht «${v}»`, en: `${a} must be a number, not "${v}"` });
+			if (ENUMS[a] && !ENUMS[a].includes(v)) throw new UsageError({ de: `${a} ist ${ENUMS[a].join(' oder ')}, nicht «${v}»`, en: `${a} must be ${ENUMS[a].join(' or ')}, not "${v}"` });
 			i++;
 			continue;
 		}
-		if (a.startsWith('-') && a.length > 1) throw new UsageError(`unknown option ${a}`);
-		if (++plain > (spec.positionals ?? 0)) throw new UsageError(spec.positionals ? `one ${spec.positionals === 1 ? 'file or folder' : 'argument'} only, not also "${a}"` : `unexpected argument "${a}"`);
+		if (a.startsWith('-') && a.length > 1) throw new UsageError({ de: `unbekannte Option ${a}`, en: `unknown option ${a}` });
+		if (++plain > (spec.positionals ?? 0)) throw new UsageError(
+				spec.positionals
+					? { de: `nur ${spec.positionals === 1 ? 'eine Datei oder ein Ordner' : 'ein Argument'}, nicht auch «${a}»`, en: `one ${spec.positionals === 1 ? 'file or folder' : 'argument'} only, not also "${a}"` }
+					: { de: `unerwartetes Argument «${a}»`, en: `unexpected argument "${a}"` }
+			);
 	}
 }

@@ -26,7 +26,7 @@ export async function run(args: string[]): Promise<number> {
 	const out = option(args, '--out');
 	const gtfs = option(args, '--gtfs');
 	const pbf = option(args, '--pbf');
-	if (!out || !!gtfs === !!pbf) throw new UsageError(`${HELP}\n\nGive exactly one of --gtfs or --pbf, and --out.`);
+	if (!out || !!gtfs === !!pbf) throw new UsageError({ de: `${HELP}\n\nGenau eines von --gtfs oder --pbf angeben, und --out.`, en: `${HELP}\n\nGive exactly one of --gtfs or --pbf, and --out.` });
 	const de = langOf(args) === 'de';
 	const db = await openScenarioDb(option(args, '--data'), langOf(args));
 	if (!db) return 1;
@@ -34,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
 		const t0 = performance.now();
 		const nets = await loadNetworks(db, args, gtfs ? ['pt'] : ['car'], (l) => console.error(l));
 		const net = gtfs ? nets.pt : nets.car;
-		if (!net?.netfile || !net.provenance) throw new UsageError('no network file was produced');
+		if (!net?.netfile || !net.provenance) throw new UsageError({ de: 'es entstand keine Netzdatei', en: 'no network file was produced' });
 		writeFileSync(out, net.netfile);
 		const p = net.provenance;
 		const counts = Object.entries(p.counts)

@@ -126,6 +126,23 @@ describe('CLI exit codes and messages', () => {
 	}, 120_000);
 });
 
+describe('CLI usage errors in the user\'s language', () => {
+	it('German by default, English with --lang en; the same checks', () => {
+		const msg = (args: string[]) => {
+			try {
+				checkUsage('score', args);
+			} catch (e) {
+				return (e as UsageError).msg;
+			}
+			return null;
+		};
+		expect(msg(['--bogus'])).toEqual({ de: 'unbekannte Option --bogus', en: 'unknown option --bogus' });
+		expect(msg(['data/demo', '--samples', 'many'])?.de).toBe('--samples ist eine Zahl, nicht «many»');
+		expect(msg(['data/demo', '--crs', 'ch1903'])?.de).toBe('--crs ist wgs84 oder lv95, nicht «ch1903»');
+		expect(msg(['a', 'b'])?.de).toBe('nur eine Datei oder ein Ordner, nicht auch «b»');
+	});
+});
+
 describe('CLI dates', () => {
 	it('report --date takes real calendar dates only, as the report page does (2026-02-30 is bad usage, before any browser starts)', async () => {
 		const r = await cli(['report', '--date', '2026-02-30']);
