@@ -13,8 +13,6 @@ interface Spec {
 	values: string[];
 	/** Options without a value. */
 	flags?: string[];
-	/** Of the valued options, those that must be numbers. */
-	numbers?: string[];
 	/** How many plain arguments (file or folder names) the command takes. */
 	positionals?: number;
 }
@@ -24,26 +22,28 @@ const RASTER = ['--cell', '--statpop'];
 const ADDR = ['--addresses', '--region-km'];
 
 export const USAGE: Record<string, Spec> = {
-	catchment: { values: ['--data', '--modes', '--working-age-share', '--lang', ...NET, ...RASTER], flags: ['--json'], numbers: ['--working-age-share', '--cell'] },
-	geocode: { values: ['--lang', '--out', ...ADDR], flags: ['--no-cut'], numbers: ['--region-km'], positionals: 1 },
+	catchment: { values: ['--data', '--modes', '--working-age-share', '--lang', ...NET, ...RASTER], flags: ['--json'] },
+	geocode: { values: ['--lang', '--out', ...ADDR], flags: ['--no-cut'], positionals: 1 },
 	guteklassen: { values: ['--crs', '--data', '--out', '--rail-nodes', '--stations', '--tram-group', '--lang', ...NET] },
-	import: { values: ['--lang', '--out', '--engine', '--sheet', '--header-row', ...ADDR], flags: ['--no-cut'], numbers: ['--region-km', '--header-row'], positionals: 1 },
-	isochrones: { values: ['--crs', '--data', '--minutes', '--mode', '--out', '--site', '--lang', ...NET, ...RASTER], numbers: ['--cell'] },
-	matrix: { values: ['--data', '--modes', '--out', '--engine', '--lang', ...NET], numbers: ['--region-km'] },
-	network: { values: ['--data', '--out', '--lang', ...NET], numbers: ['--region-km'] },
+	import: { values: ['--lang', '--out', '--engine', '--sheet', '--header-row', ...ADDR], flags: ['--no-cut'], positionals: 1 },
+	isochrones: { values: ['--crs', '--data', '--minutes', '--mode', '--out', '--site', '--lang', ...NET, ...RASTER] },
+	matrix: { values: ['--data', '--modes', '--out', '--engine', '--lang', ...NET] },
+	network: { values: ['--data', '--out', '--lang', ...NET] },
 	report: { values: ['--date', '--format', '--out', '--png', '--scenario', '--lang'], flags: ['--build'] },
 	route: { values: ['--arrive', '--data', '--from', '--to', '--mode', '--lang', ...NET] },
-	scale: { values: ['--customers', '--customers-file', '--memory-limit', '--parquet-dir', '--staff', '--threads', '--times', '--engine', ...NET], numbers: ['--customers', '--staff', '--threads'] },
+	scale: { values: ['--customers', '--customers-file', '--memory-limit', '--parquet-dir', '--staff', '--threads', '--times', '--engine', ...NET] },
 	schema: { values: ['--lang'], flags: ['--markdown'] },
 	score: {
 		values: ['--scenario', '--lang', '--samples', '--seed', '--engine', '--geojson', '--crs', ...NET, ...RASTER],
 		flags: ['--json', '--compute-times', '--estimate-times', '--no-raster'],
-		numbers: ['--samples', '--seed', '--cell'],
 		positionals: 1
 	},
 	'travel-times': { values: ['--mode', '--format', '--source', '--out', '--lang'], positionals: 1 },
-	validate: { values: ['--table', '--lang', '--sheet', '--header-row', ...ADDR], flags: ['--no-cut'], numbers: ['--region-km', '--header-row'], positionals: 1 }
+	validate: { values: ['--table', '--lang', '--sheet', '--header-row', ...ADDR], flags: ['--no-cut'], positionals: 1 }
 };
+
+/** Options that are numbers wherever a command takes them (one list: per command they drifted apart). */
+const NUMBERS = new Set(['--region-km', '--header-row', '--cell', '--samples', '--seed', '--customers', '--staff', '--threads', '--working-age-share']);
 
 const ENUMS: Record<string, string[]> = { '--lang': ['de', 'en'], '--engine': ['wasm', 'native'], '--crs': ['wgs84', 'lv95'] };
 
@@ -65,7 +65,7 @@ export function checkUsage(command: string, args: string[]): void {
 		if (values.has(a)) {
 			const v = args[i + 1];
 			if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError({ de: `${a} braucht einen Wert`, en: `${a} needs a value` });
-			if (spec.numbers?.includes(a) && !Number.isFinite(Number(v))) throw new UsageError({ de: `${a} ist eine Zahl, nicht «${v}»`, en: `${a} must be a number, not "${v}"` });
+			if (NUMBERS.has(a) && (v.trim() === '' || !Number.isFinite(Number(v)))) throw new UsageError({ de: `${a} ist eine Zahl, nicht «${v}»`, en: `${a} must be a number, not "${v}"` });
 			if (ENUMS[a] && !ENUMS[a].includes(v)) throw new UsageError({ de: `${a} ist ${ENUMS[a].join(' oder ')}, nicht «${v}»`, en: `${a} must be ${ENUMS[a].join(' or ')}, not "${v}"` });
 			i++;
 			continue;
