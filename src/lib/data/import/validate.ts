@@ -131,7 +131,7 @@ export class TableValidator {
 	/** Identifiers replaced in id columns (one table of pseudonyms per import). */
 	private readonly pseudonyms = new Pseudonymiser();
 	/** `percent` columns written in percent (schema column names), decided by `sample`. */
-	private inPercent = new Set<string>();
+	private readonly inPercent = new Set<string>();
 
 	constructor(
 		readonly table: TableName,
@@ -251,7 +251,8 @@ export class TableValidator {
 			const inPercent = this.inPercent.has(c.name);
 			if (isPlz) this.plzLocality = new Array(n).fill(null);
 			for (let i = 0; i < n; i++) {
-				let raw = rows[i][j];
+				const cell = rows[i][j];
+				let raw = cell;
 				if (isPlz && typeof raw === 'string') {
 					// Postcode and locality in one cell: the postcode is typed, the locality helps the address match.
 					const m = /^\s*(?:ch\s?-\s?)?([1-9]\d{3})\s+(\D.*?)\s*$/i.exec(raw);
@@ -267,7 +268,7 @@ export class TableValidator {
 				if (typeof typed === 'number' && (pct !== null || inPercent)) typed /= 100;
 				let v: CellValue;
 				if (isProblem(typed)) {
-					const p = problemMessage(typed, c, raw, style);
+					const p = problemMessage(typed, c, cell, style); // the cell as written ("abc %", not "abc")
 					issues.error(rowNo[i], header, p.code, p.msg);
 					v = null;
 				} else if ((v = typed) === null) {
