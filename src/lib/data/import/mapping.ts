@@ -26,7 +26,7 @@ export interface MappingSuggestion {
  */
 const QUALIFIERS = new Set([
 	'wohnort', 'wohnadresse', 'wohnsitz', 'wohn', 'privat', 'privatadresse', 'home', 'residence', 'domicile', 'domicilio',
-	'aktuell', 'heute', 'current', 'today',
+	'aktuell', 'aktuelle', 'aktueller', 'heute', 'heutige', 'heutiger', 'current', 'today',
 	'in', 'prozent', 'percent', 'pct', 'chf', 'fr', 'jahr', 'jaehrlich', 'pro', 'per', 'year', 'annual', 'min', 'minuten'
 ]);
 
