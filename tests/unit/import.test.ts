@@ -384,6 +384,12 @@ describe('numbers with their unit, dates that cannot be read', () => {
 		]);
 		expect(where(r.issues)).toEqual([['error', 4, 'notice_months', 'bad_integer']]);
 	});
+	it('reads visit frequencies written in words: monatlich, wöchentlich, 2x pro Monat, 3 mal im Quartal, täglich = 250 working days', async () => {
+		const csv = 'PLZ;Kundengruppe;Besuche\n6003;Versicherte;monatlich\n6003;Versicherte;Wöchentlich\n6003;Versicherte;2x pro Monat\n6003;Versicherte;3 mal im Quartal\n6003;Versicherte;1,5 pro Monat\n6003;Versicherte;täglich\n6003;Versicherte;ab und zu\n';
+		const r = await run('customers', text('k.csv', csv));
+		expect(r.result!.preview.map((p) => p.visits_per_year)).toEqual([12, 52, 24, 12, 18, 250, null]);
+		expect(where(r.issues)).toEqual([['error', 8, 'Besuche', 'bad_number']]);
+	});
 	it('says what an unreadable date probably is: an Excel serial number, slashes, a year alone', async () => {
 		const csv = 'office_id;name;area_m2;rent_chf_year;lease_end;plz\nA;A;100;1;46387;6003\nB;B;100;1;12/31/2027;6003\nC;C;100;1;Dez 2027;6003\nD;D;100;1;morgen;6003\n';
 		const r = await run('offices', text('o.csv', csv));

@@ -3,7 +3,7 @@
  * beyond the column's bounds. The validator calls this for every cell of every mapped column.
  */
 import type { CellValue } from '../arrow.ts';
-import { MAX_EXACT_INTEGER, type ColumnDef } from '../schema.ts';
+import { MAX_EXACT_INTEGER, normaliseHeader, type ColumnDef } from '../schema.ts';
 import { readNumberText, type NumberStyle } from './numbers.ts';
 import { BadCell, type Msg, type RawCell } from './types.ts';
 import { parseBoolean, parseDate, parseText, show } from './values.ts';
@@ -89,9 +89,34 @@ export function withoutUnit(c: ColumnDef, v: RawCell): RawCell {
 	return v;
 }
 
+/**
+ * How often per year, for a column counted per year ("1/Jahr"), when a file says it in words: "monatlich",
+ * "wöchentlich", "2x pro Monat", "3 mal im Quartal". "Täglich" counts 250 working days (the offices are
+ * open on working days, not 365). Anything else is left to the number reader.
+ */
+const PER_YEAR_WORDS: Record<string, number> = {
+	taeglich: 250, daily: 250, arbeitstaeglich: 250,
+	woechentlich: 52, weekly: 52, zweiwoechentlich: 26, biweekly: 26,
+	monatlich: 12, monthly: 12,
+	quartalsweise: 4, vierteljaehrlich: 4, quarterly: 4,
+	halbjaehrlich: 2, semi_annually: 2,
+	jaehrlich: 1, annually: 1, yearly: 1, einmal_pro_jahr: 1
+};
+const PER_PERIOD: Record<string, number> = { tag: 250, day: 250, woche: 52, week: 52, monat: 12, month: 12, quartal: 4, quarter: 4, jahr: 1, year: 1 };
+
+function perYear(v: RawCell): RawCell {
+	if (typeof v !== 'string') return v;
+	const word = PER_YEAR_WORDS[normaliseHeader(v)];
+	if (word !== undefined) return word;
+	const t = v.trim().toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue');
+	const m = /^(\d+(?:[.,]\d+)?)\s*(?:x|mal)?\s*(?:pro|per|im|in der|a|je|\/)\s*(tag|day|woche|week|monat|month|quartal|quarter|jahr|year)$/.exec(t);
+	return m ? Number(m[1].replace(',', '.')) * PER_PERIOD[m[2]] : v;
+}
+
 /** Type one cell: its value, null for an empty cell, or the problem. */
 export function typeCell(c: ColumnDef, v: RawCell, style: NumberStyle = null): CellValue | CellProblem {
 	if (v instanceof BadCell) return { problem: 'bad_cell', cell: v };
+	if (c.unit === '1/Jahr') v = perYear(v);
 	if (c.type === 'number' || c.type === 'integer') v = withoutUnit(c, v);
 	switch (c.type) {
 		case 'text': {
