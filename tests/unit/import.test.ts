@@ -191,6 +191,9 @@ describe('an HR export as it comes: qualified headers, Pensum in percent', () =>
 		const fractions = await run('staff', text('f.csv', 'id;unit;fte;office_id;plz\n1;AK;0.8;LU-01;6003\n2;IV;1;LU-01;6010\n'));
 		expect(fractions.result?.preview.map((p) => p.fte)).toEqual([0.8, 1]);
 		expect(fractions.issues).toEqual([]);
+		// A bad percentage is quoted as written.
+		const bad = await run('staff', text('b.csv', 'id;unit;fte;office_id;plz\n1;AK;80;LU-01;6003\n2;IV;viel %;LU-01;6010\n'));
+		expect(bad.issues.map((i) => i.message.de)).toContain("«viel %» ist keine gültige Angabe; erwartet: eine Zahl (z. B. 1234.5 oder 1'234,5).");
 		// Beyond 100 × max it is no percentage: the range error stays.
 		const wrong = await run('staff', text('w.csv', 'id;unit;fte;office_id;plz\n1;AK;800;LU-01;6003\n2;IV;1;LU-01;6010\n'));
 		expect(where(wrong.issues)).toEqual([['error', 2, 'fte', 'out_of_range']]);

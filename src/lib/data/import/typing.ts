@@ -80,7 +80,7 @@ const UNIT_WORDS: Record<string, readonly string[]> = {
 };
 
 /** A number cell without the column's unit after it ("6 Monate" → "6"); other cells as they are. */
-export function withoutUnit(c: ColumnDef, v: RawCell): RawCell {
+function withoutUnit(c: ColumnDef, v: RawCell): RawCell {
 	const words = c.unit ? UNIT_WORDS[c.unit] : undefined;
 	if (!words || typeof v !== 'string') return v;
 	const s = v.trim();
@@ -113,11 +113,21 @@ function perYear(v: RawCell): RawCell {
 	return m ? Number(m[1].replace(',', '.')) * PER_PERIOD[m[2]] : v;
 }
 
+/**
+ * A number cell as the number reader takes it, the one place for what people write around a number: the
+ * % sign of a `percent` column (the validator divides by 100), a frequency in words as its count per
+ * year, the column's unit after it. Typing and the column's decimal-separator decision both read this.
+ */
+export function numberInput(c: ColumnDef, v: RawCell): RawCell {
+	if (c.percent) v = percentText(v) ?? v;
+	if (c.unit === '1/Jahr') v = perYear(v);
+	return withoutUnit(c, v);
+}
+
 /** Type one cell: its value, null for an empty cell, or the problem. */
 export function typeCell(c: ColumnDef, v: RawCell, style: NumberStyle = null): CellValue | CellProblem {
 	if (v instanceof BadCell) return { problem: 'bad_cell', cell: v };
-	if (c.unit === '1/Jahr') v = perYear(v);
-	if (c.type === 'number' || c.type === 'integer') v = withoutUnit(c, v);
+	if (c.type === 'number' || c.type === 'integer') v = numberInput(c, v);
 	switch (c.type) {
 		case 'text': {
 			const s = parseText(v);

@@ -18,7 +18,7 @@ import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote
 import { show } from './values.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
 import { identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
-import { isProblem, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell, withoutUnit } from './typing.ts';
+import { isProblem, numberInput, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
 
 export interface ValidateOptions extends ProgressOptions {
 	/** Cap per severity (default 200); the rest is counted. */
@@ -199,7 +199,7 @@ export class TableValidator {
 			const j = this.idx[c.name];
 			if (j === undefined || j < 0 || (c.type !== 'number' && c.type !== 'integer' && c.type !== 'lon' && c.type !== 'lat')) continue;
 			const cells = rows.slice(0, SAMPLE_ROWS).map((r) => r[j]);
-			styles[c.name] = decideStyle(cells.map((v) => withoutUnit(c, percentText(v) ?? v)));
+			styles[c.name] = decideStyle(cells.map((v) => numberInput(c, v)));
 			if (readsAsPercent(c, cells, styles[c.name])) {
 				this.inPercent.add(c.name);
 				const h = this.headers[j];
@@ -251,8 +251,7 @@ export class TableValidator {
 			const inPercent = this.inPercent.has(c.name);
 			if (isPlz) this.plzLocality = new Array(n).fill(null);
 			for (let i = 0; i < n; i++) {
-				const cell = rows[i][j];
-				let raw = cell;
+				let raw = rows[i][j];
 				if (isPlz && typeof raw === 'string') {
 					// Postcode and locality in one cell: the postcode is typed, the locality helps the address match.
 					const m = /^\s*(?:ch\s?-\s?)?([1-9]\d{3})\s+(\D.*?)\s*$/i.exec(raw);
@@ -261,14 +260,12 @@ export class TableValidator {
 						this.plzLocality[i] = m[2];
 					}
 				}
-				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent.
-				const pct = c.percent ? percentText(raw) : null;
-				if (pct !== null) raw = pct;
 				let typed = typeCell(c, raw, style);
-				if (typeof typed === 'number' && (pct !== null || inPercent)) typed /= 100;
+				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent.
+				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null)) typed /= 100;
 				let v: CellValue;
 				if (isProblem(typed)) {
-					const p = problemMessage(typed, c, cell, style); // the cell as written ("abc %", not "abc")
+					const p = problemMessage(typed, c, raw, style);
 					issues.error(rowNo[i], header, p.code, p.msg);
 					v = null;
 				} else if ((v = typed) === null) {
