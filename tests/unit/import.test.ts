@@ -391,6 +391,8 @@ describe('numbers with their unit, dates that cannot be read', () => {
 		const csv = 'PLZ;Kundengruppe;Besuche\n6003;Versicherte;monatlich\n6003;Versicherte;Wöchentlich\n6003;Versicherte;2x pro Monat\n6003;Versicherte;3 mal im Quartal\n6003;Versicherte;1,5 pro Monat\n6003;Versicherte;täglich\n6003;Versicherte;ab und zu\n';
 		const r = await run('customers', text('k.csv', csv));
 		expect(r.result!.preview.map((p) => p.visits_per_year)).toEqual([12, 52, 24, 12, 18, 250, null]);
+		const perYear = await run('customers', text('k.csv', 'PLZ;Kundengruppe;Besuche\n6003;Versicherte;12 pro Jahr\n6003;Versicherte;12x/Jahr\n6003;Versicherte;12 mal pro Jahr\n6003;Versicherte;12 p.a.\n'));
+		expect(perYear.result!.preview.map((p) => p.visits_per_year)).toEqual([12, 12, 12, 12]);
 		expect(where(r.issues)).toEqual([['error', 8, 'Besuche', 'bad_number']]);
 	});
 	it('says what an unreadable date probably is: an Excel serial number, slashes, a year alone', async () => {

@@ -75,7 +75,7 @@ const UNIT_WORDS: Record<string, readonly string[]> = {
 	min: ['min', 'min.', 'minuten', 'minutes', "'"],
 	'CHF/Jahr': ['chf/jahr', 'chf/j', 'chf p.a.', 'chf pro jahr', '/jahr', 'p.a.', 'pro jahr', 'jährlich'],
 	'CHF/m²/Jahr': ['chf/m²/jahr', 'chf/m2/jahr', 'chf/m²', 'chf/m2', '/m²', '/m2', '/m²/jahr', '/m2/jahr'],
-	'1/Jahr': ['/jahr', 'pro jahr', 'mal pro jahr', 'x pro jahr', 'x/jahr', 'p.a.'],
+	'1/Jahr': ['p.a.'], // "12 pro Jahr", "12x/Jahr": perYear reads them first
 	FTE: ['fte', 'vze']
 };
 
