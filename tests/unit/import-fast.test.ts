@@ -13,6 +13,7 @@ import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { importToDb, tableForFile, type ImportIssue } from '../../src/lib/data/import/index.ts';
 import type { FastOutcome } from '../../src/lib/data/import/fast/run.ts';
+import type { FastSliceSizes } from '../../src/lib/data/import/fast/side.ts';
 import { scanCsv } from '../../src/lib/data/import/fast/scan.ts';
 import { createRng, type Rng } from '../../src/lib/data/prng.ts';
 import { createTableSql, tableNames, tables, type TableName } from '../../src/lib/data/schema.ts';
@@ -29,10 +30,13 @@ interface Both {
 	detail: string;
 }
 
+/** Slices of a few bytes: DuckDB gets the file in many pieces, cut wherever the scan may cut. */
+const TINY: FastSliceSizes = { chunkBytes: 7, firstSliceBytes: 20, sliceBytes: 40 };
+
 /** Import `bytes` both ways into two databases; compare everything the user and the model see. */
-async function both(dbs: [Db, Db], table: TableName, fileName: string, bytes: Uint8Array): Promise<Both> {
+async function both(dbs: [Db, Db], table: TableName, fileName: string, bytes: Uint8Array, fastSlices?: FastSliceSizes): Promise<Both> {
 	let fast: FastOutcome | null = null;
-	const a = await importToDb(dbs[0], table, { fileName, bytes }, { refs, onFastPath: (o) => (fast = o) });
+	const a = await importToDb(dbs[0], table, { fileName, bytes }, { refs, onFastPath: (o) => (fast = o), fastSlices });
 	const b = await importToDb(dbs[1], table, { fileName, bytes }, { refs, fast: false });
 	const msg = (i: ImportIssue[]) => i.map((x) => [x.severity, x.row, x.column, x.code, x.message.de, x.message.en]);
 	const sum = async (db: Db) => JSON.stringify(await rows(db, `SELECT count(*)::INTEGER AS n, sum(hash(t::VARCHAR))::VARCHAR AS h FROM ${table} t`));
@@ -64,6 +68,10 @@ describe('fast path = reference path', () => {
 				const r = await both(dbs, table, path.basename(f), bytes);
 				expect([f, table, r.detail]).toEqual([f, table, '']);
 				if (taken(r.fast)) fastTaken.push(`${table}:${path.basename(f)}`);
+				if (!guess) continue;
+				const sliced = await both(dbs, table, path.basename(f), bytes, TINY);
+				expect([f, table, 'tiny slices', sliced.detail]).toEqual([f, table, 'tiny slices', '']);
+				expect([f, taken(sliced.fast)]).toEqual([f, taken(r.fast)]);
 			}
 		}
 		// The clean files take the fast path (else it accelerates nothing).
@@ -83,6 +91,10 @@ describe('fast path = reference path', () => {
 			const r = await both(dbs, table, 'm.csv', enc(text));
 			expect([k, label, r.detail]).toEqual([k, label, '']);
 			if (taken(r.fast)) fastCount++;
+			// The same in slices of a few bytes: a cut after any row end (CRLF split across reads, a quoted line
+			// break or a blank line at a slice's start) must read as the whole file does.
+			const sliced = await both(dbs, table, 'm.csv', enc(text), TINY);
+			expect([k, label, 'tiny slices', sliced.detail]).toEqual([k, label, 'tiny slices', '']);
 		}
 		expect(fastCount).toBeGreaterThan(runs / 10);
 	}, 300_000);
@@ -169,6 +181,41 @@ function mutate(rng: Rng, text: string): [string, string] {
 	return [applied.join('+'), lines.join('\n') + (rng.next() < 0.5 ? '\n' : '')];
 }
 
+describe('fast path in slices', () => {
+	let dbs: [Db, Db];
+	beforeAll(async () => {
+		dbs = [await openNodeDb(), await openNodeDb()];
+		for (const d of dbs) for (const t of tableNames) await d.exec(createTableSql(tables[t]));
+	}, 60_000);
+	afterAll(async () => {
+		for (const d of dbs ?? []) await d.close();
+	});
+	// 400 rows in slices of ~40 bytes: what a later slice shows must change how every slice was read, or decline.
+	const rowsOf = (f: (i: number) => string) => 'customer_id;group;count;visits_per_year;lon;lat\n' + Array.from({ length: 400 }, (_, i) => f(i)).join('\n') + '\n';
+	const plain = (i: number, visits: string) => `C${i};insured;1;${visits};8.3${i % 10};47.05`;
+	const cases: [string, string, boolean][] = [
+		['clean', rowsOf((i) => plain(i, '2')), true],
+		['decimal commas from row 300 on (an unambiguous one among the sample rows)', rowsOf((i) => plain(i, i >= 300 ? `${i % 7},5` : '3')), true],
+		['decimal points early, commas late: declined', rowsOf((i) => plain(i, i >= 300 ? '2,5' : '2.5')), false],
+		['"1,500" late with no unambiguous comma: declined', rowsOf((i) => plain(i, i === 350 ? '1,500' : '2')), false],
+		['spaces at the edges only late', rowsOf((i) => (i >= 250 ? `C${i}; insured ;1;2;8.3;47.05` : plain(i, '2'))), true],
+		['a tab at an edge only late', rowsOf((i) => (i === 390 ? `\tC${i};insured;1;2;8.3;47.05` : plain(i, '2'))), true],
+		['a bad point in the last rows', rowsOf((i) => (i === 399 ? `C${i};insured;1;2;9.9;48.5` : plain(i, '2'))), false],
+		['a word in a number column late', rowsOf((i) => plain(i, i === 380 ? 'oft' : '2')), false],
+		['CRLF line ends', rowsOf((i) => plain(i, '2')).replaceAll('\n', '\r\n'), true],
+		['CR line ends', rowsOf((i) => plain(i, '2')).replaceAll('\n', '\r'), true],
+		['quoted line breaks', rowsOf((i) => (i % 50 === 0 ? `"C${i}\nb";insured;1;2;8.3;47.05` : plain(i, '2'))), true]
+	];
+	for (const [label, text, fast] of cases)
+		it(label, async () => {
+			for (const sizes of [TINY, { chunkBytes: 64, firstSliceBytes: 100, sliceBytes: 1000 }]) {
+				const r = await both(dbs, 'customers', 's.csv', enc(text), sizes);
+				expect(r.detail).toBe('');
+				expect(r.fast && !r.fast.ok ? r.fast.reason : 'taken').toSatisfy((x: string) => (x === 'taken') === fast);
+			}
+		});
+});
+
 describe('fast path: cancel and staging', () => {
 	it('a cancel leaves the previous table and no staging or temporary table behind', async () => {
 		const db = await openNodeDb();
@@ -186,6 +233,49 @@ describe('fast path: cancel and staging', () => {
 });
 
 describe('byte scan = our parser', () => {
+	it('reads a number the same whole and byte by byte (its common form takes a shortcut)', async () => {
+		const rng = createRng(23);
+		const pieces = ['0', '1', '7', '00', '.', ',', '-', '+', 'e', 'E', ' ', '12', '3.5', 'x'];
+		const fields: string[] = [];
+		for (let i = 0; i < 3000; i++) {
+			let f = '';
+			for (let n = 1 + rng.int(5); n > 0; n--) f += pieces[rng.int(pieces.length)];
+			fields.push(f.includes(',') ? `"${f}"` : f);
+		}
+		// One field per row: plain numbers, and every odd form beside them in other rows.
+		const csvOf = (xs: string[]) => enc('v,w\n' + xs.map((f) => `${f},1`).join('\n') + '\n');
+		for (let k = 0; k < fields.length; k += 50) {
+			const bytes = csvOf(fields.slice(k, k + 50));
+			const read = async (chunkBytes: number) => {
+				const r = await scanCsv(bytesSource(bytes), { delimiter: ',', headerLine: 1, width: 2, numberColumns: [0], extract: [{ index: 0, kind: 'number' }], sampleRows: 20, chunkBytes });
+				return JSON.stringify([r.columns, Array.from(r.extracted.get(0) as Float64Array)]);
+			};
+			expect([k, await read(1 << 20)]).toEqual([k, await read(1)]);
+		}
+		for (const f of fields) {
+			const one = async (chunkBytes: number) => {
+				const r = await scanCsv(bytesSource(csvOf([f])), { delimiter: ',', headerLine: 1, width: 2, numberColumns: [0], extract: [{ index: 0, kind: 'number' }], sampleRows: 20, chunkBytes });
+				return JSON.stringify([r.columns[0], Array.from(r.extracted.get(0) as Float64Array)]);
+			};
+			expect([f, await one(1 << 20)]).toEqual([f, await one(1)]);
+		}
+	});
+
+	it('finds bytes that are not UTF-8 in any chunk, and a character cut at a chunk end only when it is broken', async () => {
+		const scan = async (bytes: Uint8Array, chunkBytes: number) =>
+			(await scanCsv(bytesSource(bytes), { delimiter: ',', headerLine: 1, width: 2, numberColumns: [], sampleRows: 10, chunkBytes })).reason ?? 'ok';
+		const text = 'a,b\n' + 'x,y\n'.repeat(40);
+		const at = (s: string, k: number, insert: number[]) => {
+			const b = enc(s);
+			return new Uint8Array([...b.subarray(0, k), ...insert, ...b.subarray(k)]);
+		};
+		for (const chunkBytes of [4, 8, 16, 1 << 20]) {
+			expect(await scan(at(text, 100, [0xc3, 0xa4]), chunkBytes)).toBe('ok'); // ä, wherever the chunk ends
+			expect(await scan(at(text, 100, [0xe4]), chunkBytes)).toBe('not UTF-8'); // ä in Windows-1252, late in the file
+			expect(await scan(at(text, 100, [0xc3]), chunkBytes)).toBe('not UTF-8'); // a cut character followed by ASCII
+		}
+	});
+
 	it('counts the rows our parser sees, at every chunk size, or says it cannot', async () => {
 		const rng = createRng(7);
 		const alphabet = ['a', 'b', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', '1', '2.5', '', 'ä'];

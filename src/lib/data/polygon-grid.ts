@@ -2,9 +2,15 @@
  * Point-in-polygon for many points against fixed polygons (municipalities, the national outline): a
  * grid over their extent. A cell that no polygon boundary touches has one answer for all its points
  * (inside polygon k, or outside all), found once per connected patch of such cells; in a cell that a
- * boundary touches, the polygons whose bounding box touches the cell are tested exactly (turf), in their
+ * boundary touches, the polygons whose bounding box touches the cell are tested exactly, in their
  * order. So `find` answers exactly what testing every polygon in order would (the first polygon that
  * contains the point, boundary included), with one array lookup for most points.
+ *
+ * The exact test is turf's (point-in-polygon-hao: crossings of a horizontal ray, the boundary counted
+ * inside), run on only the segments of the point's grid row: a segment wholly above or below the point
+ * adds nothing to that count, so skipping it changes no answer. Its orientation test is the float
+ * estimate with robust-predicates' error bound; in the rare case the bound cannot decide the sign, turf
+ * itself answers.
  */
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
@@ -15,6 +21,9 @@ const EDGE = -2;
 const UNSET = -3;
 /** Segments are widened by this (degrees) when cells are marked, so a boundary on a cell border marks both cells. */
 const EPS = 1e-9;
+/** robust-predicates' orient2d: a float determinant at least this share of its terms' sum has the exact sign. */
+const CCW_ERRBOUND = (3 + 16 * 1.1102230246251565e-16) * 1.1102230246251565e-16;
+const UNDECIDED = 2;
 
 function bboxOf(g: Polygon | MultiPolygon): [number, number, number, number] {
 	const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -41,6 +50,15 @@ export class PolygonGrid {
 	private readonly candStart: Int32Array;
 	private readonly cand: Int32Array;
 	private readonly boxes: [number, number, number, number][];
+	/** Per polygon: its first grid row, and where its rows' segment lists start in `rowStart`. */
+	private readonly rowLo: Int32Array;
+	private readonly rowBase: Int32Array;
+	/** Per (polygon, row): the range of its segments in `seg`/`segPart` (CSR). */
+	private readonly rowStart: Int32Array;
+	/** Segments x1, y1, x2, y2, in ring order, each under every row its y range touches. */
+	private readonly seg: Float64Array;
+	/** The part (polygon of a multipolygon) of each segment. */
+	private readonly segPart: Int32Array;
 
 	constructor(
 		private readonly polys: readonly Poly[],
@@ -79,7 +97,46 @@ export class PolygonGrid {
 		const cand = (this.cand = new Int32Array(count[edges]));
 		const fill = count.slice(0, edges);
 		for (let k = 0; k < polys.length; k++) boxCells(k, (c) => slot[c] >= 0 && (cand[fill[slot[c]]++] = k));
-		// 3. Untouched cells: one exact test per connected patch, spread by flood fill.
+		// 3. Each polygon's segments by grid row, for the exact test (counted, then filled).
+		const rowLo = (this.rowLo = new Int32Array(polys.length));
+		const rowBase = (this.rowBase = new Int32Array(polys.length + 1));
+		const parts = (g: Polygon | MultiPolygon) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+		const rowOf = (y: number) => Math.floor((y - this.y0) / cellDeg);
+		for (let k = 0; k < polys.length; k++) {
+			rowLo[k] = rowOf(this.boxes[k][1]);
+			rowBase[k + 1] = rowBase[k] + rowOf(this.boxes[k][3]) - rowLo[k] + 1;
+		}
+		const rowCount = new Int32Array(rowBase[polys.length] + 1);
+		const eachSegment = (f: (k: number, part: number, r0: number, r1: number, a: number[], b: number[]) => void) => {
+			for (let k = 0; k < polys.length; k++)
+				parts(polys[k].geometry).forEach((rings, part) => {
+					for (const ring of rings)
+						for (let v = 1; v < ring.length; v++) {
+							const a = ring[v - 1];
+							const b = ring[v];
+							f(k, part, rowBase[k] + rowOf(Math.min(a[1], b[1])) - rowLo[k], rowBase[k] + rowOf(Math.max(a[1], b[1])) - rowLo[k], a, b);
+						}
+				});
+		};
+		eachSegment((_k, _p, r0, r1) => {
+			for (let r = r0; r <= r1; r++) rowCount[r + 1]++;
+		});
+		for (let r = 0; r + 1 < rowCount.length; r++) rowCount[r + 1] += rowCount[r];
+		this.rowStart = rowCount.slice();
+		const at = rowCount.slice(0, -1);
+		const seg = (this.seg = new Float64Array(4 * rowCount[rowCount.length - 1]));
+		const segPart = (this.segPart = new Int32Array(rowCount[rowCount.length - 1]));
+		eachSegment((_k, part, r0, r1, a, b) => {
+			for (let r = r0; r <= r1; r++) {
+				const x = at[r]++;
+				seg[4 * x] = a[0];
+				seg[4 * x + 1] = a[1];
+				seg[4 * x + 2] = b[0];
+				seg[4 * x + 3] = b[1];
+				segPart[x] = part;
+			}
+		});
+		// 4. Untouched cells: one exact test per connected patch, spread by flood fill.
 		const stack: number[] = [];
 		for (let c0 = 0; c0 < cells.length; c0++) {
 			if (cells[c0] !== UNSET) continue;
@@ -116,9 +173,47 @@ export class PolygonGrid {
 			const k = only ? only[m] : m;
 			const b = this.boxes[k];
 			if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
-			if (booleanPointInPolygon([lon, lat], this.polys[k])) return k;
+			const inside = this.inPolygon(lon, lat, k);
+			if (inside === UNDECIDED ? booleanPointInPolygon([lon, lat], this.polys[k]) : inside === 1) return k;
 		}
 		return -1;
+	}
+
+	/**
+	 * Polygon k contains the point (1; boundary included) or not (0), from the segments of the point's row:
+	 * point-in-polygon-hao's count per part; UNDECIDED where the orientation needs exact arithmetic.
+	 */
+	private inPolygon(lon: number, lat: number, k: number): number {
+		const r = Math.floor((lat - this.y0) / this.cellDeg) - this.rowLo[k];
+		if (r < 0 || this.rowBase[k] + r >= this.rowBase[k + 1]) return 0;
+		const seg = this.seg;
+		const from = this.rowStart[this.rowBase[k] + r];
+		const to = this.rowStart[this.rowBase[k] + r + 1];
+		let part = -1;
+		let crossings = 0;
+		for (let s = from; s < to; s++) {
+			if (this.segPart[s] !== part) {
+				if (crossings & 1) return 1;
+				crossings = 0;
+				part = this.segPart[s];
+			}
+			const u1 = seg[4 * s] - lon;
+			const v1 = seg[4 * s + 1] - lat;
+			const u2 = seg[4 * s + 2] - lon;
+			const v2 = seg[4 * s + 3] - lat;
+			if (v1 === 0 && v2 === 0) {
+				if ((u2 <= 0 && u1 >= 0) || (u1 <= 0 && u2 >= 0)) return 1;
+			} else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
+				// orient2d(u1, u2, v1, v2, 0, 0), as point-in-polygon-hao calls it
+				const left = u2 * v1;
+				const right = u1 * v2;
+				const det = left - right;
+				if (Math.abs(det) < CCW_ERRBOUND * Math.abs(left + right)) return UNDECIDED;
+				if (det === 0) return 1;
+				if ((det > 0 && v2 > 0 && v1 <= 0) || (det < 0 && v2 <= 0 && v1 > 0)) crossings++;
+			}
+		}
+		return crossings & 1;
 	}
 
 	/** Index of the first polygon that contains lon/lat (boundary included), or -1. */

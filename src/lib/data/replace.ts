@@ -68,7 +68,8 @@ export function appendByName(db: Db, name: TableName, data: Table): Promise<void
 // commits (one transaction swaps it in) or gives up (dropped). Every step goes through the same
 // queue as replaceTable, so a batch never lands inside another replacement's transaction.
 
-const importStaging = (name: TableName) => `__import_${name}`;
+/** The staging table of an import into `name`. */
+export const importStaging = (name: TableName) => `__import_${name}`;
 
 /** Create an empty staging table for `name` (replacing a left-over one). */
 export function stageBegin(db: Db, name: TableName): Promise<void> {

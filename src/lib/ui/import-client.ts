@@ -101,6 +101,7 @@ export interface StagedImport {
  * `commitStaged`); with errors, on cancel or failure the staging table is dropped again.
  */
 export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutcome> {
+	const started = performance.now();
 	const call = await importWorker();
 	const open = (fastOpen: boolean) =>
 		call
@@ -132,12 +133,13 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 		const session = opened.session;
 		const js: FastJs = {
 			plan: () => call.fastPlan({ session }),
-			scan: (prep, onProgress) => call.fastScan({ session, prep }, { signal: o.signal, onProgress: (f) => onProgress?.(f) }),
-			locate: () => call.fastLocate({ session }, { signal: o.signal }),
+			slice: (prep, onProgress) => call.fastSlice({ session, prep }, { signal: o.signal, onProgress: (f) => onProgress?.(f) }),
 			finish: (preview) => call.fastFinish({ session, preview })
 		};
 		try {
+			const opening = Math.round(performance.now() - started);
 			const fast = await fastImport(db, js, o.file, { signal: o.signal, previewRows: PREVIEW_ROWS, onProgress: (f) => report(f, 0) });
+			fast.ms = { open: opening, ...fast.ms }; // the session's first chunk (sniffing, mapping) before the fast path
 			o.onFastPath?.(fast);
 			if (fast.ok) {
 				const result: StreamedResult = { ...fast.result, table: o.table, matrix: null };

@@ -44,7 +44,7 @@ import {
 } from '../travel-time-formats.ts';
 import { SAMPLE_ROWS, TableValidator, type ValidationResult } from './validate.ts';
 import { fastImport, type FastOutcome } from './fast/run.ts';
-import { FastSide, type FastPrep } from './fast/side.ts';
+import { FastSide, type FastPrep, type FastSliceSizes } from './fast/side.ts';
 
 /** A file to stream: a File/Blob (read by slices) or bytes already in memory. */
 export type StreamInput = FileInput | { fileName: string; blob: BlobLike };
@@ -388,6 +388,8 @@ export async function importToDb(
 		fast?: boolean;
 		/** What the fast path did (taken, or why not; step times). */
 		onFastPath?: (o: FastOutcome) => void;
+		/** The fast path's slice sizes (default: fast/side.ts). */
+		fastSlices?: FastSliceSizes;
 	} = {}
 ): Promise<ImportToDbResult> {
 	let staged = false;
@@ -396,8 +398,8 @@ export async function importToDb(
 		const csv = formatOf(input.fileName) === 'csv' && opts.fast !== false;
 		let s = await ImportSession.open(table, input, { ...opts, fastOpen: csv });
 		if (csv) {
-			const side = new FastSide(s, byteSource(input));
-			const js = { plan: () => side.plan(), scan: (p: FastPrep, f?: (x: number) => void) => side.scan(p, opts.signal, f), locate: () => side.locate(), finish: side.finish.bind(side) };
+			const side = new FastSide(s, byteSource(input), opts.fastSlices);
+			const js = { plan: () => side.plan(), slice: (p: FastPrep, f?: (x: number) => void) => side.slice(p, opts.signal, f), finish: side.finish.bind(side) };
 			const out = await fastImport(db, js, 'blob' in input ? input.blob : input.bytes, {
 				signal: opts.signal,
 				previewRows: opts.previewRows,

@@ -123,6 +123,9 @@ export class TableValidator {
 	private addressesWithoutDirectory = 0;
 	/** Locality text that came with the postcode in one cell ("6005 Luzern" in the plz column), per row of the chunk. */
 	private plzLocality: (string | null)[] = [];
+	/** locateTyped's read-only blocks: nulls for absent inputs, zeros for the row numbers it does not know. */
+	private nullBlock: null[] = [];
+	private zeroBlock: number[] = [];
 	private noRefWarned = false;
 	private rows = 0;
 	private unusual = 0;
@@ -358,10 +361,11 @@ export class TableValidator {
 	 */
 	locateTyped(values: Record<string, CellValue[]>, n: number): boolean {
 		const before = this.issues.errors + this.issues.warnings;
-		const noRow = new Array<number>(n).fill(0);
-		for (const c of this.cols) values[c.name] ??= new Array<CellValue>(n).fill(null);
-		this.plzLocality = new Array(n).fill(null);
-		this.locationStep(values, noRow, n);
+		// Absent inputs: one shared block of nulls (the location step writes only the columns it fills in).
+		if (this.nullBlock.length !== n) [this.nullBlock, this.zeroBlock] = [new Array<null>(n).fill(null), new Array<number>(n).fill(0)];
+		for (const c of this.cols) values[c.name] ??= LOCATED.has(c.name) ? new Array<CellValue>(n).fill(null) : this.nullBlock;
+		this.plzLocality = this.nullBlock;
+		this.locationStep(values, this.zeroBlock, n);
 		this.rows += n;
 		return this.issues.errors + this.issues.warnings === before;
 	}
@@ -628,6 +632,9 @@ export class TableValidator {
 		}
 	}
 }
+
+/** The columns the location step fills in (the others it only reads). */
+const LOCATED = new Set(['lon', 'lat', 'zone_id', 'geocode_quality']);
 
 function outside(issues: IssueList, row: number, column: string, a: number, b: number, outline: boolean): void {
 	const how = outline

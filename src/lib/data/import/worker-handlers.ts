@@ -203,12 +203,10 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 		fastPlan(p: { session: number }) {
 			return side(p.session).plan();
 		},
-		fastScan(p: { session: number; prep: FastPrep }, ctx: HandlerContext) {
-			return side(p.session).scan(p.prep, ctx.signal, (f) => ctx.progress(f));
-		},
-		fastLocate(p: { session: number }, ctx: HandlerContext) {
-			const r = side(p.session).locate();
-			if (r && r !== 'none') for (const a of [r.lon, r.lat, r.zone, r.q]) if (a && typeof a !== 'number') ctx.transfer(a.buffer as ArrayBuffer);
+		async fastSlice(p: { session: number; prep: FastPrep }, ctx: HandlerContext) {
+			const r = await side(p.session).slice(p.prep, ctx.signal, (f) => ctx.progress(f));
+			const l = r?.located;
+			if (l && l !== 'none') for (const a of [l.lon, l.lat, l.zone, l.q]) if (a && typeof a !== 'number') ctx.transfer(a.buffer as ArrayBuffer);
 			return r;
 		},
 		fastFinish(p: { session: number; preview: ValidationResult['preview'] }) {

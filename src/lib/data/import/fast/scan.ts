@@ -134,20 +134,102 @@ function plainNumber(neg: boolean, mant: number, sig: number, pow: number, text:
 	return Number(text());
 }
 
-/** Scan `src` (UTF-8) as described in the module comment. */
-export async function scanCsv(src: ByteSource, o: ScanOptions): Promise<ScanResult & { extracted: Extracted }> {
-	const delim = o.delimiter.charCodeAt(0);
-	if (o.delimiter.length !== 1 || delim > 127 || delim === QUOTE || delim === LF || delim === CR)
-		return { rows: 0, safe: false, reason: 'delimiter', columns: [], extracted: new Map() };
-	const sc = new Scanner(o);
-	const size = src.size;
-	const step = o.chunkBytes ?? 4 << 20;
-	for (let at = o.start ?? 0; at < size; at += step) {
-		if (o.signal?.aborted) throw new ImportCancelled();
-		sc.chunk(await src.read(at, Math.min(size, at + step)), at + step >= size);
-		o.onProgress?.(Math.min(1, (at + step) / size));
+/** One slice of the file: whole rows, cut where the scan has seen them end outside quotes. */
+export interface ScanSlice {
+	/** Byte range [from, to) of the file (the first slice starts at 0, with the header lines and any BOM). */
+	from: number;
+	to: number;
+	/** Data rows before the slice and in it. */
+	firstRow: number;
+	rows: number;
+	/** The last slice. */
+	done: boolean;
+}
+
+/**
+ * The scan in slices of whole rows, so a reader (DuckDB, fast/run.ts) can take the rows scanned so far
+ * while the scan goes on. A slice grows to `sliceBytes` (doubling from `firstSliceBytes`) and ends at the
+ * last row end the scan is sure of (a CR is sure once the next byte is read); `result()` is the scan of
+ * everything read so far, and the scan of the whole file after the last slice.
+ */
+export class SliceScanner {
+	private readonly sc: Scanner;
+	private at: number;
+	private cut = 0;
+	private cutRows = 0;
+	private target: number;
+	private finished = false;
+	constructor(
+		private readonly src: ByteSource,
+		private readonly o: ScanOptions & { firstSliceBytes?: number; sliceBytes?: number }
+	) {
+		this.sc = new Scanner(o);
+		this.at = o.start ?? 0;
+		this.target = o.firstSliceBytes ?? o.sliceBytes ?? Infinity;
 	}
-	return sc.finish();
+
+	/** The next slice, or null after the last (`signal`/`onProgress` of this call, else the options'). */
+	async next(call: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<ScanSlice | null> {
+		if (this.finished) return null;
+		const o = { ...this.o, ...call };
+		const size = this.src.size;
+		const step = o.chunkBytes ?? 1 << 20;
+		while (this.at < size) {
+			if (o.signal?.aborted) throw new ImportCancelled();
+			const end = Math.min(size, this.at + step);
+			this.sc.chunk(await this.src.read(this.at, end), this.at, end >= size);
+			this.at = end;
+			o.onProgress?.(end / size);
+			const sc = this.sc;
+			if (end < size && sc.cut - this.cut >= this.target && sc.cutRows > this.cutRows) {
+				const slice = { from: this.cut, to: sc.cut, firstRow: this.cutRows, rows: sc.cutRows - this.cutRows, done: false };
+				this.cut = sc.cut;
+				this.cutRows = sc.cutRows;
+				this.target = Math.min(this.target * 2, o.sliceBytes ?? Infinity);
+				return slice;
+			}
+		}
+		this.sc.end();
+		this.finished = true;
+		return { from: this.cut, to: size, firstRow: this.cutRows, rows: this.sc.rowCount - this.cutRows, done: true };
+	}
+
+	/** The scan so far (of the whole file once the last slice is out). */
+	result(): ScanResult {
+		return this.sc.result();
+	}
+
+	/** Extracted values of the rows so far (an array per extracted column; read rows below the slice's end). */
+	values(index: number): Float64Array | (string | null)[] | undefined {
+		return this.sc.values(index);
+	}
+}
+
+/** Scan `src` (UTF-8) as described in the module comment, in one go. */
+export async function scanCsv(src: ByteSource, o: ScanOptions): Promise<ScanResult & { extracted: Extracted }> {
+	const s = new SliceScanner(src, { chunkBytes: 4 << 20, ...o });
+	while (await s.next());
+	const extracted: Extracted = new Map();
+	const r = s.result();
+	for (const x of o.extract ?? []) {
+		const v = s.values(x.index)!;
+		extracted.set(x.index, Array.isArray(v) ? v.slice(0, r.rows) : v);
+	}
+	return { ...r, extracted };
+}
+
+/** No byte above 0x7f (four at a time where the buffer is aligned). */
+function isAscii(buf: Uint8Array): boolean {
+	let i = 0;
+	const n = buf.length;
+	for (; i < n && (buf.byteOffset + i) % 4 !== 0; i++) if (buf[i] > 0x7f) return false;
+	if (i === n) return true;
+	const words = new Uint32Array(buf.buffer, buf.byteOffset + i, (n - i) >> 2);
+	let acc = 0;
+	for (let w = 0; w < words.length; w++) acc |= words[w];
+	if (acc & 0x80808080) return false;
+	for (i += words.length * 4; i < n; i++) if (buf[i] > 0x7f) return false;
+	return true;
 }
 
 // What a byte means outside quotes (the delimiter is set per scanner).
@@ -186,6 +268,9 @@ class Scanner {
 	private last = -1;
 	private pendingCR = false;
 	private quotedCR = false;
+	/** The last row end the scan is sure of (absolute byte offset after it) and the data rows before it. */
+	cut = 0;
+	cutRows = 0;
 	// The current field as a number.
 	private nOk = true;
 	private nBefore = 0;
@@ -204,7 +289,9 @@ class Scanner {
 	private valueLen = 0;
 
 	constructor(private readonly o: ScanOptions) {
-		this.kind[o.delimiter.charCodeAt(0)] = K_DELIM;
+		const delim = o.delimiter.charCodeAt(0);
+		if (o.delimiter.length !== 1 || delim > 127 || delim === QUOTE || delim === LF || delim === CR) this.doubt('delimiter');
+		else this.kind[delim] = K_DELIM;
 		this.kind[LF] = K_LF;
 		this.kind[CR] = K_CR;
 		this.kind[QUOTE] = K_QUOTE;
@@ -278,6 +365,10 @@ class Scanner {
 		if (this.first < 0) this.first = buf[from];
 		this.last = buf[to - 1];
 		const extract = this.extractKind[this.field] !== 0;
+		if (!this.nStarted && this.nOk && this.plainRun(buf, from, to)) {
+			if (extract) this.keep(buf, from, to);
+			return;
+		}
 		let ok = this.nOk;
 		let before = this.nBefore;
 		let after = this.nAfter;
@@ -344,11 +435,65 @@ class Scanner {
 		this.nSig = sig;
 		this.nExpNeg = expNeg;
 		this.nExpVal = expVal;
-		if (extract)
-			for (let x = from; x < to; x++) {
-				if (this.valueLen < MAX_EXTRACT) this.value[this.valueLen] = buf[x];
-				this.valueLen++;
+		if (extract) this.keep(buf, from, to);
+	}
+
+	/** Keep the bytes [from, to) of a value to extract. */
+	private keep(buf: Uint8Array, from: number, to: number): void {
+		for (let x = from; x < to; x++) {
+			if (this.valueLen < MAX_EXTRACT) this.value[this.valueLen] = buf[x];
+			this.valueLen++;
+		}
+	}
+
+	/**
+	 * The common number, [-]digits[.digits] filling the whole run of a fresh field, in one tight loop;
+	 * sets the number state exactly as the byte-by-byte loop of numberRun would. False (state untouched)
+	 * for anything else, which numberRun then reads byte by byte.
+	 */
+	private plainRun(buf: Uint8Array, from: number, to: number): boolean {
+		let x = from;
+		const neg = buf[x] === 45;
+		if (neg) x++;
+		let before = 0;
+		let after = 0;
+		let zero = false;
+		let mant = 0;
+		let sig = 0;
+		for (; x < to; x++) {
+			const d = buf[x] - 48;
+			if (d < 0 || d > 9) break;
+			if (before === 0 && d === 0) zero = true;
+			before++;
+			if (sig > 0 || d !== 0) {
+				sig++;
+				mant = mant * 10 + d;
 			}
+		}
+		let sep = 0;
+		if (x < to && buf[x] === 46) {
+			sep = C_DOT;
+			for (x++; x < to; x++) {
+				const d = buf[x] - 48;
+				if (d < 0 || d > 9) break;
+				after++;
+				if (sig > 0 || d !== 0) {
+					sig++;
+					mant = mant * 10 + d;
+				}
+			}
+		}
+		if (x !== to || before + after === 0) return false;
+		this.nBefore = before;
+		this.nAfter = after;
+		this.nZero = zero;
+		this.nSep = sep;
+		this.nNeg = neg;
+		this.nMant = mant;
+		this.nSig = sig;
+		this.nStarted = true;
+		this.nLast = sep && after === 0 ? C_DOT : C_DIGIT;
+		return true;
 	}
 
 	/** The current field ends (at a delimiter or a line end). */
@@ -430,15 +575,21 @@ class Scanner {
 
 	/** Strict UTF-8 over the whole file, chunk by chunk (the session may have checked only the first). */
 	private readonly utf8Check = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+	private lastAscii = true;
 
-	chunk(buf: Uint8Array, final = false): void {
+	/** Scan the bytes `buf` found at offset `base` of the file. */
+	chunk(buf: Uint8Array, base: number, final = false): void {
 		if (buf.indexOf(0) >= 0) this.doubt('a NUL byte');
-		if (!this.reason)
+		// ASCII is UTF-8: the decoder (which builds a string) only sees chunks with other bytes, and the
+		// chunk after one (it may hold the rest of a character cut at the chunk's end).
+		const ascii = isAscii(buf);
+		if (!this.reason && (!ascii || !this.lastAscii))
 			try {
 				this.utf8Check.decode(buf, { stream: !final });
 			} catch {
 				this.doubt('not UTF-8');
 			}
+		this.lastAscii = ascii;
 		const kind = this.kind;
 		const n = buf.length;
 		const headerLine = this.o.headerLine;
@@ -446,6 +597,8 @@ class Scanner {
 			const b = buf[i];
 			if (this.pendingCR) {
 				this.pendingCR = false;
+				this.cut = base + (b === LF ? i + 1 : i);
+				this.cutRows = this.rows;
 				if (b === LF) continue;
 			}
 			const state = this.state;
@@ -506,23 +659,31 @@ class Scanner {
 				this.line++;
 				this.rowLine = this.line;
 				this.pendingCR = b === CR;
+				if (b === LF) {
+					this.cut = base + i + 1;
+					this.cutRows = this.rows;
+				}
 			}
 		}
 	}
 
-	finish(): ScanResult & { extracted: Extracted } {
+	/** The end of the file: the last row may have no line end. */
+	end(): void {
 		if (this.state === QUOTED) this.doubt('an unterminated quote');
-		if (this.field > 0 || this.fieldLen > 0 || this.state !== FIELD_START) this.endRow(); // the last row has no line end
-		const extracted: Extracted = new Map();
-		for (let j = 0; j < this.width; j++) {
-			const a = this.numbers[j];
-			if (a) extracted.set(j, a.subarray(0, this.rows));
-			const t = this.texts[j];
-			if (t) {
-				t.length = this.rows;
-				extracted.set(j, t);
-			}
-		}
+		if (this.field > 0 || this.fieldLen > 0 || this.state !== FIELD_START) this.endRow();
+	}
+
+	get rowCount(): number {
+		return this.rows;
+	}
+
+	/** Extracted values of the rows so far (text: the live array, which may hold a row in progress past them). */
+	values(j: number): Float64Array | (string | null)[] | undefined {
+		const a = this.numbers[j];
+		return a ? a.subarray(0, this.rows) : (this.texts[j] ?? undefined);
+	}
+
+	result(): ScanResult {
 		const columns: ColumnScan[] = Array.from({ length: this.width }, (_, j) => ({
 			plain: this.plain[j] === 1,
 			dot: this.dots[j] === 1,
@@ -531,6 +692,6 @@ class Scanner {
 			ambiguousComma: this.ambiguousComma[j] === 1,
 			edge: this.edges[j]
 		}));
-		return { rows: this.rows, safe: !this.reason, ...(this.reason ? { reason: this.reason } : {}), columns, extracted };
+		return { rows: this.rows, safe: !this.reason, ...(this.reason ? { reason: this.reason } : {}), columns };
 	}
 }

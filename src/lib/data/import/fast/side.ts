@@ -10,7 +10,7 @@ import type { ByteSource } from '../../../util/bytes.ts';
 import type { ImportSession } from '../stream.ts';
 import { SAMPLE_ROWS, type ValidationResult } from '../validate.ts';
 import { importColumns } from '../mapping.ts';
-import { scanCsv, type Extract, type Extracted, type ScanResult } from './scan.ts';
+import { SliceScanner, type Extract, type ScanResult, type ScanSlice } from './scan.ts';
 import { LOCATION_INPUTS } from './sql.ts';
 import type { FastColumn, FastPlan } from './sql.ts';
 
@@ -38,13 +38,35 @@ const ADDRESS_INPUTS = new Set(['address', 'street', 'house_number', 'locality',
 /** Rows per block of the location step (a block's cell values are plain JS arrays). */
 const LOCATE_BLOCK = 65_536;
 
+/** Slices: the first small, so DuckDB starts early; then doubling up to 16 MB (each DuckDB statement has its overhead: 4 MB slices were slower, 8–64 MB alike). */
+const FIRST_SLICE_BYTES = 1 << 20;
+const SLICE_BYTES = 16 << 20;
+
+const QUALITY_SPELLING = new Map<string, string>(GEOCODE_QUALITIES.map((q) => [q.toLowerCase(), q]));
+const QUALITY_INDEX = new Map<string, number>(GEOCODE_QUALITIES.map((q, i) => [q, i]));
+
+export interface FastSliceSizes {
+	firstSliceBytes?: number;
+	sliceBytes?: number;
+	/** Bytes read and scanned at a time. */
+	chunkBytes?: number;
+}
+
+/** One slice for DuckDB: its bytes and rows, the scan of the file so far, the location step on its rows. */
+export interface FastSlice extends ScanSlice {
+	scan: ScanResult;
+	located: Located | 'none' | false;
+}
+
 export class FastSide {
-	/** Location inputs the scan extracted (schema column -> values per data row). */
-	private inputs: { name: string; values: Float64Array | (string | null)[] }[] = [];
-	private rows = 0;
+	private scanner: SliceScanner | null = null;
+	/** Location inputs the scan extracts (schema column, file column). */
+	private wanted: { name: string; index: number }[] = [];
 	constructor(
 		private readonly s: ImportSession,
-		private readonly src: ByteSource
+		private readonly src: ByteSource,
+		/** Slice and read sizes in bytes (tests make them tiny, to put slice ends everywhere). */
+		private readonly sizes: FastSliceSizes = {}
 	) {}
 
 	/** The plan, or the reason the file goes the reference way. */
@@ -81,32 +103,50 @@ export class FastSide {
 		};
 	}
 
-	/** The byte scan (fast/scan.ts) of the file; keeps the location inputs for `locate`. */
-	async scan(prep: FastPrep, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<ScanResult> {
-		const csv = this.s.csv!;
-		const wanted = prep.columns.filter((c) => (LOCATION_INPUTS as readonly string[]).includes(c.def.name));
-		const extract: Extract[] = wanted.map((c) => ({ index: c.index, kind: c.def.type === 'text' ? 'text' : 'number' }));
-		const r = await scanCsv(this.src, { delimiter: csv.delimiter, headerLine: csv.headerLine, width: prep.width, numberColumns: prep.numberColumns, extract, sampleRows: SAMPLE_ROWS, start: csv.start, signal, onProgress });
-		this.inputs = wanted.map((c) => ({ name: c.def.name, values: (r.extracted as Extracted).get(c.index)! }));
-		this.rows = r.rows;
-		const { extracted: _, ...result } = r;
-		return result;
+	/**
+	 * The next slice of the file (fast/scan.ts SliceScanner): its byte range and rows, the scan so far, and
+	 * the location step on its rows. Null after the last.
+	 */
+	async slice(prep: FastPrep, signal?: AbortSignal, onProgress?: (fraction: number) => void): Promise<FastSlice | null> {
+		if (!this.scanner) {
+			const csv = this.s.csv!;
+			const wanted = prep.columns.filter((c) => (LOCATION_INPUTS as readonly string[]).includes(c.def.name));
+			this.wanted = wanted.map((c) => ({ name: c.def.name, index: c.index }));
+			const extract: Extract[] = wanted.map((c) => ({ index: c.index, kind: c.def.type === 'text' ? 'text' : 'number' }));
+			this.scanner = new SliceScanner(this.src, {
+				delimiter: csv.delimiter,
+				headerLine: csv.headerLine,
+				width: prep.width,
+				numberColumns: prep.numberColumns,
+				extract,
+				sampleRows: SAMPLE_ROWS,
+				start: csv.start,
+				firstSliceBytes: this.sizes.firstSliceBytes ?? FIRST_SLICE_BYTES,
+				sliceBytes: this.sizes.sliceBytes ?? SLICE_BYTES,
+				chunkBytes: this.sizes.chunkBytes
+			});
+		}
+		const next = await this.scanner.next({ signal, onProgress });
+		if (!next) return null;
+		const scan = this.scanner.result();
+		// A file the scan doubts goes the reference way: no need to locate its rows.
+		const located = scan.safe ? this.locate(next.firstRow, next.firstRow + next.rows) : false;
+		return { ...next, scan, located };
 	}
 
 	/**
-	 * The location step on the scanned rows (point tables: locate; zone tables: the lon/lat check; others:
-	 * only counted), in blocks of LOCATE_BLOCK rows so the JS heap holds one block of cell values, not the
-	 * file's (the validator's location step is per chunk anyway). False when any row got a message (the
-	 * reference path will name it); the located columns for point tables.
+	 * The location step on the scanned rows [from, to) (point tables: locate; zone tables: the lon/lat
+	 * check; others: only counted), in blocks of LOCATE_BLOCK rows so the JS heap holds one block of cell
+	 * values. False when any row got a message (the reference path will name it); the located columns for
+	 * point tables.
 	 */
-	locate(): Located | 'none' | false {
-		const n = this.rows;
+	private locate(from: number, to: number): Located | 'none' | false {
+		const n = to - from;
 		const point = tables[this.s.checks.table].location === 'point';
-		const allowed = new Map<string, string>(GEOCODE_QUALITIES.map((q) => [q.toLowerCase(), q]));
-		const qIndex = new Map<string, number>(GEOCODE_QUALITIES.map((q, i) => [q, i]));
 		const out = { lon: new Float64Array(point ? n : 0), lat: new Float64Array(point ? n : 0), zone: new Float64Array(point ? n : 0), q: new Float64Array(point ? n : 0) };
-		const inLon = this.inputs.find((c) => c.name === 'lon')?.values;
-		const inLat = this.inputs.find((c) => c.name === 'lat')?.values;
+		const inputs = this.wanted.map((c) => ({ name: c.name, values: this.scanner!.values(c.index)! }));
+		const inLon = inputs.find((c) => c.name === 'lon')?.values;
+		const inLat = inputs.find((c) => c.name === 'lat')?.values;
 		// Points that are the file's own WGS84 lon/lat need not travel back: DuckDB has read them already.
 		let same = inLon instanceof Float64Array && inLat instanceof Float64Array;
 		const put = (to: Float64Array, from: CellValue[] | undefined, at: number, m: number) => {
@@ -114,17 +154,18 @@ export class FastSide {
 		};
 		for (let at = 0; at < n; at += LOCATE_BLOCK) {
 			const m = Math.min(LOCATE_BLOCK, n - at);
+			const first = from + at;
 			const values: Record<string, CellValue[]> = {};
-			for (const c of this.inputs) {
+			for (const c of inputs) {
 				const v = c.values;
 				const block = new Array<CellValue>(m);
 				if (Array.isArray(v))
 					// Text as the typing step leaves it: trimmed, empty = null, allowed values in their spelling.
 					for (let i = 0; i < m; i++) {
-						const t = v[at + i]?.trim();
-						block[i] = t ? (allowed.get(t.toLowerCase()) ?? t) : null;
+						const t = v[first + i]?.trim();
+						block[i] = t ? (QUALITY_SPELLING.get(t.toLowerCase()) ?? t) : null;
 					}
-				else for (let i = 0; i < m; i++) block[i] = Number.isNaN(v[at + i]) ? null : v[at + i];
+				else for (let i = 0; i < m; i++) block[i] = Number.isNaN(v[first + i]) ? null : v[first + i];
 				values[c.name] = block;
 			}
 			if (!this.s.checks.locateTyped(values, m)) return false;
@@ -132,8 +173,8 @@ export class FastSide {
 			put(out.lon, values.lon, at, m);
 			put(out.lat, values.lat, at, m);
 			put(out.zone, values.zone_id, at, m);
-			for (let i = 0; i < m; i++) out.q[at + i] = qIndex.get(values.geocode_quality[i] as string) ?? GEOCODE_QUALITIES.length - 1;
-			for (let i = 0; same && i < m; i++) same = values.lon[i] === (inLon as Float64Array)[at + i] && values.lat[i] === (inLat as Float64Array)[at + i];
+			for (let i = 0; i < m; i++) out.q[at + i] = QUALITY_INDEX.get(values.geocode_quality[i] as string) ?? GEOCODE_QUALITIES.length - 1;
+			for (let i = 0; same && i < m; i++) same = values.lon[i] === (inLon as Float64Array)[first + i] && values.lat[i] === (inLat as Float64Array)[first + i];
 		}
 		if (!point) return 'none';
 		let one = n > 0;

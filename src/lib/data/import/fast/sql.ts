@@ -42,13 +42,13 @@ export interface FastPlan {
 	columns: FastColumn[];
 	/** File columns of numbers written with a decimal comma (read as text, the comma made a point). */
 	commaColumns: number[];
-	/** Leading/trailing whitespace per file column (fast/scan.ts EDGE_*): what must be trimmed; null = not known yet. */
-	edges: number[] | null;
+	/** Leading/trailing whitespace per file column (fast/scan.ts EDGE_*): what must be trimmed. */
+	edges: number[];
 }
 
-export const FAST_TYPED = '__fast_typed';
 export const FAST_LOC = '__fast_loc';
-const FLAG = '__flag';
+/** The staging table's extra column while slices arrive: the row needs the reference path's message. */
+export const FLAG = '__flag';
 
 const isNumeric = (c: ColumnDef) => c.type === 'number' || c.type === 'integer' || c.type === 'lon' || c.type === 'lat';
 const raw = (j: number) => ident(`c${j}`);
@@ -69,13 +69,7 @@ export function readCsvExpr(p: FastPlan): string {
  * edge whitespace (DuckDB reads an empty field as NULL), DuckDB's cheap space trim where only spaces
  * occur, the exact character set otherwise.
  */
-function trimmed(r: string, edge: number | null): string {
-	// Not known yet (DuckDB reads while the scan runs): trim only values whose first or last character
-	// could be whitespace (all of JavaScript's whitespace is <= U+0020 or >= U+00A0): cheap for plain text.
-	if (edge === null) {
-		const maybe = (x: string) => `ord(${x}) <= 32 OR ord(${x}) >= 160`;
-		return `CASE WHEN ${maybe(r)} OR ${maybe(`right(${r}, 1)`)} THEN nullif(trim(${r}, ${lit(JS_WHITESPACE)}), '') ELSE ${r} END`;
-	}
+function trimmed(r: string, edge: number): string {
 	if (edge === EDGE_NONE) return r;
 	return edge === EDGE_SPACE ? `nullif(trim(${r}), '')` : `nullif(trim(${r}, ${lit(JS_WHITESPACE)}), '')`;
 }
@@ -90,7 +84,7 @@ interface Part {
 }
 
 /** One column: its typed value and the conditions that flag its row. */
-function column(c: FastColumn, edge: number | null, comma: boolean): Part {
+function column(c: FastColumn, edge: number, comma: boolean): Part {
 	const d = c.def;
 	// A decimal-comma column comes as text: the plain number with its comma made a point (fast/scan.ts checked the form).
 	const r = comma ? `TRY_CAST(replace(${trimmed(raw(c.index), edge)}, ',', '.') AS DOUBLE)` : raw(c.index);
@@ -154,46 +148,52 @@ function column(c: FastColumn, edge: number | null, comma: boolean): Part {
 	return { inner, outer, flags };
 }
 
-/** Read and type the whole file into FAST_TYPED (one row per data row, in file order) with a row flag. */
-export function typedTableSql(p: FastPlan): string {
-	const comma = new Set(p.commaColumns);
-	const parts = p.columns.map((c) => column(c, p.edges ? (p.edges[c.index] ?? EDGE_OTHER) : null, comma.has(c.index)));
-	const flag = parts.flatMap((x) => x.flags).map((f) => `coalesce(${f}, false)`);
-	return (
-		`CREATE OR REPLACE TABLE ${FAST_TYPED} AS SELECT ${[...parts.map((x) => x.outer), `${flag.length ? flag.join(' OR ') : 'false'} AS ${FLAG}`].join(', ')} ` +
-		`FROM (SELECT ${parts.flatMap((x) => x.inner).join(', ')} FROM ${readCsvExpr(p)})`
-	);
-}
-
-/** Rows, flagged rows and (for tables with a key) repeated keys. */
-export function checkSql(p: FastPlan): string {
+/** Rows, flagged rows and (for tables with a key) repeated keys in the staging table. */
+export function checkSql(p: Pick<FastPlan, 'table' | 'columns'>, staging: string): string {
 	const key = tables[p.table].key;
 	const hasKey = key && p.columns.some((c) => c.def.name === key);
-	const dup = hasKey ? `, (SELECT count(${ident(key!)}) - count(DISTINCT ${ident(key!)}) FROM ${FAST_TYPED})::INTEGER AS dup` : ', 0 AS dup';
-	return `SELECT count(*)::INTEGER AS n, count_if(${FLAG})::INTEGER AS flagged${dup} FROM ${FAST_TYPED}`;
+	const from = ident(staging);
+	const dup = hasKey ? `, (SELECT count(${ident(key!)}) - count(DISTINCT ${ident(key!)}) FROM ${from})::INTEGER AS dup` : ', 0 AS dup';
+	return `SELECT count(*)::INTEGER AS n, count_if(${FLAG})::INTEGER AS flagged${dup} FROM ${from}`;
 }
 
 /** Location inputs the validator's location step reads (the scan extracts them from the file). */
 export const LOCATION_INPUTS = ['lon', 'lat', 'e', 'n', 'zone_id', 'plz', 'geocode_quality'] as const;
 
+/** What the location step gave a slice of a point table (FAST_LOC holds its columns). */
+export interface SliceLocated {
+	/** FAST_LOC has __lon/__lat (the input was not WGS84 lon/lat as read). */
+	lonLat: boolean;
+	/** One GEOCODE_QUALITIES index for all rows, or null: per row in __q. */
+	q: number | null;
+}
+
 /**
- * Fill the staging table from the typed rows and, for point tables, the located columns (FAST_LOC, one
- * row per typed row in the same order: zone, q = index into GEOCODE_QUALITIES, and lon/lat unless the
- * input coordinates were WGS84 already).
+ * Append one slice (the registered file p.file: whole rows, fast/scan.ts SliceScanner) to the staging
+ * table with its columns typed and checked as above, and FLAG set where the reference path would speak.
+ * For point tables the located columns come from FAST_LOC, one row per slice row in the same order
+ * (POSITIONAL JOIN, which pads the shorter side with NULLs): a slice DuckDB reads fewer rows of than
+ * the scan counted is flagged (__row), one it reads more of fails the row count (fast/run.ts).
  */
-export function fillStagingSql(p: FastPlan, staging: string, located: { lonLat: boolean; q: number | null } | null): string {
+export function sliceInsertSql(p: FastPlan, staging: string, located: SliceLocated | null): string {
 	const def = tables[p.table];
-	const have = new Set(p.columns.map((c) => c.def.name));
-	const quality = located?.q !== null && located?.q !== undefined ? lit(GEOCODE_QUALITIES[located.q]) : `[${GEOCODE_QUALITIES.map(lit).join(', ')}][l.q::INTEGER + 1]`;
+	const comma = new Set(p.commaColumns);
+	const parts = p.columns.map((c) => column(c, p.edges[c.index] ?? EDGE_OTHER, comma.has(c.index)));
+	const outer = new Map(p.columns.map((c, k) => [c.def.name, parts[k].outer]));
+	const quality = located?.q !== null && located?.q !== undefined ? lit(GEOCODE_QUALITIES[located.q]) : `[${GEOCODE_QUALITIES.map(lit).join(', ')}][__q::INTEGER + 1]`;
 	const cols = def.columns.map((c) => {
 		if (located) {
-			if (c.name === 'lon' && located.lonLat) return 'l.lon';
-			if (c.name === 'lat' && located.lonLat) return 'l.lat';
-			if (c.name === 'zone_id') return 'l.zone::BIGINT';
+			if (c.name === 'lon' && located.lonLat) return '__lon';
+			if (c.name === 'lat' && located.lonLat) return '__lat';
+			if (c.name === 'zone_id') return '__zone::BIGINT';
 			if (c.name === 'geocode_quality') return quality;
 		}
-		return have.has(c.name) ? `t.${ident(c.name)}` : 'NULL';
+		return outer.get(c.name) ?? 'NULL';
 	});
-	const from = located ? `${FAST_TYPED} t POSITIONAL JOIN ${FAST_LOC} l` : `${FAST_TYPED} t`;
-	return `INSERT INTO ${ident(staging)} (${def.columns.map((c) => ident(c.name)).join(', ')}) SELECT ${cols.join(', ')} FROM ${from}`;
+	// One coalesce around the whole OR: a true term makes it true whatever the NULLs beside it (cheaper than one per term).
+	const flags = parts.flatMap((x) => x.flags).map((f) => `(${f})`);
+	if (located) flags.push('__row IS NULL');
+	const inner = `SELECT ${[...parts.flatMap((x) => x.inner), 'true AS __row'].join(', ')} FROM ${readCsvExpr(p)}`;
+	const from = located ? `(${inner}) POSITIONAL JOIN ${FAST_LOC}` : `(${inner})`;
+	return `INSERT INTO ${ident(staging)} (${[...def.columns.map((c) => ident(c.name)), FLAG].join(', ')}) SELECT ${[...cols, flags.length ? `coalesce(${flags.join(' OR ')}, false)` : 'false'].join(', ')} FROM ${from}`;
 }
