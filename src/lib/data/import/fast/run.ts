@@ -94,17 +94,17 @@ export async function fastImport(
 	};
 	let staged = false;
 	let pending: Promise<FastSlice | null> | null = null;
+	const ask = () => {
+		const p = js.slice(prep, (f) => opts.onProgress?.(0.9 * f));
+		p.catch(() => {}); // awaited below
+		return p;
+	};
 	try {
+		pending = ask(); // the worker scans the first slice while the staging table is made
+		staged = true;
 		await stageBegin(db, table);
 		await queued(db, () => db.exec(`ALTER TABLE ${ident(staging)} ADD COLUMN ${FLAG} BOOLEAN`));
-		staged = true;
 		lap('plan');
-		const ask = () => {
-			const p = js.slice(prep, (f) => opts.onProgress?.(0.9 * f));
-			p.catch(() => {}); // awaited below
-			return p;
-		};
-		pending = ask();
 		let scan: ScanResult | null = null;
 		let rows = 0;
 		for (;;) {
