@@ -139,12 +139,16 @@ export function municipalityCentroid(idx: MunicipalityIndex, bfs: number): (Plac
  * lake). The first polygon in file order wins on a shared border.
  */
 export function zoneAt(idx: ZoneIndex, lon: number, lat: number): number | null {
-	idx.grid ??= new PolygonGrid(
+	const k = zoneGrid(idx).find(lon, lat);
+	return k < 0 ? null : idx.zones[k].bfs;
+}
+
+/** The zones' grid, built on first use (~0.1 s: a worker that will locate rows builds it ahead). */
+export function zoneGrid(idx: ZoneIndex): PolygonGrid {
+	return (idx.grid ??= new PolygonGrid(
 		idx.zones.map((z) => z.feature),
 		ZONE_CELL_DEG
-	);
-	const k = idx.grid.find(lon, lat);
-	return k < 0 ? null : idx.zones[k].bfs;
+	));
 }
 
 /** Build the national outline index from data/switzerland_2026.geojson (text or parsed). */

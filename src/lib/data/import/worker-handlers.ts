@@ -4,7 +4,7 @@
  * them on a MessageChannel.
  */
 import { tableToIPC } from 'apache-arrow';
-import { buildGeoRefs, type GeoRefs } from '../geocode.ts';
+import { buildGeoRefs, zoneGrid, type GeoRefs } from '../geocode.ts';
 import type { TableName } from '../schema.ts';
 import type { HandlerContext } from '../../util/rpc.ts';
 import type { BlobLike } from './csv-stream.ts';
@@ -218,6 +218,8 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 		},
 		setRefs(src: Parameters<typeof buildGeoRefs>[0]): boolean {
 			refs = { ...buildGeoRefs(src), addresses: refs.addresses };
+			// The worker starts with the data page: the zones' grid is ready before the first file, not in it.
+			if (refs.zones) zoneGrid(refs.zones);
 			return true;
 		},
 		/**

@@ -106,6 +106,7 @@ export async function fastImport(
 		await queued(db, () => db.exec(`ALTER TABLE ${ident(staging)} ADD COLUMN ${FLAG} BOOLEAN`));
 		lap('plan');
 		let scan: ScanResult | null = null;
+		let worker: Record<string, number> = {};
 		let rows = 0;
 		for (;;) {
 			const slice = await pending;
@@ -113,6 +114,7 @@ export async function fastImport(
 			lap('scan (waiting)');
 			if (!slice) break;
 			scan = slice.scan;
+			worker = slice.ms;
 			const how = readable(scan, prep, !slice.done);
 			if ('doubt' in how) return { ok: false, reason: how.doubt, ms };
 			if (slice.located === false) return { ok: false, reason: 'location messages', ms };
@@ -145,6 +147,8 @@ export async function fastImport(
 		}
 		abort();
 		opts.onProgress?.(0.95);
+		// Beside the page's steps: the worker's, which ran alongside DuckDB's reading.
+		for (const [k, v] of Object.entries(worker)) ms[`worker: ${k}`] = v;
 		const [check] = await queryRows<{ n: number; flagged: number; dup: number }>(db, checkSql(prep, staging));
 		lap('check');
 		if (!scan || check.n !== scan.rows || check.n !== rows) return { ok: false, reason: `rows: DuckDB ${check.n}, scan ${scan?.rows ?? 0}`, ms };

@@ -159,6 +159,10 @@ export class SliceScanner {
 	private cutRows = 0;
 	private target: number;
 	private finished = false;
+	/** The read of the next chunk, under way. */
+	private ahead: Promise<Uint8Array> | null = null;
+	/** Time spent waiting for the file and scanning it so far. */
+	readonly ms = { read: 0, scan: 0 };
 	constructor(
 		private readonly src: ByteSource,
 		private readonly o: ScanOptions & { firstSliceBytes?: number; sliceBytes?: number }
@@ -174,10 +178,22 @@ export class SliceScanner {
 		const o = { ...this.o, ...call };
 		const size = this.src.size;
 		const step = o.chunkBytes ?? 1 << 20;
+		const read = (at: number) => {
+			const p = this.src.read(at, Math.min(size, at + step));
+			p.catch(() => {}); // awaited when its turn comes
+			return p;
+		};
 		while (this.at < size) {
 			if (o.signal?.aborted) throw new ImportCancelled();
 			const end = Math.min(size, this.at + step);
-			this.sc.chunk(await this.src.read(this.at, end), this.at, end >= size);
+			const t0 = performance.now();
+			const bytes = await (this.ahead ?? read(this.at));
+			// The next chunk is read (the browser's file I/O) while this one is scanned.
+			this.ahead = end < size ? read(end) : null;
+			const t1 = performance.now();
+			this.sc.chunk(bytes, this.at, end >= size);
+			this.ms.read += t1 - t0;
+			this.ms.scan += performance.now() - t1;
 			this.at = end;
 			o.onProgress?.(end / size);
 			const sc = this.sc;

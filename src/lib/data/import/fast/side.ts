@@ -56,10 +56,13 @@ export interface FastSliceSizes {
 export interface FastSlice extends ScanSlice {
 	scan: ScanResult;
 	located: Located | 'none' | false;
+	/** The worker's time so far: reading the file, scanning, the location step. */
+	ms: Record<string, number>;
 }
 
 export class FastSide {
 	private scanner: SliceScanner | null = null;
+	private locateMs = 0;
 	/** Location inputs the scan extracts (schema column, file column). */
 	private wanted: { name: string; index: number }[] = [];
 	constructor(
@@ -130,8 +133,11 @@ export class FastSide {
 		if (!next) return null;
 		const scan = this.scanner.result();
 		// A file the scan doubts goes the reference way: no need to locate its rows.
+		const t0 = performance.now();
 		const located = scan.safe ? this.locate(next.firstRow, next.firstRow + next.rows) : false;
-		return { ...next, scan, located };
+		this.locateMs += performance.now() - t0;
+		const ms = { 'file read (waiting)': Math.round(this.scanner.ms.read), scan: Math.round(this.scanner.ms.scan), locate: Math.round(this.locateMs) };
+		return { ...next, scan, located, ms };
 	}
 
 	/**
