@@ -47,7 +47,8 @@ async function both(dbs: [Db, Db], table: TableName, fileName: string, bytes: Ui
 
 const taken = (f: FastOutcome | null) => !!f && f.ok;
 
-describe('fast path = reference path', () => {
+/** Two databases with the empty tables, for one describe block: the fast path imports into the first. */
+function twoDatabases(): () => [Db, Db] {
 	let dbs: [Db, Db];
 	beforeAll(async () => {
 		dbs = [await openNodeDb(), await openNodeDb()];
@@ -56,6 +57,11 @@ describe('fast path = reference path', () => {
 	afterAll(async () => {
 		for (const d of dbs ?? []) await d.close();
 	});
+	return () => dbs;
+}
+
+describe('fast path = reference path', () => {
+	const dbs = twoDatabases();
 
 	it('on every CSV of the corpora and the default data, for every table it could be meant for', async () => {
 		const dirs = ['tests/fixtures/badinput', 'tests/fixtures/import/bad', 'tests/fixtures/import/good', 'data/demo'];
@@ -65,11 +71,11 @@ describe('fast path = reference path', () => {
 			const bytes = new Uint8Array(readFileSync(path.join(ROOT, f)));
 			const guess = tableForFile(path.basename(f));
 			for (const table of guess ? [guess] : tableNames) {
-				const r = await both(dbs, table, path.basename(f), bytes);
+				const r = await both(dbs(), table, path.basename(f), bytes);
 				expect([f, table, r.detail]).toEqual([f, table, '']);
 				if (taken(r.fast)) fastTaken.push(`${table}:${path.basename(f)}`);
 				if (!guess) continue;
-				const sliced = await both(dbs, table, path.basename(f), bytes, TINY);
+				const sliced = await both(dbs(), table, path.basename(f), bytes, TINY);
 				expect([f, table, 'tiny slices', sliced.detail]).toEqual([f, table, 'tiny slices', '']);
 				expect([f, taken(sliced.fast)]).toEqual([f, taken(r.fast)]);
 			}
@@ -88,12 +94,12 @@ describe('fast path = reference path', () => {
 		for (let k = 0; k < runs; k++) {
 			const [label, text] = mutate(rng, rng.next() < 0.8 ? base.join('\n') : sites);
 			const table: TableName = text.startsWith('site_id') ? 'sites' : 'customers';
-			const r = await both(dbs, table, 'm.csv', enc(text));
+			const r = await both(dbs(), table, 'm.csv', enc(text));
 			expect([k, label, r.detail]).toEqual([k, label, '']);
 			if (taken(r.fast)) fastCount++;
 			// The same in slices of a few bytes: a cut after any row end (CRLF split across reads, a quoted line
 			// break or a blank line at a slice's start) must read as the whole file does.
-			const sliced = await both(dbs, table, 'm.csv', enc(text), TINY);
+			const sliced = await both(dbs(), table, 'm.csv', enc(text), TINY);
 			expect([k, label, 'tiny slices', sliced.detail]).toEqual([k, label, 'tiny slices', '']);
 		}
 		expect(fastCount).toBeGreaterThan(runs / 10);
@@ -102,11 +108,11 @@ describe('fast path = reference path', () => {
 	it('ids that may be AHV numbers or e-mail addresses send the file to the validator, which stores pseudonyms', async () => {
 		const csv = 'person_id,unit,fte,office_id,plz\n756.1234.5678.97,AK,1,LU-01,6003\nanna@lu.ch,IV,0.8,LU-01,6010\n7560,IV,1,LU-01,6010\n';
 		let fast: FastOutcome | null = null;
-		const r = await importToDb(dbs[0], 'staff', { fileName: 'ids.csv', bytes: enc(csv) }, { refs, onFastPath: (o) => (fast = o) });
+		const r = await importToDb(dbs()[0], 'staff', { fileName: 'ids.csv', bytes: enc(csv) }, { refs, onFastPath: (o) => (fast = o) });
 		const f = fast as FastOutcome | null; // assigned in the callback
 		expect(f && !f.ok ? f.reason : 'taken').toBe('3 rows to report'); // the SQL flags more than the validator replaces ('7560')
 		expect(r.issues.map((i) => i.code)).toEqual(['identifier_ahv', 'identifier_email']);
-		const ids = (await rows<{ person_id: string }>(dbs[0], 'SELECT person_id FROM staff ORDER BY person_id')).map((x) => x.person_id);
+		const ids = (await rows<{ person_id: string }>(dbs()[0], 'SELECT person_id FROM staff ORDER BY person_id')).map((x) => x.person_id);
 		expect(ids.filter((x) => /^ID-[0-9a-f]{16}$/.test(x))).toHaveLength(2);
 		expect(ids).toContain('7560');
 	});
@@ -118,11 +124,11 @@ describe('fast path = reference path', () => {
 		for (let i = 0; i < 140_000; i++)
 			lines.push(`C${i},insured,${1 + rng.int(9)},${rng.int(12)}.5,${(2_650_000 + rng.int(20_000)).toFixed(1)},${(1_205_000 + rng.int(20_000)).toFixed(1)},${i % 9 === 0 ? 'postcode' : ''}`);
 		const good = enc(lines.join('\n') + '\n');
-		const r = await both(dbs, 'customers', 'lv95.csv', good);
+		const r = await both(dbs(), 'customers', 'lv95.csv', good);
 		expect(r.detail).toBe('');
 		expect(r.fast && !r.fast.ok ? r.fast.reason : 'taken').toBe('taken');
 		const [q] = await rows<{ n: number; post: number; zones: number }>(
-			dbs[0],
+			dbs()[0],
 			"SELECT count(*)::INTEGER AS n, count(*) FILTER (geocode_quality = 'postcode')::INTEGER AS post, count(zone_id)::INTEGER AS zones FROM customers"
 		);
 		expect(q.n).toBe(140_000);
@@ -130,7 +136,7 @@ describe('fast path = reference path', () => {
 		expect(q.zones).toBeGreaterThan(100_000);
 		// A point in Germany in the third block: the fast path declines, the reference path names the row.
 		lines[135_001] = 'C135000,insured,1,2.5,2700000,1300000,';
-		const bad = await both(dbs, 'customers', 'lv95.csv', enc(lines.join('\n') + '\n'));
+		const bad = await both(dbs(), 'customers', 'lv95.csv', enc(lines.join('\n') + '\n'));
 		expect(bad.detail).toBe('');
 		expect(taken(bad.fast)).toBe(false);
 	}, 120_000);
@@ -182,14 +188,7 @@ function mutate(rng: Rng, text: string): [string, string] {
 }
 
 describe('fast path in slices', () => {
-	let dbs: [Db, Db];
-	beforeAll(async () => {
-		dbs = [await openNodeDb(), await openNodeDb()];
-		for (const d of dbs) for (const t of tableNames) await d.exec(createTableSql(tables[t]));
-	}, 60_000);
-	afterAll(async () => {
-		for (const d of dbs ?? []) await d.close();
-	});
+	const dbs = twoDatabases();
 	// 400 rows in slices of ~40 bytes: what a later slice shows must change how every slice was read, or decline.
 	const rowsOf = (f: (i: number) => string) => 'customer_id;group;count;visits_per_year;lon;lat\n' + Array.from({ length: 400 }, (_, i) => f(i)).join('\n') + '\n';
 	const plain = (i: number, visits: string) => `C${i};insured;1;${visits};8.3${i % 10};47.05`;
@@ -209,7 +208,7 @@ describe('fast path in slices', () => {
 	for (const [label, text, fast] of cases)
 		it(label, async () => {
 			for (const sizes of [TINY, { chunkBytes: 64, firstSliceBytes: 100, sliceBytes: 1000 }]) {
-				const r = await both(dbs, 'customers', 's.csv', enc(text), sizes);
+				const r = await both(dbs(), 'customers', 's.csv', enc(text), sizes);
 				expect(r.detail).toBe('');
 				expect(r.fast && !r.fast.ok ? r.fast.reason : 'taken').toSatisfy((x: string) => (x === 'taken') === fast);
 			}
