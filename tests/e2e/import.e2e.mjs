@@ -82,6 +82,21 @@ export const tests = [
 		}
 	},
 	{
+		name: 'a customer list opened as staff: the page names the table its columns fit and reads it as that in one click',
+		async run(t) {
+			await t.goto('/data');
+			await t.ready();
+			await upload(t, 'kunden_gemeinden.csv', customersByName);
+			await t.page.waitForSelector('[data-testid="import-fits"]');
+			const hint = await t.page.locator('[data-testid="import-fits"]').innerText();
+			assert(/passen zur Tabelle «Kundschaft»/.test(hint), `hint: ${hint}`);
+			await t.page.locator('[data-testid="import-fits"] button').click();
+			await t.page.waitForSelector('[data-testid="import-stats"]:has-text("0 Fehler")');
+			assert((await t.page.locator('[data-testid="import-table"]').inputValue()) === 'customers', 'table not switched');
+			assert((await t.page.locator('[data-testid="import-fits"]').count()) === 0, 'hint still shown');
+		}
+	},
+	{
 		name: 'good file with LV95 and German headers: commit, survive reload, clear all',
 		async run(t) {
 			await t.goto('/data');

@@ -60,6 +60,21 @@ describe('cell parsers', () => {
 	});
 });
 
+describe('a file opened for the wrong table', () => {
+	it('names the table its columns fit, and only then', async () => {
+		const csv = 'Kunden-Nr;Gruppe;Anzahl;Besuche pro Jahr;Ost;Nord\nK1;Versicherte;1;2,5;2666000;1211000\n';
+		const asStaff = await importFile('staff', text('kunden.csv', csv), { refs });
+		const hint = asStaff.issues.filter((i) => i.code === 'fits_other_table');
+		expect(hint.map((i) => [i.severity, i.message.de])).toEqual([['warning', 'Die Spalten passen zur Tabelle «Kundschaft» (customers): diese als Zieltabelle wählen.']]);
+		expect(asStaff.issues.some((i) => i.code === 'missing_column')).toBe(true);
+		const asCustomers = await importFile('customers', text('kunden.csv', csv), { refs });
+		expect(asCustomers.issues.filter((i) => i.code === 'fits_other_table' || i.severity === 'error')).toEqual([]);
+		// Columns that fit no table: the missing columns alone, no guess.
+		const neither = await importFile('staff', text('x.csv', 'a;b\n1;2\n'), { refs });
+		expect(neither.issues.some((i) => i.code === 'fits_other_table')).toBe(false);
+	});
+});
+
 describe('CSV reading', () => {
 	it('detects delimiters , ; tab |', () => {
 		expect(detectDelimiter('a,b,c\n1,2,3')).toBe(',');

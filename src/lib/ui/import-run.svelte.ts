@@ -6,7 +6,7 @@
  */
 import { ident, tables, type TableName } from '../data/schema.ts';
 import type { MatrixFormat, MatrixMode } from '../data/travel-time-formats.ts';
-import { suggestMapping, type ColumnMapping, type ImportIssue, type MappingSuggestion } from '../data/import/index.ts';
+import { suggestMapping, tablesFitting, type ColumnMapping, type ImportIssue, type MappingSuggestion } from '../data/import/index.ts';
 import { runStreamingImport, commitStaged, dropStaged, type StagedImport, type StreamedFile, type StreamedResult } from './import-client.ts';
 import { getDb, startApp, userTableChanged, keepUserTable, restoreDefault, clearAllData } from './app.svelte.ts';
 import { loadDefaultNetworks, travelTimesAfterDataChange } from './reach.svelte.ts';
@@ -22,6 +22,8 @@ export class ImportRun {
 	table = $state<TableName>('staff');
 	source = $state<StreamedFile | null>(null);
 	suggestion = $state<MappingSuggestion | null>(null);
+	/** Other tables the file's columns fit, when they do not fit the chosen one. */
+	fits = $state<TableName[]>([]);
 	mapping = $state<ColumnMapping>({});
 	result = $state<StreamedResult | null>(null);
 	fileIssues = $state<ImportIssue[]>([]);
@@ -69,6 +71,7 @@ export class ImportRun {
 	private reset(): void {
 		this.source = null;
 		this.suggestion = null;
+		this.fits = [];
 		this.result = null;
 		this.fileIssues = [];
 		this.mapping = {};
@@ -104,6 +107,13 @@ export class ImportRun {
 		this.headerRow = Number.isInteger(row) && row > 0 ? row : undefined;
 		this.mapping = {};
 		this.start({});
+	}
+
+	/** Read the chosen file for another table (one its columns fit). */
+	useTable(t: TableName): void {
+		this.table = t;
+		this.mapping = {};
+		this.changeTable();
 	}
 
 	/** The target table changed: re-read the file for it, or forget what was there. */
@@ -168,7 +178,8 @@ export class ImportRun {
 						// Keep the user's explicit "no column" choices ('' = unmapped), or an alias would map them again.
 						const merged = { ...m, ...Object.fromEntries(Object.entries(userMapping).filter(([, h]) => h === '')) };
 						this.mapping = merged;
-						this.suggestion = suggestMapping(tbl, src.headers, merged);
+						const sug = (this.suggestion = suggestMapping(tbl, src.headers, merged));
+						this.fits = sug.missing.length || sug.missingLocation ? tablesFitting(src.headers, tbl) : [];
 						this.busy = 'validating';
 					},
 					onProgress: (fraction, rows) => {

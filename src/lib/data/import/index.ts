@@ -17,7 +17,7 @@
 export type { FileInput, ParsedFile, RawCell, ImportIssue, Msg, Severity, ProgressOptions, FileFormat } from './types.ts';
 export { parseFile, formatOf, type ParseOptions } from './parse.ts';
 export { decodeText, detectDelimiter } from './read-csv.ts';
-export { suggestMapping, importColumns, type ColumnMapping, type MappingSuggestion } from './mapping.ts';
+export { suggestMapping, importColumns, tablesFitting, type ColumnMapping, type MappingSuggestion } from './mapping.ts';
 export { validateAndType, type ValidationResult, type ValidateOptions } from './validate.ts';
 export { commitImport, ImportRefused } from './commit.ts';
 export { importFile, type ImportFileResult } from './import-file.ts';

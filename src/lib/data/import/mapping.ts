@@ -2,7 +2,7 @@
  * Column mapping: which of the user's headers feeds which schema column. Matches by the normalised
  * column name first, then by the schema's aliases; a user-supplied mapping overrides both.
  */
-import { locationInputs, normaliseHeader, tables, type ColumnDef, type TableName } from '../schema.ts';
+import { importableTables, locationInputs, normaliseHeader, tables, type ColumnDef, type TableName } from '../schema.ts';
 
 /** schema column name -> user's header name. */
 export type ColumnMapping = Record<string, string>;
@@ -100,4 +100,17 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 		missing,
 		missingLocation: !hasLocation(table, mapping)
 	};
+}
+
+/**
+ * The other tables (not `table`) whose required columns and location the headers all give, best match
+ * first: a file opened for the wrong table (a customer list as staff) says where it belongs.
+ */
+export function tablesFitting(headers: readonly string[], table: TableName): TableName[] {
+	return importableTables
+		.filter((t) => t !== table)
+		.map((t) => ({ t, s: suggestMapping(t, headers) }))
+		.filter(({ s }) => !s.missing.length && !s.missingLocation)
+		.sort((a, b) => Object.keys(b.s.mapping).length - Object.keys(a.s.mapping).length)
+		.map((x) => x.t);
 }

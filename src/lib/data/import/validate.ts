@@ -13,7 +13,7 @@ import { normaliseHeader, tables, type ColumnDef, type GeocodeQuality, type Tabl
 import { parseQuery, type AddressQuery } from '../address/match.ts';
 import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled } from './issues.ts';
-import { hasLocation, importColumns, suggestMapping, type ColumnMapping } from './mapping.ts';
+import { hasLocation, importColumns, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
 import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote } from './types.ts';
 import { show } from './values.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
@@ -171,6 +171,13 @@ export class TableValidator {
 				issues.error(null, null, 'missing_location', {
 					de: `Keine Ortsangabe: nötig sind lon+lat (WGS84), e+n (LV95), eine Adresse (address, oder street und house_number), plz, zone_id (BFS-Nr.) oder der Gemeindename (municipality). Vorhandene Spalten: ${headers.join(', ')}.`,
 					en: `No location: needs lon+lat (WGS84), e+n (LV95), an address (address, or street and house_number), plz, zone_id (BFS number) or the municipality's name (municipality). Columns found: ${headers.join(', ')}.`
+				});
+			// Right columns, wrong table (a customer list opened as staff): name the tables they fit.
+			const fits = sug.missing.length || sug.missingLocation ? tablesFitting(headers, table) : [];
+			if (fits.length)
+				issues.warn(null, null, 'fits_other_table', {
+					de: `Die Spalten passen zur Tabelle ${fits.map((t) => `«${tables[t].label.de}» (${t})`).join(' oder ')}: diese als Zieltabelle wählen.`,
+					en: `The columns fit the table ${fits.map((t) => `"${tables[t].label.en}" (${t})`).join(' or ')}: choose it as the target table.`
 				});
 		}
 		for (const [col, h] of Object.entries(userMapping))

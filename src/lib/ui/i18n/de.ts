@@ -449,6 +449,8 @@ export const de = {
 	'data.stats': '{rows} Zeilen · {errors} Fehler · {warnings} Warnungen',
 	'data.missing': 'Pflichtspalten fehlen: {cols}',
 	'data.missingLocation': 'Keine Ortsangabe: lon/lat, LV95 E/N, Adresse (Strasse, Hausnummer), PLZ oder BFS-Nummer zuordnen.',
+	'data.fits': 'Die Spalten passen zur Tabelle {tables}.',
+	'data.fits.use': 'Als {table} lesen',
 	'data.sheet': 'Tabellenblatt',
 	'data.sheet.hidden': '(ausgeblendet)',
 	'data.headerRow': 'Kopfzeile in Zeile',

@@ -450,6 +450,8 @@ export const en: Record<MessageKey, string> = {
 	'data.stats': '{rows} rows · {errors} errors · {warnings} warnings',
 	'data.missing': 'Required columns missing: {cols}',
 	'data.missingLocation': 'No location: map lon/lat, LV95 E/N, an address (street, house number), a postcode or a BFS number.',
+	'data.fits': 'The columns fit the table {tables}.',
+	'data.fits.use': 'Read as {table}',
 	'data.sheet': 'Worksheet',
 	'data.sheet.hidden': '(hidden)',
 	'data.headerRow': 'Header row',
