@@ -17,6 +17,7 @@ import { canonicalJson } from '../model/hash.ts';
 import { sameFigures } from '../util/same-figures.ts';
 import type { Msg } from '../model/types.ts';
 import { app, earlyDefaultCriteria, getDb } from './app.svelte.ts';
+import { inputQuiet } from './input-quiet.ts';
 import { reach } from './reach.svelte.ts';
 import { scenarioNetwork } from '../app/networks.ts';
 
@@ -87,6 +88,9 @@ class Session {
 		this.pending = key;
 		this.computing = true;
 		try {
+			// Only confirming the snapshot's figures on screen: not while the user is typing or dragging.
+			if (this.early) await inputQuiet();
+			if (this.pending !== key) return;
 			const c = await sessionCriteria(getDb(), $state.snapshot(this.params) as ScenarioParams);
 			if (this.pending !== key) return; // a newer request answers
 			// The same figures as on screen (the snapshot's early criteria, or a change that did not touch
