@@ -21,7 +21,7 @@ import { rows as queryRows, type Db, type RegisterableFile } from '../../db/conn
 import { importStaging, queued, stageBegin, stageDrop } from '../../replace.ts';
 import { ident } from '../../schema.ts';
 import type { ScanResult } from './scan.ts';
-import type { FastPrep, FastSlice, Located } from './side.ts';
+import type { FastPrep, FastSlice } from './side.ts';
 import type { ValidationResult } from '../validate.ts';
 import { checkSql, FAST_LOC, FLAG, sliceInsertSql, type FastPlan } from './sql.ts';
 import type { CellValue } from '../../arrow.ts';

@@ -124,14 +124,14 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 /**
  * A plain number from its parts, exactly as Number() reads its text: digit strings of up to 15 significant
  * digits with a power of ten up to 22 are one correctly rounded IEEE operation (Clinger's fast path);
- * anything longer goes through Number() on the text.
+ * anything longer goes through Number() on the text (its first `length` bytes, a decimal comma made a point).
  */
-function plainNumber(neg: boolean, mant: number, sig: number, pow: number, text: () => string): number {
+function plainNumber(neg: boolean, mant: number, sig: number, pow: number, text: Uint8Array, length: number): number {
 	if (sig <= 15 && pow >= -22 && pow <= 22) {
 		const v = pow < 0 ? mant / POW10[-pow] : mant * POW10[pow];
 		return neg ? -v : v;
 	}
-	return Number(text());
+	return Number(String.fromCharCode.apply(null, text.subarray(0, length) as unknown as number[]).replace(',', '.'));
 }
 
 /** One slice of the file: whole rows, cut where the scan has seen them end outside quotes. */
@@ -537,10 +537,7 @@ class Scanner {
 				let x = NaN;
 				if (this.nOk && this.nStarted && (this.nBefore > 0 || this.nAfter > 0)) {
 					const pow = (this.nExpNeg ? -this.nExpVal : this.nExpVal) - this.nAfter;
-					if (this.nSig <= 15 && pow >= -22 && pow <= 22) {
-						x = pow < 0 ? this.nMant / POW10[-pow] : this.nMant * POW10[pow];
-						if (this.nNeg) x = -x;
-					} else x = Number(String.fromCharCode.apply(null, this.value.subarray(0, Math.min(this.valueLen, MAX_EXTRACT)) as unknown as number[]).replace(',', '.'));
+					x = plainNumber(this.nNeg, this.nMant, this.nSig, pow, this.value, Math.min(this.valueLen, MAX_EXTRACT));
 				}
 				this.numbers[f]![this.rows] = x;
 			} else if (k === 2) this.texts[f]![this.rows] = this.valueLen === 0 ? null : this.utf8.decode(this.value.subarray(0, Math.min(this.valueLen, MAX_EXTRACT)));
