@@ -418,8 +418,8 @@ export class TableValidator {
 			const what = kind === 'ahv' ? { de: 'AHV-Nummern', en: 'AHV numbers' } : { de: 'E-Mail-Adressen', en: 'e-mail addresses' };
 			issues.order = [STAGE.file, 4];
 			issues.warn(null, h, `identifier_${kind}`, {
-				de: `Spalte «${h}» enthält ${what.de} (${ps.counts[kind]} Zeilen, erste in Zeile ${ps.firstRow[kind]}): sie wurden beim Lesen durch zufällige Pseudonyme (ID-…) ersetzt und werden nirgends gespeichert. Die Analyse braucht nur eine eindeutige ID; besser schon in der Quelle pseudonymisieren.`,
-				en: `Column "${h}" holds ${what.en} (${ps.counts[kind]} rows, first in row ${ps.firstRow[kind]}): they were replaced by random pseudonyms (ID-…) while reading and are stored nowhere. The analysis needs only a unique id; better pseudonymise at the source.`
+				de: `Spalte «${h}» enthält ${what.de} (${ps.counts[kind]} ${ps.counts[kind] === 1 ? 'Zeile' : 'Zeilen'}, erste in Zeile ${ps.firstRow[kind]}): sie wurden beim Lesen durch zufällige Pseudonyme (ID-…) ersetzt und werden nirgends gespeichert. Die Analyse braucht nur eine eindeutige ID; besser schon in der Quelle pseudonymisieren.`,
+				en: `Column "${h}" holds ${what.en} (${ps.counts[kind]} ${ps.counts[kind] === 1 ? 'row' : 'rows'}, first in row ${ps.firstRow[kind]}): they were replaced by random pseudonyms (ID-…) while reading and are stored nowhere. The analysis needs only a unique id; better pseudonymise at the source.`
 			});
 		}
 		// File-level system of each coordinate pair, reported once when it is not plain WGS84 in lon/lat.
