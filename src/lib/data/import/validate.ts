@@ -653,9 +653,14 @@ function outside(issues: IssueList, row: number, column: string, a: number, b: n
 	});
 }
 
-/** A categorical column's allowed values by their spelling in any case, and by normalised other words. */
+const allowedCache = new WeakMap<ColumnDef, Map<string, string>>();
+
+/** A categorical column's allowed values by their spelling in any case, and by normalised other words (built once per column). */
 function allowedValues(c: ColumnDef): Map<string, string> {
+	const cached = allowedCache.get(c);
+	if (cached) return cached;
 	const m = new Map<string, string>();
+	allowedCache.set(c, m);
 	for (const v of c.values ?? []) {
 		m.set(v.toLowerCase(), v);
 		m.set(normaliseHeader(v), v);
