@@ -140,6 +140,33 @@ describe('fast path = reference path', () => {
 		expect(bad.detail).toBe('');
 		expect(taken(bad.fast)).toBe(false);
 	}, 120_000);
+
+	it('rows placed by coordinates alone (the typed location step): either pair, both, swapped, on a lake, LV03', async () => {
+		const rng = createRng(78);
+		const lines = ['customer_id,group,visits_per_year,lon,lat,E,N'];
+		for (let i = 0; i < 30_000; i++) {
+			// Around Lucerne, the lake included (points there have no zone).
+			const lon = 8.1 + rng.int(40_000) / 100_000;
+			const lat = 46.95 + rng.int(20_000) / 100_000;
+			const e = 2_640_000 + rng.int(40_000);
+			const n = 1_190_000 + rng.int(30_000);
+			// Both pairs in two rows of seven: their E/N votes (unused for the point) keep LV95 ahead of LV03.
+			const k = ['lonlat', 'en', 'both', 'both', 'swapped', 'lv03', 'lv03'][i % 7];
+			const cells = k === 'lonlat' ? [lon, lat, '', ''] : k === 'en' ? ['', '', e, n] : k === 'both' ? [lon, lat, e, n] : k === 'swapped' ? [lat, lon, '', ''] : ['', '', e - 2_000_000, n - 1_000_000];
+			lines.push(`C${i},insured,${rng.int(12)},${cells.join(',')}`);
+		}
+		const r = await both(dbs(), 'customers', 'pairs.csv', enc(lines.join('\n') + '\n'));
+		expect(r.detail).toBe('');
+		expect(r.fast && !r.fast.ok ? r.fast.reason : 'taken').toBe('taken');
+		const [q] = await rows<{ zones: number; lake: number }>(dbs()[0], 'SELECT count(zone_id)::INTEGER AS zones, count(*) FILTER (zone_id IS NULL)::INTEGER AS lake FROM customers');
+		expect(q.zones).toBeGreaterThan(20_000);
+		expect(q.lake).toBeGreaterThan(100);
+		// The first pair outside Switzerland, the second fine: the reference path names the first.
+		lines[20_003] = 'C20002,insured,4,9.0,48.5,2665000,1211000';
+		const bad = await both(dbs(), 'customers', 'pairs.csv', enc(lines.join('\n') + '\n'));
+		expect(bad.detail).toBe('');
+		expect(taken(bad.fast)).toBe(false);
+	}, 120_000);
 });
 
 /** Mutations aimed at the seams between DuckDB's reader and ours. */

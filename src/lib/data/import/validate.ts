@@ -377,6 +377,43 @@ export class TableValidator {
 		return this.issues.errors + this.issues.warnings === before;
 	}
 
+	/**
+	 * The fast path's location step for a point table whose rows are placed by their coordinates alone:
+	 * locate()'s decisions for that case (first pair in Switzerland wins, votes from every pair, zone by
+	 * polygon, quality 'coordinates'), on typed columns (NaN = empty) without boxing a cell. Writes
+	 * out[at..at+n). False, with nothing counted, when the mapping brings other location inputs (zone_id,
+	 * geocode_quality) or a row is not placed by a pair: locateTyped then runs on the same rows.
+	 */
+	locateCoordinates(pairs: { a: Float64Array; b: Float64Array }[], from: number, n: number, out: { lon: Float64Array; lat: Float64Array; zone: Float64Array }, at: number): boolean {
+		const map = this.mapping;
+		if (this.def.location !== 'point' || map.zone_id !== undefined || map.geocode_quality !== undefined || pairs.length !== this.pairHeaders.length) return false;
+		const zones = this.refs.zones;
+		const votes = pairs.map(() => new Map<CoordSystem, number>());
+		for (let i = 0; i < n; i++) {
+			let placed = false;
+			for (let k = 0; k < pairs.length; k++) {
+				const a = pairs[k].a[from + i];
+				const b = pairs[k].b[from + i];
+				if (Number.isNaN(a) || Number.isNaN(b)) continue;
+				const s = classifyPair(a, b);
+				if (s !== 'unknown') votes[k].set(s, (votes[k].get(s) ?? 0) + 1);
+				if (placed) continue;
+				const w = toWgs84(s, a, b);
+				// A pair outside Switzerland gets a message from locate(), even when a later pair places the row.
+				if (!w || !this.inCh(w.lon, w.lat)) return false;
+				placed = true;
+				out.lon[at + i] = w.lon;
+				out.lat[at + i] = w.lat;
+				out.zone[at + i] = (zones ? zoneAt(zones, w.lon, w.lat) : null) ?? NaN;
+			}
+			if (!placed) return false;
+		}
+		votes.forEach((v, k) => v.forEach((c, s) => this.votes[k].set(s, (this.votes[k].get(s) ?? 0) + c)));
+		this.quality.coordinates = (this.quality.coordinates ?? 0) + n;
+		this.rows += n;
+		return true;
+	}
+
 	/** The preview of the fast path (rows DuckDB holds). */
 	setPreview(rows: Record<string, CellValue>[]): void {
 		this.preview.length = 0;

@@ -42,6 +42,15 @@ const LOCATE_BLOCK = 65_536;
 const FIRST_SLICE_BYTES = 1 << 20;
 const SLICE_BYTES = 16 << 20;
 
+const COORDINATE_INPUTS = new Set(['lon', 'lat', 'e', 'n']);
+const COORDINATES = GEOCODE_QUALITIES.indexOf('coordinates');
+
+/** Whether a[i] === b[from + i] for every i of a (NaN never is). */
+function sameValues(a: Float64Array, b: Float64Array, from: number): boolean {
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[from + i]) return false;
+	return true;
+}
+
 const QUALITY_SPELLING = new Map<string, string>(GEOCODE_QUALITIES.map((q) => [q.toLowerCase(), q]));
 const QUALITY_INDEX = new Map<string, number>(GEOCODE_QUALITIES.map((q, i) => [q, i]));
 
@@ -153,6 +162,13 @@ export class FastSide {
 		const inputs = this.wanted.map((c) => ({ name: c.name, values: this.scanner!.values(c.index)! }));
 		const inLon = inputs.find((c) => c.name === 'lon')?.values;
 		const inLat = inputs.find((c) => c.name === 'lat')?.values;
+		if (point) {
+			const typed = this.coordinatePairs(inputs);
+			if (typed && this.s.checks.locateCoordinates(typed, from, n, out, 0)) {
+				const same = inLon instanceof Float64Array && inLat instanceof Float64Array && sameValues(out.lon, inLon, from) && sameValues(out.lat, inLat, from);
+				return { lon: same ? null : out.lon, lat: same ? null : out.lat, zone: out.zone, q: COORDINATES };
+			}
+		}
 		// Points that are the file's own WGS84 lon/lat need not travel back: DuckDB has read them already.
 		let same = inLon instanceof Float64Array && inLat instanceof Float64Array;
 		const put = (to: Float64Array, from: CellValue[] | undefined, at: number, m: number) => {
@@ -186,6 +202,19 @@ export class FastSide {
 		let one = n > 0;
 		for (let i = 1; one && i < n; i++) one = out.q[i] === out.q[0];
 		return { lon: same ? null : out.lon, lat: same ? null : out.lat, zone: out.zone, q: one ? out.q[0] : out.q };
+	}
+
+	/** The coordinate pairs as typed columns, when they are the only location inputs (else null). */
+	private coordinatePairs(inputs: { name: string; values: Float64Array | (string | null)[] }[]): { a: Float64Array; b: Float64Array }[] | null {
+		const col = (name: string) => inputs.find((c) => c.name === name)?.values;
+		if (inputs.some((c) => !(c.values instanceof Float64Array) || !COORDINATE_INPUTS.has(c.name))) return null;
+		const pairs: { a: Float64Array; b: Float64Array }[] = [];
+		for (const [a, b] of [['lon', 'lat'], ['e', 'n']] as const) {
+			const x = col(a);
+			const y = col(b);
+			if (x && y) pairs.push({ a: x as Float64Array, b: y as Float64Array });
+		}
+		return pairs;
 	}
 
 	/** Issues (file-level only: a row-level one would have sent the file the reference way), preview, statistics. */
