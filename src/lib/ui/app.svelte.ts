@@ -207,25 +207,20 @@ function markDemo(seed: number): void {
 	app.sources = Object.fromEntries(tableNames.map((n) => [n, 'demo']));
 }
 
-/**
- * Record that the user's data replaced a table, and keep it for the next visit: the table, or the
- * Arrow IPC streams of a streamed import's batches (stored as they are, one after the other).
- */
-export async function userTableLoaded(table: TableName, data: Table | Uint8Array[]): Promise<void> {
-	userTableChanged(table);
-	await keepUserTable(table, data);
-}
-
 /** The user's data replaced a table: pages re-query (keeping it for the next visit may follow). */
 export function userTableChanged(table: TableName): void {
 	app.sources[table] = 'user';
 	app.version++;
 }
 
-/** Keep a user table for the next visit (IndexedDB); false if the browser would not store it. */
-export async function keepUserTable(table: TableName, data: Table | Uint8Array[]): Promise<boolean> {
+/**
+ * Keep a user table for the next visit (IndexedDB); false if the browser would not store it. `putChunks`
+ * stores Arrow IPC chunks elsewhere than on this thread (the data page: the import worker).
+ */
+export async function keepUserTable(table: TableName, data: Table | Uint8Array[], putChunks: (key: string, chunks: Uint8Array[]) => Promise<unknown> = persist.put): Promise<boolean> {
 	try {
-		await persist.put(`table:${table}`, Array.isArray(data) ? data : tableToIPC(data, 'stream'));
+		const key = `table:${table}`;
+		await (Array.isArray(data) ? putChunks(key, data) : persist.put(key, tableToIPC(data, 'stream')));
 		return true;
 	} catch (e) {
 		console.warn('could not keep the table for the next visit', e);

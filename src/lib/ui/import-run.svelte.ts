@@ -7,7 +7,7 @@
 import { ident, tables, type TableName } from '../data/schema.ts';
 import type { MatrixFormat, MatrixMode } from '../data/travel-time-formats.ts';
 import { suggestMapping, tablesFitting, type ColumnMapping, type ImportIssue, type MappingSuggestion } from '../data/import/index.ts';
-import { runStreamingImport, commitStaged, dropStaged, type StagedImport, type StreamedFile, type StreamedResult } from './import-client.ts';
+import { runStreamingImport, putInWorker, commitStaged, dropStaged, type StagedImport, type StreamedFile, type StreamedResult } from './import-client.ts';
 import { getDb, startApp, userTableChanged, keepUserTable, restoreDefault, clearAllData } from './app.svelte.ts';
 import { loadDefaultNetworks, travelTimesAfterDataChange } from './reach.svelte.ts';
 import { forgetAddressDirectory } from './address-client.ts';
@@ -238,7 +238,7 @@ export class ImportRun {
 			this.keeping = 'saving';
 			void (async () => {
 				const keep = s.ipc ?? (db.ipc ? [await db.ipc(`SELECT * FROM ${ident(s.table)}`)] : await db.arrow(`SELECT * FROM ${ident(s.table)}`));
-				const ok = await keepUserTable(s.table, keep);
+				const ok = await keepUserTable(s.table, keep, putInWorker);
 				this.keeping = ok ? 'kept' : 'failed';
 				this.commitMs = { swap: Math.round(t1 - t0), keep: Math.round(performance.now() - t1) };
 			})().catch(() => (this.keeping = 'failed'));
