@@ -49,10 +49,11 @@ export function replaceTable(db: Db, name: TableName, data: Table): Promise<void
 }
 
 /**
- * Append rows to a schema table matching columns by name: tables kept by an earlier version (IndexedDB)
- * may lack a column added since (e.g. geocode_quality), which then stays NULL.
+ * Append rows (an Arrow table, or IPC bytes as kept) to a schema table matching columns by name: tables
+ * kept by an earlier version (IndexedDB) may lack a column added since (e.g. geocode_quality), which then
+ * stays NULL.
  */
-export function appendByName(db: Db, name: TableName, data: Table): Promise<void> {
+export function appendByName(db: Db, name: TableName, data: Table | Uint8Array): Promise<void> {
 	return queued(db, async () => {
 		const tmp = `__restore_${name}`;
 		await db.insertArrow(data, tmp, 'create');

@@ -10,7 +10,7 @@ import type { CriteriaResult } from '../model/index.ts';
 import { appendByName } from '../data/replace.ts';
 import { demoFiles, fetchText, snapshotUrl } from './assets.ts';
 import { createTableSql, tableNames, tables, type TableName } from '../data/schema.ts';
-import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import * as persist from './persist.ts';
 
 export type Phase = 'starting' | 'loading' | 'ready' | 'error';
@@ -242,7 +242,7 @@ async function restoreUserTables(d: Db): Promise<void> {
 		const bytes = await persist.get<Uint8Array | Uint8Array[]>(key);
 		if (!bytes) continue;
 		await d.exec(createTableSql(tables[name]));
-		for (const b of Array.isArray(bytes) ? bytes : [bytes]) await appendByName(d, name, tableFromIPC(b));
+		for (const b of Array.isArray(bytes) ? bytes : [bytes]) await appendByName(d, name, b);
 		app.sources[name] = 'user';
 	}
 }

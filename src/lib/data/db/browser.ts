@@ -4,8 +4,8 @@
  * WebAssembly exceptions, and shipping one wasm halves the build.
  * One shared start-up promise, so concurrent callers share one engine.
  */
-import { tableToIPC, type Table } from 'apache-arrow';
-import { CONNECT_SQL, type Db } from './connector.ts';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import { CONNECT_SQL, ipcStream, type Db } from './connector.ts';
 
 let loading: Promise<Db> | null = null;
 
@@ -51,10 +51,11 @@ async function start(): Promise<Db> {
 		async exec(sql: string) {
 			await conn.query(sql);
 		},
-		async insertArrow(table: Table, name: string, mode: 'create' | 'append') {
+		async insertArrow(table: Table | Uint8Array, name: string, mode: 'create' | 'append') {
 			if (mode === 'create') await conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
 			// One IPC stream, as in node.ts (insertArrowTable is unreliable across bindings).
-			await conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' });
+			const stream = (table instanceof Uint8Array && ipcStream(table)) || tableToIPC(table instanceof Uint8Array ? tableFromIPC(table) : table, 'stream');
+			await conn.insertArrowFromIPCStream(stream, { name, create: mode === 'create' });
 		},
 		async close() {
 			await conn.close();

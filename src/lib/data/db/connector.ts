@@ -10,8 +10,12 @@ export interface Db {
 	arrow(sql: string): Promise<Table>;
 	/** Run a statement, ignore the result. */
 	exec(sql: string): Promise<void>;
-	/** Insert an Arrow table: `create` replaces the table, `append` adds rows to an existing one. */
-	insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void>;
+	/**
+	 * Insert an Arrow table, or Arrow IPC bytes (stream or file format, e.g. as ipc() gave them: no decode
+	 * and re-encode): `create` replaces the table, `append` adds rows to an existing one. Bytes may be
+	 * handed to the engine's worker (duckdb-wasm in the browser): do not use them afterwards.
+	 */
+	insertArrow(table: Table | Uint8Array, name: string, mode: 'create' | 'append'): Promise<void>;
 	/** Release the connection and the engine. */
 	close(): Promise<void>;
 	/**
@@ -21,8 +25,53 @@ export interface Db {
 	registerFile?(name: string, data: RegisterableFile): Promise<void>;
 	/** Forget a registered file. */
 	dropFile?(name: string): Promise<void>;
-	/** A query's result as Arrow IPC stream bytes, as the engine wrote them (no decode and re-encode). Optional. */
+	/** A query's result as Arrow IPC bytes, as the engine wrote them (no decode and re-encode; duckdb-wasm: the file format). Optional. */
 	ipc?(sql: string): Promise<Uint8Array>;
+}
+
+/** The end of an Arrow IPC stream: continuation marker 0xFFFFFFFF, then a message length of 0. */
+const IPC_EOS = [255, 255, 255, 255, 0, 0, 0, 0];
+const MAGIC = [65, 82, 82, 79, 87, 49]; // "ARROW1"
+
+/**
+ * Arrow IPC bytes in the stream format, which DuckDB's insert reads: the bytes themselves, or (the file
+ * format, which ipc() gives) a view of the file's body, which is a stream (Arrow columnar format spec:
+ * magic, padding, the stream, footer, footer length, magic). No copy, except to add the end marker to a
+ * stream that lacks it (DuckDB inserts only once it has seen one). Null when the body does not begin with
+ * the schema (apache-arrow's own file writer keeps it in the footer only): decode those.
+ */
+export function ipcStream(b: Uint8Array): Uint8Array | null {
+	const magicAt = (at: number) => at >= 0 && MAGIC.every((x, i) => b[at + i] === x);
+	let stream = b;
+	if (b.length >= 18 && magicAt(0) && magicAt(b.length - 6)) {
+		const footer = new DataView(b.buffer, b.byteOffset + b.length - 10, 4).getInt32(0, true);
+		stream = b.subarray(8, b.length - 10 - footer);
+		if (!startsWithSchema(stream)) return null;
+	}
+	const n = stream.length;
+	if (n >= 8 && IPC_EOS.every((x, i) => stream[n - 8 + i] === x)) return stream;
+	const ended = new Uint8Array(n + 8);
+	ended.set(stream);
+	ended.set(IPC_EOS, n);
+	return ended;
+}
+
+/**
+ * Whether the first message of an IPC stream is the schema: its flatbuffer Message's header_type (field
+ * 1 of the root table, Arrow's Message.fbs) is Schema (1).
+ */
+function startsWithSchema(s: Uint8Array): boolean {
+	try {
+		const v = new DataView(s.buffer, s.byteOffset, s.byteLength);
+		const p = v.getUint32(0, true) === 0xffffffff ? 8 : 4; // continuation marker, then the length (older writers: the length only)
+		const table = p + v.getUint32(p, true);
+		const vtable = table - v.getInt32(table, true);
+		if (v.getUint16(vtable, true) < 8) return false; // the vtable has no entry for field 1
+		const at = v.getUint16(vtable + 6, true);
+		return at !== 0 && v.getUint8(table + at) === 1;
+	} catch {
+		return false; // too short: not a stream we can hand over
+	}
 }
 
 /** A File/Blob (anything with slice/arrayBuffer and a size) or bytes in memory. */

@@ -28,6 +28,7 @@ import {
 	List,
 	Struct,
 	Table,
+	tableFromIPC,
 	TimestampMicrosecond,
 	Uint16,
 	Uint32,
@@ -124,7 +125,8 @@ export class NativeDb implements Db {
 	 * Same semantics as duckdb-wasm's insertArrowFromIPCStream: `create` makes the table from the
 	 * Arrow schema; `append` inserts by column position into the existing table (with DuckDB's casts).
 	 */
-	insertArrow(table: Table, name: string, mode: 'create' | 'append'): Promise<void> {
+	insertArrow(data: Table | Uint8Array, name: string, mode: 'create' | 'append'): Promise<void> {
+		const table = data instanceof Uint8Array ? tableFromIPC(data) : data;
 		return this.serial(async () => {
 			const q = (s: string) => '"' + s.replaceAll('"', '""') + '"';
 			const cols = table.schema.fields.map((f) => `${q(f.name)} ${duckTypeOf(f.type)}`).join(', ');

@@ -4,8 +4,8 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { tableToIPC, type Table } from 'apache-arrow';
-import { CONNECT_SQL, fileBytes, type Db } from './connector.ts';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import { CONNECT_SQL, fileBytes, ipcStream, type Db } from './connector.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -46,14 +46,18 @@ export async function openNodeDb(): Promise<Db> {
 		async exec(sql: string) {
 			conn.query(sql);
 		},
-		async insertArrow(table: Table, name: string, mode: 'create' | 'append') {
+		async insertArrow(table: Table | Uint8Array, name: string, mode: 'create' | 'append') {
 			if (mode === 'create') conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
 			// IPC stream, not insertArrowTable: the latter silently inserts nothing in the blocking bindings.
-			conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: mode === 'create' });
+			const stream = (table instanceof Uint8Array && ipcStream(table)) || tableToIPC(table instanceof Uint8Array ? tableFromIPC(table) : table, 'stream');
+			conn.insertArrowFromIPCStream(stream, { name, create: mode === 'create' });
 		},
 		async close() {
 			conn.close();
 			db.reset?.();
+		},
+		async ipc(sql: string) {
+			return conn.useUnsafe((b: { runQuery(conn: number, sql: string): Uint8Array }, id: number) => b.runQuery(id, sql));
 		},
 		async registerFile(name, data) {
 			db.registerFileBuffer(name, await fileBytes(data));
