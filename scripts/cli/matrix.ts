@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { Mode, TravelTimeRow } from '../../src/lib/reach/matrix.ts';
+import { travelTimeRows, type Mode, type TravelTimeRow } from '../../src/lib/reach/matrix.ts';
 import { tables } from '../../src/lib/data/schema.ts';
 import { toCsvText } from '../../src/lib/util/csv.ts';
 import { matrixRequest } from '../../src/lib/app/travel-times.ts';
@@ -31,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
 		const nets = await loadNetworks(db, args, modes, (l) => console.error(l));
 		const request = await matrixRequest(db, modes);
 		const t1 = performance.now();
-		const result = await localEngine(nets).matrix(request);
+		const result = travelTimeRows(await localEngine(nets).matrix(request));
 		const t2 = performance.now();
 		const out = option(args, '--out');
 		if (out?.endsWith('.parquet')) await writeParquet(result, out);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadGtfs, loadRoads, suggestServiceDate } from '../../src/lib/reach/networks.ts';
-import { computeMatrix, minutesFromPoints } from '../../src/lib/reach/matrix.ts';
+import { computeMatrix, computeMatrixColumns, minutesFromPoints, travelTimeRows } from '../../src/lib/reach/matrix.ts';
+import { storeTravelTimes } from '../../src/lib/app/travel-times.ts';
+import { tableFromColumns } from '../../src/lib/data/arrow.ts';
+import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { rows as queryRows } from '../../src/lib/data/db/connector.ts';
+import { replaceTable } from '../../src/lib/data/replace.ts';
+import { createTableSql, tables } from '../../src/lib/data/schema.ts';
 
 // Real networks: the Zug GTFS (2021) and a tiny hand-made road network with known times.
 const zug = readFileSync('data/networks/gtfs_ch_zug.zip');
@@ -55,5 +61,40 @@ describe('matrix', () => {
 		const grid = minutesFromPoints({ car }, 'car', [[8.3, lat], [9.5, 46.5]], { id: 'S', lon: 8.3 + 3 / kmPerDegLon, lat });
 		expect(Number.isFinite(grid[0])).toBe(true);
 		expect(grid[1]).toBe(Infinity); // too far from any road to snap
+	});
+
+	it('as columns (what the app stores): the same rows in DuckDB as row objects give, nulls and ids included', async () => {
+		const pt = loadGtfs(zug, 'GTFS Zug 2021', '2021-06-15');
+		const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { highway: 'secondary' }, geometry: { type: 'LineString', coordinates: [[8.5, 47.16], [8.53, 47.2]] } }] };
+		const car = loadRoads({ geojson: JSON.stringify(fc) }, 'roads');
+		const zones = [{ zone_id: 1711, lon: 8.5153, lat: 47.1733 }, { zone_id: 1701, lon: 8.5268, lat: 47.1961 }];
+		// Enough cells that the columns grow past their first size (1,024 rows).
+		const cells = Array.from({ length: 700 }, (_, i) => ({ origin_cell: 26_800_012_100 + i, zone_id: i % 2 ? 1711 : 1701, lon: 8.5 + (i % 30) * 0.001, lat: 47.16 + Math.floor(i / 30) * 0.0015 }));
+		const dest = [{ id: 'ZUG', lon: 8.5153, lat: 47.1738 }, { id: 'BAAR «Süd»', lon: 8.5268, lat: 47.1961 }];
+		const cols = await computeMatrixColumns({ pt, car }, zones, dest, { modes: ['pt', 'car'] }, {}, cells);
+		expect(cols.length).toBeGreaterThan(1024);
+		const rows = travelTimeRows(cols);
+		expect(rows.some((r) => r.origin_cell === null) && rows.some((r) => r.wait_p50 === null) && rows.some((r) => r.changes !== null)).toBe(true);
+		// Every row as the engines gave it: its origin's zone, a cell of the list or none, a time, a known label.
+		const zoneOf = new Map(cells.map((c) => [c.origin_cell, c.zone_id]));
+		for (const r of rows) {
+			expect(r.origin_cell === null ? [1711, 1701] : [zoneOf.get(r.origin_cell)]).toContain(r.origin_zone);
+			expect(r.minutes_p50).toBeGreaterThanOrEqual(0);
+			expect([r.mode, r.source]).toEqual(r.mode === 'pt' ? ['pt', 'GTFS Zug 2021'] : ['car', 'roads']);
+		}
+		expect(new Set(rows.map((r) => r.destination_id))).toEqual(new Set(['ZUG', 'BAAR «Süd»']));
+		// One row per origin, destination and mode.
+		expect(new Set(rows.map((r) => `${r.origin_zone} ${r.origin_cell} ${r.destination_id} ${r.mode}`)).size).toBe(rows.length);
+		const db = await openNodeDb();
+		await db.exec(createTableSql(tables.travel_times));
+		await storeTravelTimes(db, cols);
+		const all = 'SELECT * FROM travel_times ORDER BY ALL';
+		const fromColumns = await queryRows(db, all);
+		// The reference: the rows as objects, through the plain column builder.
+		const plain = tables.travel_times.columns.map((c) => ({ name: c.name, type: c.type, values: rows.map((r) => (r as unknown as Record<string, number | string | null>)[c.name]) }));
+		await replaceTable(db, 'travel_times', tableFromColumns(plain));
+		expect(fromColumns).toEqual(await queryRows(db, all));
+		expect(fromColumns).toHaveLength(rows.length);
+		await db.close();
 	});
 });

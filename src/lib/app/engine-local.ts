@@ -1,11 +1,11 @@
-/** A matrix engine that runs in-process (CLI, benchmarks, tests): the same computeMatrix as the reach worker. */
-import { computeMatrix, type CarNetwork, type PtNetwork } from '../reach/matrix.ts';
+/** A matrix engine that runs in-process (CLI, benchmarks, tests): the same computeMatrixColumns as the reach worker. */
+import { computeMatrixColumns, type CarNetwork, type PtNetwork } from '../reach/matrix.ts';
 import type { MatrixEngine } from './travel-times.ts';
 
 export function localEngine(nets: { pt?: PtNetwork; car?: CarNetwork }): MatrixEngine {
 	return {
 		matrix: (req, opts = {}) =>
-			computeMatrix(
+			computeMatrixColumns(
 				nets,
 				req.zones,
 				req.destinations,

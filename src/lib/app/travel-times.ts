@@ -4,16 +4,17 @@
  * engines in-process in Node) → rows of `travel_times` with the label of the networks they came from.
  *
  *   const request = await matrixRequest(db, ['pt', 'car']);
- *   const rows = await engine.matrix(request, { onProgress, signal });
- *   await storeTravelTimes(db, rows);
+ *   const columns = await engine.matrix(request, { onProgress, signal });
+ *   await storeTravelTimes(db, columns);
  *
  * Pure TypeScript over the Db interface: no Svelte, no DOM, no Node APIs.
  */
 import { rows as queryRows, type Db } from '../data/db/connector.ts';
-import { tableFromColumns } from '../data/arrow.ts';
+import { Table, type Vector } from 'apache-arrow';
+import { dictionaryVector, float64Vector, int64Vector } from '../data/arrow.ts';
 import { replaceTable } from '../data/replace.ts';
 import { tables } from '../data/schema.ts';
-import type { Destination, MatrixOptions, Mode, OriginCell, TravelTimeRow } from '../reach/matrix.ts';
+import type { Destination, MatrixOptions, Mode, OriginCell, TravelTimeColumns } from '../reach/matrix.ts';
 import { lv95CellSql } from '../model/sql.ts';
 
 /** An origin of the matrix: a zone's settlement point (its id is the zone's BFS number); population and area give its car terminal time. */
@@ -42,7 +43,7 @@ export interface RunOptions {
 
 /** Anything that turns a request into rows: the reach worker (browser) or the engines in-process (CLI). */
 export interface MatrixEngine {
-	matrix(request: MatrixRequest, opts?: RunOptions): Promise<TravelTimeRow[]>;
+	matrix(request: MatrixRequest, opts?: RunOptions): Promise<TravelTimeColumns>;
 }
 
 /** The SQL of the matrix's origins: zones with coordinates, in id order. */
@@ -72,14 +73,27 @@ export async function matrixRequest(db: Db, modes: Mode[]): Promise<MatrixReques
 	return { zones, cells, destinations, options: { modes } };
 }
 
+/** The matrix as an Arrow table of `travel_times` (schema column order; text dictionary-encoded). */
+export function travelTimesTable(c: TravelTimeColumns): Table {
+	const text = (k: keyof TravelTimeColumns['words']) => dictionaryVector(c[k], c.words[k]);
+	const vectors: Record<string, Vector> = {
+		origin_zone: int64Vector(c.origin_zone),
+		origin_cell: int64Vector(c.origin_cell),
+		destination_id: text('destination_id'),
+		mode: text('mode'),
+		minutes_p50: float64Vector(c.minutes_p50),
+		minutes_p80: float64Vector(c.minutes_p80),
+		wait_p50: float64Vector(c.wait_p50),
+		wait_p80: float64Vector(c.wait_p80),
+		changes: float64Vector(c.changes),
+		source: text('source')
+	};
+	return new Table(Object.fromEntries(tables.travel_times.columns.map((col) => [col.name, vectors[col.name]])));
+}
+
 /** Replace `travel_times` with `result` (atomically: a failure keeps the previous matrix). */
-export async function storeTravelTimes(db: Db, result: readonly TravelTimeRow[]): Promise<void> {
-	const cols = tables.travel_times.columns.map((c) => ({
-		name: c.name,
-		type: c.type,
-		values: result.map((r) => (r as unknown as Record<string, number | string | null | undefined>)[c.name] ?? null)
-	}));
-	await replaceTable(db, 'travel_times', tableFromColumns(cols));
+export async function storeTravelTimes(db: Db, result: TravelTimeColumns): Promise<void> {
+	await replaceTable(db, 'travel_times', travelTimesTable(result));
 }
 
 /** Compute and store the matrix; returns the row count and the engine's wall time. */

@@ -3,7 +3,7 @@
  * null-check with `new Function`, which our Content-Security-Policy (no 'unsafe-eval') forbids.
  * Direct buffers are also several times faster for large imports.
  */
-import { Bool, DateDay, Float64, Int64, Table, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
+import { Bool, DateDay, Dictionary, Float64, Int32, Int64, Table, Utf8, makeData, makeVector, type Vector } from 'apache-arrow';
 import type { ColumnType } from './schema.ts';
 
 export type CellValue = string | number | boolean | null | undefined;
@@ -65,7 +65,7 @@ export function int64Vector(values: ArrayLike<CellValue>): Vector<Int64> {
 	const halves = new Int32Array(data.buffer);
 	for (let i = 0; i < values.length; i++) {
 		const v = values[i];
-		if (typeof v !== 'number') continue;
+		if (typeof v !== 'number' || Number.isNaN(v)) continue;
 		// Beyond 2^53 the number is no longer an exact integer: refuse it rather than store a wrapped value.
 		if (!(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) throw new RangeError(`not an exact integer for BIGINT: ${v}`);
 		const n = Math.trunc(v);
@@ -74,6 +74,15 @@ export function int64Vector(values: ArrayLike<CellValue>): Vector<Int64> {
 		halves[2 * i + 1] = hi | 0;
 	}
 	return makeVector(makeData({ type: new Int64(), length: values.length, nullCount: nulls, nullBitmap: nulls ? bitmap : null, data }));
+}
+
+/**
+ * A text vector as indices into a few words (Arrow dictionary encoding): millions of rows of a handful of
+ * distinct values (ids, modes, labels) without a string per row. Every index must be one of `words`.
+ */
+export function dictionaryVector(indices: Int32Array, words: readonly string[]): Vector<Dictionary<Utf8, Int32>> {
+	const dictionary = utf8Vector(words);
+	return makeVector(makeData({ type: new Dictionary(new Utf8(), new Int32()), length: indices.length, nullCount: 0, data: indices, dictionary }));
 }
 
 /** A boolean vector. */

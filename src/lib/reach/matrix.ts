@@ -73,23 +73,129 @@ export interface Steps {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
+ * `travel_times` as columns: numbers as Float64Array (NaN = null), text as an index into its few words.
+ * Typed arrays cross from the worker to the page without a copy and become Arrow without a row object
+ * (a million people in 100 m cells gave millions of rows: as objects, seconds of the page's main thread).
+ */
+export interface TravelTimeColumns {
+	length: number;
+	origin_zone: Float64Array;
+	origin_cell: Float64Array;
+	destination_id: Int32Array;
+	mode: Int32Array;
+	minutes_p50: Float64Array;
+	minutes_p80: Float64Array;
+	wait_p50: Float64Array;
+	wait_p80: Float64Array;
+	changes: Float64Array;
+	source: Int32Array;
+	words: { destination_id: string[]; mode: string[]; source: string[] };
+}
+
+const NUMBER_COLUMNS = ['origin_zone', 'origin_cell', 'minutes_p50', 'minutes_p80', 'wait_p50', 'wait_p80', 'changes'] as const;
+const TEXT_COLUMNS = ['destination_id', 'mode', 'source'] as const;
+
+/** Collects the matrix's rows into TravelTimeColumns (arrays doubling as rows arrive). */
+class TravelTimeSink {
+	private n = 0;
+	private cap = 1024;
+	private num = Object.fromEntries(NUMBER_COLUMNS.map((k) => [k, new Float64Array(this.cap)])) as Record<(typeof NUMBER_COLUMNS)[number], Float64Array>;
+	private txt = Object.fromEntries(TEXT_COLUMNS.map((k) => [k, new Int32Array(this.cap)])) as Record<(typeof TEXT_COLUMNS)[number], Int32Array>;
+	private words = { destination_id: [] as string[], mode: [] as string[], source: [] as string[] };
+	private index = { destination_id: new Map<string, number>(), mode: new Map<string, number>(), source: new Map<string, number>() };
+
+	private word(k: (typeof TEXT_COLUMNS)[number], w: string): number {
+		let i = this.index[k].get(w);
+		if (i === undefined) this.index[k].set(w, (i = this.words[k].push(w) - 1));
+		return i;
+	}
+
+	add(originZone: number, originCell: number | null, destination: string, mode: Mode, p50: number, p80: number | null, w50: number | null, w80: number | null, changes: number | null, source: string): void {
+		if (this.n === this.cap) {
+			this.cap *= 2;
+			for (const k of NUMBER_COLUMNS) {
+				const a = new Float64Array(this.cap);
+				a.set(this.num[k]);
+				this.num[k] = a;
+			}
+			for (const k of TEXT_COLUMNS) {
+				const a = new Int32Array(this.cap);
+				a.set(this.txt[k]);
+				this.txt[k] = a;
+			}
+		}
+		const i = this.n++;
+		const num = this.num;
+		num.origin_zone[i] = originZone;
+		num.origin_cell[i] = originCell ?? NaN;
+		num.minutes_p50[i] = p50;
+		num.minutes_p80[i] = p80 ?? NaN;
+		num.wait_p50[i] = w50 ?? NaN;
+		num.wait_p80[i] = w80 ?? NaN;
+		num.changes[i] = changes ?? NaN;
+		this.txt.destination_id[i] = this.word('destination_id', destination);
+		this.txt.mode[i] = this.word('mode', mode);
+		this.txt.source[i] = this.word('source', source);
+	}
+
+	finish(): TravelTimeColumns {
+		const n = this.n;
+		const cut = <T extends Float64Array | Int32Array>(a: T) => a.slice(0, n) as T;
+		return {
+			length: n,
+			...(Object.fromEntries(NUMBER_COLUMNS.map((k) => [k, cut(this.num[k])])) as Record<(typeof NUMBER_COLUMNS)[number], Float64Array>),
+			...(Object.fromEntries(TEXT_COLUMNS.map((k) => [k, cut(this.txt[k])])) as Record<(typeof TEXT_COLUMNS)[number], Int32Array>),
+			words: this.words
+		};
+	}
+}
+
+/** The columns' buffers, to transfer (postMessage) rather than copy. */
+export function travelTimeBuffers(c: TravelTimeColumns): ArrayBuffer[] {
+	return [...NUMBER_COLUMNS.map((k) => c[k].buffer as ArrayBuffer), ...TEXT_COLUMNS.map((k) => c[k].buffer as ArrayBuffer)];
+}
+
+/** The columns as row objects (the CLI's CSV, tests). */
+export function travelTimeRows(c: TravelTimeColumns): TravelTimeRow[] {
+	const nul = (x: number) => (Number.isNaN(x) ? null : x);
+	return Array.from({ length: c.length }, (_, i) => ({
+		origin_zone: c.origin_zone[i],
+		origin_cell: nul(c.origin_cell[i]),
+		destination_id: c.words.destination_id[c.destination_id[i]],
+		mode: c.words.mode[c.mode[i]] as Mode,
+		minutes_p50: c.minutes_p50[i],
+		minutes_p80: nul(c.minutes_p80[i]),
+		wait_p50: nul(c.wait_p50[i]),
+		wait_p80: nul(c.wait_p80[i]),
+		changes: nul(c.changes[i]),
+		source: c.words.source[c.source[i]]
+	}));
+}
+
+/**
  * Compute the matrix from the zones' settlement points and (optionally) the cells where people live.
  * Unreachable pairs are left out (no row), so a missing row means "not reachable within the engine's
  * limits"; the model treats them as such.
  */
-export async function computeMatrix(
+export async function computeMatrix(...args: Parameters<typeof computeMatrixColumns>): Promise<TravelTimeRow[]> {
+	return travelTimeRows(await computeMatrixColumns(...args));
+}
+
+/** computeMatrix, as columns (what the app stores: no row objects). */
+export async function computeMatrixColumns(
 	nets: { pt?: PtNetwork; car?: CarNetwork },
 	zones: TerminalZone[],
 	destinations: Destination[],
 	opts: Partial<MatrixOptions> = {},
 	steps: Steps = {},
 	cells: readonly OriginCell[] = []
-): Promise<TravelTimeRow[]> {
+): Promise<TravelTimeColumns> {
 	const o = { ...DEFAULT_MATRIX_OPTIONS, ...opts };
-	const out: TravelTimeRow[] = [];
+	const out = new TravelTimeSink();
 	// One origin list for both searches: zones first, then cells (index ≥ zones.length).
 	const origins: PointLike[] = [...zones.map((z) => ({ id: String(z.zone_id), lon: z.lon, lat: z.lat })), ...cells.map((c) => ({ id: `c${c.origin_cell}`, lon: c.lon, lat: c.lat }))];
-	const key = (i: number) => (i < zones.length ? { origin_zone: zones[i].zone_id, origin_cell: null } : { origin_zone: cells[i - zones.length].zone_id, origin_cell: cells[i - zones.length].origin_cell });
+	const originZone = Float64Array.from([...zones.map((z) => z.zone_id), ...cells.map((c) => c.zone_id)]);
+	const originCell = (i: number) => (i < zones.length ? null : cells[i - zones.length].origin_cell);
 	const jobs = o.modes.filter((m) => (m === 'pt' ? nets.pt : nets.car)).length * destinations.length;
 	let done = 0;
 
@@ -100,7 +206,7 @@ export async function computeMatrix(
 			for (let i = 0; i < res.length; i++) {
 				const r = res[i];
 				if (r.p50 === null) continue;
-				out.push({ ...key(i), destination_id: d.id, mode: 'pt', minutes_p50: round1(r.p50), minutes_p80: r.p80 === null ? null : round1(r.p80), wait_p50: r.waitP50, wait_p80: r.waitP80, changes: r.changes, source: nets.pt.source });
+				out.add(originZone[i], originCell(i), d.id, 'pt', round1(r.p50), r.p80 === null ? null : round1(r.p80), r.waitP50, r.waitP80, r.changes, nets.pt.source);
 			}
 			steps.progress?.(++done / jobs, d.id);
 			await steps.checkpoint?.();
@@ -118,13 +224,13 @@ export async function computeMatrix(
 				const m = minutes[i];
 				if (!Number.isFinite(m)) continue;
 				// Car times do not vary over the window in this model (a fixed peak factor), so p80 = p50.
-				out.push({ ...key(i), destination_id: d.id, mode: 'car', minutes_p50: round1(m), minutes_p80: round1(m), wait_p50: null, wait_p80: null, changes: null, source: nets.car.source });
+				out.add(originZone[i], originCell(i), d.id, 'car', round1(m), round1(m), null, null, null, nets.car.source);
 			}
 			steps.progress?.(++done / jobs, d.id);
 			await steps.checkpoint?.();
 		}
 	}
-	return out;
+	return out.finish();
 }
 
 /**

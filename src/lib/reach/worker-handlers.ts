@@ -7,7 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { HandlerContext } from '../util/rpc.ts';
 import { loadGtfs, loadRoads } from './networks.ts';
-import { computeMatrix, type OriginCell, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork, type TravelTimeRow } from './matrix.ts';
+import { computeMatrixColumns, travelTimeBuffers, type OriginCell, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork, type TravelTimeColumns } from './matrix.ts';
 import type { Crs } from './isochrone.ts';
 import { bareRegion, buildRegion, proxiesFromCsv, type Region, type RegionInput } from './raster-region.ts';
 import { ReachGrid, catchment, siteGuteklassen, stationsOf, CATCHMENT_THRESHOLDS, type CatchmentFigure, type SiteGuteklasse } from './site-reach.ts';
@@ -248,8 +248,11 @@ export function reachHandlers() {
 				netfile
 			};
 		},
-		matrix(p: MatrixCall, ctx: HandlerContext): Promise<TravelTimeRow[]> {
-			return computeMatrix(nets, p.zones, p.destinations, p.options, ctx, p.cells ?? []);
+		/** The matrix as columns, their buffers moved to the page (no copy, no row objects). */
+		async matrix(p: MatrixCall, ctx: HandlerContext): Promise<TravelTimeColumns> {
+			const out = await computeMatrixColumns(nets, p.zones, p.destinations, p.options, ctx, p.cells ?? []);
+			ctx.transfer(...travelTimeBuffers(out));
+			return out;
 		},
 		/**
 		 * Isochrones per site and mode on the region raster (250 m, lakes masked); before the region is prepared,

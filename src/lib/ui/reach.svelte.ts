@@ -65,7 +65,9 @@ function worker(): Remote<ReachHandlers> {
 
 /** The reach worker as a matrix engine for the shared pipeline. */
 const workerEngine: MatrixEngine = {
-	matrix: (req, opts = {}) => worker().matrix($state.snapshot(req), { signal: opts.signal, onProgress: opts.onProgress })
+	// Only the options may hold reactive state: the origins come from DuckDB as plain rows (a snapshot of
+	// a million people's cells cost the page seconds).
+	matrix: (req, opts = {}) => worker().matrix({ ...req, options: $state.snapshot(req.options) }, { signal: opts.signal, onProgress: opts.onProgress })
 };
 
 /** The modes whose network is loaded. */
