@@ -141,6 +141,26 @@ try {
 					`${''.padEnd(8)} RATIO validated+committed ${(total / 1000).toFixed(2)} s = ${(total / raw.warm).toFixed(2)}x warm read_csv (${(total / raw.first).toFixed(2)}x first read_csv); validated+staged alone ${(ms / raw.warm).toFixed(2)}x (targets: <= 3 s, <= 2x)`
 				);
 			}
+			if (raw) {
+				// The app with these rows: the overview after a reload (the table comes back from IndexedDB; the
+				// travel times are computed for the people's own 100 m cells: ~180,000 for this uniform file).
+				// Long tasks (PerformanceObserver 'longtask', > 50 ms) are the page's main thread held up.
+				await page.addInitScript(() => {
+					window.__long = [];
+					new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+				});
+				await page.goto(server.base + '/', { waitUntil: 'domcontentloaded' });
+				await page.waitForFunction(() => performance.getEntriesByName('standortwahl:analysis-complete').length > 0, null, { timeout: 600_000 });
+				const after = await page.evaluate(() => {
+					const at = (m) => Math.round(performance.getEntriesByName(`standortwahl:${m}`)[0]?.startTime ?? NaN);
+					const long = window.__long;
+					return { ready: at('ready'), complete: at('analysis-complete'), longest: Math.round(Math.max(0, ...long)), total: Math.round(long.reduce((a, b) => a + b, 0)), n: long.length };
+				});
+				console.log(
+					`${''.padEnd(8)} overview after a reload with these rows: data ready ${after.ready} ms, analysis complete ${(after.complete / 1000).toFixed(1)} s after navigation; ` +
+						`main thread: ${after.n} long tasks, longest ${after.longest} ms, ${(after.total / 1000).toFixed(1)} s in all`
+				);
+			}
 		} finally {
 			await ctx.close();
 		}
