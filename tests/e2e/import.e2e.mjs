@@ -145,5 +145,43 @@ export const tests = [
 			await t.page.waitForFunction(() => / 0 Fehler/.test(document.querySelector('[data-testid="import-stats"]')?.textContent ?? ''));
 			assert(!(await t.page.locator('[data-testid="import-commit"]').isDisabled()), `commit still disabled: ${await stats()}`);
 		}
+	},
+	{
+		name: 'a kept table that no longer reads: the app starts with the default rows and says so; the kept copy stays',
+		async run(t) {
+			await t.goto('/');
+			await t.ready();
+			// A damaged store: bytes that are not Arrow under the key of the customers table.
+			await t.page.evaluate(
+				() =>
+					new Promise((resolve, reject) => {
+						const req = indexedDB.open('standortwahl', 1);
+						req.onupgradeneeded = () => req.result.createObjectStore('kv');
+						req.onsuccess = () => {
+							const tx = req.result.transaction('kv', 'readwrite');
+							tx.objectStore('kv').put([new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])], 'table:customers');
+							tx.oncomplete = () => resolve(null);
+							tx.onerror = () => reject(tx.error);
+						};
+					})
+			);
+			await t.goto('/');
+			await t.ready();
+			const banner = await t.page.locator('[data-testid="unrestored"]').innerText();
+			assert(banner.includes('«Kundschaft»') && banner.includes('neu importieren'), `banner: ${banner}`);
+			// The default's customers are there, and the ranking works.
+			await t.page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="kpis"]')?.textContent ?? ''), null, { timeout: 20_000 });
+			const kept = await t.page.evaluate(
+				() =>
+					new Promise((resolve) => {
+						const req = indexedDB.open('standortwahl', 1);
+						req.onsuccess = () => {
+							const g = req.result.transaction('kv').objectStore('kv').get('table:customers');
+							g.onsuccess = () => resolve(!!g.result);
+						};
+					})
+			);
+			assert(kept, 'the kept copy was deleted');
+		}
 	}
 ];

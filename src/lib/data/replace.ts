@@ -49,18 +49,33 @@ export function replaceTable(db: Db, name: TableName, data: Table): Promise<void
 }
 
 /**
- * Append rows (an Arrow table, or IPC bytes as kept) to a schema table matching columns by name: tables
- * kept by an earlier version (IndexedDB) may lack a column added since (e.g. geocode_quality), which then
- * stays NULL.
+ * Put back a table kept by an earlier visit (IndexedDB: Arrow tables or IPC bytes, one after the other),
+ * in one transaction: a kept table that no longer reads (damaged bytes, a value the schema now refuses)
+ * throws and leaves `name` as it was. Columns match by name: a column added to the schema since stays
+ * NULL, one dropped from it is left out.
  */
-export function appendByName(db: Db, name: TableName, data: Table | Uint8Array): Promise<void> {
+export function restoreTable(db: Db, name: TableName, parts: (Table | Uint8Array)[]): Promise<void> {
 	return queued(db, async () => {
-		const tmp = `__restore_${name}`;
-		await db.insertArrow(data, tmp, 'create');
+		const part = `__restore_${name}`;
+		const wanted = new Set(tables[name].columns.map((c) => c.name));
+		await db.exec('BEGIN TRANSACTION');
 		try {
-			await db.exec(`INSERT INTO ${ident(name)} BY NAME SELECT * FROM ${ident(tmp)}`);
+			await db.exec(createTableSql(tables[name]));
+			for (const data of parts) {
+				await db.insertArrow(data, part, 'create');
+				const have = await db.arrow(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${part}'`);
+				const cols = have.getChild('column_name')!.toArray().filter((c: string) => wanted.has(c)).map((c: string) => ident(c)).join(', ');
+				// No column of the table at all (or nothing read): bytes that are not this table; never an empty table in its place.
+				if (!cols) throw new Error(`the kept rows have none of the columns of ${name}`);
+				await db.exec(`INSERT INTO ${ident(name)} (${cols}) SELECT ${cols} FROM ${ident(part)}`);
+				await db.exec(`DROP TABLE ${ident(part)}`);
+			}
+			await db.exec('COMMIT');
+		} catch (e) {
+			await db.exec('ROLLBACK');
+			throw e;
 		} finally {
-			await db.exec(`DROP TABLE IF EXISTS ${ident(tmp)}`);
+			await db.exec(`DROP TABLE IF EXISTS ${ident(part)}`);
 		}
 	});
 }

@@ -7,9 +7,9 @@ import type { Db } from '../data/db/connector.ts';
 import { loadDemo, parseMeta, DEFAULT_SCENARIO_FILES, DEMO_META_FILE } from '../data/demo.ts';
 import { applySnapshot, decodeSnapshot, textsHash, type Snapshot, type SnapshotManifest } from '../app/snapshot.ts';
 import type { CriteriaResult } from '../model/index.ts';
-import { appendByName } from '../data/replace.ts';
+import { restoreTable } from '../data/replace.ts';
 import { demoFiles, fetchText, snapshotUrl } from './assets.ts';
-import { createTableSql, tableNames, tables, type TableName } from '../data/schema.ts';
+import { tableNames, tables, type TableName } from '../data/schema.ts';
 import { tableToIPC, type Table } from 'apache-arrow';
 import * as persist from './persist.ts';
 
@@ -33,9 +33,11 @@ interface AppState {
 	 * default only), or null: then they are computed live after the networks are loaded.
 	 */
 	snapshot: SnapshotManifest | null;
+	/** Tables kept by an earlier visit that did not read back (the default's rows stand in; the kept copy stays stored). */
+	unrestored: { table: TableName; message: string }[];
 }
 
-export const app = $state<AppState>({ phase: 'starting', error: null, version: 0, sources: {}, seed: null, scenarioName: '', snapshot: null });
+export const app = $state<AppState>({ phase: 'starting', error: null, version: 0, sources: {}, seed: null, scenarioName: '', snapshot: null, unrestored: [] });
 
 /** True while any table still holds synthetic demo rows. */
 export function anySynthetic(): boolean {
@@ -239,11 +241,15 @@ async function restoreUserTables(d: Db): Promise<void> {
 	for (const key of stored) {
 		const name = key.slice('table:'.length) as TableName;
 		if (!(name in tables)) continue;
-		const bytes = await persist.get<Uint8Array | Uint8Array[]>(key);
-		if (!bytes) continue;
-		await d.exec(createTableSql(tables[name]));
-		for (const b of Array.isArray(bytes) ? bytes : [bytes]) await appendByName(d, name, b);
-		app.sources[name] = 'user';
+		try {
+			const bytes = await persist.get<Uint8Array | Uint8Array[]>(key);
+			if (!bytes) continue;
+			await restoreTable(d, name, Array.isArray(bytes) ? bytes : [bytes]);
+			app.sources[name] = 'user';
+		} catch (e) {
+			// One kept table that no longer reads must not stop the app: the default's rows stay, and the page says so.
+			app.unrestored.push({ table: name, message: (e instanceof Error ? e.message.split('\n')[0] : String(e)).replace(/\.$/, '') });
+		}
 	}
 }
 

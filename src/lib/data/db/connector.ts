@@ -37,8 +37,8 @@ const MAGIC = [65, 82, 82, 79, 87, 49]; // "ARROW1"
  * Arrow IPC bytes in the stream format, which DuckDB's insert reads: the bytes themselves, or (the file
  * format, which ipc() gives) a view of the file's body, which is a stream (Arrow columnar format spec:
  * magic, padding, the stream, footer, footer length, magic). No copy, except to add the end marker to a
- * stream that lacks it (DuckDB inserts only once it has seen one). Null when the body does not begin with
- * the schema (apache-arrow's own file writer keeps it in the footer only): decode those.
+ * stream that lacks it (DuckDB inserts only once it has seen one). Null when the stream does not begin with
+ * the schema (apache-arrow's own file writer keeps it in the footer only; bytes that are not Arrow): decode those.
  */
 export function ipcStream(b: Uint8Array): Uint8Array | null {
 	const magicAt = (at: number) => at >= 0 && MAGIC.every((x, i) => b[at + i] === x);
@@ -46,8 +46,9 @@ export function ipcStream(b: Uint8Array): Uint8Array | null {
 	if (b.length >= 18 && magicAt(0) && magicAt(b.length - 6)) {
 		const footer = new DataView(b.buffer, b.byteOffset + b.length - 10, 4).getInt32(0, true);
 		stream = b.subarray(8, b.length - 10 - footer);
-		if (!startsWithSchema(stream)) return null;
 	}
+	// Not Arrow at all (a damaged store): for the decoder, which says so, not for DuckDB's, which would wait for more.
+	if (!startsWithSchema(stream)) return null;
 	const n = stream.length;
 	if (n >= 8 && IPC_EOS.every((x, i) => stream[n - 8 + i] === x)) return stream;
 	const ended = new Uint8Array(n + 8);

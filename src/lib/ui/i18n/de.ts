@@ -306,6 +306,7 @@ export const de = {
 	'status.loadingDemo': 'Luzerner Standardszenario wird geladen …',
 	'status.ready': 'Bereit',
 	'status.error': 'Fehler: {message}',
+	'status.unrestored': 'Die gespeicherte Tabelle «{table}» liess sich nicht wiederherstellen ({message}). Sie bleibt gespeichert; bis dahin gelten die Zeilen des Standardszenarios. Auf «Daten» neu importieren oder «Alle eigenen Daten löschen».',
 	'overview.heading': 'Übersicht',
 	'overview.map': 'Karte: Wohnorte der Mitarbeitenden pro Gemeinde, heutige Standorte und Standortkandidaten',
 	'overview.kpi.staff': 'Mitarbeitende',

@@ -307,6 +307,7 @@ export const en: Record<MessageKey, string> = {
 	'status.loadingDemo': 'Loading the Lucerne default scenario …',
 	'status.ready': 'Ready',
 	'status.error': 'Error: {message}',
+	'status.unrestored': 'The kept table "{table}" could not be restored ({message}). It stays stored; meanwhile the default scenario\'s rows stand in. Import it again on "Data", or "Delete all my data".',
 	'overview.heading': 'Overview',
 	'overview.map': 'Map: staff homes per municipality, current offices and candidate sites',
 	'overview.kpi.staff': 'Staff',
