@@ -20,19 +20,27 @@ export function queued<T>(db: Db, f: () => Promise<T>): Promise<T> {
 	return run;
 }
 
-/** In one transaction: recreate `name` and fill it from `staging` (rolled back on any error). */
-async function swapIn(db: Db, name: TableName, staging: string): Promise<void> {
-	const def = tables[name];
-	const cols = def.columns.map((c) => ident(c.name)).join(', ');
+/** Run `f` in one transaction: committed when it returns, rolled back when it throws. */
+async function inTransaction<T>(db: Db, f: () => Promise<T>): Promise<T> {
 	await db.exec('BEGIN TRANSACTION');
 	try {
-		await db.exec(createTableSql(def));
-		await db.exec(`INSERT INTO ${ident(name)} (${cols}) SELECT ${cols} FROM ${ident(staging)}`);
+		const out = await f();
 		await db.exec('COMMIT');
+		return out;
 	} catch (e) {
 		await db.exec('ROLLBACK');
 		throw e;
 	}
+}
+
+/** In one transaction: recreate `name` and fill it from `staging` (rolled back on any error). */
+function swapIn(db: Db, name: TableName, staging: string): Promise<void> {
+	const def = tables[name];
+	const cols = def.columns.map((c) => ident(c.name)).join(', ');
+	return inTransaction(db, async () => {
+		await db.exec(createTableSql(def));
+		await db.exec(`INSERT INTO ${ident(name)} (${cols}) SELECT ${cols} FROM ${ident(staging)}`);
+	});
 }
 
 export function replaceTable(db: Db, name: TableName, data: Table): Promise<void> {
@@ -58,22 +66,19 @@ export function restoreTable(db: Db, name: TableName, parts: (Table | Uint8Array
 	return queued(db, async () => {
 		const part = `__restore_${name}`;
 		const wanted = new Set(tables[name].columns.map((c) => c.name));
-		await db.exec('BEGIN TRANSACTION');
 		try {
-			await db.exec(createTableSql(tables[name]));
-			for (const data of parts) {
-				await db.insertArrow(data, part, 'create');
-				const have = await db.arrow(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${part}'`);
-				const cols = have.getChild('column_name')!.toArray().filter((c: string) => wanted.has(c)).map((c: string) => ident(c)).join(', ');
-				// No column of the table at all (or nothing read): bytes that are not this table; never an empty table in its place.
-				if (!cols) throw new Error(`the kept rows have none of the columns of ${name}`);
-				await db.exec(`INSERT INTO ${ident(name)} (${cols}) SELECT ${cols} FROM ${ident(part)}`);
-				await db.exec(`DROP TABLE ${ident(part)}`);
-			}
-			await db.exec('COMMIT');
-		} catch (e) {
-			await db.exec('ROLLBACK');
-			throw e;
+			await inTransaction(db, async () => {
+				await db.exec(createTableSql(tables[name]));
+				for (const data of parts) {
+					await db.insertArrow(data, part, 'create');
+					const have = await db.arrow(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${part}'`);
+					const cols = have.getChild('column_name')!.toArray().filter((c: string) => wanted.has(c)).map((c: string) => ident(c)).join(', ');
+					// No column of the table at all (or nothing read): bytes that are not this table; never an empty table in its place.
+					if (!cols) throw new Error(`the kept rows have none of the columns of ${name}`);
+					await db.exec(`INSERT INTO ${ident(name)} (${cols}) SELECT ${cols} FROM ${ident(part)}`);
+					await db.exec(`DROP TABLE ${ident(part)}`);
+				}
+			});
 		} finally {
 			await db.exec(`DROP TABLE IF EXISTS ${ident(part)}`);
 		}
@@ -108,15 +113,10 @@ export function stageCommit(db: Db, name: TableName): Promise<number> {
 	return queued(db, async () => {
 		const staging = importStaging(name);
 		try {
-			await db.exec('BEGIN TRANSACTION');
-			try {
+			await inTransaction(db, async () => {
 				await db.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
 				await db.exec(`ALTER TABLE ${ident(staging)} RENAME TO ${ident(name)}`);
-				await db.exec('COMMIT');
-			} catch (e) {
-				await db.exec('ROLLBACK');
-				throw e;
-			}
+			});
 			const t = await db.arrow(`SELECT count(*)::INTEGER AS n FROM ${ident(name)}`);
 			return Number(t.getChild('n')!.get(0));
 		} finally {
