@@ -47,6 +47,9 @@ const NUMBERS = new Set(['--region-km', '--header-row', '--cell', '--samples', '
 
 const ENUMS: Record<string, string[]> = { '--lang': ['de', 'en'], '--engine': ['wasm', 'native'], '--crs': ['wgs84', 'lv95'] };
 
+/** Options that take a comma-separated list of these words (`--modes car` or `--modes pt,car`). */
+const LISTS: Record<string, string[]> = { '--modes': ['pt', 'car'] };
+
 /** The command's file or folder argument: the first that is neither an option nor the value of one (per USAGE). */
 export function fileArgument(command: string, args: string[]): string | undefined {
 	return positional(args, USAGE[command]?.values ?? []);
@@ -67,6 +70,8 @@ export function checkUsage(command: string, args: string[]): void {
 			if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError({ de: `${a} braucht einen Wert`, en: `${a} needs a value` });
 			if (NUMBERS.has(a) && (v.trim() === '' || !Number.isFinite(Number(v)))) throw new UsageError({ de: `${a} ist eine Zahl, nicht «${v}»`, en: `${a} must be a number, not "${v}"` });
 			if (ENUMS[a] && !ENUMS[a].includes(v)) throw new UsageError({ de: `${a} ist ${ENUMS[a].join(' oder ')}, nicht «${v}»`, en: `${a} must be ${ENUMS[a].join(' or ')}, not "${v}"` });
+			const stray = LISTS[a] ? v.split(',').find((w) => !LISTS[a].includes(w)) : undefined;
+			if (stray !== undefined) throw new UsageError({ de: `${a} ist eine Liste aus ${LISTS[a].join(', ')}, nicht «${stray}»`, en: `${a} takes a list of ${LISTS[a].join(', ')}, not "${stray}"` });
 			i++;
 			continue;
 		}

@@ -140,6 +140,13 @@ describe('CLI usage errors in the user\'s language', () => {
 		expect(msg(['data/demo', '--samples', 'many'])?.de).toBe('--samples ist eine Zahl, nicht «many»');
 		expect(msg(['data/demo', '--crs', 'ch1903'])?.de).toBe('--crs ist wgs84 oder lv95, nicht «ch1903»');
 		expect(msg(['a', 'b'])?.de).toBe('nur eine Datei oder ein Ordner, nicht auch «b»');
+		// A list option: every word known (matrix and catchment computed 0 rows for --modes bus).
+		for (const c of COMMANDS)
+			if (USAGE[c].values.includes('--modes')) {
+				expect(() => checkUsage(c, ['--modes', 'car'])).not.toThrow();
+				expect(() => checkUsage(c, ['--modes', 'pt,car'])).not.toThrow();
+				for (const bad of ['bus', 'pt,,car', 'pt,bus']) expect(() => checkUsage(c, ['--modes', bad]), `${c} --modes ${bad}`).toThrow(UsageError);
+			}
 		// A number option is a number in every command that takes it (score had no check for --region-km).
 		for (const c of COMMANDS)
 			if (USAGE[c].values.includes('--region-km')) expect(() => checkUsage(c, ['--region-km', 'x'])).toThrow(UsageError);
