@@ -6,6 +6,7 @@
 import { PtMatrix, DEFAULT_WINDOW, type ArrivalWindow, type PointLike } from './gtfs/index.ts';
 import type { Timetable } from './gtfs/index.ts';
 import { carMinutesToTarget, snapPoints, TerminalModel, type RoadGraph, type TerminalOptions, type TerminalZone } from './road/index.ts';
+import { Grow } from '../util/grow.ts';
 
 export type Mode = 'pt' | 'car';
 
@@ -95,12 +96,10 @@ export interface TravelTimeColumns {
 const NUMBER_COLUMNS = ['origin_zone', 'origin_cell', 'minutes_p50', 'minutes_p80', 'wait_p50', 'wait_p80', 'changes'] as const;
 const TEXT_COLUMNS = ['destination_id', 'mode', 'source'] as const;
 
-/** Collects the matrix's rows into TravelTimeColumns (arrays doubling as rows arrive). */
+/** Collects the matrix's rows into TravelTimeColumns. */
 class TravelTimeSink {
-	private n = 0;
-	private cap = 1024;
-	private num = Object.fromEntries(NUMBER_COLUMNS.map((k) => [k, new Float64Array(this.cap)])) as Record<(typeof NUMBER_COLUMNS)[number], Float64Array>;
-	private txt = Object.fromEntries(TEXT_COLUMNS.map((k) => [k, new Int32Array(this.cap)])) as Record<(typeof TEXT_COLUMNS)[number], Int32Array>;
+	private num = Object.fromEntries(NUMBER_COLUMNS.map((k) => [k, new Grow(new Float64Array(1024), (n) => new Float64Array(n))])) as Record<(typeof NUMBER_COLUMNS)[number], Grow<Float64Array>>;
+	private txt = Object.fromEntries(TEXT_COLUMNS.map((k) => [k, new Grow(new Int32Array(1024), (n) => new Int32Array(n))])) as Record<(typeof TEXT_COLUMNS)[number], Grow<Int32Array>>;
 	private words = { destination_id: [] as string[], mode: [] as string[], source: [] as string[] };
 	private index = { destination_id: new Map<string, number>(), mode: new Map<string, number>(), source: new Map<string, number>() };
 
@@ -111,40 +110,24 @@ class TravelTimeSink {
 	}
 
 	add(originZone: number, originCell: number | null, destination: string, mode: Mode, p50: number, p80: number | null, w50: number | null, w80: number | null, changes: number | null, source: string): void {
-		if (this.n === this.cap) {
-			this.cap *= 2;
-			for (const k of NUMBER_COLUMNS) {
-				const a = new Float64Array(this.cap);
-				a.set(this.num[k]);
-				this.num[k] = a;
-			}
-			for (const k of TEXT_COLUMNS) {
-				const a = new Int32Array(this.cap);
-				a.set(this.txt[k]);
-				this.txt[k] = a;
-			}
-		}
-		const i = this.n++;
 		const num = this.num;
-		num.origin_zone[i] = originZone;
-		num.origin_cell[i] = originCell ?? NaN;
-		num.minutes_p50[i] = p50;
-		num.minutes_p80[i] = p80 ?? NaN;
-		num.wait_p50[i] = w50 ?? NaN;
-		num.wait_p80[i] = w80 ?? NaN;
-		num.changes[i] = changes ?? NaN;
-		this.txt.destination_id[i] = this.word('destination_id', destination);
-		this.txt.mode[i] = this.word('mode', mode);
-		this.txt.source[i] = this.word('source', source);
+		num.origin_zone.push(originZone);
+		num.origin_cell.push(originCell ?? NaN);
+		num.minutes_p50.push(p50);
+		num.minutes_p80.push(p80 ?? NaN);
+		num.wait_p50.push(w50 ?? NaN);
+		num.wait_p80.push(w80 ?? NaN);
+		num.changes.push(changes ?? NaN);
+		this.txt.destination_id.push(this.word('destination_id', destination));
+		this.txt.mode.push(this.word('mode', mode));
+		this.txt.source.push(this.word('source', source));
 	}
 
 	finish(): TravelTimeColumns {
-		const n = this.n;
-		const cut = <T extends Float64Array | Int32Array>(a: T) => a.slice(0, n) as T;
 		return {
-			length: n,
-			...(Object.fromEntries(NUMBER_COLUMNS.map((k) => [k, cut(this.num[k])])) as Record<(typeof NUMBER_COLUMNS)[number], Float64Array>),
-			...(Object.fromEntries(TEXT_COLUMNS.map((k) => [k, cut(this.txt[k])])) as Record<(typeof TEXT_COLUMNS)[number], Int32Array>),
+			length: this.num.origin_zone.n,
+			...(Object.fromEntries(NUMBER_COLUMNS.map((k) => [k, this.num[k].values()])) as Record<(typeof NUMBER_COLUMNS)[number], Float64Array>),
+			...(Object.fromEntries(TEXT_COLUMNS.map((k) => [k, this.txt[k].values()])) as Record<(typeof TEXT_COLUMNS)[number], Int32Array>),
 			words: this.words
 		};
 	}

@@ -8,6 +8,7 @@
  * within it, so candidates ("Bahnhofstrasse 9, 19, 29") come out in order.
  */
 import { numberBase } from './normalise.ts';
+import { Grow } from '../../util/grow.ts';
 
 /** Bilingual message, German first (the app's default language). */
 export interface AddrMsg {
@@ -81,25 +82,6 @@ export interface AddressDirectory {
 /** Number of streets / entrances. */
 export const streetCount = (d: AddressDirectory) => d.streetLabel.length;
 export const entranceCount = (d: AddressDirectory) => d.entLon.length;
-
-class Grow<T extends Float64Array | Uint32Array | Uint8Array> {
-	n = 0;
-	constructor(
-		private a: T,
-		private readonly make: (n: number) => T
-	) {}
-	push(v: number): void {
-		if (this.n === this.a.length) {
-			const b = this.make(this.a.length * 2);
-			b.set(this.a);
-			this.a = b;
-		}
-		this.a[this.n++] = v;
-	}
-	get(i: number): number {
-		return this.a[i];
-	}
-}
 
 /** Collects entrances row by row, then sorts them into the compact directory. */
 export class DirectoryBuilder {
