@@ -147,12 +147,13 @@ export const tests = [
 		}
 	},
 	{
-		name: 'site detail: an unknown id says so; an excluded site lists its reasons',
+		name: 'site detail: an unknown id says so (an id with a right-to-left override shows it); an excluded site lists its reasons',
 		async run(t) {
-			await t.goto('/sites/NO-SUCH-SITE');
+			// U+202E in a link would make the id read backwards ("EFIS-HCUS-ON" as "NO-SUCH-SIFE"): it is shown as a code point.
+			await t.goto('/sites/NO-SUCH-S%E2%80%AEEFI');
 			await t.ready();
 			const msg = await t.page.locator('[data-testid="unknown-site"]').innerText({ timeout: 60_000 });
-			assert(msg.includes('NO-SUCH-SITE'), `message: ${msg}`);
+			assert(msg.includes('NO-SUCH-S⟨U+202E⟩EFI') && !msg.includes('\u202e'), `message: ${msg}`);
 			// In-app navigation to a site that fails the capacity constraint.
 			await t.page.click('a[href$="/ranking"]');
 			await t.page.waitForSelector('[data-testid="excluded"] li a');

@@ -117,6 +117,32 @@ describe('fast path = reference path', () => {
 		expect(ids).toContain('7560');
 	});
 
+	it('invisible format characters (bidi overrides, zero width) send the file to the validator, which removes them with a warning', async () => {
+		// A right-to-left override makes a name read otherwise; a zero-width space makes two ids look the same.
+		const head = 'site_id,name,capacity_workplaces,area_m2,cost_chf_m2_year,lon,lat\n';
+		const csv = head + 'S-01,\u202eKriens West,600,15000,300,8.29,47.03\nS-\u200b01,Emmen,600,15000,300,8.28,47.06\nS-03,Horw \u2066Mitte\u2069,600,15000,300,8.31,47.01\n';
+		const r = await both(dbs(), 'sites', 'sites.csv', enc(csv));
+		expect(r.detail).toBe('');
+		expect(r.fast && !r.fast.ok ? r.fast.reason : 'taken').toBe('scan: invisible format characters');
+		const ref = await importToDb(dbs()[1], 'sites', { fileName: 'sites.csv', bytes: enc(csv) }, { refs, fast: false });
+		// The two ids that looked the same are the same: a duplicate, named with its row.
+		expect(ref.issues.map((i) => [i.severity, i.code, i.row, i.column])).toEqual([
+			['warning', 'invisible_characters', null, 'site_id'],
+			['warning', 'invisible_characters', null, 'name'],
+			['error', 'duplicate_key', 3, 'site_id']
+		]);
+		expect(ref.issues[1].message.de).toContain('2 Zeilen, erste in Zeile 2');
+		// Without the duplicate the rows are stored as they are seen.
+		const ok = await importToDb(dbs()[1], 'sites', { fileName: 'sites.csv', bytes: enc(csv.replace('S-\u200b01', 'S-02')) }, { refs, fast: false });
+		expect(ok.committed).toBe(true);
+		const names = (await rows<{ site_id: string; name: string }>(dbs()[1], 'SELECT site_id, name FROM sites ORDER BY site_id')).map((x) => `${x.site_id} ${x.name}`);
+		expect(names).toEqual(['S-01 Kriens West', 'S-02 Emmen', 'S-03 Horw Mitte']);
+		// A BOM before the header is the encoding's mark, not text: the fast path still takes the file.
+		const bom = await both(dbs(), 'sites', 'sites.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...enc(head + 'S-01,Kriens,600,15000,300,8.29,47.03\n')]));
+		expect(bom.detail).toBe('');
+		expect(taken(bom.fast)).toBe(true);
+	});
+
 	it('across the location step\'s row blocks: LV95 points converted, mixed qualities, a bad point in a later block', async () => {
 		// 140,000 rows span three blocks of the fast path's location step (side.ts LOCATE_BLOCK).
 		const rng = createRng(77);
@@ -200,6 +226,7 @@ function mutate(rng: Rng, text: string): [string, string] {
 		['short row', () => cell((c) => c.pop())],
 		['long row', () => cell((c) => c.push('x'))],
 		['NUL', () => cell((c) => (c[0] = c[0] + '\u0000'))],
+		['invisible format character', () => cell((c) => (c[rng.int(2)] = ['\u202e', '\u200b', '\u2066', '\ufeff', '\u{e0041}'][rng.int(5)] + c[0]))],
 		['empty required', () => cell((c) => (c[3] = ''))],
 		['unusual', () => cell((c) => (c[2] = '250000'))],
 		['duplicate row', () => lines.splice(pick(), 0, lines[pick()])],
@@ -299,6 +326,8 @@ describe('byte scan = our parser', () => {
 			expect(await scan(at(text, 100, [0xc3, 0xa4]), chunkBytes)).toBe('ok'); // ä, wherever the chunk ends
 			expect(await scan(at(text, 100, [0xe4]), chunkBytes)).toBe('not UTF-8'); // ä in Windows-1252, late in the file
 			expect(await scan(at(text, 100, [0xc3]), chunkBytes)).toBe('not UTF-8'); // a cut character followed by ASCII
+			expect(await scan(at(text, 101, [0xe2, 0x80, 0xae]), chunkBytes)).toBe('invisible format characters'); // U+202E, wherever the chunk ends
+			expect(await scan(at(text, 101, [0xf3, 0xa0, 0x81, 0x81]), chunkBytes)).toBe('invisible format characters'); // a tag character (U+E0041)
 		}
 	});
 

@@ -5,6 +5,7 @@
  *
  * Pure data and helpers: no DOM, no Svelte, no DuckDB.
  */
+import { withoutFormatChars } from '../util/invisible.ts';
 
 /** Logical column types. `lon`/`lat` are WGS84 degrees after import (LV95 is converted). */
 export type ColumnType = 'text' | 'integer' | 'number' | 'date' | 'boolean' | 'lon' | 'lat';
@@ -382,9 +383,9 @@ export function createTableSql(t: TableDef, tableName: string = t.name): string 
 	return `CREATE OR REPLACE TABLE ${ident(tableName)} (${cols})`;
 }
 
-/** Normalise a header for alias matching: lower case, no accents, non-alphanumerics to '_'. */
+/** Normalise a header for alias matching: no invisible format characters, lower case, no accents, non-alphanumerics to '_'. */
 export function normaliseHeader(h: string): string {
-	return h
+	return withoutFormatChars(h)
 		.trim()
 		.toLowerCase()
 		.replaceAll('ä', 'ae')

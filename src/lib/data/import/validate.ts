@@ -16,6 +16,7 @@ import { IssueList, ImportCancelled } from './issues.ts';
 import { hasLocation, importColumns, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
 import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote } from './types.ts';
 import { show } from './values.ts';
+import { hasFormatChars, withoutFormatChars } from '../../util/invisible.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
 import { identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
 import { isProblem, numberInput, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
@@ -135,6 +136,8 @@ export class TableValidator {
 	private readonly pseudonyms = new Pseudonymiser();
 	/** `percent` columns written in percent (schema column names), decided by `sample`. */
 	private readonly inPercent = new Set<string>();
+	/** Text columns whose values had invisible format characters removed (util/invisible.ts): rows, first row. */
+	private readonly formatChars = new Map<string, { rows: number; first: number }>();
 
 	constructor(
 		readonly table: TableName,
@@ -271,6 +274,13 @@ export class TableValidator {
 					}
 				}
 				let typed = typeCell(c, raw, style);
+				if (typeof typed === 'string' && c.type === 'text' && hasFormatChars(typed)) {
+					// Stored as it is seen: a bidi override or a zero-width space would make the text read or compare otherwise.
+					typed = withoutFormatChars(typed).trim() || null;
+					const f = this.formatChars.get(c.name);
+					if (f) f.rows++;
+					else this.formatChars.set(c.name, { rows: 1, first: rowNo[i] });
+				}
 				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent.
 				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null)) typed /= 100;
 				let v: CellValue;
@@ -457,6 +467,15 @@ export class TableValidator {
 			issues.warn(null, h, `identifier_${kind}`, {
 				de: `Spalte «${h}» enthält ${what.de} (${ps.counts[kind]} ${ps.counts[kind] === 1 ? 'Zeile' : 'Zeilen'}, erste in Zeile ${ps.firstRow[kind]}): sie wurden beim Lesen durch zufällige Pseudonyme (ID-…) ersetzt und werden nirgends gespeichert. Die Analyse braucht nur eine eindeutige ID; besser schon in der Quelle pseudonymisieren.`,
 				en: `Column "${h}" holds ${what.en} (${ps.counts[kind]} ${ps.counts[kind] === 1 ? 'row' : 'rows'}, first in row ${ps.firstRow[kind]}): they were replaced by random pseudonyms (ID-…) while reading and are stored nowhere. The analysis needs only a unique id; better pseudonymise at the source.`
+			});
+		}
+		for (const [name, f] of this.formatChars) {
+			const h = this.mapping[name];
+			const rows = { de: `${f.rows} ${f.rows === 1 ? 'Zeile' : 'Zeilen'}, erste in Zeile ${f.first}`, en: `${f.rows} ${f.rows === 1 ? 'row' : 'rows'}, first in row ${f.first}` };
+			issues.order = [STAGE.file, 5];
+			issues.warn(null, h, 'invisible_characters', {
+				de: `Spalte «${h}» enthielt unsichtbare Steuerzeichen (Schreibrichtung, Nullbreite; ${rows.de}): entfernt, damit der Text so gespeichert wird, wie er zu sehen ist, und gleich aussehende Werte gleich sind.`,
+				en: `Column "${h}" held invisible control characters (text direction, zero width; ${rows.en}): removed, so the text is stored as it is seen and values that look the same are the same.`
 			});
 		}
 		// File-level system of each coordinate pair, reported once when it is not plain WGS84 in lon/lat.

@@ -4,6 +4,7 @@
  */
 import { BadCell, type RawCell } from './types.ts';
 import { readNumberText, type NumberStyle } from './numbers.ts';
+import { showFormatChars } from '../../util/invisible.ts';
 
 const isBlank = (v: RawCell) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
@@ -58,8 +59,9 @@ export function parseText(v: RawCell): string | null {
 	return String(v).trim();
 }
 
-/** Short rendering of a raw cell for messages (control characters made visible). */
+/** Short rendering of a raw cell for messages (control and invisible format characters made visible). */
 export function show(v: RawCell): string {
 	const s = (v instanceof Date ? v.toISOString().slice(0, 10) : v instanceof BadCell ? v.text : String(v)).replace(/[\u0000-\u001f]/g, (c) => (c === '\u0000' ? '␀' : ' '));
-	return s.length > 40 ? s.slice(0, 37) + '…' : s;
+	const short = [...s].length > 40 ? [...s].slice(0, 37).join('') + '…' : s;
+	return showFormatChars(short);
 }

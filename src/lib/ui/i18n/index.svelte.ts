@@ -5,6 +5,7 @@
 import { de, type MessageKey } from './de.ts';
 import { en } from './en.ts';
 import * as F from '../../report/format.ts';
+import { showFormatChars } from '../../util/invisible.ts';
 
 export type Lang = 'de' | 'en';
 export type { MessageKey };
@@ -39,19 +40,22 @@ export function restoreLang(): void {
 	}
 }
 
-/** Translate a key, filling `{name}` parameters. */
+/** Translate a key, filling `{name}` parameters (invisible format characters in them shown: util/invisible.ts). */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
 	const s = dictionaries[state.lang][key] ?? de[key] ?? key;
 	return s.replace(/\{(\w+)\}/g, (_, k) => (k in params ? fmtParam(params[k]) : `{${k}}`));
 }
 
-/** Pick the current language from a {de, en} message object (used for core messages). */
+/**
+ * Pick the current language from a {de, en} message object (used for core messages, which quote headers,
+ * values and ids from files and links: their invisible format characters are shown, util/invisible.ts).
+ */
 export function tr(m: { de: string; en: string }): string {
-	return m[state.lang];
+	return showFormatChars(m[state.lang]);
 }
 
 function fmtParam(v: string | number): string {
-	return typeof v === 'number' ? fmtNumber(v) : v;
+	return typeof v === 'number' ? fmtNumber(v) : showFormatChars(v);
 }
 
 /** Number formatted for the current language (Swiss German: 1’234.5; report/format.ts). */

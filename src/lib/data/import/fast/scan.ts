@@ -4,7 +4,8 @@
  *  - how many data rows our own parser (util/csv.ts CsvRowParser) would see: empty lines skipped, quoted
  *    line breaks inside a row, CRLF/LF/CR;
  *  - whether any construct could be read differently by DuckDB and by us (a quote inside an unquoted
- *    field, text after a closing quote, a row of one field, a NUL byte): then the file goes the reference way;
+ *    field, text after a closing quote, a row of one field, a NUL byte), or any text the validator changes
+ *    (invisible format characters): then the file goes the reference way;
  *  - per number column, whether its values are plain numbers DuckDB reads exactly as numbers.ts does: only
  *    digits, one decimal separator kind, an exponent, a sign at the start or after the exponent (DuckDB
  *    also takes "1_000", "+-5" and hex, which we refuse); for a decimal comma, whether the sample rows show
@@ -18,6 +19,7 @@
  */
 import type { ByteSource } from '../../../util/bytes.ts';
 import { ImportCancelled } from '../issues.ts';
+import { hasFormatChars } from '../../../util/invisible.ts';
 
 /** Leading/trailing whitespace seen in a column: none, plain spaces, or other whitespace (tab, NBSP, …). */
 export const EDGE_NONE = 0;
@@ -598,7 +600,8 @@ class Scanner {
 		const ascii = isAscii(buf);
 		if (!this.reason && (!ascii || !this.lastAscii))
 			try {
-				this.utf8Check.decode(buf, { stream: !final });
+				// Invisible format characters are removed from text by the validator, with a warning (util/invisible.ts).
+				if (hasFormatChars(this.utf8Check.decode(buf, { stream: !final }))) this.doubt('invisible format characters');
 			} catch {
 				this.doubt('not UTF-8');
 			}
