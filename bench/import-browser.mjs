@@ -20,30 +20,15 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { launch, startServer } from '../tests/e2e/harness.mjs';
 import { rendererPids, sumBytes } from './chromium-procs.mjs';
+import { importTimes, rawReadCsv, watchImport, writeCustomersCsv } from './import-page.mjs';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const MB = (b) => (b / 1024 / 1024).toFixed(0);
 
-function writeCsv(file, n) {
-	const groups = ['insured', 'employer', 'jobseeker'];
-	const fd = fs.openSync(file, 'w');
-	fs.writeSync(fd, 'customer_id,group,count,visits_per_year,lon,lat\n');
-	for (let i = 0; i < n; ) {
-		const part = [];
-		for (const end = Math.min(n, i + 10_000); i < end; i++)
-			part.push(`C${i},${groups[i % 3]},1,${(i % 24) / 2},${(7.95 + ((i * 7919) % 50000) / 100000).toFixed(6)},${(46.85 + ((i * 104729) % 40000) / 100000).toFixed(6)}\n`);
-		fs.writeSync(fd, part.join(''));
-	}
-	fs.closeSync(fd);
-}
-
-
-
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-browser-'));
 const csv = path.join(dir, 'customers.csv');
 const parquet = path.join(dir, 'customers.parquet');
-writeCsv(csv, N);
+writeCustomersCsv(csv, N);
 const con = await (await DuckDBInstance.create(':memory:')).connect();
 await con.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
 console.log(`# ${N.toLocaleString('en')} customer rows: CSV ${MB(fs.statSync(csv).size)} MB, Parquet ${MB(fs.statSync(parquet).size)} MB; Debian chromium headless`);
@@ -63,22 +48,8 @@ try {
 			let raw = null;
 			if (file.endsWith('.csv')) {
 				// duckdb-wasm's own read_csv of the same File in the same engine: first (lazy compile, heap growth) and warm.
-				await page.waitForFunction(() => 'standortwahlBench' in window);
-				await page.evaluate(() => {
-					const i = document.createElement('input');
-					i.type = 'file';
-					i.id = 'bench-file';
-					i.hidden = true;
-					document.body.append(i);
-				});
-				await page.setInputFiles('#bench-file', file);
-				const once = () =>
-					page.evaluate(() =>
-						window.standortwahlBench.rawReadCsv(document.querySelector('#bench-file').files[0], 'customers', ['customer_id', 'group', 'count', 'visits_per_year', 'lon', 'lat'])
-					);
-				const first = await once();
-				const warm = Math.min(await once(), await once(), await once());
-				raw = { first, warm };
+				raw = await rawReadCsv(page, file, N);
+				const { first, warm } = raw;
 				console.log(`csv      duckdb-wasm read_csv of the same file (explicit types): first ${(first / 1000).toFixed(2)} s, warm best of 3 ${(warm / 1000).toFixed(2)} s`);
 			}
 			const pids = rendererPids();
@@ -105,22 +76,7 @@ try {
 					await new Promise((r) => setTimeout(r, 200));
 				}
 			})();
-			// Timed in the page, as the baseline is (performance.now()): from the file handed to the page (the
-			// input's change event) to the stats on screen (a MutationObserver), then from the commit click to its
-			// message. The harness's wall clock (CDP round trips, selector polling on a busy machine) is printed beside.
-			await page.evaluate(() => {
-				const at = (window.__at = {});
-				const seen = (sel, key) => {
-					const mo = new MutationObserver(() => {
-						if (document.querySelector(sel)) (at[key] = performance.now()), mo.disconnect();
-					});
-					mo.observe(document.body, { subtree: true, childList: true, attributes: true });
-				};
-				document.querySelector('[data-testid="import-file"]').addEventListener('change', (e) => ((at.chosen = e.timeStamp), seen('[data-testid="import-stats"]', 'validated')), { capture: true, once: true });
-				document.addEventListener('click', (e) => {
-					if (e.target.closest?.('[data-testid="import-commit"]')) (at.commit = e.timeStamp), seen('[data-testid="import-message"].ok', 'committed');
-				}, { capture: true });
-			});
+			await watchImport(page); // timed in the page, as the baseline is (the harness's wall clock beside)
 			const t0 = Date.now();
 			await page.setInputFiles('[data-testid="import-file"]', file);
 			await page.waitForSelector('[data-testid="import-stats"]', { timeout: 600_000 });
@@ -145,9 +101,7 @@ try {
 			const keptMs = Date.now() - t1;
 			const commitGap = await page.evaluate(() => ((window.__hb.run = false), window.__hb.maxGap));
 			const split = await page.locator('[data-testid="import-message"]').getAttribute('data-commit-ms');
-			const at = await page.evaluate(() => window.__at);
-			const ms = at.validated - at.chosen;
-			const commitMs = at.committed - at.commit;
+			const { validated: ms, committed: commitMs } = await importTimes(page);
 			console.log(
 				`${path.extname(file).slice(1).padEnd(8)} ${(ms / 1000).toFixed(2).padStart(5)} s to validated+staged (${stats.split(' · ').slice(0, 2).join(', ')}; harness wall clock ${(wallMs / 1000).toFixed(2)} s)   ` +
 					`longest frame gap ${gap.toFixed(0)} ms   page JS heap ${MB(baseHeap)} -> peak ${MB(peakHeap)} MB   ` +

@@ -55,6 +55,7 @@ if [ "${BENCH_SKIP_BROWSER:-0}" != 1 ]; then
 	npx vite build --logLevel error >/dev/null
 	section "Browser: cold start, full Lucerne matrix, weight change to redraw" node bench/browser.mjs
 	section "Browser: large import, 1 M customer rows (CSV and Parquet)" node bench/import-browser.mjs
+	section "Browser: duckdb-wasm single-threaded (eh) vs multi-threaded (coi, cross-origin isolated)" node bench/coi-browser.mjs
 	section "Browser: 5'000 candidate sites (import, ranking, weight change)" node bench/sites-browser.mjs
 	[ "${BENCH_SKIP_PBF:-0}" != 1 ] && section "Browser: OSM PBF, national size, cut in a Web Worker" npx tsx bench/pbf-browser.mjs
 	section "Browser: address geocoding (national-size directory, 100 k addresses)" node bench/address-browser.mjs

@@ -35,9 +35,9 @@ async function freePort() {
 }
 
 /** Serve `dir` (default build/) on a free loopback port; resolves with its base URL and a stop function. */
-export async function startServer(dir = 'build') {
+export async function startServer(dir = 'build', { isolated = false } = {}) {
 	const port = await freePort();
-	const proc = spawn(process.execPath, [SERVE, '--port', String(port), '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const proc = spawn(process.execPath, [SERVE, '--port', String(port), '--dir', dir, ...(isolated ? ['--isolated'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
 	await new Promise((resolve, reject) => {
 		proc.stdout.on('data', (d) => String(d).includes('served at') && resolve(undefined));
 		proc.on('exit', (c) => reject(new Error(`server exited ${c}`)));

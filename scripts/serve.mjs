@@ -4,7 +4,9 @@
  * the app's Content-Security-Policy (csp.config.js) as an HTTP header too: `frame-ancestors 'none'` only
  * works there. Binds to loopback only. A bad request (a malformed %-escape, a path outside build/, an
  * unreadable file) gets its 4xx/5xx answer; nothing a client sends can stop the server.
- * Usage: node scripts/serve.mjs [--port 4173] [--dir build]
+ * `--isolated` adds COOP/COEP (a cross-origin-isolated page, SharedArrayBuffer): the app then starts
+ * duckdb-wasm's multi-threaded bundle (data/db/browser.ts); measured against the default by bench/coi-browser.mjs.
+ * Usage: node scripts/serve.mjs [--port 4173] [--dir build] [--isolated]
  */
 import http from 'node:http';
 import fs from 'node:fs';
@@ -40,7 +42,8 @@ const SECURITY_HEADERS = {
 	'Content-Security-Policy': CSP,
 	'X-Content-Type-Options': 'nosniff',
 	'X-Frame-Options': 'DENY',
-	'Referrer-Policy': 'no-referrer'
+	'Referrer-Policy': 'no-referrer',
+	...(args.includes('--isolated') ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' } : {})
 };
 
 /** The file for a URL path, or a status code: 400 (malformed), 404 (outside build/ or missing). */

@@ -21,14 +21,15 @@ describe('URL parameters', () => {
 		expect(weightsFromParam(weightsToParam(w))).toEqual(w);
 	});
 
-	it('accepts only real dates, known languages and tables, plain site ids', () => {
-		const p = parseViewParams(new URLSearchParams('date=2026-02-30&lang=fr&table=secrets&sites=A,B%0AC,,D'));
+	it('accepts only real dates, known languages, tables and engine builds, plain site ids', () => {
+		const p = parseViewParams(new URLSearchParams('date=2026-02-30&lang=fr&table=secrets&sites=A,B%0AC,,D&engine=mvp'));
 		expect(p.date).toBeUndefined();
 		expect(p.lang).toBeUndefined();
 		expect(p.table).toBeUndefined();
+		expect(p.engine).toBeUndefined();
 		expect(p.sites).toEqual(['A', 'D']);
-		expect(p.problems.length).toBe(4);
-		const ok = parseViewParams(new URLSearchParams('date=2024-02-29&lang=en&table=staff'));
-		expect(ok).toMatchObject({ date: '2024-02-29', lang: 'en', table: 'staff', problems: [] });
+		expect(p.problems.length).toBe(5);
+		const ok = parseViewParams(new URLSearchParams('date=2024-02-29&lang=en&table=staff&engine=coi'));
+		expect(ok).toMatchObject({ date: '2024-02-29', lang: 'en', table: 'staff', engine: 'coi', problems: [] });
 	});
 });

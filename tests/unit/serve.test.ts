@@ -24,9 +24,9 @@ async function freePort(): Promise<number> {
 }
 
 /** One raw HTTP/1.0 exchange (the request line exactly as given): status line and headers. */
-function raw(request: string): Promise<string> {
+function raw(request: string, to = port): Promise<string> {
 	return new Promise((resolve) => {
-		const sock = net.connect(port, '127.0.0.1', () => sock.write(request));
+		const sock = net.connect(to, '127.0.0.1', () => sock.write(request));
 		let data = '';
 		sock.on('data', (d) => (data += d));
 		sock.on('end', () => resolve(data));
@@ -37,16 +37,24 @@ function raw(request: string): Promise<string> {
 const get = (p: string) => raw(`GET ${p} HTTP/1.0\r\nHost: x\r\n\r\n`);
 const status = (r: string) => Number(r.split(' ')[1]);
 
-beforeAll(async () => {
-	const dir = mkdtempSync(path.join(os.tmpdir(), 'serve-'));
-	writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>ok</title>');
-	writeFileSync(path.join(dir, '200.html'), '<!doctype html><title>spa</title>');
-	port = await freePort();
-	proc = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+let dir = '';
+
+/** The server on a free port, with more options. */
+async function serve(...args: string[]): Promise<{ proc: ChildProcess; port: number }> {
+	const port = await freePort();
+	const proc = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--dir', dir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 	await new Promise<void>((resolve, reject) => {
 		proc.stdout!.on('data', (d) => String(d).includes('served at') && resolve());
 		proc.on('exit', (c) => reject(new Error(`server exited ${c}`)));
 	});
+	return { proc, port };
+}
+
+beforeAll(async () => {
+	dir = mkdtempSync(path.join(os.tmpdir(), 'serve-'));
+	writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>ok</title>');
+	writeFileSync(path.join(dir, '200.html'), '<!doctype html><title>spa</title>');
+	({ proc, port } = await serve());
 });
 afterAll(() => proc?.kill());
 
@@ -60,6 +68,19 @@ describe('static server', () => {
 		expect(csp).toContain("form-action 'self'");
 		expect(csp).toContain("default-src 'self'");
 		expect(r).toMatch(/x-frame-options: DENY/i);
+		expect(r).not.toMatch(/cross-origin-(opener|embedder)-policy/i);
+	});
+
+	it('isolates the page only with --isolated (COOP/COEP, for duckdb-wasm\'s multi-threaded build in bench/coi-browser.mjs)', async () => {
+		const isolated = await serve('--isolated');
+		try {
+			const r = await raw('GET / HTTP/1.0\r\nHost: x\r\n\r\n', isolated.port);
+			expect(r).toMatch(/cross-origin-opener-policy: same-origin/i);
+			expect(r).toMatch(/cross-origin-embedder-policy: require-corp/i);
+			expect(r).toMatch(/content-security-policy: .*frame-ancestors 'none'/i);
+		} finally {
+			isolated.proc.kill();
+		}
 	});
 
 	it('answers hostile requests and keeps serving', async () => {

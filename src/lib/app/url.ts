@@ -6,6 +6,8 @@
  *   ?w=staff_pt_mean:15,npv:25   weights (known criterion ids, numbers 0–100)
  *   ?s=<base64url>               a scenario set-up (model/scenario-url.ts)
  *   ?lang=de|en   ?date=YYYY-MM-DD   ?sites=id,id,…   ?table=<importable table>
+ *   ?engine=coi                  duckdb-wasm's multi-threaded build, on a cross-origin-isolated page only
+ *                                (for bench/coi-browser.mjs: it lost to the default, see data/db/browser.ts)
  */
 import { CRITERION_IDS, RETIRED_CRITERIA, scenarioFromParam, type ScenarioSetup, type Weights } from '../model/index.ts';
 import type { Msg } from '../model/types.ts';
@@ -19,6 +21,8 @@ export interface ViewParams {
 	date?: string;
 	sites?: string[];
 	table?: TableName;
+	/** The DuckDB build to start (read once, at start-up: hooks.client.ts). */
+	engine?: 'coi';
 	/** What was ignored, and why. */
 	problems: Msg[];
 }
@@ -109,6 +113,11 @@ export function parseViewParams(search: URLSearchParams): ViewParams {
 	if (table !== null) {
 		if ((importableTables as readonly string[]).includes(table)) out.table = table as TableName;
 		else problems.push({ de: `Tabelle im Link ignoriert: «${clip(table)}»`, en: `Table in the link ignored: "${clip(table)}"` });
+	}
+	const engine = search.get('engine');
+	if (engine !== null) {
+		if (engine === 'coi') out.engine = engine;
+		else problems.push({ de: `Datenbank-Variante im Link ignoriert: «${clip(engine)}»`, en: `Database build in the link ignored: "${clip(engine)}"` });
 	}
 	return out;
 }

@@ -1,7 +1,11 @@
 /**
  * DuckDB in the browser: duckdb-wasm in a Web Worker, wasm and worker served by the app itself
- * (Vite `?url` imports, no CDN). Only the `eh` bundle is shipped: every current browser has
- * WebAssembly exceptions, and shipping one wasm halves the build.
+ * (Vite `?url` imports, no CDN). The `eh` bundle (one thread; every current browser has WebAssembly
+ * exceptions). The multi-threaded `coi` bundle needs a cross-origin-isolated page and lost when measured
+ * (bench/coi-browser.mjs, bench/RESULTS.md): its start takes twice as long, and its threads cannot read a
+ * File registered as a handle, so the importer's fast path fails over to the reference path; faster only
+ * for a read of bytes already in the engine. So it starts only when asked for (`?engine=coi`) on an
+ * isolated page (`node scripts/serve.mjs --isolated`), for that measurement.
  * One shared start-up promise, so concurrent callers share one engine.
  */
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
@@ -12,15 +16,15 @@ let loading: Promise<Db> | null = null;
 /** A start-up stage for the cold-start bench (bench/browser.mjs reads the `standortwahl:` marks). */
 const mark = (name: string) => globalThis.performance?.mark?.(`standortwahl:${name}`);
 
-/** The app's DuckDB; started on first use. */
-export function browserDb(): Promise<Db> {
-	loading ??= start();
+/** The app's DuckDB; started on first use (`multiThreaded` counts on that first call only). */
+export function browserDb(opts: { multiThreaded?: boolean } = {}): Promise<Db> {
+	loading ??= start(!!opts.multiThreaded);
 	return loading;
 }
 
-/** The bundle for this page: multi-threaded when the page is cross-origin isolated (COOP/COEP from our server), else `eh`. */
-async function bundle(): Promise<{ wasm: string; worker: string; pthread?: string; threads: number }> {
-	if (globalThis.crossOriginIsolated) {
+/** The bundle: `eh`, or `coi` when asked for and the page is cross-origin isolated (COOP/COEP: SharedArrayBuffer). */
+async function bundle(multiThreaded: boolean): Promise<{ wasm: string; worker: string; pthread?: string; threads: number }> {
+	if (multiThreaded && globalThis.crossOriginIsolated) {
 		const [{ default: wasm }, { default: worker }, { default: pthread }] = await Promise.all([
 			import('@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url'),
 			import('@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url'),
@@ -35,9 +39,9 @@ async function bundle(): Promise<{ wasm: string; worker: string; pthread?: strin
 	return { wasm, worker, threads: 1 };
 }
 
-async function start(): Promise<Db> {
+async function start(multiThreaded: boolean): Promise<Db> {
 	mark('db-start');
-	const [duckdb, b] = await Promise.all([import('@duckdb/duckdb-wasm'), bundle()]);
+	const [duckdb, b] = await Promise.all([import('@duckdb/duckdb-wasm'), bundle(multiThreaded)]);
 	const worker = new Worker(b.worker);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(b.wasm, b.pthread);

@@ -1,0 +1,81 @@
+/**
+ * Shared by the browser import benches (import-browser.mjs, coi-browser.mjs): the synthetic customer file,
+ * duckdb-wasm's own read_csv of it in the page (the baseline), and the app's import timed in the page.
+ */
+import fs from 'node:fs';
+
+/** `n` customer rows placed by lon/lat around Lucerne (deterministic), as a CSV file. */
+export function writeCustomersCsv(file, n) {
+	const groups = ['insured', 'employer', 'jobseeker'];
+	const fd = fs.openSync(file, 'w');
+	fs.writeSync(fd, 'customer_id,group,count,visits_per_year,lon,lat\n');
+	for (let i = 0; i < n; ) {
+		const part = [];
+		for (const end = Math.min(n, i + 10_000); i < end; i++)
+			part.push(`C${i},${groups[i % 3]},1,${(i % 24) / 2},${(7.95 + ((i * 7919) % 50000) / 100000).toFixed(6)},${(46.85 + ((i * 104729) % 40000) / 100000).toFixed(6)}\n`);
+		fs.writeSync(fd, part.join(''));
+	}
+	fs.closeSync(fd);
+}
+
+/**
+ * duckdb-wasm's own read_csv of `file` (`rows` data rows) in the page's engine (the data page's `?bench` hook:
+ * explicit column types, into a scratch table): ms of the first read (lazy compilation, heap growth) and the
+ * best of 3 warm. `buffer`: the file's bytes copied into the engine first (else a File handle, as the importer
+ * registers it). Throws when a read did not give every row.
+ */
+export async function rawReadCsv(page, file, rows, { buffer = false } = {}) {
+	await page.waitForFunction(() => 'standortwahlBench' in window);
+	await page.evaluate(() => {
+		document.querySelector('#bench-file')?.remove();
+		const i = document.createElement('input');
+		i.type = 'file';
+		i.id = 'bench-file';
+		i.hidden = true;
+		document.body.append(i);
+	});
+	await page.setInputFiles('#bench-file', file);
+	const once = async () => {
+		const r = await page.evaluate(
+			(buffer) => window.standortwahlBench.rawReadCsv(document.querySelector('#bench-file').files[0], 'customers', ['customer_id', 'group', 'count', 'visits_per_year', 'lon', 'lat'], { buffer }),
+			buffer
+		);
+		// A read that lost rows is no baseline (duckdb-wasm's multi-threaded build reads a registered File only in part).
+		if (r.rows !== rows) throw new Error(`read_csv read ${r.rows} rows of ${rows}`);
+		return r.ms;
+	};
+	const first = await once();
+	const warm = Math.min(await once(), await once(), await once());
+	return { first, warm };
+}
+
+/**
+ * Time in the page, as the baseline is (performance.now()): from the file handed to the page (the input's
+ * change event) to the stats on screen, and from the commit click to its message. The harness's wall clock
+ * (CDP round trips, selector polling on a busy machine) adds 0.1–0.45 s; callers print it beside.
+ */
+export async function watchImport(page) {
+	await page.evaluate(() => {
+		const at = (window.__at = {});
+		const seen = (sel, key) => {
+			const mo = new MutationObserver(() => {
+				if (document.querySelector(sel)) (at[key] = performance.now()), mo.disconnect();
+			});
+			mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+		};
+		document.querySelector('[data-testid="import-file"]').addEventListener('change', (e) => ((at.chosen = e.timeStamp), seen('[data-testid="import-stats"]', 'validated')), { capture: true, once: true });
+		document.addEventListener(
+			'click',
+			(e) => {
+				if (e.target.closest?.('[data-testid="import-commit"]')) (at.commit = e.timeStamp), seen('[data-testid="import-message"].ok', 'committed');
+			},
+			{ capture: true }
+		);
+	});
+}
+
+/** What watchImport saw: ms to validated+staged, and (after a commit click) ms to committed. */
+export async function importTimes(page) {
+	const at = await page.evaluate(() => window.__at);
+	return { validated: at.validated - at.chosen, committed: at.committed - at.commit };
+}
