@@ -62,6 +62,6 @@ export function parseText(v: RawCell): string | null {
 /** Short rendering of a raw cell for messages (control and invisible format characters made visible). */
 export function show(v: RawCell): string {
 	const s = (v instanceof Date ? v.toISOString().slice(0, 10) : v instanceof BadCell ? v.text : String(v)).replace(/[\u0000-\u001f]/g, (c) => (c === '\u0000' ? '␀' : ' '));
-	const short = [...s].length > 40 ? [...s].slice(0, 37).join('') + '…' : s;
-	return showFormatChars(short);
+	const chars = s.length > 40 ? [...s] : null; // by code point: a cut never splits a character
+	return showFormatChars(chars && chars.length > 40 ? chars.slice(0, 37).join('') + '…' : s);
 }
