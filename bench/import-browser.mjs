@@ -89,7 +89,7 @@ try {
 				return g;
 			});
 			const stats = await page.locator('[data-testid="import-stats"]').innerText();
-			const fastPath = await page.locator('[data-testid="import-path"]').getAttribute('title').catch(() => null);
+			const fastPath = await page.locator('[data-testid="import-path"]').getAttribute('data-steps').catch(() => null);
 			const fastTaken = (await page.locator('[data-testid="import-path"]').getAttribute('data-fast').catch(() => null)) === 'true';
 			// The commit: one transaction renames the staging table into place; then the table is kept for the
 			// next visit (written out and stored in IndexedDB) while the app is already in use.

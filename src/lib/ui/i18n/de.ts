@@ -460,6 +460,7 @@ export const de = {
 	'data.commit.unusual': 'Erst die ungewöhnlichen Werte (Warnungen) prüfen und bestätigen.',
 	'data.path.fast': 'Von DuckDB direkt gelesen und geprüft ({s} s).',
 	'data.path.reference': 'Zeile für Zeile gelesen und geprüft.',
+	'data.path.steps': 'Schritte in ms (die des Import-Workers laufen neben denen von DuckDB; «total»: Datei gewählt bis Zeilen geprüft)',
 	'data.preview.rows': 'erste {n} Zeilen',
 	'data.keeping.saving': 'Wird für den nächsten Besuch gespeichert …',
 	'data.keeping.kept': 'Für den nächsten Besuch gespeichert.',

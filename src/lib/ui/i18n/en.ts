@@ -461,6 +461,7 @@ export const en: Record<MessageKey, string> = {
 	'data.commit.unusual': 'First check and confirm the unusual values (warnings).',
 	'data.path.fast': 'Read and checked by DuckDB directly ({s} s).',
 	'data.path.reference': 'Read and checked row by row.',
+	'data.path.steps': "Steps in ms (the import worker's run beside DuckDB's; 'total': file chosen to rows checked)",
 	'data.preview.rows': 'first {n} rows',
 	'data.keeping.saving': 'Being kept for the next visit …',
 	'data.keeping.kept': 'Kept for the next visit.',
