@@ -108,16 +108,17 @@ export const tests = [
 		}
 	},
 	{
-		name: 'a real GTFS feed (Zug 2021) replaces the approximate PT network',
+		name: 'a real GTFS feed (Zug 2021) replaces the approximate PT network (a right-to-left override in its file name is shown)',
 		async run(t) {
 			await t.goto('/reach');
 			await t.ready();
 			await t.page.waitForSelector('[data-testid="network-pt"] .badge.approx', { timeout: 60_000 });
 			const fs = await import('node:fs');
-			await t.page.setInputFiles('[data-testid="upload-pt"]', { name: 'gtfs_ch_zug.zip', mimeType: 'application/zip', buffer: fs.readFileSync('data/networks/gtfs_ch_zug.zip') });
+			// U+202E would show the name as "gtfs_ch_piz.guz": its code point is shown instead.
+			await t.page.setInputFiles('[data-testid="upload-pt"]', { name: 'gtfs_ch_\u202ezug.zip', mimeType: 'application/zip', buffer: fs.readFileSync('data/networks/gtfs_ch_zug.zip') });
 			await t.page.waitForSelector('[data-testid="network-pt"] .badge:not(.approx)', { timeout: 60_000 });
 			const txt = await t.page.locator('[data-testid="network-pt"]').innerText();
-			assert(/gtfs_ch_zug\.zip/.test(txt) && /(service day|Stichtag) \d\d?\.\d\d?\.20\d\d/.test(txt), `network info not updated: ${txt}`);
+			assert(txt.includes('gtfs_ch_⟨U+202E⟩zug.zip') && !txt.includes('\u202e') && /(service day|Stichtag) \d\d?\.\d\d?\.20\d\d/.test(txt), `network info not updated: ${txt}`);
 			await backToDefault(t, 'pt');
 		}
 	},
