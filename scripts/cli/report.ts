@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { parseScenario, scenarioToParam } from '../../src/lib/model/index.ts';
+import { ParamError, parseScenario, scenarioToParam } from '../../src/lib/model/index.ts';
 import { flag, option, lang as langOf } from './_args.ts';
 import { isIsoDate } from '../../src/lib/app/url.ts';
 import { launch, startServer } from '../headless.mjs';
@@ -46,7 +46,7 @@ export async function run(args: string[]): Promise<number> {
 			const s = parseScenario(readFileSync(file, 'utf8'));
 			query.set('s', scenarioToParam({ name: s.name, params: s.params, weights: s.weights }));
 		} catch (e) {
-			console.error(`${file}: not a scenario file (${e instanceof Error ? e.message : String(e)})`);
+			console.error(e instanceof ParamError ? `${file}: ${e.msg[langOf(args)]}` : `${file}: not a scenario file (${e instanceof Error ? e.message : String(e)})`);
 			return 1; // bad input, not bad usage
 		}
 	}

@@ -25,6 +25,7 @@ import {
 	estimateTravelTimes,
 	flipWeights,
 	parseScenario,
+	ParamError,
 	rankProbabilities,
 	scoreSites,
 	tornado,
@@ -83,7 +84,8 @@ export async function run(args: string[]): Promise<number> {
 			fromFile = parseScenario(readFileSync(file, 'utf8'));
 		} catch (e) {
 			if ((e as NodeJS.ErrnoException).code) throw e; // file not found etc.: the CLI names it
-			console.error(lang === 'de' ? `Fehler: ${file} ist keine Szenario-Datei von Standortwahl (JSON mit "format": "standortwahl-scenario").` : `Error: ${file} is not a Standortwahl scenario file (JSON with "format": "standortwahl-scenario").`);
+			if (e instanceof ParamError) console.error(`${lang === 'de' ? 'Fehler' : 'Error'}: ${file}: ${e.msg[lang]}`);
+			else console.error(lang === 'de' ? `Fehler: ${file} ist keine Szenario-Datei von Standortwahl (JSON mit "format": "standortwahl-scenario").` : `Error: ${file} is not a Standortwahl scenario file (JSON with "format": "standortwahl-scenario").`);
 			return 1;
 		}
 	}

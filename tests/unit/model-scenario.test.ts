@@ -5,6 +5,10 @@ import {
 	DEFAULT_PARAMS,
 	scenarioFromParam,
 	scenarioToParam,
+	checkParams,
+	ParamError,
+	PARAM_RULES,
+	PARAM_META,
 	canonicalJson,
 	compareScenarios,
 	computeCriteria,
@@ -98,7 +102,32 @@ describe('scenario as a URL parameter', () => {
 		const bad = scenarioToParam({ name: 'x', params: {}, weights: {} }).slice(0, -3) + 'eyJ';
 		expect(() => scenarioFromParam(bad)).toThrow(/damaged/);
 		const unknown = btoa(JSON.stringify({ n: 'x', p: { nope: 1 }, w: {} }));
-		expect(() => scenarioFromParam(unknown)).toThrow(/unknown parameter "nope"/);
+		expect(() => scenarioFromParam(unknown)).toThrow(/unknown parameter "nope"/i);
+	});
+	it('refuses parameter values the model cannot use, naming the parameter; a hostile name is cleaned', () => {
+		const link = (p: Record<string, unknown>, n: unknown = 'x') => Buffer.from(JSON.stringify({ n, p, w: {} })).toString('base64url');
+		// A 10^9-year horizon would hang the NPV loop; a text, a list of a million thresholds, an unknown group.
+		expect(() => scenarioFromParam(link({ horizonYears: 1e9 }))).toThrow(/horizonYears.*1000000000.*1 to 100/);
+		expect(() => scenarioFromParam(link({ discountRate: '0.03' }))).toThrow(/discountRate/);
+		expect(() => scenarioFromParam(link({ commuteThresholdsMin: Array.from({ length: 1e5 }, (_, i) => i + 1) }))).toThrow(/commuteThresholdsMin/);
+		expect(() => scenarioFromParam(link({ branchGroups: ["x'); DROP TABLE staff; --"] }))).toThrow(/branchGroups/);
+		expect(() => scenarioFromParam(link({ moveDate: '2026-02-30' }))).toThrow(/moveDate/);
+		expect(() => scenarioFromParam(link({ ranges: { npv: { worst: 1, best: 1 } } }))).toThrow(/ranges/);
+		expect(() => scenarioFromParam(link([1, 2] as unknown as Record<string, unknown>))).toThrow(/not an object/);
+		expect(() => scenarioFromParam(btoa('{"n":"x","p":{"__proto__":{"horizonYears":5}},"w":{}}'))).toThrow(/__proto__/);
+		// In bounds, null where allowed: taken as given.
+		const ok = scenarioFromParam(link({ horizonYears: 40, financingRate: null, maxMeanCommuteMin: 50, branchGroups: ['jobseeker', 'insured'], ranges: { npv: { worst: -5e7, best: 5e7 } } }, '\u202eKriens Basis'));
+		expect(ok.params).toEqual({ horizonYears: 40, financingRate: null, maxMeanCommuteMin: 50, branchGroups: ['jobseeker', 'insured'], ranges: { npv: { worst: -5e7, best: 5e7 } } });
+		expect(ok.name).toBe('Kriens Basis');
+		expect(scenarioFromParam(link({}, 'y'.repeat(500))).name).toHaveLength(120);
+		// Scenario files are checked the same way (the UI's upload, the CLI's --scenario).
+		expect(() => parseScenario(JSON.stringify({ format: 'standortwahl-scenario', name: 'x', params: { horizonYears: -3 } }))).toThrow(/horizonYears/);
+	});
+	it('accepts every default and every tornado value', () => {
+		expect(checkParams(DEFAULT_PARAMS)).toEqual(DEFAULT_PARAMS);
+		for (const [k, m] of Object.entries(PARAM_META)) for (const v of m.tornado ?? []) expect(() => checkParams({ [k]: v })).not.toThrow();
+		// Every rule refuses something: a text where a number, a choice or a list belongs.
+		for (const k of Object.keys(PARAM_RULES)) expect(() => checkParams({ [k]: 'nonsense' }), k).toThrow(ParamError);
 	});
 });
 

@@ -9,9 +9,10 @@
  *   ?engine=coi                  duckdb-wasm's multi-threaded build, on a cross-origin-isolated page only
  *                                (for bench/coi-browser.mjs: it lost to the default, see data/db/browser.ts)
  */
-import { CRITERION_IDS, RETIRED_CRITERIA, scenarioFromParam, type ScenarioSetup, type Weights } from '../model/index.ts';
+import { CRITERION_IDS, ParamError, RETIRED_CRITERIA, scenarioFromParam, type ScenarioSetup, type Weights } from '../model/index.ts';
 import type { Msg } from '../model/types.ts';
 import { importableTables, type TableName } from '../data/schema.ts';
+import { isIsoDate } from '../model/dates.ts';
 
 export interface ViewParams {
 	weights?: Weights;
@@ -58,12 +59,8 @@ export function weightsFromParam(param: string, problems: Msg[] = []): Weights {
 	return out;
 }
 
-/** A real calendar date YYYY-MM-DD (rejects 2026-02-30, newlines, anything else). */
-export function isIsoDate(s: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+/** A real calendar date YYYY-MM-DD (model/dates.ts). */
+export { isIsoDate };
 
 /** An id from a URL: printable, no control characters, not too long. */
 export function isPlainId(s: string): boolean {
@@ -88,8 +85,9 @@ export function parseViewParams(search: URLSearchParams): ViewParams {
 			setup.weights = weightsFromParam(weightsToParam(setup.weights), problems);
 			out.setup = setup;
 		} catch (e) {
+			if (e instanceof ParamError) problems.push({ de: `Das Szenario im Link wurde ignoriert. ${e.msg.de}`, en: `The scenario in the link was ignored. ${e.msg.en}` });
 			// The reader's words only: the decoder's own message is English and technical (kept for English).
-			problems.push({ de: 'Das Szenario im Link ist beschädigt oder unvollständig und wurde ignoriert.', en: `The scenario in the link is damaged and was ignored (${(e as Error).message}).` });
+			else problems.push({ de: 'Das Szenario im Link ist beschädigt oder unvollständig und wurde ignoriert.', en: `The scenario in the link is damaged and was ignored (${(e as Error).message}).` });
 		}
 	}
 	const lang = search.get('lang');

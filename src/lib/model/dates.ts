@@ -28,6 +28,13 @@ export function yearsBetween(a: string, b: string): number {
 	return (360 * (y2 - y1) + 30 * (m2 - m1) + (dd2 - dd1)) / 360;
 }
 
+/** A real calendar date YYYY-MM-DD (rejects 2026-02-30, newlines, anything else). */
+export function isIsoDate(s: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+	const d = new Date(`${s}T00:00:00Z`);
+	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 export function maxDate(a: string, b: string): string {
 	return a >= b ? a : b;
 }

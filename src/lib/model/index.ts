@@ -20,6 +20,7 @@ export { rankProbabilities, tornado, flipWeights, criterionLabel, type RankProba
 export { scoreSurface, cellCriteria, loadSurfaceInputs, matrixTimeSource, cantonGrid, DEFAULT_MIN_COVERAGE, type SurfaceInputs, type SurfaceResult, type TimeSource, type Cell } from './surface.ts';
 export { createScenario, parseScenario, serialiseScenario, duplicateScenario, updateScenario, compareScenarios, dataVersion, scenarioId, SCENARIO_FORMAT, type Scenario, type ScenarioDiff, type DataVersion } from './scenario.ts';
 export { scenarioToParam, scenarioFromParam, type ScenarioSetup } from './scenario-url.ts';
+export { checkParams, ParamError, PARAM_RULES } from './params-check.ts';
 export { canonicalJson, fnv1a64 } from './hash.ts';
 export { addMonths, yearsBetween } from './dates.ts';
 export { estimateTravelTimes, estimateTravelTimesSql, DEFAULT_ESTIMATE, ESTIMATE_SOURCE, type EstimateOptions } from './estimate.ts';
