@@ -120,8 +120,11 @@ describe('scenario as a URL parameter', () => {
 		expect(ok.params).toEqual({ horizonYears: 40, financingRate: null, maxMeanCommuteMin: 50, branchGroups: ['jobseeker', 'insured'], ranges: { npv: { worst: -5e7, best: 5e7 } } });
 		expect(ok.name).toBe('Kriens Basis');
 		expect(scenarioFromParam(link({}, 'y'.repeat(500))).name).toHaveLength(120);
+		expect(() => scenarioFromParam(Buffer.from(JSON.stringify({ n: 'x', p: {}, w: { npv: 1e300 } })).toString('base64url'))).toThrow(/Weight "npv"/);
 		// Scenario files are checked the same way (the UI's upload, the CLI's --scenario).
 		expect(() => parseScenario(JSON.stringify({ format: 'standortwahl-scenario', name: 'x', params: { horizonYears: -3 } }))).toThrow(/horizonYears/);
+		expect(() => parseScenario(JSON.stringify({ format: 'standortwahl-scenario', name: 'x', weights: { npv: 'viel' } }))).toThrow(/Weight "npv"/);
+		expect(parseScenario(JSON.stringify({ format: 'standortwahl-scenario', name: 'S\u200b1 \u202eBasis', weights: { npv: 40 } })).name).toBe('S1 Basis');
 	});
 	it('accepts every default and every tornado value', () => {
 		expect(checkParams(DEFAULT_PARAMS)).toEqual(DEFAULT_PARAMS);

@@ -1,6 +1,6 @@
 /**
- * Scenario parameters from outside (a link's `?s=`, a scenario file, a saved scenario, the CLI's
- * `--scenario`) are checked here, each against what the model can compute with and a planner could
+ * Scenario parameters (and the name and weights beside them) from outside (a link's `?s=`, a scenario
+ * file, a saved scenario, the CLI's `--scenario`) are checked here, each against what the model can compute with and a planner could
  * mean: a number within its bounds, a choice, a real date, the customer groups, criterion ranges.
  * A value outside is refused with the parameter's name, the value and what is accepted; nothing is
  * clamped silently. Without this a link could carry a 10^9-year horizon (the NPV loop hangs the page),
@@ -10,6 +10,7 @@ import { CRITERION_IDS } from './definitions.ts';
 import { isIsoDate } from './dates.ts';
 import { DEFAULT_PARAMS, PARAM_META, type ScenarioParams } from './params.ts';
 import type { Msg } from './types.ts';
+import { withoutFormatChars } from '../util/invisible.ts';
 
 type Rule =
 	| { kind: 'number'; min: number; max: number; nullable?: boolean }
@@ -141,4 +142,22 @@ export function checkParams(raw: unknown): Partial<ScenarioParams> {
 		out[key] = checkOne(key as keyof ScenarioParams, v);
 	}
 	return out as Partial<ScenarioParams>;
+}
+
+/** Longest scenario name taken from outside. */
+const MAX_NAME = 120;
+
+/** A scenario's name from outside: text only, without invisible format characters (util/invisible.ts), at most 120 characters. */
+export function checkName(raw: unknown): string {
+	return typeof raw === 'string' ? [...withoutFormatChars(raw)].slice(0, MAX_NAME).join('') : '';
+}
+
+/** A scenario's weights from outside: an object of criterion → a number from 0 to 100 (ParamError otherwise). */
+export function checkWeights(raw: unknown): Record<string, number> {
+	if (raw === undefined || raw === null) return {};
+	if (typeof raw !== 'object' || Array.isArray(raw)) throw new ParamError({ de: 'Die Gewichte sind kein Objekt (Kriterium → Zahl).', en: 'The weights are not an object (criterion → number).' });
+	for (const [k, v] of Object.entries(raw))
+		if (!isNumber(v) || v < 0 || v > 100)
+			throw new ParamError({ de: `Gewicht «${k.slice(0, 40)}»: ${shown(v)} geht nicht; erlaubt: eine Zahl von 0 bis 100.`, en: `Weight "${k.slice(0, 40)}": ${shown(v)} cannot be used; accepted: a number from 0 to 100.` });
+	return { ...(raw as Record<string, number>) };
 }

@@ -5,8 +5,7 @@
 import { migrateWeights } from './definitions.ts';
 import { canonicalJson } from './hash.ts';
 import { DEFAULT_PARAMS, type ScenarioParams } from './params.ts';
-import { checkParams } from './params-check.ts';
-import { withoutFormatChars } from '../util/invisible.ts';
+import { checkName, checkParams, checkWeights } from './params-check.ts';
 import type { Weights } from './score.ts';
 
 export interface ScenarioSetup {
@@ -33,13 +32,10 @@ export function scenarioToParam(s: ScenarioSetup): string {
 	return toBase64Url(JSON.stringify({ n: s.name, p: changed, w: s.weights }));
 }
 
-/** Longest scenario name taken from a link. */
-const MAX_NAME = 120;
-
 /**
  * Decode a parameter made by scenarioToParam. Parameters are checked (params-check.ts: an unknown one or a
- * value the model cannot use throws ParamError, which names it); non-numeric weights are an error; the
- * name loses invisible format characters (util/invisible.ts) and is cut to 120 characters.
+ * value the model cannot use throws ParamError, which names it), so are the weights (0–100); the name
+ * loses invisible format characters (util/invisible.ts) and is cut to 120 characters.
  */
 export function scenarioFromParam(param: string): ScenarioSetup {
 	let o: { n?: unknown; p?: unknown; w?: unknown };
@@ -48,8 +44,5 @@ export function scenarioFromParam(param: string): ScenarioSetup {
 	} catch {
 		throw new Error('the scenario in the link is damaged (not base64url JSON)');
 	}
-	const params = checkParams(o.p);
-	const weights = (o.w ?? {}) as Record<string, unknown>;
-	for (const [k, v] of Object.entries(weights)) if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`the scenario in the link has a weight "${k}" that is not a number`);
-	return { name: typeof o.n === 'string' ? [...withoutFormatChars(o.n)].slice(0, MAX_NAME).join('') : '', params, weights: migrateWeights(weights as Weights) };
+	return { name: checkName(o.n), params: checkParams(o.p), weights: migrateWeights(checkWeights(o.w)) };
 }

@@ -9,7 +9,7 @@ import type { CriteriaResult } from './criteria.ts';
 import { CRITERIA, DEFAULT_WEIGHTS, migrateWeights } from './definitions.ts';
 import { canonicalJson, fnv1a64 } from './hash.ts';
 import { withDefaults, type ScenarioParams } from './params.ts';
-import { checkParams } from './params-check.ts';
+import { checkName, checkParams, checkWeights } from './params-check.ts';
 import type { ScoreResult, Weights } from './score.ts';
 
 export const SCENARIO_FORMAT = 'standortwahl-scenario';
@@ -93,7 +93,7 @@ export function parseScenario(text: string): Scenario {
 	if (o.format !== SCENARIO_FORMAT) throw new Error(`not a scenario file (format ${String(o.format)})`);
 	const networks = Array.isArray(o.networks) ? o.networks.filter((n) => n && (n.mode === 'pt' || n.mode === 'car') && typeof n.label === 'string') : undefined;
 	// Parameters are checked (params-check.ts): a file can be old, hand-edited or made elsewhere.
-	return createScenario({ name: typeof o.name === 'string' ? o.name : '', note: o.note, data: o.data ?? null, params: checkParams(o.params), weights: o.weights ? migrateWeights(o.weights) : undefined, networks });
+	return createScenario({ name: checkName(o.name), note: typeof o.note === 'string' ? o.note : undefined, data: o.data ?? null, params: checkParams(o.params), weights: o.weights ? migrateWeights(checkWeights(o.weights)) : undefined, networks });
 }
 
 export function duplicateScenario(s: Scenario, name = s.name + ' (copy)'): Scenario {
