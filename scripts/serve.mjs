@@ -4,7 +4,7 @@
  * the app's Content-Security-Policy (csp.config.js) as an HTTP header too: `frame-ancestors 'none'` only
  * works there. Binds to loopback only. A bad request (a malformed %-escape, a path outside build/, an
  * unreadable file) gets its 4xx/5xx answer; nothing a client sends can stop the server.
- * `--isolated` adds COOP/COEP (a cross-origin-isolated page, SharedArrayBuffer): the app then starts
+ * `--isolated` adds COOP/COEP (a cross-origin-isolated page, SharedArrayBuffer), where `?engine=coi` starts
  * duckdb-wasm's multi-threaded bundle (data/db/browser.ts); measured against the default by bench/coi-browser.mjs.
  * Usage: node scripts/serve.mjs [--port 4173] [--dir build] [--isolated]
  */
