@@ -22,6 +22,27 @@ function repeat(head: string, unit: string, bytes: number): Uint8Array<ArrayBuff
 	return out;
 }
 
+describe('column limit in every format', () => {
+	it('a GeoJSON whose features carry 1,500 property names is refused before any mapping', async () => {
+		const properties = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`p${i}`, i]));
+		const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [8.3, 47.05] }, properties }] });
+		const r = await importFile('sites', { fileName: 'viele.geojson', bytes: new TextEncoder().encode(geojson) }, { refs });
+		expect(where(r)).toEqual([[null, null, 'too_many_columns']]);
+		expect(r.issues[0].message.de).toMatch(/^Die Datei hat 1.502 Spalten, mehr als 1.000/);
+		// The streaming session (the app's import worker, the CLI) says the same.
+		const db = await openNodeDb();
+		try {
+			const s = await importToDb(db, 'sites', { fileName: 'viele.geojson', bytes: new TextEncoder().encode(geojson) }, { refs });
+			expect([where(s), s.committed]).toEqual([[[null, null, 'too_many_columns']], false]);
+		} finally {
+			await db.close();
+		}
+		// At the limit it reads (and names the columns it does not use).
+		const ok = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [8.3, 47.05] }, properties: Object.fromEntries(Object.entries(properties).slice(0, 998)) }] });
+		expect((await importFile('sites', { fileName: 'ok.geojson', bytes: new TextEncoder().encode(ok) }, { refs })).issues.some((i) => i.code === 'too_many_columns')).toBe(false);
+	});
+});
+
 describe('CSV limits', () => {
 	it('a 50 MB single line of commas: too many columns, told at once', async () => {
 		const bytes = repeat('', 'abc,', 50 << 20);

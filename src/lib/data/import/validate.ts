@@ -12,7 +12,8 @@ import { municipalityByName } from '../place-names.ts';
 import { normaliseHeader, tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
 import { parseQuery, type AddressQuery } from '../address/match.ts';
 import { hitText, missText, queryText } from '../address/messages.ts';
-import { IssueList, ImportCancelled } from './issues.ts';
+import { IssueList, ImportCancelled, ImportFileError } from './issues.ts';
+import { CSV_LIMITS } from '../../util/csv.ts';
 import { hasLocation, importColumns, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
 import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote } from './types.ts';
 import { show } from './values.ts';
@@ -147,6 +148,15 @@ export class TableValidator {
 		private readonly refs: GeoRefs = {},
 		private readonly opts: { maxIssues?: number; previewRows?: number; notes?: readonly ReaderNote[] } = {}
 	) {
+		// The CSV reader stops at its column limit while reading; a GeoJSON's property names, a sheet's or a
+		// Parquet schema's columns meet the same limit here (a file of 100,000 property names froze the mapping).
+		if (headers.length > CSV_LIMITS.maxColumns) {
+			const [n, max] = [headers.length, CSV_LIMITS.maxColumns];
+			throw new ImportFileError('too_many_columns', {
+				de: `Die Datei hat ${n.toLocaleString('de-CH')} Spalten, mehr als ${max.toLocaleString('de-CH')}: keine Tabellendatei für Standortwahl.`,
+				en: `The file has ${n.toLocaleString('en')} columns, more than ${max.toLocaleString('en')}: not a table file for Standortwahl.`
+			});
+		}
 		const def = (this.def = tables[table]);
 		const issues = (this.issues = new IssueList(fileName, opts.maxIssues ?? 200));
 		const sug = suggestMapping(table, headers, userMapping);
