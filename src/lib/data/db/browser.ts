@@ -8,8 +8,8 @@
  * isolated page (`node scripts/serve.mjs --isolated`), for that measurement.
  * One shared start-up promise, so concurrent callers share one engine.
  */
-import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
-import { CONNECT_SQL, ipcStream, type Db } from './connector.ts';
+import type { Table } from 'apache-arrow';
+import { CONNECT_SQL, insertStream, type Db } from './connector.ts';
 
 let loading: Promise<Db> | null = null;
 
@@ -58,8 +58,7 @@ async function start(multiThreaded: boolean): Promise<Db> {
 		async insertArrow(table: Table | Uint8Array, name: string, mode: 'create' | 'append') {
 			if (mode === 'create') await conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
 			// One IPC stream, as in node.ts (insertArrowTable is unreliable across bindings).
-			const stream = (table instanceof Uint8Array && ipcStream(table)) || tableToIPC(table instanceof Uint8Array ? tableFromIPC(table) : table, 'stream');
-			await conn.insertArrowFromIPCStream(stream, { name, create: mode === 'create' });
+			await conn.insertArrowFromIPCStream(insertStream(table), { name, create: mode === 'create' });
 		},
 		async close() {
 			await conn.close();

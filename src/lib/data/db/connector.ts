@@ -3,7 +3,7 @@
  * Web Worker), in Node tests and the CLI (duckdb-wasm's blocking Node bindings: the same engine as
  * the browser). Results come back as Arrow tables; `rows()` turns them into plain objects.
  */
-import type { Table } from 'apache-arrow';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 
 export interface Db {
 	/** Run a statement or query and return its result as an Arrow table. */
@@ -55,6 +55,11 @@ export function ipcStream(b: Uint8Array): Uint8Array | null {
 	ended.set(stream);
 	ended.set(IPC_EOS, n);
 	return ended;
+}
+
+/** What insertArrow hands DuckDB as an IPC stream: bytes as they are where ipcStream takes them, else (re-)encoded. */
+export function insertStream(data: Table | Uint8Array): Uint8Array {
+	return (data instanceof Uint8Array && ipcStream(data)) || tableToIPC(data instanceof Uint8Array ? tableFromIPC(data) : data, 'stream');
 }
 
 /**

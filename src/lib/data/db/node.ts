@@ -4,8 +4,8 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
-import { CONNECT_SQL, fileBytes, ipcStream, type Db } from './connector.ts';
+import type { Table } from 'apache-arrow';
+import { CONNECT_SQL, fileBytes, insertStream, type Db } from './connector.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -49,8 +49,7 @@ export async function openNodeDb(): Promise<Db> {
 		async insertArrow(table: Table | Uint8Array, name: string, mode: 'create' | 'append') {
 			if (mode === 'create') conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
 			// IPC stream, not insertArrowTable: the latter silently inserts nothing in the blocking bindings.
-			const stream = (table instanceof Uint8Array && ipcStream(table)) || tableToIPC(table instanceof Uint8Array ? tableFromIPC(table) : table, 'stream');
-			conn.insertArrowFromIPCStream(stream, { name, create: mode === 'create' });
+			conn.insertArrowFromIPCStream(insertStream(table), { name, create: mode === 'create' });
 		},
 		async close() {
 			conn.close();
