@@ -123,6 +123,10 @@ describe('CLI exit codes and messages', () => {
 		writeFileSync(path.join(dir, 'scenario.json'), '{"name":"x"}');
 		const r4 = await cli(['score', 'data/demo', '--compute-times', '--scenario', path.join(dir, 'scenario.json')]);
 		expect([r4.code, STACK.test(r4.err + r4.out), r4.err.includes('scenario.json'), r4.err.includes('Reisezeiten berechnet')]).toEqual([1, false, true, false]);
+		// A file named after no table (an HR export as it comes): nothing loaded is an error, with how to name it.
+		writeFileSync(path.join(dir, 'Mitarbeitende.csv'), 'Personalnummer;Einheit\nP1;IV\n');
+		const r5 = await cli(['import', path.join(dir, 'Mitarbeitende.csv')]);
+		expect([r5.code, STACK.test(r5.err + r5.out), /Keine Datei passt zu einer Tabelle.*staff\.csv/s.test(r5.out)]).toEqual([1, false, true]);
 	}, 120_000);
 });
 

@@ -71,6 +71,19 @@ export async function loadDataFolder(
 		seen.set(table, f.fileName);
 	}
 	const chosen = files.filter((f) => tableForFile(f.fileName) && seen.get(tableForFile(f.fileName)!) === f.fileName);
+	// Nothing to load is not a success (a single "Mitarbeitende.csv" gave exit 0 and an empty list).
+	if (!chosen.length)
+		out.issues.push({
+			severity: 'error',
+			file: files.map((f) => f.fileName).join(', ') || '–',
+			row: null,
+			column: null,
+			code: 'no_table_file',
+			message: {
+				de: `Keine Datei passt zu einer Tabelle: nichts geladen. Dateien nach ihrer Tabelle benennen (${tableNames.map((t) => `${t}.csv`).join(', ')}; auch .xlsx, .parquet, .geojson).`,
+				en: `No file matches a table: nothing loaded. Name the files after their table (${tableNames.map((t) => `${t}.csv`).join(', ')}; also .xlsx, .parquet, .geojson).`
+			}
+		});
 	for (let k = 0; k < chosen.length; k++) {
 		const f = chosen[k];
 		const table = tableForFile(f.fileName)!;
