@@ -3,7 +3,7 @@
  * transaction. If anything fails, the previous contents stay (nothing is lost on a failed import).
  */
 import type { Table } from 'apache-arrow';
-import type { Db } from './db/connector.ts';
+import { lit, type Db } from './db/connector.ts';
 import { createTableSql, ident, tables, type TableName } from './schema.ts';
 
 // One connection serves the whole app, and DuckDB has one transaction per connection: replacements that
@@ -71,7 +71,7 @@ export function restoreTable(db: Db, name: TableName, parts: (Table | Uint8Array
 				await db.exec(createTableSql(tables[name]));
 				for (const data of parts) {
 					await db.insertArrow(data, part, 'create');
-					const have = await db.arrow(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${part}'`);
+					const have = await db.arrow(`SELECT column_name FROM duckdb_columns() WHERE table_name = ${lit(part)}`);
 					const cols = have.getChild('column_name')!.toArray().filter((c: string) => wanted.has(c)).map((c: string) => ident(c)).join(', ');
 					// No column of the table at all (or nothing read): bytes that are not this table; never an empty table in its place.
 					if (!cols) throw new Error(`the kept rows have none of the columns of ${name}`);
