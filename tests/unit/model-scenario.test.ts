@@ -1,6 +1,7 @@
 /** Scenarios: stable ids, JSON round trip, duplicate, compare; data version from SQL. */
 import { describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { weightsFromParam } from '../../src/lib/app/url.ts';
 import {
 	DEFAULT_PARAMS,
 	scenarioFromParam,
@@ -125,6 +126,18 @@ describe('scenario as a URL parameter', () => {
 		expect(() => parseScenario(JSON.stringify({ format: 'standortwahl-scenario', name: 'x', params: { horizonYears: -3 } }))).toThrow(/horizonYears/);
 		expect(() => parseScenario(JSON.stringify({ format: 'standortwahl-scenario', name: 'x', weights: { npv: 'viel' } }))).toThrow(/Weight "npv"/);
 		expect(parseScenario(JSON.stringify({ format: 'standortwahl-scenario', name: 'S\u200b1 \u202eBasis', weights: { npv: 40 } })).name).toBe('S1 Basis');
+	});
+	it('takes weights from 0 to 100 in files and links alike (one rule, isWeight)', () => {
+		const file = (w: unknown) => parseScenario(JSON.stringify({ format: 'standortwahl-scenario', name: 'x', weights: { npv: w } }));
+		const link = (w: string) => weightsFromParam(`npv:${w}`);
+		for (const w of [0, 0.5, 100]) {
+			expect(file(w).weights.npv).toBe(w);
+			expect(link(String(w))).toEqual({ npv: w });
+		}
+		for (const w of [-0.001, 100.001, Infinity]) {
+			expect(() => file(w), String(w)).toThrow(/Weight "npv".*0 to 100/);
+			expect(link(String(w)), String(w)).toEqual({});
+		}
 	});
 	it('accepts every default and every tornado value', () => {
 		expect(checkParams(DEFAULT_PARAMS)).toEqual(DEFAULT_PARAMS);

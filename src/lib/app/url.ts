@@ -9,7 +9,7 @@
  *   ?engine=coi                  duckdb-wasm's multi-threaded build, on a cross-origin-isolated page only
  *                                (for bench/coi-browser.mjs: it lost to the default, see data/db/browser.ts)
  */
-import { CRITERION_IDS, ParamError, RETIRED_CRITERIA, scenarioFromParam, type ScenarioSetup, type Weights } from '../model/index.ts';
+import { CRITERION_IDS, isWeight, ParamError, RETIRED_CRITERIA, scenarioFromParam, type ScenarioSetup, type Weights } from '../model/index.ts';
 import type { Msg } from '../model/types.ts';
 import { importableTables, type TableName } from '../data/schema.ts';
 import { isIsoDate } from '../model/dates.ts';
@@ -40,7 +40,7 @@ export function weightsToParam(w: Weights): string {
 }
 
 /**
- * Parse `id:value,…`; unknown ids and values outside 0–100 are reported and skipped. Retired criteria of
+ * Parse `id:value,…`; unknown ids and values that are no weight (model/weights.ts isWeight) are reported and skipped. Retired criteria of
  * older links (annual_cost, one_off) are folded into their successor, as saved scenarios are.
  */
 export function weightsFromParam(param: string, problems: Msg[] = []): Weights {
@@ -50,7 +50,7 @@ export function weightsFromParam(param: string, problems: Msg[] = []): Weights {
 		const [given, v, ...rest] = part.split(':');
 		const id = RETIRED_CRITERIA[given] ?? given;
 		const value = Number(v);
-		if (!CRITERION_IDS.includes(id) || rest.length || v === undefined || v.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+		if (!CRITERION_IDS.includes(id) || rest.length || v === undefined || v.trim() === '' || !isWeight(value)) {
 			problems.push({ de: `Gewicht im Link ignoriert: «${clip(part)}»`, en: `Weight in the link ignored: "${clip(part)}"` });
 			continue;
 		}

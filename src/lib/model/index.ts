@@ -27,4 +27,4 @@ export { estimateTravelTimes, estimateTravelTimesSql, DEFAULT_ESTIMATE, ESTIMATE
 export { siteReachCriteria, writeSiteGuteklasse, writeSiteCatchment, GK_TABLE, CATCHMENT_TABLE, CATCHMENT_MINUTES, type SiteGkRow, type CatchmentRow } from './reach.ts';
 export { zoneCommuteChange, zoneCommuteChangeSql, zoneTotals, ZONE_TOTALS_SQL, type ZoneCommuteChange, type ZoneTotals } from './zones.ts';
 export { MIN_GROUP, isSmallCount, groupFigure, safeShare, safeShareOf, protectStats, protectStaff, protectZoneChange, protectCustomerGroup } from './privacy.ts';
-export { weightSum, scaleTo100, withFixedWeights } from './weights.ts';
+export { weightSum, scaleTo100, withFixedWeights, isWeight, MAX_WEIGHT } from './weights.ts';

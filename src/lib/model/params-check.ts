@@ -11,6 +11,7 @@ import { isIsoDate } from './dates.ts';
 import { DEFAULT_PARAMS, PARAM_META, type ScenarioParams } from './params.ts';
 import type { Msg } from './types.ts';
 import { withoutFormatChars } from '../util/invisible.ts';
+import { isWeight, MAX_WEIGHT } from './weights.ts';
 
 type Rule =
 	| { kind: 'number'; min: number; max: number; nullable?: boolean }
@@ -152,12 +153,12 @@ export function checkName(raw: unknown): string {
 	return typeof raw === 'string' ? [...withoutFormatChars(raw)].slice(0, MAX_NAME).join('') : '';
 }
 
-/** A scenario's weights from outside: an object of criterion → a number from 0 to 100 (ParamError otherwise). */
+/** A scenario's weights from outside: an object of criterion → a weight (model/weights.ts isWeight; ParamError otherwise). */
 export function checkWeights(raw: unknown): Record<string, number> {
 	if (raw === undefined || raw === null) return {};
 	if (typeof raw !== 'object' || Array.isArray(raw)) throw new ParamError({ de: 'Die Gewichte sind kein Objekt (Kriterium → Zahl).', en: 'The weights are not an object (criterion → number).' });
 	for (const [k, v] of Object.entries(raw))
-		if (!isNumber(v) || v < 0 || v > 100)
-			throw new ParamError({ de: `Gewicht «${k.slice(0, 40)}»: ${shown(v)} geht nicht; erlaubt: eine Zahl von 0 bis 100.`, en: `Weight "${k.slice(0, 40)}": ${shown(v)} cannot be used; accepted: a number from 0 to 100.` });
+		if (!isWeight(v))
+			throw new ParamError({ de: `Gewicht «${k.slice(0, 40)}»: ${shown(v)} geht nicht; erlaubt: eine Zahl von 0 bis ${MAX_WEIGHT}.`, en: `Weight "${k.slice(0, 40)}": ${shown(v)} cannot be used; accepted: a number from 0 to ${MAX_WEIGHT}.` });
 	return { ...(raw as Record<string, number>) };
 }

@@ -6,6 +6,14 @@
 import { CRITERION_IDS } from './definitions.ts';
 import type { Weights } from './score.ts';
 
+/** The largest weight a criterion can be given (a percentage); the smallest is 0. */
+export const MAX_WEIGHT = 100;
+
+/** A weight as links, scenario files and the sliders accept it: a finite number from 0 to MAX_WEIGHT. */
+export function isWeight(v: unknown): v is number {
+	return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_WEIGHT;
+}
+
 /** Sum of the (non-negative, finite) weights of the known criteria. */
 export function weightSum(w: Weights, ids: readonly string[] = CRITERION_IDS): number {
 	return ids.reduce((a, id) => a + (Number.isFinite(w[id]) && w[id] > 0 ? w[id] : 0), 0);
