@@ -1,9 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { defaultSnapshot } from './scripts/vite/snapshot-plugin.ts';
+import { precompressBuild } from './scripts/vite/precompress-plugin.ts';
 
 export default defineConfig({
-	plugins: [defaultSnapshot(), sveltekit()],
+	// precompressBuild after sveltekit(): it compresses what the adapter wrote (svelte.config.js: pages 'build').
+	plugins: [defaultSnapshot(), sveltekit(), precompressBuild('build')],
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	worker: { format: 'es' },
 	server: { fs: { allow: ['data'] } },

@@ -62,6 +62,36 @@ try {
 	console.log(`ranking with travel times (wall clock from goto): median ${median(ranked)} ms  (runs: ${ranked.join(', ')}; the default's matrix from the build snapshot)`);
 	console.log(`  stages (ms since navigation, per run: 3 first visits, 2 repeat): ${visits.map((v) => Object.entries(v.stages).map(([k, x]) => `${k} ${x}`).join(' · ')).join('  |  ')}`);
 
+	// 1b. A first visit over a real line, not loopback: Chrome's network throttling at 100 Mbit/s down, 20 Mbit/s
+	// up, 20 ms round trip (an office line), with the build's compressed copies (what serve.mjs sends) and
+	// without them (its --identity: every file as it is, DuckDB's wasm 34 MB), alternating, fresh profiles.
+	const LINE = { offline: false, latency: 20, downloadThroughput: 100e6 / 8, uploadThroughput: 20e6 / 8 };
+	const plainServer = await startServer('build', { identity: true });
+	const overLine = { compressed: [], plain: [] };
+	try {
+		for (let i = 0; i < 3; i++)
+			for (const k of i % 2 ? ['plain', 'compressed'] : ['compressed', 'plain']) {
+				const fresh = await launch();
+				try {
+					const page = await fresh.newPage();
+					const cdp = await fresh.newCDPSession(page);
+					await cdp.send('Network.enable');
+					await cdp.send('Network.emulateNetworkConditions', LINE);
+					await page.goto((k === 'plain' ? plainServer : server).base + '/', { waitUntil: 'domcontentloaded' });
+					await page.waitForSelector('main[data-phase="ready"]', { timeout: 120_000 });
+					overLine[k].push(await page.evaluate(() => Math.round(performance.getEntriesByName('standortwahl:ready')[0].startTime)));
+				} finally {
+					await fresh.close();
+				}
+			}
+	} finally {
+		plainServer.stop();
+	}
+	const [c, p] = [median(overLine.compressed), median(overLine.plain)];
+	console.log(
+		`first visit over a 100 Mbit/s line (throttled, 20 ms round trip), data ready: median ${c} ms with the build's brotli copies (${overLine.compressed.join(', ')}), ${p} ms with every file as it is (${overLine.plain.join(', ')}): plain/compressed ${(p / c).toFixed(2)}x`
+	);
+
 	// 2. Full matrix (all zones and home cells × all sites and offices × PT window + car) in the worker, as
 	// timed by the app; recomputed by the button (the default starts from the snapshot, not from a run).
 	const page = await ctx.newPage();

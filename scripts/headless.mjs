@@ -34,10 +34,14 @@ async function freePort() {
 	});
 }
 
-/** Serve `dir` (default build/) on a free loopback port; resolves with its base URL and a stop function. */
-export async function startServer(dir = 'build', { isolated = false } = {}) {
+/**
+ * Serve `dir` (default build/) on a free loopback port; resolves with its base URL and a stop function.
+ * `isolated`: COOP/COEP; `identity`: never the compressed copies (serve.mjs flags of the same names).
+ */
+export async function startServer(dir = 'build', { isolated = false, identity = false } = {}) {
 	const port = await freePort();
-	const proc = spawn(process.execPath, [SERVE, '--port', String(port), '--dir', dir, ...(isolated ? ['--isolated'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const flags = [...(isolated ? ['--isolated'] : []), ...(identity ? ['--identity'] : [])];
+	const proc = spawn(process.execPath, [SERVE, '--port', String(port), '--dir', dir, ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
 	await new Promise((resolve, reject) => {
 		proc.stdout.on('data', (d) => String(d).includes('served at') && resolve(undefined));
 		proc.on('exit', (c) => reject(new Error(`server exited ${c}`)));

@@ -29,6 +29,26 @@ export const tests = [
 		}
 	},
 	{
+		name: 'DuckDB\'s WebAssembly, the scripts and the default\'s data come compressed (the build\'s brotli copies) and work',
+		async run(t) {
+			const seen = new Map();
+			// A file under 1 KB is sent as it is (scripts/precompress.mjs MIN_BYTES).
+			const watch = async (r) => {
+				const h = await r.allHeaders();
+				seen.set(r.url().split('/').pop(), h['content-encoding'] ?? (Number(h['content-length']) < 1024 ? 'small' : 'none'));
+			};
+			t.page.on('response', watch);
+			await t.goto('/');
+			await t.ready(); // DuckDB started from the decoded wasm, the default loaded from the decoded files
+			t.page.off('response', watch);
+			const enc = (re) => [...seen].filter(([name]) => re.test(name)).map(([, e]) => e);
+			for (const [what, re] of [['wasm', /^duckdb-eh\..*\.wasm$/], ['scripts', /\.js$/], ['demo data', /^(staff|customers)\..*\.csv$/], ['snapshot', /^default-snapshot\..*\.bin$/]]) {
+				const e = enc(re);
+				assert(e.length > 0 && e.some((x) => x !== 'small') && e.every((x) => x === 'br' || x === 'gzip' || x === 'small'), `${what}: content-encoding ${e.join(', ') || 'not requested'}`);
+			}
+		}
+	},
+	{
 		name: 'language switch to English',
 		async run(t) {
 			await t.goto('/');

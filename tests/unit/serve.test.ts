@@ -1,14 +1,18 @@
 /**
  * scripts/serve.mjs (issue 13 items 5 and 6): the CSP goes out as a header with frame-ancestors 'none';
  * a malformed %-escape, a NUL, a path outside the root, a bad range or a broken request line is answered
- * and never stops the server.
+ * and never stops the server. The build's compressed copies (scripts/precompress.mjs) go out to browsers
+ * that accept them, never for a range or a stale copy.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import zlib from 'node:zlib';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompress } from '../../scripts/precompress.mjs';
 
 let proc: ChildProcess;
 let port = 0;
@@ -38,6 +42,20 @@ const get = (p: string) => raw(`GET ${p} HTTP/1.0\r\nHost: x\r\n\r\n`);
 const status = (r: string) => Number(r.split(' ')[1]);
 
 let dir = '';
+const APP_JS = Array.from({ length: 400 }, (_, i) => `export const v${i} = ${i * 7};`).join('\n');
+
+/** A GET with request headers: status, response headers and the body as sent (not decoded). */
+function fetchRaw(p: string, headers: Record<string, string> = {}, to = port, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+	return new Promise((resolve, reject) => {
+		const req = http.request({ host: '127.0.0.1', port: to, path: p, method, headers }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
 
 /** The server on a free port, with more options. */
 async function serve(...args: string[]): Promise<{ proc: ChildProcess; port: number }> {
@@ -54,6 +72,10 @@ beforeAll(async () => {
 	dir = mkdtempSync(path.join(os.tmpdir(), 'serve-'));
 	writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>ok</title>');
 	writeFileSync(path.join(dir, '200.html'), '<!doctype html><title>spa</title>');
+	writeFileSync(path.join(dir, 'app.js'), APP_JS);
+	writeFileSync(path.join(dir, 'tiny.js'), 'x=1');
+	writeFileSync(path.join(dir, 'photo.png'), Buffer.alloc(4096, 7));
+	await precompress(dir);
 	({ proc, port } = await serve());
 });
 afterAll(() => proc?.kill());
@@ -97,5 +119,49 @@ describe('static server', () => {
 		expect(proc.exitCode).toBe(null);
 		expect(status(await get('/sites/S%251'))).toBe(200); // an encoded % in a site id: the SPA page
 		expect(status(await get('/'))).toBe(200);
+	});
+
+	it('sends the build\'s brotli or gzip copy to a browser that accepts it, the file itself otherwise', async () => {
+		// precompress.mjs: copies of compressible files from 1 KB on; none of a tiny file or a PNG.
+		expect(existsSync(path.join(dir, 'app.js.br')) && existsSync(path.join(dir, 'app.js.gz'))).toBe(true);
+		expect(existsSync(path.join(dir, 'tiny.js.gz')) || existsSync(path.join(dir, 'photo.png.gz'))).toBe(false);
+		const chrome = await fetchRaw('/app.js', { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+		expect(chrome.headers['content-encoding']).toBe('br');
+		expect(chrome.headers.vary).toBe('Accept-Encoding');
+		expect(chrome.headers['content-type']).toMatch(/javascript/);
+		expect(Number(chrome.headers['content-length'])).toBe(chrome.body.length);
+		expect(chrome.body.length).toBeLessThan(APP_JS.length / 3);
+		expect(zlib.brotliDecompressSync(chrome.body).toString()).toBe(APP_JS);
+		const gz = await fetchRaw('/app.js', { 'Accept-Encoding': 'gzip, br;q=0' });
+		expect(gz.headers['content-encoding']).toBe('gzip');
+		expect(zlib.gunzipSync(gz.body).toString()).toBe(APP_JS);
+		expect((await fetchRaw('/app.js', { 'Accept-Encoding': '*' })).headers['content-encoding']).toBe('br');
+		for (const accept of [undefined, 'identity', 'br;q=0, gzip;q=0', 'deflate']) {
+			const plain = await fetchRaw('/app.js', accept ? { 'Accept-Encoding': accept } : {});
+			expect(plain.headers['content-encoding'], accept).toBeUndefined();
+			expect(plain.body.toString(), accept).toBe(APP_JS);
+		}
+		// A range is of the file's own bytes.
+		const part = await fetchRaw('/app.js', { 'Accept-Encoding': 'gzip, br', Range: 'bytes=0-9' });
+		expect(part.status).toBe(206);
+		expect(part.headers['content-encoding']).toBeUndefined();
+		expect(part.body.toString()).toBe(APP_JS.slice(0, 10));
+		const head = await fetchRaw('/app.js', { 'Accept-Encoding': 'gzip' }, port, 'HEAD');
+		expect(head.headers['content-encoding']).toBe('gzip');
+		expect(head.body.length).toBe(0);
+		expect((await fetchRaw('/photo.png', { 'Accept-Encoding': 'gzip, br' })).headers['content-encoding']).toBeUndefined();
+		// --identity (the bench's uncompressed peer) never sends a copy.
+		const identity = await serve('--identity');
+		try {
+			expect((await fetchRaw('/app.js', { 'Accept-Encoding': 'gzip, br' }, identity.port)).headers['content-encoding']).toBeUndefined();
+		} finally {
+			identity.proc.kill();
+		}
+		// A copy older than its file (the file replaced after the build) is not sent.
+		const later = new Date(Date.now() + 60_000);
+		utimesSync(path.join(dir, 'app.js'), later, later);
+		const stale = await fetchRaw('/app.js', { 'Accept-Encoding': 'gzip, br' });
+		expect(stale.headers['content-encoding']).toBeUndefined();
+		expect(stale.body.toString()).toBe(APP_JS);
 	});
 });
