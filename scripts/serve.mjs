@@ -3,8 +3,9 @@
  * Static server for build/: correct MIME types (application/wasm), range requests, SPA fallback, and
  * the app's Content-Security-Policy (csp.config.js) as an HTTP header too: `frame-ancestors 'none'` only
  * works there. Sends the build's brotli or gzip copy of a file (scripts/precompress.mjs) when the browser
- * accepts it: DuckDB's WebAssembly goes as 6–8 MB instead of 34 MB (`--identity`: never, for the bench). Binds to loopback only. A bad request (a malformed %-escape, a path outside build/, an
- * unreadable file) gets its 4xx/5xx answer; nothing a client sends can stop the server.
+ * accepts it: DuckDB's WebAssembly goes as 6–8 MB instead of 34 MB (`--identity`: never, the bench's peer).
+ * Binds to loopback only. A bad request (a malformed %-escape, a path outside build/, an unreadable file)
+ * gets its 4xx/5xx answer; nothing a client sends can stop the server.
  * `--isolated` adds COOP/COEP (a cross-origin-isolated page, SharedArrayBuffer), where `?engine=coi` starts
  * duckdb-wasm's multi-threaded bundle (data/db/browser.ts); measured against the default by bench/coi-browser.mjs.
  * Usage: node scripts/serve.mjs [--port 4173] [--dir build] [--isolated] [--identity]
@@ -84,7 +85,10 @@ function accepts(header, coding) {
 	return star;
 }
 
-/** The precompressed copy of `file` to send whole for this request, if any (a range is answered from the file before): one at least as new as the file. */
+/**
+ * The precompressed copy of `file` to send whole for this request, if any: one at least as new as the file
+ * (a range request is answered from the file itself before this is asked).
+ */
 function encodedCopy(req, file, stat) {
 	if (identityOnly) return null;
 	for (const [coding, ext] of ENCODINGS) {
