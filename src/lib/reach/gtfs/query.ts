@@ -18,7 +18,7 @@ import { ProfileWorkspace } from './profile.ts';
 import type { Timetable } from './timetable.ts';
 import { formatTime } from './time.ts';
 import { accessStops, DEFAULT_WALK, walkSec, type AccessList, type WalkOptions } from '../walk.ts';
-import { median, percentileSorted } from '../stats.ts';
+import { medianOfCounts, percentileInPlace } from '../stats.ts';
 import { haversineM } from '../road/geo.ts';
 
 /** Arrival window: deadlines start, start+step, …, ≤ end (seconds after midnight). */
@@ -135,12 +135,18 @@ export class PtMatrix {
 	private readonly latest: Int32Array;
 	private readonly arrival: Int32Array;
 	private readonly legs: Int8Array;
+	/** The same, stop-major (latestT[s * nd + d]): what the origins read. */
+	private readonly latestT: Int32Array;
+	private readonly arrivalT: Int32Array;
+	private readonly legsT: Int8Array;
 	private readonly opts: PtQueryOptions;
 	private readonly deadlines: Int32Array;
 	private readonly leaveS: Float64Array; // origin × deadline, seconds
 	private readonly arriveS: Float64Array;
 	private readonly legS: Float64Array;
 	private readonly sortBuf: Float64Array;
+	/** How many samples of one origin have 0, 1, 2, … changes (legs are an Int8: at most 127). */
+	private readonly changeCounts = new Int32Array(128);
 	constructor(
 		readonly tt: Timetable,
 		readonly origins: readonly PointLike[],
@@ -155,6 +161,9 @@ export class PtMatrix {
 		this.latest = new Int32Array(nd * tt.stopCount);
 		this.arrival = new Int32Array(nd * tt.stopCount);
 		this.legs = new Int8Array(nd * tt.stopCount);
+		this.latestT = new Int32Array(nd * tt.stopCount);
+		this.arrivalT = new Int32Array(nd * tt.stopCount);
+		this.legsT = new Int8Array(nd * tt.stopCount);
 		this.leaveS = new Float64Array(origins.length * nd);
 		this.arriveS = new Float64Array(origins.length * nd);
 		this.legS = new Float64Array(origins.length * nd);
@@ -176,33 +185,46 @@ export class PtMatrix {
 			return d <= walk.maxDirectM ? walkSec(d, walk) : Infinity;
 		});
 		ws.arriveByWindow(egress, deadlines, this.opts.maxDurationSec, latest, legs, arrival);
-		for (let d = 0; d < nd; d++) {
-			const T = deadlines[d];
-			const ld = latest.subarray(d * ns, (d + 1) * ns);
-			const ar = arrival.subarray(d * ns, (d + 1) * ns);
-			const ldLegs = legs.subarray(d * ns, (d + 1) * ns);
-			for (let o = 0; o < origins.length; o++) {
-				const a = access[o];
-				// walking all the way leaves at T − walk and arrives at T; otherwise unreachable until a stop improves it
-				let best = T - direct[o];
-				let bestArr = Number.isFinite(best) ? T : Infinity;
-				let bestLegs = 0;
-				for (let k = 0; k < a.stops.length; k++) {
-					const s = a.stops[k];
-					if (ld[s] <= UNREACHED_BACK) continue;
-					const leave = ld[s] - a.sec[k];
+		// The profile is deadline-major; each origin reads its few access stops across all deadlines, so a
+		// stop-major copy (one stop's deadlines side by side) keeps those reads in a row, not ns apart.
+		const { latestT, arrivalT, legsT } = this;
+		for (let d = 0; d < nd; d++)
+			for (let s = 0, i = d * ns; s < ns; s++, i++) {
+				latestT[s * nd + d] = latest[i];
+				arrivalT[s * nd + d] = arrival[i];
+				legsT[s * nd + d] = legs[i];
+			}
+		for (let o = 0; o < origins.length; o++) {
+			const a = access[o];
+			const base = o * nd;
+			// walking all the way leaves at T − walk and arrives at T; otherwise unreachable until a stop improves it
+			for (let d = 0; d < nd; d++) {
+				const T = deadlines[d];
+				const best = T - direct[o];
+				leaveS[base + d] = best;
+				arriveS[base + d] = Number.isFinite(best) ? T : Infinity;
+				legS[base + d] = 0;
+			}
+			// Stops in the order of the access list for every deadline, as the choice between equal journeys depends on it.
+			for (let k = 0; k < a.stops.length; k++) {
+				const sb = a.stops[k] * nd;
+				const sec = a.sec[k];
+				for (let d = 0; d < nd; d++) {
+					const l = latestT[sb + d];
+					if (l <= UNREACHED_BACK) continue;
+					const leave = l - sec;
+					const best = leaveS[base + d];
 					if (leave < best) continue;
-					const arr = ar[s];
-					if (leave > best || arr < bestArr || (arr === bestArr && ldLegs[s] < bestLegs)) {
-						best = leave;
-						bestArr = arr;
-						bestLegs = ldLegs[s];
+					const arr = arrivalT[sb + d];
+					const bestArr = arriveS[base + d];
+					if (leave > best || arr < bestArr || (arr === bestArr && legsT[sb + d] < legS[base + d])) {
+						leaveS[base + d] = leave;
+						arriveS[base + d] = arr;
+						legS[base + d] = legsT[sb + d];
 					}
 				}
-				leaveS[o * nd + d] = best;
-				arriveS[o * nd + d] = bestArr;
-				legS[o * nd + d] = Number.isFinite(best) ? bestLegs : NaN;
 			}
+			for (let d = 0; d < nd; d++) if (!Number.isFinite(leaveS[base + d])) legS[base + d] = NaN;
 		}
 		return { deadlines, leave: leaveS, arrive: arriveS, legs: legS };
 	}
@@ -212,20 +234,21 @@ export class PtMatrix {
 		const { deadlines, leave, arrive, legs } = this.windowSamples(target);
 		const nd = deadlines.length;
 		const buf = this.sortBuf;
+		const changeCounts = this.changeCounts;
 		const out: TravelTimeResult[] = [];
 		for (let o = 0; o < this.origins.length; o++) {
 			const base = o * nd;
-			// unreachable samples are +Infinity in both lists, so they sort last and null the percentiles they hit
+			// unreachable samples are +Infinity in both lists, so they rank last and null the percentiles they hit
 			for (let d = 0; d < nd; d++) buf[d] = (arrive[base + d] - leave[base + d]) / 60;
-			buf.sort();
-			const p50 = percentileSorted(buf, 50), p80 = percentileSorted(buf, 80);
+			const p50 = percentileInPlace(buf, 50), p80 = percentileInPlace(buf, 80);
 			for (let d = 0; d < nd; d++) buf[d] = arrive[base + d] === Infinity ? Infinity : (deadlines[d] - arrive[base + d]) / 60;
-			buf.sort();
-			const w50 = percentileSorted(buf, 50), w80 = percentileSorted(buf, 80);
-			const changes: number[] = [];
+			const w50 = percentileInPlace(buf, 50), w80 = percentileInPlace(buf, 80);
+			// Changes = vehicle legs − 1 (legs are small whole numbers): counted, not listed and sorted per origin.
+			changeCounts.fill(0);
+			let reached = 0;
 			for (let d = 0; d < nd; d++) {
 				const l = legs[base + d];
-				if (!Number.isNaN(l)) changes.push(Math.max(0, l - 1));
+				if (!Number.isNaN(l)) changeCounts[Math.max(0, l - 1)]++, reached++;
 			}
 			out.push({
 				id: this.origins[o].id,
@@ -233,7 +256,7 @@ export class PtMatrix {
 				p80: finite1(p80),
 				waitP50: finite1(w50),
 				waitP80: finite1(w80),
-				changes: changes.length ? median(changes) : null
+				changes: reached ? medianOfCounts(changeCounts, reached) : null
 			});
 		}
 		return out;
