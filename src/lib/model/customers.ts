@@ -4,7 +4,7 @@
  * Each customer row (count × visits_per_year = visits) travels from its 100 m cell (where the matrix has
  * it; else from its zone's settlement point) to the site, or — when
  * regional branches are kept and the branch serves the customer's group — to whichever of the site
- * and those branches is quickest. Times are mode-weighted with the zone's PT share (urban/rural
+ * and those branches is quickest (a tie goes to the site). Times are mode-weighted with the zone's PT share (urban/rural
  * default); the mean is weighted by visits.
  *
  * Travel times are per cell or zone, so customer rows are first summed per (group, zone, cell): the same
@@ -17,33 +17,40 @@ import { KEPT_OFFICES, TT_PIVOT, combineSql, lit, lv95CellSql, zonePtShareSql } 
 import type { CustomerCriteria, CustomerGroupAccess } from './types.ts';
 
 export function customerCriteriaSql(p: ScenarioParams): string {
-	const branches =
-		p.keepBranches && p.branchGroups.length
-			? `UNION ALL
-  SELECT si.site_id, o.office_id, TRUE, g.grp FROM sites si
-  CROSS JOIN (${KEPT_OFFICES}) o
-  CROSS JOIN (VALUES ${p.branchGroups.map((g) => `(${lit(g)})`).join(', ')}) g(grp)`
-			: '';
+	const branches = p.keepBranches && p.branchGroups.length > 0;
+	const time = (tc: string, t: string) => `CASE WHEN ${tc}.destination_id IS NOT NULL THEN ${combineSql('c.s', `${tc}.pt`, `${tc}.car`)} ELSE ${combineSql('c.s', `${t}.pt`, `${t}.car`)} END`;
+	// A kept branch is the same option whichever site is chosen: its best time per customer row is found
+	// once here, not once per site (with 1 M customer rows that was 13 M options grouped again per site).
+	const branchCte = branches
+		? `,
+bb AS (
+  SELECT c.rid, min(${time('tc', 't')}) AS bm
+  FROM c JOIN (${KEPT_OFFICES}) o ON c.grp IN (${p.branchGroups.map(lit).join(', ')})
+  LEFT JOIN ttc tc ON tc.origin_cell = c.cell AND tc.destination_id = o.office_id
+  LEFT JOIN tt t ON t.origin_zone = c.zone_id AND t.destination_id = o.office_id
+  GROUP BY c.rid)`
+		: '';
+	// The quicker of the site and the best branch (a tie goes to the site); either alone where the other has no time.
+	const best = branches
+		? `CASE WHEN bb.bm IS NULL THEN o.sm WHEN o.sm IS NULL THEN bb.bm ELSE least(o.sm, bb.bm) END AS m,
+    coalesce(bb.bm < o.sm OR (o.sm IS NULL AND bb.bm IS NOT NULL), FALSE) AS via_branch`
+		: 'o.sm AS m, FALSE AS via_branch';
 	return `WITH ${TT_PIVOT},
 c AS (
   SELECT row_number() OVER () AS rid, c.grp, c.w, c.n, c.p, c.zone_id, c.cell, ${zonePtShareSql(p)} AS s
   FROM (SELECT "group" AS grp, zone_id, CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ${lv95CellSql('lon', 'lat')} END AS cell,
       sum(coalesce("count", 1) * visits_per_year) AS w, count(*) AS n, sum(coalesce("count", 1)) AS p
     FROM customers GROUP BY ALL) c
-  LEFT JOIN zones z ON z.zone_id = c.zone_id),
-dest AS (
-  SELECT site_id, site_id AS dest_id, FALSE AS is_branch, NULL::VARCHAR AS grp FROM sites
-  ${branches}),
-opt AS (
-  SELECT d.site_id, c.rid, c.grp, c.w, c.n, c.p, d.is_branch,
-    -- the customers' own cell where the matrix has it, else their zone's settlement point
-    CASE WHEN tc.destination_id IS NOT NULL THEN ${combineSql('c.s', 'tc.pt', 'tc.car')} ELSE ${combineSql('c.s', 't.pt', 't.car')} END AS m
-  FROM c JOIN dest d ON (NOT d.is_branch OR d.grp = c.grp)
-  LEFT JOIN ttc tc ON tc.origin_cell = c.cell AND tc.destination_id = d.dest_id
-  LEFT JOIN tt t ON t.origin_zone = c.zone_id AND t.destination_id = d.dest_id),
+  LEFT JOIN zones z ON z.zone_id = c.zone_id)${branchCte},
+o AS (
+  -- the customers' own cell where the matrix has it, else their zone's settlement point
+  SELECT si.site_id, c.rid, c.grp, c.w, c.n, c.p, ${time('tc', 't')} AS sm
+  FROM c CROSS JOIN sites si
+  LEFT JOIN ttc tc ON tc.origin_cell = c.cell AND tc.destination_id = si.site_id
+  LEFT JOIN tt t ON t.origin_zone = c.zone_id AND t.destination_id = si.site_id),
 best AS (
-  SELECT site_id, rid, grp, any_value(w) AS w, any_value(n) AS n, any_value(p) AS p, min(m) AS m, arg_min(is_branch, m) AS via_branch
-  FROM opt GROUP BY site_id, rid, grp)
+  SELECT o.site_id, o.grp, o.w, o.n, o.p, ${best}
+  FROM o${branches ? ' LEFT JOIN bb ON bb.rid = o.rid' : ''})
 SELECT site_id, grp,
   coalesce(sum(w) FILTER (WHERE m IS NOT NULL), 0) AS visits,
   coalesce(sum(p) FILTER (WHERE m IS NOT NULL), 0)::DOUBLE AS persons,
