@@ -144,7 +144,8 @@ export class PtMatrix {
 	private readonly leaveS: Float64Array; // origin × deadline, seconds
 	private readonly arriveS: Float64Array;
 	private readonly legS: Float64Array;
-	private readonly sortBuf: Float64Array;
+	/** One origin's samples (journey, then wait minutes) while their percentiles are selected. */
+	private readonly sampleBuf: Float64Array;
 	/** How many samples of one origin have 0, 1, 2, … changes (legs are an Int8: at most 127). */
 	private readonly changeCounts = new Int32Array(128);
 	constructor(
@@ -167,7 +168,7 @@ export class PtMatrix {
 		this.leaveS = new Float64Array(origins.length * nd);
 		this.arriveS = new Float64Array(origins.length * nd);
 		this.legS = new Float64Array(origins.length * nd);
-		this.sortBuf = new Float64Array(nd);
+		this.sampleBuf = new Float64Array(nd);
 	}
 
 	/**
@@ -233,7 +234,7 @@ export class PtMatrix {
 	toTarget(target: { lon: number; lat: number }): TravelTimeResult[] {
 		const { deadlines, leave, arrive, legs } = this.windowSamples(target);
 		const nd = deadlines.length;
-		const buf = this.sortBuf;
+		const buf = this.sampleBuf;
 		const changeCounts = this.changeCounts;
 		const out: TravelTimeResult[] = [];
 		for (let o = 0; o < this.origins.length; o++) {
@@ -248,7 +249,9 @@ export class PtMatrix {
 			let reached = 0;
 			for (let d = 0; d < nd; d++) {
 				const l = legs[base + d];
-				if (!Number.isNaN(l)) changeCounts[Math.max(0, l - 1)]++, reached++;
+				if (Number.isNaN(l)) continue;
+				changeCounts[Math.max(0, l - 1)]++;
+				reached++;
 			}
 			out.push({
 				id: this.origins[o].id,
