@@ -3,9 +3,11 @@
  * origin and deadline as the arrive-by profile defines it (the latest departure over the access stops,
  * ties to the earlier arrival, then fewer legs, stops in access-list order), and p50/p80 and the median
  * changes by sorting. The matrix reads a stop-major copy of the profile and selects percentiles in place
- * (both for speed, millions of origins); the figures must not change. And the statistics helpers alone.
+ * (both for speed, millions of origins); the figures must not change. The tie to fewer legs on a synthetic feed
+ * (the Zug sample has no such tie), and the statistics helpers alone.
  */
 import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { accessStops, arriveByProfile, DEFAULT_PT_QUERY, DEFAULT_WINDOW, egressStops, parseGtfs, PtMatrix, UNREACHED_BACK, walkSec } from '../../src/lib/reach/gtfs/index.ts';
 import { median, medianOfCounts, percentile, percentileInPlace } from '../../src/lib/reach/stats.ts';
@@ -81,6 +83,37 @@ describe('PtMatrix against the plain reference (Zug feed)', () => {
 		}
 		expect(reached).toBeGreaterThan(200); // ~a fifth of the 1,200 pairs reach (random points are often beyond a walk to a stop): not a comparison of empty rows
 	});
+});
+
+describe('a tie in departure and arrival goes to fewer vehicle legs', () => {
+	// The origin half-way between P and Q (500 m apart): DIRECT leaves Q 07:30 → D 07:50; P 07:30 → M 07:40, then
+	// M 07:44 → D 07:50 (two legs). Same departure from the origin, same arrival: the direct one counts (0 changes),
+	// whichever stop the access list names first (both orders of stops.txt).
+	const m250 = 250 / (111_195 * Math.cos((47 * Math.PI) / 180));
+	const at = { P: 8.0, Q: 8.0 + 2 * m250, M: 8.05, D: 8.1 };
+	const text = (rows: (string | number)[][]) => new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n') + '\n');
+	const feed = (order: string[]) =>
+		zipSync({
+			'stops.txt': text([['stop_id', 'stop_name', 'stop_lat', 'stop_lon'], ...order.map((k) => [k, k, 47.0, at[k as keyof typeof at]])]),
+			'routes.txt': text([['route_id', 'route_short_name', 'route_type'], ['R', 'R', 3]]),
+			'trips.txt': text([['route_id', 'service_id', 'trip_id'], ['R', 'WK', 'DIRECT'], ['R', 'WK', 'TWO_A'], ['R', 'WK', 'TWO_B']]),
+			'stop_times.txt': text([
+				['trip_id', 'arrival_time', 'departure_time', 'stop_id', 'stop_sequence'],
+				['DIRECT', '07:30:00', '07:30:00', 'Q', 1], ['DIRECT', '07:50:00', '07:50:00', 'D', 2],
+				['TWO_A', '07:30:00', '07:30:00', 'P', 1], ['TWO_A', '07:40:00', '07:40:00', 'M', 2],
+				['TWO_B', '07:44:00', '07:44:00', 'M', 1], ['TWO_B', '07:50:00', '07:50:00', 'D', 2]
+			]),
+			'calendar.txt': text([['service_id', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'start_date', 'end_date'], ['WK', 1, 1, 1, 1, 1, 0, 0, 20210101, 20211231]])
+		});
+	for (const order of [['P', 'Q', 'M', 'D'], ['Q', 'P', 'M', 'D']])
+		it(`stops listed ${order.join(', ')}`, () => {
+			const { timetable } = parseGtfs(feed(order), { date: '2021-06-15' });
+			const window = { startSec: 8 * 3600, endSec: 8 * 3600, stepSec: 60 };
+			const m = new PtMatrix(timetable, [{ id: 'o', lon: at.P + m250, lat: 47.0 }], window);
+			const s = m.windowSamples({ lon: at.D, lat: 47.0 });
+			expect([s.arrive[0], s.legs[0]]).toEqual([7 * 3600 + 50 * 60, 1]);
+			expect(m.toTarget({ lon: at.D, lat: 47.0 })[0].changes).toBe(0);
+		});
 });
 
 describe('percentiles without a sort', () => {
