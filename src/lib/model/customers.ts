@@ -18,13 +18,14 @@ import type { CustomerCriteria, CustomerGroupAccess } from './types.ts';
 
 export function customerCriteriaSql(p: ScenarioParams): string {
 	const branches = p.keepBranches && p.branchGroups.length > 0;
-	const time = (tc: string, t: string) => `CASE WHEN ${tc}.destination_id IS NOT NULL THEN ${combineSql('c.s', `${tc}.pt`, `${tc}.car`)} ELSE ${combineSql('c.s', `${t}.pt`, `${t}.car`)} END`;
+	// Mode-weighted time from the customers' own cell (tc) where the matrix has it, else from their zone's point (t).
+	const time = `CASE WHEN tc.destination_id IS NOT NULL THEN ${combineSql('c.s', 'tc.pt', 'tc.car')} ELSE ${combineSql('c.s', 't.pt', 't.car')} END`;
 	// A kept branch is the same option whichever site is chosen: its best time per customer row is found
 	// once here, not once per site (with 1 M customer rows that was 13 M options grouped again per site).
 	const branchCte = branches
 		? `,
 bb AS (
-  SELECT c.rid, min(${time('tc', 't')}) AS bm
+  SELECT c.rid, min(${time}) AS bm
   FROM c JOIN (${KEPT_OFFICES}) o ON c.grp IN (${p.branchGroups.map(lit).join(', ')})
   LEFT JOIN ttc tc ON tc.origin_cell = c.cell AND tc.destination_id = o.office_id
   LEFT JOIN tt t ON t.origin_zone = c.zone_id AND t.destination_id = o.office_id
@@ -44,7 +45,7 @@ c AS (
   LEFT JOIN zones z ON z.zone_id = c.zone_id)${branchCte},
 o AS (
   -- the customers' own cell where the matrix has it, else their zone's settlement point
-  SELECT si.site_id, c.rid, c.grp, c.w, c.n, c.p, ${time('tc', 't')} AS sm
+  SELECT si.site_id, c.rid, c.grp, c.w, c.n, c.p, ${time} AS sm
   FROM c CROSS JOIN sites si
   LEFT JOIN ttc tc ON tc.origin_cell = c.cell AND tc.destination_id = si.site_id
   LEFT JOIN tt t ON t.origin_zone = c.zone_id AND t.destination_id = si.site_id),
