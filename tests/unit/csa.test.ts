@@ -17,6 +17,7 @@ import {
 	walkSec
 } from '../../src/lib/reach/gtfs/index.ts';
 import { haversineM } from '../../src/lib/reach/road/geo.ts';
+import { weekdayFeed } from '../helpers/gtfs-feed.ts';
 
 const dir = 'tests/fixtures/gtfs/tiny';
 const files: Record<string, Uint8Array> = {};
@@ -172,19 +173,15 @@ describe('ties in the latest departure go to the earlier arrival', () => {
 	// SLOW leaves P 07:30 → D 08:00; FAST1 leaves Q 07:30 → D 07:45; FAST2 leaves X 07:32 → D 07:46 (from P also "07:30").
 	const m250 = 250 / (111_195 * Math.cos((47 * Math.PI) / 180));
 	const lon = { P: 8.0, Q: 8.0 + 2 * m250, X: 8.0 - 0.6 * m250, D: 8.1 };
-	const text = (rows: (string | number)[][]) => new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n') + '\n');
-	const feed = zipSync({
-		'stops.txt': text([['stop_id', 'stop_name', 'stop_lat', 'stop_lon'], ...Object.entries(lon).map(([k, x]) => [k, k, 47.0, x])]),
-		'routes.txt': text([['route_id', 'route_short_name', 'route_type'], ['R', 'R', 3]]),
-		'trips.txt': text([['route_id', 'service_id', 'trip_id'], ['R', 'WK', 'SLOW'], ['R', 'WK', 'FAST1'], ['R', 'WK', 'FAST2']]),
-		'stop_times.txt': text([
-			['trip_id', 'arrival_time', 'departure_time', 'stop_id', 'stop_sequence'],
+	const feed = weekdayFeed({
+		stops: lon,
+		trips: ['SLOW', 'FAST1', 'FAST2'],
+		stopTimes: [
 			['SLOW', '07:30:00', '07:30:00', 'P', 1], ['SLOW', '08:00:00', '08:00:00', 'D', 2],
 			['FAST1', '07:30:00', '07:30:00', 'Q', 1], ['FAST1', '07:45:00', '07:45:00', 'D', 2],
 			['FAST2', '07:32:00', '07:32:00', 'X', 1], ['FAST2', '07:46:00', '07:46:00', 'D', 2]
-		]),
-		'calendar.txt': text([['service_id', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'start_date', 'end_date'], ['WK', 1, 1, 1, 1, 1, 0, 0, 20210101, 20211231]]),
-		'transfers.txt': text([['from_stop_id', 'to_stop_id', 'transfer_type', 'min_transfer_time'], ['P', 'X', 2, 120]])
+		],
+		transfers: [['P', 'X', 2, 120]]
 	});
 	const { timetable: t2 } = parseGtfs(feed, { date: '2021-06-15' });
 	const window = { startSec: hm(8, 0), endSec: hm(8, 0), stepSec: 60 };

@@ -7,12 +7,12 @@
  * (the Zug sample has no such tie), and the statistics helpers alone.
  */
 import { readFileSync } from 'node:fs';
-import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { accessStops, arriveByProfile, DEFAULT_PT_QUERY, DEFAULT_WINDOW, egressStops, parseGtfs, PtMatrix, UNREACHED_BACK, walkSec } from '../../src/lib/reach/gtfs/index.ts';
 import { median, medianOfCounts, percentile, percentileInPlace } from '../../src/lib/reach/stats.ts';
 import { haversineM } from '../../src/lib/reach/road/geo.ts';
 import { mulberry32 } from '../../bench/pt-compare.ts';
+import { weekdayFeed } from '../helpers/gtfs-feed.ts';
 
 const { timetable: tt } = parseGtfs(new Uint8Array(readFileSync('data/networks/gtfs_ch_zug.zip')), { date: '2021-06-15' });
 
@@ -91,21 +91,18 @@ describe('a tie in departure and arrival goes to fewer vehicle legs', () => {
 	// whichever stop the access list names first (both orders of stops.txt).
 	const m250 = 250 / (111_195 * Math.cos((47 * Math.PI) / 180));
 	const at = { P: 8.0, Q: 8.0 + 2 * m250, M: 8.05, D: 8.1 };
-	const text = (rows: (string | number)[][]) => new TextEncoder().encode(rows.map((r) => r.join(',')).join('\n') + '\n');
-	const feed = (order: string[]) =>
-		zipSync({
-			'stops.txt': text([['stop_id', 'stop_name', 'stop_lat', 'stop_lon'], ...order.map((k) => [k, k, 47.0, at[k as keyof typeof at]])]),
-			'routes.txt': text([['route_id', 'route_short_name', 'route_type'], ['R', 'R', 3]]),
-			'trips.txt': text([['route_id', 'service_id', 'trip_id'], ['R', 'WK', 'DIRECT'], ['R', 'WK', 'TWO_A'], ['R', 'WK', 'TWO_B']]),
-			'stop_times.txt': text([
-				['trip_id', 'arrival_time', 'departure_time', 'stop_id', 'stop_sequence'],
+	// stops.txt in the given order: the access list follows the stop index.
+	const feed = (order: (keyof typeof at)[]) =>
+		weekdayFeed({
+			stops: Object.fromEntries(order.map((k) => [k, at[k]])),
+			trips: ['DIRECT', 'TWO_A', 'TWO_B'],
+			stopTimes: [
 				['DIRECT', '07:30:00', '07:30:00', 'Q', 1], ['DIRECT', '07:50:00', '07:50:00', 'D', 2],
 				['TWO_A', '07:30:00', '07:30:00', 'P', 1], ['TWO_A', '07:40:00', '07:40:00', 'M', 2],
 				['TWO_B', '07:44:00', '07:44:00', 'M', 1], ['TWO_B', '07:50:00', '07:50:00', 'D', 2]
-			]),
-			'calendar.txt': text([['service_id', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'start_date', 'end_date'], ['WK', 1, 1, 1, 1, 1, 0, 0, 20210101, 20211231]])
+			]
 		});
-	for (const order of [['P', 'Q', 'M', 'D'], ['Q', 'P', 'M', 'D']])
+	for (const order of [['P', 'Q', 'M', 'D'], ['Q', 'P', 'M', 'D']] as (keyof typeof at)[][])
 		it(`stops listed ${order.join(', ')}`, () => {
 			const { timetable } = parseGtfs(feed(order), { date: '2021-06-15' });
 			const window = { startSec: 8 * 3600, endSec: 8 * 3600, stepSec: 60 };
