@@ -12,11 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows, type Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { DEFAULT_SCENARIO_FILES, loadDemo } from '../../src/lib/data/demo.ts';
-import { customerCriteriaSql } from '../../src/lib/model/customers.ts';
+import { CUSTOMER_TOTALS, customerCriteriaSql, customerRowsCte } from '../../src/lib/model/customers.ts';
 import { DEFAULT_PARAMS, type ScenarioParams } from '../../src/lib/model/index.ts';
-import { KEPT_OFFICES, TT_PIVOT, combineSql, lit, lv95CellSql, zonePtShareSql } from '../../src/lib/model/sql.ts';
+import { KEPT_OFFICES, TT_PIVOT, combineSql, lit, lv95CellSql } from '../../src/lib/model/sql.ts';
 
-/** The formulation before (listing every option per site), as the reference. */
+/** The formulation before (listing every option per site), as the reference; the customer rows and the totals are the same SQL. */
 function optionsReferenceSql(p: ScenarioParams): string {
 	const branches =
 		p.keepBranches && p.branchGroups.length
@@ -26,12 +26,7 @@ function optionsReferenceSql(p: ScenarioParams): string {
   CROSS JOIN (VALUES ${p.branchGroups.map((g) => `(${lit(g)})`).join(', ')}) g(grp)`
 			: '';
 	return `WITH ${TT_PIVOT},
-c AS (
-  SELECT row_number() OVER () AS rid, c.grp, c.w, c.n, c.p, c.zone_id, c.cell, ${zonePtShareSql(p)} AS s
-  FROM (SELECT "group" AS grp, zone_id, CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ${lv95CellSql('lon', 'lat')} END AS cell,
-      sum(coalesce("count", 1) * visits_per_year) AS w, count(*) AS n, sum(coalesce("count", 1)) AS p
-    FROM customers GROUP BY ALL) c
-  LEFT JOIN zones z ON z.zone_id = c.zone_id),
+${customerRowsCte(p)},
 dest AS (
   SELECT site_id, site_id AS dest_id, FALSE AS is_branch, NULL::VARCHAR AS grp FROM sites
   ${branches}),
@@ -45,13 +40,7 @@ opt AS (
 best AS (
   SELECT site_id, rid, grp, any_value(w) AS w, any_value(n) AS n, any_value(p) AS p, min(m) AS m, arg_min(is_branch, m) AS via_branch
   FROM opt GROUP BY site_id, rid, grp)
-SELECT site_id, grp,
-  coalesce(sum(w) FILTER (WHERE m IS NOT NULL), 0) AS visits,
-  coalesce(sum(p) FILTER (WHERE m IS NOT NULL), 0)::DOUBLE AS persons,
-  sum(w * m) FILTER (WHERE m IS NOT NULL) / sum(w) FILTER (WHERE m IS NOT NULL) AS mean_min,
-  coalesce(sum(w) FILTER (WHERE via_branch AND m IS NOT NULL), 0) AS branch_visits,
-  coalesce(sum(n) FILTER (WHERE m IS NULL), 0)::BIGINT AS missing
-FROM best GROUP BY GROUPING SETS ((site_id, grp), (site_id)) ORDER BY site_id, grp NULLS LAST`;
+${CUSTOMER_TOTALS}`;
 }
 
 let db: Db;

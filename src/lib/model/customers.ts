@@ -16,6 +16,28 @@ import type { ScenarioParams } from './params.ts';
 import { KEPT_OFFICES, TT_PIVOT, combineSql, lit, lv95CellSql, zonePtShareSql } from './sql.ts';
 import type { CustomerCriteria, CustomerGroupAccess } from './types.ts';
 
+/** Totals per site and group and per site (GROUPING SETS) over `best` (site_id, grp, w, n, p, m, via_branch). */
+export const CUSTOMER_TOTALS = `SELECT site_id, grp,
+  coalesce(sum(w) FILTER (WHERE m IS NOT NULL), 0) AS visits,
+  coalesce(sum(p) FILTER (WHERE m IS NOT NULL), 0)::DOUBLE AS persons,
+  sum(w * m) FILTER (WHERE m IS NOT NULL) / sum(w) FILTER (WHERE m IS NOT NULL) AS mean_min,
+  coalesce(sum(w) FILTER (WHERE via_branch AND m IS NOT NULL), 0) AS branch_visits,
+  coalesce(sum(n) FILTER (WHERE m IS NULL), 0)::BIGINT AS missing
+FROM best GROUP BY GROUPING SETS ((site_id, grp), (site_id)) ORDER BY site_id, grp NULLS LAST`;
+
+/**
+ * The CTE `c`: customer rows summed per group, zone and 100 m cell (rid; visits w, rows n, persons p) with
+ * their zone's PT share s.
+ */
+export function customerRowsCte(p: ScenarioParams): string {
+	return `c AS (
+  SELECT row_number() OVER () AS rid, c.grp, c.w, c.n, c.p, c.zone_id, c.cell, ${zonePtShareSql(p)} AS s
+  FROM (SELECT "group" AS grp, zone_id, CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ${lv95CellSql('lon', 'lat')} END AS cell,
+      sum(coalesce("count", 1) * visits_per_year) AS w, count(*) AS n, sum(coalesce("count", 1)) AS p
+    FROM customers GROUP BY ALL) c
+  LEFT JOIN zones z ON z.zone_id = c.zone_id)`;
+}
+
 export function customerCriteriaSql(p: ScenarioParams): string {
 	const branches = p.keepBranches && p.branchGroups.length > 0;
 	// Mode-weighted time from the customers' own cell (tc) where the matrix has it, else from their zone's point (t).
@@ -37,12 +59,7 @@ bb AS (
     coalesce(bb.bm < o.sm OR (o.sm IS NULL AND bb.bm IS NOT NULL), FALSE) AS via_branch`
 		: 'o.sm AS m, FALSE AS via_branch';
 	return `WITH ${TT_PIVOT},
-c AS (
-  SELECT row_number() OVER () AS rid, c.grp, c.w, c.n, c.p, c.zone_id, c.cell, ${zonePtShareSql(p)} AS s
-  FROM (SELECT "group" AS grp, zone_id, CASE WHEN lon IS NOT NULL AND lat IS NOT NULL THEN ${lv95CellSql('lon', 'lat')} END AS cell,
-      sum(coalesce("count", 1) * visits_per_year) AS w, count(*) AS n, sum(coalesce("count", 1)) AS p
-    FROM customers GROUP BY ALL) c
-  LEFT JOIN zones z ON z.zone_id = c.zone_id)${branchCte},
+${customerRowsCte(p)}${branchCte},
 o AS (
   -- the customers' own cell where the matrix has it, else their zone's settlement point
   SELECT si.site_id, c.rid, c.grp, c.w, c.n, c.p, ${time} AS sm
@@ -52,13 +69,7 @@ o AS (
 best AS (
   SELECT o.site_id, o.grp, o.w, o.n, o.p, ${best}
   FROM o${branches ? ' LEFT JOIN bb ON bb.rid = o.rid' : ''})
-SELECT site_id, grp,
-  coalesce(sum(w) FILTER (WHERE m IS NOT NULL), 0) AS visits,
-  coalesce(sum(p) FILTER (WHERE m IS NOT NULL), 0)::DOUBLE AS persons,
-  sum(w * m) FILTER (WHERE m IS NOT NULL) / sum(w) FILTER (WHERE m IS NOT NULL) AS mean_min,
-  coalesce(sum(w) FILTER (WHERE via_branch AND m IS NOT NULL), 0) AS branch_visits,
-  coalesce(sum(n) FILTER (WHERE m IS NULL), 0)::BIGINT AS missing
-FROM best GROUP BY GROUPING SETS ((site_id, grp), (site_id)) ORDER BY site_id, grp NULLS LAST`;
+${CUSTOMER_TOTALS}`;
 }
 
 function access(r: Record<string, unknown>): CustomerGroupAccess {
