@@ -189,6 +189,9 @@ const MODE_WORDS: Record<string, readonly string[]> = {
 	walk: ['zu fuss', 'zu fuß', 'fuss', 'fuß', 'fussweg', 'à pied', 'pied', 'walking', 'foot']
 };
 
+/** The customer groups: the `group` column's values, and what a scenario's branch groups may name. */
+export const CUSTOMER_GROUPS = ['employer', 'insured', 'jobseeker'] as const;
+
 export const tables: Record<TableName, TableDef> = {
 	staff: {
 		name: 'staff',
@@ -241,7 +244,7 @@ export const tables: Record<TableName, TableDef> = {
 		location: 'point',
 		columns: [
 			{ name: 'customer_id', type: 'text', required: false, pseudonymous: true, aliases: ['id', 'kunden_nr'], description: { de: 'Kunden-ID (optional)', en: 'Customer id (optional)' } },
-			{ name: 'group', type: 'text', required: true, values: ['employer', 'insured', 'jobseeker'], valueAliases: {
+			{ name: 'group', type: 'text', required: true, values: CUSTOMER_GROUPS, valueAliases: {
 					employer: ['arbeitgeber', 'arbeitgebende', 'arbeitgeberin', 'arbeitgeberinnen', 'betrieb', 'betriebe', 'firma', 'firmen', 'unternehmen', 'employeur', 'employeurs', 'employers'],
 					insured: ['versicherte', 'versicherter', 'versicherte person', 'versicherte personen', 'assuré', 'assurés', 'assurée', 'insured persons'],
 					jobseeker: ['stellensuchende', 'stellensuchender', 'stellensuchend', 'arbeitslose', 'arbeitsuchende', 'demandeur d’emploi', "demandeur d'emploi", 'demandeurs d’emploi', "demandeurs d'emploi", 'job seeker', 'jobseekers', 'job seekers']

@@ -11,6 +11,7 @@ import { isIsoDate } from './dates.ts';
 import { DEFAULT_PARAMS, PARAM_META, type ScenarioParams } from './params.ts';
 import type { Msg } from './types.ts';
 import { withoutFormatChars } from '../util/invisible.ts';
+import { CUSTOMER_GROUPS } from '../data/schema.ts';
 import { isWeight, MAX_WEIGHT } from './weights.ts';
 
 type Rule =
@@ -43,7 +44,7 @@ export const PARAM_RULES: Record<keyof ScenarioParams, Rule> = {
 	detourCar: { kind: 'number', min: 1, max: 5 },
 	detourPt: { kind: 'number', min: 1, max: 5 },
 	keepBranches: flag,
-	branchGroups: { kind: 'choice', values: ['employer', 'insured', 'jobseeker'], list: { max: 3 } },
+	branchGroups: { kind: 'choice', values: CUSTOMER_GROUPS, list: { max: CUSTOMER_GROUPS.length } },
 	workplaceBasis: { kind: 'choice', values: ['headcount', 'fte'] },
 	deskSharingRatio: { kind: 'number', min: 0.1, max: 3 },
 	m2PerWorkplace: { kind: 'number', min: 1, max: 200 },

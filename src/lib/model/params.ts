@@ -3,10 +3,12 @@
  * source note. Defaults come from /work/shared/data/FACTS.md where a fact exists; otherwise they are
  * marked as assumptions so a committee can see (and change) them.
  */
+import type { CUSTOMER_GROUPS } from '../data/schema.ts';
 import type { Msg } from './types.ts';
 import type { UnitCode } from './units.ts';
 
-export type CustomerGroup = 'employer' | 'insured' | 'jobseeker';
+/** A customer group (data/schema.ts CUSTOMER_GROUPS). */
+export type CustomerGroup = (typeof CUSTOMER_GROUPS)[number];
 export type WorkplaceBasis = 'headcount' | 'fte';
 export type NormalisationMethod = 'minmax' | 'range';
 
