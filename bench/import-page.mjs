@@ -1,14 +1,18 @@
 /**
  * Shared by the browser import benches (import-browser.mjs, coi-browser.mjs): the synthetic customer file,
- * duckdb-wasm's own read_csv of it in the page (the baseline), and the app's import timed in the page.
+ * duckdb-wasm's own read_csv of it in the page (the baseline), the importer's DuckDB statement alone, and the
+ * app's import timed in the page.
  */
 import fs from 'node:fs';
+
+/** The customer file's header: the customers table's own column names. */
+const HEADERS = ['customer_id', 'group', 'count', 'visits_per_year', 'lon', 'lat'];
 
 /** `n` customer rows placed by lon/lat around Lucerne (deterministic), as a CSV file. */
 export function writeCustomersCsv(file, n) {
 	const groups = ['insured', 'employer', 'jobseeker'];
 	const fd = fs.openSync(file, 'w');
-	fs.writeSync(fd, 'customer_id,group,count,visits_per_year,lon,lat\n');
+	fs.writeSync(fd, `${HEADERS.join(',')}\n`);
 	for (let i = 0; i < n; ) {
 		const part = [];
 		for (const end = Math.min(n, i + 10_000); i < end; i++)
@@ -18,13 +22,8 @@ export function writeCustomersCsv(file, n) {
 	fs.closeSync(fd);
 }
 
-/**
- * duckdb-wasm's own read_csv of `file` (`rows` data rows) in the page's engine (the data page's `?bench` hook:
- * explicit column types, into a scratch table): ms of the first read (lazy compilation, heap growth) and the
- * best of 3 warm. `buffer`: the file's bytes copied into the engine first (else a File handle, as the importer
- * registers it). Throws when a read did not give every row.
- */
-export async function rawReadCsv(page, file, rows, { buffer = false } = {}) {
+/** Put `file` into the page's hidden bench input (the data page's `?bench` hook reads it from there). */
+async function offerFile(page, file) {
 	await page.waitForFunction(() => 'standortwahlBench' in window);
 	await page.evaluate(() => {
 		document.querySelector('#bench-file')?.remove();
@@ -35,18 +34,39 @@ export async function rawReadCsv(page, file, rows, { buffer = false } = {}) {
 		document.body.append(i);
 	});
 	await page.setInputFiles('#bench-file', file);
-	const once = async () => {
-		const r = await page.evaluate(
-			(buffer) => window.standortwahlBench.rawReadCsv(document.querySelector('#bench-file').files[0], 'customers', ['customer_id', 'group', 'count', 'visits_per_year', 'lon', 'lat'], { buffer }),
-			buffer
-		);
+}
+
+/** ms of the first of `once()` and the best of 3 after it; throws when a read did not give every row. */
+async function firstAndWarm(once, rows) {
+	const run = async () => {
+		const r = await once();
 		// A read that lost rows is no baseline (duckdb-wasm's multi-threaded build reads a registered File only in part).
 		if (r.rows !== rows) throw new Error(`read_csv read ${r.rows} rows of ${rows}`);
 		return r.ms;
 	};
-	const first = await once();
-	const warm = Math.min(await once(), await once(), await once());
+	const first = await run();
+	const warm = Math.min(await run(), await run(), await run());
 	return { first, warm };
+}
+
+/**
+ * duckdb-wasm's own read_csv of `file` (`rows` data rows) in the page's engine (the data page's `?bench` hook:
+ * explicit column types, into a scratch table): ms of the first read (lazy compilation, heap growth) and the
+ * best of 3 warm. `buffer`: the file's bytes copied into the engine first (else a File handle, as the importer
+ * registers it). Throws when a read did not give every row.
+ */
+export async function rawReadCsv(page, file, rows, { buffer = false } = {}) {
+	await offerFile(page, file);
+	return firstAndWarm(() => page.evaluate(([headers, buffer]) => window.standortwahlBench.rawReadCsv(document.querySelector('#bench-file').files[0], 'customers', headers, { buffer }), [HEADERS, buffer]), rows);
+}
+
+/**
+ * The importer's own DuckDB statement (import/fast/sql.ts) over `file` as one slice, with no JavaScript work
+ * beside it: DuckDB's share of an import. First and best of 3 warm, as rawReadCsv.
+ */
+export async function fastSqlAlone(page, file, rows) {
+	await offerFile(page, file);
+	return firstAndWarm(() => page.evaluate(([headers, rows]) => window.standortwahlBench.fastSqlAlone(document.querySelector('#bench-file').files[0], 'customers', headers, rows), [HEADERS, rows]), rows);
 }
 
 /**
