@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadGtfs, loadRoads, suggestServiceDate } from '../../src/lib/reach/networks.ts';
-import { computeMatrix, computeMatrixColumns, minutesFromPoints, travelTimeRows } from '../../src/lib/reach/matrix.ts';
-import { storeTravelTimes } from '../../src/lib/app/travel-times.ts';
+import { computeMatrix, computeMatrixColumns, mergeTravelTimes, minutesFromPoints, travelTimeRows } from '../../src/lib/reach/matrix.ts';
+import { matrixInParts, storeTravelTimes, type MatrixEngine, type MatrixRequest } from '../../src/lib/app/travel-times.ts';
+import { localEngine } from '../../src/lib/app/engine-local.ts';
 import { tableFromColumns } from '../../src/lib/data/arrow.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { rows as queryRows } from '../../src/lib/data/db/connector.ts';
@@ -96,5 +97,58 @@ describe('matrix', () => {
 		expect(fromColumns).toEqual(await queryRows(db, all));
 		expect(fromColumns).toHaveLength(rows.length);
 		await db.close();
+	});
+
+	it('split by origins (the two reach workers of the app) and merged: the rows of one computation, in its order', async () => {
+		const pt = loadGtfs(zug, 'GTFS Zug 2021', '2021-06-15');
+		const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { highway: 'secondary' }, geometry: { type: 'LineString', coordinates: [[8.5, 47.16], [8.53, 47.2]] } }] };
+		const car = loadRoads({ geojson: JSON.stringify(fc) }, 'roads');
+		// Zones of different density, so the cells' car terminal times differ by zone (the parts must keep them).
+		const zones = [
+			{ zone_id: 1711, lon: 8.5153, lat: 47.1733, population: 30_000, area_km2: 3 }, // core
+			{ zone_id: 1701, lon: 8.5268, lat: 47.1961, population: 2_000, area_km2: 25 } // rural
+		];
+		const cells = Array.from({ length: 500 }, (_, i) => ({ origin_cell: 26_800_012_100 + i, zone_id: i % 3 ? 1711 : 1701, lon: 8.49 + (i % 25) * 0.002, lat: 47.15 + Math.floor(i / 25) * 0.003 }));
+		// A destination no origin reaches by PT within the limits gives runs in neither part.
+		const dest = [{ id: 'ZUG', lon: 8.5153, lat: 47.1738 }, { id: 'FAR', lon: 9.9, lat: 46.0 }, { id: 'BAAR', lon: 8.5268, lat: 47.1961 }];
+		const whole = travelTimeRows(await computeMatrixColumns({ pt, car }, zones, dest, { modes: ['pt', 'car'] }, {}, cells));
+		const cuts = [0, 120, 121, 390, 500];
+		const parts = [];
+		for (let k = 0; k + 1 < cuts.length; k++) parts.push(await computeMatrixColumns({ pt, car }, zones, dest, { modes: ['pt', 'car'] }, {}, cells.slice(cuts[k], cuts[k + 1]), k === 0));
+		expect(new Set(whole.map((r) => r.mode))).toEqual(new Set(['pt', 'car']));
+		expect(whole.some((r) => r.origin_cell === null)).toBe(true);
+		expect(travelTimeRows(mergeTravelTimes(parts, dest))).toEqual(whole);
+	});
+
+	it('matrixInParts: engines side by side give one engine\'s matrix; a failing part cancels the others', async () => {
+		const pt = loadGtfs(zug, 'GTFS Zug 2021', '2021-06-15');
+		const zones = [
+			{ zone_id: 1711, lon: 8.5153, lat: 47.1733, population: 30_000, area_km2: 3 },
+			{ zone_id: 1701, lon: 8.5268, lat: 47.1961, population: 2_000, area_km2: 25 }
+		];
+		const cells = Array.from({ length: 301 }, (_, i) => ({ origin_cell: 100 + i, zone_id: i % 2 ? 1711 : 1701, lon: 8.49 + (i % 20) * 0.002, lat: 47.15 + Math.floor(i / 20) * 0.003 }));
+		const request: MatrixRequest = { zones, cells, destinations: [{ id: 'ZUG', lon: 8.5153, lat: 47.1738 }, { id: 'BAAR', lon: 8.5268, lat: 47.1961 }], options: { modes: ['pt'] } };
+		const one = localEngine({ pt });
+		const whole = travelTimeRows(await one.matrix(request));
+		const progress: number[] = [];
+		expect(travelTimeRows(await matrixInParts([one, one, one], request, { onProgress: (f) => progress.push(f) }))).toEqual(whole);
+		expect(progress.at(-1)).toBeCloseTo(1);
+		// The second part fails at once: the first is cancelled (its next checkpoint throws) and the error is the part's own.
+		let cancelled = false;
+		const watching: MatrixEngine = {
+			matrix: async (req, opts = {}) => {
+				for (;;) {
+					await new Promise((r) => setTimeout(r, 5));
+					if (opts.signal?.aborted) {
+						cancelled = true;
+						throw new Error('cancelled');
+					}
+				}
+			}
+		};
+		const failing: MatrixEngine = { matrix: async () => Promise.reject(new Error('no network')) };
+		await expect(matrixInParts([watching, failing], request)).rejects.toThrow('no network');
+		await new Promise((r) => setTimeout(r, 20));
+		expect(cancelled).toBe(true);
 	});
 });

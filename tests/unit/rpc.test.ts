@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
-import { client, serve, CancelledError, RemoteError, type Endpoint, type HandlerContext } from '../../src/lib/util/rpc.ts';
+import { buffersOf, client, serve, CancelledError, RemoteError, type Endpoint, type HandlerContext } from '../../src/lib/util/rpc.ts';
 
 function pair() {
 	const ch = new MessageChannel();
@@ -80,5 +80,17 @@ describe('worker errors', () => {
 		expect(err.code).toBe('no_roads');
 		expect(err.msg.de).toMatch(/Keine Strassen/);
 		close();
+	});
+});
+
+describe('buffersOf', () => {
+	it('finds every typed array in objects, arrays and Maps, each buffer once', () => {
+		const shared = new Float64Array(4);
+		const a = new Int32Array(2);
+		const b = new Uint8Array(3);
+		const value = { x: shared, y: shared.subarray(1), nested: { list: [a, 'text', 3, null], map: new Map([['k', b]]) }, empty: {} };
+		expect(new Set(buffersOf(value))).toEqual(new Set([shared.buffer, a.buffer, b.buffer]));
+		expect(buffersOf(value)).toHaveLength(3);
+		expect(buffersOf('text')).toEqual([]);
 	});
 });

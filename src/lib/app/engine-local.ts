@@ -16,7 +16,8 @@ export function localEngine(nets: { pt?: PtNetwork; car?: CarNetwork }): MatrixE
 						if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('cancelled');
 					}
 				},
-				req.cells
+				req.cells,
+				req.zoneRows ?? true
 			)
 	};
 }

@@ -14,7 +14,7 @@ import { Table, type Vector } from 'apache-arrow';
 import { dictionaryVector, float64Vector, int64Vector } from '../data/arrow.ts';
 import { replaceTable } from '../data/replace.ts';
 import { tables } from '../data/schema.ts';
-import type { Destination, MatrixOptions, Mode, OriginCell, TravelTimeColumns } from '../reach/matrix.ts';
+import { mergeTravelTimes, type Destination, type MatrixOptions, type Mode, type OriginCell, type TravelTimeColumns } from '../reach/matrix.ts';
 import { lv95CellSql } from '../model/sql.ts';
 
 /** An origin of the matrix: a zone's settlement point (its id is the zone's BFS number); population and area give its car terminal time. */
@@ -33,6 +33,8 @@ export interface MatrixRequest {
 	cells: OriginCell[];
 	destinations: Destination[];
 	options: Partial<MatrixOptions> & { modes: Mode[] };
+	/** Rows for the zones' own points (default); false for a part after the first (matrixInParts). */
+	zoneRows?: boolean;
 }
 
 /** Progress and cancellation of one engine call. */
@@ -44,6 +46,45 @@ export interface RunOptions {
 /** Anything that turns a request into rows: the reach worker (browser) or the engines in-process (CLI). */
 export interface MatrixEngine {
 	matrix(request: MatrixRequest, opts?: RunOptions): Promise<TravelTimeColumns>;
+}
+
+/**
+ * One matrix from several engines side by side (the browser's reach workers, one per core): each takes a
+ * consecutive slice of the cells (the first also the zones' rows), and the parts are merged into the rows
+ * and order one engine gives (mergeTravelTimes). A failure or cancel in one part cancels the others.
+ */
+export async function matrixInParts(engines: readonly MatrixEngine[], request: MatrixRequest, opts: RunOptions = {}): Promise<TravelTimeColumns> {
+	const k = engines.length;
+	const per = Math.ceil(request.cells.length / k);
+	const fractions = new Array<number>(k).fill(0);
+	const stop = new AbortController();
+	const cancel = () => stop.abort(opts.signal?.reason);
+	if (opts.signal?.aborted) cancel();
+	else opts.signal?.addEventListener('abort', cancel, { once: true });
+	try {
+		const parts = await Promise.all(
+			engines.map((e, i) =>
+				e
+					.matrix(
+						{ ...request, cells: request.cells.slice(i * per, (i + 1) * per), zoneRows: i === 0 },
+						{
+							signal: stop.signal,
+							onProgress: (f, note) => {
+								fractions[i] = f;
+								opts.onProgress?.(fractions.reduce((a, b) => a + b, 0) / k, note);
+							}
+						}
+					)
+					.catch((err: unknown) => {
+						stop.abort(err);
+						throw err;
+					})
+			)
+		);
+		return mergeTravelTimes(parts, request.destinations);
+	} finally {
+		opts.signal?.removeEventListener('abort', cancel);
+	}
 }
 
 /** The SQL of the matrix's origins: zones with coordinates, in id order. */

@@ -45,8 +45,8 @@ export async function cellZoneMinutes(
 	if (usePt) {
 		const pt = new PtMatrix(nets.pt!.timetable, origins, window);
 		for (let c = 0; c < cells.length; c++) {
-			const res = pt.toTarget(cells[c]);
-			for (let i = 0; i < nz; i++) if (res[i].p50 !== null) out.pt![c * nz + i] = round1(res[i].p50!);
+			const p50 = pt.toTargetColumns(cells[c]).p50;
+			for (let i = 0; i < nz; i++) if (!Number.isNaN(p50[i])) out.pt![c * nz + i] = round1(p50[i]);
 			steps.progress?.(++done / jobs);
 			if (c % 8 === 7) await steps.checkpoint?.();
 		}

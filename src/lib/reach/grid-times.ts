@@ -74,15 +74,15 @@ export class PtGrid {
 		const n = this.cells.lon.length;
 		const out = new Float32Array(n).fill(Infinity);
 		for (const c of this.chunks) {
-			const res = c.matrix.toTarget(target);
-			for (let q = 0; q < res.length; q++) if (res[q].p50 !== null) out[c.cells[q]] = round1(res[q].p50!);
+			const p50 = c.matrix.toTargetColumns(target).p50;
+			for (let q = 0; q < p50.length; q++) if (!Number.isNaN(p50[q])) out[c.cells[q]] = round1(p50[q]);
 			await steps.checkpoint?.();
 		}
 		// Cells with no stop in walking reach can still walk the whole way to a nearby target.
 		const near = this.nearUnserved(target);
 		if (near.length) {
-			const res = new PtMatrix(this.tt, near.map((k) => ({ id: String(k), lon: this.cells.lon[k], lat: this.cells.lat[k] })), this.window).toTarget(target);
-			for (let q = 0; q < res.length; q++) if (res[q].p50 !== null) out[near[q]] = round1(res[q].p50!);
+			const p50 = new PtMatrix(this.tt, near.map((k) => ({ id: String(k), lon: this.cells.lon[k], lat: this.cells.lat[k] })), this.window).toTargetColumns(target).p50;
+			for (let q = 0; q < p50.length; q++) if (!Number.isNaN(p50[q])) out[near[q]] = round1(p50[q]);
 		}
 		return out;
 	}

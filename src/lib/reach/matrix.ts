@@ -109,18 +109,24 @@ class TravelTimeSink {
 		return i;
 	}
 
-	add(originZone: number, originCell: number | null, destination: string, mode: Mode, p50: number, p80: number | null, w50: number | null, w80: number | null, changes: number | null, source: string): void {
+	/** The words of one run of rows (one destination and mode), looked up once for all of them. */
+	run(destination: string, mode: Mode, source: string): { destination: number; mode: number; source: number } {
+		return { destination: this.word('destination_id', destination), mode: this.word('mode', mode), source: this.word('source', source) };
+	}
+
+	/** One row; NaN = null (a zone's own row has no origin cell). */
+	add(originZone: number, originCell: number, run: { destination: number; mode: number; source: number }, p50: number, p80: number, w50: number, w80: number, changes: number): void {
 		const num = this.num;
 		num.origin_zone.push(originZone);
-		num.origin_cell.push(originCell ?? NaN);
+		num.origin_cell.push(originCell);
 		num.minutes_p50.push(p50);
-		num.minutes_p80.push(p80 ?? NaN);
-		num.wait_p50.push(w50 ?? NaN);
-		num.wait_p80.push(w80 ?? NaN);
-		num.changes.push(changes ?? NaN);
-		this.txt.destination_id.push(this.word('destination_id', destination));
-		this.txt.mode.push(this.word('mode', mode));
-		this.txt.source.push(this.word('source', source));
+		num.minutes_p80.push(p80);
+		num.wait_p50.push(w50);
+		num.wait_p80.push(w80);
+		num.changes.push(changes);
+		this.txt.destination_id.push(run.destination);
+		this.txt.mode.push(run.mode);
+		this.txt.source.push(run.source);
 	}
 
 	finish(): TravelTimeColumns {
@@ -136,6 +142,53 @@ class TravelTimeSink {
 /** The columns' buffers, to transfer (postMessage) rather than copy. */
 export function travelTimeBuffers(c: TravelTimeColumns): ArrayBuffer[] {
 	return [...NUMBER_COLUMNS.map((k) => c[k].buffer as ArrayBuffer), ...TEXT_COLUMNS.map((k) => c[k].buffer as ArrayBuffer)];
+}
+
+/**
+ * One matrix from parts computed over consecutive slices of the origins (zone rows only in the first part:
+ * computeMatrixColumns' `zoneRows`), in the order one computation over all of them gives: per mode (PT, then
+ * car) and destination (as listed), the parts' rows in turn; the words numbered in that order too. Rows move
+ * in runs (one copy per column and run), not one by one: a million people's cells give millions of rows.
+ */
+export function mergeTravelTimes(parts: readonly TravelTimeColumns[], destinations: readonly { id: string }[]): TravelTimeColumns {
+	const destRank = new Map(destinations.map((d, i) => [d.id, i]));
+	const modeRank = (m: string) => (m === 'pt' ? 0 : m === 'car' ? 1 : 2);
+	interface Run { part: TravelTimeColumns; p: number; start: number; end: number; destination: string; mode: string; source: string }
+	const runs: Run[] = [];
+	parts.forEach((part, p) => {
+		for (let start = 0; start < part.length; ) {
+			let end = start + 1;
+			while (end < part.length && part.destination_id[end] === part.destination_id[start] && part.mode[end] === part.mode[start] && part.source[end] === part.source[start]) end++;
+			runs.push({ part, p, start, end, destination: part.words.destination_id[part.destination_id[start]], mode: part.words.mode[part.mode[start]], source: part.words.source[part.source[start]] });
+			start = end;
+		}
+	});
+	const rank = (r: Run) => [modeRank(r.mode), destRank.get(r.destination) ?? Infinity, r.p];
+	runs.sort((a, b) => {
+		const x = rank(a), y = rank(b);
+		return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+	});
+	const length = parts.reduce((n, c) => n + c.length, 0);
+	const out = {
+		length,
+		...(Object.fromEntries(NUMBER_COLUMNS.map((k) => [k, new Float64Array(length)])) as Record<(typeof NUMBER_COLUMNS)[number], Float64Array>),
+		...(Object.fromEntries(TEXT_COLUMNS.map((k) => [k, new Int32Array(length)])) as Record<(typeof TEXT_COLUMNS)[number], Int32Array>),
+		words: { destination_id: [] as string[], mode: [] as string[], source: [] as string[] }
+	};
+	const word = (k: (typeof TEXT_COLUMNS)[number], w: string) => {
+		const i = out.words[k].indexOf(w);
+		return i >= 0 ? i : out.words[k].push(w) - 1;
+	};
+	let at = 0;
+	for (const r of runs) {
+		const n = r.end - r.start;
+		for (const k of NUMBER_COLUMNS) out[k].set(r.part[k].subarray(r.start, r.end), at);
+		out.destination_id.fill(word('destination_id', r.destination), at, at + n);
+		out.mode.fill(word('mode', r.mode), at, at + n);
+		out.source.fill(word('source', r.source), at, at + n);
+		at += n;
+	}
+	return out;
 }
 
 /** The columns as row objects (the CLI's CSV, tests). */
@@ -171,25 +224,28 @@ export async function computeMatrixColumns(
 	destinations: Destination[],
 	opts: Partial<MatrixOptions> = {},
 	steps: Steps = {},
-	cells: readonly OriginCell[] = []
+	cells: readonly OriginCell[] = [],
+	/** Rows for the zones' own points; false: the zones only give the cells' car terminal times (a part of a matrix split by origins, mergeTravelTimes). */
+	zoneRows = true
 ): Promise<TravelTimeColumns> {
 	const o = { ...DEFAULT_MATRIX_OPTIONS, ...opts };
 	const out = new TravelTimeSink();
-	// One origin list for both searches: zones first, then cells (index ≥ zones.length).
-	const origins: PointLike[] = [...zones.map((z) => ({ id: String(z.zone_id), lon: z.lon, lat: z.lat })), ...cells.map((c) => ({ id: `c${c.origin_cell}`, lon: c.lon, lat: c.lat }))];
-	const originZone = Float64Array.from([...zones.map((z) => z.zone_id), ...cells.map((c) => c.zone_id)]);
-	const originCell = (i: number) => (i < zones.length ? null : cells[i - zones.length].origin_cell);
+	// One origin list for both searches: zones first, then cells.
+	const zoneOrigins = zoneRows ? zones : [];
+	const origins: PointLike[] = [...zoneOrigins.map((z) => ({ id: String(z.zone_id), lon: z.lon, lat: z.lat })), ...cells.map((c) => ({ id: `c${c.origin_cell}`, lon: c.lon, lat: c.lat }))];
+	const originZone = Float64Array.from([...zoneOrigins.map((z) => z.zone_id), ...cells.map((c) => c.zone_id)]);
+	const originCell = Float64Array.from([...zoneOrigins.map(() => NaN), ...cells.map((c) => c.origin_cell)]);
 	const jobs = o.modes.filter((m) => (m === 'pt' ? nets.pt : nets.car)).length * destinations.length;
 	let done = 0;
 
 	if (o.modes.includes('pt') && nets.pt) {
 		const pt = new PtMatrix(nets.pt.timetable, origins, o.window);
 		for (const d of destinations) {
-			const res = pt.toTarget(d);
-			for (let i = 0; i < res.length; i++) {
-				const r = res[i];
-				if (r.p50 === null) continue;
-				out.add(originZone[i], originCell(i), d.id, 'pt', round1(r.p50), r.p80 === null ? null : round1(r.p80), r.waitP50, r.waitP80, r.changes, nets.pt.source);
+			const r = pt.toTargetColumns(d);
+			const run = out.run(d.id, 'pt', nets.pt.source);
+			for (let i = 0; i < origins.length; i++) {
+				if (Number.isNaN(r.p50[i])) continue;
+				out.add(originZone[i], originCell[i], run, round1(r.p50[i]), round1(r.p80[i]), r.waitP50[i], r.waitP80[i], r.changes[i]);
 			}
 			steps.progress?.(++done / jobs, d.id);
 			await steps.checkpoint?.();
@@ -200,14 +256,15 @@ export async function computeMatrixColumns(
 		const buf = new Float64Array(origins.length);
 		const terminal = o.carTerminal ? new TerminalModel(zones, o.carTerminal === true ? {} : o.carTerminal) : null;
 		// A cell's origin terminal time is its zone's (people in a dense municipality walk further to their car).
-		const originTerminalMin = terminal ? Float64Array.from([...terminal.originMinutes(), ...cells.map((c) => terminal.originMinutesAt(c))]) : undefined;
+		const originTerminalMin = terminal ? Float64Array.from([...(zoneRows ? terminal.originMinutes() : []), ...cells.map((c) => terminal.originMinutesAt(c))]) : undefined;
 		for (const d of destinations) {
 			const minutes = carMinutesToTarget(nets.car.graph, snaps, d, buf, { originTerminalMin, targetTerminalMin: terminal?.destinationMinutes(d) });
+			const run = out.run(d.id, 'car', nets.car.source);
 			for (let i = 0; i < origins.length; i++) {
 				const m = minutes[i];
 				if (!Number.isFinite(m)) continue;
 				// Car times do not vary over the window in this model (a fixed peak factor), so p80 = p50.
-				out.add(originZone[i], originCell(i), d.id, 'car', round1(m), round1(m), null, null, null, nets.car.source);
+				out.add(originZone[i], originCell[i], run, round1(m), round1(m), NaN, NaN, NaN);
 			}
 			steps.progress?.(++done / jobs, d.id);
 			await steps.checkpoint?.();
@@ -231,8 +288,8 @@ export function minutesFromPoints(
 ): Float64Array {
 	const out = new Float64Array(points.length).fill(Infinity);
 	if (mode === 'pt' && nets.pt) {
-		const res = new PtMatrix(nets.pt.timetable, points.map(([lon, lat], i) => ({ id: String(i), lon, lat })), window).toTarget(target);
-		for (let i = 0; i < res.length; i++) if (res[i].p50 !== null) out[i] = res[i].p50!;
+		const p50 = new PtMatrix(nets.pt.timetable, points.map(([lon, lat], i) => ({ id: String(i), lon, lat })), window).toTargetColumns(target).p50;
+		for (let i = 0; i < p50.length; i++) if (!Number.isNaN(p50[i])) out[i] = p50[i];
 	} else if (mode === 'car' && nets.car) {
 		const snaps = snapPoints(nets.car.graph, points.map(([lon, lat]) => ({ lon, lat })));
 		const originTerminalMin = carTerminal ? Float64Array.from(points, ([lon, lat]) => carTerminal.originMinutesAt({ lon, lat })) : undefined;

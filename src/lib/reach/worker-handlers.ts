@@ -40,6 +40,8 @@ export interface MatrixCall {
 	cells?: OriginCell[];
 	destinations: Destination[];
 	options?: Partial<MatrixOptions>;
+	/** Rows for the zones' own points (default); false for a part of a split matrix (app/travel-times.ts matrixInParts). */
+	zoneRows?: boolean;
 }
 
 export interface IsochroneCall {
@@ -103,6 +105,13 @@ export function carInfo(n: CarNetwork): LoadedNetwork {
 	return { mode: 'car', label: n.source, nodes: n.graph.nodeCount };
 }
 
+/** A worker's networks as plain data (typed arrays, a Map): what structured cloning carries to another worker. */
+export interface WorkerNetworks {
+	stamp: number;
+	pt: PtNetwork | null;
+	car: CarNetwork | null;
+}
+
 /** A network opened from a user's file (or a cached network file). */
 export interface OpenedNetwork {
 	info: LoadedNetwork;
@@ -129,6 +138,12 @@ const sourceOf = (p: OpenCall) => (p.file instanceof Uint8Array ? bytesSource(p.
 /** The handler object (one set of networks per worker). */
 export function reachHandlers() {
 	const nets: { pt?: PtNetwork; car?: CarNetwork } = {};
+	/** Changes whenever a network is replaced: a second worker that took a copy (adoptNetworks) knows when it is out of date. */
+	let stamp = 0;
+	const use = (n: { pt: PtNetwork } | { car: CarNetwork }) => {
+		Object.assign(nets, n);
+		stamp++;
+	};
 	/** The region raster (isochrones, population, catchment) and its travel-time cache for the loaded networks. */
 	let region: Region | null = null;
 	let terminal: TerminalModel | undefined;
@@ -197,12 +212,12 @@ export function reachHandlers() {
 		},
 		loadGtfs(p: { zip: Uint8Array; label: string; date?: string }): LoadedNetwork {
 			const n = loadGtfs(p.zip, p.label, p.date);
-			nets.pt = n;
+			use({ pt: n });
 			return ptInfo(n, n.date, n.warnings);
 		},
 		loadRoads(p: { pbf?: Uint8Array; geojson?: string; label: string }): LoadedNetwork {
 			const n = loadRoads(p.pbf ? { pbf: p.pbf } : { geojson: p.geojson ?? '' }, p.label);
-			nets.car = n;
+			use({ car: n });
 			return carInfo(n);
 		},
 		/**
@@ -220,7 +235,7 @@ export function reachHandlers() {
 				checkpoint: () => ctx.checkpoint(),
 				onProgress: (stage, f) => ctx.progress((STAGES.indexOf(stage) + Math.min(1, f)) / STAGES.length, stage)
 			});
-			nets.car = opened.network;
+			use({ car: opened.network });
 			const netfile = p.wantFile === false ? null : opened.netfile;
 			if (netfile) ctx.transfer(netfile.buffer as ArrayBuffer);
 			return { info: carInfo(opened.network), provenance: opened.provenance, netfile };
@@ -239,7 +254,7 @@ export function reachHandlers() {
 				signal: ctx.signal,
 				onProgress: (stage, f) => ctx.progress((STAGES.indexOf(stage) + Math.min(1, f)) / STAGES.length, stage)
 			});
-			nets.pt = opened.network;
+			use({ pt: opened.network });
 			const netfile = p.wantFile === false ? null : opened.netfile;
 			if (netfile) ctx.transfer(netfile.buffer as ArrayBuffer);
 			return {
@@ -248,9 +263,23 @@ export function reachHandlers() {
 				netfile
 			};
 		},
+		/** Which networks this worker holds (see `stamp`). */
+		networksStamp(): number {
+			return stamp;
+		},
+		/** The working networks as plain data (copied to the caller) and their stamp, for a second worker (adoptNetworks). */
+		networks(): WorkerNetworks {
+			return { stamp, pt: nets.pt ?? null, car: nets.car ?? null };
+		},
+		/** Work with another worker's networks (its `networks()`): a second worker that takes half of large matrices. */
+		adoptNetworks(p: WorkerNetworks): void {
+			nets.pt = p.pt ?? undefined;
+			nets.car = p.car ?? undefined;
+			stamp = p.stamp;
+		},
 		/** The matrix as columns, their buffers moved to the page (no copy, no row objects). */
 		async matrix(p: MatrixCall, ctx: HandlerContext): Promise<TravelTimeColumns> {
-			const out = await computeMatrixColumns(nets, p.zones, p.destinations, p.options, ctx, p.cells ?? []);
+			const out = await computeMatrixColumns(nets, p.zones, p.destinations, p.options, ctx, p.cells ?? [], p.zoneRows ?? true);
 			ctx.transfer(...travelTimeBuffers(out));
 			return out;
 		},

@@ -5,14 +5,14 @@
  */
 import { isIsoDate } from '../app/url.ts';
 import { JobQueue } from '../util/job-queue.ts';
-import { client, CancelledError, RemoteError, type Endpoint, type Remote } from '../util/rpc.ts';
+import { buffersOf, client, CancelledError, RemoteError, type Endpoint, type Remote } from '../util/rpc.ts';
 import type { Msg } from '../model/types.ts';
 import * as persist from './persist.ts';
 import type { ReachHandlers } from '../reach/worker-handlers.ts';
 import type { Mode } from '../reach/matrix.ts';
 import type { CellTimes } from '../reach/cells.ts';
 import type { FeatureCollection } from 'geojson';
-import { computeTravelTimes as runPipeline, type MatrixEngine, type OriginZone } from '../app/travel-times.ts';
+import { computeTravelTimes as runPipeline, matrixInParts, type MatrixEngine, type OriginZone } from '../app/travel-times.ts';
 import { networkLabel, type NetworkInfo } from '../app/networks.ts';
 import { scenarioExtent, studyRegion } from '../app/region.ts';
 import { networkFiles } from './assets.ts';
@@ -38,10 +38,12 @@ export interface ReachState {
 	rows: number;
 	/** Wall time of the last full matrix in the worker (ms), for the UI and bench/browser.mjs. */
 	matrixMs: number | null;
+	/** Reach workers the last matrix ran on (two for many cells, SPLIT_MATRIX_CELLS). */
+	matrixWorkers: number;
 	isochrones: FeatureCollection | null;
 }
 
-export const reach = $state<ReachState>({ busy: false, progress: 0, note: '', stage: '', error: null, loadError: null, loadErrorMode: null, suggestedDate: null, networks: {}, rows: 0, matrixMs: null, isochrones: null });
+export const reach = $state<ReachState>({ busy: false, progress: 0, note: '', stage: '', error: null, loadError: null, loadErrorMode: null, suggestedDate: null, networks: {}, rows: 0, matrixMs: null, matrixWorkers: 1, isochrones: null });
 
 /** IndexedDB keys of the user's cut networks (network file bytes + what the app shows about them). */
 const CACHE_KEY: Record<Mode, string> = { pt: 'network:pt', car: 'network:car' };
@@ -57,17 +59,52 @@ function asMsg(e: unknown): Msg {
 	return { de: m, en: m };
 }
 
+const newReachWorker = () => client<ReachHandlers>(new Worker(new URL('../reach/worker.ts', import.meta.url), { type: 'module' }) as unknown as Endpoint);
+
 let remote: Remote<ReachHandlers> | null = null;
 function worker(): Remote<ReachHandlers> {
-	remote ??= client<ReachHandlers>(new Worker(new URL('../reach/worker.ts', import.meta.url), { type: 'module' }) as unknown as Endpoint);
+	remote ??= newReachWorker();
 	return remote;
 }
 
-/** The reach worker as a matrix engine for the shared pipeline. */
-const workerEngine: MatrixEngine = {
+/**
+ * Cells from which a matrix is split over two reach workers (matrixInParts): a million customers' ~180,000
+ * cells held one worker ~5 s; the default's 567 take 0.2 s, less than a second worker's start and copy of the
+ * networks would cost.
+ */
+export const SPLIT_MATRIX_CELLS = 20_000;
+
+/** The second reach worker (large matrices only), with the first one's networks as of `helperStamp`. */
+let helper: Remote<ReachHandlers> | null = null;
+let helperStamp = -1;
+
+/** The second worker, holding the networks the first holds now (copied once per network change). */
+async function helperWorker(): Promise<Remote<ReachHandlers>> {
+	helper ??= newReachWorker();
+	if ((await worker().networksStamp(undefined)) !== helperStamp) {
+		const nets = await worker().networks(undefined);
+		await helper.adoptNetworks(nets, { transfer: buffersOf(nets) });
+		helperStamp = nets.stamp;
+	}
+	return helper;
+}
+
+/** One reach worker as a matrix engine. */
+const engineOf = (w: Remote<ReachHandlers>): MatrixEngine => ({
 	// Only the options may hold reactive state: the origins come from DuckDB as plain rows (a snapshot of
 	// a million people's cells cost the page seconds).
-	matrix: (req, opts = {}) => worker().matrix({ ...req, options: $state.snapshot(req.options) }, { signal: opts.signal, onProgress: opts.onProgress })
+	matrix: (req, opts = {}) => w.matrix({ ...req, options: $state.snapshot(req.options) }, { signal: opts.signal, onProgress: opts.onProgress })
+});
+
+/** The reach workers as a matrix engine for the shared pipeline: two side by side for many cells on a machine with two cores or more. */
+const workerEngine: MatrixEngine = {
+	matrix: async (req, opts = {}) => {
+		reach.matrixWorkers = 1;
+		if (req.cells.length < SPLIT_MATRIX_CELLS || (globalThis.navigator?.hardwareConcurrency ?? 1) < 2) return engineOf(worker()).matrix(req, opts);
+		const second = await helperWorker();
+		reach.matrixWorkers = 2;
+		return matrixInParts([engineOf(worker()), engineOf(second)], req, opts);
+	}
 };
 
 /** The modes whose network is loaded. */

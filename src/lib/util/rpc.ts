@@ -121,6 +121,20 @@ export function serve<H extends Handlers>(ep: Endpoint, handlers: H): void {
 	});
 }
 
+/** The buffers of every typed array inside `value` (objects, arrays, Maps), once each: to move rather than copy it. */
+export function buffersOf(value: unknown): ArrayBuffer[] {
+	const found = new Set<ArrayBuffer>();
+	const walk = (v: unknown): void => {
+		if (ArrayBuffer.isView(v)) {
+			if (v.buffer instanceof ArrayBuffer) found.add(v.buffer);
+		} else if (v instanceof Map) v.forEach(walk);
+		else if (Array.isArray(v)) v.forEach(walk);
+		else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+	};
+	walk(value);
+	return [...found];
+}
+
 export interface CallOptions {
 	onProgress?: (fraction: number, note?: string) => void;
 	signal?: AbortSignal;

@@ -63,6 +63,15 @@ export interface TravelTimeResult {
 	changes: number | null;
 }
 
+/** TravelTimeResult as columns, one entry per origin, NaN for null (PtMatrix.toTargetColumns). */
+export interface PtTargetColumns {
+	p50: Float64Array;
+	p80: Float64Array;
+	waitP50: Float64Array;
+	waitP80: Float64Array;
+	changes: Float64Array;
+}
+
 /**
  * The chosen journey per origin and deadline, in seconds after midnight: `leave[o * nd + d]` and
  * `arrive[o * nd + d]` (−Infinity / +Infinity when the destination cannot be reached by deadlines[d]), and its
@@ -148,6 +157,8 @@ export class PtMatrix {
 	private readonly sampleBuf: Float64Array;
 	/** How many samples of one origin have 0, 1, 2, … changes (legs are an Int8: at most 127). */
 	private readonly changeCounts = new Int32Array(128);
+	/** toTargetColumns' output. */
+	private readonly columns: PtTargetColumns;
 	constructor(
 		readonly tt: Timetable,
 		readonly origins: readonly PointLike[],
@@ -169,6 +180,8 @@ export class PtMatrix {
 		this.arriveS = new Float64Array(origins.length * nd);
 		this.legS = new Float64Array(origins.length * nd);
 		this.sampleBuf = new Float64Array(nd);
+		const n = origins.length;
+		this.columns = { p50: new Float64Array(n), p80: new Float64Array(n), waitP50: new Float64Array(n), waitP80: new Float64Array(n), changes: new Float64Array(n) };
 	}
 
 	/**
@@ -230,20 +243,26 @@ export class PtMatrix {
 		return { deadlines, leave: leaveS, arrive: arriveS, legs: legS };
 	}
 
-	/** p50/p80 of journey and wait, and median changes, from every origin to `target`. */
-	toTarget(target: { lon: number; lat: number }): TravelTimeResult[] {
+	/**
+	 * p50/p80 of journey and wait, and median changes, from every origin to `target`, as columns (one entry per
+	 * origin; NaN where toTarget gives null): no object per origin, for the matrix's hundreds of thousands of
+	 * cells. The arrays are this matrix's buffers: valid until the next call.
+	 */
+	toTargetColumns(target: { lon: number; lat: number }): PtTargetColumns {
 		const { deadlines, leave, arrive, legs } = this.windowSamples(target);
 		const nd = deadlines.length;
 		const buf = this.sampleBuf;
 		const changeCounts = this.changeCounts;
-		const out: TravelTimeResult[] = [];
+		const out = this.columns;
 		for (let o = 0; o < this.origins.length; o++) {
 			const base = o * nd;
 			// unreachable samples are +Infinity in both lists, so they rank last and null the percentiles they hit
 			for (let d = 0; d < nd; d++) buf[d] = (arrive[base + d] - leave[base + d]) / 60;
-			const p50 = percentileInPlace(buf, 50), p80 = percentileInPlace(buf, 80);
+			out.p50[o] = tenth(percentileInPlace(buf, 50));
+			out.p80[o] = tenth(percentileInPlace(buf, 80));
 			for (let d = 0; d < nd; d++) buf[d] = arrive[base + d] === Infinity ? Infinity : (deadlines[d] - arrive[base + d]) / 60;
-			const w50 = percentileInPlace(buf, 50), w80 = percentileInPlace(buf, 80);
+			out.waitP50[o] = tenth(percentileInPlace(buf, 50));
+			out.waitP80[o] = tenth(percentileInPlace(buf, 80));
 			// Changes = vehicle legs − 1 (legs are small whole numbers): counted, not listed and sorted per origin.
 			changeCounts.fill(0);
 			let reached = 0;
@@ -253,22 +272,24 @@ export class PtMatrix {
 				changeCounts[Math.max(0, l - 1)]++;
 				reached++;
 			}
-			out.push({
-				id: this.origins[o].id,
-				p50: finite1(p50),
-				p80: finite1(p80),
-				waitP50: finite1(w50),
-				waitP80: finite1(w80),
-				changes: reached ? medianOfCounts(changeCounts, reached) : null
-			});
+			out.changes[o] = reached ? medianOfCounts(changeCounts, reached) : NaN;
 		}
 		return out;
 	}
+
+	/** toTargetColumns as one object per origin (null for none). */
+	toTarget(target: { lon: number; lat: number }): TravelTimeResult[] {
+		const c = this.toTargetColumns(target);
+		return this.origins.map((p, o) => ({ id: p.id, p50: orNull(c.p50[o]), p80: orNull(c.p80[o]), waitP50: orNull(c.waitP50[o]), waitP80: orNull(c.waitP80[o]), changes: orNull(c.changes[o]) }));
+	}
 }
 
-function finite1(x: number): number | null {
-	return Number.isFinite(x) ? Math.round(x * 10) / 10 : null;
+/** Minutes to 0.1, NaN for none (an unreachable sample hit the percentile). */
+function tenth(x: number): number {
+	return Number.isFinite(x) ? Math.round(x * 10) / 10 : NaN;
 }
+
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** Travel times from many origin points to one destination point over an arrival window (see module doc). */
 export function travelTimesFromPoints(

@@ -33,6 +33,7 @@ export const de = {
 	'reach.matrix.rows': '{n} Reisezeiten (Zonen × Ziele × Verkehrsmittel)',
 	'reach.matrix.window': 'ÖV: Ankunft 07:00–08:30 jede Minute, spätestmögliche Abfahrt; Reise von Tür zu Tür (Median p50 und 80. Perzentil), Warten vor dem Termin getrennt (wait_p50); Auto: Spitzenstunden-Faktor.',
 	'reach.matrix.time': 'berechnet in {ms} ms',
+	'reach.matrix.parallel': ', auf {n} Rechenkerne verteilt',
 	'reach.matrix.snapshot': 'beim Erstellen der App mit denselben Netzen und Rechenwegen vorberechnet ({date}); «Neu berechnen» rechnet im Browser',
 	'reach.compute': 'Reisezeiten neu berechnen',
 	'reach.computing': 'Berechne Reisezeiten …',

@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
 	'reach.matrix.rows': '{n} travel times (zones × destinations × modes)',
 	'reach.matrix.window': 'PT: arrival 07:00–08:30 every minute, latest departure; door-to-door journey (median p50 and 80th percentile), the wait before the appointment apart (wait_p50); car: peak-hour factor.',
 	'reach.matrix.time': 'computed in {ms} ms',
+	'reach.matrix.parallel': ', split over {n} cores',
 	'reach.matrix.snapshot': 'precomputed when the app was built, with the same networks and engines ({date}); “Recompute” computes in the browser',
 	'reach.compute': 'Recompute travel times',
 	'reach.computing': 'Computing travel times …',
