@@ -51,9 +51,15 @@ export interface MatrixEngine {
 /**
  * One matrix from several engines side by side (the browser's reach workers, one per core): each takes a
  * consecutive slice of the cells (the first also the zones' rows), and the parts are merged into the rows
- * and order one engine gives (mergeTravelTimes). A failure or cancel in one part cancels the others.
+ * and order one engine gives (`merge`: mergeTravelTimes, in-process or in a worker). A failure or cancel in
+ * one part cancels the others.
  */
-export async function matrixInParts(engines: readonly MatrixEngine[], request: MatrixRequest, opts: RunOptions = {}): Promise<TravelTimeColumns> {
+export async function matrixInParts(
+	engines: readonly MatrixEngine[],
+	request: MatrixRequest,
+	opts: RunOptions = {},
+	merge: (parts: TravelTimeColumns[], destinations: Destination[]) => TravelTimeColumns | Promise<TravelTimeColumns> = mergeTravelTimes
+): Promise<TravelTimeColumns> {
 	const k = engines.length;
 	const per = Math.ceil(request.cells.length / k);
 	const fractions = new Array<number>(k).fill(0);
@@ -81,7 +87,7 @@ export async function matrixInParts(engines: readonly MatrixEngine[], request: M
 					})
 			)
 		);
-		return mergeTravelTimes(parts, request.destinations);
+		return await merge(parts, request.destinations);
 	} finally {
 		opts.signal?.removeEventListener('abort', cancel);
 	}

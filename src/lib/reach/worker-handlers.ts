@@ -7,7 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { HandlerContext } from '../util/rpc.ts';
 import { loadGtfs, loadRoads } from './networks.ts';
-import { computeMatrixColumns, travelTimeBuffers, type OriginCell, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork, type TravelTimeColumns } from './matrix.ts';
+import { computeMatrixColumns, mergeTravelTimes, travelTimeBuffers, type OriginCell, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork, type TravelTimeColumns } from './matrix.ts';
 import type { Crs } from './isochrone.ts';
 import { bareRegion, buildRegion, proxiesFromCsv, type Region, type RegionInput } from './raster-region.ts';
 import { ReachGrid, catchment, siteGuteklassen, stationsOf, CATCHMENT_THRESHOLDS, type CatchmentFigure, type SiteGuteklasse } from './site-reach.ts';
@@ -276,6 +276,12 @@ export function reachHandlers() {
 			nets.pt = p.pt ?? undefined;
 			nets.car = p.car ?? undefined;
 			stamp = p.stamp;
+		},
+		/** mergeTravelTimes here rather than on the page: millions of rows are copied off the page's main thread. */
+		mergeMatrix(p: { parts: TravelTimeColumns[]; destinations: { id: string }[] }, ctx: HandlerContext): TravelTimeColumns {
+			const out = mergeTravelTimes(p.parts, p.destinations);
+			ctx.transfer(...travelTimeBuffers(out));
+			return out;
 		},
 		/** The matrix as columns, their buffers moved to the page (no copy, no row objects). */
 		async matrix(p: MatrixCall, ctx: HandlerContext): Promise<TravelTimeColumns> {

@@ -9,7 +9,7 @@ import { buffersOf, client, CancelledError, RemoteError, type Endpoint, type Rem
 import type { Msg } from '../model/types.ts';
 import * as persist from './persist.ts';
 import type { ReachHandlers } from '../reach/worker-handlers.ts';
-import type { Mode } from '../reach/matrix.ts';
+import type { Destination, Mode, TravelTimeColumns } from '../reach/matrix.ts';
 import type { CellTimes } from '../reach/cells.ts';
 import type { FeatureCollection } from 'geojson';
 import { computeTravelTimes as runPipeline, matrixInParts, type MatrixEngine, type OriginZone } from '../app/travel-times.ts';
@@ -103,7 +103,9 @@ const workerEngine: MatrixEngine = {
 		if (req.cells.length < SPLIT_MATRIX_CELLS || (globalThis.navigator?.hardwareConcurrency ?? 1) < 2) return engineOf(worker()).matrix(req, opts);
 		const second = await helperWorker();
 		reach.matrixWorkers = 2;
-		return matrixInParts([engineOf(worker()), engineOf(second)], req, opts);
+		// The parts are merged in the first worker: their buffers move there and back, the page copies nothing.
+		const merge = (parts: TravelTimeColumns[], destinations: Destination[]) => worker().mergeMatrix({ parts, destinations: destinations.map((d) => ({ id: d.id })) }, { transfer: buffersOf(parts) });
+		return matrixInParts([engineOf(worker()), engineOf(second)], req, opts, merge);
 	}
 };
 
