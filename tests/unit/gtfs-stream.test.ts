@@ -197,6 +197,8 @@ describe('network file', () => {
 		expect(provenance.counts.tripsKept).toBe(r.counts.tripsKept);
 		const site = { lon: 8.5153, lat: 47.1738 };
 		expect(new PtMatrix(back.timetable, zones).toTarget(site)).toEqual(new PtMatrix(r.timetable, zones).toTarget(site));
+		// A second reach worker works on a structured-clone copy (worker networks()/adoptNetworks()): streamed and reopened timetables survive it.
+		for (const tt of [r.timetable, back.timetable]) expect(new PtMatrix(structuredClone(tt), zones).toTarget(site)).toEqual(new PtMatrix(r.timetable, zones).toTarget(site));
 		// a changed byte is refused
 		const bad = bytes.slice();
 		bad[bad.length - 5] ^= 1;

@@ -38,6 +38,8 @@ describe('openRoads', () => {
 		expect(again.format).toBe('swnet');
 		expect(again.provenance?.checksum).toBe(pbf.provenance?.checksum);
 		expect(await carRows(again.network)).toEqual(a);
+		// A second reach worker works on a structured-clone copy (worker networks()/adoptNetworks()): cut and reopened graphs survive it.
+		for (const net of [pbf.network, again.network, geo.network]) expect(await carRows(structuredClone(net))).toEqual(a);
 	});
 
 	it('refuses a PBF without roads in the study region (Monaco) and files that are no road network', async () => {
