@@ -59,11 +59,11 @@ function asMsg(e: unknown): Msg {
 	return { de: m, en: m };
 }
 
-const newReachWorker = () => client<ReachHandlers>(new Worker(new URL('../reach/worker.ts', import.meta.url), { type: 'module' }) as unknown as Endpoint);
+const spawnReachWorker = () => new Worker(new URL('../reach/worker.ts', import.meta.url), { type: 'module' });
 
 let remote: Remote<ReachHandlers> | null = null;
 function worker(): Remote<ReachHandlers> {
-	remote ??= newReachWorker();
+	remote ??= client<ReachHandlers>(spawnReachWorker() as unknown as Endpoint);
 	return remote;
 }
 
@@ -75,18 +75,21 @@ function worker(): Remote<ReachHandlers> {
 export const SPLIT_MATRIX_CELLS = 20_000;
 
 /** The second reach worker (large matrices only), with the first one's networks as of `helperStamp`. */
-let helper: Remote<ReachHandlers> | null = null;
+let helper: { worker: Worker; remote: Remote<ReachHandlers> } | null = null;
 let helperStamp = -1;
 
 /** The second worker, holding the networks the first holds now (copied once per network change). */
 async function helperWorker(): Promise<Remote<ReachHandlers>> {
-	helper ??= newReachWorker();
+	if (!helper) {
+		const w = spawnReachWorker();
+		helper = { worker: w, remote: client<ReachHandlers>(w as unknown as Endpoint) };
+	}
 	if ((await worker().networksStamp(undefined)) !== helperStamp) {
 		const nets = await worker().networks(undefined);
-		await helper.adoptNetworks(nets, { transfer: buffersOf(nets) });
+		await helper.remote.adoptNetworks(nets, { transfer: buffersOf(nets) });
 		helperStamp = nets.stamp;
 	}
-	return helper;
+	return helper.remote;
 }
 
 /** One reach worker as a matrix engine. */
@@ -100,12 +103,24 @@ const engineOf = (w: Remote<ReachHandlers>): MatrixEngine => ({
 const workerEngine: MatrixEngine = {
 	matrix: async (req, opts = {}) => {
 		reach.matrixWorkers = 1;
-		if (req.cells.length < SPLIT_MATRIX_CELLS || (globalThis.navigator?.hardwareConcurrency ?? 1) < 2) return engineOf(worker()).matrix(req, opts);
-		const second = await helperWorker();
-		reach.matrixWorkers = 2;
-		// The parts are merged in the first worker: their buffers move there and back, the page copies nothing.
-		const merge = (parts: TravelTimeColumns[], destinations: Destination[]) => worker().mergeMatrix({ parts, destinations: destinations.map((d) => ({ id: d.id })) }, { transfer: buffersOf(parts) });
-		return matrixInParts([engineOf(worker()), engineOf(second)], req, opts, merge);
+		const alone = () => engineOf(worker()).matrix(req, opts);
+		if (req.cells.length < SPLIT_MATRIX_CELLS || (globalThis.navigator?.hardwareConcurrency ?? 1) < 2) return alone();
+		try {
+			const second = await helperWorker();
+			reach.matrixWorkers = 2;
+			// The parts are merged in the first worker: their buffers move there and back, the page copies nothing.
+			const merge = (parts: TravelTimeColumns[], destinations: Destination[]) => worker().mergeMatrix({ parts, destinations: destinations.map((d) => ({ id: d.id })) }, { transfer: buffersOf(parts) });
+			return await matrixInParts([engineOf(worker()), engineOf(second)], req, opts, merge);
+		} catch (e) {
+			if (e instanceof CancelledError || opts.signal?.aborted) throw e;
+			// The second worker only saves time: whatever failed with it, the first computes alone (an error of its own shows again).
+			console.warn('matrix on two reach workers failed; computing on one', e);
+			helper?.worker.terminate();
+			helper = null;
+			helperStamp = -1;
+			reach.matrixWorkers = 1;
+			return alone();
+		}
 	}
 };
 
