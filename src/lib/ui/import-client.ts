@@ -16,7 +16,7 @@ import type { MatrixMode } from '../data/travel-time-formats.ts';
 import type { FileFormat, ImportIssue, ParsedFile } from '../data/import/types.ts';
 import type { ValidationResult } from '../data/import/validate.ts';
 import type { Db } from '../data/db/connector.ts';
-import { CancelledError, client, type Endpoint, type Remote } from '../util/rpc.ts';
+import { buffersOf, CancelledError, client, type Endpoint, type Remote } from '../util/rpc.ts';
 import { fastImport, type FastJs, type FastOutcome } from '../data/import/fast/run.ts';
 import { ImportCancelled } from '../data/import/issues.ts';
 import { fetchText, geoFiles } from './assets.ts';
@@ -216,8 +216,7 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
  */
 export async function putInWorker(key: string, chunks: Uint8Array[]): Promise<void> {
 	const call = await importWorker();
-	const transfer = [...new Set(chunks.map((c) => c.buffer as ArrayBuffer))];
-	if (!(await call.keep({ key, value: chunks }, { transfer }))) throw new Error('no store in the import worker');
+	if (!(await call.keep({ key, value: chunks }, { transfer: buffersOf(chunks) }))) throw new Error('no store in the import worker');
 }
 
 /** Swap the staged rows into the real table (one transaction); returns the row count. */

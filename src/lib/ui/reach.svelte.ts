@@ -9,7 +9,7 @@ import { buffersOf, client, CancelledError, RemoteError, type Endpoint, type Rem
 import type { Msg } from '../model/types.ts';
 import * as persist from './persist.ts';
 import type { ReachHandlers } from '../reach/worker-handlers.ts';
-import type { Destination, Mode, TravelTimeColumns } from '../reach/matrix.ts';
+import { travelTimeBuffers, type Destination, type Mode, type TravelTimeColumns } from '../reach/matrix.ts';
 import type { CellTimes } from '../reach/cells.ts';
 import type { FeatureCollection } from 'geojson';
 import { computeTravelTimes as runPipeline, matrixInParts, type MatrixEngine, type OriginZone } from '../app/travel-times.ts';
@@ -109,7 +109,7 @@ const workerEngine: MatrixEngine = {
 			const second = await helperWorker();
 			reach.matrixWorkers = 2;
 			// The parts are merged in the first worker: their buffers move there and back, the page copies nothing.
-			const merge = (parts: TravelTimeColumns[], destinations: Destination[]) => worker().mergeMatrix({ parts, destinations: destinations.map((d) => ({ id: d.id })) }, { transfer: buffersOf(parts) });
+			const merge = (parts: TravelTimeColumns[], destinations: Destination[]) => worker().mergeMatrix({ parts, destinations: destinations.map((d) => ({ id: d.id })) }, { transfer: parts.flatMap(travelTimeBuffers) });
 			return await matrixInParts([engineOf(worker()), engineOf(second)], req, opts, merge);
 		} catch (e) {
 			if (e instanceof CancelledError || opts.signal?.aborted) throw e;
