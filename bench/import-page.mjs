@@ -41,7 +41,7 @@ async function firstAndWarm(once, rows) {
 	const run = async () => {
 		const r = await once();
 		// A read that lost rows is no baseline (duckdb-wasm's multi-threaded build reads a registered File only in part).
-		if (r.rows !== rows) throw new Error(`read_csv read ${r.rows} rows of ${rows}`);
+		if (r.rows !== rows) throw new Error(`${r.rows} rows of ${rows} read`);
 		return r.ms;
 	};
 	const first = await run();

@@ -10,7 +10,7 @@ import { rows, type Db } from '../data/db/connector.ts';
 import { tableFromColumns } from '../data/arrow.ts';
 import { readCsvSql } from '../data/read-csv-sql.ts';
 import { createTableSql, GEOCODE_QUALITIES, tables, type TableName } from '../data/schema.ts';
-import { FAST_LOC, FLAG, sliceInsertSql, type FastColumn } from '../data/import/fast/sql.ts';
+import { addFlagSql, FAST_LOC, sliceInsertSql, type FastColumn } from '../data/import/fast/sql.ts';
 import { EDGE_NONE } from '../data/import/fast/scan.ts';
 import { startApp } from './app.svelte.ts';
 
@@ -37,7 +37,7 @@ export function installBenchHook(): void {
 			await db.registerFile!(name, file);
 			try {
 				await db.exec(createTableSql(def, staging));
-				await db.exec(`ALTER TABLE ${staging} ADD COLUMN ${FLAG} BOOLEAN`);
+				await db.exec(addFlagSql(staging));
 				const t0 = performance.now();
 				if (point) await db.insertArrow(tableFromColumns([{ name: '__zone', type: 'number', values: new Float64Array(rowCount).fill(1061) }]), FAST_LOC, 'create');
 				await db.exec(sliceInsertSql(plan, staging, point ? { lonLat: false, q: GEOCODE_QUALITIES.indexOf('coordinates') } : null));

@@ -23,7 +23,7 @@ import { ident } from '../../schema.ts';
 import type { ScanResult } from './scan.ts';
 import type { FastPrep, FastSlice } from './side.ts';
 import type { ValidationResult } from '../validate.ts';
-import { checkSql, FAST_LOC, FLAG, sliceInsertSql, type FastPlan } from './sql.ts';
+import { addFlagSql, checkSql, dropFlagSql, FAST_LOC, sliceInsertSql, type FastPlan } from './sql.ts';
 import type { CellValue } from '../../arrow.ts';
 import { ImportCancelled } from '../issues.ts';
 
@@ -103,7 +103,7 @@ export async function fastImport(
 		pending = ask(); // the worker scans the first slice while the staging table is made
 		staged = true;
 		await stageBegin(db, table);
-		await queued(db, () => db.exec(`ALTER TABLE ${ident(staging)} ADD COLUMN ${FLAG} BOOLEAN`));
+		await queued(db, () => db.exec(addFlagSql(staging)));
 		lap('plan');
 		let scan: ScanResult | null = null;
 		let worker: Record<string, number> = {};
@@ -155,7 +155,7 @@ export async function fastImport(
 		if (check.n === 0) return { ok: false, reason: 'no rows', ms };
 		if (check.flagged) return { ok: false, reason: `${check.flagged} rows to report`, ms };
 		if (check.dup) return { ok: false, reason: 'duplicate keys', ms };
-		await queued(db, () => db.exec(`ALTER TABLE ${ident(staging)} DROP COLUMN ${FLAG}`));
+		await queued(db, () => db.exec(dropFlagSql(staging)));
 		const preview = await queryRows<Record<string, CellValue>>(db, `SELECT * FROM ${ident(staging)} LIMIT ${opts.previewRows ?? 20}`);
 		const result = await js.finish(preview);
 		lap('finish');

@@ -49,6 +49,9 @@ export interface FastPlan {
 export const FAST_LOC = '__fast_loc';
 /** The staging table's extra column while slices arrive: the row needs the reference path's message. */
 export const FLAG = '__flag';
+/** The staging table with its FLAG column, and without it once every row is checked. */
+export const addFlagSql = (staging: string) => `ALTER TABLE ${ident(staging)} ADD COLUMN ${FLAG} BOOLEAN`;
+export const dropFlagSql = (staging: string) => `ALTER TABLE ${ident(staging)} DROP COLUMN ${FLAG}`;
 
 const isNumeric = (c: ColumnDef) => c.type === 'number' || c.type === 'integer' || c.type === 'lon' || c.type === 'lat';
 const raw = (j: number) => ident(`c${j}`);
