@@ -14,7 +14,7 @@ import { loadDemo, DEFAULT_SCENARIO_FILES } from '../src/lib/data/demo.ts';
 import { DATA_DIR } from '../src/lib/data/geocode-node.ts';
 import { computeTravelTimes } from '../src/lib/app/travel-times.ts';
 import { localEngine } from '../src/lib/app/engine-local.ts';
-import { encodeSnapshot, textsHash, SNAPSHOT_TABLES } from '../src/lib/app/snapshot.ts';
+import { encodeSnapshot, textsHash, SNAPSHOT_FORMAT, SNAPSHOT_TABLES } from '../src/lib/app/snapshot.ts';
 import { loadNetworks } from './cli/_networks.ts';
 import { computeSiteReachInto } from './cli/_reach.ts';
 import { loadRegion } from './cli/_region.ts';
@@ -40,7 +40,7 @@ export async function buildSnapshot(db: Db): Promise<Uint8Array> {
 	const criteria = await computeCriteria(db, { ...DEFAULT_PARAMS });
 	return encodeSnapshot(
 		{
-			format: 'standortwahl-snapshot/1',
+			format: SNAPSHOT_FORMAT,
 			demoHash: await textsHash(texts),
 			createdAt: new Date().toISOString(),
 			networks: { pt: pt && ptInfo(pt, pt.date, pt.warnings ?? 0), car: car && carInfo(car) },

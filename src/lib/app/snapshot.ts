@@ -1,24 +1,29 @@
 /**
- * The default scenario's derived tables, prepared at build time (scripts/snapshot.ts: the same pipeline
- * and engines as the app, run in Node) so the app does not load networks and compute the matrix and the
- * raster figures on every start: `travel_times`, `site_guteklasse`, `site_catchment` as Arrow IPC, and
- * what the networks were. Used only while the data is the shipped default (checked by a hash of the
- * demo files); anything the user changes is computed live as before.
+ * The default scenario's database, prepared at build time (scripts/snapshot.ts: the same loader,
+ * pipeline and engines as the app, run in Node) so a start does not parse the demo CSVs, load networks
+ * and compute the matrix and raster figures: every table of the default (the demo tables as the CSV
+ * loader types them, `meta`, `travel_times`, `site_guteklasse`, `site_catchment`) as Arrow IPC, and what
+ * the networks were. Used only while the data is the shipped default (checked by a hash of the demo
+ * files); anything the user changes is loaded and computed live as before.
  *
  * Layout: 8 bytes "SWSNAP1\0", uint32 manifest length, manifest JSON, then the IPC streams back to back.
  */
-import { tableFromIPC } from 'apache-arrow';
 import type { Db } from '../data/db/connector.ts';
-import { replaceTable } from '../data/replace.ts';
-import { CATCHMENT_TABLE, GK_TABLE, writeSiteCatchment, writeSiteGuteklasse } from '../model/reach.ts';
+import { DEMO_TABLE_FILES, META_DDL } from '../data/demo.ts';
+import { inTransaction, queued } from '../data/replace.ts';
+import { createTableSql, tables, type TableName } from '../data/schema.ts';
+import { CATCHMENT_DDL, CATCHMENT_TABLE, GK_DDL, GK_TABLE } from '../model/reach.ts';
 import type { LoadedNetwork } from '../reach/worker-handlers.ts';
 import type { CriteriaResult } from '../model/index.ts';
 import { sha256Hex } from '../util/sha256.ts';
 
+/** The layout's version: a snapshot of another (an older build's file) is not used. */
+export const SNAPSHOT_FORMAT = 'standortwahl-snapshot/2';
+
 const MAGIC = [0x53, 0x57, 0x53, 0x4e, 0x41, 0x50, 0x31, 0x00]; // "SWSNAP1\0"
 
 export interface SnapshotManifest {
-	format: 'standortwahl-snapshot/1';
+	format: typeof SNAPSHOT_FORMAT;
 	/** SHA-256 of the demo files (in DEFAULT_SCENARIO_FILES order) the snapshot was made from. */
 	demoHash: string;
 	createdAt: string;
@@ -67,7 +72,7 @@ export function decodeSnapshot(bytes: Uint8Array): Snapshot | null {
 	} catch {
 		return null;
 	}
-	if (manifest.format !== 'standortwahl-snapshot/1') return null;
+	if (manifest.format !== SNAPSHOT_FORMAT) return null;
 	const base = 12 + len;
 	const tables: Record<string, Uint8Array> = {};
 	for (const [name, t] of Object.entries(manifest.tables)) {
@@ -77,27 +82,32 @@ export function decodeSnapshot(bytes: Uint8Array): Snapshot | null {
 	return { manifest, tables };
 }
 
-/** The tables a snapshot carries. */
-export const SNAPSHOT_TABLES = ['travel_times', GK_TABLE, CATCHMENT_TABLE] as const;
+/** Each table a snapshot carries, with the statement that creates it empty: the definitions the live loaders and writers use. */
+const SNAPSHOT_DDL: Record<string, string> = {
+	...Object.fromEntries(DEMO_TABLE_FILES.map(([t]) => [t, createTableSql(tables[t])])),
+	meta: META_DDL,
+	travel_times: createTableSql(tables.travel_times),
+	[GK_TABLE]: GK_DDL,
+	[CATCHMENT_TABLE]: CATCHMENT_DDL
+};
+
+/** The tables a snapshot carries: every table of the default scenario. */
+export const SNAPSHOT_TABLES = Object.keys(SNAPSHOT_DDL) as readonly (TableName | 'meta' | typeof GK_TABLE | typeof CATCHMENT_TABLE)[];
 
 /**
- * Put a snapshot's tables into the database, replacing what is there. Refuses (false, nothing changed)
- * a snapshot that lacks one of the tables; the caller has checked that it was made from the same data.
+ * Put a snapshot's tables into the database, replacing what is there, in one transaction: the tables
+ * created by their own definitions, the rows appended from the IPC bytes as they are (no decoding on this
+ * thread). Refuses (false, nothing changed) a snapshot that lacks one of the tables; throws (rolled back)
+ * if one does not read. The caller has checked that it was made from the same demo files.
  */
 export async function applySnapshot(db: Db, snap: Snapshot): Promise<boolean> {
 	if (SNAPSHOT_TABLES.some((t) => !snap.tables[t])) return false;
-	await replaceTable(db, 'travel_times', tableFromIPC(snap.tables.travel_times));
-	// The raster tables are created empty by their writers (same definitions as a live run), then filled.
-	await writeSiteGuteklasse(db, []);
-	await writeSiteCatchment(db, []);
-	for (const name of [GK_TABLE, CATCHMENT_TABLE]) {
-		await db.insertArrow(tableFromIPC(snap.tables[name]), `__snapshot_${name}`, 'create');
-		try {
-			await db.exec(`INSERT INTO ${name} BY NAME SELECT * FROM __snapshot_${name}`);
-		} finally {
-			await db.exec(`DROP TABLE IF EXISTS __snapshot_${name}`);
-		}
-	}
+	await queued(db, () =>
+		inTransaction(db, async () => {
+			await db.exec(SNAPSHOT_TABLES.map((t) => SNAPSHOT_DDL[t]).join(';\n'));
+			for (const t of SNAPSHOT_TABLES) await db.insertArrow(snap.tables[t], t, 'append');
+		})
+	);
 	return true;
 }
 

@@ -27,6 +27,9 @@ export const DEMO_META_FILE = 'meta.csv';
 /** Every file of the default scenario (all in data/demo). */
 export const DEFAULT_SCENARIO_FILES: readonly string[] = [...DEMO_TABLE_FILES.map(([, f]) => f), DEMO_META_FILE];
 
+/** The `meta` table of the default scenario (key, value): provenance, seed, synthetic parts. */
+export const META_DDL = 'CREATE OR REPLACE TABLE meta ("key" VARCHAR, "value" VARCHAR)';
+
 /** What the app shows about the loaded default scenario. */
 export interface DemoMeta {
 	/** Always true for the default: staff, customers and most attributes are generated. */
@@ -128,12 +131,13 @@ async function writeMetaTable(db: Db, meta: Omit<DemoMeta, 'rows'>): Promise<voi
 		['synthetic_parts_en', meta.syntheticParts.en],
 		...meta.sources.map((s): [string, string] => ['source', s])
 	];
+	await db.exec(META_DDL);
 	await db.insertArrow(
 		new Table({
 			key: utf8Vector(pairs.map((p) => p[0])),
 			value: utf8Vector(pairs.map((p) => p[1]))
 		}),
 		'meta',
-		'create'
+		'append'
 	);
 }

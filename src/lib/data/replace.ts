@@ -21,7 +21,7 @@ export function queued<T>(db: Db, f: () => Promise<T>): Promise<T> {
 }
 
 /** Run `f` in one transaction: committed when it returns, rolled back when it throws. */
-async function inTransaction<T>(db: Db, f: () => Promise<T>): Promise<T> {
+export async function inTransaction<T>(db: Db, f: () => Promise<T>): Promise<T> {
 	await db.exec('BEGIN TRANSACTION');
 	try {
 		const out = await f();

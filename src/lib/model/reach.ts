@@ -31,8 +31,9 @@ export interface CatchmentRow {
 	network_source: string;
 }
 
-const GK_DDL = `CREATE OR REPLACE TABLE ${GK_TABLE} (site_id VARCHAR, klasse VARCHAR, points INTEGER, station VARCHAR, category VARCHAR, distance_m DOUBLE, source VARCHAR)`;
-const CATCHMENT_DDL = `CREATE OR REPLACE TABLE ${CATCHMENT_TABLE} (destination_id VARCHAR, mode VARCHAR, minutes INTEGER, residents DOUBLE, population_source VARCHAR, network_source VARCHAR)`;
+/** The raster tables' definitions (created empty by their writers and by a snapshot). */
+export const GK_DDL = `CREATE OR REPLACE TABLE ${GK_TABLE} (site_id VARCHAR, klasse VARCHAR, points INTEGER, station VARCHAR, category VARCHAR, distance_m DOUBLE, source VARCHAR)`;
+export const CATCHMENT_DDL = `CREATE OR REPLACE TABLE ${CATCHMENT_TABLE} (destination_id VARCHAR, mode VARCHAR, minutes INTEGER, residents DOUBLE, population_source VARCHAR, network_source VARCHAR)`;
 
 const val = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : 'NULL') : lit(v));
 

@@ -66,14 +66,16 @@ export function startApp(): Promise<Db> {
 			db = await browserDb(); // started by hooks.client.ts before hydration
 			mark('db-ready');
 			app.phase = 'loading';
-			const { texts } = await files;
-			const meta = await loadDemo(db, async (name) => texts.get(name) ?? (await fetchText(demoFiles, name)));
-			mark('demo-loaded');
-			markDemo(meta.seed);
-			app.scenarioName = meta.scenario;
-			await restoreUserTables(db);
 			app.snapshot = await adoptSnapshot(db);
 			if (app.snapshot) mark('snapshot-applied');
+			else {
+				const { texts } = await files;
+				const meta = await loadDemo(db, async (name) => texts.get(name) ?? (await fetchText(demoFiles, name)));
+				mark('demo-loaded');
+				markDemo(meta.seed);
+				app.scenarioName = meta.scenario;
+				await restoreUserTables(db);
+			}
 			mark('ready');
 			app.phase = 'ready';
 			app.version++;
@@ -168,15 +170,19 @@ export async function earlyDefaultCriteria(): Promise<CriteriaResult | null> {
 }
 
 /**
- * Use the build's snapshot of the default's derived tables when the data is exactly the default (same
- * demo files, no user table, no user network kept): the full analysis is there at once. Any doubt (no
- * snapshot, other data, no crypto in an insecure context, a decoding failure) → null: computed live.
+ * Start from the build's snapshot of the default's database when the data is exactly the default (same
+ * demo files, no user table, no user network kept): every table, with the full analysis, at once. Any
+ * doubt (no snapshot, other data, no crypto in an insecure context, a decoding or loading failure) →
+ * null: the caller loads the demo files and computes live.
  */
 async function adoptSnapshot(d: Db): Promise<SnapshotManifest | null> {
-	if (Object.values(app.sources).some((s) => s !== 'demo')) return null;
 	try {
 		const snap = await defaultSnapshot();
 		if (!snap || !(await applySnapshot(d, snap))) return null;
+		const { texts } = await prefetchDefault();
+		const meta = parseMeta(texts.get(DEMO_META_FILE) ?? '');
+		markDemo(meta.seed);
+		app.scenarioName = meta.scenario;
 		app.sources.travel_times = 'computed';
 		return snap.manifest;
 	} catch (e) {

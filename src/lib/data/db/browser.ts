@@ -57,8 +57,11 @@ async function start(multiThreaded: boolean): Promise<Db> {
 		},
 		async insertArrow(table: Table | Uint8Array, name: string, mode: 'create' | 'append') {
 			if (mode === 'create') await conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
-			// One IPC stream, as in node.ts (insertArrowTable is unreliable across bindings).
-			await conn.insertArrowFromIPCStream(insertStream(table), { name, create: mode === 'create' });
+			// One IPC stream, as in node.ts (insertArrowTable is unreliable across bindings). duckdb-wasm
+			// transfers the stream's whole buffer to its worker: a view into a larger one goes as a copy.
+			const stream = insertStream(table);
+			const own = stream.byteOffset === 0 && stream.byteLength === stream.buffer.byteLength ? stream : stream.slice();
+			await conn.insertArrowFromIPCStream(own, { name, create: mode === 'create' });
 		},
 		async close() {
 			await conn.close();

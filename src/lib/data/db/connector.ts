@@ -13,7 +13,8 @@ export interface Db {
 	/**
 	 * Insert an Arrow table, or Arrow IPC bytes (stream or file format, e.g. as ipc() gave them: no decode
 	 * and re-encode): `create` replaces the table, `append` adds rows to an existing one. Bytes may be
-	 * handed to the engine's worker (duckdb-wasm in the browser): do not use them afterwards.
+	 * handed to the engine's worker (duckdb-wasm in the browser): do not use them afterwards. A view into a
+	 * larger buffer (a snapshot's tables) is copied first, so the rest of that buffer stays usable.
 	 */
 	insertArrow(table: Table | Uint8Array, name: string, mode: 'create' | 'append'): Promise<void>;
 	/** Release the connection and the engine. */
