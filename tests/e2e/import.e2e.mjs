@@ -51,6 +51,21 @@ export const tests = [
 		}
 	},
 	{
+		name: 'the import worker does not load: a German message instead of a spinner for ever, nothing changed',
+		async run(t) {
+			await t.page.route('**/import-worker-*.js', (r) => r.abort());
+			await t.goto('/data');
+			await t.ready();
+			await upload(t, 'staff_good.csv', goodStaff);
+			await t.page.waitForFunction(() => /Hintergrund-Prozess der App ist nicht gestartet/.test(document.querySelector('main')?.textContent ?? ''), null, { timeout: 20_000 });
+			assert(!(await t.page.locator('[data-testid="progress"]').count()), 'a progress bar still runs');
+			assert(!/did not start/.test(await t.page.locator('main').innerText()), 'the message is in English');
+			await t.goto('/');
+			await t.ready();
+			await t.page.waitForFunction(() => document.querySelector('[data-testid="kpis"] strong')?.textContent?.replace(/\D/g, '') === '570');
+		}
+	},
+	{
 		name: 'HR export: qualified headers mapped, Pensum in percent read as FTE with a note, ready to commit',
 		async run(t) {
 			await t.goto('/data');

@@ -4,11 +4,15 @@ import { buffersOf, client, serve, CancelledError, RemoteError, type Endpoint, t
 
 function pair() {
 	const ch = new MessageChannel();
+	// The calling side can be made to fail as a Worker does ('error': a plain event if its script did not
+	// load, an ErrorEvent with the message if an exception escaped it).
+	const failing: ((e: { message?: unknown }) => void)[] = [];
 	const wrap = (p: typeof ch.port1): Endpoint => ({
 		postMessage: (m) => p.postMessage(m),
-		addEventListener: (_t, fn) => p.on('message', (data) => fn({ data }))
+		addEventListener: (t, fn) => void (t === 'message' ? p.on('message', (data) => fn({ data })) : failing.push(fn))
 	});
-	return { a: wrap(ch.port1), b: wrap(ch.port2), close: () => (ch.port1.close(), ch.port2.close()) };
+	const fail = (message?: string) => failing.forEach((fn) => fn(message === undefined ? {} : { message }));
+	return { a: wrap(ch.port1), b: wrap(ch.port2), fail, close: () => (ch.port1.close(), ch.port2.close()) };
 }
 
 describe('worker rpc', () => {
@@ -35,6 +39,40 @@ describe('worker rpc', () => {
 		await expect((client(a) as unknown as { nope(p: null): Promise<unknown> }).nope(null)).rejects.toThrow(/unknown method/);
 		// The remote is not a thenable (awaiting it does not call the worker).
 		expect(await Promise.resolve(remote)).toBe(remote);
+		close();
+	});
+
+	it('fails the calls a worker can no longer answer, in German and English, instead of waiting for ever', async () => {
+		// An exception escaped a running worker: the call waiting for it fails, naming it; the worker runs on.
+		const { a, b, fail, close } = pair();
+		let release = () => {};
+		const handlers = {
+			hang: (_: null) => new Promise<number>((r) => (release = () => r(1))),
+			echo: (x: number) => x
+		};
+		serve(b, handlers);
+		const remote = client<typeof handlers>(a);
+		const waiting = remote.hang(null);
+		await new Promise((r) => setTimeout(r, 20));
+		fail('Uncaught RangeError: Invalid array length');
+		await expect(waiting).rejects.toMatchObject({ code: 'worker-failed', msg: { de: expect.stringContaining('Invalid array length'), en: expect.stringContaining('Invalid array length') } });
+		expect(await remote.echo(7)).toBe(7);
+		release(); // its late answer is ignored
+		expect(await remote.echo(8)).toBe(8);
+		// A worker whose script did not load: the waiting call and every later one fail at once.
+		const none: Endpoint & { fail(): void } = {
+			postMessage: () => {},
+			addEventListener(t, fn) {
+				if (t === 'error') this.fail = () => fn({});
+			},
+			fail: () => {}
+		};
+		const dead = client<typeof handlers>(none);
+		const never = dead.echo(1);
+		none.fail();
+		await expect(never).rejects.toBeInstanceOf(RemoteError);
+		await expect(never).rejects.toMatchObject({ code: 'worker-failed', msg: { de: expect.stringContaining('nicht gestartet') } });
+		await expect(dead.echo(2)).rejects.toMatchObject({ code: 'worker-failed' });
 		close();
 	});
 

@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { CancelledError } from '../util/rpc.ts';
+import { errorText } from './i18n/index.svelte.ts';
 import { rows } from '../data/db/connector.ts';
 import { labelCrs, type Crs } from '../data/geojson-crs.ts';
 import type { Mode } from '../reach/matrix.ts';
@@ -160,7 +161,7 @@ export async function computeSiteReach(force = false): Promise<void> {
 		// The criteria read the new tables.
 		await session.refresh(true);
 	} catch (e) {
-		if (!(e instanceof CancelledError)) grid.error = e instanceof Error ? e.message : String(e);
+		if (!(e instanceof CancelledError)) grid.error = errorText(e);
 	} finally {
 		if (abort === ac) {
 			grid.busy = false;

@@ -11,7 +11,7 @@ import { runStreamingImport, putInWorker, commitStaged, dropStaged, type StagedI
 import { getDb, startApp, userTableChanged, keepUserTable, restoreDefault, clearAllData } from './app.svelte.ts';
 import { loadDefaultNetworks, travelTimesAfterDataChange } from './reach.svelte.ts';
 import { forgetAddressDirectory } from './address-client.ts';
-import { t, tr } from './i18n/index.svelte.ts';
+import { errorText, t, tr } from './i18n/index.svelte.ts';
 
 export const FORMAT_LABEL = { r5r: 'data.matrix.format.r5r', conveyal: 'data.matrix.format.conveyal', otp: 'data.matrix.format.otp' } as const satisfies Record<MatrixFormat, string>;
 
@@ -199,7 +199,7 @@ export class ImportRun {
 					if (this.readPath) this.readPath = { ...this.readPath, ms: { ...this.readPath.ms, total: Math.round(performance.now() - started) } };
 				} else if (out.staged) void dropStaged(db, out.staged);
 			} catch (e) {
-				this.message = { kind: 'error', text: t('data.failed', { message: e instanceof Error ? e.message : String(e) }) };
+				this.message = { kind: 'error', text: t('data.failed', { message: errorText(e) }) };
 			} finally {
 				if (this.controller === ac) {
 					this.busy = null;
@@ -247,7 +247,7 @@ export class ImportRun {
 			this.file = null;
 			this.reset();
 		} catch (e) {
-			this.message = { kind: 'error', text: t('data.failed', { message: e instanceof Error ? e.message : String(e) }) };
+			this.message = { kind: 'error', text: t('data.failed', { message: errorText(e) }) };
 		}
 	}
 

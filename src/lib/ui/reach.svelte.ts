@@ -8,6 +8,7 @@ import { JobQueue } from '../util/job-queue.ts';
 import { buffersOf, client, CancelledError, RemoteError, type Endpoint, type Remote } from '../util/rpc.ts';
 import type { Msg } from '../model/types.ts';
 import * as persist from './persist.ts';
+import { errorText } from './i18n/index.svelte.ts';
 import type { ReachHandlers } from '../reach/worker-handlers.ts';
 import { travelTimeBuffers, type Destination, type Mode, type TravelTimeColumns } from '../reach/matrix.ts';
 import type { CellTimes } from '../reach/cells.ts';
@@ -177,7 +178,7 @@ async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: nu
 			const sug = e instanceof RemoteError ? e.data?.suggestion : undefined;
 			reach.suggestedDate = typeof sug === 'string' && isIsoDate(sug) ? sug : null;
 		}
-		else reach.error = e instanceof Error ? e.message : String(e);
+		else reach.error = errorText(e);
 		return null;
 	} finally {
 		if (!jobs.current) reach.busy = false;
@@ -329,7 +330,7 @@ export async function computeCellTimes(zones: Array<{ zone_id: number; lon: numb
 		if (ac.signal.aborted) return null;
 		return await worker().cellTimes($state.snapshot({ zones, cells, modes: loadedModes() }), { signal: ac.signal, onProgress: (f) => (cellJob.progress = f) });
 	} catch (e) {
-		if (!(e instanceof CancelledError)) cellJob.error = e instanceof Error ? e.message : String(e);
+		if (!(e instanceof CancelledError)) cellJob.error = errorText(e);
 		return null;
 	} finally {
 		if (cellAbort === ac) {

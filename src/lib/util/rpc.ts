@@ -16,7 +16,8 @@
 
 export interface Endpoint {
 	postMessage(msg: unknown, transfer?: Transferable[]): void;
-	addEventListener(type: 'message', fn: (e: { data: unknown }) => void): void;
+	/** 'message'; and on a Worker 'error': its script did not load, or an exception escaped it (see client()). */
+	addEventListener(type: 'message' | 'error', fn: (e: { data?: unknown; message?: unknown }) => void): void;
 }
 
 /** Handlers run in the worker: they get the request, a progress callback and an abort signal. */
@@ -69,16 +70,33 @@ export class CancelledError extends Error {
 	}
 }
 
+/**
+ * The error of every call a worker can no longer answer. `escaped`: the message of an exception that
+ * escaped the worker (it runs on, but what it was doing is lost); null: its script never loaded. Without a
+ * closing period: the pages put it into their own sentence (data.failed, …).
+ */
+export function workerFailed(escaped: string | null): RemoteError {
+	return escaped === null
+		? new RemoteError('the background worker did not start (its script did not load)', 'worker-failed', {
+				de: 'Der Hintergrund-Prozess der App ist nicht gestartet (sein Skript wurde nicht geladen); bitte die Seite neu laden',
+				en: 'The app’s background process did not start (its script did not load); please reload the page'
+			})
+		: new RemoteError(`the background worker failed: ${escaped}`, 'worker-failed', {
+				de: `Im Hintergrund-Prozess der App ist ein Fehler aufgetreten (${escaped}); bitte die Seite neu laden`,
+				en: `The app’s background process failed (${escaped}); please reload the page`
+			});
+}
+
 /** Serve `handlers` on an endpoint (call this inside the worker). */
 export function serve<H extends Handlers>(ep: Endpoint, handlers: H): void {
 	const running = new Map<number, AbortController>();
 	ep.addEventListener('message', async (e) => {
 		const m = e.data as Msg;
-		if (m.kind === 'cancel') {
+		if (m?.kind === 'cancel') {
 			running.get(m.id)?.abort();
 			return;
 		}
-		if (m.kind !== 'call') return;
+		if (m?.kind !== 'call') return;
 		const ac = new AbortController();
 		running.set(m.id, ac);
 		let last = 0;
@@ -145,9 +163,20 @@ export interface CallOptions {
 export function client<H extends Handlers>(ep: Endpoint): Remote<H> {
 	let next = 1;
 	const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: CallOptions['onProgress'] }>();
+	// serve() answers every handler's failure; an 'error' here is a worker that will not answer: a call
+	// waiting for it fails with the reason instead of waiting for ever (and a spinner with it), and if its
+	// script never loaded, so does every later call.
+	let dead: RemoteError | null = null;
+	ep.addEventListener('error', (e) => {
+		const escaped = typeof e.message === 'string' && e.message ? e.message : null;
+		const err = workerFailed(escaped);
+		if (escaped === null) dead = err;
+		for (const p of pending.values()) p.reject(err);
+		pending.clear();
+	});
 	ep.addEventListener('message', (e) => {
 		const m = e.data as Msg;
-		const p = pending.get(m.id);
+		const p = m && pending.get(m.id);
 		if (!p) return;
 		if (m.kind === 'progress') p.onProgress?.(m.fraction, m.note);
 		else if (m.kind === 'result') {
@@ -161,6 +190,7 @@ export function client<H extends Handlers>(ep: Endpoint): Remote<H> {
 	const call = (method: string, payload: unknown, opts: CallOptions = {}): Promise<unknown> => {
 		const id = next++;
 		return new Promise((resolve, reject) => {
+			if (dead) return reject(dead);
 			if (opts.signal?.aborted) return reject(new CancelledError());
 			pending.set(id, { resolve, reject, onProgress: opts.onProgress });
 			opts.signal?.addEventListener('abort', () => ep.postMessage({ kind: 'cancel', id } satisfies Msg), { once: true });

@@ -54,6 +54,16 @@ export function tr(m: { de: string; en: string }): string {
 	return showFormatChars(m[state.lang]);
 }
 
+/**
+ * An error in the current language: its bilingual `msg` where it carries one (a worker's RemoteError, a
+ * ParamError, …), else its message as it is.
+ */
+export function errorText(e: unknown): string {
+	const m = (e as { msg?: { de?: unknown; en?: unknown } } | null)?.msg;
+	if (m && typeof m.de === 'string' && typeof m.en === 'string') return tr({ de: m.de, en: m.en });
+	return e instanceof Error ? e.message : String(e);
+}
+
 function fmtParam(v: string | number): string {
 	return typeof v === 'number' ? fmtNumber(v) : showFormatChars(v);
 }

@@ -5,6 +5,7 @@
 import { commuteSamples, type CommuteSamples, type CriteriaResult } from '../../model/index.ts';
 import { app, getDb } from '../app.svelte.ts';
 import { session } from '../session.svelte.ts';
+import { errorText } from '../i18n/index.svelte.ts';
 
 class SamplesState {
 	value = $state.raw<CommuteSamples | null>(null);
@@ -44,7 +45,7 @@ export function ensureSamples(): Promise<void> {
 				samples.error = null;
 			}
 		} catch (e) {
-			if (current()) samples.error = e instanceof Error ? e.message : String(e);
+			if (current()) samples.error = errorText(e);
 		}
 	})();
 	pending = run.finally(() => {
