@@ -4,7 +4,7 @@
  */
 import { browserDb } from '../data/db/browser.ts';
 import type { Db } from '../data/db/connector.ts';
-import { loadDemo, parseMeta, DEFAULT_SCENARIO_FILES, DEMO_META_FILE } from '../data/demo.ts';
+import { loadDemo, parseMeta, DEFAULT_SCENARIO_FILES, DEMO_META_FILE, type DemoMeta } from '../data/demo.ts';
 import { applySnapshot, decodeSnapshot, textsHash, type Snapshot, type SnapshotManifest } from '../app/snapshot.ts';
 import type { CriteriaResult } from '../model/index.ts';
 import { restoreTable } from '../data/replace.ts';
@@ -72,8 +72,7 @@ export function startApp(): Promise<Db> {
 				const { texts } = await files;
 				const meta = await loadDemo(db, async (name) => texts.get(name) ?? (await fetchText(demoFiles, name)));
 				mark('demo-loaded');
-				markDemo(meta.seed);
-				app.scenarioName = meta.scenario;
+				markDemo(meta);
 				await restoreUserTables(db);
 			}
 			mark('ready');
@@ -158,8 +157,7 @@ export async function earlyDefaultCriteria(): Promise<CriteriaResult | null> {
 		const criteria = (await defaultSnapshot())?.manifest.criteria ?? null;
 		if (criteria && app.phase !== 'ready') {
 			// The synthetic-data banner and the scenario name are shown with them, as once the data is loaded.
-			const { texts } = await prefetchDefault();
-			const meta = parseMeta(texts.get(DEMO_META_FILE) ?? '');
+			const meta = await shippedMeta();
 			app.seed = meta.seed;
 			app.scenarioName = meta.scenario;
 		}
@@ -179,10 +177,7 @@ async function adoptSnapshot(d: Db): Promise<SnapshotManifest | null> {
 	try {
 		const snap = await defaultSnapshot();
 		if (!snap || !(await applySnapshot(d, snap))) return null;
-		const { texts } = await prefetchDefault();
-		const meta = parseMeta(texts.get(DEMO_META_FILE) ?? '');
-		markDemo(meta.seed);
-		app.scenarioName = meta.scenario;
+		markDemo(await shippedMeta());
 		app.sources.travel_times = 'computed';
 		return snap.manifest;
 	} catch (e) {
@@ -205,13 +200,19 @@ export async function restoreDefault(): Promise<void> {
 	} catch {
 		/* no IndexedDB: nothing was kept */
 	}
-	const meta = await loadDemo(d, (name) => fetchText(demoFiles, name));
-	markDemo(meta.seed);
+	markDemo(await loadDemo(d, (name) => fetchText(demoFiles, name)));
 	app.version++;
 }
 
-function markDemo(seed: number): void {
-	app.seed = seed;
+/** The shipped default's provenance (its meta file, as fetched at start). */
+async function shippedMeta(): Promise<Omit<DemoMeta, 'rows'>> {
+	return parseMeta((await prefetchDefault()).texts.get(DEMO_META_FILE) ?? '');
+}
+
+/** Every table holds the default's rows: its seed and name are shown, its synthetic parts flagged. */
+function markDemo(meta: Pick<DemoMeta, 'seed' | 'scenario'>): void {
+	app.seed = meta.seed;
+	app.scenarioName = meta.scenario;
 	app.sources = Object.fromEntries(tableNames.map((n) => [n, 'demo']));
 }
 
