@@ -8,7 +8,7 @@ import { JobQueue } from '../util/job-queue.ts';
 import { buffersOf, client, CancelledError, RemoteError, type Endpoint, type Remote } from '../util/rpc.ts';
 import type { Msg } from '../model/types.ts';
 import * as persist from './persist.ts';
-import { errorText } from './i18n/index.svelte.ts';
+import { errorMsg, errorText } from './i18n/index.svelte.ts';
 import type { ReachHandlers } from '../reach/worker-handlers.ts';
 import { travelTimeBuffers, type Destination, type Mode, type TravelTimeColumns } from '../reach/matrix.ts';
 import type { CellTimes } from '../reach/cells.ts';
@@ -53,12 +53,6 @@ interface CachedNetwork {
 	netfile: Uint8Array;
 }
 
-/** An error as a bilingual message (worker errors carry theirs; others repeat the English text). */
-function asMsg(e: unknown): Msg {
-	if (e instanceof RemoteError && e.msg) return e.msg;
-	const m = e instanceof Error ? e.message : String(e);
-	return { de: m, en: m };
-}
 
 const spawnReachWorker = () => new Worker(new URL('../reach/worker.ts', import.meta.url), { type: 'module' });
 
@@ -173,7 +167,7 @@ async function run<T>(note: string, fn: (signal: AbortSignal, onProgress: (f: nu
 	} catch (e) {
 		if (e instanceof CancelledError) return null;
 		if (loading) {
-			reach.loadError = asMsg(e);
+			reach.loadError = errorMsg(e);
 			reach.loadErrorMode = loading;
 			const sug = e instanceof RemoteError ? e.data?.suggestion : undefined;
 			reach.suggestedDate = typeof sug === 'string' && isIsoDate(sug) ? sug : null;

@@ -54,14 +54,26 @@ export function tr(m: { de: string; en: string }): string {
 	return showFormatChars(m[state.lang]);
 }
 
-/**
- * An error in the current language: its bilingual `msg` where it carries one (a worker's RemoteError, a
- * ParamError, …), else its message as it is.
- */
-export function errorText(e: unknown): string {
+/** An error's own bilingual message (a worker's RemoteError, a ParamError, …), or null. */
+function ownMsg(e: unknown): { de: string; en: string } | null {
 	const m = (e as { msg?: { de?: unknown; en?: unknown } } | null)?.msg;
-	if (m && typeof m.de === 'string' && typeof m.en === 'string') return tr({ de: m.de, en: m.en });
-	return e instanceof Error ? e.message : String(e);
+	return m && typeof m.de === 'string' && typeof m.en === 'string' ? { de: m.de, en: m.en } : null;
+}
+
+const plainMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** An error as a bilingual message: its own where it carries one, else its message in both languages. */
+export function errorMsg(e: unknown): { de: string; en: string } {
+	const m = ownMsg(e);
+	if (m) return m;
+	const text = plainMessage(e);
+	return { de: text, en: text };
+}
+
+/** An error in the current language: its own bilingual message where it carries one, else its message as it is. */
+export function errorText(e: unknown): string {
+	const m = ownMsg(e);
+	return m ? tr(m) : plainMessage(e);
 }
 
 function fmtParam(v: string | number): string {
