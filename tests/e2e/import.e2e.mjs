@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { assert } from './harness.mjs';
 
 // Semicolon-separated, German headers, LV95 coordinates (Luzern station 2666200/1211200 area, Sursee).
@@ -80,6 +81,25 @@ export const tests = [
 			assert(issues.some((r) => /Beschäftigungsgrad in %/.test(r) && /in Prozent/.test(r)), `no percent note: ${issues.join(' | ')}`);
 			assert(!(await t.page.locator('[data-testid="import-commit"]').isDisabled()), 'commit disabled for a file without errors');
 			await t.screenshot('import-hr-export');
+		}
+	},
+	{
+		name: 'an Excel workbook saved as .csv is read as a workbook with a warning; a PDF named .csv is refused by name',
+		async run(t) {
+			await t.goto('/data');
+			await t.ready();
+			await t.page.selectOption('[data-testid="import-table"]', 'offices');
+			const xlsx = readFileSync('tests/fixtures/import/good/offices.xlsx');
+			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'Bueros.csv', mimeType: 'text/csv', buffer: xlsx });
+			await t.page.waitForSelector('[data-testid="import-stats"]');
+			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
+			assert(/2 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
+			const issues = await t.page.locator('[data-testid="import-issues"] tbody tr').allInnerTexts();
+			assert(issues.some((r) => /endet auf «\.csv»/.test(r) && /Excel-Arbeitsmappe/.test(r)), `no note on the name: ${issues.join(' | ')}`);
+			await t.screenshot('import-misnamed-workbook');
+			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'Standorte.csv', mimeType: 'text/csv', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<< >>\nendobj\n', 'latin1') });
+			await t.page.waitForFunction(() => /PDF-Dokument, keine Tabelle/.test(document.querySelector('main')?.textContent ?? ''), null, { timeout: 20_000 });
+			await t.screenshot('import-pdf-refused');
 		}
 	},
 	{

@@ -20,7 +20,7 @@ export interface EncodingGuess {
 const startsWith = (b: Uint8Array, ...m: number[]) => m.every((x, i) => b[i] === x);
 
 /** UTF-16 without a BOM: most ASCII characters have a zero high byte, on odd (LE) or even (BE) positions. */
-function utf16Pattern(head: Uint8Array): TextEncoding | null {
+export function utf16Pattern(head: Uint8Array): TextEncoding | null {
 	const n = head.length & ~1;
 	if (n < 8) return null;
 	let zeroOdd = 0;

@@ -5,7 +5,7 @@
  * non-empty cells) as the widest of the first rows; what lies above it is skipped and said so.
  * The user can always name the header row instead (data page, CLI --header-row).
  */
-import type { Msg, RawCell, ReaderNote } from './types.ts';
+import type { Msg, RawCell, ReadInfo, ReaderNote } from './types.ts';
 
 /** Rows looked at to find the header. */
 export const HEADER_SCAN_ROWS = 20;
@@ -39,4 +39,49 @@ export function headerRowMissing(row: number, last: number | null): Msg {
 		de: `Kopfzeile ${row} gibt es nicht${last ? ` (die Daten enden in Zeile ${last})` : ''}: eine kleinere Zeilennummer wählen.`,
 		en: `There is no header row ${row}${last ? ` (the data ends in row ${last})` : ''}: choose a smaller row number.`
 	};
+}
+
+/**
+ * Column names made unique: a name met again becomes «name (2)», «name (3)», … so every column can be
+ * told apart and chosen in the column mapping (columns are mapped by name). One note per repeated name.
+ * Blank names stay as they are (the validator treats blank columns on its own).
+ */
+export function uniqueHeaders(headers: readonly string[]): { headers: string[]; notes: ReaderNote[] } {
+	const taken = new Set(headers);
+	const positions = new Map<string, number[]>();
+	headers.forEach((h, j) => h !== '' && positions.set(h, [...(positions.get(h) ?? []), j]));
+	const out = [...headers];
+	const notes: ReaderNote[] = [];
+	for (const [h, at] of positions) {
+		if (at.length < 2) continue;
+		const names: string[] = [];
+		let k = 1;
+		for (const j of at.slice(1)) {
+			do k++;
+			while (taken.has(`${h} (${k})`));
+			out[j] = `${h} (${k})`;
+			taken.add(out[j]);
+			names.push(`«${out[j]}»`);
+		}
+		const cols = at.map((j) => j + 1).join(', ');
+		notes.push({
+			code: 'duplicate_header',
+			message: {
+				de: `Der Spaltenname «${h}» kommt ${at.length}-mal vor (Spalten ${cols}); die weiteren heissen hier ${names.join(', ')}. Gelesen wird die erste, ausser die Spaltenzuordnung wählt eine andere.`,
+				en: `The column name "${h}" occurs ${at.length} times (columns ${cols}); the others are called ${names.join(', ').replace(/[«»]/g, '"')} here. The first is read unless the column mapping chooses another.`
+			}
+		});
+	}
+	return { headers: out, notes };
+}
+
+/**
+ * The last step of every read (whole file or streamed): unique column names, and the notes on the file's
+ * name (`note`, content-format.ts) and on repeated column names beside the reader's own.
+ */
+export function settleHeaders(read: { headers: string[]; info: ReadInfo }, note?: ReaderNote): void {
+	const unique = uniqueHeaders(read.headers);
+	read.headers = unique.headers;
+	const notes = [...(note ? [note] : []), ...(read.info.notes ?? []), ...unique.notes];
+	if (notes.length) read.info.notes = notes;
 }

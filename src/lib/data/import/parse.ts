@@ -1,24 +1,12 @@
-/** Pick the reader by file extension. */
+/** Pick the reader: by content where the first bytes say for sure, else by file extension (content-format.ts). */
 import { readCsv } from './read-csv.ts';
+import { HEAD_BYTES, readFormat } from './content-format.ts';
+import { settleHeaders } from './header-row.ts';
 import { readGeojson } from './read-geojson.ts';
 import { ImportCancelled, ImportFileError } from './issues.ts';
 import type { FileFormat, FileInput, ParsedFile, ProgressOptions } from './types.ts';
 
-export const EXTENSIONS: Record<string, FileFormat> = {
-	csv: 'csv',
-	txt: 'csv',
-	tsv: 'csv',
-	xlsx: 'xlsx',
-	parquet: 'parquet',
-	geojson: 'geojson',
-	json: 'geojson'
-};
-
-/** Format of a file name, or null if unsupported. */
-export function formatOf(fileName: string): FileFormat | null {
-	const ext = fileName.toLowerCase().split('.').pop() ?? '';
-	return EXTENSIONS[ext] ?? null;
-}
+export { formatOf } from './content-format.ts';
 
 export interface ParseOptions extends ProgressOptions {
 	/** XLSX: worksheet name (default: the first visible one). */
@@ -41,8 +29,14 @@ export async function parseFile(input: FileInput, opts: ParseOptions = {}): Prom
 }
 
 async function readAny(input: FileInput, opts: ParseOptions): Promise<ParsedFile> {
-	const format = formatOf(input.fileName);
 	if (input.bytes.length === 0) throw new ImportFileError('empty_file', { de: 'Die Datei ist leer.', en: 'The file is empty.' });
+	const { format, note } = readFormat(input.fileName, input.bytes.subarray(0, HEAD_BYTES));
+	const parsed = await readAs(format, input, opts);
+	settleHeaders(parsed, note);
+	return parsed;
+}
+
+function readAs(format: FileFormat, input: FileInput, opts: ParseOptions): Promise<ParsedFile> {
 	switch (format) {
 		case 'csv':
 			return readCsv(input, opts);
@@ -53,10 +47,5 @@ async function readAny(input: FileInput, opts: ParseOptions): Promise<ParsedFile
 			return import('./read-parquet.ts').then((m) => m.readParquet(input, opts));
 		case 'geojson':
 			return readGeojson(input);
-		default:
-			throw new ImportFileError('unsupported_format', {
-				de: `Dateiformat nicht unterstützt: ${input.fileName} (erlaubt: CSV, XLSX, Parquet, GeoJSON).`,
-				en: `Unsupported file format: ${input.fileName} (allowed: CSV, XLSX, Parquet, GeoJSON).`
-			});
 	}
 }

@@ -24,17 +24,23 @@ export async function readGeojson(input: FileInput): Promise<ParsedFile> {
 	const rows: RawCell[][] = [];
 	const rowNumbers: number[] = [];
 	fc.features.forEach((f, i) => {
-		const c = f.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? (f.geometry.coordinates as number[]) : null;
+		const c = f.geometry?.type === 'Point' && Array.isArray(f.geometry.coordinates) ? (f.geometry.coordinates as unknown[]) : null;
 		// Non-point geometries keep their properties; the location step reports the missing point.
 		const p = f.properties ?? {};
-		rows.push([c ? c[0] : null, c ? c[1] : null, ...props.map((k) => toCell(p[k]))]);
+		rows.push([c ? toCell(c[0]) : null, c ? toCell(c[1]) : null, ...props.map((k) => toCell(p[k]))]);
 		rowNumbers.push(i + 1);
 	});
 	return { fileName: input.fileName, format: 'geojson', headers, rows, rowNumbers, info: {} };
 }
 
+/** A property or coordinate as a cell: scalars as they are, anything else as its JSON text (validation names it). */
 function toCell(v: unknown): RawCell {
 	if (v === null || v === undefined) return null;
 	if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-	return JSON.stringify(v);
+	try {
+		return JSON.stringify(v);
+	} catch {
+		// Nested deeper than the engine's stack (a hostile file): still a cell the validator refuses by name.
+		return Array.isArray(v) ? '[[[…]]]' : '{…}';
+	}
 }

@@ -31,6 +31,8 @@ import { fileError, fileIssue, ImportCancelled, ImportFileError, MSG_CANCELLED }
 import type { ColumnMapping } from './mapping.ts';
 import { suggestMapping } from './mapping.ts';
 import { formatOf } from './parse.ts';
+import { HEAD_BYTES, readFormat } from './content-format.ts';
+import { settleHeaders } from './header-row.ts';
 import type { FileFormat, FileInput, ImportIssue, Msg, ParsedFile, RawCell } from './types.ts';
 import {
 	adaptTravelTimeMatrix,
@@ -176,9 +178,20 @@ function sliced(p: ParsedFile): RowSource {
 }
 
 async function openRows(input: StreamInput, opts: { sheet?: string; headerRow?: number; chunkBytes?: number; signal?: AbortSignal; fastOpen?: boolean }): Promise<RowSource> {
-	const format = formatOf(input.fileName);
 	const src = byteSource(input);
 	if (src.size === 0) throw new ImportFileError('empty_file', { de: 'Die Datei ist leer.', en: 'The file is empty.' });
+	const { format, note } = readFormat(input.fileName, await src.read(0, Math.min(src.size, HEAD_BYTES)));
+	const rows = await openRowsAs(format, input, src, opts);
+	settleHeaders(rows, note);
+	return rows;
+}
+
+async function openRowsAs(
+	format: FileFormat,
+	input: StreamInput,
+	src: ByteSource,
+	opts: { sheet?: string; headerRow?: number; chunkBytes?: number; signal?: AbortSignal; fastOpen?: boolean }
+): Promise<RowSource> {
 	switch (format) {
 		case 'csv': {
 			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal, headerRow: opts.headerRow, headOnly: opts.fastOpen });
@@ -198,11 +211,6 @@ async function openRows(input: StreamInput, opts: { sheet?: string; headerRow?: 
 			const { readGeojson } = await import('./read-geojson.ts');
 			return sliced(await readGeojson({ fileName: input.fileName, bytes: await allBytes(input) }));
 		}
-		default:
-			throw new ImportFileError('unsupported_format', {
-				de: `Dateiformat nicht unterstützt: ${input.fileName} (erlaubt: CSV, XLSX, Parquet, GeoJSON).`,
-				en: `Unsupported file format: ${input.fileName} (allowed: CSV, XLSX, Parquet, GeoJSON).`
-			});
 	}
 }
 
@@ -397,7 +405,7 @@ export async function importToDb(
 		// A CSV may take the fast path: its first session checks the encoding on the first chunk only.
 		const csv = formatOf(input.fileName) === 'csv' && opts.fast !== false;
 		let s = await ImportSession.open(table, input, { ...opts, fastOpen: csv });
-		if (csv) {
+		if (csv && s.format === 'csv') {
 			const side = new FastSide(s, byteSource(input), opts.fastSlices);
 			const js = { plan: () => side.plan(), slice: (p: FastPrep, f?: (x: number) => void) => side.slice(p, opts.signal, f), finish: side.finish.bind(side) };
 			const out = await fastImport(db, js, 'blob' in input ? input.blob : input.bytes, {
