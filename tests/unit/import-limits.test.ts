@@ -3,7 +3,11 @@
  * columns, a field of megabytes. Each ends in one clear file-level message naming the row (and column),
  * read no further than the limit, whatever entry point the app or the CLI uses.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { readZipDirectorySync } from '../../src/lib/util/zip.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { importFile, ImportSession, importToDb } from '../../src/lib/data/import/index.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
@@ -86,5 +90,39 @@ describe('CSV limits', () => {
 		expect(() => {
 			for (let i = 0; i < 100; i++) p.push('x'.repeat(50) + ',', false);
 		}).toThrow(/too_many_columns|row_too_long/);
+	});
+});
+
+describe('a workbook that inflates beyond reason (zip bomb) is refused before exceljs holds it', () => {
+	const good = new Uint8Array(readFileSync(path.resolve(__dirname, '../fixtures/import/good/offices.xlsx')));
+	const parts = unzipSync(good);
+	const sheet = Object.keys(parts).find((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k))!;
+	it('a sheet padded to 16 MB of blanks (~1000× its compressed size): one file-level message', async () => {
+		const xml = new TextDecoder().decode(parts[sheet]);
+		const padded = repeat(xml.replace(/<\/worksheet>\s*$/, ''), ' ', 16 * 2 ** 20);
+		padded.set(new TextEncoder().encode('</worksheet>'), padded.length - 12); // still well-formed XML
+		const bomb = zipSync({ ...parts, [sheet]: padded }, { level: 6 });
+		expect(bomb.length).toBeLessThan(200 * 1024);
+		const r = await importFile('offices', { fileName: 'offices.xlsx', bytes: bomb }, { refs });
+		expect(where(r)).toEqual([[null, null, 'xlsx_too_large']]);
+		expect(r.issues[0].message.en).toContain(sheet);
+	});
+	it('a part whose declared size is smaller than what it inflates to is damaged, not read', async () => {
+		const zip = zipSync(parts);
+		const entries = readZipDirectorySync(zip);
+		const e = entries.find((x) => x.name === sheet)!;
+		// Central directory record of the sheet: its uncompressed size sits 24 bytes in.
+		const cd = new DataView(zip.buffer, zip.byteOffset);
+		for (let p = zip.length - 22; p > 0; p--)
+			if (cd.getUint32(p, true) === 0x02014b50 && cd.getUint32(p + 42, true) === e.localHeaderOffset) {
+				cd.setUint32(p + 24, e.uncompressedSize - 100, true);
+				break;
+			}
+		const r = await importFile('offices', { fileName: 'offices.xlsx', bytes: zip }, { refs });
+		expect(where(r)).toEqual([[null, null, 'xlsx_unreadable']]);
+	});
+	it('the good workbook still reads', async () => {
+		const r = await importFile('offices', { fileName: 'offices.xlsx', bytes: good }, { refs });
+		expect(r.result?.stats.rows).toBe(2);
 	});
 });

@@ -6,6 +6,7 @@
  * reports on their row and column.
  */
 import ExcelJS from 'exceljs';
+import { readEntrySync, readZipDirectorySync, ZipError, type EntryReadOptions } from '../../util/zip.ts';
 import { ImportFileError } from './issues.ts';
 import { detectHeaderIndex, headerRowMissing, titleRowsNote } from './header-row.ts';
 import { BadCell, type FileInput, type ParsedFile, type RawCell, type ReaderNote } from './types.ts';
@@ -57,11 +58,47 @@ export interface XlsxOptions {
 	sheet?: string;
 	/** Sheet row of the header (default: found from the first rows). */
 	headerRow?: number;
+	/** Zip limits (default XLSX_ZIP_LIMITS; tests make them small). */
+	limits?: typeof XLSX_ZIP_LIMITS;
 }
 
 const visible = (w: ExcelJS.Worksheet) => w.state === undefined || w.state === 'visible';
 
+/**
+ * Limits per part of a workbook, counted on the real output (util/zip.ts): a sheet's XML compresses about
+ * 10×, so more than 200× is a zip bomb; 512 MiB is more than a JavaScript string holds anyway. Plus all
+ * parts together.
+ */
+export const XLSX_ZIP_LIMITS: Pick<EntryReadOptions, 'maxBytes' | 'maxRatio'> & { totalBytes: number } = { maxBytes: 512 * 2 ** 20, maxRatio: 200, totalBytes: 1024 * 2 ** 20 };
+
+/**
+ * Inflate every part once, counting, before exceljs holds the workbook in memory: exceljs (JSZip) trusts
+ * the sizes an archive declares and would inflate a bomb whole, taking the page down with it.
+ */
+function guardWorkbookZip(bytes: Uint8Array, limits: typeof XLSX_ZIP_LIMITS): void {
+	let total = 0;
+	try {
+		for (const e of readZipDirectorySync(bytes)) {
+			for (const chunk of readEntrySync(bytes, e, { maxBytes: limits.maxBytes, maxRatio: limits.maxRatio, checkCrc: false })) {
+				total += chunk.length;
+				if (total > limits.totalBytes)
+					throw new ZipError('too_large', {
+						de: `die Teile der Arbeitsmappe entpacken sich auf mehr als ${limits.totalBytes / 2 ** 20} MiB`,
+						en: `the workbook's parts expand to more than ${limits.totalBytes / 2 ** 20} MiB`
+					});
+			}
+		}
+	} catch (e) {
+		if (!(e instanceof ZipError)) throw e;
+		throw new ImportFileError(e.code === 'too_large' ? 'xlsx_too_large' : 'xlsx_unreadable', {
+			de: e.code === 'too_large' ? `Die Excel-Datei wird nicht gelesen: ${e.msg.de}. Bitte die Tabelle als CSV speichern.` : `Die Excel-Datei ist beschädigt oder unvollständig und kann nicht gelesen werden (${e.msg.de}).`,
+			en: e.code === 'too_large' ? `The Excel file is not read: ${e.msg.en}. Please save the table as CSV.` : `The Excel file is damaged or truncated and cannot be read (${e.msg.en}).`
+		});
+	}
+}
+
 export async function readXlsx(input: FileInput, opts: XlsxOptions = {}): Promise<ParsedFile> {
+	guardWorkbookZip(input.bytes, opts.limits ?? XLSX_ZIP_LIMITS);
 	const wb = new ExcelJS.Workbook();
 	try {
 		// exceljs wants an ArrayBuffer-like; copy out exactly this view's bytes.
