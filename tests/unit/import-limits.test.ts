@@ -1,9 +1,12 @@
 /**
  * Inputs that used to hang or crash (issue 13 item 6): a 50 MB single-line CSV, a line of millions of
- * columns, a field of megabytes. Each ends in one clear file-level message naming the row (and column),
- * read no further than the limit, whatever entry point the app or the CLI uses.
+ * columns, a field of megabytes, a workbook or Parquet column that inflates a thousandfold. Each ends in
+ * one clear file-level message naming the row (and column) where one applies, read no further than the
+ * limit, whatever entry point the app or the CLI uses.
  */
-import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -124,5 +127,28 @@ describe('a workbook that inflates beyond reason (zip bomb) is refused before ex
 	it('the good workbook still reads', async () => {
 		const r = await importFile('offices', { fileName: 'offices.xlsx', bytes: good }, { refs });
 		expect(r.result?.stats.rows).toBe(2);
+	});
+});
+
+describe('a Parquet column that declares it inflates beyond reason is refused before it is decoded', () => {
+	it('20 MB of repeated text in zstd (~1000× its size): one file-level message naming the column', async () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'parquet-bomb-'));
+		try {
+			const file = path.join(dir, 'customers.parquet');
+			const con = await (await DuckDBInstance.create(':memory:')).connect();
+			await con.run(`COPY (SELECT 'C' || i AS customer_id, 'insured' AS "group", 1 AS count, 8.3 AS lon, 47.05 AS lat,
+				repeat('x', 20000) || i AS note FROM range(1000) t(i)) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
+			const bytes = new Uint8Array(readFileSync(file));
+			expect(bytes.length).toBeLessThan(200 * 1024);
+			const r = await importFile('customers', { fileName: 'customers.parquet', bytes }, { refs });
+			expect(where(r)).toEqual([[null, null, 'parquet_too_large']]);
+			expect(r.issues[0].message.en).toContain('"note"');
+			// The same rows with ordinary text read.
+			await con.run(`COPY (SELECT 'C' || i AS customer_id, 'insured' AS "group", 1 AS count, 8.3 AS lon, 47.05 AS lat, 'Notiz ' || i AS note FROM range(1000) t(i)) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
+			const ok = await importFile('customers', { fileName: 'customers.parquet', bytes: new Uint8Array(readFileSync(file)) }, { refs });
+			expect(ok.result?.stats.rows).toBe(1000);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

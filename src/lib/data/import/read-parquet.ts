@@ -34,11 +34,28 @@ function checkFlatSchema(meta: FileMetaData, byteLength: number): string[] {
 			if (!md || !p || p.length !== 1 || !leaves.has(p[0])) throw new Error('column chunk does not match the schema');
 			const start = Number(md.dictionary_page_offset ?? md.data_page_offset);
 			if (!(start >= 0 && start + Number(md.total_compressed_size) <= byteLength)) throw new Error('column chunk outside the file');
+			const raw = Number(md.total_uncompressed_size);
+			const packed = Number(md.total_compressed_size);
+			if (!(raw <= PARQUET_LIMITS.maxBytes && raw <= PARQUET_LIMITS.maxRatio * packed + (1 << 20))) {
+				const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+				throw new ImportFileError('parquet_too_large', {
+					de: `Die Parquet-Datei wird nicht gelesen: die Spalte «${p[0]}» einer Zeilengruppe entpackt sich laut Datei auf ${mib(raw)} aus ${mib(packed)} (Grenze ${mib(PARQUET_LIMITS.maxBytes)}, ${PARQUET_LIMITS.maxRatio}-fach: beschädigt oder eine Dekompressionsbombe). Bitte kleinere Zeilengruppen schreiben oder als CSV speichern.`,
+					en: `The Parquet file is not read: column "${p[0]}" of a row group expands, as the file declares, to ${mib(raw)} from ${mib(packed)} (limit ${mib(PARQUET_LIMITS.maxBytes)}, ${PARQUET_LIMITS.maxRatio}×: corrupt or a decompression bomb). Please write smaller row groups or save as CSV.`
+				});
+			}
 		}
 	return headers;
 }
 
+/**
+ * Limits per column chunk, on the sizes the file declares (hyparquet allocates what a page declares):
+ * encoded pages compress a few times at most, so more than 200× is damage or a bomb; 512 MiB is one row
+ * group's column held in memory at once.
+ */
+export const PARQUET_LIMITS = { maxBytes: 512 * 2 ** 20, maxRatio: 200 };
+
 function unreadable(e: unknown): ImportFileError {
+	if (e instanceof ImportFileError) return e;
 	return new ImportFileError('parquet_unreadable', {
 		de: `Die Parquet-Datei ist beschädigt oder unvollständig (${(e as Error).message}).`,
 		en: `The Parquet file is damaged or truncated (${(e as Error).message}).`
