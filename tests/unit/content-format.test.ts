@@ -70,6 +70,7 @@ describe('contentKind', () => {
 		expect(contentKind(PDF)).toBe('pdf');
 		expect(contentKind(gzipSync(OFFICES_CSV))).toBe('gzip');
 		expect(contentKind(zipOf('offices.csv', OFFICES_CSV))).toBe('zip');
+		expect(contentKind(zipOf('mimetype', enc('application/vnd.oasis.opendocument.spreadsheet')))).toBe('ods');
 		expect(contentKind(noise(4096))).toBe('binary');
 		expect(contentKind(OFFICES_CSV)).toBe('text');
 		// UTF-16 holds a NUL beside every ASCII character: text, with and without a BOM.
@@ -109,6 +110,7 @@ describe('readFormat', () => {
 		};
 		expect(refused('offices.xlsx', OLE)).toBe('content_xls');
 		expect(refused('offices.csv', OLE)).toBe('content_xls');
+		expect(refused('offices.xlsx', zipOf('mimetype', enc('application/vnd.oasis.opendocument.spreadsheet')))).toBe('content_ods');
 		expect(refused('sites.csv', PDF)).toBe('content_pdf');
 		expect(refused('sites.csv', zipOf('sites.csv', SITES_CSV))).toBe('content_zip');
 		expect(refused('sites.csv', gzipSync(SITES_CSV))).toBe('content_gzip');

@@ -28,7 +28,7 @@ export function formatOf(fileName: string): FileFormat | null {
 /** Bytes of the file's start that decide its content kind. */
 export const HEAD_BYTES = 4096;
 
-export type ContentKind = 'xlsx' | 'zip' | 'xls' | 'parquet' | 'pdf' | 'gzip' | 'binary' | 'text';
+export type ContentKind = 'xlsx' | 'ods' | 'zip' | 'xls' | 'parquet' | 'pdf' | 'gzip' | 'binary' | 'text';
 
 const startsWith = (b: Uint8Array, ...m: number[]) => b.length >= m.length && m.every((x, i) => b[i] === x);
 const ascii = (b: Uint8Array) => String.fromCharCode.apply(null, b as unknown as number[]);
@@ -38,6 +38,8 @@ export function contentKind(head: Uint8Array): ContentKind {
 	if (startsWith(head, 0x50, 0x4b, 0x03, 0x04)) {
 		// An Office Open XML workbook: its package parts are named in the local headers at the start.
 		const names = ascii(head);
+		// An OpenDocument file names its type in its first part, stored: "mimetype" + the media type.
+		if (names.startsWith('mimetype', 30) && names.includes('opendocument.spreadsheet')) return 'ods';
 		return names.includes('[Content_Types].xml') || names.includes('xl/') ? 'xlsx' : 'zip';
 	}
 	if (startsWith(head, 0x50, 0x4b, 0x05, 0x06)) return 'zip'; // an empty archive
@@ -70,6 +72,10 @@ const REFUSED: Record<Exclude<ContentKind, 'xlsx' | 'parquet' | 'text'>, Msg> = 
 	xls: {
 		de: 'Die Datei ist im alten Excel-Format (.xls, Excel 97–2003), das nicht gelesen wird. Bitte in Excel als .xlsx oder CSV speichern.',
 		en: 'The file is in the old Excel format (.xls, Excel 97–2003), which is not read. Please save it in Excel as .xlsx or CSV.'
+	},
+	ods: {
+		de: 'Die Datei ist eine OpenDocument-Tabelle (.ods, LibreOffice), die nicht gelesen wird. Bitte als .xlsx oder CSV speichern.',
+		en: 'The file is an OpenDocument spreadsheet (.ods, LibreOffice), which is not read. Please save it as .xlsx or CSV.'
 	},
 	pdf: {
 		de: 'Die Datei ist ein PDF-Dokument, keine Tabelle. Bitte die Tabelle als CSV oder XLSX exportieren.',
