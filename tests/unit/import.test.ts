@@ -127,6 +127,20 @@ describe('CSV reading', () => {
 	});
 });
 
+describe('a data folder with a spreadsheet in a format no reader takes', () => {
+	it('staff.xls named for a table is an error (the load would miss it); an unrelated file is only passed over', async () => {
+		const db = await openNodeDb();
+		const r = await loadDataFolder(db, [text('staff.xls', 'x'), text('sites_notes.docx', 'x'), file('good/sites.geojson')], { refs });
+		expect(where(r.issues).filter((w) => w[0] === 'error' || w[3] === 'unknown_file')).toEqual([
+			['error', null, null, 'unsupported_format'],
+			['warning', null, null, 'unknown_file']
+		]);
+		expect(r.issues[0].message.en).toContain('staff');
+		expect(r.committed).toBe(false);
+		await db.close();
+	});
+});
+
 describe('other formats', () => {
 	it('reads XLSX with LV95 e/n columns, Swiss dates and ja/nein', async () => {
 		const r = await run('offices', file('good/offices.xlsx'));

@@ -12,11 +12,18 @@ import { formatOf } from './parse.ts';
 import type { FileInput, ImportIssue, ProgressOptions } from './types.ts';
 import type { ValidationResult } from './validate.ts';
 
-/** The table a file name stands for (`staff.csv` -> staff), or null. */
+/** The table a file name stands for (`staff.csv` -> staff), or null (also for a format no reader takes). */
 export function tableForFile(fileName: string): TableName | null {
+	return formatOf(fileName) ? tableForStem(fileName) : null;
+}
+
+/** Spreadsheet formats no reader takes: named for a table, such a file is an error, not an ignored extra. */
+const SPREADSHEET_ELSE = /\.(xls|xlsm|xlsb|ods|fods|numbers)$/i;
+
+/** The table the name before the extension stands for, whatever the format. */
+function tableForStem(fileName: string): TableName | null {
 	const base = fileName.split(/[\\/]/).pop()!.toLowerCase();
-	if (!formatOf(base)) return null;
-	const stem = base.slice(0, base.lastIndexOf('.'));
+	const stem = base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base;
 	// "staff.csv" or "staff_2026.xlsx" / "staff-lu.csv": the table name, optionally followed by a suffix.
 	return (tableNames as TableName[]).find((t) => stem === t || stem.startsWith(t + '_') || stem.startsWith(t + '-')) ?? null;
 }
@@ -43,6 +50,22 @@ export async function loadDataFolder(
 	const seen = new Map<TableName, string>();
 	for (const f of files) {
 		const table = tableForFile(f.fileName);
+		const meant = table || !SPREADSHEET_ELSE.test(f.fileName) ? null : tableForStem(f.fileName);
+		if (meant) {
+			// A spreadsheet named for a table in a format no reader takes (staff.xls, offices.ods): the load would miss it.
+			out.issues.push({
+				severity: 'error',
+				file: f.fileName,
+				row: null,
+				column: null,
+				code: 'unsupported_format',
+				message: {
+					de: `Dateiformat nicht unterstützt (für die Tabelle ${meant}): bitte als CSV, XLSX, Parquet oder GeoJSON speichern.`,
+					en: `Unsupported file format (for the table ${meant}): please save it as CSV, XLSX, Parquet or GeoJSON.`
+				}
+			});
+			continue;
+		}
 		if (!table) {
 			out.issues.push({
 				severity: 'warning',
