@@ -85,6 +85,7 @@ describe('readFormat', () => {
 	it('reads by name when the content agrees, and says so when it does not', () => {
 		expect(readFormat('offices.csv', OFFICES_CSV)).toEqual({ format: 'csv' });
 		expect(readFormat('offices.xlsx', XLSX)).toEqual({ format: 'xlsx' });
+		expect(readFormat('Bueros_mit_Makros.xlsm', XLSX)).toEqual({ format: 'xlsx' });
 		expect(readFormat('sites.geojson', enc('\ufeff  {"type":"FeatureCollection"}'))).toEqual({ format: 'geojson' });
 		const r = readFormat('Mitarbeitende.CSV', XLSX);
 		expect(r.format).toBe('xlsx');

@@ -14,6 +14,8 @@ const EXTENSIONS: Record<string, FileFormat> = {
 	txt: 'csv',
 	tsv: 'csv',
 	xlsx: 'xlsx',
+	// A macro-enabled workbook is the same format; its macros are never run (exceljs does not read them).
+	xlsm: 'xlsx',
 	parquet: 'parquet',
 	geojson: 'geojson',
 	json: 'geojson'

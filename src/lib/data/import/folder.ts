@@ -18,7 +18,7 @@ export function tableForFile(fileName: string): TableName | null {
 }
 
 /** Spreadsheet formats no reader takes: named for a table, such a file is an error, not an ignored extra. */
-const SPREADSHEET_ELSE = /\.(xls|xlsm|xlsb|ods|fods|numbers)$/i;
+const SPREADSHEET_ELSE = /\.(xls|xlsb|ods|fods|numbers)$/i;
 
 /** The table the name before the extension stands for, whatever the format. */
 function tableForStem(fileName: string): TableName | null {
