@@ -213,3 +213,34 @@ describe('repeated column names', () => {
 		expect(names[1]).toEqual(names[0]);
 	});
 });
+
+describe('coordinates in more than one system', () => {
+	let db: Db;
+	beforeAll(async () => {
+		db = await openNodeDb();
+	});
+	afterAll(async () => {
+		await db.close();
+	});
+	// Points near Lucerne station in LV95, and one in LV03 (as from a second agency's list).
+	const rowsOf = (pairs: string[]) => ['person_id,unit,fte,office_id,e,n', ...pairs.map((p, i) => `P${i},IV,1,IV-LAND35,${p}`)].join('\n') + '\n';
+	const mixed = rowsOf(['2666200,1211200', '2666300,1211250', '666200,211200']);
+	it('named with the count per system, alike on the fast and the reference path; one system alone is not', async () => {
+		const messages: string[] = [];
+		for (const fast of [true, false]) {
+			let took = false;
+			const r = await importToDb(db, 'staff', { fileName: 'staff.csv', bytes: enc(mixed) }, { refs, fast, onFastPath: (o) => (took = o.ok) });
+			expect(took).toBe(fast);
+			const m = r.issues.filter((i) => i.code === 'coords_mixed');
+			expect(m).toHaveLength(1);
+			messages.push(m[0].message.en);
+		}
+		expect(messages[1]).toBe(messages[0]);
+		expect(messages[0]).toContain('LV95 (EPSG:2056): 2 rows; LV03 (EPSG:21781): 1 row');
+		const same = await importFile('staff', { fileName: 'staff.csv', bytes: enc(rowsOf(['2666200,1211200', '2666300,1211250'])) }, { refs });
+		expect(same.issues.map((i) => i.code)).toEqual([]);
+		const lv03 = await importFile('staff', { fileName: 'staff.csv', bytes: enc(rowsOf(['666200,211200', '666300,211250'])) }, { refs });
+		expect(lv03.issues.map((i) => i.code)).toEqual(['coords_converted']);
+		expect(lv03.issues[0].message.de).toContain('LV03 (EPSG:21781), nicht LV95 (EPSG:2056)');
+	});
+});

@@ -50,14 +50,14 @@ export interface ValidationResult {
 	mapping: ColumnMapping;
 }
 
-const SYSTEM_LABEL: Record<CoordSystem, string> = {
-	wgs84: 'WGS84',
-	wgs84_swapped: 'WGS84 (lon/lat swapped)',
-	lv95: 'LV95 (EPSG:2056)',
-	lv95_swapped: 'LV95 (E/N swapped)',
-	lv03: 'LV03 (EPSG:21781)',
-	lv03_swapped: 'LV03 (y/x swapped)',
-	unknown: '?'
+const SYSTEM_LABEL: Record<CoordSystem, Msg> = {
+	wgs84: { de: 'WGS84', en: 'WGS84' },
+	wgs84_swapped: { de: 'WGS84 (Länge/Breite vertauscht)', en: 'WGS84 (lon/lat swapped)' },
+	lv95: { de: 'LV95 (EPSG:2056)', en: 'LV95 (EPSG:2056)' },
+	lv95_swapped: { de: 'LV95 (E/N vertauscht)', en: 'LV95 (E/N swapped)' },
+	lv03: { de: 'LV03 (EPSG:21781)', en: 'LV03 (EPSG:21781)' },
+	lv03_swapped: { de: 'LV03 (y/x vertauscht)', en: 'LV03 (y/x swapped)' },
+	unknown: { de: '?', en: '?' }
 };
 
 const yieldNow = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -502,10 +502,19 @@ export class TableValidator {
 				}
 				coordSystem ??= system;
 				const expected = p.kind === 'lonlat' ? 'wgs84' : 'lv95';
-				if (votes > 0 && system !== expected && system !== 'unknown')
+				// Rows in more than one system (lists merged from sources in LV03 and LV95): each row's system
+				// was detected and converted; the reader should know the file mixes them.
+				const systems = [...this.votes[k]].filter(([, c]) => c > 0).sort((x, y) => y[1] - x[1]);
+				if (systems.length > 1) {
+					const list = (l: 'de' | 'en') => systems.map(([s, c]) => `${SYSTEM_LABEL[s][l]}: ${c} ${l === 'de' ? (c === 1 ? 'Zeile' : 'Zeilen') : c === 1 ? 'row' : 'rows'}`).join('; ');
+					issues.warn(null, p.header, 'coords_mixed', {
+						de: `Die Koordinaten in «${p.header}» stehen in mehr als einem System (${list('de')}); das System jeder Zeile wurde erkannt und exakt nach WGS84 umgerechnet. Prüfen, ob die Zeilen aus verschiedenen Quellen stammen.`,
+						en: `The coordinates in "${p.header}" are in more than one system (${list('en')}); each row's system was detected and converted exactly to WGS84. Check whether the rows come from different sources.`
+					});
+				} else if (votes > 0 && system !== expected && system !== 'unknown')
 					issues.warn(null, p.header, 'coords_converted', {
-						de: `Die Koordinaten in «${p.header}» sind ${SYSTEM_LABEL[system]}, nicht ${SYSTEM_LABEL[expected]}; sie wurden erkannt und exakt nach WGS84 umgerechnet.`,
-						en: `The coordinates in "${p.header}" are ${SYSTEM_LABEL[system]}, not ${SYSTEM_LABEL[expected]}; they were detected and converted exactly to WGS84.`
+						de: `Die Koordinaten in «${p.header}» sind ${SYSTEM_LABEL[system].de}, nicht ${SYSTEM_LABEL[expected].de}; sie wurden erkannt und exakt nach WGS84 umgerechnet.`,
+						en: `The coordinates in "${p.header}" are ${SYSTEM_LABEL[system].en}, not ${SYSTEM_LABEL[expected].en}; they were detected and converted exactly to WGS84.`
 					});
 			});
 		}
