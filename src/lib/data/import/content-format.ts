@@ -3,7 +3,8 @@
  * misnamed (an Excel workbook saved as "staff.csv", a CSV renamed ".xlsx", a PDF or a zip in the wrong
  * place): read by name alone they would show garbage column names or a reader's internal error. A
  * workbook, a Parquet file or a text table under another table format's name is read for what it is, with
- * a warning; content no reader takes (old .xls, PDF, ZIP or gzip archives, binary data) is refused by name.
+ * a warning; content no reader takes (old .xls, OpenDocument .ods, PDF, ZIP or gzip archives, binary data) is
+ * refused by name.
  */
 import { utf16Pattern } from './encoding.ts';
 import { ImportFileError } from './issues.ts';

@@ -58,8 +58,6 @@ export interface XlsxOptions {
 	sheet?: string;
 	/** Sheet row of the header (default: found from the first rows). */
 	headerRow?: number;
-	/** Zip limits (default XLSX_ZIP_LIMITS; tests make them small). */
-	limits?: typeof XLSX_ZIP_LIMITS;
 }
 
 const visible = (w: ExcelJS.Worksheet) => w.state === undefined || w.state === 'visible';
@@ -98,7 +96,7 @@ function guardWorkbookZip(bytes: Uint8Array, limits: typeof XLSX_ZIP_LIMITS): vo
 }
 
 export async function readXlsx(input: FileInput, opts: XlsxOptions = {}): Promise<ParsedFile> {
-	guardWorkbookZip(input.bytes, opts.limits ?? XLSX_ZIP_LIMITS);
+	guardWorkbookZip(input.bytes, XLSX_ZIP_LIMITS);
 	const wb = new ExcelJS.Workbook();
 	try {
 		// exceljs wants an ArrayBuffer-like; copy out exactly this view's bytes.
