@@ -151,4 +151,29 @@ describe('a Parquet column that declares it inflates beyond reason is refused be
 			rmSync(dir, { recursive: true, force: true });
 		}
 	});
+	it('a page whose header lies (134 MB declared inside an honest 2.4 MB column chunk) is refused before it is allocated', async () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'parquet-lie-'));
+		try {
+			const file = path.join(dir, 'customers.parquet');
+			const con = await (await DuckDBInstance.create(':memory:')).connect();
+			await con.run(`COPY (SELECT 'C' || i AS customer_id, 'insured' AS "group", 1 AS count, 8.3 AS lon, 47.05 AS lat,
+				repeat('ab', 600) || i AS note FROM range(2000) t(i)) TO '${file}' (FORMAT parquet, COMPRESSION gzip)`);
+			const [m] = (await con.runAndReadAll(`SELECT coalesce(dictionary_page_offset, data_page_offset) AS at FROM parquet_metadata('${file}') WHERE path_in_schema = 'note'`)).getRowObjects();
+			const bytes = new Uint8Array(readFileSync(file));
+			const ok = await importFile('customers', { fileName: 'customers.parquet', bytes: bytes.slice() }, { refs });
+			expect(ok.result?.stats.rows).toBe(2000);
+			// The page header (Thrift compact): field 1 type, then field 2 uncompressed_page_size as a zigzag varint.
+			const at = Number(m.at);
+			expect([bytes[at], bytes[at + 2]]).toEqual([0x15, 0x15]);
+			let end = at + 3;
+			while (bytes[end] & 0x80) end++;
+			expect(end - (at + 3)).toBe(3); // a four-byte varint, replaced in place by the largest four-byte size
+			bytes.set([0xfe, 0xff, 0xff, 0x7f], at + 3);
+			const r = await importFile('customers', { fileName: 'customers.parquet', bytes }, { refs });
+			expect(where(r)).toEqual([[null, null, 'parquet_too_large']]);
+			expect(r.issues[0].message.en).toContain('a page (GZIP) expands');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });

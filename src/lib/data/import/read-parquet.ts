@@ -3,8 +3,8 @@
  * an AsyncBuffer, so a File in the browser is never loaded whole: only the footer and the column chunks
  * of the current row group are fetched (File.slice). Memory is bounded by the largest row group.
  */
-import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
+import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type Compressors, type FileMetaData } from 'hyparquet';
+import { compressors as codecs } from 'hyparquet-compressors';
 import type { RowChunk } from './csv-stream.ts';
 import { ImportCancelled, ImportFileError } from './issues.ts';
 import type { FileInput, ParsedFile, ProgressOptions, RawCell } from './types.ts';
@@ -36,8 +36,7 @@ function checkFlatSchema(meta: FileMetaData, byteLength: number): string[] {
 			if (!(start >= 0 && start + Number(md.total_compressed_size) <= byteLength)) throw new Error('column chunk outside the file');
 			const raw = Number(md.total_uncompressed_size);
 			const packed = Number(md.total_compressed_size);
-			if (!(raw <= PARQUET_LIMITS.maxBytes && raw <= PARQUET_LIMITS.maxRatio * packed + (1 << 20))) {
-				const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+			if (!withinLimits(raw, packed)) {
 				throw new ImportFileError('parquet_too_large', {
 					de: `Die Parquet-Datei wird nicht gelesen: die Spalte «${p[0]}» einer Zeilengruppe entpackt sich laut Datei auf ${mib(raw)} aus ${mib(packed)} (Grenze ${mib(PARQUET_LIMITS.maxBytes)}, ${PARQUET_LIMITS.maxRatio}-fach: beschädigt oder eine Dekompressionsbombe). Bitte kleinere Zeilengruppen schreiben oder als CSV speichern.`,
 					en: `The Parquet file is not read: column "${p[0]}" of a row group expands, as the file declares, to ${mib(raw)} from ${mib(packed)} (limit ${mib(PARQUET_LIMITS.maxBytes)}, ${PARQUET_LIMITS.maxRatio}×: corrupt or a decompression bomb). Please write smaller row groups or save as CSV.`
@@ -48,11 +47,35 @@ function checkFlatSchema(meta: FileMetaData, byteLength: number): string[] {
 }
 
 /**
- * Limits per column chunk, on the sizes the file declares (hyparquet allocates what a page declares):
+ * Limits per column chunk and per page, on the sizes the file declares (hyparquet allocates what a page declares):
  * encoded pages compress a few times at most, so more than 200× is damage or a bomb; 512 MiB is one row
  * group's column held in memory at once.
  */
 export const PARQUET_LIMITS = { maxBytes: 512 * 2 ** 20, maxRatio: 200 };
+
+/** Within PARQUET_LIMITS: `raw` bytes declared for `packed` compressed ones. */
+const withinLimits = (raw: number, packed: number) => raw <= PARQUET_LIMITS.maxBytes && raw <= PARQUET_LIMITS.maxRatio * packed + (1 << 20);
+const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+
+/**
+ * The codecs, each refusing a page whose header declares more than PARQUET_LIMITS before anything is
+ * allocated: hyparquet allocates the size a page header declares, and a file may declare honest column
+ * chunks around a page that lies.
+ */
+export function guardedCodecs(all: Compressors): Compressors {
+	const out: Compressors = {};
+	for (const [codec, f] of Object.entries(all) as [keyof Compressors, NonNullable<Compressors[keyof Compressors]>][])
+		out[codec] = (input, length) => {
+			if (!withinLimits(length, input.length))
+				throw new ImportFileError('parquet_too_large', {
+					de: `Die Parquet-Datei wird nicht gelesen: eine Seite (${codec}) entpackt sich laut Datei auf ${mib(length)} aus ${mib(input.length)} (Grenze ${mib(PARQUET_LIMITS.maxBytes)}, ${PARQUET_LIMITS.maxRatio}-fach: beschädigt oder eine Dekompressionsbombe).`,
+					en: `The Parquet file is not read: a page (${codec}) expands, as the file declares, to ${mib(length)} from ${mib(input.length)} (limit ${mib(PARQUET_LIMITS.maxBytes)}, ${PARQUET_LIMITS.maxRatio}×: corrupt or a decompression bomb).`
+				});
+			return f(input, length);
+		};
+	return out;
+}
+const compressors = guardedCodecs(codecs);
 
 function unreadable(e: unknown): ImportFileError {
 	if (e instanceof ImportFileError) return e;
