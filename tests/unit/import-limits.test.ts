@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZipDirectorySync } from '../../src/lib/util/zip.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { importFile, ImportSession, importToDb } from '../../src/lib/data/import/index.ts';
@@ -131,49 +131,44 @@ describe('a workbook that inflates beyond reason (zip bomb) is refused before ex
 });
 
 describe('a Parquet column that declares it inflates beyond reason is refused before it is decoded', () => {
+	let dir: string;
+	beforeAll(() => {
+		dir = mkdtempSync(path.join(os.tmpdir(), 'parquet-bomb-'));
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+	/** Customers with a `note` column (an SQL expression over i), written by native DuckDB as Parquet. */
+	async function customersParquet(note: string, rows: number, codec: string) {
+		const file = path.join(dir, `customers-${codec}-${rows}.parquet`);
+		const con = await (await DuckDBInstance.create(':memory:')).connect();
+		await con.run(`COPY (SELECT 'C' || i AS customer_id, 'insured' AS "group", 1 AS count, 8.3 AS lon, 47.05 AS lat, ${note} AS note
+			FROM range(${rows}) t(i)) TO '${file}' (FORMAT parquet, COMPRESSION ${codec})`);
+		return { file, con, bytes: new Uint8Array(readFileSync(file)) };
+	}
 	it('20 MB of repeated text in zstd (~1000× its size): one file-level message naming the column', async () => {
-		const dir = mkdtempSync(path.join(os.tmpdir(), 'parquet-bomb-'));
-		try {
-			const file = path.join(dir, 'customers.parquet');
-			const con = await (await DuckDBInstance.create(':memory:')).connect();
-			await con.run(`COPY (SELECT 'C' || i AS customer_id, 'insured' AS "group", 1 AS count, 8.3 AS lon, 47.05 AS lat,
-				repeat('x', 20000) || i AS note FROM range(1000) t(i)) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
-			const bytes = new Uint8Array(readFileSync(file));
-			expect(bytes.length).toBeLessThan(200 * 1024);
-			const r = await importFile('customers', { fileName: 'customers.parquet', bytes }, { refs });
-			expect(where(r)).toEqual([[null, null, 'parquet_too_large']]);
-			expect(r.issues[0].message.en).toContain('"note"');
-			// The same rows with ordinary text read.
-			await con.run(`COPY (SELECT 'C' || i AS customer_id, 'insured' AS "group", 1 AS count, 8.3 AS lon, 47.05 AS lat, 'Notiz ' || i AS note FROM range(1000) t(i)) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
-			const ok = await importFile('customers', { fileName: 'customers.parquet', bytes: new Uint8Array(readFileSync(file)) }, { refs });
-			expect(ok.result?.stats.rows).toBe(1000);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+		const bomb = await customersParquet(`repeat('x', 20000) || i`, 1000, 'zstd');
+		expect(bomb.bytes.length).toBeLessThan(200 * 1024);
+		const r = await importFile('customers', { fileName: 'customers.parquet', bytes: bomb.bytes }, { refs });
+		expect(where(r)).toEqual([[null, null, 'parquet_too_large']]);
+		expect(r.issues[0].message.en).toContain('"note"');
+		// The same rows with ordinary text read.
+		const ordinary = await customersParquet(`'Notiz ' || i`, 1000, 'zstd');
+		const ok = await importFile('customers', { fileName: 'customers.parquet', bytes: ordinary.bytes }, { refs });
+		expect(ok.result?.stats.rows).toBe(1000);
 	});
 	it('a page whose header lies (134 MB declared inside an honest 2.4 MB column chunk) is refused before it is allocated', async () => {
-		const dir = mkdtempSync(path.join(os.tmpdir(), 'parquet-lie-'));
-		try {
-			const file = path.join(dir, 'customers.parquet');
-			const con = await (await DuckDBInstance.create(':memory:')).connect();
-			await con.run(`COPY (SELECT 'C' || i AS customer_id, 'insured' AS "group", 1 AS count, 8.3 AS lon, 47.05 AS lat,
-				repeat('ab', 600) || i AS note FROM range(2000) t(i)) TO '${file}' (FORMAT parquet, COMPRESSION gzip)`);
-			const [m] = (await con.runAndReadAll(`SELECT coalesce(dictionary_page_offset, data_page_offset) AS at FROM parquet_metadata('${file}') WHERE path_in_schema = 'note'`)).getRowObjects();
-			const bytes = new Uint8Array(readFileSync(file));
-			const ok = await importFile('customers', { fileName: 'customers.parquet', bytes: bytes.slice() }, { refs });
-			expect(ok.result?.stats.rows).toBe(2000);
-			// The page header (Thrift compact): field 1 type, then field 2 uncompressed_page_size as a zigzag varint.
-			const at = Number(m.at);
-			expect([bytes[at], bytes[at + 2]]).toEqual([0x15, 0x15]);
-			let end = at + 3;
-			while (bytes[end] & 0x80) end++;
-			expect(end - (at + 3)).toBe(3); // a four-byte varint, replaced in place by the largest four-byte size
-			bytes.set([0xfe, 0xff, 0xff, 0x7f], at + 3);
-			const r = await importFile('customers', { fileName: 'customers.parquet', bytes }, { refs });
-			expect(where(r)).toEqual([[null, null, 'parquet_too_large']]);
-			expect(r.issues[0].message.en).toContain('a page (GZIP) expands');
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+		const { file, con, bytes } = await customersParquet(`repeat('ab', 600) || i`, 2000, 'gzip');
+		const [m] = (await con.runAndReadAll(`SELECT coalesce(dictionary_page_offset, data_page_offset) AS at FROM parquet_metadata('${file}') WHERE path_in_schema = 'note'`)).getRowObjects();
+		const ok = await importFile('customers', { fileName: 'customers.parquet', bytes: bytes.slice() }, { refs });
+		expect(ok.result?.stats.rows).toBe(2000);
+		// The page header (Thrift compact): field 1 type, then field 2 uncompressed_page_size as a zigzag varint.
+		const at = Number(m.at);
+		expect([bytes[at], bytes[at + 2]]).toEqual([0x15, 0x15]);
+		let end = at + 3;
+		while (bytes[end] & 0x80) end++;
+		expect(end - (at + 3)).toBe(3); // a four-byte varint, replaced in place by the largest four-byte size
+		bytes.set([0xfe, 0xff, 0xff, 0x7f], at + 3);
+		const r = await importFile('customers', { fileName: 'customers.parquet', bytes }, { refs });
+		expect(where(r)).toEqual([[null, null, 'parquet_too_large']]);
+		expect(r.issues[0].message.en).toContain('a page (GZIP) expands');
 	});
 });
