@@ -10,6 +10,7 @@ import { stageAppend, stageBegin, stageCommit, stageDrop } from '../data/replace
 import { GEO_REF_FILES } from '../data/geocode.ts';
 import type { TableName } from '../data/schema.ts';
 import type { ColumnMapping } from '../data/import/mapping.ts';
+import { formatOf } from '../data/import/content-format.ts';
 import type { ImportHandlers, StreamNextResponse } from '../data/import/worker-handlers.ts';
 import type { MatrixInfo } from '../data/import/stream.ts';
 import type { MatrixMode } from '../data/travel-time-formats.ts';
@@ -111,7 +112,7 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 			)
 			.catch((e) => (e instanceof CancelledError ? null : Promise.reject(e)));
 	// A CSV may take the fast path: its first session checks the encoding on the first chunk only.
-	const csv = /\.(csv|txt|tsv)$/i.test(o.file.name) && !!db.registerFile;
+	const csv = formatOf(o.file.name) === 'csv' && !!db.registerFile;
 	let opened = await open(csv);
 	if (!opened || (!opened.ok && opened.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
 	if (!opened.ok) return { kind: 'file-error', issues: opened.issues };
