@@ -39,12 +39,30 @@ async function bundle(multiThreaded: boolean): Promise<{ wasm: string; worker: s
 	return { wasm, worker, threads: 1 };
 }
 
+/**
+ * duckdb-wasm's worker, started by a two-line script of ours so that Chromium can cache DuckDB's compiled
+ * WebAssembly. The worker's loader pipes the wasm response through a TransformStream to report download
+ * progress (which the app does not use) whenever TransformStream exists; the browser caches compiled code
+ * only for a response that comes from fetch itself, so every visit compiled DuckDB's code anew. Without
+ * TransformStream the loader streams fetch()'s own response: a return visit then takes the compiled
+ * code from the cache instead of compiling it on the engine's thread while the page starts (measured in
+ * bench/browser.mjs; tests/e2e/snapshot.e2e.mjs checks the cache is used). A blob: script, so the URLs
+ * handed to it must be absolute.
+ */
+function cacheableEngineWorker(workerUrl: string): { worker: Worker; started(): void } {
+	const script = `self.TransformStream = undefined;\nimportScripts(${JSON.stringify(workerUrl)});\n`;
+	const url = URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
+	return { worker: new Worker(url), started: () => URL.revokeObjectURL(url) };
+}
+
 async function start(multiThreaded: boolean): Promise<Db> {
 	mark('db-start');
 	const [duckdb, b] = await Promise.all([import('@duckdb/duckdb-wasm'), bundle(multiThreaded)]);
-	const worker = new Worker(b.worker);
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(b.wasm, b.pthread);
+	const abs = (url: string) => new URL(url, globalThis.location.href).href;
+	const worker = cacheableEngineWorker(abs(b.worker));
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker.worker);
+	await db.instantiate(abs(b.wasm), b.pthread && abs(b.pthread));
+	worker.started();
 	mark('db-instantiated');
 	const conn = await db.connect();
 	mark('db-connected');
