@@ -113,6 +113,26 @@ describe('chunked CSV reader', () => {
 		expect(r.lines.at(-1)).toBe(52);
 	});
 
+	it('opened for the fast path (head only, small reads), finds the same header behind title rows longer than a read', async () => {
+		const title = 'Kundenliste ' + 'x'.repeat(80_000); // longer than a head read (64 KB), under the field limit
+		const text = [title, title, 'id,name,n', ...Array.from({ length: 3000 }, (_, i) => `${i},Name ${i},${i % 7}`)].join('\n');
+		const src = () => bytesSource(enc(text));
+		const full = await CsvReader.open(src());
+		const head = await CsvReader.open(src(), { headOnly: true });
+		expect(head.headers).toEqual(['id', 'name', 'n']);
+		expect([head.headers, head.headerLine, head.info, head.start]).toEqual([full.headers, full.headerLine, full.info, full.start]);
+		expect(head.info.headerRow).toBe(3);
+		// Read on, it gives the same rows as a reader opened in full chunks.
+		const rest = async (r: CsvReader) => {
+			const out: unknown[][] = [];
+			for (let c = await r.next(); c; c = await r.next()) out.push(...c.rows);
+			return out;
+		};
+		const rows = await rest(head);
+		expect(rows).toHaveLength(3000);
+		expect(rows).toEqual(await rest(full));
+	});
+
 	it('reads a file that is only blank lines as empty', async () => {
 		await expect(CsvReader.open(bytesSource(enc('\n\r\n  \n')), { chunkBytes: 2 })).rejects.toMatchObject({ code: 'empty_file' });
 	});
