@@ -12,8 +12,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-/** Extensions worth compressing (text, WebAssembly, Arrow IPC); images, zips and PBF are compressed already. */
-export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.csv', '.svg', '.txt', '.wasm', '.bin', '.map']);
+/** Extensions worth compressing (text, WebAssembly, Arrow IPC, network files); images, zips and PBF are compressed already. */
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.csv', '.svg', '.txt', '.wasm', '.bin', '.swnet', '.map']);
 /** Below this a compressed copy saves less than a request's headers. */
 export const MIN_BYTES = 1024;
 

@@ -1,8 +1,9 @@
 /**
  * Build the default scenario's snapshot (src/lib/app/snapshot.ts): load the shipped demo data, the
  * approximate networks, compute travel_times and the raster figures with the same code the app and CLI
- * use, and write the derived tables as Arrow IPC. Run by the Vite build (vite.config.ts) into
- * build/snapshot/default.bin; `npx tsx scripts/snapshot.ts out.bin` by hand.
+ * use, and write the derived tables as Arrow IPC. Beside it, the approximate networks as network files
+ * (app/default-networks.ts), which the app opens at start instead of building them. Run by the Vite build
+ * (scripts/vite/snapshot-plugin.ts) into data/derived/; `npx tsx scripts/snapshot.ts out.bin` by hand.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,9 @@ import { loadNetworks } from './cli/_networks.ts';
 import { computeSiteReachInto } from './cli/_reach.ts';
 import { loadRegion } from './cli/_region.ts';
 import { computeCriteria, DEFAULT_PARAMS } from '../src/lib/model/index.ts';
+import { defaultNetworkFiles } from '../src/lib/app/default-networks.ts';
+import { APPROX_NETWORK_FILES } from '../src/lib/app/networks.ts';
+import { DEFAULT_GTFS, DEFAULT_ROADS } from './cli/_data.ts';
 
 /**
  * Load the shipped default into `db` (an empty database), compute its derived tables as the app does
@@ -57,5 +61,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
 	const bytes = await buildSnapshot(db);
 	await db.close();
 	writeFileSync(out, bytes);
-	console.error(`${out}: ${(bytes.length / 1024).toFixed(0)} kB`);
+	const nets = await defaultNetworkFiles({ gtfsZip: readFileSync(DEFAULT_GTFS), roadsGeojson: readFileSync(DEFAULT_ROADS) }, 'Standortwahl build');
+	for (const mode of ['pt', 'car'] as const) writeFileSync(path.join(path.dirname(out), APPROX_NETWORK_FILES[mode]), nets[mode]);
+	console.error(`${out}: ${(bytes.length / 1024).toFixed(0)} kB; network files ${Object.values(APPROX_NETWORK_FILES).join(', ')}`);
 }

@@ -13,9 +13,10 @@ import { DATA_DIR, loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { loadDataFolder } from '../../src/lib/data/import/index.ts';
 import { readInputs } from '../../src/lib/data/import/node-files.ts';
 import { formatIssueTable } from '../../src/lib/data/import/issue-table.ts';
+import { APPROX_INPUTS } from '../../src/lib/app/networks.ts';
 
-export const DEFAULT_GTFS = path.join(DATA_DIR, 'networks/lucerne_approx_gtfs.zip');
-export const DEFAULT_ROADS = path.join(DATA_DIR, 'networks/lucerne_approx_roads.geojson');
+export const DEFAULT_GTFS = path.join(DATA_DIR, 'networks', APPROX_INPUTS.pt);
+export const DEFAULT_ROADS = path.join(DATA_DIR, 'networks', APPROX_INPUTS.car);
 
 /** An empty in-memory DuckDB of the chosen engine (same Db interface, same SQL). */
 export function openDb(engine: Engine = 'wasm'): Promise<Db> {

@@ -1,9 +1,10 @@
 /**
  * Vite plugin: before the app is built or served, write the default scenario's snapshot
- * (scripts/snapshot.ts) to data/derived/default-snapshot.bin, where src/lib/ui/assets.ts picks it up.
- * Run in a child process (the pipeline loads duckdb-wasm and the networks; Vite's own process stays
- * lean), once per Vite process even though SvelteKit builds client and server. Not under Vitest.
- * If it fails the app still works: it computes the default's travel times live, as before.
+ * (scripts/snapshot.ts) to data/derived/default-snapshot.bin and the default network files beside it,
+ * where src/lib/ui/assets.ts picks them up. Run in a child process (the pipeline loads duckdb-wasm and
+ * the networks; Vite's own process stays lean), once per Vite process even though SvelteKit builds
+ * client and server. Not under Vitest. If it fails the app still works: it computes the default's travel
+ * times live and builds the networks from their inputs, as before.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';

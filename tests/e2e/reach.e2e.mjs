@@ -8,12 +8,19 @@ async function backToDefault(t, mode) {
 
 export const tests = [
 	{
-		name: 'approximate networks load, matrix computed in the browser, isochrones drawn',
+		name: "approximate networks load (the build's network files, not their inputs), matrix computed in the browser, isochrones drawn",
 		async run(t) {
+			const fetched = [];
+			const seen = (r) => fetched.push(new URL(r.url()).pathname.split('/').pop());
+			t.page.on('request', seen);
 			await t.goto('/reach');
 			await t.ready();
 			await t.page.waitForSelector('[data-testid="network-pt"] .badge.approx', { timeout: 60_000 });
 			await t.page.waitForSelector('[data-testid="network-car"] .badge.approx', { timeout: 60_000 });
+			t.page.off('request', seen);
+			// Opened from the files the build made (app/default-networks.ts): no GTFS parsed, no road graph built.
+			for (const name of ['default-pt', 'default-car']) assert(fetched.some((f) => f.startsWith(name) && f.endsWith('.swnet')), `${name}.swnet not fetched: ${fetched.filter((f) => !f.endsWith('.js')).join(', ')}`);
+			assert(!fetched.some((f) => f.startsWith('lucerne_approx_')), `network inputs fetched: ${fetched.filter((f) => f.startsWith('lucerne_approx_')).join(', ')}`);
 			await t.page.waitForFunction(() => Number(document.querySelector('[data-testid="matrix-rows"]')?.dataset.rows) > 1000, null, { timeout: 60_000 });
 			const rows = Number(await t.page.locator('[data-testid="matrix-rows"]').getAttribute('data-rows'));
 			assert(rows > 5000, `matrix too small: ${rows}`);

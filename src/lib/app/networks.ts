@@ -11,6 +11,12 @@ import type { ScenarioNetwork } from '../model/scenario.ts';
 /** Labels of the shipped approximate Lucerne networks (travel_times.source of their rows). */
 export const APPROX_LABEL: Record<Mode, string> = { pt: 'approx-lucerne-gtfs', car: 'approx-lucerne-roads' };
 
+/** The shipped inputs of the approximate networks (data/networks/). */
+export const APPROX_INPUTS: Record<Mode, string> = { pt: 'lucerne_approx_gtfs.zip', car: 'lucerne_approx_roads.geojson' };
+
+/** The approximate networks as network files, made from those inputs by the build (app/default-networks.ts; data/derived/). */
+export const APPROX_NETWORK_FILES: Record<Mode, string> = { pt: 'default-pt.swnet', car: 'default-car.swnet' };
+
 /** The network in use for one mode, as the app and the report show it. */
 export interface NetworkInfo extends LoadedNetwork {
 	/** The shipped approximate default (synthetic timetable / assumed roads), not official data. */

@@ -3,7 +3,7 @@
  * scenario tables → origins and destinations → a matrix engine (the reach worker in the browser, the
  * engines in-process in Node) → rows of `travel_times` with the label of the networks they came from.
  *
- *   const request = await matrixRequest(db, ['pt', 'car']);
+ *   const request = await matrixRequest(db, ['pt', 'car']);            // or matrixPlaces(db) before the modes are known
  *   const columns = await engine.matrix(request, { onProgress, signal });
  *   await storeTravelTimes(db, columns);
  *
@@ -114,10 +114,18 @@ export const ORIGIN_CELLS_SQL = `WITH p AS (
 SELECT ${lv95CellSql('lon', 'lat')} AS origin_cell, avg(lon) AS lon, avg(lat) AS lat, mode(zone_id)::BIGINT AS zone_id
 FROM p GROUP BY 1 ORDER BY 1`;
 
+/** Origins and destinations of the scenario: a request without its modes. */
+export type MatrixPlaces = Pick<MatrixRequest, 'zones' | 'cells' | 'destinations'>;
+
+/** Origins and destinations of the scenario (readable before the networks, hence the modes, are known). */
+export async function matrixPlaces(db: Db): Promise<MatrixPlaces> {
+	const [zones, cells, destinations] = await Promise.all([queryRows<OriginZone>(db, ORIGINS_SQL), queryRows<OriginCell>(db, ORIGIN_CELLS_SQL), queryRows<Destination>(db, DESTINATIONS_SQL)]);
+	return { zones, cells, destinations };
+}
+
 /** Origins and destinations of the scenario for the given modes. */
 export async function matrixRequest(db: Db, modes: Mode[]): Promise<MatrixRequest> {
-	const [zones, cells, destinations] = await Promise.all([queryRows<OriginZone>(db, ORIGINS_SQL), queryRows<OriginCell>(db, ORIGIN_CELLS_SQL), queryRows<Destination>(db, DESTINATIONS_SQL)]);
-	return { zones, cells, destinations, options: { modes } };
+	return { ...(await matrixPlaces(db)), options: { modes } };
 }
 
 /** The matrix as an Arrow table of `travel_times` (schema column order; text dictionary-encoded). */
@@ -143,9 +151,17 @@ export async function storeTravelTimes(db: Db, result: TravelTimeColumns): Promi
 	await replaceTable(db, 'travel_times', travelTimesTable(result));
 }
 
-/** Compute and store the matrix; returns the row count and the engine's wall time. */
-export async function computeTravelTimes(db: Db, engine: MatrixEngine, modes: Mode[], opts: RunOptions = {}): Promise<{ rows: number; ms: number; request: MatrixRequest }> {
-	const request = await matrixRequest(db, modes);
+/**
+ * Compute and store the matrix; returns the row count and the engine's wall time. `places`: the
+ * scenario's origins and destinations read earlier (matrixPlaces), e.g. while the networks loaded.
+ */
+export async function computeTravelTimes(
+	db: Db,
+	engine: MatrixEngine,
+	modes: Mode[],
+	{ places, ...opts }: RunOptions & { places?: Promise<MatrixPlaces> } = {}
+): Promise<{ rows: number; ms: number; request: MatrixRequest }> {
+	const request: MatrixRequest = { ...(await (places ?? matrixPlaces(db))), options: { modes } };
 	const t0 = performance.now();
 	const result = await engine.matrix(request, opts);
 	const ms = performance.now() - t0;

@@ -7,6 +7,7 @@ const geo = import.meta.glob('/data/*.{geojson,csv}', { query: '?url', import: '
 const networks = import.meta.glob('/data/networks/lucerne_*', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 // Written by the build (scripts/vite/snapshot-plugin.ts); absent when that failed: then nothing matches.
 const derived = import.meta.glob('/data/derived/default-snapshot.bin', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+const derivedNetworks = import.meta.glob('/data/derived/default-*.swnet', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 
 function byName(m: Record<string, string>): Record<string, string> {
 	return Object.fromEntries(Object.entries(m).map(([k, v]) => [k.split('/').pop()!, v]));
@@ -15,6 +16,8 @@ function byName(m: Record<string, string>): Record<string, string> {
 export const demoFiles = byName(demo);
 export const geoFiles = byName(geo);
 export const networkFiles = byName(networks);
+/** URLs of the default networks as network files (app/default-networks.ts), if the build made them. */
+export const defaultNetworkUrls = byName(derivedNetworks);
 /** URL of the default scenario's build-time snapshot (src/lib/app/snapshot.ts), if the build made one. */
 export const snapshotUrl: string | undefined = Object.values(derived)[0];
 

@@ -13,10 +13,10 @@ import type { ReachHandlers } from '../reach/worker-handlers.ts';
 import { travelTimeBuffers, type Destination, type Mode, type TravelTimeColumns } from '../reach/matrix.ts';
 import type { CellTimes } from '../reach/cells.ts';
 import type { FeatureCollection } from 'geojson';
-import { computeTravelTimes as runPipeline, matrixInParts, type MatrixEngine, type OriginZone } from '../app/travel-times.ts';
-import { networkLabel, type NetworkInfo } from '../app/networks.ts';
+import { computeTravelTimes as runPipeline, matrixInParts, type MatrixEngine, type MatrixPlaces, type OriginZone } from '../app/travel-times.ts';
+import { APPROX_INPUTS, APPROX_NETWORK_FILES, networkLabel, type NetworkInfo } from '../app/networks.ts';
 import { scenarioExtent, studyRegion } from '../app/region.ts';
-import { networkFiles } from './assets.ts';
+import { defaultNetworkUrls, networkFiles } from './assets.ts';
 import { app, getDb, isUserTable } from './app.svelte.ts';
 import type { TableName } from '../data/schema.ts';
 import type { SnapshotManifest } from '../app/snapshot.ts';
@@ -199,39 +199,54 @@ export function showSnapshotNetworks(snap: SnapshotManifest): void {
 /**
  * The networks at start: the user's cut networks kept from an earlier visit (network files in
  * IndexedDB, opened as they are: no re-import), else the shipped approximate Lucerne networks
- * (PT: synthetic GTFS on real stops; car: approximate roads).
+ * (PT: synthetic GTFS on real stops; car: approximate roads): as the build's network files when it made
+ * them (app/default-networks.ts), else built from their inputs.
  */
 export async function loadDefaultNetworks(): Promise<void> {
-	const gtfsUrl = networkFiles['lucerne_approx_gtfs.zip'];
-	const roadsUrl = networkFiles['lucerne_approx_roads.geojson'];
 	// Asked for at once (no await before run): computations asked for after this call wait for it.
 	await run('network', async () => {
-		const cached = {
-			pt: await persist.get<CachedNetwork>(CACHE_KEY.pt).catch(() => undefined),
-			car: await persist.get<CachedNetwork>(CACHE_KEY.car).catch(() => undefined)
-		};
 		const w = worker();
+		const open = (mode: Mode, file: Blob | Uint8Array, name: string, label: string) => {
+			const call = { file, name, region: null, label, wantFile: false };
+			return mode === 'pt' ? w.openTransit(call) : w.openRoads(call);
+		};
 		for (const mode of ['pt', 'car'] as const) {
-			const c = cached[mode];
-			if (!c) continue;
-			try {
-				const call = { file: c.netfile, name: c.info.fileName ?? `${mode}.swnet`, region: null, label: c.info.label, wantFile: false };
-				await (mode === 'pt' ? w.openTransit(call) : w.openRoads(call));
-				reach.networks[mode] = c.info;
-			} catch {
-				cached[mode] = undefined;
-				await persist.del(CACHE_KEY[mode]).catch(() => {}); // unreadable cache: forget it, use the default
+			const c = await persist.get<CachedNetwork>(CACHE_KEY[mode]).catch(() => undefined);
+			if (c) {
+				try {
+					await open(mode, c.netfile, c.info.fileName ?? `${mode}.swnet`, c.info.label);
+					reach.networks[mode] = c.info;
+					continue;
+				} catch {
+					await persist.del(CACHE_KEY[mode]).catch(() => {}); // unreadable cache: forget it, use the default
+				}
 			}
-		}
-		if (!cached.pt && gtfsUrl) {
-			const zip = new Uint8Array(await (await fetch(gtfsUrl)).arrayBuffer());
-			reach.networks.pt = { ...(await w.loadGtfs({ zip, label: networkLabel('pt', { approximate: true }) })), approximate: true };
-		}
-		if (!cached.car && roadsUrl) {
-			const geojson = await (await fetch(roadsUrl)).text();
-			reach.networks.car = { ...(await w.loadRoads({ geojson, label: networkLabel('car', { approximate: true }) })), approximate: true };
+			const label = networkLabel(mode, { approximate: true });
+			const file = await shippedNetwork(mode).catch(() => null);
+			if (file) {
+				try {
+					reach.networks[mode] = { ...(await open(mode, file, APPROX_NETWORK_FILES[mode], label)).info, approximate: true };
+					continue;
+				} catch (e) {
+					console.warn(`${APPROX_NETWORK_FILES[mode]}: not opened, building the network from its input`, e);
+				}
+			}
+			const input = networkFiles[APPROX_INPUTS[mode]];
+			if (!input) continue;
+			const r = await fetch(input);
+			const info = mode === 'pt' ? await w.loadGtfs({ zip: new Uint8Array(await r.arrayBuffer()), label }) : await w.loadRoads({ geojson: await r.text(), label });
+			reach.networks[mode] = { ...info, approximate: true };
 		}
 	});
+}
+
+/** The build's network file of an approximate network (app/default-networks.ts), or null when the build made none. */
+async function shippedNetwork(mode: Mode): Promise<Blob | null> {
+	const url = defaultNetworkUrls[APPROX_NETWORK_FILES[mode]];
+	if (!url) return null;
+	const r = await fetch(url);
+	if (!r.ok) throw new Error(`${APPROX_NETWORK_FILES[mode]}: HTTP ${r.status}`);
+	return r.blob();
 }
 
 /**
@@ -270,9 +285,9 @@ export async function forgetUserNetwork(mode: Mode): Promise<void> {
 }
 
 /** Compute all zones × (sites + offices) × loaded modes and store them in travel_times. */
-export async function computeTravelTimes(): Promise<void> {
+export async function computeTravelTimes(places?: Promise<MatrixPlaces>): Promise<void> {
 	await run('matrix', async (signal, onProgress) => {
-		const r = await runPipeline(getDb(), workerEngine, loadedModes(), { signal, onProgress });
+		const r = await runPipeline(getDb(), workerEngine, loadedModes(), { signal, onProgress, places });
 		reach.matrixMs = r.ms;
 		reach.rows = r.rows;
 		app.sources.travel_times = 'computed';
