@@ -144,7 +144,7 @@ export class CsvReader {
 		private readonly decoder: TextDecoder,
 		private readonly parser: CsvRowParser,
 		readonly info: CsvInfo,
-		private chunkBytes: number,
+		private readonly chunkBytes: number,
 		/** Bytes of a byte-order mark before the text. */
 		readonly start: number
 	) {
@@ -182,7 +182,8 @@ export class CsvReader {
 		const info: CsvInfo = { delimiter, encoding };
 		// The first rows (enough to tell a title from the header), however many reads that takes. For the fast
 		// path, whose own scan reads the data, small reads: a whole chunk parsed into strings took ~0.1 s.
-		const r = new CsvReader(src, decoderFor(encoding), new CsvRowParser(delimiter), info, opts.headOnly ? Math.min(chunkBytes, HEAD_READ_BYTES) : chunkBytes, guess.bom);
+		const r = new CsvReader(src, decoderFor(encoding), new CsvRowParser(delimiter), info, chunkBytes, guess.bom);
+		const headBytes = opts.headOnly ? Math.min(chunkBytes, HEAD_READ_BYTES) : chunkBytes;
 		const rows: string[][] = [];
 		const lines: number[] = [];
 		const want = (opts.headerRow ?? 0) + HEADER_SCAN_ROWS;
@@ -190,7 +191,7 @@ export class CsvReader {
 			if (opts.signal?.aborted) throw new ImportCancelled();
 			let got;
 			try {
-				got = await r.readRows();
+				got = await r.readRows(headBytes);
 			} catch (e) {
 				if (e instanceof ImportFileError && e.cause instanceof CsvError) throw csvFileError(e.cause, headerBefore(start, e.cause.line, delimiter));
 				throw e;
@@ -215,16 +216,16 @@ export class CsvReader {
 		if (lines[h] !== lines[0] || sep) info.headerRow = lines[h];
 		(r as { headerLine: number }).headerLine = lines[h];
 		if (notes.length) info.notes = notes;
-		r.chunkBytes = chunkBytes;
 		r.headers.push(...rows[h].map((x) => x.trim()));
 		r.pending = { rows: rows.slice(h + 1), rowNumbers: lines.slice(h + 1) };
 		return r;
 	}
 
 	/** One read: decoded, parsed rows (possibly none when a row spans the whole chunk). Null at the end. */
-	private async readRows(): Promise<{ rows: string[][]; lines: number[] } | null> {
+	/** The rows of the next `size` bytes (and of a row they leave open, on the next call). */
+	private async readRows(size = this.chunkBytes): Promise<{ rows: string[][]; lines: number[] } | null> {
 		if (this.done) return null;
-		const end = Math.min(this.src.size, this.at + this.chunkBytes);
+		const end = Math.min(this.src.size, this.at + size);
 		const bytes = await this.src.read(this.at, end);
 		this.at = end;
 		const final = end >= this.src.size;
