@@ -6,7 +6,6 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { HandlerContext } from '../util/rpc.ts';
-import { loadGtfs, loadRoads } from './networks.ts';
 import { computeMatrixColumns, mergeTravelTimes, travelTimeBuffers, type OriginCell, type CarNetwork, type Destination, type MatrixOptions, type Mode, type PtNetwork, type TravelTimeColumns } from './matrix.ts';
 import type { Crs } from './isochrone.ts';
 import { bareRegion, buildRegion, proxiesFromCsv, type Region, type RegionInput } from './raster-region.ts';
@@ -209,16 +208,6 @@ export function reachHandlers() {
 		populationRaster(): { raster: Region['cells']['raster']; residents: Float32Array; source: 'approximate' | 'statpop-hectare'; note: string } | null {
 			if (!region) return null;
 			return { raster: region.cells.raster, residents: region.population.residents.slice(), source: region.population.source, note: region.populationNote };
-		},
-		loadGtfs(p: { zip: Uint8Array; label: string; date?: string }): LoadedNetwork {
-			const n = loadGtfs(p.zip, p.label, p.date);
-			use({ pt: n });
-			return ptInfo(n, n.date, n.warnings);
-		},
-		loadRoads(p: { pbf?: Uint8Array; geojson?: string; label: string }): LoadedNetwork {
-			const n = loadRoads(p.pbf ? { pbf: p.pbf } : { geojson: p.geojson ?? '' }, p.label);
-			use({ car: n });
-			return carInfo(n);
 		},
 		/**
 		 * Open a road network (OSM PBF cut to the region, network file, GeoJSON). It replaces the working

@@ -222,7 +222,7 @@ export async function loadDefaultNetworks(): Promise<void> {
 				}
 			}
 			const label = networkLabel(mode, { approximate: true });
-			const file = await shippedNetwork(mode).catch(() => null);
+			const file = await shippedFile(defaultNetworkUrls, APPROX_NETWORK_FILES[mode]).catch(() => null);
 			if (file) {
 				try {
 					reach.networks[mode] = { ...(await open(mode, file, APPROX_NETWORK_FILES[mode], label)).info, approximate: true };
@@ -231,21 +231,19 @@ export async function loadDefaultNetworks(): Promise<void> {
 					console.warn(`${APPROX_NETWORK_FILES[mode]}: not opened, building the network from its input`, e);
 				}
 			}
-			const input = networkFiles[APPROX_INPUTS[mode]];
-			if (!input) continue;
-			const r = await fetch(input);
-			const info = mode === 'pt' ? await w.loadGtfs({ zip: new Uint8Array(await r.arrayBuffer()), label }) : await w.loadRoads({ geojson: await r.text(), label });
-			reach.networks[mode] = { ...info, approximate: true };
+			// The input itself (GTFS zip, GeoJSON roads), through the same opening path.
+			const input = await shippedFile(networkFiles, APPROX_INPUTS[mode]);
+			if (input) reach.networks[mode] = { ...(await open(mode, input, APPROX_INPUTS[mode], label)).info, approximate: true };
 		}
 	});
 }
 
-/** The build's network file of an approximate network (app/default-networks.ts), or null when the build made none. */
-async function shippedNetwork(mode: Mode): Promise<Blob | null> {
-	const url = defaultNetworkUrls[APPROX_NETWORK_FILES[mode]];
+/** A file the app ships (assets.ts), or null when the build has none of that name. */
+async function shippedFile(urls: Record<string, string>, name: string): Promise<Blob | null> {
+	const url = urls[name];
 	if (!url) return null;
 	const r = await fetch(url);
-	if (!r.ok) throw new Error(`${APPROX_NETWORK_FILES[mode]}: HTTP ${r.status}`);
+	if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
 	return r.blob();
 }
 
