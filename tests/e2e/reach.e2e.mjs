@@ -35,6 +35,44 @@ export const tests = [
 		}
 	},
 	{
+		name: "without the build's network files (.swnet) the approximate networks open from their inputs: same networks, same travel times",
+		async run(t) {
+			// What the page shows once both networks are open in the worker and the matrix is recomputed on them.
+			const opened = async () => {
+				await t.goto('/reach');
+				await t.ready();
+				await t.page.waitForSelector('[data-testid="network-pt"] .badge.approx', { timeout: 60_000 });
+				await t.page.waitForSelector('[data-testid="network-car"] .badge.approx', { timeout: 60_000 });
+				await t.page.evaluate(() => document.querySelector('[data-testid="matrix-rows"]').setAttribute('data-ms', ''));
+				// Recompute waits for the networks being opened, so the figures below come from them, not the snapshot.
+				await t.page.getByRole('button', { name: /neu berechnen|Recompute/ }).click();
+				await t.page.waitForFunction(() => document.querySelector('[data-testid="matrix-rows"]')?.dataset.ms, null, { timeout: 120_000 });
+				const counts = (mode) => t.page.locator(`[data-testid="network-${mode}"] > p`).nth(1).innerText();
+				return {
+					pt: await counts('pt'),
+					car: await counts('car'),
+					rows: await t.page.locator('[data-testid="matrix-rows"]').getAttribute('data-rows'),
+					summary: await t.page.locator('[data-testid="reach-summary"] tbody tr').allInnerTexts()
+				};
+			};
+			const withFiles = await opened();
+			const fetched = [];
+			const seen = (r) => fetched.push(new URL(r.url()).pathname.split('/').pop());
+			t.page.on('request', seen);
+			await t.page.route('**/*.swnet', (r) => r.abort());
+			try {
+				const fromInputs = await opened();
+				for (const name of ['lucerne_approx_gtfs', 'lucerne_approx_roads']) assert(fetched.some((f) => f.startsWith(name)), `${name} not fetched: ${fetched.filter((f) => !f.endsWith('.js')).join(', ')}`);
+				assert(/\d/.test(withFiles.pt) && /\d/.test(withFiles.car) && Number(withFiles.rows) > 5000, `figures with the network files: ${JSON.stringify(withFiles).slice(0, 300)}`);
+				for (const k of ['pt', 'car', 'rows']) assert(fromInputs[k] === withFiles[k], `${k}: ${fromInputs[k]} from the inputs, ${withFiles[k]} from the network files`);
+				assert(JSON.stringify(fromInputs.summary) === JSON.stringify(withFiles.summary), `summaries differ: ${fromInputs.summary.slice(0, 2)} vs ${withFiles.summary.slice(0, 2)}`);
+			} finally {
+				t.page.off('request', seen);
+				await t.page.unroute('**/*.swnet');
+			}
+		}
+	},
+	{
 		name: 'recompute right as the page opens: the isochrones it asks for wait for the matrix instead of cancelling it',
 		async run(t) {
 			await t.goto('/reach');

@@ -118,15 +118,17 @@ describe('chunked CSV reader', () => {
 		expect(r.lines.at(-1)).toBe(52);
 	});
 
-	it('opened for the fast path (head only, small reads), finds the same header behind title rows longer than a read', async () => {
-		const title = 'Kundenliste ' + 'x'.repeat(80_000); // longer than a head read (64 KB), under the field limit
-		const text = [title, title, 'id,name,n', ...Array.from({ length: 3000 }, (_, i) => `${i},Name ${i},${i % 7}`)].join('\n');
+	it.each([',', ';'])('opened for the fast path (head only, small reads), finds the same header and delimiter %s behind title rows longer than a read', async (d) => {
+		// Longer than a head read (64 KB), under the field limit; holding the other delimiter once.
+		const title = `Kundenliste${d === ',' ? ';' : ','} Stand 2025 ` + 'x'.repeat(80_000);
+		const text = [title, title, ['id', 'name', 'n'].join(d), ...Array.from({ length: 3000 }, (_, i) => [i, `Name ${i}`, i % 7].join(d))].join('\n');
 		const src = () => bytesSource(enc(text));
 		const full = await CsvReader.open(src());
 		const head = await CsvReader.open(src(), { headOnly: true });
 		expect(head.headers).toEqual(['id', 'name', 'n']);
 		expect([head.headers, head.headerLine, head.info, head.start]).toEqual([full.headers, full.headerLine, full.info, full.start]);
 		expect(head.info.headerRow).toBe(3);
+		expect(head.info.delimiter).toBe(d);
 		// Read on, it gives the same rows (and lines) as a reader opened in full chunks.
 		const rows = await rest(head);
 		expect(rows.rows).toHaveLength(3000);

@@ -83,6 +83,14 @@ describe('CSV reading', () => {
 		expect(detectDelimiter('a|b\n1|2')).toBe('|');
 		expect(detectDelimiter('"x,y";b;c\n"1,2";2;3')).toBe(';');
 	});
+	it('detects the delimiter below title rows, whatever separators the titles hold', () => {
+		expect(detectDelimiter('Kundenliste Kanton Luzern\nPLZ;Anzahl;Besuche\n6000;12;3\n6003;4;1')).toBe(';');
+		expect(detectDelimiter('Kundenliste, Stand 2025\n\nPLZ;Anzahl\n6000;12\n6003;4')).toBe(';');
+		expect(detectDelimiter('Stand: 1.1.2025; Quelle: AK\nPLZ\tAnzahl\tBesuche\n6000\t12\t3\n6003\t4\t1')).toBe('\t');
+		// Unquoted commas in a text column of a semicolon file: the header has none, so they never win.
+		expect(detectDelimiter('id;adresse\n1;Bahnhofstrasse 1, Luzern\n2;Pilatusstrasse 3, Kriens')).toBe(';');
+		expect(detectDelimiter('PLZ\n6000\n6003')).toBe(',');
+	});
 	it('detects Windows-1252 and keeps umlauts', async () => {
 		expect(decodeText(new Uint8Array([0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68])).encoding).toBe('windows-1252');
 		const r = await run('staff', file('bad/staff_cp1252.csv'));

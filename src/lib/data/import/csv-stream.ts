@@ -38,21 +38,41 @@ function countOutsideQuotes(line: string, d: string): number {
 	return n;
 }
 
+/** Up to `n` non-blank lines from the start of `text`, without splitting all of it (it may be a whole chunk). */
+function firstLines(text: string, n: number): string[] {
+	const out: string[] = [];
+	const br = /\r\n|\n|\r/g;
+	let at = 0;
+	while (out.length < n && at < text.length) {
+		const m = br.exec(text);
+		const end = m ? m.index : text.length;
+		const line = text.slice(at, end);
+		if (line.trim() !== '') out.push(line);
+		at = m ? br.lastIndex : text.length;
+	}
+	return out;
+}
+
 /**
- * The delimiter whose count is the same (and > 0) on most of the first lines, preferring the one
- * with more columns in the header. Falls back to ',' (one-column files).
+ * The delimiter that splits most of the first lines into the same number of fields (the count most lines
+ * share, > 0), the one with more fields on a tie; ',' when none occurs (one-column files). Judged over the
+ * lines, not by the first one: title rows above the header ("Kundenliste 2025", "Stand: 1.1.2025") have none
+ * or other separators, and the header row is found after the delimiter (header-row.ts).
  */
 export function detectDelimiter(text: string): string {
-	const lines = text.slice(0, 64 * 1024).split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 20);
-	if (lines.length === 0) return ',';
+	const lines = firstLines(text, 20);
 	let best = ',';
 	let bestScore = -1;
 	for (const d of DELIMITERS) {
-		const head = countOutsideQuotes(lines[0], d);
-		if (head === 0) continue;
-		const consistent = lines.filter((l) => countOutsideQuotes(l, d) === head).length;
-		const score = consistent * 1000 + head;
-		if (score > bestScore) [best, bestScore] = [d, score];
+		const support = new Map<number, number>();
+		for (const l of lines) {
+			const n = countOutsideQuotes(l, d);
+			if (n > 0) support.set(n, (support.get(n) ?? 0) + 1);
+		}
+		for (const [n, lineCount] of support) {
+			const score = lineCount * 1000 + n;
+			if (score > bestScore) [best, bestScore] = [d, score];
+		}
 	}
 	return best;
 }
@@ -164,8 +184,14 @@ export class CsvReader {
 			? { encoding: opts.encoding, bom: bomLength(opts.encoding, await src.read(0, Math.min(src.size, 4))), mismatchedBom: false }
 			: await sniffEncoding(src, chunkBytes, opts.signal, opts.headOnly ? chunkBytes : Infinity);
 		const { encoding } = guess;
-		// The delimiter comes from the first 64 kB of text (from the header row on, when the user named it).
-		const start = decoderFor(encoding).decode(await src.read(guess.bom, Math.min(src.size, guess.bom + 64 * 1024)));
+		// The delimiter comes from the first lines (from the header row on, when the user named it): 64 kB of
+		// text, or up to 1 MB when title rows above the table are that long.
+		let start = '';
+		for (let bytes = HEAD_READ_BYTES; ; bytes *= 4) {
+			start = decoderFor(encoding).decode(await src.read(guess.bom, Math.min(src.size, guess.bom + bytes)));
+			// Enough when three whole lines are in (the fourth may be cut off).
+			if (guess.bom + bytes >= src.size || bytes >= 1 << 20 || firstLines(start, 4).length === 4) break;
+		}
 		let head = start;
 		const sep = SEP_LINE.exec(head);
 		if (opts.headerRow && opts.headerRow > 1) head = head.split(/\r\n|\n|\r/).slice(opts.headerRow - 1).join('\n');
