@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accessStops, arriveByProfile, DEFAULT_PT_QUERY, DEFAULT_WINDOW, egressStops, parseGtfs, PtMatrix, UNREACHED_BACK, walkSec } from '../../src/lib/reach/gtfs/index.ts';
-import { median, medianOfCounts, percentile, percentileInPlace } from '../../src/lib/reach/stats.ts';
+import { median, medianOfCounts, percentile, percentileInPlace, percentilesInPlace } from '../../src/lib/reach/stats.ts';
 import { haversineM } from '../../src/lib/reach/road/geo.ts';
 import { mulberry32 } from '../../bench/pt-compare.ts';
 import { weekdayFeed } from '../helpers/gtfs-feed.ts';
@@ -120,6 +120,9 @@ describe('percentiles without a sort', () => {
 			const n = 1 + Math.floor(rnd() * 120);
 			const values = Array.from({ length: n }, () => (rnd() < 0.15 ? Infinity : rnd() < 0.3 ? Math.floor(rnd() * 4) : Math.round(rnd() * 900) / 10));
 			for (const p of [0, 10, 50, 80, 95, 100]) expect(percentileInPlace(Float64Array.from(values), p), `${p} of ${values}`).toBe(percentile(values, p));
+			// Several at once on one array: each selection searches right of the one before.
+			const ps = [0, 10, 50, 50, 80, 95, 100].filter(() => rnd() < 0.6);
+			expect([...percentilesInPlace(Float64Array.from(values), ps, new Float64Array(ps.length))], `${ps} of ${values}`).toEqual(ps.map((p) => percentile(values, p)));
 		}
 		expect(percentileInPlace(new Float64Array(0), 50)).toBeNaN();
 		expect(percentileInPlace(Float64Array.from([3, NaN, 1]), 50)).toBe(percentile([3, NaN, 1], 50));

@@ -7,7 +7,6 @@
  */
 import { PtMatrix, DEFAULT_WINDOW, DEFAULT_PT_QUERY, type ArrivalWindow, type PointLike, type Timetable } from './gtfs/index.ts';
 import { carMinutesToTarget, snapPoints, DEFAULT_MAX_SNAP_M, type RoadGraph, type Snap, type TerminalModel } from './road/index.ts';
-import { buildSnapGrid } from './road/snap.ts';
 import { haversineM } from './road/geo.ts';
 import { wgs84ToLv95 } from '../data/coords.ts';
 import type { Steps } from './matrix.ts';
@@ -104,9 +103,8 @@ export class PtGrid {
 }
 
 /**
- * Car minutes per cell. Snapping uses the engine's nearest-node search, but on a bucket grid sized to the
- * network's node density: the 100 m buckets of the road graph make a sparse network (the approximate default)
- * walk thousands of empty buckets per cell (6 s for 95 000 cells instead of 0.2 s; same snaps).
+ * Car minutes per cell: the engine's nearest-node snap (on its bucket grid sized to the network's node density,
+ * road/snap.ts) and one search per target, as in the matrix.
  */
 export class CarGrid {
 	private readonly snaps: Snap[];
@@ -118,12 +116,8 @@ export class CarGrid {
 		/** Car terminal minutes at both ends (as in the matrix), by the zone nearest each cell; none = driving time only. */
 		private readonly terminal?: TerminalModel
 	) {
-		const g = graph.grid;
-		const areaM2 = g.width * g.height * (g.dy * 111_320) ** 2;
-		const cellM = Math.max(100, 1.5 * Math.sqrt(areaM2 / Math.max(1, graph.mainComponentSize)));
-		const coarse: RoadGraph = { ...graph, grid: buildSnapGrid(graph.lon, graph.lat, graph.inMainComponent, cellM) };
 		const pts = Array.from(cells.lon, (lon, k) => ({ lon, lat: cells.lat[k] }));
-		this.snaps = snapPoints(coarse, pts, DEFAULT_MAX_SNAP_M).map((s, k) => (cells.blocked[k] ? { node: -1, distM: s.distM } : s));
+		this.snaps = snapPoints(graph, pts, DEFAULT_MAX_SNAP_M).map((s, k) => (cells.blocked[k] ? { node: -1, distM: s.distM } : s));
 		this.buf = new Float64Array(pts.length);
 		this.originTerminalMin = terminal ? Float64Array.from(pts, (p) => terminal.originMinutesAt(p)) : undefined;
 	}

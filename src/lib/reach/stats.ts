@@ -33,23 +33,48 @@ export function median(values: ArrayLike<number>): number {
  * millions of 91-sample percentiles (a sort each was most of their cost). NaN-free input (NaN falls back to a sort).
  */
 export function percentileInPlace(a: Float64Array, p: number): number {
+	return percentilesInPlace(a, [p], ONE)[0];
+}
+const ONE = new Float64Array(1);
+
+/**
+ * {@link percentileInPlace} for several percentiles at once (`ps` ascending), into `out`: each selection
+ * searches only right of the order statistic the one before left in place (everything there is ≥ it), so
+ * p50 and p80 of a window's samples cost little more than p50 alone.
+ */
+export function percentilesInPlace(a: Float64Array, ps: readonly number[], out: Float64Array): Float64Array {
 	const n = a.length;
-	if (n === 0) return NaN;
-	for (let i = 0; i < n; i++) if (a[i] !== a[i]) return percentileSorted(a.sort(), p);
-	const rank = (p / 100) * (n - 1);
-	const lo = Math.floor(rank);
-	const vLo = selectInPlace(a, lo);
-	if (lo === Math.ceil(rank)) return vLo;
-	// After the selection everything right of `lo` is ≥ a[lo]: the next order statistic is its minimum.
-	let vHi = Infinity;
-	for (let i = lo + 1; i < n; i++) if (a[i] < vHi) vHi = a[i];
-	if (!Number.isFinite(vHi)) return vHi;
-	return vLo + (vHi - vLo) * (rank - lo);
+	if (n === 0) return out.fill(NaN, 0, ps.length);
+	for (let i = 0; i < n; i++)
+		if (a[i] !== a[i]) {
+			a.sort();
+			for (let k = 0; k < ps.length; k++) out[k] = percentileSorted(a, ps[k]);
+			return out;
+		}
+	let from = 0;
+	for (let k = 0; k < ps.length; k++) {
+		const rank = (ps[k] / 100) * (n - 1);
+		const lo = Math.floor(rank);
+		const vLo = selectInPlace(a, lo, from);
+		from = lo;
+		if (lo === Math.ceil(rank)) {
+			out[k] = vLo;
+			continue;
+		}
+		// After the selection everything right of `lo` is ≥ a[lo]: the next order statistic is its minimum.
+		let vHi = Infinity;
+		for (let i = lo + 1; i < n; i++) if (a[i] < vHi) vHi = a[i];
+		out[k] = Number.isFinite(vHi) ? vLo + (vHi - vLo) * (rank - lo) : vHi;
+	}
+	return out;
 }
 
-/** The k-th smallest value of `a` (0-based), moved to a[k] with nothing larger before it and nothing smaller after. */
-function selectInPlace(a: Float64Array, k: number): number {
-	let lo = 0;
+/**
+ * The k-th smallest value of `a` (0-based), moved to a[k] with nothing larger before it and nothing smaller
+ * after. `from`: a[from..] already holds the largest values (everything before is ≤ them), so only they are searched.
+ */
+function selectInPlace(a: Float64Array, k: number, from = 0): number {
+	let lo = from;
 	let hi = a.length - 1;
 	while (hi > lo) {
 		const mid = (lo + hi) >> 1;

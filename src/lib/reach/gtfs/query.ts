@@ -18,7 +18,7 @@ import { ProfileWorkspace } from './profile.ts';
 import type { Timetable } from './timetable.ts';
 import { formatTime } from './time.ts';
 import { accessStops, DEFAULT_WALK, walkSec, type AccessList, type WalkOptions } from '../walk.ts';
-import { medianOfCounts, percentileInPlace } from '../stats.ts';
+import { medianOfCounts, percentilesInPlace } from '../stats.ts';
 import { haversineM } from '../road/geo.ts';
 
 /** Arrival window: deadlines start, start+step, …, ≤ end (seconds after midnight). */
@@ -155,6 +155,10 @@ export class PtMatrix {
 	private readonly legS: Float64Array;
 	/** One origin's samples (journey, then wait minutes) while their percentiles are selected. */
 	private readonly sampleBuf: Float64Array;
+	/** p50 and p80 of one origin's samples. */
+	private readonly pair = new Float64Array(2);
+	/** Per origin, whether any deadline of the last windowSamples target was reached (else no percentile is needed). */
+	private readonly reached: Uint8Array;
 	/** How many samples of one origin have 0, 1, 2, … changes (legs are an Int8: at most 127). */
 	private readonly changeCounts = new Int32Array(128);
 	/** toTargetColumns' output. */
@@ -181,6 +185,7 @@ export class PtMatrix {
 		this.legS = new Float64Array(origins.length * nd);
 		this.sampleBuf = new Float64Array(nd);
 		const n = origins.length;
+		this.reached = new Uint8Array(n);
 		this.columns = { p50: new Float64Array(n), p80: new Float64Array(n), waitP50: new Float64Array(n), waitP80: new Float64Array(n), changes: new Float64Array(n) };
 	}
 
@@ -208,9 +213,18 @@ export class PtMatrix {
 				arrivalT[s * nd + d] = arrival[i];
 				legsT[s * nd + d] = legs[i];
 			}
+		const reached = this.reached;
 		for (let o = 0; o < origins.length; o++) {
 			const a = access[o];
 			const base = o * nd;
+			if (a.stops.length === 0 && direct[o] === Infinity) {
+				// No stop within walking distance and the target too far to walk: unreachable at every deadline.
+				leaveS.fill(-Infinity, base, base + nd);
+				arriveS.fill(Infinity, base, base + nd);
+				legS.fill(NaN, base, base + nd);
+				reached[o] = 0;
+				continue;
+			}
 			// walking all the way leaves at T − walk and arrives at T; otherwise unreachable until a stop improves it
 			for (let d = 0; d < nd; d++) {
 				const T = deadlines[d];
@@ -238,7 +252,12 @@ export class PtMatrix {
 					}
 				}
 			}
-			for (let d = 0; d < nd; d++) if (!Number.isFinite(leaveS[base + d])) legS[base + d] = NaN;
+			let any = 0;
+			for (let d = 0; d < nd; d++) {
+				if (!Number.isFinite(leaveS[base + d])) legS[base + d] = NaN;
+				else any = 1;
+			}
+			reached[o] = any;
 		}
 		return { deadlines, leave: leaveS, arrive: arriveS, legs: legS };
 	}
@@ -254,15 +273,22 @@ export class PtMatrix {
 		const buf = this.sampleBuf;
 		const changeCounts = this.changeCounts;
 		const out = this.columns;
+		const pair = this.pair;
 		for (let o = 0; o < this.origins.length; o++) {
+			if (!this.reached[o]) {
+				out.p50[o] = out.p80[o] = out.waitP50[o] = out.waitP80[o] = out.changes[o] = NaN;
+				continue;
+			}
 			const base = o * nd;
 			// unreachable samples are +Infinity in both lists, so they rank last and null the percentiles they hit
 			for (let d = 0; d < nd; d++) buf[d] = (arrive[base + d] - leave[base + d]) / 60;
-			out.p50[o] = tenth(percentileInPlace(buf, 50));
-			out.p80[o] = tenth(percentileInPlace(buf, 80));
+			percentilesInPlace(buf, P50_P80, pair);
+			out.p50[o] = tenth(pair[0]);
+			out.p80[o] = tenth(pair[1]);
 			for (let d = 0; d < nd; d++) buf[d] = arrive[base + d] === Infinity ? Infinity : (deadlines[d] - arrive[base + d]) / 60;
-			out.waitP50[o] = tenth(percentileInPlace(buf, 50));
-			out.waitP80[o] = tenth(percentileInPlace(buf, 80));
+			percentilesInPlace(buf, P50_P80, pair);
+			out.waitP50[o] = tenth(pair[0]);
+			out.waitP80[o] = tenth(pair[1]);
 			// Changes = vehicle legs − 1 (legs are small whole numbers): counted, not listed and sorted per origin.
 			changeCounts.fill(0);
 			let reached = 0;
@@ -283,6 +309,8 @@ export class PtMatrix {
 		return this.origins.map((p, o) => ({ id: p.id, p50: orNull(c.p50[o]), p80: orNull(c.p80[o]), waitP50: orNull(c.waitP50[o]), waitP80: orNull(c.waitP80[o]), changes: orNull(c.changes[o]) }));
 	}
 }
+
+const P50_P80 = [50, 80] as const;
 
 /** Minutes to 0.1, NaN for none (an unreachable sample hit the percentile). */
 function tenth(x: number): number {

@@ -4,6 +4,7 @@
  * grid are stored too, not rebuilt, because their edge order decides ties). Provenance says which
  * OSM file, which data state and which study region the graph was cut from.
  */
+import { buildSnapGrid } from './snap.ts';
 import { decodeNetFile, encodeNetFile, NetFileError, type NetProvenance } from '../netfile.ts';
 import { regionKey, type StudyRegion } from '../region.ts';
 import type { OsmRoads } from './osm-roads.ts';
@@ -124,5 +125,8 @@ export async function roadGraphFromNetFile(bytes: Uint8Array): Promise<{ graph: 
 		mainComponentSize: x.mainComponentSize,
 		grid: { ...x.grid, cellStart: a.gridCellStart as Int32Array, cellNodes: a.gridCellNodes as Int32Array }
 	};
+	// A file written before the snap grid was sized by node density (snap.ts) may carry 100 m buckets over a
+	// sparse network, thousands of empty ones per snap: sized again (a file written since has about one node per bucket).
+	if (x.grid.width * x.grid.height > 4 * Math.max(1, x.mainComponentSize)) graph.grid = buildSnapGrid(graph.lon, graph.lat, graph.inMainComponent);
 	return { graph, provenance: f.provenance };
 }

@@ -11,8 +11,10 @@ export function buildSnapGrid(lon: Float64Array, lat: Float64Array, member: Uint
 	let south = Infinity;
 	let east = -Infinity;
 	let north = -Infinity;
+	let members = 0;
 	for (let u = 0; u < lon.length; u++) {
 		if (!member[u]) continue;
+		members++;
 		if (lon[u] < west) west = lon[u];
 		if (lon[u] > east) east = lon[u];
 		if (lat[u] < south) south = lat[u];
@@ -20,9 +22,10 @@ export function buildSnapGrid(lon: Float64Array, lat: Float64Array, member: Uint
 	}
 	if (!(west <= east)) return { west: 0, south: 0, dx: 1, dy: 1, width: 1, height: 1, cellStart: new Int32Array(2), cellNodes: new Int32Array(0) };
 	const cosLat = Math.max(0.01, Math.cos((((south + north) / 2) * Math.PI) / 180));
-	// Keep the cell table below ~4 million cells for country-sized graphs.
+	// Keep the cell table below ~4 million cells for country-sized graphs, and cells no smaller than about
+	// one node each: in a sparse graph (a few hundred nodes over a canton) a query walked thousands of empty cells.
 	const areaM2 = (east - west) * cosLat * M_PER_DEG * (north - south) * M_PER_DEG;
-	cellM = Math.max(cellM, Math.sqrt(areaM2 / 4e6));
+	cellM = Math.max(cellM, Math.sqrt(areaM2 / 4e6), Math.sqrt(areaM2 / members));
 	const dy = cellM / M_PER_DEG;
 	const dx = cellM / (M_PER_DEG * cosLat);
 	const width = Math.floor((east - west) / dx) + 1;
