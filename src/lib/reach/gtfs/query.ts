@@ -158,7 +158,7 @@ export class PtMatrix {
 	/** p50 and p80 of one origin's samples. */
 	private readonly pair = new Float64Array(2);
 	/** Per origin, whether any deadline of the last windowSamples target was reached (else no percentile is needed). */
-	private readonly reached: Uint8Array;
+	private readonly anyReached: Uint8Array;
 	/** How many samples of one origin have 0, 1, 2, … changes (legs are an Int8: at most 127). */
 	private readonly changeCounts = new Int32Array(128);
 	/** toTargetColumns' output. */
@@ -185,7 +185,7 @@ export class PtMatrix {
 		this.legS = new Float64Array(origins.length * nd);
 		this.sampleBuf = new Float64Array(nd);
 		const n = origins.length;
-		this.reached = new Uint8Array(n);
+		this.anyReached = new Uint8Array(n);
 		this.columns = { p50: new Float64Array(n), p80: new Float64Array(n), waitP50: new Float64Array(n), waitP80: new Float64Array(n), changes: new Float64Array(n) };
 	}
 
@@ -213,7 +213,7 @@ export class PtMatrix {
 				arrivalT[s * nd + d] = arrival[i];
 				legsT[s * nd + d] = legs[i];
 			}
-		const reached = this.reached;
+		const anyReached = this.anyReached;
 		for (let o = 0; o < origins.length; o++) {
 			const a = access[o];
 			const base = o * nd;
@@ -222,7 +222,7 @@ export class PtMatrix {
 				leaveS.fill(-Infinity, base, base + nd);
 				arriveS.fill(Infinity, base, base + nd);
 				legS.fill(NaN, base, base + nd);
-				reached[o] = 0;
+				anyReached[o] = 0;
 				continue;
 			}
 			// walking all the way leaves at T − walk and arrives at T; otherwise unreachable until a stop improves it
@@ -257,7 +257,7 @@ export class PtMatrix {
 				if (!Number.isFinite(leaveS[base + d])) legS[base + d] = NaN;
 				else any = 1;
 			}
-			reached[o] = any;
+			anyReached[o] = any;
 		}
 		return { deadlines, leave: leaveS, arrive: arriveS, legs: legS };
 	}
@@ -275,7 +275,7 @@ export class PtMatrix {
 		const out = this.columns;
 		const pair = this.pair;
 		for (let o = 0; o < this.origins.length; o++) {
-			if (!this.reached[o]) {
+			if (!this.anyReached[o]) {
 				out.p50[o] = out.p80[o] = out.waitP50[o] = out.waitP80[o] = out.changes[o] = NaN;
 				continue;
 			}
