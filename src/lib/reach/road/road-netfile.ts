@@ -1,8 +1,9 @@
 /**
  * A cut road graph as a network file (../netfile.ts): every array of the graph as it is searched, so
  * reopening needs no PBF, no rebuild and gives bit-identical car times (the reverse CSR and the snap
- * grid are stored too, not rebuilt, because their edge order decides ties). Provenance says which
- * OSM file, which data state and which study region the graph was cut from.
+ * grid are stored too, not rebuilt, because their edge order decides ties; only an old file's 100 m grid over
+ * a sparse network is sized again, where a snap to one of two equidistant nodes may then change). Provenance
+ * says which OSM file, which data state and which study region the graph was cut from.
  */
 import { buildSnapGrid } from './snap.ts';
 import { decodeNetFile, encodeNetFile, NetFileError, type NetProvenance } from '../netfile.ts';
