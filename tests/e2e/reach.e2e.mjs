@@ -6,6 +6,13 @@ async function backToDefault(t, mode) {
 	await t.page.waitForSelector(`[data-testid="network-${mode}"] .badge.approx`, { timeout: 60_000 });
 }
 
+/** Click "Recompute" and wait for the matrix it computes (data-ms is cleared first, then set by the new one). */
+async function recomputeMatrix(t, timeout) {
+	await t.page.evaluate(() => document.querySelector('[data-testid="matrix-rows"]').setAttribute('data-ms', ''));
+	await t.page.getByRole('button', { name: /neu berechnen|Recompute/ }).click();
+	await t.page.waitForFunction(() => document.querySelector('[data-testid="matrix-rows"]')?.dataset.ms, null, { timeout });
+}
+
 export const tests = [
 	{
 		name: "approximate networks load (the build's network files, not their inputs), matrix computed in the browser, isochrones drawn",
@@ -43,10 +50,8 @@ export const tests = [
 				await t.ready();
 				await t.page.waitForSelector('[data-testid="network-pt"] .badge.approx', { timeout: 60_000 });
 				await t.page.waitForSelector('[data-testid="network-car"] .badge.approx', { timeout: 60_000 });
-				await t.page.evaluate(() => document.querySelector('[data-testid="matrix-rows"]').setAttribute('data-ms', ''));
 				// Recompute waits for the networks being opened, so the figures below come from them, not the snapshot.
-				await t.page.getByRole('button', { name: /neu berechnen|Recompute/ }).click();
-				await t.page.waitForFunction(() => document.querySelector('[data-testid="matrix-rows"]')?.dataset.ms, null, { timeout: 120_000 });
+				await recomputeMatrix(t, 120_000);
 				const counts = (mode) => t.page.locator(`[data-testid="network-${mode}"] > p`).nth(1).innerText();
 				return {
 					pt: await counts('pt'),
@@ -80,11 +85,7 @@ export const tests = [
 			// The snapshot shows its networks at once; the click comes while they load and isochrones are requested.
 			await t.page.waitForSelector('[data-testid="network-pt"] .badge', { timeout: 60_000 });
 			// Twice: after a matrix, the raster figures and isochrones follow it, and the second click meets them.
-			for (let i = 0; i < 2; i++) {
-				await t.page.evaluate(() => document.querySelector('[data-testid="matrix-rows"]').setAttribute('data-ms', ''));
-				await t.page.getByRole('button', { name: /neu berechnen|Recompute/ }).click();
-				await t.page.waitForFunction(() => document.querySelector('[data-testid="matrix-rows"]')?.dataset.ms, null, { timeout: 60_000 });
-			}
+			for (let i = 0; i < 2; i++) await recomputeMatrix(t, 60_000);
 			await t.page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 60_000 });
 			assert(!(await t.page.locator('.error').count()), `error shown: ${await t.page.locator('.error').allInnerTexts()}`);
 		}
