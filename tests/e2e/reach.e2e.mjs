@@ -20,14 +20,16 @@ export const tests = [
 			const fetched = [];
 			const seen = (r) => fetched.push(new URL(r.url()).pathname.split('/').pop());
 			t.page.on('request', seen);
+			// The badges show at once (the snapshot's networks); the files are opened after it, PT then car.
+			const asked = (name) => t.page.waitForRequest((r) => { const f = new URL(r.url()).pathname.split('/').pop(); return f.startsWith(name) && f.endsWith('.swnet'); }, { timeout: 90_000 }).then(() => true, () => false);
+			const netfiles = Promise.all(['default-pt', 'default-car'].map(asked));
 			await t.goto('/reach');
 			await t.ready();
 			await t.page.waitForSelector('[data-testid="network-pt"] .badge.approx', { timeout: 60_000 });
 			await t.page.waitForSelector('[data-testid="network-car"] .badge.approx', { timeout: 60_000 });
-			t.page.off('request', seen);
 			// Opened from the files the build made (app/default-networks.ts): no GTFS parsed, no road graph built.
-			for (const name of ['default-pt', 'default-car']) assert(fetched.some((f) => f.startsWith(name) && f.endsWith('.swnet')), `${name}.swnet not fetched: ${fetched.filter((f) => !f.endsWith('.js')).join(', ')}`);
-			assert(!fetched.some((f) => f.startsWith('lucerne_approx_')), `network inputs fetched: ${fetched.filter((f) => f.startsWith('lucerne_approx_')).join(', ')}`);
+			const [pt, car] = await netfiles;
+			assert(pt && car, `network files not fetched (pt ${pt}, car ${car}): ${fetched.filter((f) => !f.endsWith('.js')).join(', ')}`);
 			await t.page.waitForFunction(() => Number(document.querySelector('[data-testid="matrix-rows"]')?.dataset.rows) > 1000, null, { timeout: 60_000 });
 			const rows = Number(await t.page.locator('[data-testid="matrix-rows"]').getAttribute('data-rows'));
 			assert(rows > 5000, `matrix too small: ${rows}`);
@@ -38,6 +40,8 @@ export const tests = [
 			await t.page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 30_000 });
 			await t.page.waitForTimeout(800);
 			assert(!(await t.page.locator('.error').count()), `error shown: ${await t.page.locator('.error').allInnerTexts()}`);
+			t.page.off('request', seen);
+			assert(!fetched.some((f) => f.startsWith('lucerne_approx_')), `network inputs fetched: ${fetched.filter((f) => f.startsWith('lucerne_approx_')).join(', ')}`);
 			await t.screenshot('reach-isochrones');
 		}
 	},
