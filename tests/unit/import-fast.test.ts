@@ -13,8 +13,8 @@ import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { importToDb, tableForFile, type ImportIssue } from '../../src/lib/data/import/index.ts';
 import type { FastOutcome } from '../../src/lib/data/import/fast/run.ts';
-import type { FastSliceSizes } from '../../src/lib/data/import/fast/side.ts';
-import { scanCsv } from '../../src/lib/data/import/fast/scan.ts';
+import type { FastSliceOptions } from '../../src/lib/data/import/fast/side.ts';
+import { scanCsv, SliceScanner } from '../../src/lib/data/import/fast/scan.ts';
 import { createRng, type Rng } from '../../src/lib/data/prng.ts';
 import { createTableSql, tableNames, tables, type TableName } from '../../src/lib/data/schema.ts';
 import { bytesSource } from '../../src/lib/util/bytes.ts';
@@ -30,11 +30,11 @@ interface Both {
 	detail: string;
 }
 
-/** Slices of a few bytes: DuckDB gets the file in many pieces, cut wherever the scan may cut. */
-const TINY: FastSliceSizes = { chunkBytes: 7, firstSliceBytes: 20, sliceBytes: 40 };
+/** Slices of a few bytes: DuckDB gets the file in many pieces, cut wherever the scan may cut, as the bytes the scan kept (as in the app). */
+const TINY: FastSliceOptions = { chunkBytes: 7, firstSliceBytes: 20, sliceBytes: 40, keepBytes: true };
 
 /** Import `bytes` both ways into two databases; compare everything the user and the model see. */
-async function both(dbs: [Db, Db], table: TableName, fileName: string, bytes: Uint8Array, fastSlices?: FastSliceSizes): Promise<Both> {
+async function both(dbs: [Db, Db], table: TableName, fileName: string, bytes: Uint8Array, fastSlices?: FastSliceOptions): Promise<Both> {
 	let fast: FastOutcome | null = null;
 	const a = await importToDb(dbs[0], table, { fileName, bytes }, { refs, onFastPath: (o) => (fast = o), fastSlices });
 	const b = await importToDb(dbs[1], table, { fileName, bytes }, { refs, fast: false });
@@ -328,6 +328,27 @@ describe('byte scan = our parser', () => {
 			expect(await scan(at(text, 100, [0xc3]), chunkBytes)).toBe('not UTF-8'); // a cut character followed by ASCII
 			expect(await scan(at(text, 101, [0xe2, 0x80, 0xae]), chunkBytes)).toBe('invisible format characters'); // U+202E, wherever the chunk ends
 			expect(await scan(at(text, 101, [0xf3, 0xa0, 0x81, 0x81]), chunkBytes)).toBe('invisible format characters'); // a tag character (U+E0041)
+		}
+	});
+
+	it('hands out each slice\'s bytes as they are in the file, BOM and header included, in buffers of their own', async () => {
+		const rng = createRng(11);
+		const alphabet = ['a', ',', '"x,\ny"', '\n', '\r\n', '\r', '1', 'ä'];
+		for (let k = 0; k < 200; k++) {
+			let text = (k % 2 ? '\ufeff' : '') + 'h1,h2\n';
+			for (let n = 20 + rng.int(200); n > 0; n--) text += alphabet[rng.int(alphabet.length)];
+			const bytes = enc(text);
+			for (const [chunkBytes, sliceBytes] of [[1, 5], [3, 8], [64, 64]]) {
+				const s = new SliceScanner(bytesSource(bytes), { delimiter: ',', headerLine: 1, width: 2, numberColumns: [], sampleRows: 10, start: k % 2 ? 3 : 0, chunkBytes, firstSliceBytes: sliceBytes, sliceBytes, keepBytes: true });
+				let end = 0;
+				for (let slice = await s.next(); slice; slice = await s.next()) {
+					expect([k, slice.from]).toEqual([k, end]);
+					expect(Array.from(slice.bytes!)).toEqual(Array.from(bytes.subarray(slice.from, slice.to)));
+					expect(slice.bytes!.byteOffset === 0 && slice.bytes!.buffer.byteLength === slice.bytes!.length).toBe(true);
+					end = slice.to;
+				}
+				expect(end).toBe(bytes.length);
+			}
 		}
 	});
 

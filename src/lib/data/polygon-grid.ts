@@ -142,7 +142,7 @@ export class PolygonGrid {
 			if (cells[c0] !== UNSET) continue;
 			const cx = this.x0 + ((c0 % this.nx) + 0.5) * cellDeg;
 			const cy = this.y0 + (Math.floor(c0 / this.nx) + 0.5) * cellDeg;
-			const v = this.exact(cx, cy, null);
+			const v = this.exact(cx, cy);
 			cells[c0] = v;
 			stack.push(c0);
 			while (stack.length) {
@@ -166,11 +166,12 @@ export class PolygonGrid {
 		for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) f(j * this.nx + i);
 	}
 
-	/** First polygon (in order) containing the point, among `only` (indices) or all of them; -1 for none. */
-	private exact(lon: number, lat: number, only: Int32Array | null): number {
-		const n = only ? only.length : this.polys.length;
+	/** First polygon (in order) containing the point, among cand[from, to) or (without `from`) all of them; -1 for none. */
+	private exact(lon: number, lat: number, from = -1, to = 0): number {
+		const all = from < 0;
+		const n = all ? this.polys.length : to - from;
 		for (let m = 0; m < n; m++) {
-			const k = only ? only[m] : m;
+			const k = all ? m : this.cand[from + m];
 			const b = this.boxes[k];
 			if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
 			const inside = this.inPolygon(lon, lat, k);
@@ -225,6 +226,6 @@ export class PolygonGrid {
 		const v = this.cells[c];
 		if (v !== EDGE) return v;
 		const e = this.edgeSlot[c];
-		return this.exact(lon, lat, this.cand.subarray(this.candStart[e], this.candStart[e + 1]));
+		return this.exact(lon, lat, this.candStart[e], this.candStart[e + 1]);
 	}
 }

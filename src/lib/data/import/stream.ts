@@ -46,7 +46,7 @@ import {
 } from '../travel-time-formats.ts';
 import { SAMPLE_ROWS, TableValidator, type ValidationResult } from './validate.ts';
 import { fastImport, type FastOutcome } from './fast/run.ts';
-import { FastSide, type FastPrep, type FastSliceSizes } from './fast/side.ts';
+import { FastSide, type FastPrep, type FastSliceOptions } from './fast/side.ts';
 
 /** A file to stream: a File/Blob (read by slices) or bytes already in memory. */
 export type StreamInput = FileInput | { fileName: string; blob: BlobLike };
@@ -397,7 +397,7 @@ export async function importToDb(
 		/** What the fast path did (taken, or why not; step times). */
 		onFastPath?: (o: FastOutcome) => void;
 		/** The fast path's slice sizes (default: fast/side.ts). */
-		fastSlices?: FastSliceSizes;
+		fastSlices?: FastSliceOptions;
 	} = {}
 ): Promise<ImportToDbResult> {
 	let staged = false;

@@ -139,7 +139,7 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 		if (!f) {
 			const s = sessions.get(id);
 			if (!s) throw new Error(`no import session ${id}`);
-			f = new FastSide(s, blobSource(files.get(id)!));
+			f = new FastSide(s, blobSource(files.get(id)!), { keepBytes: true });
 			fast.set(id, f);
 		}
 		return f;
@@ -207,6 +207,7 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 			const r = await side(p.session).slice(p.prep, ctx.signal, (f) => ctx.progress(f));
 			const l = r?.located;
 			if (l && l !== 'none') for (const a of [l.lon, l.lat, l.zone, l.q]) if (a && typeof a !== 'number') ctx.transfer(a.buffer as ArrayBuffer);
+			if (r?.bytes) ctx.transfer(r.bytes.buffer as ArrayBuffer);
 			return r;
 		},
 		fastFinish(p: { session: number; preview: ValidationResult['preview'] }) {

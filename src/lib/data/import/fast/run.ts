@@ -4,7 +4,9 @@
  * the byte scan that proves DuckDB saw the rows our parser sees (fast/scan.ts), and the location step
  * (coordinate systems, the national outline, zones by point-in-polygon) on the location columns alone.
  * The file goes in slices of whole rows: DuckDB reads slice k while the worker scans and locates slice
- * k+1, so the two run side by side and every slice is read knowing what its scan found.
+ * k+1, so the two run side by side and every slice is read knowing what its scan found. In the app the
+ * worker hands over the slice's bytes it read for the scan (FastSlice.bytes): the browser reads the file
+ * once, and DuckDB reads the slice from memory.
  *
  * It is an accelerator, not a second validator: it takes a file only when it can prove the reference
  * path (ImportSession, validate.ts) would give no row-level message and the same values. Any doubt (a
@@ -124,7 +126,8 @@ export async function fastImport(
 			if (slice.rows === 0) continue;
 			const name = `__fast_${table}_${Math.random().toString(36).slice(2)}_${names.length}.csv`;
 			names.push(name);
-			await db.registerFile(name, sliceOf(file, slice.from, slice.to));
+			// The slice's bytes as the worker read them for its scan (the engine reads them from memory), else the file's.
+			await db.registerFile(name, slice.bytes ?? sliceOf(file, slice.from, slice.to));
 			const plan: FastPlan = { ...prep, file: name, headerLine: slice.from === 0 ? prep.headerLine : 0, commaColumns: how.commaColumns, edges: scan.columns.map((c) => c.edge) };
 			const located = slice.located;
 			const failed = await queued(db, async () => {

@@ -107,6 +107,7 @@ export interface ScanOptions {
 	sampleRows: number;
 	/** Bytes to skip at the start (a BOM). */
 	start?: number;
+	/** Bytes read and scanned at a time; by default 1 MB, doubling to 4 MB (progress early, fewer reads of a File later). */
 	chunkBytes?: number;
 	signal?: AbortSignal;
 	/** Share of the file scanned, after each chunk. */
@@ -117,6 +118,10 @@ const FIELD_START = 0;
 const UNQUOTED = 1;
 const QUOTED = 2;
 const QUOTE_IN_QUOTED = 3;
+
+/** Default reads: 1 MB first, doubling to 4 MB (each read of a File is a round trip to the browser process). */
+const FIRST_CHUNK_BYTES = 1 << 20;
+const MAX_CHUNK_BYTES = 4 << 20;
 
 /** Longest extracted value kept (a location input longer than this is not plain anyway). */
 const MAX_EXTRACT = 64;
@@ -141,6 +146,8 @@ export interface ScanSlice {
 	/** Byte range [from, to) of the file (the first slice starts at 0, with the header lines and any BOM). */
 	from: number;
 	to: number;
+	/** Those bytes, when the scanner was asked to hand them out (`keepBytes`): the file is then read once. */
+	bytes?: Uint8Array;
 	/** Data rows before the slice and in it. */
 	firstRow: number;
 	rows: number;
@@ -165,13 +172,18 @@ export class SliceScanner {
 	private ahead: Promise<Uint8Array> | null = null;
 	/** Time spent waiting for the file and scanning it so far. */
 	readonly ms = { read: 0, scan: 0 };
+	/** Bytes of the next read. */
+	private step: number;
+	/** With `keepBytes`: the chunks read since the last cut (the first may begin before it). */
+	private kept: { base: number; bytes: Uint8Array }[] = [];
 	constructor(
 		private readonly src: ByteSource,
-		private readonly o: ScanOptions & { firstSliceBytes?: number; sliceBytes?: number }
+		private readonly o: ScanOptions & { firstSliceBytes?: number; sliceBytes?: number; keepBytes?: boolean }
 	) {
 		this.sc = new Scanner(o);
 		this.at = o.start ?? 0;
 		this.target = o.firstSliceBytes ?? o.sliceBytes ?? Infinity;
+		this.step = o.chunkBytes ?? FIRST_CHUNK_BYTES;
 	}
 
 	/** The next slice, or null after the last (`signal`/`onProgress` of this call, else the options'). */
@@ -179,19 +191,23 @@ export class SliceScanner {
 		if (this.finished) return null;
 		const o = { ...this.o, ...call };
 		const size = this.src.size;
-		const step = o.chunkBytes ?? 1 << 20;
-		const read = (at: number) => {
-			const p = this.src.read(at, Math.min(size, at + step));
+		const read = (at: number, bytes = this.step) => {
+			const p = this.src.read(at, Math.min(size, at + bytes));
 			p.catch(() => {}); // awaited when its turn comes
 			return p;
 		};
+		// The bytes before the scan's start (a BOM) belong to the first slice.
+		if (o.keepBytes && this.at > 0 && this.cut === 0 && !this.kept.length) this.kept.push({ base: 0, bytes: await this.src.read(0, this.at) });
 		while (this.at < size) {
 			if (o.signal?.aborted) throw new ImportCancelled();
+			const step = this.step;
 			const end = Math.min(size, this.at + step);
 			const t0 = performance.now();
 			const bytes = await (this.ahead ?? read(this.at));
+			if (o.keepBytes) this.kept.push({ base: this.at, bytes });
 			// The next chunk is read (the browser's file I/O) while this one is scanned.
-			this.ahead = end < size ? read(end) : null;
+			if (o.chunkBytes === undefined) this.step = Math.min(2 * step, MAX_CHUNK_BYTES);
+			this.ahead = end < size ? read(end, this.step) : null;
 			const t1 = performance.now();
 			this.sc.chunk(bytes, this.at, end >= size);
 			this.ms.read += t1 - t0;
@@ -200,7 +216,8 @@ export class SliceScanner {
 			o.onProgress?.(end / size);
 			const sc = this.sc;
 			if (end < size && sc.cut - this.cut >= this.target && sc.cutRows > this.cutRows) {
-				const slice = { from: this.cut, to: sc.cut, firstRow: this.cutRows, rows: sc.cutRows - this.cutRows, done: false };
+				const slice: ScanSlice = { from: this.cut, to: sc.cut, firstRow: this.cutRows, rows: sc.cutRows - this.cutRows, done: false };
+				if (o.keepBytes) slice.bytes = this.take(slice.from, slice.to);
 				this.cut = sc.cut;
 				this.cutRows = sc.cutRows;
 				this.target = Math.min(this.target * 2, o.sliceBytes ?? Infinity);
@@ -209,7 +226,21 @@ export class SliceScanner {
 		}
 		this.sc.end();
 		this.finished = true;
-		return { from: this.cut, to: size, firstRow: this.cutRows, rows: this.sc.rowCount - this.cutRows, done: true };
+		const last: ScanSlice = { from: this.cut, to: size, firstRow: this.cutRows, rows: this.sc.rowCount - this.cutRows, done: true };
+		if (o.keepBytes) last.bytes = this.take(last.from, last.to);
+		return last;
+	}
+
+	/** The kept bytes [from, to) as one buffer of their own (it may be transferred); chunks wholly before `to` are let go. */
+	private take(from: number, to: number): Uint8Array {
+		const out = new Uint8Array(to - from);
+		for (const { base, bytes } of this.kept) {
+			const a = Math.max(from, base);
+			const b = Math.min(to, base + bytes.length);
+			if (a < b) out.set(bytes.subarray(a - base, b - base), a - from);
+		}
+		this.kept = this.kept.filter((c) => c.base + c.bytes.length > to);
+		return out;
 	}
 
 	/** The scan so far (of the whole file once the last slice is out). */

@@ -54,11 +54,14 @@ function sameValues(a: Float64Array, b: Float64Array, from: number): boolean {
 const QUALITY_SPELLING = new Map<string, string>(GEOCODE_QUALITIES.map((q) => [q.toLowerCase(), q]));
 const QUALITY_INDEX = new Map<string, number>(GEOCODE_QUALITIES.map((q, i) => [q, i]));
 
-export interface FastSliceSizes {
+/** How the file is cut into slices (tests make them tiny, to put slice ends everywhere). */
+export interface FastSliceOptions {
 	firstSliceBytes?: number;
 	sliceBytes?: number;
 	/** Bytes read and scanned at a time. */
 	chunkBytes?: number;
+	/** Each slice carries its bytes: the import worker hands them to DuckDB, so the file is read once, not twice. */
+	keepBytes?: boolean;
 }
 
 /** One slice for DuckDB: its bytes and rows, the scan of the file so far, the location step on its rows. */
@@ -77,8 +80,7 @@ export class FastSide {
 	constructor(
 		private readonly s: ImportSession,
 		private readonly src: ByteSource,
-		/** Slice and read sizes in bytes (tests make them tiny, to put slice ends everywhere). */
-		private readonly sizes: FastSliceSizes = {}
+		private readonly slicing: FastSliceOptions = {}
 	) {}
 
 	/** The plan, or the reason the file goes the reference way. */
@@ -133,9 +135,10 @@ export class FastSide {
 				extract,
 				sampleRows: SAMPLE_ROWS,
 				start: csv.start,
-				firstSliceBytes: this.sizes.firstSliceBytes ?? FIRST_SLICE_BYTES,
-				sliceBytes: this.sizes.sliceBytes ?? SLICE_BYTES,
-				chunkBytes: this.sizes.chunkBytes
+				firstSliceBytes: this.slicing.firstSliceBytes ?? FIRST_SLICE_BYTES,
+				sliceBytes: this.slicing.sliceBytes ?? SLICE_BYTES,
+				chunkBytes: this.slicing.chunkBytes,
+				keepBytes: this.slicing.keepBytes
 			});
 		}
 		const next = await this.scanner.next({ signal, onProgress });
