@@ -6,6 +6,9 @@ async function backToDefault(t, mode) {
 	await t.page.waitForSelector(`[data-testid="network-${mode}"] .badge.approx`, { timeout: 60_000 });
 }
 
+/** The file name a request asks for. */
+const fileOf = (r) => new URL(r.url()).pathname.split('/').pop();
+
 /** Click "Recompute" and wait for the matrix it computes (data-ms is cleared first, then set by the new one). */
 async function recomputeMatrix(t, timeout) {
 	await t.page.evaluate(() => document.querySelector('[data-testid="matrix-rows"]').setAttribute('data-ms', ''));
@@ -18,10 +21,10 @@ export const tests = [
 		name: "approximate networks load (the build's network files, not their inputs), matrix computed in the browser, isochrones drawn",
 		async run(t) {
 			const fetched = [];
-			const seen = (r) => fetched.push(new URL(r.url()).pathname.split('/').pop());
+			const seen = (r) => fetched.push(fileOf(r));
 			t.page.on('request', seen);
 			// The badges show at once (the snapshot's networks); the files are opened after it, PT then car.
-			const asked = (name) => t.page.waitForRequest((r) => { const f = new URL(r.url()).pathname.split('/').pop(); return f.startsWith(name) && f.endsWith('.swnet'); }, { timeout: 90_000 }).then(() => true, () => false);
+			const asked = (name) => t.page.waitForRequest((r) => fileOf(r).startsWith(name) && fileOf(r).endsWith('.swnet'), { timeout: 90_000 }).then(() => true, () => false);
 			const netfiles = Promise.all(['default-pt', 'default-car'].map(asked));
 			await t.goto('/reach');
 			await t.ready();
@@ -66,7 +69,7 @@ export const tests = [
 			};
 			const withFiles = await opened();
 			const fetched = [];
-			const seen = (r) => fetched.push(new URL(r.url()).pathname.split('/').pop());
+			const seen = (r) => fetched.push(fileOf(r));
 			t.page.on('request', seen);
 			await t.page.route('**/*.swnet', (r) => r.abort());
 			try {

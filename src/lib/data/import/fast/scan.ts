@@ -191,8 +191,8 @@ export class SliceScanner {
 		if (this.finished) return null;
 		const o = { ...this.o, ...call };
 		const size = this.src.size;
-		const read = (at: number, bytes = this.step) => {
-			const p = this.src.read(at, Math.min(size, at + bytes));
+		const read = (at: number) => {
+			const p = this.src.read(at, Math.min(size, at + this.step));
 			p.catch(() => {}); // awaited when its turn comes
 			return p;
 		};
@@ -207,7 +207,7 @@ export class SliceScanner {
 			if (o.keepBytes) this.kept.push({ base: this.at, bytes });
 			// The next chunk is read (the browser's file I/O) while this one is scanned.
 			if (o.chunkBytes === undefined) this.step = Math.min(2 * step, MAX_CHUNK_BYTES);
-			this.ahead = end < size ? read(end, this.step) : null;
+			this.ahead = end < size ? read(end) : null;
 			const t1 = performance.now();
 			this.sc.chunk(bytes, this.at, end >= size);
 			this.ms.read += t1 - t0;
