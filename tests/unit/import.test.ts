@@ -200,6 +200,11 @@ describe('column mapping', () => {
 		expect(o.mapping.unit).toBeUndefined();
 		expect(o.missing).toEqual(['unit', 'fte']);
 	});
+	it('maps the German headers of a customer list saved from Excel', () => {
+		const s = suggestMapping('customers', ['Kunden-ID', 'Gruppe', 'Anzahl', 'Besuche pro Jahr', 'Längengrad', 'Breitengrad']);
+		expect(s.mapping).toEqual({ customer_id: 'Kunden-ID', group: 'Gruppe', count: 'Anzahl', visits_per_year: 'Besuche pro Jahr', lon: 'Längengrad', lat: 'Breitengrad' });
+		expect(s.unmapped).toEqual([]);
+	});
 });
 
 describe('an HR export as it comes: qualified headers, Pensum in percent', () => {

@@ -73,7 +73,7 @@ const locationColumns: ColumnDef[] = [
 		required: false,
 		min: 5.9,
 		max: 10.6,
-		aliases: ['longitude', 'lng', 'x_wgs84', 'laenge', 'länge'],
+		aliases: ['longitude', 'lng', 'x_wgs84', 'laenge', 'länge', 'laengengrad', 'längengrad'],
 		description: { de: 'Geografische Länge (WGS84)', en: 'Longitude (WGS84)' }
 	},
 	{
@@ -83,7 +83,7 @@ const locationColumns: ColumnDef[] = [
 		required: false,
 		min: 45.8,
 		max: 47.9,
-		aliases: ['latitude', 'y_wgs84', 'breite'],
+		aliases: ['latitude', 'y_wgs84', 'breite', 'breitengrad'],
 		description: { de: 'Geografische Breite (WGS84)', en: 'Latitude (WGS84)' }
 	},
 	{
@@ -243,7 +243,7 @@ export const tables: Record<TableName, TableDef> = {
 		},
 		location: 'point',
 		columns: [
-			{ name: 'customer_id', type: 'text', required: false, pseudonymous: true, aliases: ['id', 'kunden_nr'], description: { de: 'Kunden-ID (optional)', en: 'Customer id (optional)' } },
+			{ name: 'customer_id', type: 'text', required: false, pseudonymous: true, aliases: ['id', 'kunden_nr', 'kunden_id', 'kundennummer'], description: { de: 'Kunden-ID (optional)', en: 'Customer id (optional)' } },
 			{ name: 'group', type: 'text', required: true, values: CUSTOMER_GROUPS, valueAliases: {
 					employer: ['arbeitgeber', 'arbeitgebende', 'arbeitgeberin', 'arbeitgeberinnen', 'betrieb', 'betriebe', 'firma', 'firmen', 'unternehmen', 'employeur', 'employeurs', 'employers'],
 					insured: ['versicherte', 'versicherter', 'versicherte person', 'versicherte personen', 'assuré', 'assurés', 'assurée', 'insured persons'],
