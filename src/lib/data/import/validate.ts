@@ -9,7 +9,7 @@ import { tableFromColumns, type CellValue } from '../arrow.ts';
 import { classifyPair, inSwissBox, toWgs84, type CoordSystem } from '../coords.ts';
 import { currentBfs, geocodePlz, inSwitzerland, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
 import { municipalityByName } from '../place-names.ts';
-import { normaliseHeader, tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
+import { tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
 import { parseQuery, type AddressQuery } from '../address/match.ts';
 import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled, ImportFileError } from './issues.ts';
@@ -17,6 +17,7 @@ import { CSV_LIMITS } from '../../util/csv.ts';
 import { hasLocation, importColumns, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
 import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote } from './types.ts';
 import { show } from './values.ts';
+import { allowedValue, valueList } from './allowed-values.ts';
 import { hasFormatChars, withoutFormatChars } from '../../util/invisible.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
 import { identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
@@ -267,7 +268,6 @@ export class TableValidator {
 			if (j === undefined || j < 0) continue;
 			issues.order = [STAGE.type, k];
 			const header = headers[j];
-			const allowed = c.values ? allowedValues(c) : null;
 			const checkRange = c.type !== 'lon' && c.type !== 'lat';
 			const style = this.styles![c.name] ?? null;
 			const isPlz = c.name === 'plz';
@@ -307,8 +307,8 @@ export class TableValidator {
 						issues.add(r.severity, rowNo[i], header, r.code, r.msg);
 						if (r.severity === 'warning') this.unusual++;
 					}
-				} else if (allowed && typeof v === 'string') {
-					const canon = allowed.get(v.toLowerCase()) ?? allowed.get(normaliseHeader(v));
+				} else if (c.values && typeof v === 'string') {
+					const canon = allowedValue(c, v);
 					if (canon === undefined) {
 						issues.error(rowNo[i], header, 'not_allowed', {
 							de: `«${show(v)}» ist nicht erlaubt; erlaubt: ${valueList(c)}.`,
@@ -728,23 +728,3 @@ function outside(issues: IssueList, row: number, column: string, a: number, b: n
 	});
 }
 
-const allowedCache = new WeakMap<ColumnDef, Map<string, string>>();
-
-/** A categorical column's allowed values by their spelling in any case, and by normalised other words (built once per column). */
-function allowedValues(c: ColumnDef): Map<string, string> {
-	const cached = allowedCache.get(c);
-	if (cached) return cached;
-	const m = new Map<string, string>();
-	allowedCache.set(c, m);
-	for (const v of c.values ?? []) {
-		m.set(v.toLowerCase(), v);
-		m.set(normaliseHeader(v), v);
-		for (const w of c.valueAliases?.[v] ?? []) m.set(normaliseHeader(w), v);
-	}
-	return m;
-}
-
-/** The allowed values with their first other word: "employer (arbeitgeber), insured (versicherte), …". */
-function valueList(c: ColumnDef): string {
-	return (c.values ?? []).map((v) => (c.valueAliases?.[v]?.length ? `${v} (${c.valueAliases[v][0]})` : v)).join(', ');
-}

@@ -6,8 +6,8 @@
  * message still comes from the one validator. The reads:
  *  - numbers (and whole numbers, checked to be integral and within ±2^53): DuckDB's DOUBLE parser, only
  *    for columns fast/scan.ts found plain (it reads "1'234" not at all, and "1_000" unlike us);
- *  - text: trimmed of exactly the characters JavaScript's trim() removes, NUL refused, allowed values
- *    mapped to their canonical spelling (ASCII only);
+ *  - text: trimmed of exactly the characters JavaScript's trim() removes, NUL refused, allowed values and
+ *    their other words («Versicherte», «ÖV») mapped to the canonical value in their usual spellings;
  *  - dates: yyyy-mm-dd only; yes/no: the same words as values.ts;
  *  - ids of persons that may be AHV numbers or e-mail addresses are flagged (the validator replaces them).
  */
@@ -16,6 +16,7 @@ import { GEOCODE_QUALITIES, ident, tables, type ColumnDef, type TableName } from
 import { MAX_EXACT_INTEGER } from '../../schema.ts';
 import { EDGE_NONE, EDGE_OTHER, EDGE_SPACE } from './scan.ts';
 import { identifierSuspectSql } from '../identifiers.ts';
+import { allowedValue, valueWords } from '../allowed-values.ts';
 
 /** What JavaScript's String.prototype.trim() removes (ECMAScript WhiteSpace and LineTerminator). */
 const JS_WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
@@ -77,6 +78,45 @@ function trimmed(r: string, edge: number): string {
 	return edge === EDGE_SPACE ? `nullif(trim(${r}), '')` : `nullif(trim(${r}, ${lit(JS_WHITESPACE)}), '')`;
 }
 
+/** Capitalised: the first letter in upper case. */
+const capitalised = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/**
+ * The spellings of a categorical column's values the SQL maps by exact match, each to what the validator
+ * reads it as (allowed-values.ts): every word the schema names (values and other words) as written, in
+ * lower and upper case, capitalised, and with every word capitalised («Versicherte Personen», «ÖV»,
+ * «Zu Fuss»). Other spellings of non-ASCII words are flagged and read by the validator.
+ */
+function exactSpellings(c: ColumnDef): Map<string, string> {
+	const m = new Map<string, string>();
+	const add = (s: string) => {
+		const v = allowedValue(c, s);
+		if (v !== undefined && !m.has(s)) m.set(s, v);
+	};
+	// The values as written first: most cells are one of them, and CASE tries its WHENs in order.
+	for (const v of c.values ?? []) add(v);
+	for (const w of valueWords(c)) {
+		const lower = w.toLowerCase();
+		for (const s of [w, lower, w.toUpperCase(), capitalised(lower), lower.replace(/(^|[\s\-'’])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())]) add(s);
+	}
+	return m;
+}
+
+/**
+ * The lower-case ASCII spellings: for a cell of ASCII characters, DuckDB's lower() is JavaScript's
+ * toLowerCase(), and the validator's reading of it depends on its lower case alone (allowedValue), so
+ * «EMPLOYER», «Employer» and «eMpLoYeR» map as the validator maps them.
+ */
+function asciiLowerSpellings(c: ColumnDef): Map<string, string> {
+	const m = new Map<string, string>();
+	for (const w of valueWords(c)) {
+		const lower = w.toLowerCase();
+		const v = allowedValue(c, lower);
+		if (/^[\x00-\x7f]*$/.test(lower) && v !== undefined) m.set(lower, v);
+	}
+	return m;
+}
+
 interface Part {
 	/** Inner select: the typed value (and helpers) computed once per row. */
 	inner: string[];
@@ -105,9 +145,10 @@ function column(c: FastColumn, edge: number, comma: boolean): Part {
 		case 'text': {
 			const t = trimmed(r, edge);
 			if (d.values) {
-				// Exact spelling first (cheap), then any case (ASCII spellings: lower() is JavaScript's toLowerCase()).
-				const when = (x: string) => d.values!.map((v) => `WHEN ${lit(x === 'lower' ? v.toLowerCase() : v)} THEN ${lit(v)}`).join(' ');
-				inner.push(`${t} AS ${helper}`, `CASE ${t} ${when('exact')} ELSE CASE lower(${t}) ${when('lower')} END END AS ${name}`);
+				// The usual spellings by exact match first (cheap); any other case of an ASCII cell by its lower case.
+				const when = (m: Map<string, string>) => [...m].map(([w, v]) => `WHEN ${lit(w)} THEN ${lit(v)}`).join(' ');
+				const ascii = `CASE WHEN strlen(${t}) = length(${t}) THEN CASE lower(${t}) ${when(asciiLowerSpellings(d))} END END`;
+				inner.push(`${t} AS ${helper}`, `CASE ${t} ${when(exactSpellings(d))} ELSE ${ascii} END AS ${name}`);
 				flags.push(`${helper} IS NOT NULL AND ${name} IS NULL`);
 			} else inner.push(`${t} AS ${name}`);
 			break;
