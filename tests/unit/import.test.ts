@@ -271,6 +271,45 @@ describe('bad input: precise messages', () => {
 		expect(p[0].lat).toBe(w.lat);
 		expect(p.map((x) => x.zone_id)).toEqual([1061, 1059, 1024]);
 	});
+	it('a point in one cell, as copied from a web map or map.geo.admin.ch, is located like two columns; a cell that is no point is named', async () => {
+		const csv = (cells: string[]) => 'Gruppe;Besuche;Koordinaten (WGS84)\n' + cells.map((c) => `insured;2;${c}\n`).join('');
+		const w = lv95ToWgs84(2_666_197, 1_211_393);
+		// Latitude first, as web maps copy it: plain WGS84, no warning.
+		const google = await run('customers', text('kunden.csv', csv(['"47.0502, 8.3093"', '"47.0388, 8.2981"'])));
+		expect(where(google.issues)).toEqual([]);
+		expect(google.result!.mapping.coordinates).toBe('Koordinaten (WGS84)');
+		expect(google.result!.preview.map((p) => [p.lon, p.lat, p.zone_id, p.geocode_quality])).toEqual([
+			[8.3093, 47.0502, 1061, 'coordinates'],
+			[8.2981, 47.0388, 1059, 'coordinates']
+		]);
+		// map.geo.admin.ch's LV95 text, with a slash and labels, and in degrees: converted and said so once.
+		const lv95 = await run('customers', text('kunden.csv', csv(["2'666'197.00, 1'211'393.00", 'E 2666197 / N 1211393', `47°03'00.7"N 8°18'33.5"E`, 'Bahnhof', '', '"1; 2"'])));
+		expect(where(lv95.issues)).toEqual([
+			['warning', null, 'Koordinaten (WGS84)', 'coords_mixed'],
+			['error', 5, 'Koordinaten (WGS84)', 'bad_coordinates'],
+			['error', 5, 'Koordinaten (WGS84)', 'no_location'],
+			['error', 6, 'Koordinaten (WGS84)', 'no_location'],
+			['error', 7, 'Koordinaten (WGS84)', 'outside_switzerland'] // two numbers, a point far away
+		]);
+		expect(lv95.issues[1].message.de).toContain('«Bahnhof» ist kein Punkt');
+		const r = await run('customers', text('kunden.csv', csv(["2'666'197.00, 1'211'393.00", 'E 2666197 / N 1211393'])));
+		expect(where(r.issues)).toEqual([['warning', null, 'Koordinaten (WGS84)', 'coords_converted']]);
+		expect(r.result!.preview.map((p) => [p.lon, p.lat])).toEqual([
+			[w.lon, w.lat],
+			[w.lon, w.lat]
+		]);
+	});
+	it('degrees with minutes and seconds in lon/lat columns; other text there names what a coordinate looks like', async () => {
+		const r = await run('customers', text('kunden.csv', `group,visits_per_year,lat,lon\ninsured,2,"47°03'01.2""N","8°18'33.5""E"\ninsured,2,N 47.0388,E 8.2981\ninsured,2,ca. 47,8.3\n`));
+		expect(where(r.issues)).toEqual([
+			['error', 4, 'lat', 'bad_lat'],
+			['error', 4, 'lon', 'no_location']
+		]);
+		expect(r.issues[0].message.de).toContain("erwartet: eine Breite in Grad (WGS84, z. B. 47.0502 oder 47°03'01\"N) oder ein LV95-Nordwert");
+		const p = r.result!.preview;
+		expect([p[0].lon, p[0].lat]).toEqual([8 + 18 / 60 + 33.5 / 3600, 47 + 3 / 60 + 1.2 / 3600]);
+		expect([p[1].lon, p[1].lat, p[1].zone_id]).toEqual([8.2981, 47.0388, 1059]);
+	});
 	it('points outside Switzerland are errors on their row', async () => {
 		const r = await run('staff', file('bad/staff_outside.csv'));
 		expect(where(r.issues)).toEqual([

@@ -118,7 +118,7 @@ export const locationInputs: readonly ColumnDef[] = [
 		type: 'number',
 		unit: 'm LV95',
 		required: false,
-		aliases: ['e_lv95', 'east', 'easting', 'ost', 'x_lv95', 'y', 'koord_e', 'e_koord'],
+		aliases: ['e_lv95', 'east', 'easting', 'ost', 'x_lv95', 'y', 'koord_e', 'e_koord', 'koordinate_e', 'e_koordinate', 'ost_koordinate', 'y_koordinate', 'koordinate_y', 'gkode'],
 		description: { de: 'LV95 Ostwert (2 xxx xxx)', en: 'LV95 easting (2 xxx xxx)' }
 	},
 	{
@@ -126,8 +126,18 @@ export const locationInputs: readonly ColumnDef[] = [
 		type: 'number',
 		unit: 'm LV95',
 		required: false,
-		aliases: ['n_lv95', 'north', 'northing', 'nord', 'y_lv95', 'x', 'koord_n', 'n_koord'],
+		aliases: ['n_lv95', 'north', 'northing', 'nord', 'y_lv95', 'x', 'koord_n', 'n_koord', 'koordinate_n', 'n_koordinate', 'nord_koordinate', 'x_koordinate', 'koordinate_x', 'gkodn'],
 		description: { de: 'LV95 Nordwert (1 xxx xxx)', en: 'LV95 northing (1 xxx xxx)' }
+	},
+	{
+		name: 'coordinates',
+		type: 'text',
+		required: false,
+		aliases: ['koordinaten', 'koordinate', 'koord', 'coordinates', 'coordinate', 'coords', 'gps', 'gps_koordinaten', 'geokoordinaten', 'lat_lon', 'latlon', 'lat_lng', 'latlng', 'lon_lat', 'lonlat', 'lng_lat', 'wkt', 'geometry', 'geometrie'],
+		description: {
+			de: "Punkt in einer Zelle, wie von einer Karte kopiert: «47.0502, 8.3093» (Breite, Länge), «2'666'000, 1'211'000» (LV95 E, N), «47°03'01\"N 8°18'33\"E», «POINT(8.3093 47.0502)»; das System wird aus den Werten erkannt",
+			en: 'A point in one cell, as copied from a map: "47.0502, 8.3093" (lat, lon), "2\'666\'000, 1\'211\'000" (LV95 E, N), "47°03\'01\"N 8°18\'33\"E", "POINT(8.3093 47.0502)"; the system is told from the values'
+		}
 	},
 	{
 		name: 'plz',

@@ -15,7 +15,7 @@ export interface MappingSuggestion {
 	unmapped: string[];
 	/** Required schema columns no header feeds. */
 	missing: string[];
-	/** Point tables: no usable location input (lon+lat, e+n, address or street, plz, zone_id, a municipality or locality name). */
+	/** Point tables: no usable location input (lon+lat, e+n, coordinates, address or street, plz, zone_id, a municipality or locality name). */
 	missingLocation: boolean;
 }
 
@@ -27,7 +27,9 @@ export interface MappingSuggestion {
 const QUALIFIERS = new Set([
 	'wohnort', 'wohnadresse', 'wohnsitz', 'wohn', 'privat', 'privatadresse', 'home', 'residence', 'domicile', 'domicilio',
 	'aktuell', 'aktuelle', 'aktueller', 'heute', 'heutige', 'heutiger', 'current', 'today',
-	'in', 'prozent', 'percent', 'pct', 'chf', 'fr', 'jahr', 'jaehrlich', 'pro', 'per', 'year', 'annual', 'min', 'minuten'
+	'in', 'prozent', 'percent', 'pct', 'chf', 'fr', 'jahr', 'jaehrlich', 'pro', 'per', 'year', 'annual', 'min', 'minuten',
+	// the coordinate system a column is written in ("Koordinaten (WGS84)", "Länge WGS 84", "E LV95"): the values tell it anyway
+	'wgs84', 'wgs', '84', 'lv95', 'lv03', 'ch1903', 'epsg', '2056', '4326', '21781'
 ]);
 
 /** All columns the importer reads for a table: schema columns plus location inputs (e, n, plz). */
@@ -41,7 +43,7 @@ export function importColumns(table: TableName): readonly ColumnDef[] {
 export function hasLocation(table: TableName, mapping: ColumnMapping): boolean {
 	if (tables[table].location !== 'point') return true;
 	const m = (c: string) => mapping[c] !== undefined;
-	return (m('lon') && m('lat')) || (m('e') && m('n')) || m('plz') || m('zone_id') || m('address') || m('street') || m('municipality') || m('locality');
+	return (m('lon') && m('lat')) || (m('e') && m('n')) || m('coordinates') || m('plz') || m('zone_id') || m('address') || m('street') || m('municipality') || m('locality');
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { CellValue } from '../arrow.ts';
 import { MAX_EXACT_INTEGER, normaliseHeader, type ColumnDef } from '../schema.ts';
 import { readNumberText, type NumberStyle } from './numbers.ts';
+import { readDegrees } from './coordinate-text.ts';
 import { BadCell, type Msg, type RawCell } from './types.ts';
 import { parseBoolean, parseDate, parseText, show } from './values.ts';
 
@@ -134,9 +135,13 @@ export function typeCell(c: ColumnDef, v: RawCell, style: NumberStyle = null): C
 			return s !== null && s.includes('\u0000') ? NUL : s;
 		}
 		case 'number':
-		case 'lon':
-		case 'lat':
 			return number(v, style, false);
+		case 'lon':
+		case 'lat': {
+			// Degrees as people copy them («47°03'01"N», «N 47.0502»); plain numbers (also LV95 values) as numbers.
+			const d = typeof v === 'string' ? readDegrees(v) : null;
+			return d ? d.value : number(v, style, false);
+		}
 		case 'integer':
 			return number(v, style, true);
 		case 'date':
@@ -149,6 +154,8 @@ export function typeCell(c: ColumnDef, v: RawCell, style: NumberStyle = null): C
 const TYPE_NAME: Record<string, Msg> = {
 	number: { de: "eine Zahl (z. B. 1234.5 oder 1'234,5)", en: "a number (e.g. 1234.5 or 1'234,5)" },
 	integer: { de: 'eine ganze Zahl', en: 'a whole number' },
+	lon: { de: "eine Länge in Grad (WGS84, z. B. 8.3093 oder 8°18'33\"E) oder ein LV95-Ostwert (z. B. 2'666'000)", en: "a longitude in degrees (WGS84, e.g. 8.3093 or 8°18'33\"E) or an LV95 easting (e.g. 2666000)" },
+	lat: { de: "eine Breite in Grad (WGS84, z. B. 47.0502 oder 47°03'01\"N) oder ein LV95-Nordwert (z. B. 1'211'000)", en: "a latitude in degrees (WGS84, e.g. 47.0502 or 47°03'01\"N) or an LV95 northing (e.g. 1211000)" },
 	date: { de: 'ein Datum (JJJJ-MM-TT oder TT.MM.JJJJ)', en: 'a date (yyyy-mm-dd or dd.mm.yyyy)' },
 	boolean: { de: 'ja/nein (ja, nein, true, false, 1, 0, x)', en: 'yes/no (ja, nein, true, false, 1, 0, x)' }
 };

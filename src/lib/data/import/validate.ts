@@ -18,6 +18,7 @@ import { hasLocation, importColumns, suggestMapping, tablesFitting, type ColumnM
 import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote } from './types.ts';
 import { show } from './values.ts';
 import { allowedValue, valueList } from './allowed-values.ts';
+import { readCoordinatePair } from './coordinate-text.ts';
 import { hasFormatChars, withoutFormatChars } from '../../util/invisible.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
 import { identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
@@ -59,6 +60,11 @@ const SYSTEM_LABEL: Record<CoordSystem, Msg> = {
 	lv03: { de: 'LV03 (EPSG:21781)', en: 'LV03 (EPSG:21781)' },
 	lv03_swapped: { de: 'LV03 (y/x vertauscht)', en: 'LV03 (y/x swapped)' },
 	unknown: { de: '?', en: '?' }
+};
+/** For a point in one cell, WGS84's two orders are both plain: named by what comes first. */
+const CELL_LABEL: Partial<Record<CoordSystem, Msg>> = {
+	wgs84: { de: 'WGS84 (Länge zuerst)', en: 'WGS84 (longitude first)' },
+	wgs84_swapped: { de: 'WGS84 (Breite zuerst)', en: 'WGS84 (latitude first)' }
 };
 
 const yieldNow = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -118,7 +124,7 @@ export class TableValidator {
 	private readonly oneColumn: boolean;
 	private readonly seenKeys = new Map<string, number>();
 	private readonly votes: Map<CoordSystem, number>[] = [];
-	private readonly pairHeaders: { header: string; kind: 'lonlat' | 'en' }[] = [];
+	private readonly pairHeaders: { header: string; kind: 'lonlat' | 'en' | 'cell' }[] = [];
 	private readonly preview: Record<string, CellValue>[] = [];
 	private readonly geocoded = { plz: 0, bfs: 0 };
 	private readonly quality: Partial<Record<GeocodeQuality, number>> = {};
@@ -183,8 +189,8 @@ export class TableValidator {
 			}
 			if (sug.missingLocation)
 				issues.error(null, null, 'missing_location', {
-					de: `Keine Ortsangabe: nötig sind lon+lat (WGS84), e+n (LV95), eine Adresse (address, oder street und house_number), plz, zone_id (BFS-Nr.) oder der Gemeindename (municipality). Vorhandene Spalten: ${headers.join(', ')}.`,
-					en: `No location: needs lon+lat (WGS84), e+n (LV95), an address (address, or street and house_number), plz, zone_id (BFS number) or the municipality's name (municipality). Columns found: ${headers.join(', ')}.`
+					de: `Keine Ortsangabe: nötig sind lon+lat (WGS84), e+n (LV95), ein Punkt in einer Spalte (coordinates, z. B. «47.0502, 8.3093»), eine Adresse (address, oder street und house_number), plz, zone_id (BFS-Nr.) oder der Gemeindename (municipality). Vorhandene Spalten: ${headers.join(', ')}.`,
+					en: `No location: needs lon+lat (WGS84), e+n (LV95), a point in one column (coordinates, e.g. "47.0502, 8.3093"), an address (address, or street and house_number), plz, zone_id (BFS number) or the municipality's name (municipality). Columns found: ${headers.join(', ')}.`
 				});
 			// Right columns, wrong table (a customer list opened as staff): name the tables they fit.
 			const fits = sug.missing.length || sug.missingLocation ? tablesFitting(headers, table) : [];
@@ -210,6 +216,7 @@ export class TableValidator {
 		for (const [col, h] of Object.entries(map)) this.idx[col] = headers.indexOf(h);
 		if (map.lon && map.lat) this.pairHeaders.push({ header: map.lon, kind: 'lonlat' });
 		if (map.e && map.n) this.pairHeaders.push({ header: map.e, kind: 'en' });
+		if (map.coordinates) this.pairHeaders.push({ header: map.coordinates, kind: 'cell' });
 		for (let k = 0; k < this.pairHeaders.length; k++) this.votes.push(new Map());
 	}
 
@@ -501,12 +508,14 @@ export class TableValidator {
 					if (c > best) [system, best] = [s, c];
 				}
 				coordSystem ??= system;
-				const expected = p.kind === 'lonlat' ? 'wgs84' : 'lv95';
+				// A point in one cell has no expected order: latitude first (as web maps copy it) is as plain as longitude first.
+				const expected = p.kind === 'en' ? 'lv95' : p.kind === 'cell' && system === 'wgs84_swapped' ? system : 'wgs84';
 				// Rows in more than one system (lists merged from sources in LV03 and LV95): each row's system
 				// was detected and converted; the reader should know the file mixes them.
 				const systems = [...this.votes[k]].filter(([, c]) => c > 0).sort((x, y) => y[1] - x[1]);
 				if (systems.length > 1) {
-					const list = (l: 'de' | 'en') => systems.map(([s, c]) => `${SYSTEM_LABEL[s][l]}: ${c} ${l === 'de' ? (c === 1 ? 'Zeile' : 'Zeilen') : c === 1 ? 'row' : 'rows'}`).join('; ');
+					const label = (s: CoordSystem) => (p.kind === 'cell' ? CELL_LABEL[s] : undefined) ?? SYSTEM_LABEL[s];
+					const list = (l: 'de' | 'en') => systems.map(([s, c]) => `${label(s)[l]}: ${c} ${l === 'de' ? (c === 1 ? 'Zeile' : 'Zeilen') : c === 1 ? 'row' : 'rows'}`).join('; ');
 					issues.warn(null, p.header, 'coords_mixed', {
 						de: `Die Koordinaten in «${p.header}» stehen in mehr als einem System (${list('de')}); das System jeder Zeile wurde erkannt und exakt nach WGS84 umgerechnet. Prüfen, ob die Zeilen aus verschiedenen Quellen stammen.`,
 						en: `The coordinates in "${p.header}" are in more than one system (${list('en')}); each row's system was detected and converted exactly to WGS84. Check whether the rows come from different sources.`
@@ -535,9 +544,29 @@ export class TableValidator {
 		};
 	}
 
+	/** The two numbers of each point written in one cell (coordinate-text.ts); a cell that is no point is an error on its row. */
+	private pointCells(cells: CellValue[], rowNo: number[], n: number, header: string): { a: CellValue[]; b: CellValue[] } {
+		const a: CellValue[] = new Array(n).fill(null);
+		const b: CellValue[] = new Array(n).fill(null);
+		for (let i = 0; i < n; i++) {
+			const t = cells[i];
+			if (typeof t !== 'string') continue;
+			const p = readCoordinatePair(t);
+			if (p) {
+				a[i] = p.a;
+				b[i] = p.b;
+			} else
+				this.issues.error(rowNo[i], header, 'bad_coordinates', {
+					de: `«${show(t)}» ist kein Punkt; erwartet: zwei Koordinaten, z. B. «47.0502, 8.3093» (WGS84 Breite, Länge), «2'666'000, 1'211'000» (LV95 E, N) oder «47°03'01"N 8°18'33"E».`,
+					en: `"${show(t)}" is not a point; expected two coordinates, e.g. "47.0502, 8.3093" (WGS84 lat, lon), "2666000, 1211000" (LV95 E, N) or "47°03'01"N 8°18'33"E".`
+				});
+		}
+		return { a, b };
+	}
+
 	/**
 	 * Fill lon/lat/zone_id/geocode_quality of a point table. Priority per row: a coordinate pair (lon/lat
-	 * columns, else e/n columns; the system is detected per file and checked per row), then the address
+	 * columns, else e/n columns, else a point in one cell; the system is detected per file and checked per row), then the address
 	 * (street, house number: with the address directory loaded), then PLZ (a column, or the one in the
 	 * address text), then BFS number. Each fallback from an address says why, with the nearest candidates.
 	 */
@@ -556,6 +585,7 @@ export class TableValidator {
 		const pairs: { a: CellValue[]; b: CellValue[]; header: string }[] = [];
 		if (map.lon && map.lat) pairs.push({ a: lon.slice(), b: lat.slice(), header: map.lon });
 		if (map.e && map.n) pairs.push({ a: values.e, b: values.n, header: map.e });
+		if (map.coordinates) pairs.push({ ...this.pointCells(values.coordinates, rowNo, n, map.coordinates), header: map.coordinates });
 		// Votes for the file-level system of each pair (decided in finish).
 		pairs.forEach((p, k) => {
 			const v = this.votes[k];
@@ -695,7 +725,7 @@ export class TableValidator {
 							en: `${missed?.en ?? queryText(addrQuery) + ': cannot be placed without postcode and without a loaded address directory'}; no postcode or municipality to fall back to. Add a postcode, locality or zone_id.`
 						});
 					else if (!placeName) // (a name that was not found has its own message)
-						issues.error(rowNo[i], map.lon ?? map.e ?? map.plz ?? map.zone_id ?? map.municipality ?? addrHeader ?? null, 'no_location', {
+						issues.error(rowNo[i], map.lon ?? map.e ?? map.coordinates ?? map.plz ?? map.zone_id ?? map.municipality ?? addrHeader ?? null, 'no_location', {
 							de: 'Zeile ohne Ortsangabe (lon/lat, e/n, Adresse, plz, zone_id oder Gemeinde).',
 							en: 'Row without location (lon/lat, e/n, address, plz, zone_id or municipality).'
 						});

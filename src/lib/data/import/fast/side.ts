@@ -99,6 +99,7 @@ export class FastSide {
 			// (offices.address and sites.municipality are also stored columns: rows without coordinates then fail
 			// the location step here and the reference path places them.)
 			if (ADDRESS_INPUTS.has(def.name) && !(def.name === 'address' && table === 'offices') && !(def.name === 'municipality' && table === 'sites')) return { reason: 'addresses to geocode' };
+			if (def.name === 'coordinates') return { reason: 'points in one cell' };
 			const index = s.headers.indexOf(h);
 			if (index < 0) return { reason: 'mapping' };
 			columns.push({ def, index });
