@@ -19,6 +19,8 @@ export const tests = [
 			assert(total === 8, `expected 8 slides, got ${total}`);
 			const kinds = await t.page.locator('article.slide').evaluateAll((xs) => xs.map((x) => x.dataset.kind));
 			assert(kinds.join() === 'title,recommendation,figure,ranking,robustness,costs,whatif,open', `slides: ${kinds}`);
+			const titleNote = await t.page.locator('article[data-kind="title"] .note').innerText();
+			assert(/^Synthetisch \(Zufallsgenerator, Startwert \d+\): Mitarbeitende, Kundschaft, Kennzahlen der Standortkandidaten und Kennzahlen der heutigen Standorte\./.test(titleNote), `title note: ${titleNote}`);
 			// Large type: the deck's base size is at least 24 px on this 1400 × 1000 view.
 			const size = await t.page.locator('section.deck').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 			assert(size >= 24, `briefing type only ${size}px`);

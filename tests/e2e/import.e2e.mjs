@@ -117,6 +117,38 @@ export const tests = [
 		}
 	},
 	{
+		name: 'candidate sites with their points in one «Koordinaten» column (map.geo.admin.ch, a web map, degrees, WKT): mapped, located, ranked',
+		async run(t) {
+			await t.goto('/data');
+			await t.ready();
+			await t.page.selectOption('[data-testid="import-table"]', 'sites');
+			await upload(t, 'standorte.csv', readFileSync(new URL('../fixtures/import/good/sites_koordinaten.csv', import.meta.url), 'utf8'));
+			await t.page.waitForSelector('[data-testid="import-stats"]');
+			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
+			assert(/4 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
+			assert((await t.page.locator('[data-testid="mapping"] select[aria-label="coordinates"]').inputValue()) === 'Koordinaten', 'Koordinaten not mapped to coordinates');
+			const preview = await t.page.locator('[data-testid="import-preview"] tbody tr').allInnerTexts();
+			assert(/1059/.test(preview[0]) && /1024/.test(preview[1]) && /1058/.test(preview[2]) && /1061/.test(preview[3]), `sites not placed in Kriens, Emmen, Horw, Luzern: ${preview.join(' | ')}`);
+			await t.page.click('[data-testid="import-commit"]');
+			await t.page.waitForSelector('[data-testid="import-message"][data-kept="kept"]:has-text("4 Zeilen")');
+			await t.goto('/ranking');
+			await t.ready();
+			// Once the browser has computed the new sites' travel times, the ranking holds the four.
+			await t.page.waitForSelector('[data-testid="ranking"][data-travel-rows]:not([data-travel-rows="0"]) tbody tr', { timeout: 90_000 });
+			await t.page.waitForFunction(() => document.querySelectorAll('[data-testid="ranking"] tbody tr').length === 4, null, { timeout: 60_000 });
+			const sites = await t.page.locator('[data-testid="ranking"] tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.site).sort());
+			assert(JSON.stringify(sites) === '["K-01","K-02","K-03","K-04"]', `ranking: ${sites}`);
+			await t.screenshot('import-sites-koordinaten');
+			// The provenance follows the tables: the own sites are no longer called synthetic, the rest still is.
+			const banner = await t.page.locator('[data-testid="synthetic-banner"]').innerText();
+			assert(/^Teils Demo-Daten: Mitarbeitende, Kundschaft und Kennzahlen der heutigen Standorte sind synthetisch/.test(banner) && !/Standortkandidaten/.test(banner), `banner: ${banner}`);
+			await t.goto('/report');
+			await t.ready();
+			const note = await t.page.locator('[data-testid="report-provenance"]').innerText({ timeout: 60_000 });
+			assert(/In diesem Bericht sind Mitarbeitende, Kundschaft und Kennzahlen der heutigen Standorte synthetisch/.test(note), `report note: ${note}`);
+		}
+	},
+	{
 		name: 'a customer list opened as staff: the page names the table its columns fit and reads it as that in one click',
 		async run(t) {
 			await t.goto('/data');

@@ -47,6 +47,8 @@ export const tests = [
 			const first = await t.page.locator('[data-testid="report-ranking"] tbody tr').first().getAttribute('data-site');
 			assert(rec && first === rec, `recommendation ${rec}, first row ${first}`);
 			assert((await t.page.locator('[data-testid="key-figures"] dd').count()) === 9, 'key figures missing');
+			const provenance = await t.page.locator('[data-testid="report-provenance"]').innerText();
+			assert(/sind Mitarbeitende, Kundschaft, Kennzahlen der Standortkandidaten und Kennzahlen der heutigen Standorte synthetisch \(Zufallsgenerator, Startwert \d+\)/.test(provenance), `provenance: ${provenance}`);
 			// PT: the door-to-door journey with the wait and the staff without a PT time beside it; both defined in the method
 			const kfPt = await t.page.locator('[data-testid="kf-pt"]').innerText();
 			assert(/von Tür zu Tür, dazu Ø [\d,.]+ min Warten/.test(kfPt) && /\d+ ohne ÖV-Zeit \(Autozeit\)/.test(kfPt), `PT key figure: ${kfPt}`);

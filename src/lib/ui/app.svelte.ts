@@ -39,11 +39,6 @@ interface AppState {
 
 export const app = $state<AppState>({ phase: 'starting', error: null, version: 0, sources: {}, seed: null, scenarioName: '', snapshot: null, unrestored: [] });
 
-/** True while any table still holds synthetic demo rows. */
-export function anySynthetic(): boolean {
-	return Object.values(app.sources).includes('demo');
-}
-
 /** Whether a table holds the user's own import (kept over recomputation). */
 export function isUserTable(t: TableName): boolean {
 	return app.sources[t] === 'user';

@@ -38,8 +38,8 @@ export interface DeckInput {
 	scenarioId: string;
 	/** ISO date the briefing is for. */
 	date: string;
-	/** Seed of synthetic data, null for real data. */
-	syntheticSeed: number | null;
+	/** The synthetic demo data still in use (provenance.ts): its seed and the tables in a sentence; null for real data. */
+	synthetic: { seed: number; tables: string } | null;
 	approximateNetworks: boolean;
 }
 
@@ -86,7 +86,7 @@ export function buildDeck(input: DeckInput): Slide[] {
 			title: t('brief.title'),
 			subtitle: t('brief.subtitle'),
 			meta: t('brief.meta', { name: input.scenarioName, id: input.scenarioId, date: fmtDate(input.date) }),
-			note: input.syntheticSeed !== null ? t('brief.synthetic', { seed: String(input.syntheticSeed) }) : ''
+			note: input.synthetic ? t('brief.synthetic', { seed: String(input.synthetic.seed), tables: input.synthetic.tables }) : ''
 		}
 	];
 	if (score.problem || !rec) {
@@ -157,7 +157,7 @@ export function buildDeck(input: DeckInput): Slide[] {
 	slides.push({ kind: 'whatif', title: t('brief.whatif.title'), intro: t('brief.whatif.intro'), table: rankingTable(criteria, score, null) });
 	// What is still open: the things a committee has to settle before deciding.
 	const open: string[] = [];
-	if (input.syntheticSeed !== null) open.push(t('brief.open.synthetic'));
+	if (input.synthetic) open.push(t('brief.open.synthetic', { tables: input.synthetic.tables }));
 	if (input.approximateNetworks) open.push(t('brief.open.networks'));
 	open.push(
 		meeting.length
