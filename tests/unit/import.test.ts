@@ -91,6 +91,19 @@ describe('CSV reading', () => {
 		expect(detectDelimiter('id;adresse\n1;Bahnhofstrasse 1, Luzern\n2;Pilatusstrasse 3, Kriens')).toBe(';');
 		expect(detectDelimiter('PLZ\n6000\n6003')).toBe(',');
 	});
+	it('finds the header below a title row as wide as it, by the column names it knows; a header of unknown names stays the first wide row', async () => {
+		const csv = 'Kundenliste WAS;Stand 1.12.2026;Quelle: Ausgleichskasse Luzern\n\nGruppe;Besuche pro Jahr;PLZ\nVersicherte;2;6003\nArbeitgebende;1;6010\n';
+		const r = await run('customers', text('kunden.csv', csv));
+		expect(where(r.issues)).toEqual([['warning', null, null, 'title_rows_skipped']]);
+		expect(r.issues[0].message.de).toContain('die Spaltennamen stehen in Zeile 3');
+		expect(r.result!.preview.map((p) => [p.group, p.visits_per_year, p.zone_id])).toEqual([
+			['insured', 2, 1061],
+			['employer', 1, 1059]
+		]);
+		// Without known names below it, the wide first row is the header (the user maps by hand or names the row).
+		const own = await run('customers', text('kunden.csv', 'Spalte A;Spalte B;Spalte C\nVersicherte;2;6003\n'));
+		expect(own.parsed?.headers).toEqual(['Spalte A', 'Spalte B', 'Spalte C']);
+	});
 	it('detects Windows-1252 and keeps umlauts', async () => {
 		expect(decodeText(new Uint8Array([0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68])).encoding).toBe('windows-1252');
 		const r = await run('staff', file('bad/staff_cp1252.csv'));

@@ -1,16 +1,40 @@
 /**
  * Which row holds the column names. Spreadsheets often carry a title ("Mitarbeitende, Stand 1.1.2026")
  * and a blank or note row above the real header; taking the first row then maps nothing and buries the
- * user in "column missing" messages. The header is the first row that is at least half as wide (in
- * non-empty cells) as the widest of the first rows; what lies above it is skipped and said so.
- * The user can always name the header row instead (data page, CLI --header-row).
+ * user in "column missing" messages. The header is among the rows at least half as wide (in non-empty
+ * cells) as the widest of the first rows: the one naming the most columns the app knows (any table's
+ * names and aliases), when it names at least two more than the first such row (a wide title row such as
+ * "Kundenliste;Stand 1.12.2026;Quelle: AK"); else the first of them. What lies above it is skipped and
+ * said so. The user can always name the header row instead (data page, CLI --header-row).
  */
+import { importableTables, normaliseHeader } from '../schema.ts';
+import { importColumns } from './mapping.ts';
 import type { Msg, RawCell, ReadInfo, ReaderNote } from './types.ts';
 
 /** Rows looked at to find the header. */
 export const HEADER_SCAN_ROWS = 20;
 
 const filled = (r: readonly RawCell[]) => r.reduce<number>((n, v) => (v === null || (typeof v === 'string' && v.trim() === '') ? n : n + 1), 0);
+
+let knownNames: Map<string, string> | null = null;
+
+/** Every column name and alias the importer reads, normalised as headers are, to its column's name. */
+function known(): Map<string, string> {
+	if (knownNames) return knownNames;
+	knownNames = new Map();
+	for (const t of importableTables) for (const c of importColumns(t)) for (const w of [c.name, ...(c.aliases ?? [])]) knownNames.set(normaliseHeader(w), c.name);
+	return knownNames;
+}
+
+/** How many different known columns a row names. */
+function namedColumns(r: readonly RawCell[]): number {
+	const names = new Set<string>();
+	for (const v of r) {
+		const c = typeof v === 'string' ? known().get(normaliseHeader(v)) : undefined;
+		if (c) names.add(c);
+	}
+	return names.size;
+}
 
 /** Index (into `rows`) of the header among the first rows. */
 export function detectHeaderIndex(rows: readonly (readonly RawCell[])[]): number {
@@ -19,8 +43,17 @@ export function detectHeaderIndex(rows: readonly (readonly RawCell[])[]): number
 	const widest = Math.max(0, ...widths);
 	if (widest <= 1) return 0;
 	const need = Math.max(2, Math.ceil(widest / 2));
-	const i = widths.findIndex((w) => w >= need);
-	return i < 0 ? 0 : i;
+	const first = widths.findIndex((w) => w >= need);
+	if (first < 0) return 0;
+	let best = first;
+	let most = namedColumns(head[first]);
+	const floor = most + 2;
+	for (let i = first + 1; i < head.length; i++) {
+		if (widths[i] < need) continue;
+		const n = namedColumns(head[i]);
+		if (n >= floor && n > most) [best, most] = [i, n];
+	}
+	return best;
 }
 
 /** The note for rows skipped above the header (`first` = row/line number of the first one). */
