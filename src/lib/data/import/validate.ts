@@ -726,8 +726,8 @@ export class TableValidator {
 						});
 					else if (!placeName) // (a name that was not found has its own message)
 						issues.error(rowNo[i], map.lon ?? map.e ?? map.coordinates ?? map.plz ?? map.zone_id ?? map.municipality ?? addrHeader ?? null, 'no_location', {
-							de: 'Zeile ohne Ortsangabe (lon/lat, e/n, Adresse, plz, zone_id oder Gemeinde).',
-							en: 'Row without location (lon/lat, e/n, address, plz, zone_id or municipality).'
+							de: 'Zeile ohne Ortsangabe (lon/lat, e/n, Koordinaten, Adresse, plz, zone_id oder Gemeinde).',
+							en: 'Row without location (lon/lat, e/n, coordinates, address, plz, zone_id or municipality).'
 						});
 				} else if (!refs.plz && !refs.municipalities && !triedPair && !this.noRefWarned) {
 					this.noRefWarned = true;
