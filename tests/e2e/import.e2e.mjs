@@ -133,6 +133,15 @@ export const tests = [
 			await t.page.waitForSelector('[data-testid="import-message"][data-kept="kept"]:has-text("4 Zeilen")');
 			await t.goto('/ranking');
 			await t.ready();
+			// While the new sites' travel times are computed, the page says so instead of "travel_times is empty".
+			const seen = await t.page.waitForFunction(() => {
+				const coming = document.querySelector('[data-testid="times-coming"]');
+				if (coming) return /travel_times ist leer/.test(document.querySelector('main')?.textContent ?? '') ? 'both' : 'coming';
+				return document.querySelector('[data-testid="ranking"]:not([data-travel-rows="0"])') ? 'done' : false;
+			}, null, { timeout: 60_000, polling: 50 });
+			const state = await seen.jsonValue();
+			assert(state !== 'both', 'the empty-table warning is shown while the travel times are computed');
+			if (state === 'coming') await t.screenshot('import-sites-times-coming');
 			// Once the browser has computed the new sites' travel times, the ranking holds the four.
 			await t.page.waitForSelector('[data-testid="ranking"][data-travel-rows]:not([data-travel-rows="0"]) tbody tr', { timeout: 90_000 });
 			await t.page.waitForFunction(() => document.querySelectorAll('[data-testid="ranking"] tbody tr').length === 4, null, { timeout: 60_000 });

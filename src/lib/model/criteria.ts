@@ -37,6 +37,12 @@ export async function writeScenarioParams(db: Db, p: ScenarioParams): Promise<vo
 	await db.exec(`CREATE OR REPLACE TABLE scenario_params AS SELECT * FROM (VALUES ${values}) AS t(key, value)`);
 }
 
+/** The warning of a scenario without travel times (the UI says "being computed" instead while they are). */
+export const NO_TRAVEL_TIMES: Msg = {
+	de: 'Tabelle travel_times ist leer: Pendel-, Kunden- und CO2-Kriterien fehlen. Reisezeiten zuerst berechnen oder importieren.',
+	en: 'Table travel_times is empty: commute, customer and CO2 criteria are missing. Compute or import travel times first.'
+};
+
 /**
  * Compute every criterion for every site in `sites`. Group figures over fewer than `minGroup` persons
  * (default 5, model/privacy.ts) are left out; only tests of hand-sized fixtures lower it.
@@ -50,11 +56,7 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 	const todayRentChfYear = await todayOfficeCost(db);
 	const [staff, customers, reach] = await Promise.all([staffCriteria(db, p), customerCriteria(db, p), siteReachCriteria(db, p)]);
 	const warnings: Msg[] = [...(await unknownOffices(db, minGroup))];
-	if (n === 0)
-		warnings.push({
-			de: 'Tabelle travel_times ist leer: Pendel-, Kunden- und CO2-Kriterien fehlen. Reisezeiten zuerst berechnen oder importieren.',
-			en: 'Table travel_times is empty: commute, customer and CO2 criteria are missing. Compute or import travel times first.'
-		});
+	if (n === 0) warnings.push(NO_TRAVEL_TIMES);
 	const sites = inputs.sites.map((s): SiteCriteria => {
 		const rawSt = staff.get(s.site_id);
 		const st = rawSt ? protectStaff(rawSt, minGroup) : null;

@@ -473,6 +473,7 @@ export const de = {
 	'data.keeping.failed': 'Konnte nicht für den nächsten Besuch gespeichert werden (Speicher des Browsers voll oder gesperrt); die Daten gelten für diesen Besuch.',
 	'rank.tooMany': 'Rangwahrscheinlichkeiten: für {n} Standorte nicht berechnet (höchstens {max}); die Kandidaten zuerst eingrenzen (Ausschlusskriterien, Vorauswahl).',
 	'rank.excluded.more': '… und {n} weitere ausgeschlossene Standorte',
+	'rank.timesComing': 'Reisezeiten werden berechnet ({pct} %): Pendel-, Kunden- und CO₂-Kriterien folgen, sobald sie vorliegen.',
 	'rank.warnings.more': '… und {n} weitere Hinweise',
 	'data.unmapped': 'Nicht verwendete Spalten: {cols}',
 	'data.severity.error': 'Fehler',

@@ -474,6 +474,7 @@ export const en: Record<MessageKey, string> = {
 	'data.keeping.failed': 'Could not be kept for the next visit (browser storage full or blocked); the data holds for this visit.',
 	'rank.tooMany': 'Rank probabilities: not computed for {n} sites (at most {max}); narrow the candidates first (hard constraints, a pre-selection).',
 	'rank.excluded.more': '… and {n} more excluded sites',
+	'rank.timesComing': 'Travel times are being computed ({pct} %): the commute, customer and CO₂ criteria follow once they are in.',
 	'rank.warnings.more': '… and {n} more notes',
 	'data.unmapped': 'Columns not used: {cols}',
 	'data.severity.error': 'Error',
