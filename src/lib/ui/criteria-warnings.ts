@@ -1,7 +1,7 @@
 /**
  * The model's warnings as a page shows them. While the travel times are being computed (after a start
  * without the snapshot, or after an import changed the sites or people), "travel_times is empty" is a
- * state that will pass, not a fault to fix: it is said as progress instead (criteriaStatus).
+ * state that will pass, not a fault to fix: the page says it as progress instead (travelTimesComing).
  */
 import { NO_TRAVEL_TIMES, type CriteriaResult, type Msg } from '../model/index.ts';
 import { reach } from './reach.svelte.ts';
