@@ -44,6 +44,10 @@ describe('a point in one cell', () => {
 		expect(readCoordinatePair('47.05 N, 8.31 E')).toEqual({ a: 8.31, b: 47.05 });
 		expect(readCoordinatePair('lat: 47.05, lon: 8.31')).toEqual({ a: 8.31, b: 47.05 });
 	});
+	it('refuses a cell far longer than any coordinate (a hostile one would keep the patterns backtracking for minutes)', () => {
+		const long = '1'.repeat(100_000);
+		expect([readDegrees(long + 'x'), readCoordinatePair(`${long}° ${long}`), readCoordinatePair(`${long}, 8.3`)]).toEqual([null, null, null]);
+	});
 	it('is not a point: one number, three, words, an empty WKT', () => {
 		for (const t of ['47.05', '1; 2; 3', 'Luzern', 'Bahnhofstrasse 12, 6003 Luzern', 'POINT EMPTY', 'POINT(8.3)', `47°03'N`, '47.05, abc'])
 			expect([t, readCoordinatePair(t)]).toEqual([t, null]);

@@ -383,6 +383,20 @@ describe('bad input: precise messages', () => {
 			['warning', null, 'fte', 'unmapped_column']
 		]);
 	});
+	it('hostile long cells (100,000 characters that make number, percent, postcode and address patterns backtrack) are refused at once, named by row and column', async () => {
+		const spaces = 'a' + ' '.repeat(50_000) + 'b' + ' '.repeat(49_000) + 'c';
+		const digits = '1'.repeat(99_999) + 'x';
+		const plz = '6003 a' + ' '.repeat(50_000) + 'b' + ' '.repeat(49_000) + '\u0001';
+		const csv = `person_id;unit;fte;office_id;plz;address\nP1;IV;${spaces};LU-01;${plz};${digits}\nP2;IV;${digits};LU-01;6003;${'1 '.repeat(49_000)}x\n`;
+		const r = await run('staff', text('staff.csv', csv));
+		expect(where(r.issues).filter(([s]) => s === 'error')).toEqual([
+			['error', 2, 'fte', 'bad_number'],
+			['error', 3, 'fte', 'bad_number'],
+			['error', 2, 'plz', 'bad_integer'],
+			['error', 2, 'address', 'address_not_located'] // its text is no address: no postcode to fall back to
+		]);
+		expect(r.issues.find((i) => i.code === 'address_not_located')?.message.de).toContain('…');
+	});
 	it('caps the issue list and counts the rest', async () => {
 		const body = Array.from({ length: 1000 }, (_, i) => `P${i},AK,zero,X,8.31,47.05`).join('\n');
 		const parsed = await parseFile(text('s.csv', 'person_id,unit,fte,office_id,lon,lat\n' + body));

@@ -14,6 +14,7 @@
 import { commonPrefix, editDistance, fuzzyLimit } from './distance.ts';
 import { FLAG_NOT_REAL, FLAG_OFFICIAL, type AddressDirectory } from './directory.ts';
 import { localityKey, normNumber, numberBase, numberVariants, parseAddress, parsePlzLocality, streetKey } from './normalise.ts';
+import { MAX_VALUE_CHARS } from '../import/types.ts';
 
 export interface AddressQuery {
 	/** Street and number in one, possibly with postcode and locality ("Bahnhofstr. 12, 6003 Luzern"). */
@@ -366,11 +367,13 @@ function distinctLabels(labels: string[], n: number): string[] {
 /** Combine the query's columns into street, number, postcode and locality. */
 export function parseQuery(q: AddressQuery): ParsedQuery {
 	const ownNumber = !blank(q.number);
-	const text = !blank(q.address) ? q.address! : !blank(q.street) ? q.street! : '';
+	let text = !blank(q.address) ? q.address! : !blank(q.street) ? q.street! : '';
+	// Text longer than any address is none (and the parser's patterns would take long over it).
+	if (text.length > MAX_VALUE_CHARS) text = '';
 	const p = parseAddress(text, { splitNumber: !ownNumber });
 	let plz = q.plz ?? p.plz;
 	let locality = p.locality;
-	if (!blank(q.locality)) {
+	if (!blank(q.locality) && q.locality!.length <= MAX_VALUE_CHARS) {
 		const pl = parsePlzLocality(q.locality!);
 		plz ??= pl.plz;
 		locality = pl.locality ?? locality;

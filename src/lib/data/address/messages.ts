@@ -4,13 +4,15 @@
  */
 import type { AddrMsg } from './directory.ts';
 import type { AddressHit, AddressMiss, AddressQuery, ParsedQuery } from './match.ts';
+import { show } from '../import/values.ts';
 
 /** The input as the user wrote it, for messages: «Bahnhofstr 99», 6003 Luzern. */
 export function queryText(q: AddressQuery): string {
 	const has = (x: unknown) => x !== null && x !== undefined && String(x).trim() !== '';
 	const street = [q.address ?? q.street, q.number].filter(has).map((x) => String(x).trim()).join(' ');
 	const place = [q.plz, q.locality].filter(has).join(' ');
-	return place && !street.includes(String(q.plz ?? q.locality)) ? `«${street}», ${place}` : `«${street}»`;
+	// Shown as every cell in a message is (values.ts show): shortened, control and invisible characters made visible.
+	return place && !street.includes(String(q.plz ?? q.locality)) ? `«${show(street)}», ${show(place)}` : `«${show(street)}»`;
 }
 
 const list = (xs: string[]) => xs.join(', ');

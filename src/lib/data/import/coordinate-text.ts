@@ -6,6 +6,7 @@
  * (coords.ts classifyPair), as for coordinates in two columns.
  */
 import { readNumberText } from './numbers.ts';
+import { MAX_VALUE_CHARS } from './types.ts';
 
 /** A value in degrees and the axis its hemisphere letter names (N/S latitude, E/O/W longitude), if any. */
 export interface Degrees {
@@ -39,6 +40,7 @@ function degreesOf(m: RegExpExecArray): Degrees | null {
 
 /** A value in degrees written with a degree sign or a hemisphere letter; null for anything else (a plain number too). */
 export function readDegrees(text: string): Degrees | null {
+	if (text.length > MAX_VALUE_CHARS) return null;
 	const m = DEGREES.exec(text.trim());
 	return m ? degreesOf(m) : null;
 }
@@ -78,6 +80,7 @@ const SEPARATORS = [/\s*[;/|]\s*/, /\s*,\s+/, /\s+/, /,/];
  * null when the text is not two coordinates.
  */
 export function readCoordinatePair(text: string): { a: number; b: number } | null {
+	if (text.length > MAX_VALUE_CHARS) return null;
 	let t = text.trim();
 	const wkt = WKT.exec(t);
 	if (wkt) {

@@ -8,6 +8,8 @@
  * is no whole number).
  */
 
+import { MAX_VALUE_CHARS } from './types.ts';
+
 /** What a column's values say about the decimal separator. null: nothing; conflict: both kinds appear. */
 export type NumberStyle = 'dot' | 'comma' | 'conflict' | null;
 
@@ -32,6 +34,7 @@ interface Shape {
 }
 
 function shape(raw: string): Shape | null {
+	if (raw.length > MAX_VALUE_CHARS) return null;
 	let s = raw.trim().replace(CURRENCY_HEAD, '').replace(CURRENCY_TAIL, '');
 	let sign = '';
 	const c = s.charAt(0);

@@ -1,5 +1,13 @@
 /** Shared types of the importer (no DOM, no Svelte: runs in Node, workers and the browser). */
 
+/**
+ * The longest cell the importer's readers of formatted values look at: numbers, dates, yes/no, percent
+ * signs, units, postcodes with their locality, coordinates, addresses. A real value is far shorter; longer
+ * text is no such value, and some of those patterns take quadratic time over it (a hostile 100,000-character
+ * cell would hold an import for seconds, thousands of them for hours).
+ */
+export const MAX_VALUE_CHARS = 200;
+
 /** A file as bytes, so Node (fs) and the browser (File.arrayBuffer()) share one entry point. */
 export interface FileInput {
 	fileName: string;

@@ -6,7 +6,7 @@ import type { CellValue } from '../arrow.ts';
 import { MAX_EXACT_INTEGER, normaliseHeader, type ColumnDef } from '../schema.ts';
 import { readNumberText, type NumberStyle } from './numbers.ts';
 import { readDegrees } from './coordinate-text.ts';
-import { BadCell, type Msg, type RawCell } from './types.ts';
+import { BadCell, MAX_VALUE_CHARS, type Msg, type RawCell } from './types.ts';
 import { parseBoolean, parseDate, parseText, show } from './values.ts';
 
 /** Why a cell has no value (the message is built by `problemMessage`). */
@@ -44,7 +44,7 @@ const PERCENT = /^\s*(.*?)\s*%\s*$/;
 
 /** The number text of a cell written as a percentage ("80 %", "80%"), else null. */
 export function percentText(raw: RawCell): string | null {
-	return typeof raw === 'string' ? (PERCENT.exec(raw)?.[1] ?? null) : null;
+	return typeof raw === 'string' && raw.length <= MAX_VALUE_CHARS ? (PERCENT.exec(raw)?.[1] ?? null) : null;
 }
 
 /**
@@ -120,6 +120,7 @@ function perYear(v: RawCell): RawCell {
  * year, the column's unit after it. Typing and the column's decimal-separator decision both read this.
  */
 export function numberInput(c: ColumnDef, v: RawCell): RawCell {
+	if (typeof v === 'string' && v.length > MAX_VALUE_CHARS) return v; // no number (numbers.ts refuses it)
 	if (c.percent) v = percentText(v) ?? v;
 	if (c.unit === '1/Jahr') v = perYear(v);
 	return withoutUnit(c, v);

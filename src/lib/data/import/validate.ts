@@ -15,7 +15,7 @@ import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled, ImportFileError } from './issues.ts';
 import { CSV_LIMITS } from '../../util/csv.ts';
 import { hasLocation, importColumns, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
-import type { ImportIssue, Msg, ParsedFile, ProgressOptions, RawCell, ReaderNote } from './types.ts';
+import { MAX_VALUE_CHARS, type ImportIssue, type Msg, type ParsedFile, type ProgressOptions, type RawCell, type ReaderNote } from './types.ts';
 import { show } from './values.ts';
 import { allowedValue, valueList } from './allowed-values.ts';
 import { readCoordinatePair } from './coordinate-text.ts';
@@ -282,7 +282,7 @@ export class TableValidator {
 			if (isPlz) this.plzLocality = new Array(n).fill(null);
 			for (let i = 0; i < n; i++) {
 				let raw = rows[i][j];
-				if (isPlz && typeof raw === 'string') {
+				if (isPlz && typeof raw === 'string' && raw.length <= MAX_VALUE_CHARS) {
 					// Postcode and locality in one cell: the postcode is typed, the locality helps the address match.
 					const m = /^\s*(?:ch\s?-\s?)?([1-9]\d{3})\s+(\D.*?)\s*$/i.exec(raw);
 					if (m) {
