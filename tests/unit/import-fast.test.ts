@@ -143,6 +143,15 @@ describe('fast path = reference path', () => {
 		expect(taken(bom.fast)).toBe(true);
 	});
 
+	it('a number longer than any the validator reads (a cell of 250 digits) sends the file the reference way', async () => {
+		const csv = (v: string) => `group,visits_per_year,lon,lat\ninsured,${v},8.3,47.05\n`;
+		for (const v of ['0.' + '0'.repeat(248) + '1', '0.' + '0'.repeat(150) + '1']) {
+			const r = await both(dbs(), 'customers', 'customers.csv', enc(csv(v)));
+			expect([v.length, r.detail]).toEqual([v.length, '']);
+			expect([v.length, taken(r.fast)]).toEqual([v.length, v.length < 200]);
+		}
+	});
+
 	it('allowed values written as their other words, in the usual spellings, take the fast path and read as the validator reads them', async () => {
 		const customers = (groups: string[]) => 'group,visits_per_year,lon,lat\n' + groups.map((g, i) => `${g},2,8.${29 + i},47.05\n`).join('');
 		const usual = [

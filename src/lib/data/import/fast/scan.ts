@@ -20,6 +20,7 @@
 import type { ByteSource } from '../../../util/bytes.ts';
 import { ImportCancelled } from '../issues.ts';
 import { hasFormatChars } from '../../../util/invisible.ts';
+import { MAX_VALUE_CHARS } from '../types.ts';
 
 /** Leading/trailing whitespace seen in a column: none, plain spaces, or other whitespace (tab, NBSP, …). */
 export const EDGE_NONE = 0;
@@ -554,7 +555,8 @@ class Scanner {
 				if (e > this.edges[f]) this.edges[f] = e;
 			}
 			if (this.isNumber[f] === 1) {
-				if (!this.nOk || this.nLast === C_SIGN || (this.nExp && this.nLast === C_E)) this.plain[f] = 0;
+				// Longer than any value the validator reads as a number (types.ts MAX_VALUE_CHARS; quotes counted): not plain.
+				if (!this.nOk || this.nLast === C_SIGN || (this.nExp && this.nLast === C_E) || this.fieldLen > MAX_VALUE_CHARS - 2) this.plain[f] = 0;
 				else if (this.nSep) {
 					if (this.nSep === C_DOT) this.dots[f] = 1;
 					else {
