@@ -127,6 +127,8 @@ export const tests = [
 			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
 			assert(/4 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
 			assert((await t.page.locator('[data-testid="mapping"] select[aria-label="coordinates"]').inputValue()) === 'Koordinaten', 'Koordinaten not mapped to coordinates');
+			const detected = await t.page.locator('main').innerText();
+			assert(/Koordinatensystem: WGS84 ·|Koordinatensystem: WGS84\s/.test(detected) && !/wgs84/.test(detected), `the system is shown as a code: ${detected.slice(0, 400)}`);
 			const preview = await t.page.locator('[data-testid="import-preview"] tbody tr').allInnerTexts();
 			assert(/1059/.test(preview[0]) && /1024/.test(preview[1]) && /1058/.test(preview[2]) && /1061/.test(preview[3]), `sites not placed in Kriens, Emmen, Horw, Luzern: ${preview.join(' | ')}`);
 			await t.page.click('[data-testid="import-commit"]');

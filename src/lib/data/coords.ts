@@ -161,6 +161,17 @@ export function wgs84ToLv03(lon: number, lat: number, h = 0): { y: number; x: nu
 /** What two numeric columns most likely hold. `unknown`: no consistent interpretation. */
 export type CoordSystem = 'wgs84' | 'wgs84_swapped' | 'lv95' | 'lv95_swapped' | 'lv03' | 'lv03_swapped' | 'unknown';
 
+/** Each system as the user reads it (import messages, the data page). */
+export const SYSTEM_LABEL: Record<CoordSystem, { de: string; en: string }> = {
+	wgs84: { de: 'WGS84', en: 'WGS84' },
+	wgs84_swapped: { de: 'WGS84 (Länge/Breite vertauscht)', en: 'WGS84 (lon/lat swapped)' },
+	lv95: { de: 'LV95 (EPSG:2056)', en: 'LV95 (EPSG:2056)' },
+	lv95_swapped: { de: 'LV95 (E/N vertauscht)', en: 'LV95 (E/N swapped)' },
+	lv03: { de: 'LV03 (EPSG:21781)', en: 'LV03 (EPSG:21781)' },
+	lv03_swapped: { de: 'LV03 (y/x vertauscht)', en: 'LV03 (y/x swapped)' },
+	unknown: { de: '?', en: '?' }
+};
+
 /** Plausible ranges for Switzerland (inclusive). */
 export const RANGES = {
 	wgs84: { lon: [5.9, 10.6], lat: [45.8, 47.9] },

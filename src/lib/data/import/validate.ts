@@ -6,7 +6,7 @@
  */
 import { Table } from 'apache-arrow';
 import { tableFromColumns, type CellValue } from '../arrow.ts';
-import { classifyPair, inSwissBox, toWgs84, type CoordSystem } from '../coords.ts';
+import { classifyPair, inSwissBox, toWgs84, SYSTEM_LABEL, type CoordSystem } from '../coords.ts';
 import { currentBfs, geocodePlz, inSwitzerland, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
 import { municipalityByName } from '../place-names.ts';
 import { tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
@@ -52,15 +52,6 @@ export interface ValidationResult {
 	mapping: ColumnMapping;
 }
 
-const SYSTEM_LABEL: Record<CoordSystem, Msg> = {
-	wgs84: { de: 'WGS84', en: 'WGS84' },
-	wgs84_swapped: { de: 'WGS84 (Länge/Breite vertauscht)', en: 'WGS84 (lon/lat swapped)' },
-	lv95: { de: 'LV95 (EPSG:2056)', en: 'LV95 (EPSG:2056)' },
-	lv95_swapped: { de: 'LV95 (E/N vertauscht)', en: 'LV95 (E/N swapped)' },
-	lv03: { de: 'LV03 (EPSG:21781)', en: 'LV03 (EPSG:21781)' },
-	lv03_swapped: { de: 'LV03 (y/x vertauscht)', en: 'LV03 (y/x swapped)' },
-	unknown: { de: '?', en: '?' }
-};
 /** For a point in one cell, WGS84's two orders are both plain: named by what comes first. */
 const CELL_LABEL: Partial<Record<CoordSystem, Msg>> = {
 	wgs84: { de: 'WGS84 (Länge zuerst)', en: 'WGS84 (longitude first)' },
