@@ -9,6 +9,7 @@ import { fileSource } from '../../src/lib/util/node-bytes.ts';
 import { CancelledError } from '../../src/lib/util/rpc.ts';
 import { ZipError } from '../../src/lib/util/zip.ts';
 import { regionAround } from '../../src/lib/reach/region.ts';
+import { WINDOWS_1252_CHARS } from '../../src/lib/util/windows-1252.ts';
 
 const FIX = path.resolve(__dirname, '../fixtures/address');
 const csvText = readFileSync(path.join(FIX, 'adressen_lu.csv'), 'utf8');
@@ -81,12 +82,12 @@ describe('reading the official directory', () => {
 
 	it('is header-driven: other names, order, delimiter, Windows-1252, LV03, quoted fields', async () => {
 		// GWR-style names, comma-separated, columns reordered, Latin-1 umlauts, LV03 coordinates, a quoted name with a comma.
-		const text = 'DKODN,DKODE,GDENR,DPLZNAME,DPLZ4,DEINR,STRNAME,BDG_NAME\n211200,666200,1061,Luzern,6003,5,Mühlenplatz,"Haus ""Süd"", Eingang"\n211210,666210,1061,Luzern,6003,7,Mühlenplatz,\n';
-		const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0))); // Latin-1 bytes
+		const text = 'DKODN,DKODE,GDENR,DPLZNAME,DPLZ4,DEINR,STRNAME,BDG_NAME\n211200,666200,1061,Luzern,6003,5,Mühlenplatz,"Haus ""Süd"", Eingang"\n211210,666210,1061,Luzern,6003,7,Rue de l’Église,\n';
+		const bytes = Uint8Array.from([...text].map((c) => WINDOWS_1252_CHARS.indexOf(c))); // Windows-1252 bytes (’ is 0x92)
 		const d = await read(bytes);
 		expect(d.meta).toMatchObject({ encoding: 'windows-1252', delimiter: ',', rowsKept: 2 });
 		expect(d.meta.columns).toMatchObject({ street: 'STRNAME', number: 'DEINR', plz: 'DPLZ4', locality: 'DPLZNAME', bfs: 'GDENR', e: 'DKODE', n: 'DKODN' });
-		expect(d.streetLabel).toEqual(['Mühlenplatz']);
+		expect(d.streetLabel).toEqual(['Mühlenplatz', 'Rue de l’Église']);
 		expect(d.entLon[0]).toBeCloseTo(8.31, 2);
 		// A quoted field spanning a line break is one row.
 		const multi = OFFICIAL_HEADER.join(';') + '\n1;1;1;0;Weg;1;x;"Haus\nA";6003 Luzern;1061;Luzern;LU;real;true;01.01.2025;2666200;1211200\n';

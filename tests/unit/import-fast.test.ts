@@ -14,7 +14,8 @@ import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { importToDb, tableForFile, type ImportIssue } from '../../src/lib/data/import/index.ts';
 import type { FastOutcome } from '../../src/lib/data/import/fast/run.ts';
 import type { FastSliceOptions } from '../../src/lib/data/import/fast/side.ts';
-import { scanCsv, SliceScanner } from '../../src/lib/data/import/fast/scan.ts';
+import { EDGE_NONE, EDGE_OTHER, scanCsv, SliceScanner } from '../../src/lib/data/import/fast/scan.ts';
+import { WINDOWS_1252_CHARS, windows1252Decoder, windows1252ToUtf8 } from '../../src/lib/util/windows-1252.ts';
 import { createRng, type Rng } from '../../src/lib/data/prng.ts';
 import { createTableSql, tableNames, tables, type TableName } from '../../src/lib/data/schema.ts';
 import { bytesSource } from '../../src/lib/util/bytes.ts';
@@ -81,7 +82,7 @@ describe('fast path = reference path', () => {
 			}
 		}
 		// The clean files take the fast path (else it accelerates nothing).
-		for (const must of ['customers:customers.csv', 'sites:sites.csv', 'offices:offices.csv', 'zones:zones.csv', 'staff:staff_semicolon.csv', 'staff:staff_sep_line.csv', 'customers:customers_renamed_pipe.csv'])
+		for (const must of ['customers:customers.csv', 'sites:sites.csv', 'offices:offices.csv', 'zones:zones.csv', 'staff:staff_semicolon.csv', 'staff:staff_sep_line.csv', 'customers:customers_renamed_pipe.csv', 'customers:customers_cp1252.csv', 'staff:staff_cp1252.csv', 'staff:staff_bom_cp1252.csv'])
 			expect(fastTaken).toContain(must);
 	}, 240_000);
 
@@ -90,19 +91,26 @@ describe('fast path = reference path', () => {
 		const base = readFileSync(path.join(ROOT, 'data/demo/customers.csv'), 'utf8').split('\n').slice(0, 30);
 		const sites = readFileSync(path.join(ROOT, 'data/demo/sites.csv'), 'utf8').trim();
 		let fastCount = 0;
+		let ansiFast = 0; // Windows-1252 files with characters beyond ASCII that took the fast path
 		const runs = Number(process.env.FUZZ_RUNS ?? 150);
 		for (let k = 0; k < runs; k++) {
-			const [label, text] = mutate(rng, rng.next() < 0.8 ? base.join('\n') : sites);
+			const [mutated, text] = mutate(rng, rng.next() < 0.8 ? base.join('\n') : sites);
 			const table: TableName = text.startsWith('site_id') ? 'sites' : 'customers';
-			const r = await both(dbs(), table, 'm.csv', enc(text));
+			// Every third file as Excel's plain "CSV" writes it (Windows-1252), where its characters allow.
+			const ansi = rng.next() < 0.33 ? cp1252(text) : null;
+			const bytes = ansi ?? enc(text);
+			const label = ansi ? `${mutated} (Windows-1252)` : mutated;
+			const r = await both(dbs(), table, 'm.csv', bytes);
 			expect([k, label, r.detail]).toEqual([k, label, '']);
 			if (taken(r.fast)) fastCount++;
+			if (taken(r.fast) && ansi && ansi.some((b) => b > 0x7f)) ansiFast++;
 			// The same in slices of a few bytes: a cut after any row end (CRLF split across reads, a quoted line
 			// break or a blank line at a slice's start) must read as the whole file does.
-			const sliced = await both(dbs(), table, 'm.csv', enc(text), TINY);
+			const sliced = await both(dbs(), table, 'm.csv', bytes, TINY);
 			expect([k, label, 'tiny slices', sliced.detail]).toEqual([k, label, 'tiny slices', '']);
 		}
 		expect(fastCount).toBeGreaterThan(runs / 10);
+		expect(ansiFast).toBeGreaterThan(0);
 	}, 300_000);
 
 	it('ids that may be AHV numbers or e-mail addresses send the file to the validator, which stores pseudonyms', async () => {
@@ -227,6 +235,18 @@ describe('fast path = reference path', () => {
 	}, 120_000);
 });
 
+/** `text` in Windows-1252, or null where it has a character that encoding lacks. */
+const CP1252 = new Map(WINDOWS_1252_CHARS.map((c, b) => [c, b]));
+function cp1252(text: string): Uint8Array | null {
+	const out: number[] = [];
+	for (const c of text) {
+		const b = CP1252.get(c);
+		if (b === undefined) return null;
+		out.push(b);
+	}
+	return new Uint8Array(out);
+}
+
 /** Mutations aimed at the seams between DuckDB's reader and ours. */
 function mutate(rng: Rng, text: string): [string, string] {
 	const lines = text.split('\n');
@@ -258,7 +278,9 @@ function mutate(rng: Rng, text: string): [string, string] {
 		['short row', () => cell((c) => c.pop())],
 		['long row', () => cell((c) => c.push('x'))],
 		['NUL', () => cell((c) => (c[0] = c[0] + '\u0000'))],
-		['invisible format character', () => cell((c) => (c[rng.int(2)] = ['\u202e', '\u200b', '\u2066', '\ufeff', '\u{e0041}'][rng.int(5)] + c[0]))],
+		['invisible format character', () => cell((c) => (c[rng.int(2)] = ['\u202e', '\u200b', '\u2066', '\ufeff', '\u{e0041}', '\u00ad'][rng.int(6)] + c[0]))],
+		['umlauts and typographic characters', () => cell((c) => (c[0] = ['Zürich-Süd ', '€ ', '„Bahnhof“ ', 'Rue de l’Église ', 'Œuvre – '][rng.int(5)] + c[0]))],
+		['typographic apostrophe in a number', () => cell((c) => (c[3] = '1’234'))],
 		['empty required', () => cell((c) => (c[3] = ''))],
 		['unusual', () => cell((c) => (c[2] = '250000'))],
 		['duplicate row', () => lines.splice(pick(), 0, lines[pick()])],
@@ -361,6 +383,31 @@ describe('byte scan = our parser', () => {
 			expect(await scan(at(text, 101, [0xe2, 0x80, 0xae]), chunkBytes)).toBe('invisible format characters'); // U+202E, wherever the chunk ends
 			expect(await scan(at(text, 101, [0xf3, 0xa0, 0x81, 0x81]), chunkBytes)).toBe('invisible format characters'); // a tag character (U+E0041)
 		}
+	});
+
+	it('reads Windows-1252 as such: every byte a character, the soft hyphen invisible, NBSP whitespace at an edge', async () => {
+		const scan = (bytes: Uint8Array, chunkBytes = 1 << 20) =>
+			scanCsv(bytesSource(bytes), { delimiter: ';', encoding: 'windows-1252', headerLine: 1, width: 2, numberColumns: [1], extract: [{ index: 0, kind: 'text' }], sampleRows: 10, chunkBytes });
+		const latin = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+		const all = await scan(latin('a;b\n\xe4\x80\x92;1\n\xfc;2\n'), 3); // ä€’ ; ü: one byte each, cut anywhere
+		expect([all.safe, all.rows, all.extracted.get(0)]).toEqual([true, 2, ['ä€’', 'ü']]);
+		expect((await scan(latin('a;b\nx\xady;1\n'))).reason).toBe('invisible format characters'); // soft hyphen
+		expect((await scan(latin('a;b\n\xa0x;1\n'))).columns[0].edge).toBe(EDGE_OTHER); // NBSP first
+		expect((await scan(latin('a;b\nx\xa0;1\n'))).columns[0].edge).toBe(EDGE_OTHER); // NBSP last
+		expect((await scan(latin('a;b\n\xc2x\xbf;1\n'))).columns[0].edge).toBe(EDGE_NONE); // Â…¿: not whitespace here
+		expect((await scan(latin('a;b\nx;1\x92234\n'))).columns[1].plain).toBe(false); // 1’234
+	});
+
+	it('decodes and transcodes Windows-1252 by the standard, 0x80–0x9F included (Node\'s own decoder reads them as ISO-8859-1)', () => {
+		const rng = createRng(5);
+		const every = Uint8Array.from({ length: 256 }, (_, b) => b);
+		// The 32 bytes where Windows-1252 and ISO-8859-1 differ, as Python's cp1252 and the WHATWG index read them.
+		expect(windows1252Decoder().decode(every.subarray(0x80, 0xa0))).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ');
+		expect(windows1252Decoder().decode(every.subarray(0xa0))).toBe(String.fromCharCode(...every.subarray(0xa0)));
+		const bytes = Uint8Array.from({ length: 5000 }, () => (rng.next() < 0.7 ? 32 + rng.int(95) : rng.int(256)));
+		for (const b of [every, bytes]) expect(new TextDecoder().decode(windows1252ToUtf8(b))).toBe(windows1252Decoder().decode(b));
+		const ascii = enc('plain;ascii\n');
+		expect(windows1252ToUtf8(ascii)).toBe(ascii); // not copied
 	});
 
 	it('hands out each slice\'s bytes as they are in the file, BOM and header included, in buffers of their own', async () => {

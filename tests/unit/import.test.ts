@@ -26,6 +26,8 @@ import { createRng } from '../../src/lib/data/prng.ts';
 
 const FIX = path.resolve(__dirname, '../fixtures/import');
 const refs = loadGeoRefs();
+import { WINDOWS_1252_CHARS } from '../../src/lib/util/windows-1252.ts';
+
 const file = (rel: string, name = path.basename(rel)): FileInput => ({ fileName: name, bytes: new Uint8Array(readFileSync(path.join(FIX, rel))) });
 const text = (fileName: string, s: string): FileInput => ({ fileName, bytes: new TextEncoder().encode(s) });
 const where = (issues: ImportIssue[]) => issues.map((i) => [i.severity, i.row, i.column, i.code]);
@@ -113,6 +115,11 @@ describe('CSV reading', () => {
 			['Zöllner', 'AK-LAND']
 		]);
 		expect(r.result?.stats.errors).toBe(0);
+		// Typographic characters are bytes 0x80–0x9F there, which Node's own decoder reads as control characters.
+		const latin = (s: string) => Uint8Array.from(s, (c) => WINDOWS_1252_CHARS.indexOf(c));
+		const typo = await run('staff', { fileName: 'ansi.csv', bytes: latin('person_id;unit;fte;office_id;lon;lat\nP1;Büro – „Süd“;1;Rue de l’Église;8,31;47,05\n') });
+		expect(typo.parsed?.info.encoding).toBe('windows-1252');
+		expect(typo.result?.preview.map((p) => [p.unit, p.office_id])).toEqual([['Büro – „Süd“', 'Rue de l’Église']]);
 	});
 	it('reads a semicolon CSV with BOM, CRLF, German headers and decimal commas like the comma version', async () => {
 		const a = await run('staff', file('good/staff.csv'));

@@ -20,6 +20,7 @@ import { inRegion, regionKey, type StudyRegion } from '../../reach/region.ts';
 import type { ByteSource } from '../../util/bytes.ts';
 import { CancelledError } from '../../util/rpc.ts';
 import { readEntry, readZipDirectory, ZipError, type ZipEntry } from '../../util/zip.ts';
+import { windows1252Decoder, type TextDecoderLike } from '../../util/windows-1252.ts';
 import { AddressDirectoryError, DirectoryBuilder, FLAG_NOT_REAL, FLAG_OFFICIAL, type AddressDirectory, type AddressDirectoryMeta } from './directory.ts';
 
 /** Fields the reader uses and the header names that feed them (normalised: lower case, '_'), best first. */
@@ -224,7 +225,7 @@ export async function readAddressDirectory(src: ByteSource, opts: ReadAddressOpt
 
 	const builder = new DirectoryBuilder();
 	let encoding: 'utf-8' | 'windows-1252' = 'utf-8';
-	let decoder: TextDecoder | null = null;
+	let decoder: TextDecoderLike | null = null;
 	let delimiter = ';';
 	let idx: Record<Field, number> | null = null;
 	let header: string[] = [];
@@ -355,7 +356,7 @@ export async function readAddressDirectory(src: ByteSource, opts: ReadAddressOpt
 				} catch {
 					encoding = 'windows-1252';
 				}
-				decoder = new TextDecoder(encoding);
+				decoder = encoding === 'utf-8' ? new TextDecoder() : windows1252Decoder();
 				const text = decoder.decode(bytes, { stream: true });
 				delimiter = detectDelimiter(text.replace(/^\uFEFF/, ''));
 				lines(text, false);

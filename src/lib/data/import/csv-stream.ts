@@ -80,6 +80,7 @@ export function detectDelimiter(text: string): string {
 export { CsvRowParser } from '../../util/csv.ts';
 import { CSV_LIMITS, CsvError, CsvRowParser } from '../../util/csv.ts';
 import { bomLength, decoderFor, sniffEncoding, type TextEncoding } from './encoding.ts';
+import type { TextDecoderLike } from '../../util/windows-1252.ts';
 import { detectHeaderIndex, headerRowMissing, HEADER_SCAN_ROWS, titleRowsNote } from './header-row.ts';
 import type { ReaderNote } from './types.ts';
 
@@ -161,7 +162,7 @@ export class CsvReader {
 	readonly headerLine: number = 1;
 	private constructor(
 		private readonly src: ByteSource,
-		private readonly decoder: TextDecoder,
+		private readonly decoder: TextDecoderLike,
 		private readonly parser: CsvRowParser,
 		readonly info: CsvInfo,
 		private readonly chunkBytes: number,

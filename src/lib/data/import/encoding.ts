@@ -5,6 +5,7 @@
  * Decided from the byte-order mark, the byte pattern of UTF-16, and a strict UTF-8 pass over the file.
  */
 import type { ByteSource } from '../../util/bytes.ts';
+import { windows1252Decoder, type TextDecoderLike } from '../../util/windows-1252.ts';
 import { ImportCancelled } from './issues.ts';
 
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -77,6 +78,7 @@ export function bomLength(encoding: TextEncoding, head: Uint8Array): number {
 }
 
 /** A streaming decoder for `encoding` that leaves BOM handling to the caller (it skips `bom` bytes). */
-export function decoderFor(encoding: TextEncoding): TextDecoder {
-	return new TextDecoder(encoding, { ignoreBOM: true });
+export function decoderFor(encoding: TextEncoding): TextDecoderLike {
+	return encoding === 'windows-1252' ? windows1252Decoder() : new TextDecoder(encoding, { ignoreBOM: true });
 }
+

@@ -7,6 +7,7 @@
 import { bytesSource, CsvReader } from './csv-stream.ts';
 import { ImportCancelled, ImportFileError } from './issues.ts';
 import type { FileInput, ParsedFile, ProgressOptions, RawCell } from './types.ts';
+import { windows1252Decoder } from '../../util/windows-1252.ts';
 
 export { detectDelimiter, DELIMITERS } from './csv-stream.ts';
 
@@ -15,7 +16,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
 	} catch {
-		return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+		return { text: windows1252Decoder().decode(bytes), encoding: 'windows-1252' };
 	}
 }
 

@@ -1,5 +1,5 @@
 /**
- * One byte-level pass over a UTF-8 CSV that answers what the fast path (fast/run.ts) must know before it
+ * One byte-level pass over a UTF-8 or Windows-1252 CSV that answers what the fast path (fast/run.ts) must know before it
  * trusts DuckDB's reading of the file, building no string except for the location columns it extracts:
  *  - how many data rows our own parser (util/csv.ts CsvRowParser) would see: empty lines skipped, quoted
  *    line breaks inside a row, CRLF/LF/CR;
@@ -15,11 +15,12 @@
  *  - the values of the location columns (lon, lat, e, n, plz, zone_id as numbers; geocode_quality as text),
  *    so the location step can run in JavaScript while DuckDB reads the rest.
  * Only the delimiter, quotes and line ends are ASCII bytes that matter; UTF-8 never uses them inside a
- * multi-byte character, so scanning bytes is exact.
+ * multi-byte character, and a Windows-1252 character is one byte, so scanning bytes is exact.
  */
 import type { ByteSource } from '../../../util/bytes.ts';
 import { ImportCancelled } from '../issues.ts';
 import { hasFormatChars } from '../../../util/invisible.ts';
+import { windows1252Decoder, type TextDecoderLike } from '../../../util/windows-1252.ts';
 import { MAX_VALUE_CHARS } from '../types.ts';
 
 /** Leading/trailing whitespace seen in a column: none, plain spaces, or other whitespace (tab, NBSP, …). */
@@ -86,16 +87,32 @@ CLASS[9] = C_SPACE;
 
 // Edge class of a first/last content byte: space, other whitespace (ASCII controls, or a byte that can
 // start/end a UTF-8 whitespace character: NBSP C2 A0, U+1680, U+2000–U+205F, U+3000, U+FEFF), or none.
-const FIRST_EDGE = new Uint8Array(256);
-const LAST_EDGE = new Uint8Array(256);
-FIRST_EDGE[32] = LAST_EDGE[32] = EDGE_SPACE;
-for (const b of [9, 10, 11, 12, 13]) FIRST_EDGE[b] = LAST_EDGE[b] = EDGE_OTHER;
-for (const b of [0xc2, 0xe1, 0xe2, 0xe3, 0xef]) FIRST_EDGE[b] = EDGE_OTHER;
-for (let b = 0x80; b <= 0x8a; b++) LAST_EDGE[b] = EDGE_OTHER;
-for (const b of [0xa0, 0xa8, 0xa9, 0xaf, 0x9f, 0xbf]) LAST_EDGE[b] = EDGE_OTHER;
+/**
+ * Whitespace class of a field's first and last byte. UTF-8: the lead and final bytes of every character
+ * JavaScript's trim() removes (NBSP, the Unicode spaces, line/paragraph separators, BOM), and some others
+ * (a false alarm only makes the SQL trim). Windows-1252: NBSP (0xA0) is the only such character above ASCII.
+ */
+function edgeTables(encoding: ScanEncoding): { first: Uint8Array; last: Uint8Array } {
+	const first = new Uint8Array(256);
+	const last = new Uint8Array(256);
+	first[32] = last[32] = EDGE_SPACE;
+	for (const b of [9, 10, 11, 12, 13]) first[b] = last[b] = EDGE_OTHER;
+	if (encoding === 'windows-1252') first[0xa0] = last[0xa0] = EDGE_OTHER;
+	else {
+		for (const b of [0xc2, 0xe1, 0xe2, 0xe3, 0xef]) first[b] = EDGE_OTHER;
+		for (let b = 0x80; b <= 0x8a; b++) last[b] = EDGE_OTHER;
+		for (const b of [0xa0, 0xa8, 0xa9, 0xaf, 0x9f, 0xbf]) last[b] = EDGE_OTHER;
+	}
+	return { first, last };
+}
+
+/** The encodings the scan reads: both keep the delimiter, quotes and line ends as single ASCII bytes. */
+export type ScanEncoding = 'utf-8' | 'windows-1252';
 
 export interface ScanOptions {
 	delimiter: string;
+	/** The file's encoding (default UTF-8). */
+	encoding?: ScanEncoding;
 	/** Physical line of the header row; rows starting on it or before are not data. */
 	headerLine: number;
 	/** Columns in the header. */
@@ -255,7 +272,7 @@ export class SliceScanner {
 	}
 }
 
-/** Scan `src` (UTF-8) as described in the module comment, in one go. */
+/** Scan `src` as described in the module comment, in one go. */
 export async function scanCsv(src: ByteSource, o: ScanOptions): Promise<ScanResult & { extracted: Extracted }> {
 	const s = new SliceScanner(src, { chunkBytes: 4 << 20, ...o });
 	while (await s.next());
@@ -305,7 +322,9 @@ class Scanner {
 	private readonly numbers: (Float64Array | null)[];
 	private readonly texts: ((string | null)[] | null)[];
 	private readonly value = new Uint8Array(MAX_EXTRACT);
-	private readonly utf8 = new TextDecoder();
+	private readonly decoder: TextDecoderLike;
+	private readonly firstEdge: Uint8Array;
+	private readonly lastEdge: Uint8Array;
 	private reason = '';
 	// Parser state.
 	private state = FIELD_START;
@@ -339,6 +358,12 @@ class Scanner {
 	private valueLen = 0;
 
 	constructor(private readonly o: ScanOptions) {
+		const encoding = o.encoding ?? 'utf-8';
+		const ansi = encoding === 'windows-1252';
+		this.decoder = ansi ? windows1252Decoder() : new TextDecoder();
+		// UTF-8 is checked strictly; every byte is a Windows-1252 character.
+		this.check = ansi ? windows1252Decoder() : new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+		({ first: this.firstEdge, last: this.lastEdge } = edgeTables(encoding));
 		const delim = o.delimiter.charCodeAt(0);
 		if (o.delimiter.length !== 1 || delim > 127 || delim === QUOTE || delim === LF || delim === CR) this.doubt('delimiter');
 		else this.kind[delim] = K_DELIM;
@@ -551,7 +576,7 @@ class Scanner {
 		const f = this.field;
 		if (this.rowLine > this.o.headerLine && f < this.width) {
 			if (this.first >= 0) {
-				const e = Math.max(FIRST_EDGE[this.first], LAST_EDGE[this.last]);
+				const e = Math.max(this.firstEdge[this.first], this.lastEdge[this.last]);
 				if (e > this.edges[f]) this.edges[f] = e;
 			}
 			if (this.isNumber[f] === 1) {
@@ -575,7 +600,7 @@ class Scanner {
 					x = plainNumber(this.nNeg, this.nMant, this.nSig, pow, this.value, Math.min(this.valueLen, MAX_EXTRACT));
 				}
 				this.numbers[f]![this.rows] = x;
-			} else if (k === 2) this.texts[f]![this.rows] = this.valueLen === 0 ? null : this.utf8.decode(this.value.subarray(0, Math.min(this.valueLen, MAX_EXTRACT)));
+			} else if (k === 2) this.texts[f]![this.rows] = this.valueLen === 0 ? null : this.decoder.decode(this.value.subarray(0, Math.min(this.valueLen, MAX_EXTRACT)));
 		}
 		if (this.isNumber[f] === 1) {
 			this.nOk = true;
@@ -622,19 +647,19 @@ class Scanner {
 	}
 
 	/** Strict UTF-8 over the whole file, chunk by chunk (the session may have checked only the first). */
-	private readonly utf8Check = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+	private readonly check: TextDecoderLike;
 	private lastAscii = true;
 
 	/** Scan the bytes `buf` found at offset `base` of the file. */
 	chunk(buf: Uint8Array, base: number, final = false): void {
 		if (buf.indexOf(0) >= 0) this.doubt('a NUL byte');
-		// ASCII is UTF-8: the decoder (which builds a string) only sees chunks with other bytes, and the
-		// chunk after one (it may hold the rest of a character cut at the chunk's end).
+		// ASCII is UTF-8 and Windows-1252 alike: the decoder (which builds a string) only sees chunks with other
+		// bytes, and the chunk after one (it may hold the rest of a UTF-8 character cut at the chunk's end).
 		const ascii = isAscii(buf);
 		if (!this.reason && (!ascii || !this.lastAscii))
 			try {
 				// Invisible format characters are removed from text by the validator, with a warning (util/invisible.ts).
-				if (hasFormatChars(this.utf8Check.decode(buf, { stream: !final }))) this.doubt('invisible format characters');
+				if (hasFormatChars(this.check.decode(buf, { stream: !final }))) this.doubt('invisible format characters');
 			} catch {
 				this.doubt('not UTF-8');
 			}

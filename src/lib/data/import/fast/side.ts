@@ -10,6 +10,7 @@ import type { ByteSource } from '../../../util/bytes.ts';
 import type { ImportSession } from '../stream.ts';
 import { SAMPLE_ROWS, type ValidationResult } from '../validate.ts';
 import { importColumns } from '../mapping.ts';
+import { windows1252ToUtf8 } from '../../../util/windows-1252.ts';
 import { SliceScanner, type Extract, type ScanResult, type ScanSlice } from './scan.ts';
 import { LOCATION_INPUTS } from './sql.ts';
 import type { FastColumn, FastPlan } from './sql.ts';
@@ -75,6 +76,7 @@ export interface FastSlice extends ScanSlice {
 export class FastSide {
 	private scanner: SliceScanner | null = null;
 	private locateMs = 0;
+	private transcodeMs = 0;
 	/** Location inputs the scan extracts (schema column, file column). */
 	private wanted: { name: string; index: number }[] = [];
 	constructor(
@@ -88,7 +90,8 @@ export class FastSide {
 		const s = this.s;
 		const csv = s.csv;
 		if (s.format !== 'csv' || !csv) return { reason: 'not a plain CSV' };
-		if (csv.encoding !== 'utf-8') return { reason: `encoding ${csv.encoding}` };
+		// UTF-16 is no byte-level CSV (every other byte zero); Windows-1252 slices reach DuckDB as UTF-8.
+		if (csv.encoding !== 'utf-8' && csv.encoding !== 'windows-1252') return { reason: `encoding ${csv.encoding}` };
 		if (s.headers.length < 2) return { reason: 'one column' };
 		if (s.checks.errorCount > 0) return { reason: 'file-level errors' };
 		const table = s.checks.table;
@@ -130,6 +133,7 @@ export class FastSide {
 			const extract: Extract[] = wanted.map((c) => ({ index: c.index, kind: c.def.type === 'text' ? 'text' : 'number' }));
 			this.scanner = new SliceScanner(this.src, {
 				delimiter: csv.delimiter,
+				encoding: csv.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8',
 				headerLine: csv.headerLine,
 				width: prep.width,
 				numberColumns: prep.numberColumns,
@@ -139,17 +143,26 @@ export class FastSide {
 				firstSliceBytes: this.slicing.firstSliceBytes ?? FIRST_SLICE_BYTES,
 				sliceBytes: this.slicing.sliceBytes ?? SLICE_BYTES,
 				chunkBytes: this.slicing.chunkBytes,
-				keepBytes: this.slicing.keepBytes
+				// DuckDB reads UTF-8 only: a Windows-1252 file's slices go to it as bytes transcoded here.
+				keepBytes: this.slicing.keepBytes || csv.encoding === 'windows-1252'
 			});
 		}
 		const next = await this.scanner.next({ signal, onProgress });
 		if (!next) return null;
 		const scan = this.scanner.result();
+		if (this.s.csv!.encoding === 'windows-1252' && scan.safe) {
+			const t = performance.now();
+			// Without the first slice's BOM (a UTF-8 BOM over a Windows-1252 body): not text, and the header line is skipped anyway.
+			const bytes = next.from === 0 ? next.bytes!.subarray(this.s.csv!.start) : next.bytes!;
+			next.bytes = windows1252ToUtf8(bytes);
+			this.transcodeMs += performance.now() - t;
+		}
 		// A file the scan doubts goes the reference way: no need to locate its rows.
 		const t0 = performance.now();
 		const located = scan.safe ? this.locate(next.firstRow, next.firstRow + next.rows) : false;
 		this.locateMs += performance.now() - t0;
-		const ms = { 'file read (waiting)': Math.round(this.scanner.ms.read), scan: Math.round(this.scanner.ms.scan), locate: Math.round(this.locateMs) };
+		const ms: Record<string, number> = { 'file read (waiting)': Math.round(this.scanner.ms.read), scan: Math.round(this.scanner.ms.scan), locate: Math.round(this.locateMs) };
+		if (this.transcodeMs) ms['to UTF-8'] = Math.round(this.transcodeMs);
 		return { ...next, scan, located, ms };
 	}
 
