@@ -8,16 +8,20 @@ import fs from 'node:fs';
 /** The customer file's header: the customers table's own column names. */
 const HEADERS = ['customer_id', 'group', 'count', 'visits_per_year', 'lon', 'lat'];
 
-/** `n` customer rows placed by lon/lat around Lucerne (deterministic), as a CSV file. */
-export function writeCustomersCsv(file, n) {
+/**
+ * `n` customer rows placed by lon/lat around Lucerne (deterministic), as a CSV file. `ansi`: as Excel's plain
+ * "CSV" on a Swiss Windows writes it, in Windows-1252, with an umlaut in every id («Kü17»).
+ */
+export function writeCustomersCsv(file, n, { ansi = false } = {}) {
 	const groups = ['insured', 'employer', 'jobseeker'];
 	const fd = fs.openSync(file, 'w');
-	fs.writeSync(fd, `${HEADERS.join(',')}\n`);
+	const write = (text) => fs.writeSync(fd, ansi ? Buffer.from(text, 'latin1') : text); // ü is 0xFC in both
+	write(`${HEADERS.join(',')}\n`);
 	for (let i = 0; i < n; ) {
 		const part = [];
 		for (const end = Math.min(n, i + 10_000); i < end; i++)
-			part.push(`C${i},${groups[i % 3]},1,${(i % 24) / 2},${(7.95 + ((i * 7919) % 50000) / 100000).toFixed(6)},${(46.85 + ((i * 104729) % 40000) / 100000).toFixed(6)}\n`);
-		fs.writeSync(fd, part.join(''));
+			part.push(`${ansi ? 'Kü' : 'C'}${i},${groups[i % 3]},1,${(i % 24) / 2},${(7.95 + ((i * 7919) % 50000) / 100000).toFixed(6)},${(46.85 + ((i * 104729) % 40000) / 100000).toFixed(6)}\n`);
+		write(part.join(''));
 	}
 	fs.closeSync(fd);
 }

@@ -164,6 +164,28 @@ export const tests = [
 		}
 	},
 	{
+		name: 'a site list as Excel saves a plain «CSV» (Windows-1252, typographic quotes and dashes): read by the fast path, every character as written',
+		async run(t) {
+			await t.goto('/data');
+			await t.ready();
+			await t.page.selectOption('[data-testid="import-table"]', 'sites');
+			const text = 'site_id;name;capacity_workplaces;area_m2;cost_chf_m2_year;lon;lat\nK-01;Eichhof-West – „Campus“;600;15000;300;8,2900;47,0300\nK-02;Rue de l’Église 5;550;14000;280;8,2800;47,0600\n';
+			// ’ „ “ – are bytes 0x80–0x9F in Windows-1252 (where it differs from ISO-8859-1).
+			const cp1252 = { '–': 0x96, '„': 0x84, '“': 0x93, '’': 0x92 };
+			const bytes = Buffer.from([...text].map((c) => cp1252[c] ?? c.charCodeAt(0)));
+			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'Standorte.csv', mimeType: 'text/csv', buffer: bytes });
+			await t.page.waitForSelector('[data-testid="import-stats"]');
+			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
+			assert(/2 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
+			const readPath = t.page.locator('[data-testid="import-path"]');
+			assert((await readPath.getAttribute('data-fast')) === 'true', `not the fast path: ${await readPath.getAttribute('title')}`);
+			const preview = (await t.page.locator('[data-testid="import-preview"] tbody tr').allInnerTexts()).join(' | ');
+			assert(preview.includes('Eichhof-West – „Campus“') && preview.includes('Rue de l’Église 5'), `characters not as written: ${preview}`);
+			assert(/CSV, Windows-1252 \(ANSI\), “;”/.test(await t.page.locator('main').innerText()), 'the encoding is not named as people name it');
+			await t.screenshot('import-windows-1252');
+		}
+	},
+	{
 		name: 'a customer list opened as staff: the page names the table its columns fit and reads it as that in one click',
 		async run(t) {
 			await t.goto('/data');

@@ -10,6 +10,9 @@ import { ImportCancelled } from './issues.ts';
 
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
+/** The encoding as people name it (Excel's "ANSI" is Windows-1252 on a Swiss or German Windows). */
+export const ENCODING_LABEL: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (ANSI)', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
+
 export interface EncodingGuess {
 	encoding: TextEncoding;
 	/** Bytes of a byte-order mark at the start, skipped before decoding. */

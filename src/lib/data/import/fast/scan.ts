@@ -20,7 +20,7 @@
 import type { ByteSource } from '../../../util/bytes.ts';
 import { ImportCancelled } from '../issues.ts';
 import { hasFormatChars } from '../../../util/invisible.ts';
-import { windows1252Decoder, type TextDecoderLike } from '../../../util/windows-1252.ts';
+import { WINDOWS_1252_CHARS, windows1252Decoder, type TextDecoderLike } from '../../../util/windows-1252.ts';
 import { MAX_VALUE_CHARS } from '../types.ts';
 
 /** Leading/trailing whitespace seen in a column: none, plain spaces, or other whitespace (tab, NBSP, …). */
@@ -105,6 +105,9 @@ function edgeTables(encoding: ScanEncoding): { first: Uint8Array; last: Uint8Arr
 	}
 	return { first, last };
 }
+
+/** Windows-1252 bytes that are invisible format characters (the soft hyphen, 0xAD). */
+const WINDOWS_1252_FORMAT = WINDOWS_1252_CHARS.flatMap((c, b) => (hasFormatChars(c) ? [b] : []));
 
 /** The encodings the scan reads: both keep the delimiter, quotes and line ends as single ASCII bytes. */
 export type ScanEncoding = 'utf-8' | 'windows-1252';
@@ -361,8 +364,7 @@ class Scanner {
 		const encoding = o.encoding ?? 'utf-8';
 		const ansi = encoding === 'windows-1252';
 		this.decoder = ansi ? windows1252Decoder() : new TextDecoder();
-		// UTF-8 is checked strictly; every byte is a Windows-1252 character.
-		this.check = ansi ? windows1252Decoder() : new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+		this.check = ansi ? null : new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 		({ first: this.firstEdge, last: this.lastEdge } = edgeTables(encoding));
 		const delim = o.delimiter.charCodeAt(0);
 		if (o.delimiter.length !== 1 || delim > 127 || delim === QUOTE || delim === LF || delim === CR) this.doubt('delimiter');
@@ -646,24 +648,29 @@ class Scanner {
 		if (!this.reason) this.reason = why;
 	}
 
-	/** Strict UTF-8 over the whole file, chunk by chunk (the session may have checked only the first). */
-	private readonly check: TextDecoderLike;
+	/** UTF-8: strict, over the whole file, chunk by chunk (the session may have checked only the first); none for Windows-1252. */
+	private readonly check: TextDecoder | null;
 	private lastAscii = true;
 
 	/** Scan the bytes `buf` found at offset `base` of the file. */
 	chunk(buf: Uint8Array, base: number, final = false): void {
 		if (buf.indexOf(0) >= 0) this.doubt('a NUL byte');
-		// ASCII is UTF-8 and Windows-1252 alike: the decoder (which builds a string) only sees chunks with other
-		// bytes, and the chunk after one (it may hold the rest of a UTF-8 character cut at the chunk's end).
-		const ascii = isAscii(buf);
-		if (!this.reason && (!ascii || !this.lastAscii))
-			try {
-				// Invisible format characters are removed from text by the validator, with a warning (util/invisible.ts).
-				if (hasFormatChars(this.check.decode(buf, { stream: !final }))) this.doubt('invisible format characters');
-			} catch {
-				this.doubt('not UTF-8');
-			}
-		this.lastAscii = ascii;
+		// Invisible format characters are removed from text by the validator, with a warning (util/invisible.ts).
+		if (!this.check) {
+			// Windows-1252: a byte is a character, and a few (the soft hyphen) are such characters.
+			if (WINDOWS_1252_FORMAT.some((b) => buf.indexOf(b) >= 0)) this.doubt('invisible format characters');
+		} else {
+			// ASCII is UTF-8: the decoder (which builds a string) only sees chunks with other bytes, and the
+			// chunk after one (it may hold the rest of a character cut at the chunk's end).
+			const ascii = isAscii(buf);
+			if (!this.reason && (!ascii || !this.lastAscii))
+				try {
+					if (hasFormatChars(this.check.decode(buf, { stream: !final }))) this.doubt('invisible format characters');
+				} catch {
+					this.doubt('not UTF-8');
+				}
+			this.lastAscii = ascii;
+		}
 		const kind = this.kind;
 		const n = buf.length;
 		const headerLine = this.o.headerLine;
