@@ -138,14 +138,19 @@ export const tests = [
 			// While the new sites' travel times are computed, the page says so instead of "travel_times is empty".
 			const seen = await t.page.waitForFunction(() => {
 				const coming = document.querySelector('[data-testid="times-coming"]');
+				// Rank probabilities of a ranking about to change: the robustness table, the ranking's last column P(Rang 1).
+				const p1 = [...document.querySelectorAll('[data-testid="ranking"] tbody tr')].some((r) => /%/.test(r.lastElementChild?.textContent ?? ''));
+				if (coming && (p1 || document.querySelector('[data-testid="rank-probabilities"]'))) return 'probabilities';
 				if (coming) return /travel_times ist leer/.test(document.querySelector('main')?.textContent ?? '') ? 'both' : 'coming';
 				return document.querySelector('[data-testid="ranking"]:not([data-travel-rows="0"])') ? 'done' : false;
 			}, null, { timeout: 60_000, polling: 50 });
 			const state = await seen.jsonValue();
 			assert(state !== 'both', 'the empty-table warning is shown while the travel times are computed');
+			assert(state !== 'probabilities', 'rank probabilities of the partial score are shown while the travel times are computed');
 			if (state === 'coming') {
 				// The criteria waiting for them are said to be waiting, not missing.
 				assert(await t.page.locator('[data-testid="skipped-coming"]').count(), 'the not-scored list does not say the travel times are coming');
+				assert(await t.page.locator('[data-testid="robust-coming"]').count(), 'the robustness section does not say it follows with the travel times');
 				await t.screenshot('import-sites-times-coming');
 			}
 			// Once the browser has computed the new sites' travel times, the ranking holds the four.
