@@ -9,13 +9,17 @@ import fs from 'node:fs';
 const HEADERS = ['customer_id', 'group', 'count', 'visits_per_year', 'lon', 'lat'];
 
 /**
- * `n` customer rows placed by lon/lat around Lucerne (deterministic), as a CSV file. `ansi`: as Excel's plain
- * "CSV" on a Swiss Windows writes it, in Windows-1252, with an umlaut in every id («Kü17»).
+ * `n` customer rows placed by lon/lat around Lucerne (deterministic), as a CSV file in UTF-8; or as Excel
+ * writes a plain "CSV" on a Swiss Windows (`windows-1252`) or its "Unicode text" (`utf-16le`, with a BOM),
+ * then with an umlaut in every id («Kü17»).
  */
-export function writeCustomersCsv(file, n, { ansi = false } = {}) {
+export function writeCustomersCsv(file, n, { encoding = 'utf-8' } = {}) {
 	const groups = ['insured', 'employer', 'jobseeker'];
 	const fd = fs.openSync(file, 'w');
-	const write = (text) => fs.writeSync(fd, ansi ? Buffer.from(text, 'latin1') : text); // ü is 0xFC in both
+	const ansi = encoding !== 'utf-8';
+	// ü is 0xFC in Windows-1252 and ISO-8859-1 alike (Node's 'latin1').
+	const write = (text) => fs.writeSync(fd, encoding === 'windows-1252' ? Buffer.from(text, 'latin1') : encoding === 'utf-16le' ? Buffer.from(text, 'utf16le') : text);
+	if (encoding === 'utf-16le') fs.writeSync(fd, Buffer.from([0xff, 0xfe]));
 	write(`${HEADERS.join(',')}\n`);
 	for (let i = 0; i < n; ) {
 		const part = [];

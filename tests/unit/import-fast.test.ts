@@ -82,35 +82,40 @@ describe('fast path = reference path', () => {
 			}
 		}
 		// The clean files take the fast path (else it accelerates nothing).
-		for (const must of ['customers:customers.csv', 'sites:sites.csv', 'offices:offices.csv', 'zones:zones.csv', 'staff:staff_semicolon.csv', 'staff:staff_sep_line.csv', 'customers:customers_renamed_pipe.csv', 'customers:customers_cp1252.csv', 'staff:staff_cp1252.csv', 'staff:staff_bom_cp1252.csv'])
+		for (const must of ['customers:customers.csv', 'sites:sites.csv', 'offices:offices.csv', 'zones:zones.csv', 'staff:staff_semicolon.csv', 'staff:staff_sep_line.csv', 'customers:customers_renamed_pipe.csv', 'customers:customers_cp1252.csv', 'staff:staff_cp1252.csv', 'staff:staff_bom_cp1252.csv', 'customers:customers_utf16be.csv', 'customers:customers_utf16le.txt'])
 			expect(fastTaken).toContain(must);
 	}, 240_000);
 
-	it('on seeded mutations of quoting, whitespace, line ends, numbers and encodings', async () => {
+	it('on seeded mutations of quoting, whitespace, line ends, numbers and encodings (UTF-8, Windows-1252, UTF-16)', async () => {
 		const rng = createRng(Number(process.env.FUZZ_SEED ?? 1513));
 		const base = readFileSync(path.join(ROOT, 'data/demo/customers.csv'), 'utf8').split('\n').slice(0, 30);
 		const sites = readFileSync(path.join(ROOT, 'data/demo/sites.csv'), 'utf8').trim();
 		let fastCount = 0;
 		let ansiFast = 0; // Windows-1252 files with characters beyond ASCII that took the fast path
+		let utf16Fast = 0;
 		const runs = Number(process.env.FUZZ_RUNS ?? 150);
 		for (let k = 0; k < runs; k++) {
 			const [mutated, text] = mutate(rng, rng.next() < 0.8 ? base.join('\n') : sites);
 			const table: TableName = text.startsWith('site_id') ? 'sites' : 'customers';
-			// Every third file as Excel's plain "CSV" writes it (Windows-1252), where its characters allow.
-			const ansi = rng.next() < 0.33 ? cp1252(text) : null;
-			const bytes = ansi ?? enc(text);
-			const label = ansi ? `${mutated} (Windows-1252)` : mutated;
+			// Every fourth file as Excel's plain "CSV" writes it (Windows-1252), where its characters allow; every
+			// seventh as its "Unicode text" (UTF-16 LE with a BOM).
+			const r0 = rng.next();
+			const ansi = r0 < 0.25 ? cp1252(text) : null;
+			const utf16 = r0 >= 0.25 && r0 < 0.4 ? new Uint8Array(Buffer.from('\ufeff' + text, 'utf16le')) : null;
+			const bytes = ansi ?? utf16 ?? enc(text);
+			const label = ansi ? `${mutated} (Windows-1252)` : utf16 ? `${mutated} (UTF-16 LE)` : mutated;
 			const r = await both(dbs(), table, 'm.csv', bytes);
 			expect([k, label, r.detail]).toEqual([k, label, '']);
 			if (taken(r.fast)) fastCount++;
 			if (taken(r.fast) && ansi && ansi.some((b) => b > 0x7f)) ansiFast++;
+			if (taken(r.fast) && utf16) utf16Fast++;
 			// The same in slices of a few bytes: a cut after any row end (CRLF split across reads, a quoted line
 			// break or a blank line at a slice's start) must read as the whole file does.
 			const sliced = await both(dbs(), table, 'm.csv', bytes, TINY);
 			expect([k, label, 'tiny slices', sliced.detail]).toEqual([k, label, 'tiny slices', '']);
 		}
 		expect(fastCount).toBeGreaterThan(runs / 10);
-		expect(ansiFast).toBeGreaterThan(0);
+		expect([ansiFast, utf16Fast]).toSatisfy(([a, u]: number[]) => a > 0 && u > 0);
 	}, 300_000);
 
 	it('ids that may be AHV numbers or e-mail addresses send the file to the validator, which stores pseudonyms', async () => {

@@ -4,8 +4,9 @@
  * BOM in front of a Windows-1252 body (a BOM added by one program, the text written by another).
  * Decided from the byte-order mark, the byte pattern of UTF-16, and a strict UTF-8 pass over the file.
  */
-import type { ByteSource } from '../../util/bytes.ts';
+import { concatBytes, type ByteSource } from '../../util/bytes.ts';
 import { windows1252Decoder, type TextDecoderLike } from '../../util/windows-1252.ts';
+import { Utf16ToUtf8 } from '../../util/utf16.ts';
 import { ImportCancelled } from './issues.ts';
 
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -85,3 +86,23 @@ export function decoderFor(encoding: TextEncoding): TextDecoderLike {
 	return encoding === 'windows-1252' ? windows1252Decoder() : new TextDecoder(encoding, { ignoreBOM: true });
 }
 
+/**
+ * The text of bytes [from, end) of `src` as UTF-8, chunk by chunk: the text the reader's own decoder
+ * (decoderFor) gives, for readers that take UTF-8 only (the fast path's byte scan and DuckDB). UTF-16 goes
+ * straight to UTF-8 bytes (util/utf16.ts), not through a string.
+ */
+export async function utf8Copy(src: ByteSource, encoding: TextEncoding, from: number, signal?: AbortSignal, chunkBytes = 4 << 20): Promise<Uint8Array> {
+	const parts: Uint8Array[] = [];
+	const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be' ? new Utf16ToUtf8(encoding === 'utf-16le') : null;
+	const dec = decoderFor(encoding);
+	const enc = new TextEncoder();
+	for (let at = from; at < src.size; at += chunkBytes) {
+		if (signal?.aborted) throw new ImportCancelled();
+		const end = Math.min(src.size, at + chunkBytes);
+		const bytes = await src.read(at, end);
+		parts.push(utf16 ? utf16.push(bytes, end === src.size) : enc.encode(dec.decode(bytes, { stream: true })));
+	}
+	if (!utf16) parts.push(enc.encode(dec.decode()));
+	else if (from >= src.size) parts.push(utf16.push(new Uint8Array(0), true));
+	return concatBytes(parts);
+}

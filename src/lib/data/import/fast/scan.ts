@@ -1,6 +1,7 @@
 /**
- * One byte-level pass over a UTF-8 or Windows-1252 CSV that answers what the fast path (fast/run.ts) must know before it
- * trusts DuckDB's reading of the file, building no string except for the location columns it extracts:
+ * One byte-level pass over a UTF-8 or Windows-1252 CSV that answers what the fast path (fast/run.ts) must
+ * know before it trusts DuckDB's reading of the file, building no string except for the location columns it
+ * extracts:
  *  - how many data rows our own parser (util/csv.ts CsvRowParser) would see: empty lines skipped, quoted
  *    line breaks inside a row, CRLF/LF/CR;
  *  - whether any construct could be read differently by DuckDB and by us (a quote inside an unquoted
@@ -85,12 +86,11 @@ CLASS[45] = C_SIGN;
 CLASS[32] = C_SPACE;
 CLASS[9] = C_SPACE;
 
-// Edge class of a first/last content byte: space, other whitespace (ASCII controls, or a byte that can
-// start/end a UTF-8 whitespace character: NBSP C2 A0, U+1680, U+2000–U+205F, U+3000, U+FEFF), or none.
 /**
- * Whitespace class of a field's first and last byte. UTF-8: the lead and final bytes of every character
- * JavaScript's trim() removes (NBSP, the Unicode spaces, line/paragraph separators, BOM), and some others
- * (a false alarm only makes the SQL trim). Windows-1252: NBSP (0xA0) is the only such character above ASCII.
+ * Edge class of a field's first and last content byte: space, other whitespace, or none. Other whitespace:
+ * ASCII controls; in UTF-8 a byte that can start/end a character JavaScript's trim() removes (NBSP C2 A0,
+ * U+1680, U+2000–U+205F, U+3000, U+FEFF; a false alarm only makes the SQL trim); in Windows-1252 NBSP
+ * (0xA0), the only such character above ASCII.
  */
 function edgeTables(encoding: ScanEncoding): { first: Uint8Array; last: Uint8Array } {
 	const first = new Uint8Array(256);

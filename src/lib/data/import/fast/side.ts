@@ -6,11 +6,12 @@
  */
 import type { CellValue } from '../../arrow.ts';
 import { GEOCODE_QUALITIES, tables, type ColumnDef } from '../../schema.ts';
-import type { ByteSource } from '../../../util/bytes.ts';
+import { bytesSource, type ByteSource } from '../../../util/bytes.ts';
 import type { ImportSession } from '../stream.ts';
 import { SAMPLE_ROWS, type ValidationResult } from '../validate.ts';
 import { importColumns } from '../mapping.ts';
 import { windows1252ToUtf8 } from '../../../util/windows-1252.ts';
+import { utf8Copy } from '../encoding.ts';
 import { SliceScanner, type Extract, type ScanResult, type ScanSlice } from './scan.ts';
 import { LOCATION_INPUTS } from './sql.ts';
 import type { FastColumn, FastPlan } from './sql.ts';
@@ -42,6 +43,9 @@ const LOCATE_BLOCK = 65_536;
 /** Slices: the first small, so DuckDB starts early; then doubling up to 16 MB (each DuckDB statement has its overhead: 4 MB slices were slower, 8–64 MB alike). */
 const FIRST_SLICE_BYTES = 1 << 20;
 const SLICE_BYTES = 16 << 20;
+
+/** UTF-16 files up to this size go the fast way, through a UTF-8 copy in memory (half their size); larger ones stream by the reference path. */
+const MAX_UTF16_BYTES = 512 << 20;
 
 const COORDINATE_INPUTS = new Set(['lon', 'lat', 'e', 'n']);
 const COORDINATES = GEOCODE_QUALITIES.indexOf('coordinates');
@@ -90,8 +94,7 @@ export class FastSide {
 		const s = this.s;
 		const csv = s.csv;
 		if (s.format !== 'csv' || !csv) return { reason: 'not a plain CSV' };
-		// UTF-16 is no byte-level CSV (every other byte zero); Windows-1252 slices reach DuckDB as UTF-8.
-		if (csv.encoding !== 'utf-8' && csv.encoding !== 'windows-1252') return { reason: `encoding ${csv.encoding}` };
+		if (csv.encoding.startsWith('utf-16') && this.src.size > MAX_UTF16_BYTES) return { reason: 'UTF-16 too large to copy as UTF-8' };
 		if (s.headers.length < 2) return { reason: 'one column' };
 		if (s.checks.errorCount > 0) return { reason: 'file-level errors' };
 		const table = s.checks.table;
@@ -131,7 +134,17 @@ export class FastSide {
 			const wanted = prep.columns.filter((c) => (LOCATION_INPUTS as readonly string[]).includes(c.def.name));
 			this.wanted = wanted.map((c) => ({ name: c.def.name, index: c.index }));
 			const extract: Extract[] = wanted.map((c) => ({ index: c.index, kind: c.def.type === 'text' ? 'text' : 'number' }));
-			this.scanner = new SliceScanner(this.src, {
+			// UTF-16 (Excel's "Unicode text") is no byte-level CSV (every other byte zero): the scan and DuckDB read
+			// a UTF-8 copy of its text (the size of a UTF-8 file, made in one pass).
+			let src = this.src;
+			let start = csv.start;
+			if (csv.encoding === 'utf-16le' || csv.encoding === 'utf-16be') {
+				const t = performance.now();
+				src = bytesSource(await utf8Copy(this.src, csv.encoding, csv.start, signal));
+				start = 0;
+				this.transcodeMs += performance.now() - t;
+			}
+			this.scanner = new SliceScanner(src, {
 				delimiter: csv.delimiter,
 				encoding: csv.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8',
 				headerLine: csv.headerLine,
@@ -139,12 +152,12 @@ export class FastSide {
 				numberColumns: prep.numberColumns,
 				extract,
 				sampleRows: SAMPLE_ROWS,
-				start: csv.start,
+				start,
 				firstSliceBytes: this.slicing.firstSliceBytes ?? FIRST_SLICE_BYTES,
 				sliceBytes: this.slicing.sliceBytes ?? SLICE_BYTES,
 				chunkBytes: this.slicing.chunkBytes,
-				// DuckDB reads UTF-8 only: a Windows-1252 file's slices go to it as bytes transcoded here.
-				keepBytes: this.slicing.keepBytes || csv.encoding === 'windows-1252'
+				// DuckDB reads UTF-8 only: the slices of a file in another encoding go to it as bytes transcoded here.
+				keepBytes: this.slicing.keepBytes || csv.encoding !== 'utf-8'
 			});
 		}
 		const next = await this.scanner.next({ signal, onProgress });
