@@ -286,6 +286,7 @@ function mutate(rng: Rng, text: string): [string, string] {
 		['invisible format character', () => cell((c) => (c[rng.int(2)] = ['\u202e', '\u200b', '\u2066', '\ufeff', '\u{e0041}', '\u00ad'][rng.int(6)] + c[0]))],
 		['umlauts and typographic characters', () => cell((c) => (c[0] = ['Zürich-Süd ', '€ ', '„Bahnhof“ ', 'Rue de l’Église ', 'Œuvre – '][rng.int(5)] + c[0]))],
 		['typographic apostrophe in a number', () => cell((c) => (c[3] = '1’234'))],
+		['double-encoded text', () => cell((c) => (c[rng.int(2)] = ['ZÃ¼rich-', 'lâ€™', 'Â°', 'São '][rng.int(4)] + c[0]))],
 		['empty required', () => cell((c) => (c[3] = ''))],
 		['unusual', () => cell((c) => (c[2] = '250000'))],
 		['duplicate row', () => lines.splice(pick(), 0, lines[pick()])],
@@ -387,6 +388,7 @@ describe('byte scan = our parser', () => {
 			expect(await scan(at(text, 100, [0xc3]), chunkBytes)).toBe('not UTF-8'); // a cut character followed by ASCII
 			expect(await scan(at(text, 101, [0xe2, 0x80, 0xae]), chunkBytes)).toBe('invisible format characters'); // U+202E, wherever the chunk ends
 			expect(await scan(at(text, 101, [0xf3, 0xa0, 0x81, 0x81]), chunkBytes)).toBe('invisible format characters'); // a tag character (U+E0041)
+			expect(await scan(at(text, 101, [...enc('ZÃ¼rich')]), chunkBytes)).toBe('double-encoded text'); // C3 83 C2 BC, wherever the chunk ends
 		}
 	});
 
@@ -401,6 +403,9 @@ describe('byte scan = our parser', () => {
 		expect((await scan(latin('a;b\nx\xa0;1\n'))).columns[0].edge).toBe(EDGE_OTHER); // NBSP last
 		expect((await scan(latin('a;b\n\xc2x\xbf;1\n'))).columns[0].edge).toBe(EDGE_NONE); // Â…¿: not whitespace here
 		expect((await scan(latin('a;b\nx;1\x92234\n'))).columns[1].plain).toBe(false); // 1’234
+		// UTF-8 saved as Windows-1252 («ZÃ¼rich» is C3 BC there), wherever the chunks end: the validator's to warn of.
+		for (const chunkBytes of [1, 2, 3, 1 << 20]) expect((await scan(latin('a;b\nZ\xc3\xbcrich;1\n'), chunkBytes)).reason).toBe('double-encoded text');
+		expect((await scan(latin('a;b\nS\xe3o \xc3x;1\n'))).reason).toBeUndefined(); // São, and Ã before a letter
 	});
 
 	it('decodes and transcodes Windows-1252 by the standard, 0x80–0x9F included (Node\'s own decoder reads them as ISO-8859-1)', () => {

@@ -121,6 +121,19 @@ describe('CSV reading', () => {
 		expect(typo.parsed?.info.encoding).toBe('windows-1252');
 		expect(typo.result?.preview.map((p) => [p.unit, p.office_id])).toEqual([['Büro – „Süd“', 'Rue de l’Église']]);
 	});
+	it('warns of text that looks double-encoded (UTF-8 opened as ANSI and saved again), naming column, rows and what it stood for', async () => {
+		const csv = 'person_id;unit;fte;office_id;lon;lat\nP1;BÃ¼ro SÃ¼d;1;LU-01;8,31;47,05\nP2;IV;1;Rue de lâ€™Ã‰glise;8,31;47,05\nP3;BÃ¼ro SÃ¼d;1;São Paulo;8,31;47,05\nP4;Zürich;1;Â°;8,31;47,05\n';
+		const r = await run('staff', text('ansi-again.csv', csv));
+		expect(where(r.issues)).toEqual([
+			['warning', null, 'unit', 'double_encoded'],
+			['warning', null, 'office_id', 'double_encoded']
+		]);
+		expect(r.issues[0].message.de).toContain('(2 Zeilen, erste in Zeile 2; «BÃ¼ro SÃ¼d» steht wohl für «Büro Süd»)');
+		expect(r.issues[1].message.en).toContain('(2 rows, first in row 3; "Rue de lâ€™Ã‰glise" probably stands for "Rue de l’Église")');
+		// The values are kept as they are: the warning asks for a clean export, it does not guess.
+		expect(r.result?.preview.map((p) => p.unit)).toEqual(['BÃ¼ro SÃ¼d', 'IV', 'BÃ¼ro SÃ¼d', 'Zürich']);
+		expect(r.result?.stats.errors).toBe(0);
+	});
 	it('reads a semicolon CSV with BOM, CRLF, German headers and decimal commas like the comma version', async () => {
 		const a = await run('staff', file('good/staff.csv'));
 		const b = await run('staff', file('good/staff_semicolon.csv'));

@@ -20,6 +20,7 @@ import { show } from './values.ts';
 import { allowedValue, valueList } from './allowed-values.ts';
 import { readCoordinatePair } from './coordinate-text.ts';
 import { hasFormatChars, withoutFormatChars } from '../../util/invisible.ts';
+import { looksDoubleEncoded, undoDoubleEncoding } from '../../util/windows-1252.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
 import { identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
 import { isProblem, numberInput, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
@@ -137,6 +138,8 @@ export class TableValidator {
 	private readonly inPercent = new Set<string>();
 	/** Text columns whose values had invisible format characters removed (util/invisible.ts): rows, first row. */
 	private readonly formatChars = new Map<string, { rows: number; first: number }>();
+	/** Text columns with values that look like UTF-8 read as Windows-1252 («ZÃ¼rich»): rows, first row, its value. */
+	private readonly doubleEncoded = new Map<string, { rows: number; first: number; value: string }>();
 
 	constructor(
 		readonly table: TableName,
@@ -288,6 +291,11 @@ export class TableValidator {
 					const f = this.formatChars.get(c.name);
 					if (f) f.rows++;
 					else this.formatChars.set(c.name, { rows: 1, first: rowNo[i] });
+				}
+				if (typeof typed === 'string' && c.type === 'text' && looksDoubleEncoded(typed)) {
+					const d = this.doubleEncoded.get(c.name);
+					if (d) d.rows++;
+					else this.doubleEncoded.set(c.name, { rows: 1, first: rowNo[i], value: typed });
 				}
 				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent.
 				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null)) typed /= 100;
@@ -484,6 +492,17 @@ export class TableValidator {
 			issues.warn(null, h, 'invisible_characters', {
 				de: `Spalte «${h}» enthielt unsichtbare Steuerzeichen (Schreibrichtung, Nullbreite; ${rows.de}): entfernt, damit der Text so gespeichert wird, wie er zu sehen ist, und gleich aussehende Werte gleich sind.`,
 				en: `Column "${h}" held invisible control characters (text direction, zero width; ${rows.en}): removed, so the text is stored as it is seen and values that look the same are the same.`
+			});
+		}
+		for (const [name, d] of this.doubleEncoded) {
+			const h = this.mapping[name];
+			const rows = { de: `${d.rows} ${d.rows === 1 ? 'Zeile' : 'Zeilen'}, erste in Zeile ${d.first}`, en: `${d.rows} ${d.rows === 1 ? 'row' : 'rows'}, first in row ${d.first}` };
+			const meant = undoDoubleEncoding(d.value);
+			const example = meant ? { de: `«${show(d.value)}» steht wohl für «${show(meant)}»`, en: `"${show(d.value)}" probably stands for "${show(meant)}"` } : { de: `«${show(d.value)}»`, en: `"${show(d.value)}"` };
+			issues.order = [STAGE.file, 6];
+			issues.warn(null, h, 'double_encoded', {
+				de: `Spalte «${h}» sieht doppelt kodiert aus (${rows.de}; ${example.de}): die Datei wurde wohl als UTF-8 gespeichert, als ANSI (Windows-1252) geöffnet und wieder gespeichert. Die Werte sind so übernommen, wie sie in der Datei stehen; besser die Quelle neu als «CSV UTF-8» exportieren.`,
+				en: `Column "${h}" looks double-encoded (${rows.en}; ${example.en}): the file was probably saved as UTF-8, opened as ANSI (Windows-1252) and saved again. The values are taken as they are in the file; better export the source again as "CSV UTF-8".`
 			});
 		}
 		// File-level system of each coordinate pair, reported once when it is not plain WGS84 in lon/lat.

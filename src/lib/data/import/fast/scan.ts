@@ -109,6 +109,23 @@ function edgeTables(encoding: ScanEncoding): { first: Uint8Array; last: Uint8Arr
 /** Windows-1252 bytes that are invisible format characters (the soft hyphen, 0xAD). */
 const WINDOWS_1252_FORMAT = WINDOWS_1252_CHARS.flatMap((c, b) => (hasFormatChars(c) ? [b] : []));
 
+/**
+ * Whether `buf` may hold a value util/windows-1252.ts looksDoubleEncoded() matches («ZÃ¼rich»): a superset,
+ * by bytes. UTF-8: Â, Ã or â (C3 82, C3 83, C3 A2) followed by a lead byte of what a continuation byte reads
+ * as in Windows-1252 (C2, C5, C6, CB, E2). Windows-1252: Â, Ã or â (C2, C3, E2) followed by a byte 80–BF.
+ */
+function mayBeDoubleEncoded(buf: Uint8Array, ansi: boolean): boolean {
+	const n = buf.length;
+	for (const lead of ansi ? [0xc2, 0xc3, 0xe2] : [0xc3]) {
+		for (let i = buf.indexOf(lead); i >= 0 && i + 1 < n; i = buf.indexOf(lead, i + 1)) {
+			const b = buf[i + 1];
+			if (ansi ? b >= 0x80 && b <= 0xbf : (b === 0x82 || b === 0x83 || b === 0xa2) && i + 2 < n && UTF8_CONTINUATION_LEADS.has(buf[i + 2])) return true;
+		}
+	}
+	return false;
+}
+const UTF8_CONTINUATION_LEADS = new Set([0xc2, 0xc5, 0xc6, 0xcb, 0xe2]);
+
 /** The encodings the scan reads: both keep the delimiter, quotes and line ends as single ASCII bytes. */
 export type ScanEncoding = 'utf-8' | 'windows-1252';
 
@@ -652,9 +669,19 @@ class Scanner {
 	private readonly check: TextDecoder | null;
 	private lastAscii = true;
 
+	/** The last two bytes of the previous chunk (a double-encoded character may straddle chunks). */
+	private tail = new Uint8Array(0);
+
 	/** Scan the bytes `buf` found at offset `base` of the file. */
 	chunk(buf: Uint8Array, base: number, final = false): void {
 		if (buf.indexOf(0) >= 0) this.doubt('a NUL byte');
+		// Text that may be UTF-8 read as Windows-1252 and saved again: the validator warns of it.
+		const ansi = !this.check;
+		const seam = new Uint8Array(this.tail.length + Math.min(2, buf.length));
+		seam.set(this.tail);
+		seam.set(buf.subarray(0, 2), this.tail.length);
+		if (mayBeDoubleEncoded(seam, ansi) || mayBeDoubleEncoded(buf, ansi)) this.doubt('double-encoded text');
+		this.tail = buf.slice(Math.max(0, buf.length - 2));
 		// Invisible format characters are removed from text by the validator, with a warning (util/invisible.ts).
 		if (!this.check) {
 			// Windows-1252: a byte is a character, and a few (the soft hyphen) are such characters.
