@@ -50,7 +50,7 @@ export async function run(args: string[]): Promise<number> {
 	const errors = issues.filter((i) => i.severity === 'error').length;
 	const warnings = issues.length - errors;
 	console.log(`\n${counts.join('\n')}`);
-	console.log(lang === 'de' ? `${errors} Fehler, ${warnings} Warnungen.` : `${errors} error(s), ${warnings} warning(s).`);
+	console.log(lang === 'de' ? `${errors} Fehler, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}.` : `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`);
 	return errors > 0 ? 1 : 0;
 }
 

@@ -27,6 +27,12 @@ Kriens;Arbeitgebende;120;2
 Emmen;Stellensuchende;80;12
 `;
 
+/** The import statistics' words agree with their numbers («1 Zeile», «2 Zeilen», «1 Warnung»). */
+function assertStatsGrammar(stats) {
+	const m = /^([\d'’]+) (Zeilen?) · ([\d'’]+) Fehler · ([\d'’]+) (Warnung(?:en)?)$/.exec(stats.trim());
+	assert(m && (m[1] === '1') === (m[2] === 'Zeile') && (m[4] === '1') === (m[5] === 'Warnung'), `statistics: ${stats}`);
+}
+
 async function upload(t, name, text) {
 	await t.page.setInputFiles('[data-testid="import-file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 }
@@ -75,12 +81,17 @@ export const tests = [
 			await t.page.waitForSelector('[data-testid="import-stats"]');
 			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
 			assert(/2 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
+			assertStatsGrammar(stats);
 			const preview = await t.page.locator('[data-testid="import-preview"] tbody tr').allInnerTexts();
 			assert(/\b0[.,]8\b/.test(preview[0]) && /\b1\b/.test(preview[1]), `Pensum not read as FTE: ${preview.join(' | ')}`);
 			const issues = await t.page.locator('[data-testid="import-issues"] tbody tr').allInnerTexts();
 			assert(issues.some((r) => /Beschäftigungsgrad in %/.test(r) && /in Prozent/.test(r)), `no percent note: ${issues.join(' | ')}`);
 			assert(!(await t.page.locator('[data-testid="import-commit"]').isDisabled()), 'commit disabled for a file without errors');
 			await t.screenshot('import-hr-export');
+			// One row: «1 Zeile», not «1 Zeilen».
+			await upload(t, 'hr_eine_person.csv', hrStaff.split('\n').slice(0, 2).join('\n') + '\n');
+			await t.page.waitForFunction(() => /^1 Zeile ·/.test(document.querySelector('[data-testid="import-stats"]')?.textContent?.trim() ?? ''));
+			assertStatsGrammar(await t.page.locator('[data-testid="import-stats"]').innerText());
 		}
 	},
 	{
