@@ -107,6 +107,11 @@ export async function validateAndType(
  * file's headers (file-level checks run here), `push` each chunk of rows (returns the chunk's typed
  * Arrow table; issues and duplicate keys are remembered across chunks, issues capped), then `finish`.
  */
+/** «3 Zeilen, erste in Zeile 7»: how many rows a column-wide warning concerns, and the first. */
+function rowsAndFirst(x: { rows: number; first: number }): { de: string; en: string } {
+	return { de: `${x.rows} ${x.rows === 1 ? 'Zeile' : 'Zeilen'}, erste in Zeile ${x.first}`, en: `${x.rows} ${x.rows === 1 ? 'row' : 'rows'}, first in row ${x.first}` };
+}
+
 export class TableValidator {
 	readonly def: TableDef;
 	readonly mapping: ColumnMapping;
@@ -487,7 +492,7 @@ export class TableValidator {
 		}
 		for (const [name, f] of this.formatChars) {
 			const h = this.mapping[name];
-			const rows = { de: `${f.rows} ${f.rows === 1 ? 'Zeile' : 'Zeilen'}, erste in Zeile ${f.first}`, en: `${f.rows} ${f.rows === 1 ? 'row' : 'rows'}, first in row ${f.first}` };
+			const rows = rowsAndFirst(f);
 			issues.order = [STAGE.file, 5];
 			issues.warn(null, h, 'invisible_characters', {
 				de: `Spalte «${h}» enthielt unsichtbare Steuerzeichen (Schreibrichtung, Nullbreite; ${rows.de}): entfernt, damit der Text so gespeichert wird, wie er zu sehen ist, und gleich aussehende Werte gleich sind.`,
@@ -496,7 +501,7 @@ export class TableValidator {
 		}
 		for (const [name, d] of this.doubleEncoded) {
 			const h = this.mapping[name];
-			const rows = { de: `${d.rows} ${d.rows === 1 ? 'Zeile' : 'Zeilen'}, erste in Zeile ${d.first}`, en: `${d.rows} ${d.rows === 1 ? 'row' : 'rows'}, first in row ${d.first}` };
+			const rows = rowsAndFirst(d);
 			const meant = undoDoubleEncoding(d.value);
 			const example = meant ? { de: `«${show(d.value)}» steht wohl für «${show(meant)}»`, en: `"${show(d.value)}" probably stands for "${show(meant)}"` } : { de: `«${show(d.value)}»`, en: `"${show(d.value)}"` };
 			issues.order = [STAGE.file, 6];
