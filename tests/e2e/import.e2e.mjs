@@ -202,6 +202,28 @@ export const tests = [
 		}
 	},
 	{
+		name: 'a Windows-1252 customer list whose first megabytes are plain ASCII (the umlauts further down): the fast path, the encoding named',
+		async run(t) {
+			await t.goto('/data');
+			await t.ready();
+			await t.page.selectOption('[data-testid="import-table"]', 'customers');
+			// Beyond the import worker's first chunk (4 MB), where the fast open checks UTF-8, the first «ü» (0xFC).
+			const rows = Array.from({ length: 100_000 }, (_, i) => `K${String(i).padStart(6, '0')}-insured,insured,${1 + (i % 9)},0.2,8.${300000 + (i % 5000)},47.0${40000 + (i % 9000)},,`);
+			const text = `customer_id,group,count,visits_per_year,lon,lat,zone_id,geocode_quality\n${rows.join('\n')}\nHüswil-insured,insured,3,0.2,7.9066,47.1303,,\n`;
+			assert(text.indexOf('ü') > 4 << 20, 'the first umlaut is not beyond the first chunk');
+			const bytes = Buffer.from(text, 'latin1');
+			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'Kunden.csv', mimeType: 'text/csv', buffer: bytes });
+			await t.page.waitForSelector('[data-testid="import-stats"]', { timeout: 120_000 });
+			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
+			assert(/100'001 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
+			const readPath = t.page.locator('[data-testid="import-path"]');
+			assert((await readPath.getAttribute('data-fast')) === 'true', `not the fast path: ${await readPath.getAttribute('title')}`);
+			const detected = await t.page.locator('main').innerText();
+			assert(/CSV, Windows-1252 \(ANSI\), “,”/.test(detected), `the encoding is not named as read: ${detected.match(/Erkannt[^\n]*/)?.[0]}`);
+			await t.screenshot('import-windows-1252-late');
+		}
+	},
+	{
 		name: 'a customer list opened as staff: the page names the table its columns fit and reads it as that in one click',
 		async run(t) {
 			await t.goto('/data');

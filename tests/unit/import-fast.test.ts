@@ -26,7 +26,10 @@ const refs = loadGeoRefs();
 const enc = (s: string) => new TextEncoder().encode(s);
 
 interface Both {
+	/** The fast path's last try (null: not tried). */
 	fast: FastOutcome | null;
+	/** Every try, in order (a file opened as UTF-8 may be tried once more as Windows-1252). */
+	tries: FastOutcome[];
 	same: boolean;
 	detail: string;
 }
@@ -35,15 +38,15 @@ interface Both {
 const TINY: FastSliceOptions = { chunkBytes: 7, firstSliceBytes: 20, sliceBytes: 40, keepBytes: true };
 
 /** Import `bytes` both ways into two databases; compare everything the user and the model see. */
-async function both(dbs: [Db, Db], table: TableName, fileName: string, bytes: Uint8Array, fastSlices?: FastSliceOptions): Promise<Both> {
-	let fast: FastOutcome | null = null;
-	const a = await importToDb(dbs[0], table, { fileName, bytes }, { refs, onFastPath: (o) => (fast = o), fastSlices });
-	const b = await importToDb(dbs[1], table, { fileName, bytes }, { refs, fast: false });
+async function both(dbs: [Db, Db], table: TableName, fileName: string, bytes: Uint8Array, fastSlices?: FastSliceOptions, chunkBytes?: number): Promise<Both> {
+	const tries: FastOutcome[] = [];
+	const a = await importToDb(dbs[0], table, { fileName, bytes }, { refs, onFastPath: (o) => tries.push(o), fastSlices, chunkBytes });
+	const b = await importToDb(dbs[1], table, { fileName, bytes }, { refs, fast: false, chunkBytes });
 	const msg = (i: ImportIssue[]) => i.map((x) => [x.severity, x.row, x.column, x.code, x.message.de, x.message.en]);
 	const sum = async (db: Db) => JSON.stringify(await rows(db, `SELECT count(*)::INTEGER AS n, sum(hash(t::VARCHAR))::VARCHAR AS h FROM ${table} t`));
 	const left = JSON.stringify([msg(a.issues), a.committed, a.stats, await sum(dbs[0])]);
 	const right = JSON.stringify([msg(b.issues), b.committed, b.stats, await sum(dbs[1])]);
-	return { fast, same: left === right, detail: left === right ? '' : `fast: ${left.slice(0, 600)}\nref:  ${right.slice(0, 600)}` };
+	return { fast: tries.at(-1) ?? null, tries, same: left === right, detail: left === right ? '' : `fast: ${left.slice(0, 600)}\nref:  ${right.slice(0, 600)}` };
 }
 
 const taken = (f: FastOutcome | null) => !!f && f.ok;
@@ -117,6 +120,23 @@ describe('fast path = reference path', () => {
 		expect(fastCount).toBeGreaterThan(runs / 10);
 		expect([ansiFast, utf16Fast]).toSatisfy(([a, u]: number[]) => a > 0 && u > 0);
 	}, 300_000);
+
+	it('a Windows-1252 file whose first chunk is plain ASCII is tried once more as Windows-1252 and takes the fast path', async () => {
+		// The fast open checks UTF-8 on the first chunk only; here the first umlaut, «’» or «–» lies beyond it.
+		for (const file of ['badinput/customers_cp1252.csv', 'import/bad/staff_cp1252.csv', 'badinput/staff_bom_cp1252.csv']) {
+			const f = path.basename(file);
+			const bytes = new Uint8Array(readFileSync(path.join(ROOT, 'tests/fixtures', file)));
+			const first = bytes.findIndex((b) => b > 0x7f && b !== 0xef && b !== 0xbb && b !== 0xbf);
+			expect(first, f).toBeGreaterThan(40);
+			const table = tableForFile(f)!;
+			const r = await both(dbs(), table, f, bytes, undefined, 32);
+			expect([f, r.detail]).toEqual([f, '']);
+			expect([f, r.tries.map((o) => (o.ok ? 'taken' : o.reason))]).toEqual([f, ['scan: not UTF-8', 'taken']]);
+		}
+		// Bytes that are not UTF-8 in a UTF-16 file, or a file that is not UTF-8 from its first chunk on: no second try.
+		const u16 = await both(dbs(), 'customers', 'u.csv', new Uint8Array(readFileSync(path.join(ROOT, 'tests/fixtures/badinput/customers_utf16le.txt'))), undefined, 32);
+		expect([u16.detail, u16.tries.length]).toEqual(['', 1]);
+	});
 
 	it('ids that may be AHV numbers or e-mail addresses send the file to the validator, which stores pseudonyms', async () => {
 		const csv = 'person_id,unit,fte,office_id,plz\n756.1234.5678.97,AK,1,LU-01,6003\nanna@lu.ch,IV,0.8,LU-01,6010\n7560,IV,1,LU-01,6010\n';

@@ -11,18 +11,20 @@ import { GEO_REF_FILES } from '../data/geocode.ts';
 import type { TableName } from '../data/schema.ts';
 import type { ColumnMapping } from '../data/import/mapping.ts';
 import { formatOf } from '../data/import/content-format.ts';
-import type { ImportHandlers, StreamNextResponse } from '../data/import/worker-handlers.ts';
+import type { ImportHandlers, StreamNextResponse, StreamOpenResponse } from '../data/import/worker-handlers.ts';
+import type { TextEncoding } from '../data/import/encoding.ts';
 import type { MatrixInfo } from '../data/import/stream.ts';
 import type { MatrixMode } from '../data/travel-time-formats.ts';
 import type { FileFormat, ImportIssue, ParsedFile } from '../data/import/types.ts';
 import type { ValidationResult } from '../data/import/validate.ts';
 import type { Db } from '../data/db/connector.ts';
 import { buffersOf, CancelledError, client, type Endpoint, type Remote } from '../util/rpc.ts';
-import { fastImport, type FastJs, type FastOutcome } from '../data/import/fast/run.ts';
+import { fastImport, retryEncoding, type FastJs, type FastOutcome } from '../data/import/fast/run.ts';
 import { ImportCancelled } from '../data/import/issues.ts';
 import { fetchText, geoFiles } from './assets.ts';
 
 type Call = Remote<ImportHandlers>;
+type Opened = Extract<StreamOpenResponse, { ok: true }>;
 
 /** Rows the data page previews (a virtual table: only the visible ones are drawn). */
 const PREVIEW_ROWS = 500;
@@ -102,21 +104,27 @@ export interface StagedImport {
  * `commitStaged`); with errors, on cancel or failure the staging table is dropped again.
  */
 export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutcome> {
-	const started = performance.now();
 	const call = await importWorker();
-	const open = (fastOpen: boolean) =>
-		call
-			.open(
-				{ table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping, sheet: o.sheet, headerRow: o.headerRow, previewRows: PREVIEW_ROWS, matrixMode: o.matrixMode ?? null, fastOpen },
-				{ signal: o.signal }
-			)
+	let openMs = 0;
+	/**
+	 * A session on the file, or how the run ends (cancelled, a file-level error). The page hears what was
+	 * read each time (onOpen): a later session may read the file in another encoding than the first.
+	 */
+	const open = async (how: { fastOpen: boolean; encoding?: TextEncoding }): Promise<Opened | RunOutcome> => {
+		const t0 = performance.now();
+		const r = await call
+			.open({ table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping, sheet: o.sheet, headerRow: o.headerRow, previewRows: PREVIEW_ROWS, matrixMode: o.matrixMode ?? null, ...how }, { signal: o.signal })
 			.catch((e) => (e instanceof CancelledError ? null : Promise.reject(e)));
+		if (!r || (!r.ok && r.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
+		if (!r.ok) return { kind: 'file-error', issues: r.issues };
+		openMs = Math.round(performance.now() - t0);
+		o.onOpen?.({ fileName: o.file.name, format: r.format, headers: r.headers, info: r.info, matrix: r.matrix }, r.mapping);
+		return r;
+	};
 	// A CSV may take the fast path: its first session checks the encoding on the first chunk only.
 	const csv = formatOf(o.file.name) === 'csv' && !!db.registerFile;
-	let opened = await open(csv);
-	if (!opened || (!opened.ok && opened.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
-	if (!opened.ok) return { kind: 'file-error', issues: opened.issues };
-	o.onOpen?.({ fileName: o.file.name, format: opened.format, headers: opened.headers, info: opened.info, matrix: opened.matrix }, opened.mapping);
+	let opened = await open({ fastOpen: csv });
+	if ('kind' in opened) return opened;
 	if (opened.matrix?.format && !opened.matrix.mode) {
 		call.close({ session: opened.session }).catch(() => {});
 		return { kind: 'needs-mode' };
@@ -131,32 +139,36 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 
 	// ---- the fast path: DuckDB reads the CSV itself; the worker scans and locates (import/fast/run.ts)
 	if (csv && opened.format === 'csv') {
-		const session = opened.session;
-		const js: FastJs = {
-			plan: () => call.fastPlan({ session }),
-			slice: (prep, onProgress) => call.fastSlice({ session, prep }, { signal: o.signal, onProgress: (f) => onProgress?.(f) }),
-			finish: (preview) => call.fastFinish({ session, preview })
-		};
-		try {
-			const opening = Math.round(performance.now() - started);
-			const fast = await fastImport(db, js, o.file, { signal: o.signal, previewRows: PREVIEW_ROWS, onProgress: (f) => report(f, 0) });
-			fast.ms = { open: opening, ...fast.ms }; // the session's first chunk (sniffing, mapping) before the fast path
-			o.onFastPath?.(fast);
-			if (fast.ok) {
-				const result: StreamedResult = { ...fast.result, table: o.table, matrix: null };
-				return { kind: 'done', result, staged: { table: o.table, rows: fast.rows, ipc: null } };
+		for (;;) {
+			const session = opened.session;
+			const js: FastJs = {
+				plan: () => call.fastPlan({ session }),
+				slice: (prep, onProgress) => call.fastSlice({ session, prep }, { signal: o.signal, onProgress: (f) => onProgress?.(f) }),
+				finish: (preview) => call.fastFinish({ session, preview })
+			};
+			let fast: FastOutcome;
+			try {
+				fast = await fastImport(db, js, o.file, { signal: o.signal, previewRows: PREVIEW_ROWS, onProgress: (f) => report(f, 0) });
+				fast.ms = { open: openMs, ...fast.ms }; // the session's first chunk (sniffing, mapping) before the fast path
+				o.onFastPath?.(fast);
+				if (fast.ok) {
+					const result: StreamedResult = { ...fast.result, table: o.table, matrix: null };
+					return { kind: 'done', result, staged: { table: o.table, rows: fast.rows, ipc: null } };
+				}
+			} catch (e) {
+				call.close({ session }).catch(() => {});
+				if (e instanceof CancelledError || e instanceof ImportCancelled || o.signal.aborted) return { kind: 'cancelled' };
+				throw e;
 			}
-		} catch (e) {
+			// Once more as Windows-1252 (fast/run.ts retryEncoding), else the reference path; from a fresh session
+			// either way (the fast path may have counted rows into this one).
 			call.close({ session }).catch(() => {});
-			if (e instanceof CancelledError || e instanceof ImportCancelled || o.signal.aborted) return { kind: 'cancelled' };
-			throw e;
+			shown = 0;
+			const encoding = retryEncoding(fast, opened.info.encoding);
+			opened = await open(encoding ? { fastOpen: true, encoding } : { fastOpen: false });
+			if ('kind' in opened) return opened;
+			if (!encoding) break;
 		}
-		// The reference path, from a fresh session (the fast path may have counted rows into this one).
-		call.close({ session }).catch(() => {});
-		shown = 0;
-		opened = await open(false);
-		if (!opened || (!opened.ok && opened.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
-		if (!opened.ok) return { kind: 'file-error', issues: opened.issues };
 	}
 
 	const session = opened.session;

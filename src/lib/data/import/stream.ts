@@ -45,7 +45,8 @@ import {
 	type MatrixMode
 } from '../travel-time-formats.ts';
 import { SAMPLE_ROWS, TableValidator, type ValidationResult } from './validate.ts';
-import { fastImport, type FastOutcome } from './fast/run.ts';
+import { fastImport, retryEncoding, type FastOutcome } from './fast/run.ts';
+import type { TextEncoding } from './encoding.ts';
 import { FastSide, type FastPrep, type FastSliceOptions } from './fast/side.ts';
 
 /** A file to stream: a File/Blob (read by slices) or bytes already in memory. */
@@ -177,7 +178,10 @@ function sliced(p: ParsedFile): RowSource {
 	};
 }
 
-async function openRows(input: StreamInput, opts: { sheet?: string; headerRow?: number; chunkBytes?: number; signal?: AbortSignal; fastOpen?: boolean }): Promise<RowSource> {
+/** How a file is opened (the reading part of SessionOptions). */
+type OpenOptions = Pick<SessionOptions, 'sheet' | 'headerRow' | 'chunkBytes' | 'signal' | 'fastOpen' | 'encoding'>;
+
+async function openRows(input: StreamInput, opts: OpenOptions): Promise<RowSource> {
 	const src = byteSource(input);
 	if (src.size === 0) throw new ImportFileError('empty_file', { de: 'Die Datei ist leer.', en: 'The file is empty.' });
 	const { format, note } = readFormat(input.fileName, await src.read(0, Math.min(src.size, HEAD_BYTES)));
@@ -190,11 +194,11 @@ async function openRowsAs(
 	format: FileFormat,
 	input: StreamInput,
 	src: ByteSource,
-	opts: { sheet?: string; headerRow?: number; chunkBytes?: number; signal?: AbortSignal; fastOpen?: boolean }
+	opts: OpenOptions
 ): Promise<RowSource> {
 	switch (format) {
 		case 'csv': {
-			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal, headerRow: opts.headerRow, headOnly: opts.fastOpen });
+			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal, headerRow: opts.headerRow, headOnly: opts.fastOpen, encoding: opts.encoding });
 			const csv = { delimiter: r.info.delimiter, encoding: r.info.encoding, headerLine: r.headerLine, start: r.start };
 			return { format, headers: r.headers, info: { ...r.info }, csv, next: () => r.next(), get fraction() { return r.fraction; } };
 		}
@@ -232,6 +236,8 @@ export interface SessionOptions {
 	 * path's own readers refuse invalid UTF-8 later, and the reference path opens the file anew.
 	 */
 	fastOpen?: boolean;
+	/** CSV: read as this encoding instead of sniffing it (the fast path's second try, fast/run.ts retryEncoding). */
+	encoding?: TextEncoding;
 }
 
 /** One file being imported: headers known after `open`, then chunk after chunk of typed rows. */
@@ -406,20 +412,25 @@ export async function importToDb(
 		const csv = formatOf(input.fileName) === 'csv' && opts.fast !== false;
 		let s = await ImportSession.open(table, input, { ...opts, fastOpen: csv });
 		if (csv && s.format === 'csv') {
-			const side = new FastSide(s, byteSource(input), opts.fastSlices);
-			const js = { plan: () => side.plan(), slice: (p: FastPrep, f?: (x: number) => void) => side.slice(p, opts.signal, f), finish: side.finish.bind(side) };
-			const out = await fastImport(db, js, 'blob' in input ? input.blob : input.bytes, {
-				signal: opts.signal,
-				previewRows: opts.previewRows,
-				onProgress: (f) => opts.onProgress?.(f, 0)
-			});
-			opts.onFastPath?.(out);
-			if (out.ok) {
-				const committed = opts.commit !== false; // no errors, by construction of the fast path
-				if (committed) await stageCommit(db, table);
-				else await stageDrop(db, table);
-				opts.onProgress?.(1, out.rows);
-				return { issues: out.result.issues, stats: out.result.stats, committed, cancelled: false };
+			for (;;) {
+				const side = new FastSide(s, byteSource(input), opts.fastSlices);
+				const js = { plan: () => side.plan(), slice: (p: FastPrep, f?: (x: number) => void) => side.slice(p, opts.signal, f), finish: side.finish.bind(side) };
+				const out = await fastImport(db, js, 'blob' in input ? input.blob : input.bytes, {
+					signal: opts.signal,
+					previewRows: opts.previewRows,
+					onProgress: (f) => opts.onProgress?.(f, 0)
+				});
+				opts.onFastPath?.(out);
+				if (out.ok) {
+					const committed = opts.commit !== false; // no errors, by construction of the fast path
+					if (committed) await stageCommit(db, table);
+					else await stageDrop(db, table);
+					opts.onProgress?.(1, out.rows);
+					return { issues: out.result.issues, stats: out.result.stats, committed, cancelled: false };
+				}
+				const encoding = retryEncoding(out, s.csv?.encoding);
+				if (!encoding) break;
+				s = await ImportSession.open(table, input, { ...opts, fastOpen: true, encoding });
 			}
 			// The reference path, from a fresh session (the fast path may have counted rows into this one).
 			s = await ImportSession.open(table, input, opts);

@@ -22,7 +22,8 @@ import { tableFromColumns } from '../../arrow.ts';
 import { rows as queryRows, type Db, type RegisterableFile } from '../../db/connector.ts';
 import { importStaging, queued, stageBegin, stageDrop } from '../../replace.ts';
 import { ident } from '../../schema.ts';
-import type { ScanResult } from './scan.ts';
+import { NOT_UTF8, type ScanResult } from './scan.ts';
+import type { TextEncoding } from '../encoding.ts';
 import type { FastPrep, FastSlice } from './side.ts';
 import type { ValidationResult } from '../validate.ts';
 import { addFlagSql, checkSql, dropFlagSql, FAST_LOC, sliceInsertSql, type FastPlan } from './sql.ts';
@@ -40,6 +41,17 @@ export interface FastJs {
 export type FastOutcome =
 	| { ok: true; result: Omit<ValidationResult, 'arrow'>; rows: number; ms: Record<string, number> }
 	| { ok: false; reason: string; ms: Record<string, number> };
+
+/**
+ * The encoding for one more try of a file the fast path gave up on, or null. The fast open checks UTF-8 on
+ * the first chunk only (SessionOptions.fastOpen): a Windows-1252 ("ANSI") file whose first megabytes are
+ * ASCII (umlauts only further down) opens as UTF-8 until the scan meets the first other byte. The reference
+ * path's check of the whole file (encoding.ts sniffEncoding) reads it as Windows-1252; opened so from the
+ * start, the fast path reads it the same way.
+ */
+export function retryEncoding(out: FastOutcome, opened: string | undefined): TextEncoding | null {
+	return !out.ok && out.reason === `scan: ${NOT_UTF8}` && opened === 'utf-8' ? 'windows-1252' : null;
+}
 
 /**
  * The number columns written with a decimal comma, or why the scan says DuckDB's reading cannot be

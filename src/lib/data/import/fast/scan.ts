@@ -24,6 +24,9 @@ import { hasFormatChars } from '../../../util/invisible.ts';
 import { WINDOWS_1252_CHARS, windows1252Decoder, type TextDecoderLike } from '../../../util/windows-1252.ts';
 import { MAX_VALUE_CHARS } from '../types.ts';
 
+/** The scan's doubt for bytes that are not UTF-8 in a file opened as UTF-8 (see fast/run.ts retryEncoding). */
+export const NOT_UTF8 = 'not UTF-8';
+
 /** Leading/trailing whitespace seen in a column: none, plain spaces, or other whitespace (tab, NBSP, …). */
 export const EDGE_NONE = 0;
 export const EDGE_SPACE = 1;
@@ -694,7 +697,7 @@ class Scanner {
 				try {
 					if (hasFormatChars(this.check.decode(buf, { stream: !final }))) this.doubt('invisible format characters');
 				} catch {
-					this.doubt('not UTF-8');
+					this.doubt(NOT_UTF8);
 				}
 			this.lastAscii = ascii;
 		}
