@@ -363,6 +363,25 @@ describe('fast path: cancel and staging', () => {
 		expect(await rows(db, "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_\\_%' ESCAPE '\\'")).toEqual([]);
 		await db.close();
 	});
+
+	it('the UTF-16 copy moves the progress bar and can be cancelled; the bar never goes back', async () => {
+		const db = await openNodeDb();
+		for (const t of tableNames) await db.exec(createTableSql(tables[t]));
+		// 9 MB of UTF-16: three of the copy's 4 MB reads.
+		const text = '\ufeffcustomer_id\tgroup\tcount\tvisits_per_year\tlon\tlat\n' + Array.from({ length: 150_000 }, (_, i) => `Kü${i}\tinsured\t1\t2\t8.3\t47.05`).join('\n');
+		const bytes = new Uint8Array(Buffer.from(text, 'utf16le'));
+		expect(bytes.length).toBeGreaterThan(8 << 20);
+		const seen: number[] = [];
+		const r = await importToDb(db, 'customers', { fileName: 'u.txt', bytes }, { refs, onProgress: (f) => seen.push(f), onFastPath: (o) => expect(o.ok).toBe(true) });
+		expect(r.committed).toBe(true);
+		expect(seen).toEqual([...seen].sort((a, b) => a - b));
+		// The copy's share is 0.2 of the fast path's 0.9 of the bar.
+		expect(seen.filter((f) => f > 0 && f <= 0.18 + 1e-9).length).toBeGreaterThanOrEqual(3);
+		const ac = new AbortController();
+		const cancelled = await importToDb(db, 'customers', { fileName: 'u.txt', bytes }, { refs, signal: ac.signal, onProgress: (f) => f > 0 && ac.abort() });
+		expect(cancelled).toMatchObject({ cancelled: true, committed: false });
+		await db.close();
+	});
 });
 
 describe('byte scan = our parser', () => {

@@ -25,7 +25,7 @@ describe('UTF-16 to UTF-8', () => {
 				const encoding = le ? 'utf-16le' : 'utf-16be';
 				const want = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
 				for (const chunk of [1, 2, 3, 6, 1 << 20]) {
-					const got = new TextDecoder().decode(await utf8Copy(bytesSource(bytes), encoding, 0, undefined, chunk));
+					const got = new TextDecoder().decode(await utf8Copy(bytesSource(bytes), encoding, 0, { chunkBytes: chunk }));
 					expect([k, encoding, chunk, got]).toEqual([k, encoding, chunk, want]);
 				}
 			}

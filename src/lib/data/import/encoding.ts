@@ -91,7 +91,13 @@ export function decoderFor(encoding: TextEncoding): TextDecoderLike {
  * (decoderFor) gives, for readers that take UTF-8 only (the fast path's byte scan and DuckDB). UTF-16 goes
  * straight to UTF-8 bytes (util/utf16.ts), not through a string.
  */
-export async function utf8Copy(src: ByteSource, encoding: TextEncoding, from: number, signal?: AbortSignal, chunkBytes = 4 << 20): Promise<Uint8Array> {
+export async function utf8Copy(
+	src: ByteSource,
+	encoding: TextEncoding,
+	from: number,
+	opts: { signal?: AbortSignal; chunkBytes?: number; onProgress?: (fraction: number) => void } = {}
+): Promise<Uint8Array> {
+	const { signal, chunkBytes = 4 << 20 } = opts;
 	const parts: Uint8Array[] = [];
 	const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be' ? new Utf16ToUtf8(encoding === 'utf-16le') : null;
 	const dec = decoderFor(encoding);
@@ -101,6 +107,7 @@ export async function utf8Copy(src: ByteSource, encoding: TextEncoding, from: nu
 		const end = Math.min(src.size, at + chunkBytes);
 		const bytes = await src.read(at, end);
 		parts.push(utf16 ? utf16.push(bytes, end === src.size) : enc.encode(dec.decode(bytes, { stream: true })));
+		opts.onProgress?.(end / src.size);
 	}
 	if (!utf16) parts.push(enc.encode(dec.decode()));
 	else if (from >= src.size) parts.push(utf16.push(new Uint8Array(0), true));
