@@ -109,7 +109,6 @@ export class FastSide {
 			// (offices.address and sites.municipality are also stored columns: rows without coordinates then fail
 			// the location step here and the reference path places them.)
 			if (ADDRESS_INPUTS.has(def.name) && !(def.name === 'address' && table === 'offices') && !(def.name === 'municipality' && table === 'sites')) return { reason: 'addresses to geocode' };
-			if (def.name === 'coordinates') return { reason: 'points in one cell' };
 			const index = s.headers.indexOf(h);
 			if (index < 0) return { reason: 'mapping' };
 			columns.push({ def, index });
@@ -217,12 +216,14 @@ export class FastSide {
 			for (const c of inputs) {
 				const v = c.values;
 				const block = new Array<CellValue>(m);
-				if (Array.isArray(v))
+				if (Array.isArray(v)) {
 					// Text as the typing step leaves it: trimmed, empty = null, allowed values in their spelling.
+					const spelling = c.name === 'geocode_quality' ? QUALITY_SPELLING : null;
 					for (let i = 0; i < m; i++) {
 						const t = v[first + i]?.trim();
-						block[i] = t ? (QUALITY_SPELLING.get(t.toLowerCase()) ?? t) : null;
+						block[i] = t ? (spelling?.get(t.toLowerCase()) ?? t) : null;
 					}
+				}
 				else for (let i = 0; i < m; i++) block[i] = Number.isNaN(v[first + i]) ? null : v[first + i];
 				values[c.name] = block;
 			}

@@ -202,7 +202,7 @@ export function checkSql(p: Pick<FastPlan, 'table' | 'columns'>, staging: string
 }
 
 /** Location inputs the validator's location step reads (the scan extracts them from the file). */
-export const LOCATION_INPUTS = ['lon', 'lat', 'e', 'n', 'zone_id', 'plz', 'geocode_quality'] as const;
+export const LOCATION_INPUTS = ['lon', 'lat', 'e', 'n', 'coordinates', 'zone_id', 'plz', 'geocode_quality'] as const;
 
 /** What the location step gave a slice of a point table (FAST_LOC holds its columns). */
 export interface SliceLocated {
