@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCoordinatePair, readDegrees } from '../../src/lib/data/import/coordinate-text.ts';
+import { readNumberText } from '../../src/lib/data/import/numbers.ts';
+import { createRng } from '../../src/lib/data/prng.ts';
 
 describe('degrees', () => {
 	it('reads degrees, minutes and seconds with hemisphere letters, primes or quotes, and decimal commas', () => {
@@ -47,6 +49,21 @@ describe('a point in one cell', () => {
 	it('refuses a cell far longer than any coordinate (a hostile one would keep the patterns backtracking for minutes)', () => {
 		const long = '1'.repeat(100_000);
 		expect([readDegrees(long + 'x'), readCoordinatePair(`${long}° ${long}`), readCoordinatePair(`${long}, 8.3`)]).toEqual([null, null, null]);
+	});
+	it('reads the usual plain form («47.05023, 8.30931») at once, to the value the general number reader gives', () => {
+		// The general reading of one coordinate: the validator's number reader, a lone "8.309" read with a decimal point.
+		const general = (s: string) => {
+			const v = readNumberText(s);
+			return v === 'ambiguous' ? readNumberText(s, 'dot') : v;
+		};
+		const rng = createRng(5);
+		const digits = (n: number) => Array.from({ length: n }, () => String(rng.int(10))).join('');
+		const cases = ['8.309', '1.234', '-0.000001', '2666000', '007.5', '0', '-0', '47.050230000', '999999999.999999999'];
+		for (let i = 0; i < 5000; i++) cases.push(`${rng.int(3) ? '' : '-'}${digits(1 + rng.int(9))}${rng.int(4) ? `.${digits(1 + rng.int(9))}` : ''}`);
+		for (const x of cases) {
+			const y = cases[(cases.indexOf(x) * 7 + 3) % cases.length];
+			expect([x, y, readCoordinatePair(`${x}, ${y}`)]).toEqual([x, y, { a: general(x), b: general(y) }]);
+		}
 	});
 	it('is not a point: one number, three, words, an empty WKT', () => {
 		for (const t of ['47.05', '1; 2; 3', 'Luzern', 'Bahnhofstrasse 12, 6003 Luzern', 'POINT EMPTY', 'POINT(8.3)', `47°03'N`, '47.05, abc'])

@@ -50,8 +50,12 @@ const LABEL = /^(lon|lng|lat|ost|nord|east|north|[enxyo])\s*[:=]?\s*(?=[+-]?\d)/
 const LAT_LABELS = new Set(['lat', 'nord', 'north', 'n']);
 const LON_LABELS = new Set(['lon', 'lng', 'ost', 'east', 'e', 'o']);
 
+/** The usual form of a coordinate from a web map or GIS («47.05023», «-8.3», «2666000»): read at once, as below (a test holds them equal). */
+const PLAIN = /^-?\d{1,9}(?:\.\d{1,9})?$/;
+
 /** One coordinate of a pair: degrees, or a number with an optional label; a decimal comma is read as such. */
 function coordinate(part: string): Degrees | null {
+	if (PLAIN.test(part)) return { value: Number(part), axis: null };
 	const d = readDegrees(part);
 	if (d) return d;
 	const label = LABEL.exec(part);

@@ -12,6 +12,7 @@ import { SAMPLE_ROWS, type ValidationResult } from '../validate.ts';
 import { importColumns } from '../mapping.ts';
 import { windows1252ToUtf8 } from '../../../util/windows-1252.ts';
 import { utf8Copy } from '../encoding.ts';
+import { readCoordinatePair } from '../coordinate-text.ts';
 import { SliceScanner, type Extract, type ScanResult, type ScanSlice } from './scan.ts';
 import { LOCATION_INPUTS } from './sql.ts';
 import type { FastColumn, FastPlan } from './sql.ts';
@@ -198,8 +199,8 @@ export class FastSide {
 		const inLon = inputs.find((c) => c.name === 'lon')?.values;
 		const inLat = inputs.find((c) => c.name === 'lat')?.values;
 		if (point) {
-			const typed = this.coordinatePairs(inputs);
-			if (typed && this.s.checks.locateCoordinates(typed, from, n, out, 0)) {
+			const typed = this.coordinatePairs(inputs, from, n);
+			if (typed && this.s.checks.locateCoordinates(typed, 0, n, out, 0)) {
 				const same = inLon instanceof Float64Array && inLat instanceof Float64Array && sameValues(out.lon, inLon, from) && sameValues(out.lat, inLat, from);
 				return { lon: same ? null : out.lon, lat: same ? null : out.lat, zone: out.zone, q: COORDINATES };
 			}
@@ -241,15 +242,34 @@ export class FastSide {
 		return { lon: same ? null : out.lon, lat: same ? null : out.lat, zone: out.zone, q: one ? out.q[0] : out.q };
 	}
 
-	/** The coordinate pairs as typed columns, when they are the only location inputs (else null). */
-	private coordinatePairs(inputs: { name: string; values: Float64Array | (string | null)[] }[]): { a: Float64Array; b: Float64Array }[] | null {
+	/**
+	 * Rows [from, from + n) of the coordinate pairs as typed columns (NaN = empty), in the validator's order
+	 * (lon/lat, E/N, a point in one cell), when they are the only location inputs; else null. A point in one
+	 * cell is read as the validator reads it (readCoordinatePair); a cell that is no point gives null (the
+	 * generic step then names it).
+	 */
+	private coordinatePairs(inputs: { name: string; values: Float64Array | (string | null)[] }[], from: number, n: number): { a: Float64Array; b: Float64Array }[] | null {
 		const col = (name: string) => inputs.find((c) => c.name === name)?.values;
-		if (inputs.some((c) => !(c.values instanceof Float64Array) || !COORDINATE_INPUTS.has(c.name))) return null;
+		if (inputs.some((c) => (c.name === 'coordinates' ? !Array.isArray(c.values) : !(c.values instanceof Float64Array) || !COORDINATE_INPUTS.has(c.name)))) return null;
 		const pairs: { a: Float64Array; b: Float64Array }[] = [];
 		for (const [a, b] of [['lon', 'lat'], ['e', 'n']] as const) {
 			const x = col(a);
 			const y = col(b);
-			if (x && y) pairs.push({ a: x as Float64Array, b: y as Float64Array });
+			if (x && y) pairs.push({ a: (x as Float64Array).subarray(from, from + n), b: (y as Float64Array).subarray(from, from + n) });
+		}
+		const cells = col('coordinates') as (string | null)[] | undefined;
+		if (cells) {
+			const a = new Float64Array(n).fill(NaN);
+			const b = new Float64Array(n).fill(NaN);
+			for (let i = 0; i < n; i++) {
+				const t = cells[from + i]?.trim();
+				if (!t) continue;
+				const p = readCoordinatePair(t);
+				if (!p) return null;
+				a[i] = p.a;
+				b[i] = p.b;
+			}
+			pairs.push({ a, b });
 		}
 		return pairs;
 	}
