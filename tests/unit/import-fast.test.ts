@@ -290,6 +290,14 @@ describe('fast path = reference path', () => {
 			expect([wrong, r.detail]).toEqual([wrong, '']);
 			expect([wrong, taken(r.fast)]).toEqual([wrong, false]);
 		}
+		// Cells as people and programs mangle them: quoted quotes, tabs, NBSP, decimal commas, brackets, labels,
+		// SRID, signs, too many digits, exponents, a line break or CR inside, an open quote, 3'000 characters.
+		const mangled = ['"' + '1,'.repeat(1500) + '1"', '"47.05, ""8.31"""', '47.05\t8.31', '47.05\u00a08.31', '\u00a047.05, 8.31\u00a0', '"47,05 8,31"', '"47.05,8.31"', '"8.31, 47.05"', '"666000, 211000"', '"N 47.05, E 8.31"', '"E 8.31 N 47.05"', '"POINT (8.31 47.05)"', '"SRID=4326;POINT(8.31 47.05)"', '"[47.05, 8.31]"', '"47.05 , 8.31"', '"-47.05, -8.31"', '"47.0500000000000000001, 8.31"', '"1e1, 8.31"', '"47.05, 8.31\n"', '"47.05, 8.31"\r', '"47.05, 8.31', '4705, 831', '"0047.05, 008.31"'];
+		for (const c of mangled) {
+			const text = `customer_id;group;visits_per_year;Koordinaten\nC1;insured;2;47.06, 8.30\nC2;insured;3;${c}\nC3;insured;1;2666000, 1211000\n`;
+			const r = await both(dbs(), 'customers', 'koord.csv', enc(text));
+			expect([c, r.detail]).toEqual([c, '']);
+		}
 	}, 180_000);
 });
 
