@@ -34,7 +34,7 @@ export async function run(args: string[]): Promise<number> {
 		const r = await loadDataFolder(db, readInputs(target), { refs: { ...loadGeoRefs(), addresses: addresses ?? undefined }, sheet: option(args, '--sheet'), headerRow });
 		if (r.issues.length) console.log(formatIssueTable(r.issues, lang));
 		if (!r.committed) {
-			console.log(lang === 'de' ? `\n${r.errors} Fehler: nichts geladen.` : `\n${r.errors} error(s): nothing loaded.`);
+			console.log(lang === 'de' ? `\n${r.errors} Fehler: nichts geladen.` : `\n${r.errors} ${r.errors === 1 ? 'error' : 'errors'}: nothing loaded.`);
 			return 1;
 		}
 		console.log(lang === 'de' ? '\nGeladen (Zeilen je Tabelle):' : '\nLoaded (rows per table):');

@@ -94,7 +94,7 @@ export async function run(args: string[]): Promise<number> {
 		const r = await loadDataFolder(db, readInputs(folder), { refs: loadGeoRefs() });
 		if (!r.committed) {
 			console.error(formatIssueTable(r.issues, lang));
-			console.error(lang === 'de' ? `${r.errors} Fehler: nichts geladen.` : `${r.errors} error(s): nothing loaded.`);
+			console.error(lang === 'de' ? `${r.errors} Fehler: nichts geladen.` : `${r.errors} ${r.errors === 1 ? 'error' : 'errors'}: nothing loaded.`);
 			return 1;
 		}
 		await ensureTables(db);

@@ -11,7 +11,7 @@ import type { ImportIssue } from './types.ts';
 
 export class ImportRefused extends Error {
 	constructor(readonly errors: number) {
-		super(`import refused: ${errors} error(s)`);
+		super(`import refused: ${errors} ${errors === 1 ? 'error' : 'errors'}`);
 	}
 }
 
