@@ -121,7 +121,7 @@ describe('fast path = reference path', () => {
 		expect([ansiFast, utf16Fast]).toSatisfy(([a, u]: number[]) => a > 0 && u > 0);
 	}, 300_000);
 
-	it('a Windows-1252 file whose first chunk is plain ASCII is tried once more as Windows-1252 and takes the fast path', async () => {
+	it('a Windows-1252 file whose first chunk is plain ASCII is opened once more with the whole file\'s encoding check and takes the fast path', async () => {
 		// The fast open checks UTF-8 on the first chunk only; here the first umlaut, «’» or «–» lies beyond it.
 		for (const file of ['badinput/customers_cp1252.csv', 'import/bad/staff_cp1252.csv', 'badinput/staff_bom_cp1252.csv']) {
 			const f = path.basename(file);

@@ -12,14 +12,13 @@ import type { TableName } from '../data/schema.ts';
 import type { ColumnMapping } from '../data/import/mapping.ts';
 import { formatOf } from '../data/import/content-format.ts';
 import type { ImportHandlers, StreamNextResponse, StreamOpenResponse } from '../data/import/worker-handlers.ts';
-import type { TextEncoding } from '../data/import/encoding.ts';
 import type { MatrixInfo } from '../data/import/stream.ts';
 import type { MatrixMode } from '../data/travel-time-formats.ts';
 import type { FileFormat, ImportIssue, ParsedFile } from '../data/import/types.ts';
 import type { ValidationResult } from '../data/import/validate.ts';
 import type { Db } from '../data/db/connector.ts';
 import { buffersOf, CancelledError, client, type Endpoint, type Remote } from '../util/rpc.ts';
-import { fastImport, retryEncoding, type FastJs, type FastOutcome } from '../data/import/fast/run.ts';
+import { fastImport, notUtf8AfterAll, type FastJs, type FastOutcome } from '../data/import/fast/run.ts';
 import { ImportCancelled } from '../data/import/issues.ts';
 import { fetchText, geoFiles } from './assets.ts';
 
@@ -110,10 +109,10 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 	 * A session on the file, or how the run ends (cancelled, a file-level error). The page hears what was
 	 * read each time (onOpen): a later session may read the file in another encoding than the first.
 	 */
-	const open = async (how: { fastOpen: boolean; encoding?: TextEncoding }): Promise<Opened | RunOutcome> => {
+	const open = async (fastOpen: boolean): Promise<Opened | RunOutcome> => {
 		const t0 = performance.now();
 		const r = await call
-			.open({ table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping, sheet: o.sheet, headerRow: o.headerRow, previewRows: PREVIEW_ROWS, matrixMode: o.matrixMode ?? null, ...how }, { signal: o.signal })
+			.open({ table: o.table, fileName: o.file.name, file: o.file, mapping: o.mapping, sheet: o.sheet, headerRow: o.headerRow, previewRows: PREVIEW_ROWS, matrixMode: o.matrixMode ?? null, fastOpen }, { signal: o.signal })
 			.catch((e) => (e instanceof CancelledError ? null : Promise.reject(e)));
 		if (!r || (!r.ok && r.cancelled) || o.signal.aborted) return { kind: 'cancelled' };
 		if (!r.ok) return { kind: 'file-error', issues: r.issues };
@@ -123,7 +122,7 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 	};
 	// A CSV may take the fast path: its first session checks the encoding on the first chunk only.
 	const csv = formatOf(o.file.name) === 'csv' && !!db.registerFile;
-	let opened = await open({ fastOpen: csv });
+	let opened = await open(csv);
 	if ('kind' in opened) return opened;
 	if (opened.matrix?.format && !opened.matrix.mode) {
 		call.close({ session: opened.session }).catch(() => {});
@@ -139,7 +138,7 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 
 	// ---- the fast path: DuckDB reads the CSV itself; the worker scans and locates (import/fast/run.ts)
 	if (csv && opened.format === 'csv') {
-		for (;;) {
+		for (let retried = false; ; retried = true) {
 			const session = opened.session;
 			const js: FastJs = {
 				plan: () => call.fastPlan({ session }),
@@ -160,14 +159,15 @@ export async function runStreamingImport(db: Db, o: RunOptions): Promise<RunOutc
 				if (e instanceof CancelledError || e instanceof ImportCancelled || o.signal.aborted) return { kind: 'cancelled' };
 				throw e;
 			}
-			// Once more as Windows-1252 (fast/run.ts retryEncoding), else the reference path; from a fresh session
-			// either way (the fast path may have counted rows into this one).
+			// A fresh session opened with the whole file's encoding check: for the fast path once more when the file
+			// turned out not to be UTF-8 (fast/run.ts notUtf8AfterAll), else for the reference path (the fast path
+			// may have counted rows into this one).
 			call.close({ session }).catch(() => {});
 			shown = 0;
-			const encoding = retryEncoding(fast, opened.info.encoding);
-			opened = await open(encoding ? { fastOpen: true, encoding } : { fastOpen: false });
+			const again = !retried && notUtf8AfterAll(fast, opened.info.encoding);
+			opened = await open(false);
 			if ('kind' in opened) return opened;
-			if (!encoding) break;
+			if (!again) break;
 		}
 	}
 

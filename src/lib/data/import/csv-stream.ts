@@ -79,7 +79,7 @@ export function detectDelimiter(text: string): string {
 
 export { CsvRowParser } from '../../util/csv.ts';
 import { CSV_LIMITS, CsvError, CsvRowParser } from '../../util/csv.ts';
-import { bomLength, decoderFor, sniffEncoding, type EncodingGuess, type TextEncoding } from './encoding.ts';
+import { bomLength, decoderFor, sniffEncoding, type TextEncoding } from './encoding.ts';
 import type { TextDecoderLike } from '../../util/windows-1252.ts';
 import { detectHeaderIndex, headerRowMissing, HEADER_SCAN_ROWS, titleRowsNote } from './header-row.ts';
 import type { ReaderNote } from './types.ts';
@@ -101,12 +101,6 @@ export interface CsvInfo {
 /** Strict UTF-8 over the whole file, else Windows-1252 (BOMs and UTF-16 are told apart: see encoding.ts). */
 export async function detectEncoding(src: ByteSource, chunkBytes = CHUNK_BYTES, signal?: AbortSignal): Promise<TextEncoding> {
 	return (await sniffEncoding(src, chunkBytes, signal)).encoding;
-}
-
-/** The caller's encoding: a UTF-8 BOM over text read as Windows-1252 is the mismatch sniffEncoding reports. */
-function givenEncoding(encoding: TextEncoding, head: Uint8Array): EncodingGuess {
-	const bom = bomLength(encoding, head);
-	return { encoding, bom, mismatchedBom: encoding === 'windows-1252' && bom === 3 };
 }
 
 const EMPTY = () => new ImportFileError('empty_file', { de: 'Die Datei ist leer.', en: 'The file is empty.' });
@@ -148,7 +142,6 @@ const SEP_LINE = /^sep=(.)[ \t]*(?:\r\n|\n|\r|$)/i;
 export interface CsvOpenOptions {
 	chunkBytes?: number;
 	signal?: AbortSignal;
-	/** Read as this encoding (not sniffed). */
 	encoding?: TextEncoding;
 	/** Line of the header (1-based, as the user sees it); default: found from the first rows. */
 	headerRow?: number;
@@ -188,7 +181,9 @@ export class CsvReader {
 	static async open(src: ByteSource, opts: CsvOpenOptions = {}): Promise<CsvReader> {
 		if (src.size === 0) throw EMPTY();
 		const chunkBytes = opts.chunkBytes ?? CHUNK_BYTES;
-		const guess = opts.encoding ? givenEncoding(opts.encoding, await src.read(0, Math.min(src.size, 4))) : await sniffEncoding(src, chunkBytes, opts.signal, opts.headOnly ? chunkBytes : Infinity);
+		const guess = opts.encoding
+			? { encoding: opts.encoding, bom: bomLength(opts.encoding, await src.read(0, Math.min(src.size, 4))), mismatchedBom: false }
+			: await sniffEncoding(src, chunkBytes, opts.signal, opts.headOnly ? chunkBytes : Infinity);
 		const { encoding } = guess;
 		// The delimiter comes from the first lines (from the header row on, when the user named it): 64 kB of
 		// text, or up to 1 MB when title rows above the table are that long.

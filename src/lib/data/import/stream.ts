@@ -45,8 +45,7 @@ import {
 	type MatrixMode
 } from '../travel-time-formats.ts';
 import { SAMPLE_ROWS, TableValidator, type ValidationResult } from './validate.ts';
-import { fastImport, retryEncoding, type FastOutcome } from './fast/run.ts';
-import type { TextEncoding } from './encoding.ts';
+import { fastImport, notUtf8AfterAll, type FastOutcome } from './fast/run.ts';
 import { FastSide, type FastPrep, type FastSliceOptions } from './fast/side.ts';
 
 /** A file to stream: a File/Blob (read by slices) or bytes already in memory. */
@@ -179,7 +178,7 @@ function sliced(p: ParsedFile): RowSource {
 }
 
 /** How a file is opened (the reading part of SessionOptions). */
-type OpenOptions = Pick<SessionOptions, 'sheet' | 'headerRow' | 'chunkBytes' | 'signal' | 'fastOpen' | 'encoding'>;
+type OpenOptions = Pick<SessionOptions, 'sheet' | 'headerRow' | 'chunkBytes' | 'signal' | 'fastOpen'>;
 
 async function openRows(input: StreamInput, opts: OpenOptions): Promise<RowSource> {
 	const src = byteSource(input);
@@ -198,7 +197,7 @@ async function openRowsAs(
 ): Promise<RowSource> {
 	switch (format) {
 		case 'csv': {
-			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal, headerRow: opts.headerRow, headOnly: opts.fastOpen, encoding: opts.encoding });
+			const r = await CsvReader.open(src, { chunkBytes: opts.chunkBytes, signal: opts.signal, headerRow: opts.headerRow, headOnly: opts.fastOpen });
 			const csv = { delimiter: r.info.delimiter, encoding: r.info.encoding, headerLine: r.headerLine, start: r.start };
 			return { format, headers: r.headers, info: { ...r.info }, csv, next: () => r.next(), get fraction() { return r.fraction; } };
 		}
@@ -236,8 +235,6 @@ export interface SessionOptions {
 	 * path's own readers refuse invalid UTF-8 later, and the reference path opens the file anew.
 	 */
 	fastOpen?: boolean;
-	/** CSV: read as this encoding instead of sniffing it (the fast path's second try, fast/run.ts retryEncoding). */
-	encoding?: TextEncoding;
 }
 
 /** One file being imported: headers known after `open`, then chunk after chunk of typed rows. */
@@ -412,7 +409,7 @@ export async function importToDb(
 		const csv = formatOf(input.fileName) === 'csv' && opts.fast !== false;
 		let s = await ImportSession.open(table, input, { ...opts, fastOpen: csv });
 		if (csv && s.format === 'csv') {
-			for (;;) {
+			for (let retried = false; ; retried = true) {
 				const side = new FastSide(s, byteSource(input), opts.fastSlices);
 				const js = { plan: () => side.plan(), slice: (p: FastPrep, f?: (x: number) => void) => side.slice(p, opts.signal, f), finish: side.finish.bind(side) };
 				const out = await fastImport(db, js, 'blob' in input ? input.blob : input.bytes, {
@@ -428,9 +425,8 @@ export async function importToDb(
 					opts.onProgress?.(1, out.rows);
 					return { issues: out.result.issues, stats: out.result.stats, committed, cancelled: false };
 				}
-				const encoding = retryEncoding(out, s.csv?.encoding);
-				if (!encoding) break;
-				s = await ImportSession.open(table, input, { ...opts, fastOpen: true, encoding });
+				if (retried || !notUtf8AfterAll(out, s.csv?.encoding)) break;
+				s = await ImportSession.open(table, input, opts); // the whole file's encoding check
 			}
 			// The reference path, from a fresh session (the fast path may have counted rows into this one).
 			s = await ImportSession.open(table, input, opts);

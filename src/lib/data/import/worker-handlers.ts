@@ -14,7 +14,6 @@ import type { ColumnMapping } from './mapping.ts';
 import { ImportSession, type MatrixInfo } from './stream.ts';
 import { FastSide, type FastPrep } from './fast/side.ts';
 import type { MatrixMode } from '../travel-time-formats.ts';
-import type { TextEncoding } from './encoding.ts';
 import type { FileFormat, ImportIssue, Msg, ParsedFile } from './types.ts';
 import type { ValidationResult } from './validate.ts';
 import { blobSource } from '../../util/bytes.ts';
@@ -61,9 +60,8 @@ export interface StreamOpenRequest {
 	chunkBytes?: number;
 	/** travel_times: mode of every row when the file has none (see MatrixInfo). */
 	matrixMode?: MatrixMode | null;
-	/** For the fast path only (see SessionOptions.fastOpen, SessionOptions.encoding). */
+	/** For the fast path only (see SessionOptions.fastOpen). */
 	fastOpen?: boolean;
-	encoding?: TextEncoding;
 }
 
 /** Result of `open`: the file's shape, or the file-level issue that makes it unusable. */
@@ -162,7 +160,6 @@ export function importHandlers(initialRefs: GeoRefs = {}, opts: { store?: Addres
 					maxIssues: p.maxIssues,
 					previewRows: p.previewRows,
 					fastOpen: p.fastOpen,
-					encoding: p.encoding,
 					chunkBytes: p.chunkBytes,
 					signal: ctx.signal,
 					matrixMode: p.matrixMode

@@ -23,7 +23,6 @@ import { rows as queryRows, type Db, type RegisterableFile } from '../../db/conn
 import { importStaging, queued, stageBegin, stageDrop } from '../../replace.ts';
 import { ident } from '../../schema.ts';
 import { NOT_UTF8, type ScanResult } from './scan.ts';
-import type { TextEncoding } from '../encoding.ts';
 import type { FastPrep, FastSlice } from './side.ts';
 import type { ValidationResult } from '../validate.ts';
 import { addFlagSql, checkSql, dropFlagSql, FAST_LOC, sliceInsertSql, type FastPlan } from './sql.ts';
@@ -43,14 +42,14 @@ export type FastOutcome =
 	| { ok: false; reason: string; ms: Record<string, number> };
 
 /**
- * The encoding for one more try of a file the fast path gave up on, or null. The fast open checks UTF-8 on
- * the first chunk only (SessionOptions.fastOpen): a Windows-1252 ("ANSI") file whose first megabytes are
- * ASCII (umlauts only further down) opens as UTF-8 until the scan meets the first other byte. The reference
- * path's check of the whole file (encoding.ts sniffEncoding) reads it as Windows-1252; opened so from the
- * start, the fast path reads it the same way.
+ * Whether to try the fast path once more, on the file opened with its whole encoding check. The fast open
+ * checks UTF-8 on the first chunk only (SessionOptions.fastOpen): a Windows-1252 ("ANSI") file whose first
+ * megabytes are ASCII (umlauts only further down) opens as UTF-8 until the scan meets the first other byte.
+ * Opened as the reference path opens it (encoding.ts sniffEncoding over the whole file), it reads in the
+ * encoding the reference path reads it in, and the fast path may take it in that.
  */
-export function retryEncoding(out: FastOutcome, opened: string | undefined): TextEncoding | null {
-	return !out.ok && out.reason === `scan: ${NOT_UTF8}` && opened === 'utf-8' ? 'windows-1252' : null;
+export function notUtf8AfterAll(out: FastOutcome, opened: string | undefined): boolean {
+	return !out.ok && out.reason === `scan: ${NOT_UTF8}` && opened === 'utf-8';
 }
 
 /**
