@@ -224,6 +224,25 @@ export const tests = [
 		}
 	},
 	{
+		name: 'a staff list as Excel for Mac saves a plain «CSV» (Mac Roman, CR line ends): umlauts as written, the encoding named and warned of',
+		async run(t) {
+			await t.goto('/data');
+			await t.ready();
+			await t.page.selectOption('[data-testid="import-table"]', 'staff');
+			const bytes = readFileSync(new URL('../fixtures/badinput/staff_macroman.csv', import.meta.url));
+			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'Mitarbeitende.csv', mimeType: 'text/csv', buffer: bytes });
+			await t.page.waitForSelector('[data-testid="import-stats"]');
+			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
+			assert(/3 Zeilen · 0 Fehler · 1 Warnung/.test(stats), `unexpected stats: ${stats}`);
+			const preview = (await t.page.locator('[data-testid="import-preview"] tbody tr').allInnerTexts()).join(' | ');
+			assert(preview.includes('Büro') && preview.includes('Zürich-Süd') && preview.includes('Sécurité'), `characters not as written: ${preview}`);
+			const main = await t.page.locator('main').innerText();
+			assert(/CSV, Mac Roman, “;”/.test(main), 'the encoding is not named');
+			assert(/in Mac Roman geschrieben \(Excel für Mac/.test(main), 'no warning about the encoding');
+			await t.screenshot('import-mac-roman');
+		}
+	},
+	{
 		name: 'a customer list opened as staff: the page names the table its columns fit and reads it as that in one click',
 		async run(t) {
 			await t.goto('/data');

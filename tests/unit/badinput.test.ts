@@ -130,6 +130,20 @@ const IMPORT_CASES: ImportCase[] = [
 		}
 	},
 	{
+		name: 'Excel for Mac\'s plain «CSV»: Mac Roman with CR line ends, umlauts and accents read right (not as «BŸro»), said so',
+		table: 'staff',
+		file: 'tests/fixtures/badinput/staff_macroman.csv',
+		issues: [['warning', null, null, 'mac_roman']],
+		check: (r) => {
+			expect(r.parsed?.info.encoding).toBe('macintosh');
+			expect(r.result?.preview.map((p) => [p.unit, p.office_id, p.fte])).toEqual([
+				['Büro', 'Zürich-Süd', 0.8],
+				['Sécurité', 'Bäckerstrasse', 1],
+				['AK', 'Höfe', 0.5]
+			]);
+		}
+	},
+	{
 		name: 'Excel "Unicode text": UTF-16 LE with BOM, tab-separated',
 		table: 'customers',
 		file: 'tests/fixtures/badinput/customers_utf16le.txt',

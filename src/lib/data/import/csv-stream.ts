@@ -79,7 +79,7 @@ export function detectDelimiter(text: string): string {
 
 export { CsvRowParser } from '../../util/csv.ts';
 import { CSV_LIMITS, CsvError, CsvRowParser } from '../../util/csv.ts';
-import { bomLength, decoderFor, sniffEncoding, type TextEncoding } from './encoding.ts';
+import { bomLength, decoderFor, ENCODING_LABEL, sniffEncoding, type TextEncoding } from './encoding.ts';
 import type { TextDecoderLike } from '../../util/windows-1252.ts';
 import { detectHeaderIndex, headerRowMissing, HEADER_SCAN_ROWS, titleRowsNote } from './header-row.ts';
 import type { ReaderNote } from './types.ts';
@@ -198,12 +198,22 @@ export class CsvReader {
 		if (opts.headerRow && opts.headerRow > 1) head = head.split(/\r\n|\n|\r/).slice(opts.headerRow - 1).join('\n');
 		const delimiter = sep ? sep[1] : detectDelimiter(head);
 		const notes: ReaderNote[] = [];
+		const named = ENCODING_LABEL[encoding];
 		if (guess.mismatchedBom)
 			notes.push({
 				code: 'bom_mismatch',
 				message: {
-					de: 'Die Datei beginnt mit einer UTF-8-Markierung (BOM), ist aber in Windows-1252 (ANSI) geschrieben: als Windows-1252 gelesen, die Markierung ignoriert. Umlaute in der Vorschau prüfen.',
-					en: 'The file starts with a UTF-8 byte-order mark but is written in Windows-1252 (ANSI): read as Windows-1252, the mark ignored. Check the umlauts in the preview.'
+					de: `Die Datei beginnt mit einer UTF-8-Markierung (BOM), ist aber in ${named} geschrieben: als ${named} gelesen, die Markierung ignoriert. Umlaute in der Vorschau prüfen.`,
+					en: `The file starts with a UTF-8 byte-order mark but is written in ${named}: read as ${named}, the mark ignored. Check the umlauts in the preview.`
+				}
+			});
+		else if (encoding === 'macintosh')
+			// Excel for Mac's plain "CSV": told from Windows-1252 by where its umlauts lie, which may err for a file with few.
+			notes.push({
+				code: 'mac_roman',
+				message: {
+					de: 'Die Datei ist in Mac Roman geschrieben (Excel für Mac, «Kommagetrennte Werte (.csv)»): so gelesen. Umlaute in der Vorschau prüfen; eindeutig ist der Export «CSV UTF-8».',
+					en: 'The file is written in Mac Roman (Excel for Mac, "Comma Separated Values (.csv)"): read as such. Check the umlauts in the preview; the "CSV UTF-8" export is unambiguous.'
 				}
 			});
 		const info: CsvInfo = { delimiter, encoding };

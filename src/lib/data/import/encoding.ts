@@ -1,24 +1,26 @@
 /**
  * Which text encoding a spreadsheet export uses. Excel and friends write UTF-8 with or without a BOM,
- * Windows-1252 ("ANSI"), UTF-16 ("Unicode text", with a BOM, tab-separated) and now and then a UTF-8
- * BOM in front of a Windows-1252 body (a BOM added by one program, the text written by another).
- * Decided from the byte-order mark, the byte pattern of UTF-16, and a strict UTF-8 pass over the file.
+ * Windows-1252 ("ANSI"), UTF-16 ("Unicode text", with a BOM, tab-separated), Mac Roman (Excel for Mac's
+ * plain "CSV") and now and then a UTF-8 BOM in front of a Windows-1252 body (a BOM added by one program,
+ * the text written by another). Decided from the byte-order mark, the byte pattern of UTF-16, a strict
+ * UTF-8 pass over the file, and for text that is not UTF-8, where its umlauts lie (util/mac-roman.ts).
  */
 import { concatBytes, type ByteSource } from '../../util/bytes.ts';
 import { windows1252Decoder, type TextDecoderLike } from '../../util/windows-1252.ts';
 import { Utf16ToUtf8 } from '../../util/utf16.ts';
+import { countSingleByteEvidence, macRomanDecoder } from '../../util/mac-roman.ts';
 import { ImportCancelled } from './issues.ts';
 
-export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be';
 
 /** The encoding as people name it (Excel's "ANSI" is Windows-1252 on a Swiss or German Windows). */
-export const ENCODING_LABEL: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (ANSI)', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
+export const ENCODING_LABEL: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (ANSI)', macintosh: 'Mac Roman', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
 
 export interface EncodingGuess {
 	encoding: TextEncoding;
 	/** Bytes of a byte-order mark at the start, skipped before decoding. */
 	bom: number;
-	/** A UTF-8 BOM in front of text that is not UTF-8 (read as Windows-1252 without the BOM). */
+	/** A UTF-8 BOM in front of text that is not UTF-8 (read as Windows-1252 or Mac Roman without the BOM). */
 	mismatchedBom?: boolean;
 }
 
@@ -58,6 +60,23 @@ async function isUtf8(src: ByteSource, from: number, chunkBytes: number, signal?
 }
 
 /**
+ * Text that is not UTF-8: Mac Roman where more of its bytes beyond ASCII next to a letter are Mac Roman's
+ * umlauts and accents than Windows-1252's, else Windows-1252. Over the whole file (the fast path's open and
+ * the reference path's must agree, util/mac-roman.ts countSingleByteEvidence).
+ */
+async function singleByteEncoding(src: ByteSource, from: number, chunkBytes: number, signal?: AbortSignal): Promise<'windows-1252' | 'macintosh'> {
+	const tally = { mac: 0, windows: 0 };
+	let prev = 0;
+	for (let at = from; at < src.size; at += chunkBytes) {
+		if (signal?.aborted) throw new ImportCancelled();
+		const bytes = await src.read(at, Math.min(src.size, at + chunkBytes));
+		countSingleByteEvidence(bytes, prev, tally);
+		prev = bytes[bytes.length - 1] ?? prev;
+	}
+	return tally.mac > tally.windows ? 'macintosh' : 'windows-1252';
+}
+
+/**
  * Guess the encoding of a text file (see the module comment). `upTo` limits the strict UTF-8 pass to the
  * first bytes: for the fast path, whose own readers (DuckDB, the byte scan) refuse invalid UTF-8 anyway.
  */
@@ -67,11 +86,11 @@ export async function sniffEncoding(src: ByteSource, chunkBytes: number, signal?
 	if (startsWith(head, 0xfe, 0xff)) return { encoding: 'utf-16be', bom: 2 };
 	if (startsWith(head, 0xef, 0xbb, 0xbf)) {
 		if (await isUtf8(src, 3, chunkBytes, signal, upTo)) return { encoding: 'utf-8', bom: 3 };
-		return { encoding: 'windows-1252', bom: 3, mismatchedBom: true };
+		return { encoding: await singleByteEncoding(src, 3, chunkBytes, signal), bom: 3, mismatchedBom: true };
 	}
 	const u16 = utf16Pattern(head);
 	if (u16) return { encoding: u16, bom: 0 };
-	return { encoding: (await isUtf8(src, 0, chunkBytes, signal, upTo)) ? 'utf-8' : 'windows-1252', bom: 0 };
+	return { encoding: (await isUtf8(src, 0, chunkBytes, signal, upTo)) ? 'utf-8' : await singleByteEncoding(src, 0, chunkBytes, signal), bom: 0 };
 }
 
 /** Length of the byte-order mark of `encoding` at the start of `head` (0 if there is none). */
@@ -83,7 +102,8 @@ export function bomLength(encoding: TextEncoding, head: Uint8Array): number {
 
 /** A streaming decoder for `encoding` that leaves BOM handling to the caller (it skips `bom` bytes). */
 export function decoderFor(encoding: TextEncoding): TextDecoderLike {
-	return encoding === 'windows-1252' ? windows1252Decoder() : new TextDecoder(encoding, { ignoreBOM: true });
+	if (encoding === 'windows-1252') return windows1252Decoder();
+	return encoding === 'macintosh' ? macRomanDecoder() : new TextDecoder(encoding, { ignoreBOM: true });
 }
 
 /**

@@ -100,6 +100,8 @@ export class FastSide {
 		const csv = s.csv;
 		if (s.format !== 'csv' || !csv) return { reason: 'not a plain CSV' };
 		if (csv.encoding.startsWith('utf-16') && this.src.size > MAX_UTF16_BYTES) return { reason: 'UTF-16 too large to copy as UTF-8' };
+		// Excel for Mac's plain "CSV": rare enough to leave to the reference path (the scan knows Windows-1252's bytes only).
+		if (csv.encoding === 'macintosh') return { reason: 'Mac Roman' };
 		if (s.headers.length < 2) return { reason: 'one column' };
 		if (s.checks.errorCount > 0) return { reason: 'file-level errors' };
 		const table = s.checks.table;
