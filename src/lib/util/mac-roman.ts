@@ -36,22 +36,30 @@ export function macRomanDecoder(): TextDecoderLike {
  * Windows-1252 these bytes are ˆ ‰ Š Ž š ž Ÿ ™ or undefined, seldom next to a letter. Not 0x91–0x97 (ë í ì
  * î ï ñ ó in Mac Roman): Windows-1252's ‘ ’ “ ” • – —, as in «l’Église».
  */
-const MAC_LETTERS = new Set([0x88, 0x89, 0x8a, 0x8d, 0x8e, 0x8f, 0x90, 0x99, 0x9a, 0x9d, 0x9e, 0x9f]);
+const MAC_LETTERS = [0x88, 0x89, 0x8a, 0x8d, 0x8e, 0x8f, 0x90, 0x99, 0x9a, 0x9d, 0x9e, 0x9f];
+/** Per byte: 1 Mac Roman evidence, 2 Windows-1252 evidence (0xC0–0xFF), 0 neither. */
+const EVIDENCE = new Uint8Array(256);
+for (const b of MAC_LETTERS) EVIDENCE[b] = 1;
+EVIDENCE.fill(2, 0xc0);
+const LETTER = new Uint8Array(256);
+LETTER.fill(1, 0x41, 0x5b);
+LETTER.fill(1, 0x61, 0x7b);
 
 /**
  * Bytes beyond ASCII next to an ASCII letter, as evidence for Mac Roman (MAC_LETTERS) or Windows-1252
- * (0xC0–0xFF: its accented letters; in Mac Roman symbols and capitals). Counted over a whole file, chunk
- * by chunk (`prev`: the byte before the chunk). A Windows-1252 file whose only such letters are Š, š or Ž
+ * (0xC0–0xFF: its accented letters; in Mac Roman symbols and capitals). Counted chunk by chunk (`prev`:
+ * the byte before the chunk). A Windows-1252 file whose only such letters are Š, š or Ž
  * (a Croatian name) counts as Mac Roman: the import then says so and asks to check the preview.
  */
 export function countSingleByteEvidence(bytes: Uint8Array, prev: number, tally: { mac: number; windows: number }): void {
-	const letter = (b: number) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 	for (let i = 0; i < bytes.length; i++) {
-		const b = bytes[i];
-		if (b < 0x80) continue;
-		const before = i > 0 ? bytes[i - 1] : prev;
-		if (!letter(before) && !(i + 1 < bytes.length && letter(bytes[i + 1]))) continue;
-		if (MAC_LETTERS.has(b)) tally.mac++;
-		else if (b >= 0xc0) tally.windows++;
+		const e = EVIDENCE[bytes[i]];
+		if (e === 0) continue;
+		if (!LETTER[i > 0 ? bytes[i - 1] : prev] && !(i + 1 < bytes.length && LETTER[bytes[i + 1]])) continue;
+		if (e === 1) tally.mac++;
+		else tally.windows++;
 	}
 }
+
+/** The evidence settles the question: one side has many and the other a tenth of that at most. */
+export const evidenceSettled = (t: { mac: number; windows: number }): boolean => Math.max(t.mac, t.windows) >= 1000 && 10 * Math.min(t.mac, t.windows) <= Math.max(t.mac, t.windows);

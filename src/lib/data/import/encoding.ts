@@ -8,7 +8,7 @@
 import { concatBytes, type ByteSource } from '../../util/bytes.ts';
 import { windows1252Decoder, type TextDecoderLike } from '../../util/windows-1252.ts';
 import { Utf16ToUtf8 } from '../../util/utf16.ts';
-import { countSingleByteEvidence, macRomanDecoder } from '../../util/mac-roman.ts';
+import { countSingleByteEvidence, evidenceSettled, macRomanDecoder } from '../../util/mac-roman.ts';
 import { ImportCancelled } from './issues.ts';
 
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be';
@@ -61,8 +61,9 @@ async function isUtf8(src: ByteSource, from: number, chunkBytes: number, signal?
 
 /**
  * Text that is not UTF-8: Mac Roman where more of its bytes beyond ASCII next to a letter are Mac Roman's
- * umlauts and accents than Windows-1252's, else Windows-1252. Over the whole file (the fast path's open and
- * the reference path's must agree, util/mac-roman.ts countSingleByteEvidence).
+ * umlauts and accents than Windows-1252's, else Windows-1252 (util/mac-roman.ts). Chunk by chunk from the
+ * start until the evidence settles it, else to the end: the fast path's open and the reference path's read
+ * the same chunks and agree.
  */
 async function singleByteEncoding(src: ByteSource, from: number, chunkBytes: number, signal?: AbortSignal): Promise<'windows-1252' | 'macintosh'> {
 	const tally = { mac: 0, windows: 0 };
@@ -71,6 +72,7 @@ async function singleByteEncoding(src: ByteSource, from: number, chunkBytes: num
 		if (signal?.aborted) throw new ImportCancelled();
 		const bytes = await src.read(at, Math.min(src.size, at + chunkBytes));
 		countSingleByteEvidence(bytes, prev, tally);
+		if (evidenceSettled(tally)) break;
 		prev = bytes[bytes.length - 1] ?? prev;
 	}
 	return tally.mac > tally.windows ? 'macintosh' : 'windows-1252';
