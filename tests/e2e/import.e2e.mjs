@@ -33,8 +33,9 @@ function assertStatsGrammar(stats) {
 	assert(m && (m[1] === '1') === (m[2] === 'Zeile') && (m[4] === '1') === (m[5] === 'Warnung'), `statistics: ${stats}`);
 }
 
-async function upload(t, name, text) {
-	await t.page.setInputFiles('[data-testid="import-file"]', { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+/** Drop a file on the data page's input: text as UTF-8, or bytes as they are (another encoding, a workbook, a PDF). */
+async function upload(t, name, content) {
+	await t.page.setInputFiles('[data-testid="import-file"]', { name, mimeType: 'text/csv', buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });
 }
 
 export const tests = [
@@ -101,14 +102,14 @@ export const tests = [
 			await t.ready();
 			await t.page.selectOption('[data-testid="import-table"]', 'offices');
 			const xlsx = readFileSync('tests/fixtures/import/good/offices.xlsx');
-			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'Bueros.csv', mimeType: 'text/csv', buffer: xlsx });
+			await upload(t, 'Bueros.csv', xlsx);
 			await t.page.waitForSelector('[data-testid="import-stats"]');
 			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
 			assert(/2 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
 			const issues = await t.page.locator('[data-testid="import-issues"] tbody tr').allInnerTexts();
 			assert(issues.some((r) => /endet auf «\.csv»/.test(r) && /Excel-Arbeitsmappe/.test(r)), `no note on the name: ${issues.join(' | ')}`);
 			await t.screenshot('import-misnamed-workbook');
-			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'Standorte.csv', mimeType: 'text/csv', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<< >>\nendobj\n', 'latin1') });
+			await upload(t, 'Standorte.csv', Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<< >>\nendobj\n', 'latin1'));
 			await t.page.waitForFunction(() => /PDF-Dokument, keine Tabelle/.test(document.querySelector('main')?.textContent ?? ''), null, { timeout: 20_000 });
 			await t.screenshot('import-pdf-refused');
 		}
@@ -189,7 +190,7 @@ export const tests = [
 			// ’ „ “ – are bytes 0x80–0x9F in Windows-1252 (where it differs from ISO-8859-1).
 			const cp1252 = { '–': 0x96, '„': 0x84, '“': 0x93, '’': 0x92 };
 			const bytes = Buffer.from([...text].map((c) => cp1252[c] ?? c.charCodeAt(0)));
-			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'Standorte.csv', mimeType: 'text/csv', buffer: bytes });
+			await upload(t, 'Standorte.csv', bytes);
 			await t.page.waitForSelector('[data-testid="import-stats"]');
 			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
 			assert(/2 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
@@ -212,7 +213,7 @@ export const tests = [
 			const text = `customer_id,group,count,visits_per_year,lon,lat,zone_id,geocode_quality\n${rows.join('\n')}\nHüswil-insured,insured,3,0.2,7.9066,47.1303,,\n`;
 			assert(text.indexOf('ü') > 4 << 20, 'the first umlaut is not beyond the first chunk');
 			const bytes = Buffer.from(text, 'latin1');
-			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'Kunden.csv', mimeType: 'text/csv', buffer: bytes });
+			await upload(t, 'Kunden.csv', bytes);
 			await t.page.waitForSelector('[data-testid="import-stats"]', { timeout: 120_000 });
 			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
 			assert(/100'001 Zeilen · 0 Fehler/.test(stats), `unexpected stats: ${stats}`);
@@ -230,7 +231,7 @@ export const tests = [
 			await t.ready();
 			await t.page.selectOption('[data-testid="import-table"]', 'staff');
 			const bytes = readFileSync(new URL('../fixtures/badinput/staff_macroman.csv', import.meta.url));
-			await t.page.setInputFiles('[data-testid="import-file"]', { name: 'Mitarbeitende.csv', mimeType: 'text/csv', buffer: bytes });
+			await upload(t, 'Mitarbeitende.csv', bytes);
 			await t.page.waitForSelector('[data-testid="import-stats"]');
 			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
 			assert(/3 Zeilen · 0 Fehler · 1 Warnung/.test(stats), `unexpected stats: ${stats}`);

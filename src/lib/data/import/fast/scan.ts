@@ -24,7 +24,7 @@ import { hasFormatChars } from '../../../util/invisible.ts';
 import { WINDOWS_1252_CHARS, windows1252Decoder, type TextDecoderLike } from '../../../util/windows-1252.ts';
 import { MAX_VALUE_CHARS } from '../types.ts';
 
-/** The scan's doubt for bytes that are not UTF-8 in a file opened as UTF-8 (see fast/run.ts retryEncoding). */
+/** The scan's doubt for bytes that are not UTF-8 in a file opened as UTF-8 (see fast/run.ts notUtf8AfterAll). */
 export const NOT_UTF8 = 'not UTF-8';
 
 /** Leading/trailing whitespace seen in a column: none, plain spaces, or other whitespace (tab, NBSP, …). */
