@@ -225,22 +225,27 @@ export const tests = [
 		}
 	},
 	{
-		name: 'a staff list as Excel for Mac saves a plain «CSV» (Mac Roman, CR line ends): umlauts as written, the encoding named and warned of',
+		name: 'a staff list as Excel for Mac saves a plain «CSV» (Mac Roman, CR line ends) and as Excel saves «CSV (MS-DOS)» (code page 850): umlauts as written, the encoding named and warned of',
 		async run(t) {
-			await t.goto('/data');
-			await t.ready();
-			await t.page.selectOption('[data-testid="import-table"]', 'staff');
-			const bytes = readFileSync(new URL('../fixtures/badinput/staff_macroman.csv', import.meta.url));
-			await upload(t, 'Mitarbeitende.csv', bytes);
-			await t.page.waitForSelector('[data-testid="import-stats"]');
-			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
-			assert(/3 Zeilen · 0 Fehler · 1 Warnung/.test(stats), `unexpected stats: ${stats}`);
-			const preview = (await t.page.locator('[data-testid="import-preview"] tbody tr').allInnerTexts()).join(' | ');
-			assert(preview.includes('Büro') && preview.includes('Zürich-Süd') && preview.includes('Sécurité'), `characters not as written: ${preview}`);
-			const main = await t.page.locator('main').innerText();
-			assert(/CSV, Mac Roman, “;”/.test(main), 'the encoding is not named');
-			assert(/in Mac Roman geschrieben \(Excel für Mac/.test(main), 'no warning about the encoding');
-			await t.screenshot('import-mac-roman');
+			const cases = [
+				{ file: 'staff_macroman.csv', named: 'Mac Roman', warned: /in Mac Roman geschrieben \(Excel für Mac/, shot: 'import-mac-roman' },
+				{ file: 'staff_cp850.csv', named: 'DOS Latin 1 \\(CP 850\\)', warned: /in DOS Latin 1 \(CP 850\) geschrieben \(Excel, «CSV \(MS-DOS\)»\)/, shot: 'import-cp850' }
+			];
+			for (const c of cases) {
+				await t.goto('/data');
+				await t.ready();
+				await t.page.selectOption('[data-testid="import-table"]', 'staff');
+				await upload(t, 'Mitarbeitende.csv', readFileSync(new URL(`../fixtures/badinput/${c.file}`, import.meta.url)));
+				await t.page.waitForSelector('[data-testid="import-stats"]');
+				const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
+				assert(/3 Zeilen · 0 Fehler · 1 Warnung/.test(stats), `${c.file}: unexpected stats: ${stats}`);
+				const preview = (await t.page.locator('[data-testid="import-preview"] tbody tr').allInnerTexts()).join(' | ');
+				assert(preview.includes('Büro') && preview.includes('Zürich-Süd') && preview.includes('Sécurité'), `${c.file}: characters not as written: ${preview}`);
+				const main = await t.page.locator('main').innerText();
+				assert(new RegExp(`CSV, ${c.named}, “;”`).test(main), `${c.file}: the encoding is not named`);
+				assert(c.warned.test(main), `${c.file}: no warning about the encoding`);
+				await t.screenshot(c.shot);
+			}
 		}
 	},
 	{

@@ -133,9 +133,23 @@ const IMPORT_CASES: ImportCase[] = [
 		name: 'Excel for Mac\'s plain «CSV»: Mac Roman with CR line ends, umlauts and accents read right (not as «BŸro»), said so',
 		table: 'staff',
 		file: 'tests/fixtures/badinput/staff_macroman.csv',
-		issues: [['warning', null, null, 'mac_roman']],
+		issues: [['warning', null, null, 'code_page']],
 		check: (r) => {
 			expect(r.parsed?.info.encoding).toBe('macintosh');
+			expect(r.result?.preview.map((p) => [p.unit, p.office_id, p.fte])).toEqual([
+				['Büro', 'Zürich-Süd', 0.8],
+				['Sécurité', 'Bäckerstrasse', 1],
+				['AK', 'Höfe', 0.5]
+			]);
+		}
+	},
+	{
+		name: 'Excel\'s «CSV (MS-DOS)»: code page 850, umlauts and accents read right (not as «B\u0081ro» or «BÅro»), said so',
+		table: 'staff',
+		file: 'tests/fixtures/badinput/staff_cp850.csv',
+		issues: [['warning', null, null, 'code_page']],
+		check: (r) => {
+			expect(r.parsed?.info.encoding).toBe('ibm850');
 			expect(r.result?.preview.map((p) => [p.unit, p.office_id, p.fte])).toEqual([
 				['Büro', 'Zürich-Süd', 0.8],
 				['Sécurité', 'Bäckerstrasse', 1],

@@ -7,7 +7,7 @@
  * 'unreadable' fallback of importFile counts as one), never a hang — and data with errors must never
  * be committed. The seed is fixed, so a failure is reproducible: the message names seed and mutation.
  */
-import { MAC_ROMAN_CHARS } from '../../src/lib/util/mac-roman.ts';
+import { CP850_CHARS, MAC_ROMAN_CHARS } from '../../src/lib/util/code-pages.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,14 +133,19 @@ const TEXT_MUTATIONS: Record<string, Mutation> = {
 };
 
 /** The same text in the encodings Excel and friends write (issue 13 item 2). */
-const MAC_ROMAN_BYTE = new Map(MAC_ROMAN_CHARS.map((c, b) => [c, b]));
+const encodeAs = (chars: readonly string[]) => {
+	const byte = new Map(chars.map((c, b) => [c, b]));
+	return (s: string) => Uint8Array.from(s, (c) => byte.get(c) ?? 63);
+};
 const ENCODINGS: Record<string, (s: string) => Uint8Array> = {
 	'utf-8': (s) => new TextEncoder().encode(s),
 	'utf-8 BOM': (s) => new TextEncoder().encode('\uFEFF' + s),
 	'windows-1252': (s) => Uint8Array.from(s, (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 63)),
 	'utf-8 BOM + windows-1252': (s) => new Uint8Array([0xef, 0xbb, 0xbf, ...Uint8Array.from(s, (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 63))]),
 	// Excel for Mac's plain "CSV" (characters Mac Roman lacks written as «?», as Excel does).
-	'mac roman': (s) => Uint8Array.from(s, (c) => MAC_ROMAN_BYTE.get(c) ?? 63),
+	'mac roman': encodeAs(MAC_ROMAN_CHARS),
+	// Excel's "CSV (MS-DOS)": code page 850.
+	'cp850': encodeAs(CP850_CHARS),
 	'utf-16le BOM': (s) => utf16(s, false),
 	'utf-16be BOM': (s) => utf16(s, true)
 };
@@ -250,7 +255,7 @@ describe('fuzz: encodings', () => {
 				const runs: [string, string][] = [];
 				for (const [enc, f] of Object.entries(ENCODINGS)) {
 					const r = await importFile(src.table, { fileName: src.fileName, bytes: f(text) }, { refs });
-					const issues = r.issues.filter((i) => i.code !== 'bom_mismatch' && i.code !== 'mac_roman').map((i) => [i.severity, i.row, i.column, i.code, i.message.en]);
+					const issues = r.issues.filter((i) => i.code !== 'bom_mismatch' && i.code !== 'code_page').map((i) => [i.severity, i.row, i.column, i.code, i.message.en]);
 					runs.push([enc, JSON.stringify([issues, r.result?.stats.rows, r.result?.preview])]);
 				}
 				const want = runs[0][1];

@@ -16,6 +16,7 @@ import type { FastOutcome } from '../../src/lib/data/import/fast/run.ts';
 import type { FastSliceOptions } from '../../src/lib/data/import/fast/side.ts';
 import { EDGE_NONE, EDGE_OTHER, scanCsv, SliceScanner } from '../../src/lib/data/import/fast/scan.ts';
 import { WINDOWS_1252_CHARS, windows1252Decoder, windows1252ToUtf8 } from '../../src/lib/util/windows-1252.ts';
+import { CP850_CHARS, MAC_ROMAN_CHARS } from '../../src/lib/util/code-pages.ts';
 import { createRng, type Rng } from '../../src/lib/data/prng.ts';
 import { createTableSql, tableNames, tables, type TableName } from '../../src/lib/data/schema.ts';
 import { bytesSource } from '../../src/lib/util/bytes.ts';
@@ -85,40 +86,45 @@ describe('fast path = reference path', () => {
 			}
 		}
 		// The clean files take the fast path (else it accelerates nothing).
-		for (const must of ['customers:customers.csv', 'sites:sites.csv', 'offices:offices.csv', 'zones:zones.csv', 'staff:staff_semicolon.csv', 'staff:staff_sep_line.csv', 'customers:customers_renamed_pipe.csv', 'customers:customers_cp1252.csv', 'staff:staff_cp1252.csv', 'staff:staff_bom_cp1252.csv', 'customers:customers_utf16be.csv', 'customers:customers_utf16le.txt', 'sites:sites_koordinaten.csv'])
+		for (const must of ['customers:customers.csv', 'sites:sites.csv', 'offices:offices.csv', 'zones:zones.csv', 'staff:staff_semicolon.csv', 'staff:staff_sep_line.csv', 'customers:customers_renamed_pipe.csv', 'customers:customers_cp1252.csv', 'staff:staff_cp1252.csv', 'staff:staff_bom_cp1252.csv', 'customers:customers_utf16be.csv', 'customers:customers_utf16le.txt', 'sites:sites_koordinaten.csv', 'staff:staff_macroman.csv', 'staff:staff_cp850.csv'])
 			expect(fastTaken).toContain(must);
 	}, 240_000);
 
-	it('on seeded mutations of quoting, whitespace, line ends, numbers and encodings (UTF-8, Windows-1252, UTF-16)', async () => {
+	it('on seeded mutations of quoting, whitespace, line ends, numbers and encodings (UTF-8, Windows-1252, UTF-16, Mac Roman, code page 850)', async () => {
 		const rng = createRng(Number(process.env.FUZZ_SEED ?? 1513));
 		const base = readFileSync(path.join(ROOT, 'data/demo/customers.csv'), 'utf8').split('\n').slice(0, 30);
 		const sites = readFileSync(path.join(ROOT, 'data/demo/sites.csv'), 'utf8').trim();
 		let fastCount = 0;
 		let ansiFast = 0; // Windows-1252 files with characters beyond ASCII that took the fast path
 		let utf16Fast = 0;
+		let otherFast = 0; // Mac Roman or code page 850
 		const runs = Number(process.env.FUZZ_RUNS ?? 150);
 		for (let k = 0; k < runs; k++) {
 			const [mutated, text] = mutate(rng, rng.next() < 0.8 ? base.join('\n') : sites);
 			const table: TableName = text.startsWith('site_id') ? 'sites' : 'customers';
 			// Every fourth file as Excel's plain "CSV" writes it (Windows-1252), where its characters allow; every
-			// seventh as its "Unicode text" (UTF-16 LE with a BOM).
+			// seventh as its "Unicode text" (UTF-16 LE with a BOM); every tenth as Excel for Mac's plain "CSV" (Mac
+			// Roman) or Excel's "CSV (MS-DOS)" (code page 850).
 			const r0 = rng.next();
 			const ansi = r0 < 0.25 ? cp1252(text) : null;
 			const utf16 = r0 >= 0.25 && r0 < 0.4 ? new Uint8Array(Buffer.from('\ufeff' + text, 'utf16le')) : null;
-			const bytes = ansi ?? utf16 ?? enc(text);
-			const label = ansi ? `${mutated} (Windows-1252)` : utf16 ? `${mutated} (UTF-16 LE)` : mutated;
+			const [pageName, page] = OTHER_CODE_PAGES[rng.int(2)];
+			const other = r0 >= 0.4 && r0 < 0.5 && /[^\x00-\x7f]/.test(text) ? page(text) : null;
+			const bytes = ansi ?? utf16 ?? other ?? enc(text);
+			const label = ansi ? `${mutated} (Windows-1252)` : utf16 ? `${mutated} (UTF-16 LE)` : other ? `${mutated} (${pageName})` : mutated;
 			const r = await both(dbs(), table, 'm.csv', bytes);
 			expect([k, label, r.detail]).toEqual([k, label, '']);
 			if (taken(r.fast)) fastCount++;
 			if (taken(r.fast) && ansi && ansi.some((b) => b > 0x7f)) ansiFast++;
 			if (taken(r.fast) && utf16) utf16Fast++;
+			if (taken(r.fast) && other) otherFast++;
 			// The same in slices of a few bytes: a cut after any row end (CRLF split across reads, a quoted line
 			// break or a blank line at a slice's start) must read as the whole file does.
 			const sliced = await both(dbs(), table, 'm.csv', bytes, TINY);
 			expect([k, label, 'tiny slices', sliced.detail]).toEqual([k, label, 'tiny slices', '']);
 		}
 		expect(fastCount).toBeGreaterThan(runs / 10);
-		expect([ansiFast, utf16Fast]).toSatisfy(([a, u]: number[]) => a > 0 && u > 0);
+		expect([ansiFast, utf16Fast, otherFast]).toSatisfy(([a, u, o]: number[]) => a > 0 && u > 0 && o > 0);
 	}, 300_000);
 
 	it('a Windows-1252 file whose first chunk is plain ASCII is opened once more with the whole file\'s encoding check and takes the fast path', async () => {
@@ -301,17 +307,24 @@ describe('fast path = reference path', () => {
 	}, 180_000);
 });
 
-/** `text` in Windows-1252, or null where it has a character that encoding lacks. */
-const CP1252 = new Map(WINDOWS_1252_CHARS.map((c, b) => [c, b]));
-function cp1252(text: string): Uint8Array | null {
-	const out: number[] = [];
-	for (const c of text) {
-		const b = CP1252.get(c);
-		if (b === undefined) return null;
-		out.push(b);
-	}
-	return new Uint8Array(out);
-}
+/** `text` in the code page of `chars`, or null where it has a character that code page lacks. */
+const inCodePage = (chars: readonly string[]) => {
+	const byte = new Map(chars.map((c, b) => [c, b]));
+	return (text: string): Uint8Array | null => {
+		const out: number[] = [];
+		for (const c of text) {
+			const b = byte.get(c);
+			if (b === undefined) return null;
+			out.push(b);
+		}
+		return new Uint8Array(out);
+	};
+};
+const cp1252 = inCodePage(WINDOWS_1252_CHARS);
+const OTHER_CODE_PAGES = [
+	['Mac Roman', inCodePage(MAC_ROMAN_CHARS)],
+	['code page 850', inCodePage(CP850_CHARS)]
+] as const;
 
 /** Mutations aimed at the seams between DuckDB's reader and ours. */
 function mutate(rng: Rng, text: string): [string, string] {
@@ -319,7 +332,8 @@ function mutate(rng: Rng, text: string): [string, string] {
 	const pick = () => 1 + rng.int(Math.max(1, lines.length - 1));
 	const cell = (f: (cells: string[]) => void) => {
 		const i = pick();
-		if (lines[i] === undefined) return;
+		// (a blank line that an earlier mutation put there has no cells to change)
+		if (lines[i] === undefined || !lines[i].includes(',')) return;
 		const cells = lines[i].split(',');
 		f(cells);
 		lines[i] = cells.join(',');

@@ -207,15 +207,17 @@ export class CsvReader {
 					en: `The file starts with a UTF-8 byte-order mark but is written in ${named}: read as ${named}, the mark ignored. Check the umlauts in the preview.`
 				}
 			});
-		else if (encoding === 'macintosh')
-			// Excel for Mac's plain "CSV": told from Windows-1252 by where its umlauts lie, which may err for a file with few.
+		else if (encoding === 'macintosh' || encoding === 'ibm850') {
+			// Told from Windows-1252 by how plausibly each code page reads its umlauts, which may err for a file with few.
+			const [de, en] = encoding === 'macintosh' ? ['Excel für Mac, «Kommagetrennte Werte (.csv)»', 'Excel for Mac, "Comma Separated Values (.csv)"'] : ['Excel, «CSV (MS-DOS)»', 'Excel, "CSV (MS-DOS)"'];
 			notes.push({
-				code: 'mac_roman',
+				code: 'code_page',
 				message: {
-					de: 'Die Datei ist in Mac Roman geschrieben (Excel für Mac, «Kommagetrennte Werte (.csv)»): so gelesen. Umlaute in der Vorschau prüfen; eindeutig ist der Export «CSV UTF-8».',
-					en: 'The file is written in Mac Roman (Excel for Mac, "Comma Separated Values (.csv)"): read as such. Check the umlauts in the preview; the "CSV UTF-8" export is unambiguous.'
+					de: `Die Datei ist in ${named} geschrieben (${de}): so gelesen. Umlaute in der Vorschau prüfen; eindeutig ist der Export «CSV UTF-8».`,
+					en: `The file is written in ${named} (${en}): read as such. Check the umlauts in the preview; the "CSV UTF-8" export is unambiguous.`
 				}
 			});
+		}
 		const info: CsvInfo = { delimiter, encoding };
 		// The first rows (enough to tell a title from the header), however many reads that takes. For the fast
 		// path, whose own scan reads the data, small reads: a whole chunk parsed into strings took ~0.1 s.

@@ -1,26 +1,28 @@
 /**
  * Which text encoding a spreadsheet export uses. Excel and friends write UTF-8 with or without a BOM,
  * Windows-1252 ("ANSI"), UTF-16 ("Unicode text", with a BOM, tab-separated), Mac Roman (Excel for Mac's
- * plain "CSV") and now and then a UTF-8 BOM in front of a Windows-1252 body (a BOM added by one program,
- * the text written by another). Decided from the byte-order mark, the byte pattern of UTF-16, a strict
- * UTF-8 pass over the file, and for text that is not UTF-8, where its umlauts lie (util/mac-roman.ts).
+ * plain "CSV"), DOS Latin 1 (code page 850, "CSV (MS-DOS)") and now and then a UTF-8 BOM in front of a
+ * Windows-1252 body (a BOM added by one program, the text written by another). Decided from the byte-order
+ * mark, the byte pattern of UTF-16, a strict UTF-8 pass over the file, and for text that is not UTF-8, by
+ * which code page reads its umlauts and accents most plausibly (util/code-page-guess.ts).
  */
 import { concatBytes, type ByteSource } from '../../util/bytes.ts';
 import { windows1252Decoder, type TextDecoderLike } from '../../util/windows-1252.ts';
 import { Utf16ToUtf8 } from '../../util/utf16.ts';
-import { countSingleByteEvidence, evidenceSettled, macRomanDecoder } from '../../util/mac-roman.ts';
+import { CP850_CHARS, MAC_ROMAN_CHARS, tableDecoder } from '../../util/code-pages.ts';
+import { CodePageEvidence, type CodePage } from '../../util/code-page-guess.ts';
 import { ImportCancelled } from './issues.ts';
 
-export type TextEncoding = 'utf-8' | 'windows-1252' | 'macintosh' | 'utf-16le' | 'utf-16be';
+export type TextEncoding = 'utf-8' | CodePage | 'utf-16le' | 'utf-16be';
 
 /** The encoding as people name it (Excel's "ANSI" is Windows-1252 on a Swiss or German Windows). */
-export const ENCODING_LABEL: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (ANSI)', macintosh: 'Mac Roman', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
+export const ENCODING_LABEL: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (ANSI)', macintosh: 'Mac Roman', ibm850: 'DOS Latin 1 (CP 850)', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' };
 
 export interface EncodingGuess {
 	encoding: TextEncoding;
 	/** Bytes of a byte-order mark at the start, skipped before decoding. */
 	bom: number;
-	/** A UTF-8 BOM in front of text that is not UTF-8 (read as Windows-1252 or Mac Roman without the BOM). */
+	/** A UTF-8 BOM in front of text that is not UTF-8 (read in its code page without the BOM). */
 	mismatchedBom?: boolean;
 }
 
@@ -60,22 +62,19 @@ async function isUtf8(src: ByteSource, from: number, chunkBytes: number, signal?
 }
 
 /**
- * Text that is not UTF-8: Mac Roman where more of its bytes beyond ASCII next to a letter are Mac Roman's
- * umlauts and accents than Windows-1252's, else Windows-1252 (util/mac-roman.ts). Chunk by chunk from the
- * start until the evidence settles it, else to the end: the fast path's open and the reference path's read
- * the same chunks and agree.
+ * Text that is not UTF-8: the code page whose reading of it is the most plausible (util/code-page-guess.ts).
+ * Chunk by chunk from the start until the evidence settles it, else to the end: the fast path's open and
+ * the reference path's read the same chunks and agree.
  */
-async function singleByteEncoding(src: ByteSource, from: number, chunkBytes: number, signal?: AbortSignal): Promise<'windows-1252' | 'macintosh'> {
-	const tally = { mac: 0, windows: 0 };
-	let prev = 0;
+async function singleByteEncoding(src: ByteSource, from: number, chunkBytes: number, signal?: AbortSignal): Promise<CodePage> {
+	const evidence = new CodePageEvidence();
 	for (let at = from; at < src.size; at += chunkBytes) {
 		if (signal?.aborted) throw new ImportCancelled();
-		const bytes = await src.read(at, Math.min(src.size, at + chunkBytes));
-		countSingleByteEvidence(bytes, prev, tally);
-		if (evidenceSettled(tally)) break;
-		prev = bytes[bytes.length - 1] ?? prev;
+		evidence.push(await src.read(at, Math.min(src.size, at + chunkBytes)));
+		if (evidence.settled()) return evidence.best();
 	}
-	return tally.mac > tally.windows ? 'macintosh' : 'windows-1252';
+	evidence.end();
+	return evidence.best();
 }
 
 /**
@@ -105,7 +104,8 @@ export function bomLength(encoding: TextEncoding, head: Uint8Array): number {
 /** A streaming decoder for `encoding` that leaves BOM handling to the caller (it skips `bom` bytes). */
 export function decoderFor(encoding: TextEncoding): TextDecoderLike {
 	if (encoding === 'windows-1252') return windows1252Decoder();
-	return encoding === 'macintosh' ? macRomanDecoder() : new TextDecoder(encoding, { ignoreBOM: true });
+	if (encoding === 'macintosh') return tableDecoder(MAC_ROMAN_CHARS);
+	return encoding === 'ibm850' ? tableDecoder(CP850_CHARS) : new TextDecoder(encoding, { ignoreBOM: true });
 }
 
 /**

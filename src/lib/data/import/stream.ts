@@ -32,6 +32,7 @@ import type { ColumnMapping } from './mapping.ts';
 import { suggestMapping } from './mapping.ts';
 import { formatOf } from './parse.ts';
 import { HEAD_BYTES, readFormat } from './content-format.ts';
+import type { TextEncoding } from './encoding.ts';
 import { settleHeaders } from './header-row.ts';
 import type { FileFormat, FileInput, ImportIssue, Msg, ParsedFile, RawCell } from './types.ts';
 import {
@@ -69,7 +70,7 @@ interface RowSource {
 /** Where a CSV's rows start and how they are written. */
 export interface CsvLayout {
 	delimiter: string;
-	encoding: string;
+	encoding: TextEncoding;
 	/** Physical line of the header row. */
 	headerLine: number;
 	/** Bytes of a byte-order mark. */

@@ -11,7 +11,7 @@ import type { ImportSession } from '../stream.ts';
 import { SAMPLE_ROWS, type ValidationResult } from '../validate.ts';
 import { importColumns } from '../mapping.ts';
 import { windows1252ToUtf8 } from '../../../util/windows-1252.ts';
-import { utf8Copy } from '../encoding.ts';
+import { ENCODING_LABEL, utf8Copy, type TextEncoding } from '../encoding.ts';
 import { readCoordinatePair } from '../coordinate-text.ts';
 import { SliceScanner, type Extract, type ScanResult, type ScanSlice } from './scan.ts';
 import { LOCATION_INPUTS } from './sql.ts';
@@ -45,10 +45,16 @@ const LOCATE_BLOCK = 65_536;
 const FIRST_SLICE_BYTES = 1 << 20;
 const SLICE_BYTES = 16 << 20;
 
-/** UTF-16 files up to this size go the fast way, through a UTF-8 copy in memory (half their size); larger ones stream by the reference path. */
-const MAX_UTF16_BYTES = 512 << 20;
-/** The UTF-16 copy's share of the progress bar (1 M rows in chromium: ~1 s of ~5 s). */
-const UTF16_COPY_SHARE = 0.2;
+/**
+ * Files in an encoding the scan does not read (UTF-16, Mac Roman, code page 850) up to this size go the
+ * fast way, through a UTF-8 copy in memory (half the size of UTF-16, about the size of the others); larger
+ * ones stream by the reference path.
+ */
+const MAX_COPY_BYTES = 512 << 20;
+/** The copy's share of the progress bar (1 M rows of UTF-16 in chromium: ~1 s of ~5 s). */
+const COPY_SHARE = 0.2;
+/** Whether the scan and DuckDB read a UTF-8 copy of the file (Windows-1252 is transcoded slice by slice). */
+const readAsCopy = (e: TextEncoding) => e !== 'utf-8' && e !== 'windows-1252';
 
 const COORDINATE_INPUTS = new Set(['lon', 'lat', 'e', 'n']);
 const COORDINATES = GEOCODE_QUALITIES.indexOf('coordinates');
@@ -99,9 +105,7 @@ export class FastSide {
 		const s = this.s;
 		const csv = s.csv;
 		if (s.format !== 'csv' || !csv) return { reason: 'not a plain CSV' };
-		if (csv.encoding.startsWith('utf-16') && this.src.size > MAX_UTF16_BYTES) return { reason: 'UTF-16 too large to copy as UTF-8' };
-		// Excel for Mac's plain "CSV": rare enough to leave to the reference path (the scan knows Windows-1252's bytes only).
-		if (csv.encoding === 'macintosh') return { reason: 'Mac Roman' };
+		if (readAsCopy(csv.encoding) && this.src.size > MAX_COPY_BYTES) return { reason: `${ENCODING_LABEL[csv.encoding]} too large to copy as UTF-8` };
 		if (s.headers.length < 2) return { reason: 'one column' };
 		if (s.checks.errorCount > 0) return { reason: 'file-level errors' };
 		const table = s.checks.table;
@@ -140,14 +144,14 @@ export class FastSide {
 			const wanted = prep.columns.filter((c) => (LOCATION_INPUTS as readonly string[]).includes(c.def.name));
 			this.wanted = wanted.map((c) => ({ name: c.def.name, index: c.index }));
 			const extract: Extract[] = wanted.map((c) => ({ index: c.index, kind: c.def.type === 'text' ? 'text' : 'number' }));
-			// UTF-16 (Excel's "Unicode text") is no byte-level CSV (every other byte zero): the scan and DuckDB read
-			// a UTF-8 copy of its text (the size of a UTF-8 file, made in one pass).
+			// UTF-16 (Excel's "Unicode text") is no byte-level CSV (every other byte zero), and the scan knows the
+			// letters of Windows-1252 only: the scan and DuckDB read a UTF-8 copy of the text (made in one pass).
 			let src = this.src;
 			let start = csv.start;
-			if (csv.encoding === 'utf-16le' || csv.encoding === 'utf-16be') {
+			if (readAsCopy(csv.encoding)) {
 				const t = performance.now();
-				src = bytesSource(await utf8Copy(this.src, csv.encoding, csv.start, { signal, onProgress: (f) => onProgress?.(UTF16_COPY_SHARE * f) }));
-				this.progressFrom = UTF16_COPY_SHARE;
+				src = bytesSource(await utf8Copy(this.src, csv.encoding, csv.start, { signal, onProgress: (f) => onProgress?.(COPY_SHARE * f) }));
+				this.progressFrom = COPY_SHARE;
 				start = 0;
 				this.transcodeMs += performance.now() - t;
 			}
