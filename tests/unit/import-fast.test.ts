@@ -361,7 +361,7 @@ function mutate(rng: Rng, text: string): [string, string] {
 		['invisible format character', () => cell((c) => (c[rng.int(2)] = ['\u202e', '\u200b', '\u2066', '\ufeff', '\u{e0041}', '\u00ad'][rng.int(6)] + c[0]))],
 		['umlauts and typographic characters', () => cell((c) => (c[0] = ['Zürich-Süd ', '€ ', '„Bahnhof“ ', 'Rue de l’Église ', 'Œuvre – '][rng.int(5)] + c[0]))],
 		['typographic apostrophe in a number', () => cell((c) => (c[3] = '1’234'))],
-		['double-encoded text', () => cell((c) => (c[rng.int(2)] = ['ZÃ¼rich-', 'lâ€™', 'Â°', 'São '][rng.int(4)] + c[0]))],
+		['double-encoded text', () => cell((c) => (c[rng.int(2)] = ['ZÃ¼rich-', 'lâ€™', 'Â°', 'São ', 'Z√ºrich-', '√2 '][rng.int(6)] + c[0]))],
 		['empty required', () => cell((c) => (c[3] = ''))],
 		['unusual', () => cell((c) => (c[2] = '250000'))],
 		['duplicate row', () => lines.splice(pick(), 0, lines[pick()])],
@@ -483,6 +483,7 @@ describe('byte scan = our parser', () => {
 			expect(await scan(at(text, 101, [0xe2, 0x80, 0xae]), chunkBytes)).toBe('invisible format characters'); // U+202E, wherever the chunk ends
 			expect(await scan(at(text, 101, [0xf3, 0xa0, 0x81, 0x81]), chunkBytes)).toBe('invisible format characters'); // a tag character (U+E0041)
 			expect(await scan(at(text, 101, [...enc('ZÃ¼rich')]), chunkBytes)).toBe('double-encoded text'); // C3 83 C2 BC, wherever the chunk ends
+			for (const mac of ['Z√ºrich', '¬†', 'l‚Äôa']) expect(await scan(at(text, 101, [...enc(mac)]), chunkBytes)).toBe('double-encoded text'); // through Mac Roman
 		}
 	});
 

@@ -134,6 +134,18 @@ describe('CSV reading', () => {
 		expect(r.result?.preview.map((p) => p.unit)).toEqual(['BÃ¼ro SÃ¼d', 'IV', 'BÃ¼ro SÃ¼d', 'Zürich']);
 		expect(r.result?.stats.errors).toBe(0);
 	});
+	it('warns of text misread through Mac Roman (UTF-8 opened in Excel for Mac and saved again), saying so', async () => {
+		const csv = 'person_id;unit;fte;office_id;lon;lat\nP1;B√ºro S√ºd;1;Gen√®ve;8,31;47,05\nP2;IV;1;Rue de l‚Äô√âglise;8,31;47,05\nP3;√2 ¬ Bad;1;LU-01;8,31;47,05\n';
+		const r = await run('staff', text('mac-again.csv', csv));
+		expect(where(r.issues)).toEqual([
+			['warning', null, 'unit', 'double_encoded'],
+			['warning', null, 'office_id', 'double_encoded']
+		]);
+		expect(r.issues[0].message.de).toContain('(Zeile 2; «B√ºro S√ºd» steht wohl für «Büro Süd»): die Datei wurde wohl als UTF-8 gespeichert, in Excel für Mac (als Mac Roman) geöffnet');
+		expect(r.issues[1].message.en).toContain('"Gen√®ve" probably stands for "Genève"): the file was probably saved as UTF-8, opened in Excel for Mac (as Mac Roman)');
+		// «√2» and a lone «¬» are no misreading.
+		expect(r.result?.preview.map((p) => p.unit)).toEqual(['B√ºro S√ºd', 'IV', '√2 ¬ Bad']);
+	});
 	it('reads a semicolon CSV with BOM, CRLF, German headers and decimal commas like the comma version', async () => {
 		const a = await run('staff', file('good/staff.csv'));
 		const b = await run('staff', file('good/staff_semicolon.csv'));

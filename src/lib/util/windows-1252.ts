@@ -61,31 +61,3 @@ export function windows1252ToUtf8(bytes: Uint8Array): Uint8Array {
 	}
 	return out;
 }
-
-/** The characters of bytes 0x80–0xBF (UTF-8's continuation bytes) read as Windows-1252. */
-const CONTINUATION = WINDOWS_1252_CHARS.slice(0x80, 0xc0).join('').replace(/[\\\]^-]/g, '\\$&');
-/**
- * UTF-8 read as Windows-1252 (or ISO-8859-1) and saved again: «Zürich» becomes «ZÃ¼rich», «Genève» «GenÃ¨ve»,
- * «’» «â€™». A lead character (Â, Ã for U+0080–U+00FF; â€ for U+2000–U+203F) followed by what a continuation
- * byte reads as; in German, French or Italian text the pair hardly occurs otherwise.
- */
-const DOUBLE_ENCODED = new RegExp(`[ÂÃ][${CONTINUATION}]|â€[${CONTINUATION}]`);
-
-export const looksDoubleEncoded = (s: string): boolean => DOUBLE_ENCODED.test(s);
-
-const BYTE_OF = new Map(WINDOWS_1252_CHARS.map((c, b) => [c, b]));
-
-/** The text a double-encoded value stood for («ZÃ¼rich» → «Zürich»), or null when it does not undo. */
-export function undoDoubleEncoding(s: string): string | null {
-	const bytes = new Uint8Array(s.length);
-	for (let i = 0; i < s.length; i++) {
-		const b = BYTE_OF.get(s[i]);
-		if (b === undefined) return null;
-		bytes[i] = b;
-	}
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		return null;
-	}
-}

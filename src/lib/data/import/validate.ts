@@ -20,7 +20,7 @@ import { show } from './values.ts';
 import { allowedValue, valueList } from './allowed-values.ts';
 import { readCoordinatePair } from './coordinate-text.ts';
 import { hasFormatChars, withoutFormatChars } from '../../util/invisible.ts';
-import { looksDoubleEncoded, undoDoubleEncoding } from '../../util/windows-1252.ts';
+import { doubleEncodedThrough, undoDoubleEncoding, type DoubleEncodedThrough } from '../../util/double-encoding.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
 import { identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
 import { isProblem, numberInput, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
@@ -102,16 +102,17 @@ export async function validateAndType(
 	return { ...summary, arrow };
 }
 
+/** «3 Zeilen, erste in Zeile 7»: how many rows a column-wide warning concerns, and the first. */
+function rowsAndFirst(x: { rows: number; first: number }): { de: string; en: string } {
+	if (x.rows === 1) return { de: `Zeile ${x.first}`, en: `row ${x.first}` };
+	return { de: `${x.rows} Zeilen, erste in Zeile ${x.first}`, en: `${x.rows} rows, first in row ${x.first}` };
+}
+
 /**
  * Validation and typing in chunks, for files that never sit in memory whole: construct it with the
  * file's headers (file-level checks run here), `push` each chunk of rows (returns the chunk's typed
  * Arrow table; issues and duplicate keys are remembered across chunks, issues capped), then `finish`.
  */
-/** «3 Zeilen, erste in Zeile 7»: how many rows a column-wide warning concerns, and the first. */
-function rowsAndFirst(x: { rows: number; first: number }): { de: string; en: string } {
-	return { de: `${x.rows} ${x.rows === 1 ? 'Zeile' : 'Zeilen'}, erste in Zeile ${x.first}`, en: `${x.rows} ${x.rows === 1 ? 'row' : 'rows'}, first in row ${x.first}` };
-}
-
 export class TableValidator {
 	readonly def: TableDef;
 	readonly mapping: ColumnMapping;
@@ -144,7 +145,7 @@ export class TableValidator {
 	/** Text columns whose values had invisible format characters removed (util/invisible.ts): rows, first row. */
 	private readonly formatChars = new Map<string, { rows: number; first: number }>();
 	/** Text columns with values that look like UTF-8 read as Windows-1252 («ZÃ¼rich»): rows, first row, its value. */
-	private readonly doubleEncoded = new Map<string, { rows: number; first: number; value: string }>();
+	private readonly doubleEncoded = new Map<string, { rows: number; first: number; value: string; through: DoubleEncodedThrough }>();
 
 	constructor(
 		readonly table: TableName,
@@ -297,10 +298,11 @@ export class TableValidator {
 					if (f) f.rows++;
 					else this.formatChars.set(c.name, { rows: 1, first: rowNo[i] });
 				}
-				if (typeof typed === 'string' && c.type === 'text' && looksDoubleEncoded(typed)) {
+				const through = typeof typed === 'string' && c.type === 'text' ? doubleEncodedThrough(typed) : null;
+				if (through) {
 					const d = this.doubleEncoded.get(c.name);
 					if (d) d.rows++;
-					else this.doubleEncoded.set(c.name, { rows: 1, first: rowNo[i], value: typed });
+					else this.doubleEncoded.set(c.name, { rows: 1, first: rowNo[i], value: typed as string, through });
 				}
 				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent.
 				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null)) typed /= 100;
@@ -502,12 +504,13 @@ export class TableValidator {
 		for (const [name, d] of this.doubleEncoded) {
 			const h = this.mapping[name];
 			const rows = rowsAndFirst(d);
-			const meant = undoDoubleEncoding(d.value);
+			const meant = undoDoubleEncoding(d.value, d.through);
+			const opened = d.through === 'macintosh' ? { de: 'in Excel für Mac (als Mac Roman)', en: 'in Excel for Mac (as Mac Roman)' } : { de: 'als ANSI (Windows-1252)', en: 'as ANSI (Windows-1252)' };
 			const example = meant ? { de: `«${show(d.value)}» steht wohl für «${show(meant)}»`, en: `"${show(d.value)}" probably stands for "${show(meant)}"` } : { de: `«${show(d.value)}»`, en: `"${show(d.value)}"` };
 			issues.order = [STAGE.file, 6];
 			issues.warn(null, h, 'double_encoded', {
-				de: `Spalte «${h}» sieht doppelt kodiert aus (${rows.de}; ${example.de}): die Datei wurde wohl als UTF-8 gespeichert, als ANSI (Windows-1252) geöffnet und wieder gespeichert. Die Werte sind so übernommen, wie sie in der Datei stehen; besser die Quelle neu als «CSV UTF-8» exportieren.`,
-				en: `Column "${h}" looks double-encoded (${rows.en}; ${example.en}): the file was probably saved as UTF-8, opened as ANSI (Windows-1252) and saved again. The values are taken as they are in the file; better export the source again as "CSV UTF-8".`
+				de: `Spalte «${h}» sieht doppelt kodiert aus (${rows.de}; ${example.de}): die Datei wurde wohl als UTF-8 gespeichert, ${opened.de} geöffnet und wieder gespeichert. Die Werte sind so übernommen, wie sie in der Datei stehen; besser die Quelle neu als «CSV UTF-8» exportieren.`,
+				en: `Column "${h}" looks double-encoded (${rows.en}; ${example.en}): the file was probably saved as UTF-8, opened ${opened.en} and saved again. The values are taken as they are in the file; better export the source again as "CSV UTF-8".`
 			});
 		}
 		// File-level system of each coordinate pair, reported once when it is not plain WGS84 in lon/lat.

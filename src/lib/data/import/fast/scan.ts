@@ -22,6 +22,7 @@ import type { ByteSource } from '../../../util/bytes.ts';
 import { ImportCancelled } from '../issues.ts';
 import { hasFormatChars } from '../../../util/invisible.ts';
 import { WINDOWS_1252_CHARS, windows1252Decoder, type TextDecoderLike } from '../../../util/windows-1252.ts';
+import { MAC_ROMAN_CHARS } from '../../../util/code-pages.ts';
 import { MAX_VALUE_CHARS } from '../types.ts';
 
 /** The scan's doubt for bytes that are not UTF-8 in a file opened as UTF-8 (see fast/run.ts notUtf8AfterAll). */
@@ -113,9 +114,11 @@ function edgeTables(encoding: ScanEncoding): { first: Uint8Array; last: Uint8Arr
 const WINDOWS_1252_FORMAT = WINDOWS_1252_CHARS.flatMap((c, b) => (hasFormatChars(c) ? [b] : []));
 
 /**
- * Whether `buf` may hold a value util/windows-1252.ts looksDoubleEncoded() matches («ZÃ¼rich»): a superset,
- * by bytes. UTF-8: Â, Ã or â (C3 82, C3 83, C3 A2) followed by a lead byte of what a continuation byte reads
- * as in Windows-1252 (C2, C5, C6, CB, E2). Windows-1252: Â, Ã or â (C2, C3, E2) followed by a byte 80–BF.
+ * Whether `buf` may hold a value util/double-encoding.ts doubleEncodedThrough() matches: a superset, by
+ * bytes. Through Windows-1252 («ZÃ¼rich»): in UTF-8, Â, Ã or â (C3 82, C3 83, C3 A2) followed by a lead
+ * byte of what a continuation byte reads as in Windows-1252 (C2, C5, C6, CB, E2); in Windows-1252, Â, Ã or
+ * â (C2, C3, E2) followed by a byte 80–BF. Through Mac Roman («Z√ºrich»): any of its lead characters ¬, √
+ * or ‚, rare in such text, as the file writes them.
  */
 function mayBeDoubleEncoded(buf: Uint8Array, ansi: boolean): boolean {
 	const n = buf.length;
@@ -125,9 +128,23 @@ function mayBeDoubleEncoded(buf: Uint8Array, ansi: boolean): boolean {
 			if (ansi ? b >= 0x80 && b <= 0xbf : (b === 0x82 || b === 0x83 || b === 0xa2) && i + 2 < n && UTF8_CONTINUATION_LEADS.has(buf[i + 2])) return true;
 		}
 	}
-	return false;
+	return (ansi ? MAC_LEADS_ANSI : MAC_LEADS_UTF8).some((seq) => contains(buf, seq));
 }
 const UTF8_CONTINUATION_LEADS = new Set([0xc2, 0xc5, 0xc6, 0xcb, 0xe2]);
+/** Mac Roman's readings of UTF-8's lead bytes C2, C3, E2 (¬ √ ‚), in UTF-8 and in Windows-1252 (which lacks √). */
+const MAC_LEADS = [0xc2, 0xc3, 0xe2].map((b) => MAC_ROMAN_CHARS[b]);
+const MAC_LEADS_UTF8 = MAC_LEADS.map((c) => new TextEncoder().encode(c));
+const MAC_LEADS_ANSI = MAC_LEADS.filter((c) => WINDOWS_1252_CHARS.includes(c)).map((c) => Uint8Array.of(WINDOWS_1252_CHARS.indexOf(c)));
+
+/** Whether `seq` occurs in `buf`. */
+function contains(buf: Uint8Array, seq: Uint8Array): boolean {
+	for (let i = buf.indexOf(seq[0]); i >= 0 && i + seq.length <= buf.length; i = buf.indexOf(seq[0], i + 1)) {
+		let k = 1;
+		while (k < seq.length && buf[i + k] === seq[k]) k++;
+		if (k === seq.length) return true;
+	}
+	return false;
+}
 
 /** The encodings the scan reads: both keep the delimiter, quotes and line ends as single ASCII bytes. */
 export type ScanEncoding = 'utf-8' | 'windows-1252';
