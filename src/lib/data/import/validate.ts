@@ -486,10 +486,11 @@ export class TableValidator {
 			const col = this.cols.find((c) => c.pseudonymous && this.mapping[c.name] !== undefined)!;
 			const h = this.mapping[col.name];
 			const what = kind === 'ahv' ? { de: 'AHV-Nummern', en: 'AHV numbers' } : { de: 'E-Mail-Adressen', en: 'e-mail addresses' };
+			const rows = rowsAndFirst({ rows: ps.counts[kind], first: ps.firstRow[kind] });
 			issues.order = [STAGE.file, 4];
 			issues.warn(null, h, `identifier_${kind}`, {
-				de: `Spalte «${h}» enthält ${what.de} (${ps.counts[kind]} ${ps.counts[kind] === 1 ? 'Zeile' : 'Zeilen'}, erste in Zeile ${ps.firstRow[kind]}): sie wurden beim Lesen durch zufällige Pseudonyme (ID-…) ersetzt und werden nirgends gespeichert. Die Analyse braucht nur eine eindeutige ID; besser schon in der Quelle pseudonymisieren.`,
-				en: `Column "${h}" holds ${what.en} (${ps.counts[kind]} ${ps.counts[kind] === 1 ? 'row' : 'rows'}, first in row ${ps.firstRow[kind]}): they were replaced by random pseudonyms (ID-…) while reading and are stored nowhere. The analysis needs only a unique id; better pseudonymise at the source.`
+				de: `Spalte «${h}» enthält ${what.de} (${rows.de}): sie wurden beim Lesen durch zufällige Pseudonyme (ID-…) ersetzt und werden nirgends gespeichert. Die Analyse braucht nur eine eindeutige ID; besser schon in der Quelle pseudonymisieren.`,
+				en: `Column "${h}" holds ${what.en} (${rows.en}): they were replaced by random pseudonyms (ID-…) while reading and are stored nowhere. The analysis needs only a unique id; better pseudonymise at the source.`
 			});
 		}
 		for (const [name, f] of this.formatChars) {
