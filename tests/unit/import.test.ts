@@ -159,6 +159,17 @@ describe('CSV reading', () => {
 		const r = await run('staff', text('s.csv', 'person_id,unit,fte,office_id,lon,lat\nP1,"A\nK",1,X,8.31,47.05\n\nP2,AK,abc,X,8.31,47.05\n'));
 		expect(where(r.issues)).toEqual([['error', 5, 'fte', 'bad_number']]);
 	});
+	it('skips rows of blank fields as blank lines (Excel writes «;;;;» for formatted rows below the table), counting them as lines', async () => {
+		const csv = 'person_id;unit;fte;office_id;lon;lat;;\r\n;;;;;;;\r\nP1;AK;1;X;8,31;47,05;;\r\n;;;;;;;\r\n ; ;"";\t;;;;\r\nP2;AK;abc;X;8,31;47,05;;\r\n;;;;;;;\r\n;;;;;;;\r\n';
+		const r = await run('staff', text('excel.csv', csv));
+		expect(where(r.issues)).toEqual([
+			['warning', null, null, 'unnamed_columns'],
+			['error', 6, 'fte', 'bad_number']
+		]);
+		// The trailing delimiters' columns: one warning, by position, not one «Spalte «»» each.
+		expect(r.issues[0].message.de).toBe('Spalten 7, 8 haben keinen Namen und werden nicht verwendet.');
+		expect(r.result?.stats.rows).toBe(2);
+	});
 	it('streams with progress and cancels cleanly, writing nothing', async () => {
 		const big = 'person_id,unit,fte,office_id,lon,lat\n' + Array.from({ length: 120_000 }, (_, i) => `P${i},AK,1,X,8.31,47.05`).join('\n');
 		const seen: number[] = [];

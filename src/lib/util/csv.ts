@@ -47,14 +47,20 @@ export class CsvError extends Error {
 	}
 }
 
+/** Every field empty or whitespace. */
+function isBlankRow(row: string[]): boolean {
+	for (const f of row) if (f.trim() !== '') return false;
+	return true;
+}
+
 /**
  * Incremental RFC 4180 parser (quotes "", CRLF/LF/CR line ends). Lenient where a spreadsheet is: a quote
  * that is not followed by a delimiter or line end does not close the field. Strict where leniency loses
  * data: a quote that never closes is a CsvError naming the line it opened on (it would swallow every
  * following row into one field), and so is any row, field or column count beyond `limits`. Feed text with
  * `push(text, final)`; it returns the complete rows and the physical line each starts on (1-based, quoted
- * newlines counted), blank lines skipped. An incomplete row is carried to the next push, never more than
- * `maxRowChars` of it.
+ * newlines counted), blank lines and rows of blank fields skipped (as the XLSX reader skips empty rows).
+ * An incomplete row is carried to the next push, never more than `maxRowChars` of it.
  */
 export class CsvRowParser {
 	private carry = '';
@@ -172,7 +178,8 @@ export class CsvRowParser {
 				break;
 			}
 			if (p - rowStart > maxRowChars) throw new CsvError('row_too_long', this.line, 0);
-			if (!(row.length === 1 && row[0].trim() === '')) {
+			// A blank line, and a row of empty fields (";;;;": Excel writes one for each formatted row below the table).
+			if (!isBlankRow(row)) {
 				rows.push(row);
 				lines.push(this.line);
 			}

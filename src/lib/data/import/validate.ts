@@ -209,9 +209,19 @@ export class TableValidator {
 		issues.order = [STAGE.file, 2];
 		// What the reader decided for the user (title rows skipped, a hidden sheet passed over, a BOM ignored).
 		for (const note of opts.notes ?? []) issues.warn(null, null, note.code, note.message);
-		if (!oneColumn)
+		if (!oneColumn) {
 			for (const h of sug.unmapped)
-				issues.warn(null, h, 'unmapped_column', { de: `Spalte «${h}» wird nicht verwendet.`, en: `Column "${h}" is not used.` });
+				if (h !== '') issues.warn(null, h, 'unmapped_column', { de: `Spalte «${h}» wird nicht verwendet.`, en: `Column "${h}" is not used.` });
+			// Columns without a name (often trailing delimiters, ";;;" after the last header): one warning, by position.
+			const unnamed = headers.flatMap((h, j) => (h === '' ? [j + 1] : []));
+			if (unnamed.length) {
+				const one = unnamed.length === 1;
+				issues.warn(null, null, 'unnamed_columns', {
+					de: `${one ? 'Spalte' : 'Spalten'} ${unnamed.join(', ')} ${one ? 'hat' : 'haben'} keinen Namen und ${one ? 'wird' : 'werden'} nicht verwendet.`,
+					en: `${one ? 'Column' : 'Columns'} ${unnamed.join(', ')} ${one ? 'has' : 'have'} no name and ${one ? 'is' : 'are'} not used.`
+				});
+			}
+		}
 
 		for (const [col, h] of Object.entries(map)) this.idx[col] = headers.indexOf(h);
 		if (map.lon && map.lat) this.pairHeaders.push({ header: map.lon, kind: 'lonlat' });

@@ -3,7 +3,7 @@
  * know before it trusts DuckDB's reading of the file, building no string except for the location columns it
  * extracts:
  *  - how many data rows our own parser (util/csv.ts CsvRowParser) would see: empty lines skipped, quoted
- *    line breaks inside a row, CRLF/LF/CR;
+ *    line breaks inside a row, CRLF/LF/CR (a row of blank fields, which it skips too, is left to it);
  *  - whether any construct could be read differently by DuckDB and by us (a quote inside an unquoted
  *    field, text after a closing quote, a row of one field, a NUL byte), or any text the validator changes
  *    (invisible format characters): then the file goes the reference way;
@@ -376,6 +376,8 @@ class Scanner {
 	private first = -1;
 	private last = -1;
 	private pendingCR = false;
+	/** The current row has a field with text that is not whitespace (so far). */
+	private rowContent = false;
 	private quotedCR = false;
 	/** The last row end the scan is sure of (absolute byte offset after it) and the data rows before it. */
 	cut = 0;
@@ -617,6 +619,8 @@ class Scanner {
 			if (this.first >= 0) {
 				const e = Math.max(this.firstEdge[this.first], this.lastEdge[this.last]);
 				if (e > this.edges[f]) this.edges[f] = e;
+				// Text that is not whitespace (sure when either end is no whitespace; " a " counts as blank here).
+				if (this.firstEdge[this.first] === EDGE_NONE || this.lastEdge[this.last] === EDGE_NONE) this.rowContent = true;
 			}
 			if (this.isNumber[f] === 1) {
 				// Longer than any value the validator reads as a number (types.ts MAX_VALUE_CHARS; quotes counted): not plain.
@@ -663,6 +667,8 @@ class Scanner {
 			// empty field after the last (a trailing delimiter), as our parser does; more is not the fast path.
 			const w = this.o.width;
 			if (this.field + 1 < w || this.field > w || (this.field === w && this.fieldLen > 0)) this.doubt('a row of another width');
+			// A row of blank fields (";;;;"), which our parser skips and DuckDB reads as a row.
+			if (!this.rowContent) this.doubt('a row of blank fields');
 			this.rows++;
 			if (this.rows === this.cap) {
 				this.cap *= 2;
@@ -678,6 +684,7 @@ class Scanner {
 		}
 		this.field = 0;
 		this.fieldLen = 0;
+		this.rowContent = false;
 		this.state = FIELD_START;
 	}
 
