@@ -496,7 +496,7 @@ export class TableValidator {
 			const col = this.cols.find((c) => c.pseudonymous && this.mapping[c.name] !== undefined)!;
 			const h = this.mapping[col.name];
 			const what = kind === 'ahv' ? { de: 'AHV-Nummern', en: 'AHV numbers' } : { de: 'E-Mail-Adressen', en: 'e-mail addresses' };
-			const rows = rowsAndFirst({ rows: ps.counts[kind], first: ps.firstRow[kind] });
+			const rows = rowsAndFirst({ rows: ps.counts[kind], first: ps.firstRow[kind] ?? 0 });
 			issues.order = [STAGE.file, 4];
 			issues.warn(null, h, `identifier_${kind}`, {
 				de: `Spalte «${h}» enthält ${what.de} (${rows.de}): sie wurden beim Lesen durch zufällige Pseudonyme (ID-…) ersetzt und werden nirgends gespeichert. Die Analyse braucht nur eine eindeutige ID; besser schon in der Quelle pseudonymisieren.`,
