@@ -5,6 +5,7 @@ import { rows } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { lv95ToWgs84 } from '../../src/lib/data/coords.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
+import { geocodePlz } from '../../src/lib/data/geocode.ts';
 import {
 	commitImport,
 	decodeText,
@@ -584,6 +585,21 @@ describe('places given by name', () => {
 		const both = await run('staff', text('s.csv', 'id;unit;fte;office_id;plz;Gemeinde\n1;AK;1;LU-01;6010;Sursee\n'));
 		expect(both.result!.preview[0]).toMatchObject({ zone_id: 1059, geocode_quality: 'postcode' });
 		expect(both.issues).toEqual([]);
+	});
+	it('a postcode in front of the locality («PLZ Ort»: «6003 Luzern») places the row at the postcode, not at the municipality\'s centre', async () => {
+		const csv = 'Gruppe;Anzahl;Besuche pro Jahr;PLZ Ort\nVersicherte;12;2;6003 Luzern\nArbeitgeber;3;1;CH-6280 Hochdorf\nVersicherte;5;1;Luzern\nVersicherte;5;1;9999 Sursee\n';
+		const r = await run('customers', text('k.csv', csv));
+		expect(r.result!.mapping.locality).toBe('PLZ Ort');
+		const plz6003 = geocodePlz(refs.plz!, 6003)!;
+		expect(r.result!.preview.map((p) => [p.zone_id, p.geocode_quality])).toEqual([
+			[1061, 'postcode'],
+			[1031, 'postcode'],
+			[1061, 'municipality'],
+			// A postcode the register does not know: the name places the row.
+			[1103, 'municipality']
+		]);
+		expect([r.result!.preview[0].lon, r.result!.preview[0].lat]).toEqual([plz6003.lon, plz6003.lat]);
+		expect(r.issues).toEqual([]);
 	});
 });
 

@@ -253,7 +253,7 @@ export const tables: Record<TableName, TableDef> = {
 		},
 		location: 'point',
 		columns: [
-			{ name: 'customer_id', type: 'text', required: false, pseudonymous: true, aliases: ['id', 'kunden_nr', 'kunden_id', 'kundennummer'], description: { de: 'Kunden-ID (optional)', en: 'Customer id (optional)' } },
+			{ name: 'customer_id', type: 'text', required: false, pseudonymous: true, aliases: ['id', 'kunde', 'kunden_nr', 'kunden_id', 'kundennummer', 'client', 'customer'], description: { de: 'Kunden-ID (optional)', en: 'Customer id (optional)' } },
 			{ name: 'group', type: 'text', required: true, values: CUSTOMER_GROUPS, valueAliases: {
 					employer: ['arbeitgeber', 'arbeitgebende', 'arbeitgeberin', 'arbeitgeberinnen', 'betrieb', 'betriebe', 'firma', 'firmen', 'unternehmen', 'employeur', 'employeurs', 'employers'],
 					insured: ['versicherte', 'versicherter', 'versicherte person', 'versicherte personen', 'assuré', 'assurés', 'assurée', 'insured persons'],

@@ -102,6 +102,9 @@ export async function validateAndType(
 	return { ...summary, arrow };
 }
 
+/** A postcode and a locality in one cell («6003 Luzern», «CH-6280 Hochdorf»): [, postcode, locality]. */
+const POSTCODE_FIRST = /^\s*(?:ch\s?-\s?)?([1-9]\d{3})\s+(\D.*?)\s*$/i;
+
 /** «3 Zeilen, erste in Zeile 7»: how many rows a column-wide warning concerns, and the first. */
 function rowsAndFirst(x: { rows: number; first: number }): { de: string; en: string } {
 	if (x.rows === 1) return { de: `Zeile ${x.first}`, en: `row ${x.first}` };
@@ -294,7 +297,7 @@ export class TableValidator {
 				let raw = rows[i][j];
 				if (isPlz && typeof raw === 'string' && raw.length <= MAX_VALUE_CHARS) {
 					// Postcode and locality in one cell: the postcode is typed, the locality helps the address match.
-					const m = /^\s*(?:ch\s?-\s?)?([1-9]\d{3})\s+(\D.*?)\s*$/i.exec(raw);
+					const m = POSTCODE_FIRST.exec(raw);
 					if (m) {
 						raw = m[1];
 						this.plzLocality[i] = m[2];
@@ -680,6 +683,12 @@ export class TableValidator {
 					rowPlz ??= parseQuery(addrQuery).plz;
 					this.addressesWithoutDirectory++;
 				}
+			}
+			// A postcode in front of the locality («6003 Luzern», the column «PLZ Ort»): the postcode's locality
+			// rather than the municipality's centre (an unknown one leaves the name to place the row).
+			if (!point && !triedPair && rowPlz === null && refs.plz) {
+				const m = POSTCODE_FIRST.exec(text('locality', i) ?? '');
+				if (m && geocodePlz(refs.plz, Number(m[1]))) rowPlz = Number(m[1]);
 			}
 			if (!point && !triedPair && rowPlz !== null) {
 				const place = refs.plz ? geocodePlz(refs.plz, rowPlz) : null;
