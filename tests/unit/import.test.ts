@@ -297,6 +297,16 @@ describe('an HR export as it comes: qualified headers, Pensum in percent', () =>
 		const wrong = await run('staff', text('w.csv', 'id;unit;fte;office_id;plz\n1;AK;800;LU-01;6003\n2;IV;1;LU-01;6010\n'));
 		expect(where(wrong.issues)).toEqual([['error', 2, 'fte', 'out_of_range']]);
 	});
+	it('a share beside percentages in a Pensum column («0,6» among «80 %») stays a share, with a warning naming its row', async () => {
+		const csv = 'id;unit;fte;office_id;plz\n1;AK;80 %;LU-01;6003\n2;IV;0,6;LU-01;6010\n3;IV;100;LU-02;6020\n4;IV;1;LU-02;6020\n5;IV;60%;LU-02;6020\n';
+		const r = await run('staff', text('hr.csv', csv));
+		expect(r.result?.preview.map((p) => p.fte)).toEqual([0.8, 0.6, 1, 1, 0.6]);
+		expect(where(r.issues)).toEqual([
+			['warning', null, 'fte', 'read_as_percent'],
+			['warning', null, 'fte', 'share_in_percent_column']
+		]);
+		expect(r.issues[1].message.de).toBe('Spalte «fte» ist in Prozent angegeben, 2 Werte sind aber schon ein Anteil (2 Zeilen, erste in Zeile 3: 0.6 FTE): so gelesen, nicht durch 100 geteilt. Prüfen.');
+	});
 });
 
 describe('bad input: precise messages', () => {

@@ -145,6 +145,8 @@ export class TableValidator {
 	private readonly pseudonyms = new Pseudonymiser();
 	/** `percent` columns written in percent (schema column names), decided by `sample`. */
 	private readonly inPercent = new Set<string>();
+	/** Per column in percent: values without a % sign that were already a share (not divided by 100). */
+	private readonly sharesInPercent = new Map<string, { rows: number; first: number; value: number }>();
 	/** Text columns whose values had invisible format characters removed (util/invisible.ts): rows, first row. */
 	private readonly formatChars = new Map<string, { rows: number; first: number }>();
 	/** Text columns with values that look like UTF-8 read as Windows-1252 («ZÃ¼rich»): rows, first row, its value. */
@@ -317,8 +319,15 @@ export class TableValidator {
 					if (d) d.rows++;
 					else this.doubleEncoded.set(c.name, { rows: 1, first: rowNo[i], value: typed as string, through });
 				}
-				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent.
-				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null)) typed /= 100;
+				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent,
+				// unless already a share («0,6» beside «80 %»: 0.6 FTE, not 0.006).
+				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null)) {
+					if (percentText(raw) === null && c.max !== undefined && typed > 0 && typed <= c.max) {
+						const f = this.sharesInPercent.get(c.name);
+						if (f) f.rows++;
+						else this.sharesInPercent.set(c.name, { rows: 1, first: rowNo[i], value: typed });
+					} else typed /= 100;
+				}
 				let v: CellValue;
 				if (isProblem(typed)) {
 					const p = problemMessage(typed, c, raw, style);
@@ -513,6 +522,15 @@ export class TableValidator {
 			issues.warn(null, h, 'invisible_characters', {
 				de: `Spalte «${h}» enthielt unsichtbare Steuerzeichen (Schreibrichtung, Nullbreite; ${rows.de}): entfernt, damit der Text so gespeichert wird, wie er zu sehen ist, und gleich aussehende Werte gleich sind.`,
 				en: `Column "${h}" held invisible control characters (text direction, zero width; ${rows.en}): removed, so the text is stored as it is seen and values that look the same are the same.`
+			});
+		}
+		for (const [name, f] of this.sharesInPercent) {
+			const h = this.mapping[name];
+			const unit = this.def.columns.find((c) => c.name === name)?.unit ?? '';
+			issues.order = [STAGE.file, 3];
+			issues.warn(null, h, 'share_in_percent_column', {
+				de: `Spalte «${h}» ist in Prozent angegeben, ${f.rows === 1 ? 'ein Wert ist' : `${f.rows} Werte sind`} aber schon ein Anteil (${rowsAndFirst(f).de}: ${f.value}${unit ? ' ' + unit : ''}): so gelesen, nicht durch 100 geteilt. Prüfen.`,
+				en: `Column "${h}" is given in percent, but ${f.rows === 1 ? 'one value is' : `${f.rows} values are`} already a share (${rowsAndFirst(f).en}: ${f.value}${unit ? ' ' + unit : ''}): read as such, not divided by 100. Check.`
 			});
 		}
 		for (const [name, d] of this.doubleEncoded) {
