@@ -277,6 +277,14 @@ describe('an HR export as it comes: qualified headers, Pensum in percent', () =>
 		expect(sites.mapping).toMatchObject({ site_id: 'Standort', name: 'Bezeichnung', capacity_workplaces: 'Arbeitsplätze', area_m2: 'Nutzfläche m²', cost_chf_m2_year: 'Miete CHF/m²/Jahr', one_off_chf: 'Einmalkosten CHF', available_from: 'Verfügbar ab', tenure: 'Eigentum', plz: 'PLZ', locality: 'Ort', address: 'Adresse' });
 		expect(sites.unmapped).toEqual([]);
 		expect(suggestMapping('offices', ['id', 'name', 'Miete CHF/m²/Jahr']).mapping.rent_chf_year).toBeUndefined();
+		// «Nr.» in a list of sites is their number, «Objekt» their name; a house number without a street is no location.
+		const listed = suggestMapping('sites', ['Nr.', 'Objekt', 'Gemeinde', 'Arbeitsplätze', 'Nutzfläche', 'Miete CHF/m2/Jahr']);
+		expect(listed.mapping).toMatchObject({ site_id: 'Nr.', name: 'Objekt', municipality: 'Gemeinde' });
+		expect(listed.mapping.house_number).toBeUndefined();
+		expect(suggestMapping('sites', ['Objekt', 'Bezeichnung']).mapping).toMatchObject({ site_id: 'Objekt', name: 'Bezeichnung' });
+		const homes = suggestMapping('staff', ['id', 'unit', 'fte', 'office_id', 'Nr.', 'PLZ']);
+		expect([homes.mapping.house_number, homes.unmapped]).toEqual([undefined, ['Nr.']]);
+		expect(suggestMapping('staff', ['id', 'unit', 'fte', 'office_id', 'Strasse', 'Nr.', 'PLZ']).mapping).toMatchObject({ street: 'Strasse', house_number: 'Nr.' });
 	});
 	it('reads a Pensum column in percent (80, 100 %, 50,5 %) as FTE and says so; a fraction column stays as it is', async () => {
 		const csv = 'Personalnummer;OE;Beschäftigungsgrad;Arbeitsort;Wohnort PLZ\n1;AK;80;LU-01;6003\n2;IV;100 %;LU-01;6010\n3;IV;50,5%;LU-02;6020\n4;IV;3;LU-02;6020\n';
@@ -565,7 +573,13 @@ describe('numbers with their unit, dates that cannot be read', () => {
 		expect(msg[0]).toContain('Excel-Seriennummer? Das wäre der 31.12.2026');
 		expect(msg[1]).toContain('Tag oder Monat zuerst');
 		expect(msg[2]).toContain('Ein Tag fehlt');
-		expect(msg[3]).toBe('«morgen» ist keine gültige Angabe; erwartet: ein Datum (JJJJ-MM-TT oder TT.MM.JJJJ).');
+		expect(msg[3]).toBe('«morgen» ist keine gültige Angabe; erwartet: ein Datum (JJJJ-MM-TT oder TT.MM.JJJJ).');		// A quarter or half year is a period too: the day is missing.
+		const periods = await run('offices', text('o.csv', 'office_id;name;area_m2;rent_chf_year;lease_end;plz\nA;A;100;1;Q3 2025;6003\nB;B;100;1;2. Quartal 2026;6003\nC;C;100;1;H2 2027;6003\n'));
+		expect(periods.issues.map((i) => [i.row, i.message.de.includes('Ein Tag fehlt')])).toEqual([
+			[2, true],
+			[3, true],
+			[4, true]
+		]);
 	});
 });
 

@@ -274,8 +274,9 @@ export const tables: Record<TableName, TableDef> = {
 		key: 'site_id',
 		location: 'point',
 		columns: [
-			{ name: 'site_id', type: 'text', required: true, aliases: ['id', 'standort', 'standort_id', 'standort_nr', 'objekt', 'objekt_id', 'objekt_nr', 'candidate_id'], description: { de: 'Standort-ID', en: 'Site id' } },
-			{ name: 'name', type: 'text', required: true, aliases: ['bezeichnung'], description: { de: 'Bezeichnung', en: 'Name' } },
+			{ name: 'site_id', type: 'text', required: true, aliases: ['id', 'nr', 'nummer', 'standort', 'standort_id', 'standort_nr', 'objekt', 'objekt_id', 'objekt_nr', 'candidate_id'], description: { de: 'Standort-ID', en: 'Site id' } },
+			// «Objekt» is the id where nothing else is («Nr.» beside it takes the id: the first header that fits, in the file's order).
+			{ name: 'name', type: 'text', required: true, aliases: ['bezeichnung', 'objekt', 'objektname', 'objektbezeichnung', 'liegenschaft'], description: { de: 'Bezeichnung', en: 'Name' } },
 			{ name: 'municipality', type: 'text', required: false, aliases: ['gemeinde'], description: { de: 'Gemeinde', en: 'Municipality' } },
 			{ name: 'capacity_workplaces', type: 'integer', required: true, min: 0, max: 100_000, warnMax: 5_000, aliases: ['kapazitaet', 'kapazität', 'arbeitsplaetze', 'capacity'], description: { de: 'Kapazität in Arbeitsplätzen', en: 'Capacity in workplaces' } },
 			{ name: 'area_m2', type: 'number', unit: 'm²', required: true, min: 0, max: 1_000_000, warnMin: 50, warnMax: 100_000, aliases: ['flaeche', 'fläche', 'flaeche_m2', 'nutzflaeche', 'nutzflaeche_m2', 'hnf'], description: { de: 'Nutzfläche', en: 'Usable floor area' } },

@@ -91,6 +91,11 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 			used.add(i);
 		}
 	}
+	// A house number places nothing without a street («Nr.» in a list of sites is their number): left unread.
+	if (mapping.house_number !== undefined && !('house_number' in override) && mapping.street === undefined && mapping.address === undefined) {
+		used.delete(headers.indexOf(mapping.house_number));
+		delete mapping.house_number;
+	}
 	const t = tables[table];
 	const missing = t.columns
 		.filter((c) => c.required && mapping[c.name] === undefined)

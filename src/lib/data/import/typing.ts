@@ -225,7 +225,8 @@ function dateHint(raw: RawCell): Msg | null {
 	}
 	if (/^\d{1,2}\/\d{1,2}\/\d{2,4}$/.test(t))
 		return { de: 'Mit Schrägstrichen ist offen, ob Tag oder Monat zuerst steht: als TT.MM.JJJJ schreiben.', en: 'With slashes it is unclear whether day or month comes first: write dd.mm.yyyy or yyyy-mm-dd.' };
-	if (/^(?:\d{4}|\d{1,2}[./]\d{4}|[A-Za-zÄÖÜäöüé]+\.?\s+\d{4})$/.test(t))
+	// A year, a month («07.2026», «Juli 2026»), a quarter or half («Q3 2025», «3. Quartal 2025», «H2 2026», «Mitte 2026»).
+	if (/^(?:\d{4}|\d{1,2}[./]\d{4}|[A-Za-zÄÖÜäöüé]+\.?\s+\d{4}|(?:[QH][1-4]|[1-4]\.\s*(?:Quartal|Semester|Halbjahr))[\s/-]*\d{4})$/i.test(t))
 		return { de: 'Ein Tag fehlt: das genaue Datum angeben (z. B. 31.12.2027).', en: 'The day is missing: give the exact date (e.g. 2027-12-31).' };
 	return null;
 }
