@@ -583,6 +583,26 @@ describe('numbers with their unit, dates that cannot be read', () => {
 	});
 });
 
+describe('XLSX as people keep it', () => {
+	it('rows hidden in the sheet (a filter) are read all the same, and said so with their row numbers', async () => {
+		const ExcelJS = (await import('exceljs')).default;
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Personal');
+		ws.addRow(['person_id', 'unit', 'fte', 'office_id', 'plz']);
+		for (let i = 1; i <= 7; i++) ws.addRow([`P${i}`, i % 2 ? 'AK' : 'IV', 1, 'LU-01', 6003]);
+		ws.getRow(3).hidden = true;
+		ws.getRow(6).hidden = true;
+		const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+		const r = await run('staff', { fileName: 'personal.xlsx', bytes });
+		expect(r.result?.stats.rows).toBe(7);
+		expect(where(r.issues)).toEqual([['warning', null, null, 'hidden_rows_read']]);
+		expect(r.issues[0].message.de).toBe('2 Zeilen (3, 6) sind im Tabellenblatt ausgeblendet (etwa durch einen Filter) und wurden trotzdem gelesen. Soll eine nicht zählen: in Excel löschen, nicht nur ausblenden.');
+		ws.getRow(6).hidden = false;
+		const one = await run('staff', { fileName: 'personal.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+		expect(one.issues[0].message.en).toBe('Row 3 is hidden in the worksheet (by a filter, say) and was read all the same. If it should not count: delete it in Excel, do not just hide it.');
+	});
+});
+
 describe('places given by name', () => {
 	it('customers per municipality name: official, without canton, with postcode or "Stadt"; unknown and ambiguous names named with the choices', async () => {
 		const csv = 'Gemeinde;Kundengruppe;Anzahl;Besuche pro Jahr\nStadt Luzern;Versicherte;300;1.5\nHasle LU;Arbeitgebende;120;2\n6010 Kriens;Versicherte;10;1\nEmen;Stellensuchende;80;12\nArni;Versicherte;10;1\nArni (AG);Versicherte;10;1\n';

@@ -132,11 +132,13 @@ export async function readXlsx(input: FileInput, opts: XlsxOptions = {}): Promis
 	}
 	const all: RawCell[][] = [];
 	const numbers: number[] = [];
+	const hidden = new Set<number>();
 	ws.eachRow({ includeEmpty: false }, (row, number) => {
 		const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
 		if (values.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) return;
 		all.push(values);
 		numbers.push(number);
+		if (row.hidden) hidden.add(number);
 	});
 	if (!all.length) throw new ImportFileError('empty_file', { de: 'Das Tabellenblatt ist leer.', en: 'The worksheet is empty.' });
 	let h: number;
@@ -147,6 +149,9 @@ export async function readXlsx(input: FileInput, opts: XlsxOptions = {}): Promis
 		h = detectHeaderIndex(all);
 		if (h > 0) notes.push(titleRowsNote(numbers[0], numbers[h]));
 	}
+	// Rows hidden in Excel (by a filter, or by hand) are rows of the table all the same: read, and said so.
+	const hiddenRows = numbers.slice(h + 1).filter((n) => hidden.has(n));
+	if (hiddenRows.length) notes.push(hiddenRowsNote(hiddenRows));
 	const headers = all[h].map((v) => (v === null ? '' : v instanceof BadCell ? v.text : String(v).trim()));
 	const rows = all.slice(h + 1);
 	const width = headers.length;
@@ -155,4 +160,17 @@ export async function readXlsx(input: FileInput, opts: XlsxOptions = {}): Promis
 	if (h > 0 || opts.headerRow) info.headerRow = numbers[h];
 	if (notes.length) info.notes = notes;
 	return { fileName: input.fileName, format: 'xlsx', headers, rows, rowNumbers: numbers.slice(h + 1), info };
+}
+
+/** The note on data rows hidden in the sheet (the first few named). */
+function hiddenRowsNote(rows: number[]): ReaderNote {
+	const list = rows.slice(0, 5).join(', ') + (rows.length > 5 ? ', …' : '');
+	const one = rows.length === 1;
+	return {
+		code: 'hidden_rows_read',
+		message: {
+			de: `${one ? `Zeile ${list} ist` : `${rows.length} Zeilen (${list}) sind`} im Tabellenblatt ausgeblendet (etwa durch einen Filter) und ${one ? 'wurde' : 'wurden'} trotzdem gelesen. Soll ${one ? 'sie' : 'eine'} nicht zählen: in Excel löschen, nicht nur ausblenden.`,
+			en: `${one ? `Row ${list} is` : `${rows.length} rows (${list}) are`} hidden in the worksheet (by a filter, say) and ${one ? 'was' : 'were'} read all the same. If ${one ? 'it' : 'one'} should not count: delete it in Excel, do not just hide it.`
+		}
+	};
 }
