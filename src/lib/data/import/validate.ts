@@ -149,7 +149,7 @@ export class TableValidator {
 	private readonly sharesInPercent = new Map<string, { rows: number; first: number; value: number }>();
 	/** Text columns whose values had invisible format characters removed (util/invisible.ts): rows, first row. */
 	private readonly formatChars = new Map<string, { rows: number; first: number }>();
-	/** Text columns with values that look like UTF-8 read as Windows-1252 («ZÃ¼rich»): rows, first row, its value. */
+	/** Text columns with values that look like UTF-8 misread through a code page («ZÃ¼rich», «Z√ºrich»): rows, first row, its value, which. */
 	private readonly doubleEncoded = new Map<string, { rows: number; first: number; value: string; through: DoubleEncodedThrough }>();
 
 	constructor(
