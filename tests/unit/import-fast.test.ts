@@ -364,6 +364,9 @@ function mutate(rng: Rng, text: string): [string, string] {
 		['typographic apostrophe in a number', () => cell((c) => (c[3] = '1’234'))],
 		['double-encoded text', () => cell((c) => (c[rng.int(2)] = ['ZÃ¼rich-', 'lâ€™', 'Â°', 'São ', 'Z√ºrich-', '√2 '][rng.int(6)] + c[0]))],
 		['empty required', () => cell((c) => (c[3] = ''))],
+		// A sum row (skipped with a warning by the validator, so never the fast path's), and a whole record called «Total».
+		['sum row', () => cell((c) => ((c[0] = ['Total', 'Summe IV', 'Gesamttotal:', 'Σ', 'total'][rng.int(5)]), (c[1] = ''), rng.next() < 0.5 && (c[4] = c[5] = c[6] = '')))],
+		['record called Total', () => cell((c) => (c[0] = 'Total'))],
 		['unusual', () => cell((c) => (c[2] = '250000'))],
 		['duplicate row', () => lines.splice(pick(), 0, lines[pick()])],
 		['unterminated', () => cell((c) => (c[0] = `"${c[0]}`))]

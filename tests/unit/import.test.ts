@@ -24,6 +24,7 @@ import {
 } from '../../src/lib/data/import/index.ts';
 import type { TableName } from '../../src/lib/data/schema.ts';
 import { createRng } from '../../src/lib/data/prng.ts';
+import { isSumLabel } from '../../src/lib/data/import/total-row.ts';
 
 const FIX = path.resolve(__dirname, '../fixtures/import');
 const refs = loadGeoRefs();
@@ -600,6 +601,51 @@ describe('XLSX as people keep it', () => {
 		ws.getRow(6).hidden = false;
 		const one = await run('staff', { fileName: 'personal.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
 		expect(one.issues[0].message.en).toBe('Row 3 is hidden in the worksheet (by a filter, say) and was read all the same. If it should not count: delete it in Excel, do not just hide it.');
+	});
+});
+
+describe('sum rows («Total», «Summe»)', () => {
+	it('a sum row at the end of a list, or of each block, is skipped with a warning; its sum neither counts nor decides the Pensum in percent', async () => {
+		const csv = 'Personal-Nr;Einheit;Pensum;Arbeitsort;PLZ\nP1;AK;80;LU-01;6003\nP2;AK;100;LU-01;6010\nTotal AK;;180;;\nP3;IV;60;LU-02;6004\nZwischensumme:;;60;;\n;;;;\nGesamttotal;;240;;\n';
+		const r = await run('staff', text('personal.csv', csv));
+		expect(where(r.issues)).toEqual([
+			['warning', null, 'Pensum', 'read_as_percent'],
+			['warning', 4, 'Personal-Nr', 'sum_row'],
+			['warning', 6, 'Personal-Nr', 'sum_row'],
+			['warning', 8, 'Personal-Nr', 'sum_row']
+		]);
+		expect(r.issues[1].message.de).toBe('Summenzeile («Total AK») nicht eingelesen: sie zählt die Zeilen darüber zusammen und ist kein eigener Eintrag.');
+		expect(r.result?.stats.rows).toBe(3);
+		expect(r.result?.preview.map((p) => [p.person_id, p.fte])).toEqual([['P1', 0.8], ['P2', 1], ['P3', 0.6]]);
+	});
+	it('a whole record called «Total» is read; a label in a number column or a row without any place is a sum row too', async () => {
+		const csv = 'customer_id,group,count,visits_per_year,plz\nTotal,insured,5,1,6003\nC2,insured,7,1,6004\nSumme,insured,12,1,\n';
+		const r = await run('customers', text('k.csv', csv));
+		expect(where(r.issues)).toEqual([['warning', 4, 'customer_id', 'sum_row']]);
+		expect(r.result?.preview.map((p) => p.customer_id)).toEqual(['Total', 'C2']);
+		const zones = await run('zones', text('z.csv', 'zone_id,name,canton,lon,lat,population\n1061,Luzern,LU,8.31,47.05,82000\nTotal,,,,,82000\n'));
+		expect(where(zones.issues)).toEqual([['warning', 3, 'zone_id', 'sum_row']]);
+	});
+	it('the same in an XLSX sheet, the sum as a formula', async () => {
+		const ExcelJS = (await import('exceljs')).default;
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Büros');
+		ws.addRow(['office_id', 'name', 'area_m2', 'workplaces', 'rent_chf_year', 'lease_end', 'plz']);
+		ws.addRow(['B1', 'Büro 1', 1000, 40, 300000, '2027-03-31', 6003]);
+		ws.addRow(['B2', 'Büro 2', 500, 20, 150000, '2028-03-31', 6010]);
+		ws.addRow(['Total', null, { formula: 'SUM(C2:C3)', result: 1500 }, { formula: 'SUM(D2:D3)', result: 60 }, { formula: 'SUM(E2:E3)', result: 450000 }, null, null]);
+		const r = await run('offices', { fileName: 'bueros.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+		expect(where(r.issues).filter((w) => w[0] === 'error' || w[3] === 'sum_row')).toEqual([['warning', 4, 'office_id', 'sum_row']]);
+		expect(r.result?.stats.rows).toBe(2);
+	});
+});
+
+describe('sum labels', () => {
+	it('are told from names that begin alike', () => {
+		for (const yes of ['Total', 'TOTAL', 'total:', 'Total AK', 'Summe', 'Summe (570 Personen)', 'Gesamt', 'Gesamttotal', 'Gesamtsumme', 'Zwischentotal', 'Zwischensumme IV', 'Subtotal', 'Sub-total', 'Sous-total', 'Total général', 'Grand total', 'Totale', 'Totaal', 'Somme', 'Sum', 'Insgesamt', 'Σ', ' Total '])
+			expect([yes, isSumLabel(yes)]).toEqual([yes, true]);
+		for (const no of ['Totalunternehmer AG', 'Sumiswald', 'Summer', 'Gesamtschule', 'Totalp', 'Subsidiär', 'Kanton Total-Luzern', 'T0tal', '', 'S0001', 1, null])
+			expect([no, isSumLabel(no)]).toEqual([no, false]);
 	});
 });
 

@@ -40,6 +40,9 @@ export function importColumns(table: TableName): readonly ColumnDef[] {
 }
 
 /** Whether a mapping gives a point table some way to locate rows. */
+/** The columns a point table's rows may be placed by (any one, or a pair, suffices; see hasLocation). */
+export const LOCATION_INPUTS = ['lon', 'lat', 'e', 'n', 'coordinates', 'plz', 'zone_id', 'address', 'street', 'house_number', 'municipality', 'locality'] as const;
+
 export function hasLocation(table: TableName, mapping: ColumnMapping): boolean {
 	if (tables[table].location !== 'point') return true;
 	const m = (c: string) => mapping[c] !== undefined;

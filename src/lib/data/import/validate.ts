@@ -14,7 +14,8 @@ import { parseQuery, type AddressQuery } from '../address/match.ts';
 import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled, ImportFileError } from './issues.ts';
 import { CSV_LIMITS } from '../../util/csv.ts';
-import { hasLocation, importColumns, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
+import { hasLocation, importColumns, LOCATION_INPUTS, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
+import { sumRowColumns, sumRowLabel, type SumRowColumns } from './total-row.ts';
 import { MAX_VALUE_CHARS, type ImportIssue, type Msg, type ParsedFile, type ProgressOptions, type RawCell, type ReaderNote } from './types.ts';
 import { show } from './values.ts';
 import { allowedValue, valueList } from './allowed-values.ts';
@@ -151,6 +152,8 @@ export class TableValidator {
 	private readonly formatChars = new Map<string, { rows: number; first: number }>();
 	/** Text columns with values that look like UTF-8 misread through a code page («ZÃ¼rich», «Z√ºrich»): rows, first row, its value, which. */
 	private readonly doubleEncoded = new Map<string, { rows: number; first: number; value: string; through: DoubleEncodedThrough }>();
+	/** What tells a sum row («Total», «Summe») from a record (total-row.ts). */
+	private sumRow!: SumRowColumns;
 
 	constructor(
 		readonly table: TableName,
@@ -233,13 +236,39 @@ export class TableValidator {
 		if (map.e && map.n) this.pairHeaders.push({ header: map.e, kind: 'en' });
 		if (map.coordinates) this.pairHeaders.push({ header: map.coordinates, kind: 'cell' });
 		for (let k = 0; k < this.pairHeaders.length; k++) this.votes.push(new Map());
+		this.sumRow = sumRowColumns(this.cols, this.idx, def.location === 'point' ? LOCATION_INPUTS : []);
+	}
+
+	/**
+	 * The rows without sum rows («Total», «Summe»: total-row.ts), each skipped one warned of by row and
+	 * column. Rows and row numbers are returned as given when there is none (the usual case).
+	 */
+	private withoutSumRows(rows: RawCell[][], rowNo: number[]): [RawCell[][], number[]] {
+		if (this.oneColumn) return [rows, rowNo];
+		let keep: boolean[] | null = null;
+		for (let i = 0; i < rows.length; i++) {
+			const j = sumRowLabel(rows[i], this.sumRow);
+			if (j < 0) continue;
+			keep ??= new Array<boolean>(rows.length).fill(true);
+			keep[i] = false;
+			const label = show(String(rows[i][j]).trim());
+			this.issues.order = [STAGE.width, 1];
+			this.issues.warn(rowNo[i], this.headers[j], 'sum_row', {
+				de: `Summenzeile («${label}») nicht eingelesen: sie zählt die Zeilen darüber zusammen und ist kein eigener Eintrag.`,
+				en: `Sum row ("${label}") not read: it adds up the rows above and is no record of its own.`
+			});
+		}
+		if (!keep) return [rows, rowNo];
+		const k = keep;
+		return [rows.filter((_, i) => k[i]), rowNo.filter((_, i) => k[i])];
 	}
 
 	/**
 	 * Decide each number column's decimal separator from the first rows of the file (at most SAMPLE_ROWS;
 	 * call before the first `push`, else the first pushed rows decide).
 	 */
-	sample(rows: readonly RawCell[][]): void {
+	sample(sampled: readonly RawCell[][]): void {
+		const rows = sampled.filter((r) => sumRowLabel(r, this.sumRow) < 0); // a «Total» of 4'500 % is no Pensum
 		const styles: Record<string, NumberStyle> = {};
 		for (const c of this.cols) {
 			const j = this.idx[c.name];
@@ -261,7 +290,8 @@ export class TableValidator {
 	}
 
 	/** Type, check and locate one chunk of rows; returns its Arrow table (exactly the schema columns). */
-	push(rows: RawCell[][], rowNo: number[]): Table {
+	push(chunk: RawCell[][], chunkRowNo: number[]): Table {
+		const [rows, rowNo] = this.withoutSumRows(chunk, chunkRowNo);
 		if (!this.styles) this.sample(rows);
 		const { def, issues, headers, idx } = this;
 		const n = rows.length;
