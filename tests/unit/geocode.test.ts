@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGeoRefs, currentBfs, geocodePlz, municipalityCentroid, parsePlzCsv, zoneAt } from '../../src/lib/data/geocode.ts';
+import { buildGeoRefs, currentBfs, distanceToZoneM, geocodePlz, municipalityCentroid, parsePlzCsv, zoneAt } from '../../src/lib/data/geocode.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 
 const refs = loadGeoRefs();
@@ -49,5 +49,21 @@ describe('point in polygon -> BFS zone', () => {
 		const r = buildGeoRefs({ centroidsCsv: 'bfs,name,canton,centroid_lon,centroid_lat\n1061,Luzern,LU,8.3,47.05\n' });
 		expect(r.plz).toBeUndefined();
 		expect(municipalityCentroid(r.municipalities!, 1061)?.name).toBe('Luzern');
+	});
+});
+
+describe('distance from a point to a municipality', () => {
+	it('is 0 inside, the metres to the nearest boundary point outside (1 km east of the easternmost vertex: 1 km)', () => {
+		const refs = loadGeoRefs();
+		const zones = refs.zones!;
+		const luzern = zones.zones.find((z) => z.bfs === 1061)!;
+		expect(distanceToZoneM(zones, 1061, 8.3093, 47.0502)).toBe(0);
+		const g = luzern.feature.geometry;
+		const vertices = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat(2);
+		const east = vertices.reduce((a, b) => (b[0] > a[0] ? b : a));
+		const dLon = 1000 / (111_320 * Math.cos((east[1] * Math.PI) / 180));
+		expect(distanceToZoneM(zones, 1061, east[0] + dLon, east[1])).toBeCloseTo(1000, 3);
+		expect(distanceToZoneM(zones, 1103, 8.3093, 47.0502)! / 1000).toBeGreaterThan(10);
+		expect(distanceToZoneM(zones, 9999, 8.3093, 47.0502)).toBeNull();
 	});
 });

@@ -640,6 +640,16 @@ describe('sum rows («Total», «Summe»)', () => {
 	});
 });
 
+describe('zone_id beside coordinates', () => {
+	it('a zone_id clearly elsewhere than the point is warned of with both municipalities and kept; one a few metres across a border passes', async () => {
+		const csv = 'person_id;unit;fte;office_id;lon;lat;zone_id\nP1;AK;1;X;8.3093;47.0502;1061\nP2;AK;1;X;8.3093;47.0502;1103\nP3;AK;1;X;8.2811;47.0690;1024\n';
+		const r = await run('staff', text('s.csv', csv));
+		expect(where(r.issues)).toEqual([['warning', 3, 'zone_id', 'zone_not_at_point']]);
+		expect(r.issues[0].message.de).toMatch(/^zone_id Sursee \(1103\) passt nicht zu den Koordinaten: der Punkt liegt in Luzern \(1061\), \d+\.\d km von Sursee entfernt\. Die Zeile zählt zu zone_id 1103; Koordinaten oder BFS-Nr\. prüfen\.$/);
+		expect(r.result?.preview.map((p) => p.zone_id)).toEqual([1061, 1103, 1024]);
+	});
+});
+
 describe('sum labels', () => {
 	it('are told from names that begin alike', () => {
 		for (const yes of ['Total', 'TOTAL', 'total:', 'Total AK', 'Summe', 'Summe (570 Personen)', 'Gesamt', 'Gesamttotal', 'Gesamtsumme', 'Zwischentotal', 'Zwischensumme IV', 'Subtotal', 'Sub-total', 'Sous-total', 'Total général', 'Grand total', 'Totale', 'Totaal', 'Somme', 'Sum', 'Insgesamt', 'Σ', ' Total '])

@@ -143,6 +143,34 @@ export function zoneAt(idx: ZoneIndex, lon: number, lat: number): number | null 
 	return k < 0 ? null : idx.zones[k].bfs;
 }
 
+/**
+ * Metres from lon/lat to the polygon of municipality `bfs` (0 inside), or null when the index has no such
+ * polygon. Local equirectangular metres: exact to well under 1 % over the few kilometres it is used for.
+ */
+export function distanceToZoneM(idx: ZoneIndex, bfs: number, lon: number, lat: number): number | null {
+	const z = idx.zones.find((x) => x.bfs === bfs);
+	if (!z) return null;
+	const g = z.feature.geometry;
+	const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+	if (zoneGrid(idx).find(lon, lat) === idx.zones.indexOf(z)) return 0;
+	const kx = 111_320 * Math.cos((lat * Math.PI) / 180);
+	const ky = 110_574;
+	let best = Infinity;
+	for (const polygon of polygons)
+		for (const ring of polygon)
+			for (let i = 1; i < ring.length; i++) {
+				// Segment a–b relative to the point, in metres; the nearest point on it.
+				const ax = (ring[i - 1][0] - lon) * kx;
+				const ay = (ring[i - 1][1] - lat) * ky;
+				const dx = (ring[i][0] - lon) * kx - ax;
+				const dy = (ring[i][1] - lat) * ky - ay;
+				const len2 = dx * dx + dy * dy;
+				const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2)) : 0;
+				best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
+			}
+	return best;
+}
+
 /** The zones' grid, built on first use (~0.1 s: a worker that will locate rows builds it ahead). */
 export function zoneGrid(idx: ZoneIndex): PolygonGrid {
 	return (idx.grid ??= new PolygonGrid(

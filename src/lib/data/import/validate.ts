@@ -7,7 +7,7 @@
 import { Table } from 'apache-arrow';
 import { tableFromColumns, type CellValue } from '../arrow.ts';
 import { classifyPair, inSwissBox, toWgs84, SYSTEM_LABEL, type CoordSystem } from '../coords.ts';
-import { currentBfs, geocodePlz, inSwitzerland, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
+import { currentBfs, distanceToZoneM, geocodePlz, inSwitzerland, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
 import { municipalityByName } from '../place-names.ts';
 import { tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
 import { parseQuery, type AddressQuery } from '../address/match.ts';
@@ -102,6 +102,9 @@ export async function validateAndType(
 	const arrow = batches.length === 0 ? v.emptyTable() : batches.length === 1 ? batches[0] : new Table(batches.flatMap((b) => b.batches));
 	return { ...summary, arrow };
 }
+
+/** How far (m) a point may lie outside the municipality its row names before a warning (validate.ts checkZoneAgainstPoint). */
+const MAX_ZONE_GAP_M = 500;
 
 /** A postcode and a locality in one cell («6003 Luzern», «CH-6280 Hochdorf»): [, postcode, locality]. */
 const POSTCODE_FIRST = /^\s*(?:ch\s?-\s?)?([1-9]\d{3})\s+(\D.*?)\s*$/i;
@@ -645,6 +648,27 @@ export class TableValidator {
 	}
 
 	/**
+	 * A zone_id beside coordinates that lie clearly elsewhere (a BFS number copied from the row above, the
+	 * office's municipality instead of the home's): the zone_id stays (it is the file's word for the
+	 * municipality), but a warning names both. Points within MAX_ZONE_GAP_M of the named municipality pass:
+	 * geocoded points near a border, and the generalised boundaries, disagree by tens of metres.
+	 */
+	private checkZoneAgainstPoint(givenZone: number, point: { lon: number; lat: number }, row: number): void {
+		const zones = this.refs.zones!;
+		const at = zoneAt(zones, point.lon, point.lat);
+		if (at === null || at === givenZone) return;
+		const gap = distanceToZoneM(zones, givenZone, point.lon, point.lat);
+		if (gap === null || gap <= MAX_ZONE_GAP_M) return;
+		const plain = (bfs: number) => this.refs.municipalities?.byBfs.get(bfs)?.name ?? String(bfs);
+		const name = (bfs: number) => (plain(bfs) === String(bfs) ? plain(bfs) : `${plain(bfs)} (${bfs})`);
+		const km = (locale: string) => (gap / 1000).toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+		this.issues.warn(row, this.mapping.zone_id ?? null, 'zone_not_at_point', {
+			de: `zone_id ${name(givenZone)} passt nicht zu den Koordinaten: der Punkt liegt in ${name(at)}, ${km('de-CH')} km von ${plain(givenZone)} entfernt. Die Zeile zählt zu zone_id ${givenZone}; Koordinaten oder BFS-Nr. prüfen.`,
+			en: `zone_id ${name(givenZone)} does not match the coordinates: the point lies in ${name(at)}, ${km('en')} km from ${plain(givenZone)}. The row counts to zone_id ${givenZone}; check the coordinates or the BFS number.`
+		});
+	}
+
+	/**
 	 * Fill lon/lat/zone_id/geocode_quality of a point table. Priority per row: a coordinate pair (lon/lat
 	 * columns, else e/n columns, else a point in one cell; the system is detected per file and checked per row), then the address
 	 * (street, house number: with the address directory loaded), then PLZ (a column, or the one in the
@@ -826,6 +850,7 @@ export class TableValidator {
 			}
 			lon[i] = point.lon;
 			lat[i] = point.lat;
+			if (triedPair && givenZone !== null && needPip) this.checkZoneAgainstPoint(givenZone, point, rowNo[i]);
 			zone[i] = givenZone ?? addrZone ?? (needPip ? zoneAt(refs.zones!, point.lon, point.lat) : null) ?? placeZone;
 		}
 	}
