@@ -640,6 +640,24 @@ describe('sum rows («Total», «Summe»)', () => {
 	});
 });
 
+describe('a staff list as HR keeps it', () => {
+	it('«Wohnort PLZ» beside a bare «PLZ» places the person at home; names without an id column are named in the error, never read', async () => {
+		const csv = 'Name;Vorname;Abteilung;Pensum;Arbeitsort;PLZ;Wohnort PLZ\nMeier;Anna;IV;50%;IV-LAND35;6005;6003\nMüller;Beat;AK;100%;AK-WUERZ8;;6010\n';
+		const r = await run('staff', text('hr.csv', csv));
+		expect(r.result?.mapping.plz).toBe('Wohnort PLZ');
+		expect(where(r.issues)).toEqual([
+			['error', null, null, 'missing_column'],
+			['warning', null, 'Name', 'unmapped_column'],
+			['warning', null, 'Vorname', 'unmapped_column'],
+			['warning', null, 'PLZ', 'unmapped_column'],
+			['warning', null, 'Pensum', 'read_as_percent']
+		]);
+		expect(r.issues[0].message.de).toContain('Namen (Name, Vorname) werden nicht gelesen und nicht gebraucht (Datenschutz)');
+		const withId = await run('staff', text('hr.csv', csv.replace('Name;', 'Pers-Nr;').replace('Meier;', 'P1;').replace('Müller;', 'P2;')));
+		expect(withId.result?.preview.map((p) => [p.person_id, p.zone_id])).toEqual([['P1', 1061], ['P2', 1059]]);
+	});
+});
+
 describe('zone_id beside coordinates', () => {
 	it('a zone_id clearly elsewhere than the point is warned of with both municipalities and kept; one a few metres across a border passes', async () => {
 		const csv = 'person_id;unit;fte;office_id;lon;lat;zone_id\nP1;AK;1;X;8.3093;47.0502;1061\nP2;AK;1;X;8.3093;47.0502;1103\nP3;AK;1;X;8.2811;47.0690;1024\n';

@@ -24,8 +24,9 @@ export interface MappingSuggestion {
  * units and formatting ("in %", "CHF/Jahr"). Not "m²": "Miete CHF/m²/Jahr" (per m², a site's cost) is
  * another column than "Miete CHF/Jahr" (an office's rent). Normalised as headers are (schema.ts normaliseHeader).
  */
+const HOME_WORDS = ['wohnort', 'wohnadresse', 'wohnsitz', 'wohn', 'privat', 'privatadresse', 'home', 'residence', 'domicile', 'domicilio'];
 const QUALIFIERS = new Set([
-	'wohnort', 'wohnadresse', 'wohnsitz', 'wohn', 'privat', 'privatadresse', 'home', 'residence', 'domicile', 'domicilio',
+	...HOME_WORDS,
 	'aktuell', 'aktuelle', 'aktueller', 'heute', 'heutige', 'heutiger', 'current', 'today',
 	'in', 'prozent', 'percent', 'pct', 'chf', 'fr', 'jahr', 'jaehrlich', 'pro', 'per', 'year', 'annual', 'min', 'minuten',
 	// the coordinate system a column is written in ("Koordinaten (WGS84)", "Länge WGS 84", "E LV95"): the values tell it anyway
@@ -67,32 +68,40 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 		}
 	}
 	const unset = cols.filter((c) => !(c.name in override));
+	/** The open columns a header names once its qualifier words are set aside ("Wohnort PLZ" → plz), or null. */
+	const qualified = (i: number): ColumnDef[] | null => {
+		const words = norm[i].split('_');
+		const rest = words.filter((w) => !QUALIFIERS.has(w)).join('_');
+		if (!rest || rest === norm[i]) return null;
+		return unset.filter((c) => mapping[c.name] === undefined && [c.name, ...(c.aliases ?? [])].map(normaliseHeader).includes(rest));
+	};
+	const take = (c: ColumnDef, i: number) => {
+		mapping[c.name] = headers[i];
+		used.add(i);
+	};
+	// Pass 0: where a row is placed, a header that says "home" ("Wohnort PLZ", "Privatadresse") wins over a
+	// bare one ("PLZ", perhaps the office's): a staff member's place is the home.
+	if (tables[table].location === 'point')
+		for (let i = 0; i < headers.length; i++) {
+			if (used.has(i) || !norm[i].split('_').some((w) => HOME_WORDS.includes(w))) continue;
+			const hits = qualified(i)?.filter((c) => (LOCATION_INPUTS as readonly string[]).includes(c.name));
+			if (hits?.length === 1) take(hits[0], i);
+		}
 	// Pass 1: exact names; pass 2: aliases. A header feeds at most one column.
 	for (const pass of [0, 1]) {
 		for (const c of unset) {
 			if (mapping[c.name] !== undefined) continue;
 			const names = pass === 0 ? [normaliseHeader(c.name)] : (c.aliases ?? []).map(normaliseHeader);
 			const i = norm.findIndex((h, j) => !used.has(j) && names.includes(h));
-			if (i >= 0) {
-				mapping[c.name] = headers[i];
-				used.add(i);
-			}
+			if (i >= 0) take(c, i);
 		}
 	}
-	// Pass 3: a header with qualifier words around a known name ("Wohnort PLZ", "Beschäftigungsgrad in %",
-	// "Miete CHF/Jahr"), when what is left names exactly one column still open.
+	// Pass 3: a header with qualifier words around a known name ("Beschäftigungsgrad in %", "Miete CHF/Jahr"),
+	// when what is left names exactly one column still open.
 	for (let i = 0; i < headers.length; i++) {
 		if (used.has(i)) continue;
-		const rest = norm[i]
-			.split('_')
-			.filter((w) => !QUALIFIERS.has(w))
-			.join('_');
-		if (!rest || rest === norm[i]) continue;
-		const hits = unset.filter((c) => mapping[c.name] === undefined && [c.name, ...(c.aliases ?? [])].map(normaliseHeader).includes(rest));
-		if (hits.length === 1) {
-			mapping[hits[0].name] = headers[i];
-			used.add(i);
-		}
+		const hits = qualified(i);
+		if (hits?.length === 1) take(hits[0], i);
 	}
 	// A house number places nothing without a street («Nr.» in a list of sites is their number): left unread.
 	if (mapping.house_number !== undefined && !('house_number' in override) && mapping.street === undefined && mapping.address === undefined) {

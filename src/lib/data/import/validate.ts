@@ -9,7 +9,7 @@ import { tableFromColumns, type CellValue } from '../arrow.ts';
 import { classifyPair, inSwissBox, toWgs84, SYSTEM_LABEL, type CoordSystem } from '../coords.ts';
 import { currentBfs, distanceToZoneM, geocodePlz, inSwitzerland, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
 import { municipalityByName } from '../place-names.ts';
-import { tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
+import { normaliseHeader, tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
 import { parseQuery, type AddressQuery } from '../address/match.ts';
 import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled, ImportFileError } from './issues.ts';
@@ -103,6 +103,9 @@ export async function validateAndType(
 	return { ...summary, arrow };
 }
 
+/** Headers of persons' names (normalised): never read, named when the id column is missing. */
+const PERSON_NAME_HEADERS = new Set(['name', 'vorname', 'nachname', 'familienname', 'name_vorname', 'vorname_name', 'first_name', 'firstname', 'last_name', 'lastname', 'surname', 'full_name', 'prenom', 'nom', 'nom_prenom', 'mitarbeiter', 'mitarbeiterin', 'mitarbeitende', 'employee']);
+
 /** How far (m) a point may lie outside the municipality its row names before a warning (validate.ts checkZoneAgainstPoint). */
 const MAX_ZONE_GAP_M = 500;
 
@@ -190,12 +193,15 @@ export class TableValidator {
 				en: `Only one column found ("${show(headers[0])}"): check the delimiter (allowed: , ; tab |).`
 			});
 		else {
+			// A list of persons by name («Name», «Vorname») has no id column: names are not read (data protection).
+			const names = headers.filter((h) => PERSON_NAME_HEADERS.has(normaliseHeader(h)));
 			for (const col of sug.missing) {
 				if (def.location === 'point' && (col === 'lon' || col === 'lat')) continue;
 				const c = def.columns.find((x) => x.name === col)!;
+				const byName = c.pseudonymous && names.length > 0;
 				issues.error(null, null, 'missing_column', {
-					de: `Pflichtspalte «${col}» fehlt (${c.description.de}). Erkannte Namen: ${[col, ...(c.aliases ?? [])].join(', ')}. Vorhandene Spalten: ${headers.join(', ')}.`,
-					en: `Required column "${col}" is missing (${c.description.en}). Recognised names: ${[col, ...(c.aliases ?? [])].join(', ')}. Columns found: ${headers.join(', ')}.`
+					de: `Pflichtspalte «${col}» fehlt (${c.description.de}). Erkannte Namen: ${[col, ...(c.aliases ?? [])].join(', ')}. Vorhandene Spalten: ${headers.join(', ')}.${byName ? ` Namen (${names.join(', ')}) werden nicht gelesen und nicht gebraucht (Datenschutz): eine Spalte mit Personalnummern oder einer laufenden Nummer ergänzen und die Namen besser ganz weglassen.` : ''}`,
+					en: `Required column "${col}" is missing (${c.description.en}). Recognised names: ${[col, ...(c.aliases ?? [])].join(', ')}. Columns found: ${headers.join(', ')}.${byName ? ` Names (${names.join(', ')}) are neither read nor needed (data protection): add a column of staff numbers or a running number, and better leave the names out altogether.` : ''}`
 				});
 			}
 			if (sug.missingLocation)
