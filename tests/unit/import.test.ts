@@ -658,6 +658,14 @@ describe('a staff list as HR keeps it', () => {
 	});
 });
 
+describe('customer counts as a pivot table', () => {
+	it('groups as columns side by side are named in the missing group error with how to turn them into rows', async () => {
+		const r = await run('customers', text('k.csv', 'PLZ;Ort;Versicherte;Arbeitgebende;Stellensuchende\n6003;Luzern;1200;80;300\n'));
+		const group = r.issues.find((i) => i.code === 'missing_column' && i.message.en.startsWith('Required column "group"'));
+		expect(group?.message.de).toContain('Die Spalten Versicherte, Arbeitgebende, Stellensuchende sind Werte von «group» nebeneinander');
+	});
+});
+
 describe('zone_id beside coordinates', () => {
 	it('a zone_id clearly elsewhere than the point is warned of with both municipalities and kept; one a few metres across a border passes', async () => {
 		const csv = 'person_id;unit;fte;office_id;lon;lat;zone_id\nP1;AK;1;X;8.3093;47.0502;1061\nP2;AK;1;X;8.3093;47.0502;1103\nP3;AK;1;X;8.2811;47.0690;1024\n';

@@ -199,9 +199,21 @@ export class TableValidator {
 				if (def.location === 'point' && (col === 'lon' || col === 'lat')) continue;
 				const c = def.columns.find((x) => x.name === col)!;
 				const byName = c.pseudonymous && names.length > 0;
+				// Values as columns, side by side (a pivot table: «Versicherte», «Arbeitgebende» as headers).
+				const asColumns = c.values ? headers.filter((h) => allowedValue(c, h) !== undefined) : [];
+				const hint =
+					byName ? {
+						de: ` Namen (${names.join(', ')}) werden nicht gelesen und nicht gebraucht (Datenschutz): eine Spalte mit Personalnummern oder einer laufenden Nummer ergänzen und die Namen besser ganz weglassen.`,
+						en: ` Names (${names.join(', ')}) are neither read nor needed (data protection): add a column of staff numbers or a running number, and better leave the names out altogether.`
+					}
+					: asColumns.length >= 2 ? {
+						de: ` Die Spalten ${asColumns.join(', ')} sind Werte von «${col}» nebeneinander (wie in einer Pivot-Tabelle): gebraucht wird eine Zeile pro Wert, der Wert in der Spalte «${col}» (in Excel: Daten › Aus Tabelle/Bereich › Spalten entpivotieren).`,
+						en: ` The columns ${asColumns.join(', ')} are values of "${col}" side by side (as in a pivot table): one row per value is needed, the value in the column "${col}" (in Excel: Data › From Table/Range › Unpivot Columns).`
+					}
+					: { de: '', en: '' };
 				issues.error(null, null, 'missing_column', {
-					de: `Pflichtspalte «${col}» fehlt (${c.description.de}). Erkannte Namen: ${[col, ...(c.aliases ?? [])].join(', ')}. Vorhandene Spalten: ${headers.join(', ')}.${byName ? ` Namen (${names.join(', ')}) werden nicht gelesen und nicht gebraucht (Datenschutz): eine Spalte mit Personalnummern oder einer laufenden Nummer ergänzen und die Namen besser ganz weglassen.` : ''}`,
-					en: `Required column "${col}" is missing (${c.description.en}). Recognised names: ${[col, ...(c.aliases ?? [])].join(', ')}. Columns found: ${headers.join(', ')}.${byName ? ` Names (${names.join(', ')}) are neither read nor needed (data protection): add a column of staff numbers or a running number, and better leave the names out altogether.` : ''}`
+					de: `Pflichtspalte «${col}» fehlt (${c.description.de}). Erkannte Namen: ${[col, ...(c.aliases ?? [])].join(', ')}. Vorhandene Spalten: ${headers.join(', ')}.${hint.de}`,
+					en: `Required column "${col}" is missing (${c.description.en}). Recognised names: ${[col, ...(c.aliases ?? [])].join(', ')}. Columns found: ${headers.join(', ')}.${hint.en}`
 				});
 			}
 			if (sug.missingLocation)
