@@ -658,6 +658,32 @@ describe('a staff list as HR keeps it', () => {
 	});
 });
 
+describe('a list of offices as a facility manager keeps it', () => {
+	it('names only (id and name from one column), the rent per month (× 12), notice in years or «Mte.», amounts with CHF and «.–»', async () => {
+		const csv = "Standort;Adresse;Fläche m2;Arbeitsplätze;Miete pro Monat;Mietende;Kündigungsfrist;PLZ\nIV Luzern;Landenbergstrasse 35;5800;215;CHF 154'667;31.03.2026;12 Monate;6005\nAK;Würzenbachstrasse 8;5100 m²;195;131750.-;30.6.2026;1 Jahr;6006\nRAV;Bahnhofstr. 1;800;40;Fr. 20'000.–;31.12.2027;6 Mte.;6210\n";
+		const r = await run('offices', text('bueros.csv', csv));
+		expect(where(r.issues).filter((w) => w[0] === 'error' || w[3] !== 'address_directory_missing')).toEqual([
+			['warning', null, 'Standort', 'shared_column'],
+			['warning', null, 'Miete pro Monat', 'per_month']
+		]);
+		expect(r.issues[0].message.de).toBe('Keine eigene Spalte für «office_id»: «Standort» dient als Bezeichnung und als ID. In der Liste der Mitarbeitenden den Arbeitsort gleich schreiben.');
+		expect(r.result?.preview.map((p) => [p.office_id, p.name, p.rent_chf_year, p.notice_months])).toEqual([
+			['IV Luzern', 'IV Luzern', 154_667 * 12, 12],
+			['AK', 'AK', 131_750 * 12, 12],
+			['RAV', 'RAV', 240_000, 6]
+		]);
+	});
+	it('a month word maps only a figure counted per year; a list of sites by number gets the number as its name', async () => {
+		expect(suggestMapping('offices', ['office_id', 'name', 'Mietende Monat', 'Monatsmiete', 'area_m2']).mapping).toMatchObject({ rent_chf_year: 'Monatsmiete' });
+		expect(suggestMapping('offices', ['office_id', 'name', 'Mietende Monat']).mapping.lease_end).toBeUndefined();
+		expect(suggestMapping('customers', ['group', 'Besuche pro Monat', 'plz']).mapping.visits_per_year).toBe('Besuche pro Monat');
+		const s = suggestMapping('sites', ['Nr.', 'Gemeinde', 'Kapazität', 'Fläche', 'Kosten pro m2']);
+		expect([s.mapping.site_id, s.mapping.name, s.shared, s.missing]).toEqual(['Nr.', 'Nr.', { column: 'name', from: 'site_id' }, []]);
+		// A person is never named by an id column, nor an id taken from names: staff have no name column.
+		expect(suggestMapping('staff', ['Name', 'unit', 'fte', 'office_id', 'plz']).missing).toEqual(['person_id']);
+	});
+});
+
 describe('customer counts as a pivot table', () => {
 	it('groups as columns side by side are named in the missing group error with how to turn them into rows', async () => {
 		const r = await run('customers', text('k.csv', 'PLZ;Ort;Versicherte;Arbeitgebende;Stellensuchende\n6003;Luzern;1200;80;300\n'));

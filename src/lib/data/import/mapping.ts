@@ -15,6 +15,8 @@ export interface MappingSuggestion {
 	unmapped: string[];
 	/** Required schema columns no header feeds. */
 	missing: string[];
+	/** A column read from the header of another (`from`), the file having one naming column for id and name. */
+	shared?: { column: string; from: string };
 	/** Point tables: no usable location input (lon+lat, e+n, coordinates, address or street, plz, zone_id, a municipality or locality name). */
 	missingLocation: boolean;
 }
@@ -32,6 +34,34 @@ const QUALIFIERS = new Set([
 	// the coordinate system a column is written in ("Koordinaten (WGS84)", "Länge WGS 84", "E LV95"): the values tell it anyway
 	'wgs84', 'wgs', '84', 'lv95', 'lv03', 'ch1903', 'epsg', '2056', '4326', '21781'
 ]);
+
+/** Words that say a header's figure is per month ("Miete pro Monat", "Miete CHF/Mt.", "loyer mensuel"). */
+const MONTH_WORDS = new Set(['monat', 'monatlich', 'monatl', 'mtl', 'mt', 'month', 'monthly', 'mois', 'mensuel', 'mensuelle']);
+
+/** A header's words with month words, and the «Monats» of a compound («Monatsmiete»), taken off; whether there were any. */
+function monthWords(norm: string): { words: string[]; monthly: boolean } {
+	let monthly = false;
+	const words = norm.split('_').flatMap((w) => {
+		if (MONTH_WORDS.has(w)) {
+			monthly = true;
+			return [];
+		}
+		if (w.startsWith('monats') && w.length > 6) {
+			monthly = true;
+			return [w.slice(6)];
+		}
+		return [w];
+	});
+	return { words, monthly };
+}
+
+/** Columns counted per year (CHF/Jahr, CHF/m²/Jahr, 1/Jahr): a header may give them per month. */
+const perYear = (c: ColumnDef) => c.unit?.endsWith('/Jahr') ?? false;
+
+/** Whether `header` gives column `c`, counted per year, per month (the validator multiplies by 12). */
+export function perMonthHeader(c: ColumnDef, header: string): boolean {
+	return perYear(c) && monthWords(normaliseHeader(header)).monthly;
+}
 
 /** All columns the importer reads for a table: schema columns plus location inputs (e, n, plz). */
 export function importColumns(table: TableName): readonly ColumnDef[] {
@@ -70,10 +100,11 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 	const unset = cols.filter((c) => !(c.name in override));
 	/** The open columns a header names once its qualifier words are set aside ("Wohnort PLZ" → plz), or null. */
 	const qualified = (i: number): ColumnDef[] | null => {
-		const words = norm[i].split('_');
+		const { words, monthly } = monthWords(norm[i]);
 		const rest = words.filter((w) => !QUALIFIERS.has(w)).join('_');
 		if (!rest || rest === norm[i]) return null;
-		return unset.filter((c) => mapping[c.name] === undefined && [c.name, ...(c.aliases ?? [])].map(normaliseHeader).includes(rest));
+		// A month word only around a figure counted per year (× 12): «Miete pro Monat», not «Mietende Monat».
+		return unset.filter((c) => mapping[c.name] === undefined && (!monthly || perYear(c)) && [c.name, ...(c.aliases ?? [])].map(normaliseHeader).includes(rest));
 	};
 	const take = (c: ColumnDef, i: number) => {
 		mapping[c.name] = headers[i];
@@ -108,7 +139,17 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 		used.delete(headers.indexOf(mapping.house_number));
 		delete mapping.house_number;
 	}
+	// One naming column for both (a list of offices by name only, sites by number only): the other reads it too.
 	const t = tables[table];
+	let shared: MappingSuggestion['shared'];
+	const key = t.columns.find((c) => c.name === t.key && c.type === 'text');
+	if (key && t.columns.some((c) => c.name === 'name')) {
+		const [have, lack] = mapping[key.name] === undefined ? ['name', key.name] : ['name', key.name].reverse();
+		if (mapping[have] !== undefined && mapping[lack] === undefined && !(lack in override)) {
+			mapping[lack] = mapping[have];
+			shared = { column: lack, from: have };
+		}
+	}
 	const missing = t.columns
 		.filter((c) => c.required && mapping[c.name] === undefined)
 		.map((c) => c.name);
@@ -117,7 +158,8 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 		mapped: cols.filter((c) => mapping[c.name] !== undefined).map((c) => ({ column: c.name, header: mapping[c.name] })),
 		unmapped: headers.filter((_, i) => !used.has(i)),
 		missing,
-		missingLocation: !hasLocation(table, mapping)
+		missingLocation: !hasLocation(table, mapping),
+		...(shared ? { shared } : {})
 	};
 }
 

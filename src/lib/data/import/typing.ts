@@ -70,7 +70,7 @@ export function readsAsPercent(c: ColumnDef, cells: readonly RawCell[], style: N
  * "300'000 CHF/Jahr", "12 min". Only the column's own unit: "6 km" in a months column stays an error.
  */
 const UNIT_WORDS: Record<string, readonly string[]> = {
-	Monate: ['monate', 'monat', 'mte', 'mt', 'mon', 'months', 'month', 'mois'],
+	Monate: ['monate', 'monat', 'mte.', 'mte', 'mt.', 'mt', 'mon.', 'mon', 'months', 'month', 'mois'],
 	'm²': ['m²', 'm2', 'qm', 'sqm'],
 	'km²': ['km²', 'km2'],
 	min: ['min', 'min.', 'minuten', 'minutes', "'"],
@@ -114,6 +114,13 @@ function perYear(v: RawCell): RawCell {
 	return m ? Number(m[1].replace(',', '.')) * PER_PERIOD[m[2]] : v;
 }
 
+/** A period in years where months are counted («1 Jahr», «1,5 Jahre», «2 ans»): its months. */
+function yearsAsMonths(v: RawCell): RawCell {
+	if (typeof v !== 'string') return v;
+	const m = /^\s*(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:jahre?|j\.|jr\.?|years?|yrs?\.?|ans?|année|années)\s*$/i.exec(v);
+	return m ? Math.round(Number(m[1].replace(',', '.')) * 12 * 100) / 100 : v;
+}
+
 /**
  * A number cell as the number reader takes it, the one place for what people write around a number: the
  * % sign of a `percent` column (the validator divides by 100), a frequency in words as its count per
@@ -123,6 +130,7 @@ export function numberInput(c: ColumnDef, v: RawCell): RawCell {
 	if (typeof v === 'string' && v.length > MAX_VALUE_CHARS) return v; // no number (numbers.ts refuses it)
 	if (c.percent) v = percentText(v) ?? v;
 	if (c.unit === '1/Jahr') v = perYear(v);
+	if (c.unit === 'Monate') v = yearsAsMonths(v);
 	return withoutUnit(c, v);
 }
 

@@ -14,7 +14,7 @@ import { parseQuery, type AddressQuery } from '../address/match.ts';
 import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled, ImportFileError } from './issues.ts';
 import { CSV_LIMITS } from '../../util/csv.ts';
-import { hasLocation, importColumns, LOCATION_INPUTS, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
+import { hasLocation, importColumns, LOCATION_INPUTS, perMonthHeader, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
 import { sumRowColumns, sumRowLabel, type SumRowColumns } from './total-row.ts';
 import { MAX_VALUE_CHARS, type ImportIssue, type Msg, type ParsedFile, type ProgressOptions, type RawCell, type ReaderNote } from './types.ts';
 import { show } from './values.ts';
@@ -158,6 +158,8 @@ export class TableValidator {
 	private readonly formatChars = new Map<string, { rows: number; first: number }>();
 	/** Text columns with values that look like UTF-8 misread through a code page («ZÃ¼rich», «Z√ºrich»): rows, first row, its value, which. */
 	private readonly doubleEncoded = new Map<string, { rows: number; first: number; value: string; through: DoubleEncodedThrough }>();
+	/** Columns counted per year that the file gives per month (schema column names): read × 12. */
+	readonly perMonth = new Set<string>();
 	/** What tells a sum row («Total», «Summe») from a record (total-row.ts). */
 	private sumRow!: SumRowColumns;
 
@@ -252,7 +254,26 @@ export class TableValidator {
 			}
 		}
 
+		if (sug.shared) {
+			const { column, from } = sug.shared;
+			const h = map[from];
+			const staff = table === 'offices' && column === 'office_id' ? { de: ' In der Liste der Mitarbeitenden den Arbeitsort gleich schreiben.', en: ' Write the office the same way in the staff list.' } : { de: '', en: '' };
+			issues.warn(null, h, 'shared_column', {
+				de: `Keine eigene Spalte für «${column}»: «${h}» dient als ${from === 'name' ? 'Bezeichnung und als ID' : 'ID und als Bezeichnung'}.${staff.de}`,
+				en: `No column of its own for "${column}": "${h}" serves as ${from === 'name' ? 'name and id' : 'id and name'}.${staff.en}`
+			});
+		}
 		for (const [col, h] of Object.entries(map)) this.idx[col] = headers.indexOf(h);
+		// A figure counted per year, given per month in the header («Miete pro Monat»): read × 12, said once.
+		for (const c of this.cols)
+			if (map[c.name] !== undefined && perMonthHeader(c, map[c.name])) {
+				this.perMonth.add(c.name);
+				const h = map[c.name];
+				issues.warn(null, h, 'per_month', {
+					de: `Spalte «${h}» ist pro Monat angegeben und wird mal 12 gerechnet (${c.name}, ${c.unit}).`,
+					en: `Column "${h}" is given per month and is multiplied by 12 (${c.name}, ${c.unit}).`
+				});
+			}
 		if (map.lon && map.lat) this.pairHeaders.push({ header: map.lon, kind: 'lonlat' });
 		if (map.e && map.n) this.pairHeaders.push({ header: map.e, kind: 'en' });
 		if (map.coordinates) this.pairHeaders.push({ header: map.coordinates, kind: 'cell' });
@@ -345,6 +366,7 @@ export class TableValidator {
 			const style = this.styles![c.name] ?? null;
 			const isPlz = c.name === 'plz';
 			const inPercent = this.inPercent.has(c.name);
+			const perMonth = this.perMonth.has(c.name);
 			if (isPlz) this.plzLocality = new Array(n).fill(null);
 			for (let i = 0; i < n; i++) {
 				let raw = rows[i][j];
@@ -379,6 +401,7 @@ export class TableValidator {
 						else this.sharesInPercent.set(c.name, { rows: 1, first: rowNo[i], value: typed });
 					} else typed /= 100;
 				}
+				if (typeof typed === 'number' && perMonth) typed *= 12;
 				let v: CellValue;
 				if (isProblem(typed)) {
 					const p = problemMessage(typed, c, raw, style);

@@ -108,6 +108,7 @@ export class FastSide {
 		if (readAsCopy(csv.encoding) && this.src.size > MAX_COPY_BYTES) return { reason: `${ENCODING_LABEL[csv.encoding]} too large to copy as UTF-8` };
 		if (s.headers.length < 2) return { reason: 'one column' };
 		if (s.checks.errorCount > 0) return { reason: 'file-level errors' };
+		if (s.checks.perMonth.size > 0) return { reason: 'a column given per month' };
 		const table = s.checks.table;
 		const columns: FastColumn[] = [];
 		for (const def of importColumns(table) as ColumnDef[]) {
