@@ -214,11 +214,13 @@ describe('fast path = reference path', () => {
 		}
 	});
 
-	it('one naming column read as id and name takes the fast path; a rent per month (× 12) does not', async () => {
+	it('one naming column read as id and name takes the fast path; a rent per month (× 12) or «ab sofort» as a date does not', async () => {
 		const shared = await both(dbs(), 'offices', 'o.csv', enc('Standort,area_m2,workplaces,rent_chf_year,lon,lat\nIV Luzern,5800,215,1856000,8.308168,47.040240\nAK,5100,195,1581000,8.349617,47.056399\n'));
 		expect([shared.detail, taken(shared.fast)]).toEqual(['', true]);
 		const monthly = await both(dbs(), 'offices', 'o.csv', enc('office_id,name,area_m2,workplaces,Miete pro Monat,lon,lat\nIV,IV Luzern,5800,215,154667,8.308168,47.040240\n'));
 		expect([monthly.detail, taken(monthly.fast)]).toEqual(['', false]);
+		const now = await both(dbs(), 'sites', 's.csv', enc('site_id,name,capacity_workplaces,area_m2,cost_chf_m2_year,available_from,lon,lat\nS1,A,700,17500,35,ab sofort,8.308168,47.040240\nS2,B,600,14400,250,2029-01-01,8.349617,47.056399\n'));
+		expect([now.detail, taken(now.fast)]).toEqual(['', false]);
 	}, 60_000);
 	it('a zone_id far from its row\'s point (a warning on the reference path) sends the file there; one near a border does not', async () => {
 		const head = 'person_id,unit,fte,office_id,lon,lat,zone_id\n';

@@ -684,6 +684,23 @@ describe('a list of offices as a facility manager keeps it', () => {
 	});
 });
 
+describe('a list of sites as a broker sends it', () => {
+	it('«Bezug ab» maps, «sofort» there is no wait (read as empty, said once), «Kauf/Miete» is the tenure column', async () => {
+		const csv = 'Objekt;Gemeinde;Fläche (m²);Mietzins CHF/m²/Jahr;Bezug ab;Arbeitsplätze;Kauf/Miete\nEichhof-West;Kriens;17500;35;1.7.2025;700;Kauf\nRösslimatt;Luzern;11000;345;ab sofort;450;Miete\nRoot D4;Root;15400;210;Sofort;640;Baurecht\n';
+		const r = await run('sites', text('objekte.csv', csv));
+		expect(r.result?.mapping).toMatchObject({ site_id: 'Objekt', name: 'Objekt', available_from: 'Bezug ab', tenure: 'Kauf/Miete' });
+		expect(where(r.issues)).toEqual([
+			['warning', null, 'Objekt', 'shared_column'],
+			['warning', null, 'Bezug ab', 'date_now']
+		]);
+		expect(r.issues[1].message.de).toBe('Spalte «Bezug ab»: «ab sofort» (2 Zeilen, erste in Zeile 3) heisst ohne Wartezeit, also ab dem Umzugstermin des Szenarios; als leer gelesen.');
+		expect(r.result?.preview.map((p) => [p.available_from, p.tenure])).toEqual([['2025-07-01', 'buy'], [null, 'rent'], [null, 'build_right']]);
+		// «sofort» is no date where it would mean something else (a lease that ends now).
+		const o = await run('offices', text('o.csv', 'office_id;name;area_m2;rent_chf_year;lease_end;plz\nA;A;100;1000;sofort;6003\n'));
+		expect(where(o.issues)).toEqual([['error', 2, 'lease_end', 'bad_date']]);
+	});
+});
+
 describe('customer counts as a pivot table', () => {
 	it('groups as columns side by side are named in the missing group error with how to turn them into rows', async () => {
 		const r = await run('customers', text('k.csv', 'PLZ;Ort;Versicherte;Arbeitgebende;Stellensuchende\n6003;Luzern;1200;80;300\n'));

@@ -30,6 +30,8 @@ export interface ColumnDef {
 	 * divided by 100; so is every value of a column whose first rows all lie above `max` and within 100 × `max`.
 	 */
 	percent?: boolean;
+	/** A start date that may be given as «sofort» (immediately): no wait, read as empty (import/typing.ts). */
+	nowIsEmpty?: boolean;
 	/** An id of a person or firm: AHV numbers and e-mail addresses in it are replaced by pseudonyms (import/identifiers.ts). */
 	pseudonymous?: boolean;
 	/** Allowed values for categorical text columns. */
@@ -284,7 +286,7 @@ export const tables: Record<TableName, TableDef> = {
 			{ name: 'one_off_chf', type: 'number', unit: 'CHF', required: false, min: 0, max: 1e10, warnMax: 500e6, aliases: ['einmalkosten', 'investition'], description: { de: 'Einmalkosten für den Ausbau (der Umzug folgt aus den Umzugskosten pro Person)', en: 'One-off fit-out cost (the move follows from the move cost per person)' } },
 			{ name: 'land_chf', type: 'number', unit: 'CHF', required: false, min: 0, max: 1e10, warnMax: 1e9, aliases: ['grundstueck', 'grundstück', 'landpreis', 'kaufpreis_land'], description: { de: 'Kaufpreis des Grundstücks (gekaufte Standorte); das Modell verzinst ihn mit dem Finanzierungssatz', en: 'Purchase price of the land (bought sites); the model charges interest at the financing rate' } },
 			{ name: 'building_chf', type: 'number', unit: 'CHF', required: false, min: 0, max: 1e10, warnMax: 1e9, aliases: ['gebaeude', 'gebäude', 'baukosten', 'gebaeudekosten'], description: { de: 'Kauf- oder Baukosten des Gebäudes (gekaufte Standorte); das Modell rechnet daraus eine Annuität über die Abschreibungsdauer', en: 'Purchase or construction cost of the building (bought sites); the model turns it into an annuity over the pay-off period' } },
-			{ name: 'available_from', type: 'date', required: false, aliases: ['verfuegbar_ab', 'verfügbar_ab', 'bezug'], description: { de: 'Bezugsbereit ab', en: 'Available from' } },
+			{ name: 'available_from', type: 'date', required: false, nowIsEmpty: true, aliases: ['verfuegbar_ab', 'verfügbar_ab', 'verfuegbar', 'verfuegbarkeit', 'bezug', 'bezug_ab', 'bezugsbereit', 'bezugsbereit_ab', 'bezugstermin', 'einzug', 'einzug_ab', 'available', 'disponible', 'disponible_des', 'disponibilite'], description: { de: 'Bezugsbereit ab', en: 'Available from' } },
 			{ name: 'tenure', type: 'text', required: false, values: ['buy', 'rent', 'build_right'], valueAliases: {
 					buy: ['kauf', 'kaufen', 'eigentum', 'achat', 'purchase', 'own'],
 					rent: ['miete', 'mieten', 'location', 'loyer', 'lease'],

@@ -3,6 +3,7 @@
  * column name first, then by the schema's aliases; a user-supplied mapping overrides both.
  */
 import { importableTables, locationInputs, normaliseHeader, tables, type ColumnDef, type TableName } from '../schema.ts';
+import { allowedValue } from './allowed-values.ts';
 
 /** schema column name -> user's header name. */
 export type ColumnMapping = Record<string, string>;
@@ -34,6 +35,9 @@ const QUALIFIERS = new Set([
 	// the coordinate system a column is written in ("Koordinaten (WGS84)", "Länge WGS 84", "E LV95"): the values tell it anyway
 	'wgs84', 'wgs', '84', 'lv95', 'lv03', 'ch1903', 'epsg', '2056', '4326', '21781'
 ]);
+
+/** Words between the values a header lists («Miete oder Kauf»). */
+const LIST_WORDS = new Set(['oder', 'und', 'or', 'and', 'ou', 'et', 'bzw', 'vs']);
 
 /** Words that say a header's figure is per month ("Miete pro Monat", "Miete CHF/Mt.", "loyer mensuel"). */
 const MONTH_WORDS = new Set(['monat', 'monatlich', 'monatl', 'mtl', 'mt', 'month', 'monthly', 'mois', 'mensuel', 'mensuelle']);
@@ -133,6 +137,19 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 		if (used.has(i)) continue;
 		const hits = qualified(i);
 		if (hits?.length === 1) take(hits[0], i);
+	}
+	// Pass 4: a header that lists a column's values («Kauf/Miete», «ÖV oder Auto»): two or more words, every
+	// one a different value of the same open column.
+	for (let i = 0; i < headers.length; i++) {
+		if (used.has(i)) continue;
+		const words = norm[i].split('_').filter((w) => !LIST_WORDS.has(w));
+		if (words.length < 2) continue;
+		const hits = unset.filter((c) => {
+			if (!c.values || mapping[c.name] !== undefined) return false;
+			const values = words.map((w) => allowedValue(c, w));
+			return values.every((v) => v !== undefined) && new Set(values).size === values.length;
+		});
+		if (hits.length === 1) take(hits[0], i);
 	}
 	// A house number places nothing without a street («Nr.» in a list of sites is their number): left unread.
 	if (mapping.house_number !== undefined && !('house_number' in override) && mapping.street === undefined && mapping.address === undefined) {

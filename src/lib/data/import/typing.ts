@@ -114,6 +114,11 @@ function perYear(v: RawCell): RawCell {
 	return m ? Number(m[1].replace(',', '.')) * PER_PERIOD[m[2]] : v;
 }
 
+/** «Sofort», «ab sofort», «per sofort», «immediately», «de suite»: a start without waiting (schema nowIsEmpty). */
+export function isNowWord(v: RawCell): boolean {
+	return typeof v === 'string' && v.length < 40 && /^(?:(?:ab|per|auf)\s+)?(?:sofort|sogleich|umgehend|jetzt|immediately|now|immédiatement|immediatement|de suite|tout de suite)\.?$/i.test(v.trim());
+}
+
 /** A period in years where months are counted («1 Jahr», «1,5 Jahre», «2 ans»): its months. */
 function yearsAsMonths(v: RawCell): RawCell {
 	if (typeof v !== 'string') return v;

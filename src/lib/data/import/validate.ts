@@ -24,7 +24,7 @@ import { hasFormatChars, withoutFormatChars } from '../../util/invisible.ts';
 import { doubleEncodedThrough, undoDoubleEncoding, type DoubleEncodedThrough } from '../../util/double-encoding.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
 import { identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
-import { isProblem, numberInput, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
+import { isNowWord, isProblem, numberInput, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
 
 export interface ValidateOptions extends ProgressOptions {
 	/** Cap per severity (default 200); the rest is counted. */
@@ -158,6 +158,8 @@ export class TableValidator {
 	private readonly formatChars = new Map<string, { rows: number; first: number }>();
 	/** Text columns with values that look like UTF-8 misread through a code page («ZÃ¼rich», «Z√ºrich»): rows, first row, its value, which. */
 	private readonly doubleEncoded = new Map<string, { rows: number; first: number; value: string; through: DoubleEncodedThrough }>();
+	/** Start dates given as «sofort» (schema nowIsEmpty): rows, first row, its value. */
+	private readonly readAsNow = new Map<string, { rows: number; first: number; value: string }>();
 	/** Columns counted per year that the file gives per month (schema column names): read × 12. */
 	readonly perMonth = new Set<string>();
 	/** What tells a sum row («Total», «Summe») from a record (total-row.ts). */
@@ -378,6 +380,12 @@ export class TableValidator {
 						this.plzLocality[i] = m[2];
 					}
 				}
+				if (c.nowIsEmpty && isNowWord(raw)) {
+					const f = this.readAsNow.get(c.name);
+					if (f) f.rows++;
+					else this.readAsNow.set(c.name, { rows: 1, first: rowNo[i], value: String(raw).trim() });
+					raw = null;
+				}
 				let typed = typeCell(c, raw, style);
 				if (typeof typed === 'string' && c.type === 'text' && hasFormatChars(typed)) {
 					// Stored as it is seen: a bidi override or a zero-width space would make the text read or compare otherwise.
@@ -587,6 +595,15 @@ export class TableValidator {
 			issues.warn(null, h, `identifier_${kind}`, {
 				de: `Spalte «${h}» enthält ${what.de} (${rows.de}): sie wurden beim Lesen durch zufällige Pseudonyme (ID-…) ersetzt und werden nirgends gespeichert. Die Analyse braucht nur eine eindeutige ID; besser schon in der Quelle pseudonymisieren.`,
 				en: `Column "${h}" holds ${what.en} (${rows.en}): they were replaced by random pseudonyms (ID-…) while reading and are stored nowhere. The analysis needs only a unique id; better pseudonymise at the source.`
+			});
+		}
+		for (const [name, f] of this.readAsNow) {
+			const h = this.mapping[name];
+			const rows = rowsAndFirst(f);
+			issues.order = [STAGE.file, 5];
+			issues.warn(null, h, 'date_now', {
+				de: `Spalte «${h}»: «${show(f.value)}» (${rows.de}) heisst ohne Wartezeit, also ab dem Umzugstermin des Szenarios; als leer gelesen.`,
+				en: `Column "${h}": "${show(f.value)}" (${rows.en}) means without waiting, so from the scenario's move date; read as empty.`
 			});
 		}
 		for (const [name, f] of this.formatChars) {
