@@ -677,6 +677,9 @@ describe('a list of offices as a facility manager keeps it', () => {
 		expect(suggestMapping('offices', ['office_id', 'name', 'Mietende Monat', 'Monatsmiete', 'area_m2']).mapping).toMatchObject({ rent_chf_year: 'Monatsmiete' });
 		expect(suggestMapping('offices', ['office_id', 'name', 'Mietende Monat']).mapping.lease_end).toBeUndefined();
 		expect(suggestMapping('customers', ['group', 'Besuche pro Monat', 'plz']).mapping.visits_per_year).toBe('Besuche pro Monat');
+		// The figures of one year are per year; a year beside anything else maps nothing.
+		expect(suggestMapping('customers', ['group', 'Schalterbesuche 2024', 'plz']).mapping.visits_per_year).toBe('Schalterbesuche 2024');
+		expect(suggestMapping('offices', ['office_id', 'name', 'Mietende 2026']).mapping.lease_end).toBeUndefined();
 		const s = suggestMapping('sites', ['Nr.', 'Gemeinde', 'Kapazität', 'Fläche', 'Kosten pro m2']);
 		expect([s.mapping.site_id, s.mapping.name, s.shared, s.missing]).toEqual(['Nr.', 'Nr.', { column: 'name', from: 'site_id' }, []]);
 		// A person is never named by an id column, nor an id taken from names: staff have no name column.

@@ -262,7 +262,7 @@ export const tables: Record<TableName, TableDef> = {
 					jobseeker: ['stellensuchende', 'stellensuchender', 'stellensuchend', 'arbeitslose', 'arbeitsuchende', 'demandeur d’emploi', "demandeur d'emploi", 'demandeurs d’emploi', "demandeurs d'emploi", 'job seeker', 'jobseekers', 'job seekers']
 				}, aliases: ['gruppe', 'kundengruppe', 'segment'], description: { de: 'Kundengruppe: employer (Arbeitgebende), insured (Versicherte), jobseeker (Stellensuchende)', en: 'Customer group: employer, insured, jobseeker' } },
 			{ name: 'count', type: 'integer', required: false, min: 0, max: 10_000_000, warnMax: 100_000, aliases: ['anzahl', 'n'], description: { de: 'Anzahl Personen/Betriebe (Standard 1)', en: 'Number of persons/firms (default 1)' } },
-			{ name: 'visits_per_year', type: 'number', unit: '1/Jahr', required: true, min: 0, max: 10_000, warnMax: 365, aliases: ['besuche', 'besuche_pro_jahr', 'visits'], description: { de: 'Besuche pro Jahr und Einheit (auch in Worten: «monatlich», «2x pro Monat»; täglich = 250 Arbeitstage)', en: 'Visits per year each (also in words: "monthly", "2x per month"; daily = 250 working days)' } },
+			{ name: 'visits_per_year', type: 'number', unit: '1/Jahr', required: true, min: 0, max: 10_000, warnMax: 365, aliases: ['besuche', 'besuche_pro_jahr', 'anzahl_besuche', 'schalterbesuche', 'visits', 'visites', 'visites_par_an'], description: { de: 'Besuche pro Jahr und Einheit (auch in Worten: «monatlich», «2x pro Monat»; täglich = 250 Arbeitstage)', en: 'Visits per year each (also in words: "monthly", "2x per month"; daily = 250 working days)' } },
 			...locationColumns
 		]
 	},

@@ -42,10 +42,18 @@ const LIST_WORDS = new Set(['oder', 'und', 'or', 'and', 'ou', 'et', 'bzw', 'vs']
 /** Words that say a header's figure is per month ("Miete pro Monat", "Miete CHF/Mt.", "loyer mensuel"). */
 const MONTH_WORDS = new Set(['monat', 'monatlich', 'monatl', 'mtl', 'mt', 'month', 'monthly', 'mois', 'mensuel', 'mensuelle']);
 
-/** A header's words with month words, and the «Monats» of a compound («Monatsmiete»), taken off; whether there were any. */
-function monthWords(norm: string): { words: string[]; monthly: boolean } {
+/**
+ * A header's words with month words, and the «Monats» of a compound («Monatsmiete»), taken off; whether
+ * there were any. A year («Besuche 2024») is taken off too: a figure of one year is one per year.
+ */
+function monthWords(norm: string): { words: string[]; monthly: boolean; year: boolean } {
 	let monthly = false;
+	let year = false;
 	const words = norm.split('_').flatMap((w) => {
+		if (/^(?:19|20)\d\d$/.test(w)) {
+			year = true;
+			return [];
+		}
 		if (MONTH_WORDS.has(w)) {
 			monthly = true;
 			return [];
@@ -56,7 +64,7 @@ function monthWords(norm: string): { words: string[]; monthly: boolean } {
 		}
 		return [w];
 	});
-	return { words, monthly };
+	return { words, monthly, year };
 }
 
 /** Columns counted per year (CHF/Jahr, CHF/m²/Jahr, 1/Jahr): a header may give them per month. */
@@ -104,11 +112,12 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 	const unset = cols.filter((c) => !(c.name in override));
 	/** The open columns a header names once its qualifier words are set aside ("Wohnort PLZ" → plz), or null. */
 	const qualified = (i: number): ColumnDef[] | null => {
-		const { words, monthly } = monthWords(norm[i]);
+		const { words, monthly, year } = monthWords(norm[i]);
 		const rest = words.filter((w) => !QUALIFIERS.has(w)).join('_');
 		if (!rest || rest === norm[i]) return null;
-		// A month word only around a figure counted per year (× 12): «Miete pro Monat», not «Mietende Monat».
-		return unset.filter((c) => mapping[c.name] === undefined && (!monthly || perYear(c)) && [c.name, ...(c.aliases ?? [])].map(normaliseHeader).includes(rest));
+		// A month word or a year only around a figure counted per year: «Miete pro Monat» (× 12), «Besuche 2024»;
+		// not «Mietende Monat».
+		return unset.filter((c) => mapping[c.name] === undefined && (!(monthly || year) || perYear(c)) && [c.name, ...(c.aliases ?? [])].map(normaliseHeader).includes(rest));
 	};
 	const take = (c: ColumnDef, i: number) => {
 		mapping[c.name] = headers[i];
