@@ -249,6 +249,28 @@ export const tests = [
 		}
 	},
 	{
+		name: 'an office list as a facility manager keeps it (names only, rent per month, notice in years, a «Total» row): read with its warnings, the mapping shows one column feeding id and name',
+		async run(t) {
+			await t.goto('/data');
+			await t.ready();
+			await t.page.selectOption('[data-testid="import-table"]', 'offices');
+			const csv = "Standort;PLZ;Fläche m2;Arbeitsplätze;Miete pro Monat;Mietende;Kündigungsfrist\nIV Luzern;6005;5800;215;CHF 154'667;31.03.2026;12 Monate\nAK;6006;5100 m²;195;131750.-;30.6.2026;1 Jahr\nRAV Sursee;6210;800;40;Fr. 20'000.–;31.12.2027;6 Mte.\nTotal;;11700;450;306417;;\n";
+			await upload(t, 'Bueros.csv', csv);
+			await t.page.waitForSelector('[data-testid="import-stats"]');
+			const stats = await t.page.locator('[data-testid="import-stats"]').innerText();
+			assert(/3 Zeilen · 0 Fehler · 3 Warnungen/.test(stats), `unexpected stats: ${stats}`);
+			const issues = (await t.page.locator('[data-testid="import-issues"] tbody tr').allInnerTexts()).join(' | ');
+			for (const w of ['dient als Bezeichnung und als ID', 'pro Monat angegeben und wird mal 12 gerechnet', 'Summenzeile («Total») nicht eingelesen'])
+				assert(issues.includes(w), `warning missing: ${w} in ${issues}`);
+			const preview = (await t.page.locator('[data-testid="import-preview"] tbody tr').allInnerTexts()).join(' | ');
+			assert(/1[’'\u2019]?856[’'\u2019]?004/.test(preview.replace(/\s/g, '')) && !preview.includes('Total'), `preview: ${preview}`);
+			await t.page.locator('[data-testid="mapping"]').evaluate((el) => el.closest('details')?.setAttribute('open', ''));
+			assert((await t.page.locator('[data-testid="mapping"] select[aria-label="office_id"]').inputValue()) === 'Standort', 'office_id not read from «Standort»');
+			assert((await t.page.locator('[data-testid="mapping"] select[aria-label="name"]').inputValue()) === 'Standort', 'name not read from «Standort»');
+			await t.screenshot('import-facility-manager');
+		}
+	},
+	{
 		name: 'a customer list opened as staff: the page names the table its columns fit and reads it as that in one click',
 		async run(t) {
 			await t.goto('/data');
