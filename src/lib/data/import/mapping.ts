@@ -46,7 +46,7 @@ const MONTH_WORDS = new Set(['monat', 'monatlich', 'monatl', 'mtl', 'mt', 'month
  * A header's words with month words, and the «Monats» of a compound («Monatsmiete»), taken off; whether
  * there were any. A year («Besuche 2024») is taken off too: a figure of one year is one per year.
  */
-function monthWords(norm: string): { words: string[]; monthly: boolean; year: boolean } {
+function periodWords(norm: string): { words: string[]; monthly: boolean; year: boolean } {
 	let monthly = false;
 	let year = false;
 	const words = norm.split('_').flatMap((w) => {
@@ -72,7 +72,7 @@ const perYear = (c: ColumnDef) => c.unit?.endsWith('/Jahr') ?? false;
 
 /** Whether `header` gives column `c`, counted per year, per month (the validator multiplies by 12). */
 export function perMonthHeader(c: ColumnDef, header: string): boolean {
-	return perYear(c) && monthWords(normaliseHeader(header)).monthly;
+	return perYear(c) && periodWords(normaliseHeader(header)).monthly;
 }
 
 /** All columns the importer reads for a table: schema columns plus location inputs (e, n, plz). */
@@ -82,10 +82,10 @@ export function importColumns(table: TableName): readonly ColumnDef[] {
 	return t.location === 'point' ? [...t.columns, ...locationInputs.filter((i) => !t.columns.some((c) => c.name === i.name))] : t.columns;
 }
 
-/** Whether a mapping gives a point table some way to locate rows. */
 /** The columns a point table's rows may be placed by (any one, or a pair, suffices; see hasLocation). */
 export const LOCATION_INPUTS = ['lon', 'lat', 'e', 'n', 'coordinates', 'plz', 'zone_id', 'address', 'street', 'house_number', 'municipality', 'locality'] as const;
 
+/** Whether a mapping gives a point table some way to locate rows. */
 export function hasLocation(table: TableName, mapping: ColumnMapping): boolean {
 	if (tables[table].location !== 'point') return true;
 	const m = (c: string) => mapping[c] !== undefined;
@@ -112,7 +112,7 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 	const unset = cols.filter((c) => !(c.name in override));
 	/** The open columns a header names once its qualifier words are set aside ("Wohnort PLZ" → plz), or null. */
 	const qualified = (i: number): ColumnDef[] | null => {
-		const { words, monthly, year } = monthWords(norm[i]);
+		const { words, monthly, year } = periodWords(norm[i]);
 		const rest = words.filter((w) => !QUALIFIERS.has(w)).join('_');
 		if (!rest || rest === norm[i]) return null;
 		// A month word or a year only around a figure counted per year: «Miete pro Monat» (× 12), «Besuche 2024»;
@@ -169,13 +169,12 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 	const t = tables[table];
 	let shared: MappingSuggestion['shared'];
 	const key = t.columns.find((c) => c.name === t.key && c.type === 'text');
-	if (key && t.columns.some((c) => c.name === 'name')) {
-		const [have, lack] = mapping[key.name] === undefined ? ['name', key.name] : ['name', key.name].reverse();
-		if (mapping[have] !== undefined && mapping[lack] === undefined && !(lack in override)) {
-			mapping[lack] = mapping[have];
-			shared = { column: lack, from: have };
-		}
-	}
+	if (key && t.columns.some((c) => c.name === 'name'))
+		for (const [lack, have] of [[key.name, 'name'], ['name', key.name]])
+			if (mapping[lack] === undefined && mapping[have] !== undefined && !(lack in override)) {
+				mapping[lack] = mapping[have];
+				shared = { column: lack, from: have };
+			}
 	const missing = t.columns
 		.filter((c) => c.required && mapping[c.name] === undefined)
 		.map((c) => c.name);

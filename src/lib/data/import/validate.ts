@@ -106,6 +106,25 @@ export async function validateAndType(
 /** Headers of persons' names (normalised): never read, named when the id column is missing. */
 const PERSON_NAME_HEADERS = new Set(['name', 'vorname', 'nachname', 'familienname', 'name_vorname', 'vorname_name', 'first_name', 'firstname', 'last_name', 'lastname', 'surname', 'full_name', 'prenom', 'nom', 'nom_prenom', 'mitarbeiter', 'mitarbeiterin', 'mitarbeitende', 'employee']);
 
+/** What the headers tell about a missing column, to add to its message (empty when nothing). */
+function missingColumnHint(c: ColumnDef, headers: readonly string[]): Msg {
+	// A list of persons by name («Name», «Vorname») has no id column: names are not read (data protection).
+	const names = headers.filter((h) => PERSON_NAME_HEADERS.has(normaliseHeader(h)));
+	if (c.pseudonymous && names.length)
+		return {
+			de: ` Namen (${names.join(', ')}) werden nicht gelesen und nicht gebraucht (Datenschutz): eine Spalte mit Personalnummern oder einer laufenden Nummer ergänzen und die Namen besser ganz weglassen.`,
+			en: ` Names (${names.join(', ')}) are neither read nor needed (data protection): add a column of staff numbers or a running number, and better leave the names out altogether.`
+		};
+	// Values as columns, side by side (a pivot table: «Versicherte», «Arbeitgebende» as headers).
+	const asColumns = c.values ? headers.filter((h) => allowedValue(c, h) !== undefined) : [];
+	if (asColumns.length >= 2)
+		return {
+			de: ` Die Spalten ${asColumns.join(', ')} sind Werte von «${c.name}» nebeneinander (wie in einer Pivot-Tabelle): gebraucht wird eine Zeile pro Wert, der Wert in der Spalte «${c.name}» (in Excel: Daten › Aus Tabelle/Bereich › Spalten entpivotieren).`,
+			en: ` The columns ${asColumns.join(', ')} are values of "${c.name}" side by side (as in a pivot table): one row per value is needed, the value in the column "${c.name}" (in Excel: Data › From Table/Range › Unpivot Columns).`
+		};
+	return { de: '', en: '' };
+}
+
 /** How far (m) a point may lie outside the municipality its row names before a warning (validate.ts checkZoneAgainstPoint). */
 const MAX_ZONE_GAP_M = 500;
 
@@ -197,24 +216,10 @@ export class TableValidator {
 				en: `Only one column found ("${show(headers[0])}"): check the delimiter (allowed: , ; tab |).`
 			});
 		else {
-			// A list of persons by name («Name», «Vorname») has no id column: names are not read (data protection).
-			const names = headers.filter((h) => PERSON_NAME_HEADERS.has(normaliseHeader(h)));
 			for (const col of sug.missing) {
 				if (def.location === 'point' && (col === 'lon' || col === 'lat')) continue;
 				const c = def.columns.find((x) => x.name === col)!;
-				const byName = c.pseudonymous && names.length > 0;
-				// Values as columns, side by side (a pivot table: «Versicherte», «Arbeitgebende» as headers).
-				const asColumns = c.values ? headers.filter((h) => allowedValue(c, h) !== undefined) : [];
-				const hint =
-					byName ? {
-						de: ` Namen (${names.join(', ')}) werden nicht gelesen und nicht gebraucht (Datenschutz): eine Spalte mit Personalnummern oder einer laufenden Nummer ergänzen und die Namen besser ganz weglassen.`,
-						en: ` Names (${names.join(', ')}) are neither read nor needed (data protection): add a column of staff numbers or a running number, and better leave the names out altogether.`
-					}
-					: asColumns.length >= 2 ? {
-						de: ` Die Spalten ${asColumns.join(', ')} sind Werte von «${col}» nebeneinander (wie in einer Pivot-Tabelle): gebraucht wird eine Zeile pro Wert, der Wert in der Spalte «${col}» (in Excel: Daten › Aus Tabelle/Bereich › Spalten entpivotieren).`,
-						en: ` The columns ${asColumns.join(', ')} are values of "${col}" side by side (as in a pivot table): one row per value is needed, the value in the column "${col}" (in Excel: Data › From Table/Range › Unpivot Columns).`
-					}
-					: { de: '', en: '' };
+				const hint = missingColumnHint(c, headers);
 				issues.error(null, null, 'missing_column', {
 					de: `Pflichtspalte «${col}» fehlt (${c.description.de}). Erkannte Namen: ${[col, ...(c.aliases ?? [])].join(', ')}. Vorhandene Spalten: ${headers.join(', ')}.${hint.de}`,
 					en: `Required column "${col}" is missing (${c.description.en}). Recognised names: ${[col, ...(c.aliases ?? [])].join(', ')}. Columns found: ${headers.join(', ')}.${hint.en}`
