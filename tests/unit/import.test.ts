@@ -655,6 +655,10 @@ describe('a staff list as HR keeps it', () => {
 		expect(r.issues[0].message.de).toContain('Namen (Name, Vorname) werden nicht gelesen und nicht gebraucht (Datenschutz)');
 		const withId = await run('staff', text('hr.csv', csv.replace('Name;', 'Pers-Nr;').replace('Meier;', 'P1;').replace('Müller;', 'P2;')));
 		expect(withId.result?.preview.map((p) => [p.person_id, p.zone_id])).toEqual([['P1', 1061], ['P2', 1059]]);
+		// A Pensum as a fraction, as some HR lists write part-time; beside percentages too.
+		const frac = await run('staff', text('hr.csv', 'id;unit;Pensum;office_id;plz\n1;AK;1/2;X;6003\n2;AK;¾;X;6003\n3;AK;80 %;X;6003\n4;AK;3/2;X;6003\n'));
+		expect(frac.result?.preview.map((p) => p.fte)).toEqual([0.5, 0.75, 0.8, null]);
+		expect(where(frac.issues).filter((w) => w[0] === 'error')).toEqual([['error', 5, 'Pensum', 'bad_number']]);
 	});
 });
 

@@ -119,6 +119,16 @@ export function isNowWord(v: RawCell): boolean {
 	return typeof v === 'string' && v.length < 40 && /^(?:(?:ab|per|auf)\s+)?(?:sofort|sogleich|umgehend|jetzt|immediately|now|immédiatement|immediatement|de suite|tout de suite)\.?$/i.test(v.trim());
 }
 
+/** A Pensum as a fraction («1/2», «3/4», «½»), as some HR lists write part-time: its share. */
+function fraction(v: RawCell): RawCell {
+	if (typeof v !== 'string') return v;
+	const t = v.trim();
+	const glyph = ({ '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3 } as Record<string, number>)[t];
+	if (glyph !== undefined) return glyph;
+	const m = /^([1-9])\s*\/\s*([2-9])$/.exec(t);
+	return m && +m[1] < +m[2] ? +m[1] / +m[2] : v;
+}
+
 /** A period in years where months are counted («1 Jahr», «1,5 Jahre», «2 ans»): its months. */
 function yearsAsMonths(v: RawCell): RawCell {
 	if (typeof v !== 'string') return v;
@@ -136,6 +146,7 @@ export function numberInput(c: ColumnDef, v: RawCell): RawCell {
 	if (c.percent) v = percentText(v) ?? v;
 	if (c.unit === '1/Jahr') v = perYear(v);
 	if (c.unit === 'Monate') v = yearsAsMonths(v);
+	if (c.unit === 'FTE') v = fraction(v);
 	return withoutUnit(c, v);
 }
 
