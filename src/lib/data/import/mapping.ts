@@ -82,8 +82,8 @@ export function importColumns(table: TableName): readonly ColumnDef[] {
 	return t.location === 'point' ? [...t.columns, ...locationInputs.filter((i) => !t.columns.some((c) => c.name === i.name))] : t.columns;
 }
 
-/** The columns a point table's rows may be placed by (any one, or a pair, suffices; see hasLocation). */
-export const LOCATION_INPUTS = ['lon', 'lat', 'e', 'n', 'coordinates', 'plz', 'zone_id', 'address', 'street', 'house_number', 'municipality', 'locality'] as const;
+/** The columns a point table's rows may be placed by (any one, or a pair, suffices; see hasLocation). Not fast/sql.ts LOCATION_INPUTS, the inputs its scan extracts. */
+export const PLACING_COLUMNS = ['lon', 'lat', 'e', 'n', 'coordinates', 'plz', 'zone_id', 'address', 'street', 'house_number', 'municipality', 'locality'] as const;
 
 /** Whether a mapping gives a point table some way to locate rows. */
 export function hasLocation(table: TableName, mapping: ColumnMapping): boolean {
@@ -128,7 +128,7 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 	if (tables[table].location === 'point')
 		for (let i = 0; i < headers.length; i++) {
 			if (used.has(i) || !norm[i].split('_').some((w) => HOME_WORDS.includes(w))) continue;
-			const hits = qualified(i)?.filter((c) => (LOCATION_INPUTS as readonly string[]).includes(c.name));
+			const hits = qualified(i)?.filter((c) => (PLACING_COLUMNS as readonly string[]).includes(c.name));
 			if (hits?.length === 1) take(hits[0], i);
 		}
 	// Pass 1: exact names; pass 2: aliases. A header feeds at most one column.

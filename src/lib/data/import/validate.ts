@@ -14,7 +14,7 @@ import { parseQuery, type AddressQuery } from '../address/match.ts';
 import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled, ImportFileError } from './issues.ts';
 import { CSV_LIMITS } from '../../util/csv.ts';
-import { hasLocation, importColumns, LOCATION_INPUTS, perMonthHeader, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
+import { hasLocation, importColumns, PLACING_COLUMNS, perMonthHeader, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
 import { sumRowColumns, sumRowLabel, type SumRowColumns } from './total-row.ts';
 import { MAX_VALUE_CHARS, type ImportIssue, type Msg, type ParsedFile, type ProgressOptions, type RawCell, type ReaderNote } from './types.ts';
 import { show } from './values.ts';
@@ -130,6 +130,13 @@ const MAX_ZONE_GAP_M = 500;
 
 /** A postcode and a locality in one cell («6003 Luzern», «CH-6280 Hochdorf»): [, postcode, locality]. */
 const POSTCODE_FIRST = /^\s*(?:ch\s?-\s?)?([1-9]\d{3})\s+(\D.*?)\s*$/i;
+
+/** Count one more row for a column-wide warning: the first row (and what it showed) is kept, later ones counted. */
+function tally<T extends object>(seen: Map<string, { rows: number; first: number } & T>, column: string, row: number, first: T): void {
+	const t = seen.get(column);
+	if (t) t.rows++;
+	else seen.set(column, { rows: 1, first: row, ...first });
+}
 
 /** «3 Zeilen, erste in Zeile 7»: how many rows a column-wide warning concerns, and the first. */
 function rowsAndFirst(x: { rows: number; first: number }): { de: string; en: string } {
@@ -285,7 +292,7 @@ export class TableValidator {
 		if (map.e && map.n) this.pairHeaders.push({ header: map.e, kind: 'en' });
 		if (map.coordinates) this.pairHeaders.push({ header: map.coordinates, kind: 'cell' });
 		for (let k = 0; k < this.pairHeaders.length; k++) this.votes.push(new Map());
-		this.sumRow = sumRowColumns(this.cols, this.idx, def.location === 'point' ? LOCATION_INPUTS : []);
+		this.sumRow = sumRowColumns(this.cols, this.idx, def.location === 'point' ? PLACING_COLUMNS : []);
 	}
 
 	/**
@@ -386,32 +393,24 @@ export class TableValidator {
 					}
 				}
 				if (c.nowIsEmpty && isNowWord(raw)) {
-					const f = this.readAsNow.get(c.name);
-					if (f) f.rows++;
-					else this.readAsNow.set(c.name, { rows: 1, first: rowNo[i], value: String(raw).trim() });
+					tally(this.readAsNow, c.name, rowNo[i], { value: String(raw).trim() });
 					raw = null;
 				}
 				let typed = typeCell(c, raw, style);
 				if (typeof typed === 'string' && c.type === 'text' && hasFormatChars(typed)) {
 					// Stored as it is seen: a bidi override or a zero-width space would make the text read or compare otherwise.
 					typed = withoutFormatChars(typed).trim() || null;
-					const f = this.formatChars.get(c.name);
-					if (f) f.rows++;
-					else this.formatChars.set(c.name, { rows: 1, first: rowNo[i] });
+					tally(this.formatChars, c.name, rowNo[i], {});
 				}
 				const through = typeof typed === 'string' && c.type === 'text' ? doubleEncodedThrough(typed) : null;
 				if (through) {
-					const d = this.doubleEncoded.get(c.name);
-					if (d) d.rows++;
-					else this.doubleEncoded.set(c.name, { rows: 1, first: rowNo[i], value: typed as string, through });
+					tally(this.doubleEncoded, c.name, rowNo[i], { value: typed as string, through });
 				}
 				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent,
 				// unless already a share («0,6» beside «80 %»: 0.6 FTE, not 0.006).
 				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null)) {
 					if (percentText(raw) === null && c.max !== undefined && typed > 0 && typed <= c.max) {
-						const f = this.sharesInPercent.get(c.name);
-						if (f) f.rows++;
-						else this.sharesInPercent.set(c.name, { rows: 1, first: rowNo[i], value: typed });
+						tally(this.sharesInPercent, c.name, rowNo[i], { value: typed });
 					} else typed /= 100;
 				}
 				if (typeof typed === 'number' && perMonth) typed *= 12;
