@@ -37,15 +37,16 @@ class Session {
 	/** app.version `data` belongs to. */
 	dataFor = $state(-1);
 
+	/**
+	 * The parameters as a plain object, and the networks as a scenario records them: each derived on its own,
+	 * so a weight change (a slider step) does not copy them again.
+	 */
+	plainParams = $derived($state.snapshot(this.params) as ScenarioParams);
+	private scenarioNetworks = $derived((['pt', 'car'] as const).flatMap((m) => (reach.networks[m] ? [scenarioNetwork(m, reach.networks[m]!)] : [])));
+
 	/** The current set-up as a scenario with its stable id. */
 	scenario = $derived<Scenario>(
-		createScenario({
-			name: this.displayName,
-			data: this.data,
-			params: $state.snapshot(this.params) as ScenarioParams,
-			weights: $state.snapshot(this.weights),
-			networks: (['pt', 'car'] as const).flatMap((m) => (reach.networks[m] ? [scenarioNetwork(m, $state.snapshot(reach.networks[m]!))] : []))
-		})
+		createScenario({ name: this.displayName, data: this.data, params: this.plainParams, weights: { ...this.weights }, networks: this.scenarioNetworks })
 	);
 
 	/** Score and robustness for the current weights (null until criteria exist). Spread: any weight change re-evaluates. */

@@ -73,10 +73,10 @@ export class OverviewState {
 		async (db) => {
 			const sid = this.siteId;
 			if (!sid || !this.ttRows) return null;
-			const r = await zoneCommuteChange(db, $state.snapshot(session.params) as ScenarioParams, sid);
+			const r = await zoneCommuteChange(db, session.plainParams, sid);
 			return new Map<number, ZoneCommuteChange>(r.map((z) => [z.zone_id, z]));
 		},
-		() => [this.siteId, this.ttRows, $state.snapshot(session.params)]
+		() => [this.siteId, this.ttRows, session.plainParams]
 	);
 
 	zones = $derived(this.lists.data?.zones ?? []);

@@ -40,15 +40,15 @@ export function createSurface(view: OverviewState, base: () => BaseLayers | null
 
 	/** Movers and customers per zone, when the surface is shown. */
 	const inputs = dbQuery(
-		(db) => (active ? loadSurfaceInputs(db, $state.snapshot(session.params) as ScenarioParams) : Promise.resolve(null)),
-		() => [active, $state.snapshot(session.params)]
+		(db) => (active ? loadSurfaceInputs(db, session.plainParams) : Promise.resolve(null)),
+		() => [active, session.plainParams]
 	);
 
 	/** Scored cells with the current weights (spread: any weight change re-scores). */
 	const result = $derived.by(() => {
 		if (!cellTimes || !inputs.data) return null;
 		const candidates = view.sites.map((s) => ({ site_id: s.site_id, lon: s.lon, lat: s.lat }));
-		return surfaceFromCellTimes(inputs.data, cells, cellTimes.times, { ...session.weights }, $state.snapshot(session.params) as ScenarioParams, candidates);
+		return surfaceFromCellTimes(inputs.data, cells, cellTimes.times, { ...session.weights }, session.plainParams, candidates);
 	});
 
 	const cellsFc = $derived<FeatureCollection>(active && result ? cellSquares(result.cells) : EMPTY);
