@@ -222,6 +222,11 @@ describe('fast path = reference path', () => {
 		const now = await both(dbs(), 'sites', 's.csv', enc('site_id,name,capacity_workplaces,area_m2,cost_chf_m2_year,available_from,lon,lat\nS1,A,700,17500,35,ab sofort,8.308168,47.040240\nS2,B,600,14400,250,2029-01-01,8.349617,47.056399\n'));
 		expect([now.detail, taken(now.fast)]).toEqual(['', false]);
 	}, 60_000);
+	it('a Pensum as a fraction beside bare percentages reads alike on both paths', async () => {
+		const r = await both(dbs(), 'staff', 's.csv', enc('person_id,unit,Pensum,office_id,plz\nP1,AK,1/2,X,6003\nP2,AK,80,X,6003\nP3,AK,100,X,6003\nP4,AK,¾,X,6003\n'));
+		expect(r.detail).toBe('');
+		expect((await rows<{ fte: number }>(dbs()[0], 'SELECT fte FROM staff ORDER BY person_id')).map((x) => x.fte)).toEqual([0.5, 0.8, 1, 0.75]);
+	}, 60_000);
 	it('a zone_id far from its row\'s point (a warning on the reference path) sends the file there; one near a border does not', async () => {
 		const head = 'person_id,unit,fte,office_id,lon,lat,zone_id\n';
 		const near = await both(dbs(), 'staff', 's.csv', enc(head + 'P1,AK,1,X,8.3093,47.0502,1061\nP2,AK,1,X,8.2811,47.0690,1024\n'));

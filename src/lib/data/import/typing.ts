@@ -50,13 +50,15 @@ export function percentText(raw: RawCell): string | null {
 /**
  * Whether a `percent` column is written in percent, decided on its first rows: a value with a % sign, or
  * every non-zero value above the column's max and within 100 × max (Pensum 80, 100, 50 rather than 0.8,
- * 1, 0.5). A column mixing both (1 and 2.5) is not: its values beyond max stay errors on their rows.
+ * 1, 0.5); a fraction («1/2») counts for neither. A column mixing both (1 and 2.5) is not: its values beyond
+ * max stay errors on their rows.
  */
 export function readsAsPercent(c: ColumnDef, cells: readonly RawCell[], style: NumberStyle): boolean {
 	if (!c.percent || c.max === undefined) return false;
 	let above = false;
 	for (const raw of cells) {
 		if (percentText(raw) !== null) return true;
+		if (isFteFraction(c, raw)) continue;
 		const v = typeCell(c, raw, style);
 		if (typeof v !== 'number' || v === 0) continue;
 		if (v <= c.max || v > c.max * 100) return false;
@@ -117,6 +119,14 @@ function perYear(v: RawCell): RawCell {
 /** «Sofort», «ab sofort», «per sofort», «immediately», «de suite»: a start without waiting (schema nowIsEmpty). */
 export function isNowWord(v: RawCell): boolean {
 	return typeof v === 'string' && v.length < 40 && /^(?:(?:ab|per|auf)\s+)?(?:sofort|sogleich|umgehend|jetzt|immediately|now|immédiatement|immediatement|de suite|tout de suite)\.?$/i.test(v.trim());
+}
+
+/**
+ * Whether a cell is a Pensum written as a fraction: a share whatever unit the column's other values use,
+ * so it neither decides that unit nor needs the «already a share» check in a column kept in percent.
+ */
+export function isFteFraction(c: ColumnDef, v: RawCell): boolean {
+	return c.unit === 'FTE' && typeof v === 'string' && v.length <= MAX_VALUE_CHARS && fraction(v) !== v;
 }
 
 /** A Pensum as a fraction («1/2», «3/4», «½»), as some HR lists write part-time: its share. */

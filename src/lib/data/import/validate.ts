@@ -24,7 +24,7 @@ import { hasFormatChars, withoutFormatChars } from '../../util/invisible.ts';
 import { doubleEncodedThrough, undoDoubleEncoding, type DoubleEncodedThrough } from '../../util/double-encoding.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
 import { identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
-import { isNowWord, isProblem, numberInput, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
+import { isFteFraction, isNowWord, isProblem, numberInput, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
 
 export interface ValidateOptions extends ProgressOptions {
 	/** Cap per severity (default 200); the rest is counted. */
@@ -407,8 +407,8 @@ export class TableValidator {
 					tally(this.doubleEncoded, c.name, rowNo[i], { value: typed as string, through });
 				}
 				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent,
-				// unless already a share («0,6» beside «80 %»: 0.6 FTE, not 0.006).
-				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null)) {
+				// unless already a share («0,6» beside «80 %»: 0.6 FTE, not 0.006; «1/2» without a doubt).
+				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null) && !isFteFraction(c, raw)) {
 					if (percentText(raw) === null && c.max !== undefined && typed > 0 && typed <= c.max) {
 						tally(this.sharesInPercent, c.name, rowNo[i], { value: typed });
 					} else typed /= 100;
