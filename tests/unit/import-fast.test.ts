@@ -223,9 +223,9 @@ describe('fast path = reference path', () => {
 		expect([now.detail, taken(now.fast)]).toEqual(['', false]);
 	}, 60_000);
 	it('a Pensum as a fraction beside bare percentages reads alike on both paths', async () => {
-		const r = await both(dbs(), 'staff', 's.csv', enc('person_id,unit,Pensum,office_id,plz\nP1,AK,1/2,X,6003\nP2,AK,80,X,6003\nP3,AK,100,X,6003\nP4,AK,¾,X,6003\n'));
+		const r = await both(dbs(), 'staff', 's.csv', enc('person_id,unit,Pensum,office_id,plz\nP1,AK,1/2,X,6003\nP2,AK,80,X,6003\nP3,AK,100,X,6003\nP4,AK,¾,X,6003\nP5,AK,Vollzeit,X,6003\n'));
 		expect(r.detail).toBe('');
-		expect((await rows<{ fte: number }>(dbs()[0], 'SELECT fte FROM staff ORDER BY person_id')).map((x) => x.fte)).toEqual([0.5, 0.8, 1, 0.75]);
+		expect((await rows<{ fte: number }>(dbs()[0], 'SELECT fte FROM staff ORDER BY person_id')).map((x) => x.fte)).toEqual([0.5, 0.8, 1, 0.75, 1]);
 	}, 60_000);
 	it('a zone_id far from its row\'s point (a warning on the reference path) sends the file there; one near a border does not', async () => {
 		const head = 'person_id,unit,fte,office_id,lon,lat,zone_id\n';

@@ -660,9 +660,10 @@ describe('a staff list as HR keeps it', () => {
 		expect(frac.result?.preview.map((p) => p.fte)).toEqual([0.5, 0.75, 0.8, null]);
 		expect(where(frac.issues).filter((w) => w[0] === 'error')).toEqual([['error', 5, 'Pensum', 'bad_number']]);
 		// Beside bare percentages: a fraction is a share whatever the others are, so it does not decide the unit.
-		const mixed = await run('staff', text('hr.csv', 'id;unit;Pensum;office_id;plz\n1;AK;1/2;X;6003\n2;AK;80;X;6003\n3;AK;100;X;6003\n4;AK;½;X;6003\n'));
-		expect(mixed.result?.preview.map((p) => p.fte)).toEqual([0.5, 0.8, 1, 0.5]);
-		expect(where(mixed.issues)).toEqual([['warning', null, 'Pensum', 'read_as_percent']]);
+		const mixed = await run('staff', text('hr.csv', 'id;unit;Pensum;office_id;plz\n1;AK;1/2;X;6003\n2;AK;80;X;6003\n3;AK;100;X;6003\n4;AK;½;X;6003\n5;AK;Vollzeit;X;6003\n6;AK;Teilzeit;X;6003\n'));
+		expect(mixed.result?.preview.map((p) => p.fte)).toEqual([0.5, 0.8, 1, 0.5, 1, null]);
+		expect(where(mixed.issues)).toEqual([['warning', null, 'Pensum', 'read_as_percent'], ['error', 7, 'Pensum', 'bad_number']]);
+		expect(mixed.issues[1].message.de).toContain('Teilzeit nennt keinen Anteil');
 	});
 });
 

@@ -129,10 +129,11 @@ export function isFteFraction(c: ColumnDef, v: RawCell): boolean {
 	return c.unit === 'FTE' && typeof v === 'string' && v.length <= MAX_VALUE_CHARS && fraction(v) !== v;
 }
 
-/** A Pensum as a fraction («1/2», «3/4», «½»), as some HR lists write part-time: its share. */
+/** A Pensum as a fraction («1/2», «3/4», «½»), as some HR lists write part-time, or «Vollzeit»: its share. */
 function fraction(v: RawCell): RawCell {
 	if (typeof v !== 'string') return v;
 	const t = v.trim();
+	if (/^(?:vollzeit|full[- ]?time|plein[- ]temps|temps[- ]plein)$/i.test(t)) return 1;
 	const glyph = ({ '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3 } as Record<string, number>)[t];
 	if (glyph !== undefined) return glyph;
 	const m = /^([1-9])\s*\/\s*([2-9])$/.exec(t);
@@ -230,7 +231,7 @@ export function problemMessage(p: CellProblem, c: ColumnDef, raw: RawCell, style
 			};
 		}
 		case 'invalid': {
-			const hint = c.type === 'date' ? dateHint(raw) : null;
+			const hint = c.type === 'date' ? dateHint(raw) : c.unit === 'FTE' ? pensumHint(raw) : null;
 			return {
 				code: 'bad_' + c.type,
 				msg: {
@@ -240,6 +241,13 @@ export function problemMessage(p: CellProblem, c: ColumnDef, raw: RawCell, style
 			};
 		}
 	}
+}
+
+/** «Teilzeit» names no share: which one is for the source to say. */
+function pensumHint(raw: RawCell): Msg | null {
+	return typeof raw === 'string' && /^(?:teilzeit|part[- ]?time|temps partiel)$/i.test(raw.trim())
+		? { de: 'Teilzeit nennt keinen Anteil: das Pensum in Prozent angeben (z. B. 60).', en: 'Part-time names no share: give the Pensum in percent (e.g. 60).' }
+		: null;
 }
 
 /**
