@@ -5,7 +5,7 @@
  * Needs a build (npx vite build). Usage: node bench/browser.mjs
  */
 import { launch, startServer } from '../scripts/headless.mjs';
-import { inputSummary, resetInput, watchInput } from './input-timing.mjs';
+import { inputSummary, rasterPerInput, resetInput, watchInput } from './input-timing.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const server = await startServer();
@@ -153,6 +153,8 @@ try {
 		console.log(`weight change, ${label}: ${await inputSummary(page, n)} (targets: ≤ 16 ms median, ≤ 33 ms max)`);
 	}
 	console.log(`robustness figures (2'000 weight samples) caught up after a single step: median ${median(settle)} ms, max ${Math.max(...settle)} ms (includes the 150 ms rest, SETTLE_MS, before they start)`);
+	const step = (i) => page.keyboard.press(i % 20 < 10 ? 'ArrowUp' : 'ArrowDown');
+	console.log(`weight change, what a single step repaints (traced apart): ${await rasterPerInput(ctx, page, step)}`);
 } finally {
 	await ctx.close();
 	server.stop();

@@ -43,3 +43,30 @@ export async function inputSummary(page, n) {
 		`(${n - events.length} of ${n} under 16 ms); work median ${median(work).toFixed(1)} ms, max ${Math.max(...work).toFixed(1)} ms`
 	);
 }
+
+/**
+ * Tiles rasterised per input, from a trace of `n` presses (run apart from the timed phases: tracing slows
+ * the page). Counted on the renderer's raster threads within 100 ms of each keydown: what the step's own
+ * frame repaints, a count independent of the machine's speed.
+ */
+export async function rasterPerInput(context, page, press, n = 20, gap = 400) {
+	const cdp = await context.newCDPSession(page);
+	const events = [];
+	cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+	await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+	for (let i = 0; i < n; i++) {
+		await press(i);
+		await page.waitForTimeout(gap);
+	}
+	const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+	await cdp.send('Tracing.end');
+	await done;
+	await cdp.detach();
+	const keys = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').map((e) => e.ts).sort((a, b) => a - b);
+	const raster = events.filter((e) => e.name === 'RasterTask' && e.ph === 'X');
+	// Within 100 ms of the keydown: the step's own frame, not the robustness figures that follow at rest.
+	const per = keys.map((k, i) => raster.filter((e) => e.ts >= k && e.ts < Math.min(keys[i + 1] ?? Infinity, k + 100_000)));
+	const tiles = per.map((r) => r.length);
+	const ms = per.map((r) => r.reduce((s, e) => s + e.dur, 0) / 1000);
+	return `tiles rasterised per step median ${median(tiles)} (max ${Math.max(...tiles)}), raster time median ${median(ms).toFixed(1)} ms over ${keys.length} steps`;
+}
