@@ -222,6 +222,22 @@ describe('fast path = reference path', () => {
 		const now = await both(dbs(), 'sites', 's.csv', enc('site_id,name,capacity_workplaces,area_m2,cost_chf_m2_year,available_from,lon,lat\nS1,A,700,17500,35,ab sofort,8.308168,47.040240\nS2,B,600,14400,250,2029-01-01,8.349617,47.056399\n'));
 		expect([now.detail, taken(now.fast)]).toEqual(['', false]);
 	}, 60_000);
+	it('a sum row without a label, far down and across chunks, is skipped alike on both paths', async () => {
+		const lines = ['plz,group,count,visits_per_year'];
+		const plz = [6003, 6004, 6005, 6010];
+		let total = 0;
+		for (let i = 0; i < 400; i++) {
+			const n = 1 + ((i * 7) % 13);
+			total += n;
+			lines.push(`${plz[i % 4]},insured,${n},2`);
+		}
+		lines.push(`,,${total},`);
+		for (const chunkBytes of [256, undefined]) {
+			const r = await both(dbs(), 'customers', 'k.csv', enc(lines.join('\n') + '\n'), undefined, chunkBytes);
+			expect([chunkBytes, r.detail]).toEqual([chunkBytes, '']);
+			expect((await rows<{ n: number }>(dbs()[0], 'SELECT sum(count)::INTEGER AS n FROM customers'))[0].n).toBe(total);
+		}
+	}, 60_000);
 	it('a Pensum as a fraction beside bare percentages reads alike on both paths', async () => {
 		const r = await both(dbs(), 'staff', 's.csv', enc('person_id,unit,Pensum,office_id,plz\nP1,AK,1/2,X,6003\nP2,AK,80,X,6003\nP3,AK,100,X,6003\nP4,AK,¾,X,6003\nP5,AK,Vollzeit,X,6003\n'));
 		expect(r.detail).toBe('');

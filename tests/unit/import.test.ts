@@ -626,6 +626,28 @@ describe('sum rows («Total», «Summe»)', () => {
 		const zones = await run('zones', text('z.csv', 'zone_id,name,canton,lon,lat,population\n1061,Luzern,LU,8.31,47.05,82000\nTotal,,,,,82000\n'));
 		expect(where(zones.issues)).toEqual([['warning', 3, 'zone_id', 'sum_row']]);
 	});
+	it('a sum row without a label (numbers only, no record) is skipped when each number is the sum above; other rows of numbers stay errors', async () => {
+		const head = 'Personal-Nr;Einheit;Pensum;Arbeitsort;PLZ\n';
+		const staff = head + 'P1;AK;80;LU-01;6003\nP2;AK;100;LU-01;6010\nP3;IV;50;LU-02;6004\n;;230;;\n';
+		const r = await run('staff', text('personal.csv', staff));
+		// The 230 does not decide the unit: the Pensum is still read in percent.
+		expect(where(r.issues)).toEqual([
+			['warning', null, 'Pensum', 'read_as_percent'],
+			['warning', 5, 'Pensum', 'sum_row']
+		]);
+		expect(r.issues[1].message.de).toBe('Summenzeile ohne Bezeichnung nicht eingelesen: nur Zahlen, jede die Summe der 3 Zeilen darüber.');
+		expect(r.result?.preview.map((p) => p.fte)).toEqual([0.8, 1, 0.5]);
+		// Subtotals per block and the grand total; a row of numbers that adds up nothing stays an error.
+		const blocks = 'plz,group,count,visits_per_year\n6003,insured,10,2\n6004,insured,5,2\n,,15,\n6010,employer,7,1\n6005,employer,3,1\n,,10,\n,,25,\n,,99,\n';
+		const b = await run('customers', text('k.csv', blocks));
+		expect(where(b.issues).filter((w) => w[3] === 'sum_row').map((w) => w[1])).toEqual([4, 7, 8]);
+		expect(new Set(b.issues.filter((i) => i.severity === 'error').map((i) => i.row))).toEqual(new Set([9]));
+		expect(b.issues.find((i) => i.row === 8)?.message.en).toBe('Sum row without a label not read: numbers only, each the sum of the 4 rows above.');
+		expect(b.result?.stats.rows).toBe(5);
+		// A record with gaps whose number happens to equal one row above is no sum (two rows at least).
+		const one = await run('customers', text('k.csv', 'plz,group,count,visits_per_year\n6003,insured,10,2\n,,10,\n'));
+		expect(where(one.issues).filter((w) => w[3] === 'sum_row')).toEqual([]);
+	});
 	it('the same in an XLSX sheet, the sum as a formula', async () => {
 		const ExcelJS = (await import('exceljs')).default;
 		const wb = new ExcelJS.Workbook();

@@ -15,7 +15,7 @@ import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled, ImportFileError } from './issues.ts';
 import { CSV_LIMITS } from '../../util/csv.ts';
 import { hasLocation, importColumns, PLACING_COLUMNS, perMonthHeader, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
-import { sumRowColumns, sumRowLabel, type SumRowColumns } from './total-row.ts';
+import { ColumnSums, sumRowColumns, sumRowLabel, unlabelledSumCandidate, type SumRowColumns } from './total-row.ts';
 import { MAX_VALUE_CHARS, type ImportIssue, type Msg, type ParsedFile, type ProgressOptions, type RawCell, type ReaderNote } from './types.ts';
 import { show } from './values.ts';
 import { allowedValue, valueList } from './allowed-values.ts';
@@ -190,6 +190,10 @@ export class TableValidator {
 	readonly perMonth = new Set<string>();
 	/** What tells a sum row («Total», «Summe») from a record (total-row.ts). */
 	private sumRow!: SumRowColumns;
+	/** Sums of the number columns so far, for a sum row without a label (total-row.ts ColumnSums). */
+	private sums!: ColumnSums;
+	/** Whether the type stage adds this chunk's rows to `sums` (else withoutSumRows did, around a sum row). */
+	private sumsInType = true;
 
 	constructor(
 		readonly table: TableName,
@@ -293,27 +297,63 @@ export class TableValidator {
 		if (map.coordinates) this.pairHeaders.push({ header: map.coordinates, kind: 'cell' });
 		for (let k = 0; k < this.pairHeaders.length; k++) this.votes.push(new Map());
 		this.sumRow = sumRowColumns(this.cols, this.idx, def.location === 'point' ? PLACING_COLUMNS : []);
+		this.sums = new ColumnSums(this.sumRow.numbers.length);
+	}
+
+	/** A row's values in the number columns as written (null where empty or no number), for ColumnSums. */
+	private rowNumbers(row: readonly RawCell[], styles: Record<string, NumberStyle>): (number | null)[] {
+		return this.sumRow.numberCols.map((c, k) => {
+			const v = typeCell(c, row[this.sumRow.numbers[k]], styles[c.name] ?? null);
+			return typeof v === 'number' ? v : null;
+		});
+	}
+
+	private addToSums(sums: ColumnSums, row: readonly RawCell[], styles: Record<string, NumberStyle>): void {
+		this.rowNumbers(row, styles).forEach((v, k) => sums.add(k, v));
+		sums.count(1);
 	}
 
 	/**
-	 * The rows without sum rows («Total», «Summe»: total-row.ts), each skipped one warned of by row and
-	 * column. Rows and row numbers are returned as given when there is none (the usual case).
+	 * The rows without sum rows (total-row.ts: «Total», «Summe», or numbers only that add up the rows above),
+	 * each skipped one warned of by row and column. Rows and row numbers are returned as given when there is
+	 * none (the usual case). Around a sum row the chunk's numbers are read here, else in the type stage.
 	 */
 	private withoutSumRows(rows: RawCell[][], rowNo: number[]): [RawCell[][], number[]] {
+		this.sumsInType = true;
 		if (this.oneColumn) return [rows, rowNo];
+		const styles = this.styles!;
 		let keep: boolean[] | null = null;
+		let added = 0; // rows of this chunk added to the sums so far (once a sum row turned up)
 		for (let i = 0; i < rows.length; i++) {
 			const j = sumRowLabel(rows[i], this.sumRow);
-			if (j < 0) continue;
+			if (j < 0 && !unlabelledSumCandidate(rows[i], this.sumRow)) continue;
+			this.sumsInType = false;
+			for (; added < i; added++) this.addToSums(this.sums, rows[added], styles);
+			added = i + 1;
+			this.issues.order = [STAGE.width, 1];
+			if (j >= 0) {
+				this.sums.endBlock();
+				const label = show(String(rows[i][j]).trim());
+				this.issues.warn(rowNo[i], this.headers[j], 'sum_row', {
+					de: `Summenzeile («${label}») nicht eingelesen: sie zählt die Zeilen darüber zusammen und ist kein eigener Eintrag.`,
+					en: `Sum row ("${label}") not read: it adds up the rows above and is no record of its own.`
+				});
+			} else {
+				const n = this.sums.sums(this.rowNumbers(rows[i], styles));
+				if (!n) {
+					this.addToSums(this.sums, rows[i], styles); // a record with gaps: its errors follow
+					continue;
+				}
+				const first = rows[i].findIndex((v) => v !== null && v !== undefined && String(v).trim() !== '');
+				this.issues.warn(rowNo[i], this.headers[first], 'sum_row', {
+					de: `Summenzeile ohne Bezeichnung nicht eingelesen: nur Zahlen, jede die Summe der ${n} Zeilen darüber.`,
+					en: `Sum row without a label not read: numbers only, each the sum of the ${n} rows above.`
+				});
+			}
 			keep ??= new Array<boolean>(rows.length).fill(true);
 			keep[i] = false;
-			const label = show(String(rows[i][j]).trim());
-			this.issues.order = [STAGE.width, 1];
-			this.issues.warn(rowNo[i], this.headers[j], 'sum_row', {
-				de: `Summenzeile («${label}») nicht eingelesen: sie zählt die Zeilen darüber zusammen und ist kein eigener Eintrag.`,
-				en: `Sum row ("${label}") not read: it adds up the rows above and is no record of its own.`
-			});
 		}
+		if (!this.sumsInType) for (; added < rows.length; added++) this.addToSums(this.sums, rows[added], styles);
 		if (!keep) return [rows, rowNo];
 		const k = keep;
 		return [rows.filter((_, i) => k[i]), rowNo.filter((_, i) => k[i])];
@@ -324,13 +364,26 @@ export class TableValidator {
 	 * call before the first `push`, else the first pushed rows decide).
 	 */
 	sample(sampled: readonly RawCell[][]): void {
-		const rows = sampled.filter((r) => sumRowLabel(r, this.sumRow) < 0); // a «Total» of 4'500 % is no Pensum
+		const head = sampled.slice(0, SAMPLE_ROWS);
+		const labelled = head.filter((r) => sumRowLabel(r, this.sumRow) < 0); // a «Total» of 4'500 % is no Pensum
 		const styles: Record<string, NumberStyle> = {};
-		for (const c of this.cols) {
+		const numeric = this.cols.filter((c) => (this.idx[c.name] ?? -1) >= 0 && (c.type === 'number' || c.type === 'integer' || c.type === 'lon' || c.type === 'lat'));
+		for (const c of numeric) styles[c.name] = decideStyle(labelled.map((r) => numberInput(c, r[this.idx[c.name]])));
+		// Nor is a sum without a label (numbers only: 230 below 80, 100 and 50); the numbers are summed only
+		// when a row may be one.
+		const sums = new ColumnSums(this.sumRow.numbers.length);
+		const rows: RawCell[][] = head.some((r) => unlabelledSumCandidate(r, this.sumRow)) ? [] : labelled;
+		if (rows !== labelled)
+			for (const r of head) {
+				if (sumRowLabel(r, this.sumRow) >= 0) sums.endBlock();
+				else if (!unlabelledSumCandidate(r, this.sumRow) || !sums.sums(this.rowNumbers(r, styles))) {
+					this.addToSums(sums, r, styles);
+					rows.push(r);
+				}
+			}
+		for (const c of numeric) {
 			const j = this.idx[c.name];
-			if (j === undefined || j < 0 || (c.type !== 'number' && c.type !== 'integer' && c.type !== 'lon' && c.type !== 'lat')) continue;
-			const cells = rows.slice(0, SAMPLE_ROWS).map((r) => r[j]);
-			styles[c.name] = decideStyle(cells.map((v) => numberInput(c, v)));
+			const cells = rows.map((r) => r[j]);
 			if (readsAsPercent(c, cells, styles[c.name])) {
 				this.inPercent.add(c.name);
 				const h = this.headers[j];
@@ -347,8 +400,8 @@ export class TableValidator {
 
 	/** Type, check and locate one chunk of rows; returns its Arrow table (exactly the schema columns). */
 	push(chunk: RawCell[][], chunkRowNo: number[]): Table {
+		if (!this.styles) this.sample(chunk);
 		const [rows, rowNo] = this.withoutSumRows(chunk, chunkRowNo);
-		if (!this.styles) this.sample(rows);
 		const { def, issues, headers, idx } = this;
 		const n = rows.length;
 		this.rows += n;
@@ -381,6 +434,7 @@ export class TableValidator {
 			const isPlz = c.name === 'plz';
 			const inPercent = this.inPercent.has(c.name);
 			const perMonth = this.perMonth.has(c.name);
+			const sumAt = this.sumsInType ? this.sumRow.numberCols.indexOf(c) : -1;
 			if (isPlz) this.plzLocality = new Array(n).fill(null);
 			for (let i = 0; i < n; i++) {
 				let raw = rows[i][j];
@@ -397,6 +451,7 @@ export class TableValidator {
 					raw = null;
 				}
 				let typed = typeCell(c, raw, style);
+				if (sumAt >= 0 && typeof typed === 'number') this.sums.add(sumAt, typed); // as written: before % and × 12
 				if (typeof typed === 'string' && c.type === 'text' && hasFormatChars(typed)) {
 					// Stored as it is seen: a bidi override or a zero-width space would make the text read or compare otherwise.
 					typed = withoutFormatChars(typed).trim() || null;
@@ -441,6 +496,8 @@ export class TableValidator {
 				out[i] = v;
 			}
 		}
+
+		if (this.sumsInType) this.sums.count(n);
 
 		// ---- duplicate keys (remembered across chunks)
 		if (def.key && idx[def.key] !== undefined) {
