@@ -27,6 +27,9 @@ export function isSumLabel(cell: RawCell): boolean {
 
 const empty = (v: RawCell | undefined) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
+/** The index of a row's first filled cell, -1 if none. */
+export const firstFilled = (row: readonly RawCell[]) => row.findIndex((v) => !empty(v));
+
 /** The columns a sum row is judged by: the mapped schema columns with their cell index. */
 export interface SumRowColumns {
 	/** Required columns (index into the row). */
@@ -56,7 +59,7 @@ const incomplete = (row: readonly RawCell[], cols: SumRowColumns, label = -1) =>
 
 /** The label's cell index if `row` is a sum row (see above), else -1. */
 export function sumRowLabel(row: readonly RawCell[], cols: SumRowColumns): number {
-	const j = row.findIndex((v) => !empty(v));
+	const j = firstFilled(row);
 	if (j < 0 || !isSumLabel(row[j])) return -1;
 	return incomplete(row, cols, j) || cols.numbers.includes(j) ? j : -1;
 }

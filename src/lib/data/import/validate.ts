@@ -15,7 +15,7 @@ import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled, ImportFileError } from './issues.ts';
 import { CSV_LIMITS } from '../../util/csv.ts';
 import { hasLocation, importColumns, PLACING_COLUMNS, perMonthHeader, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
-import { ColumnSums, sumRowColumns, sumRowLabel, unlabelledSumCandidate, type SumRowColumns } from './total-row.ts';
+import { ColumnSums, firstFilled, sumRowColumns, sumRowLabel, unlabelledSumCandidate, type SumRowColumns } from './total-row.ts';
 import { MAX_VALUE_CHARS, type ImportIssue, type Msg, type ParsedFile, type ProgressOptions, type RawCell, type ReaderNote } from './types.ts';
 import { show } from './values.ts';
 import { allowedValue, valueList } from './allowed-values.ts';
@@ -314,46 +314,59 @@ export class TableValidator {
 	}
 
 	/**
+	 * The sum rows among `rows` in order (total-row.ts): index, label cell (-1: none) and how many rows a sum
+	 * without a label adds up. `sums` carries the records before `rows`; the records of `rows` are added to it
+	 * only once a sum row turns up (`summed`: then all of them), so a chunk without one costs a look per row.
+	 */
+	private findSumRows(rows: readonly RawCell[][], sums: ColumnSums, styles: Record<string, NumberStyle>): { found: { i: number; label: number; n: number }[]; summed: boolean } {
+		const found: { i: number; label: number; n: number }[] = [];
+		let added = 0; // rows added to the sums so far
+		for (let i = 0; i < rows.length; i++) {
+			const label = sumRowLabel(rows[i], this.sumRow);
+			if (label < 0 && !unlabelledSumCandidate(rows[i], this.sumRow)) continue;
+			for (; added < i; added++) this.addToSums(sums, rows[added], styles);
+			added = i + 1;
+			if (label >= 0) {
+				sums.endBlock();
+				found.push({ i, label, n: 0 });
+				continue;
+			}
+			const n = sums.sums(this.rowNumbers(rows[i], styles));
+			if (n) found.push({ i, label, n });
+			else this.addToSums(sums, rows[i], styles); // a record with gaps: its errors follow
+		}
+		const summed = added > 0;
+		if (summed) for (; added < rows.length; added++) this.addToSums(sums, rows[added], styles);
+		return { found, summed };
+	}
+
+	/**
 	 * The rows without sum rows (total-row.ts: «Total», «Summe», or numbers only that add up the rows above),
 	 * each skipped one warned of by row and column. Rows and row numbers are returned as given when there is
-	 * none (the usual case). Around a sum row the chunk's numbers are read here, else in the type stage.
+	 * none (the usual case). Around a sum row the chunk's numbers are summed here, else in the type stage.
 	 */
 	private withoutSumRows(rows: RawCell[][], rowNo: number[]): [RawCell[][], number[]] {
 		this.sumsInType = true;
 		if (this.oneColumn) return [rows, rowNo];
-		const styles = this.styles!;
+		const { found, summed } = this.findSumRows(rows, this.sums, this.styles!);
+		this.sumsInType = !summed;
 		let keep: boolean[] | null = null;
-		let added = 0; // rows of this chunk added to the sums so far (once a sum row turned up)
-		for (let i = 0; i < rows.length; i++) {
-			const j = sumRowLabel(rows[i], this.sumRow);
-			if (j < 0 && !unlabelledSumCandidate(rows[i], this.sumRow)) continue;
-			this.sumsInType = false;
-			for (; added < i; added++) this.addToSums(this.sums, rows[added], styles);
-			added = i + 1;
+		for (const { i, label, n } of found) {
 			this.issues.order = [STAGE.width, 1];
-			if (j >= 0) {
-				this.sums.endBlock();
-				const label = show(String(rows[i][j]).trim());
-				this.issues.warn(rowNo[i], this.headers[j], 'sum_row', {
-					de: `Summenzeile («${label}») nicht eingelesen: sie zählt die Zeilen darüber zusammen und ist kein eigener Eintrag.`,
-					en: `Sum row ("${label}") not read: it adds up the rows above and is no record of its own.`
+			if (label >= 0) {
+				const text = show(String(rows[i][label]).trim());
+				this.issues.warn(rowNo[i], this.headers[label], 'sum_row', {
+					de: `Summenzeile («${text}») nicht eingelesen: sie zählt die Zeilen darüber zusammen und ist kein eigener Eintrag.`,
+					en: `Sum row ("${text}") not read: it adds up the rows above and is no record of its own.`
 				});
-			} else {
-				const n = this.sums.sums(this.rowNumbers(rows[i], styles));
-				if (!n) {
-					this.addToSums(this.sums, rows[i], styles); // a record with gaps: its errors follow
-					continue;
-				}
-				const first = rows[i].findIndex((v) => v !== null && v !== undefined && String(v).trim() !== '');
-				this.issues.warn(rowNo[i], this.headers[first], 'sum_row', {
+			} else
+				this.issues.warn(rowNo[i], this.headers[firstFilled(rows[i])], 'sum_row', {
 					de: `Summenzeile ohne Bezeichnung nicht eingelesen: nur Zahlen, jede die Summe der ${n} Zeilen darüber.`,
 					en: `Sum row without a label not read: numbers only, each the sum of the ${n} rows above.`
 				});
-			}
 			keep ??= new Array<boolean>(rows.length).fill(true);
 			keep[i] = false;
 		}
-		if (!this.sumsInType) for (; added < rows.length; added++) this.addToSums(this.sums, rows[added], styles);
 		if (!keep) return [rows, rowNo];
 		const k = keep;
 		return [rows.filter((_, i) => k[i]), rowNo.filter((_, i) => k[i])];
@@ -369,18 +382,10 @@ export class TableValidator {
 		const styles: Record<string, NumberStyle> = {};
 		const numeric = this.cols.filter((c) => (this.idx[c.name] ?? -1) >= 0 && (c.type === 'number' || c.type === 'integer' || c.type === 'lon' || c.type === 'lat'));
 		for (const c of numeric) styles[c.name] = decideStyle(labelled.map((r) => numberInput(c, r[this.idx[c.name]])));
-		// Nor is a sum without a label (numbers only: 230 below 80, 100 and 50); the numbers are summed only
-		// when a row may be one.
-		const sums = new ColumnSums(this.sumRow.numbers.length);
-		const rows: RawCell[][] = head.some((r) => unlabelledSumCandidate(r, this.sumRow)) ? [] : labelled;
-		if (rows !== labelled)
-			for (const r of head) {
-				if (sumRowLabel(r, this.sumRow) >= 0) sums.endBlock();
-				else if (!unlabelledSumCandidate(r, this.sumRow) || !sums.sums(this.rowNumbers(r, styles))) {
-					this.addToSums(sums, r, styles);
-					rows.push(r);
-				}
-			}
+		// Nor is a sum without a label (numbers only: 230 below 80, 100 and 50).
+		const { found } = this.findSumRows(head, new ColumnSums(this.sumRow.numbers.length), styles);
+		const sumRows = new Set(found.map((f) => f.i));
+		const rows = sumRows.size ? head.filter((_, i) => !sumRows.has(i)) : head;
 		for (const c of numeric) {
 			const j = this.idx[c.name];
 			const cells = rows.map((r) => r[j]);
@@ -463,9 +468,9 @@ export class TableValidator {
 				}
 				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent,
 				// unless already a share («0,6» beside «80 %»: 0.6 FTE, not 0.006; «1/2» without a doubt).
-				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null) && !isFteFraction(c, raw)) {
+				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null)) {
 					if (percentText(raw) === null && c.max !== undefined && typed > 0 && typed <= c.max) {
-						tally(this.sharesInPercent, c.name, rowNo[i], { value: typed });
+						if (!isFteFraction(c, raw)) tally(this.sharesInPercent, c.name, rowNo[i], { value: typed });
 					} else typed /= 100;
 				}
 				if (typeof typed === 'number' && perMonth) typed *= 12;
