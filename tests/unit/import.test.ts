@@ -637,6 +637,12 @@ describe('sum rows («Total», «Summe»)', () => {
 		]);
 		expect(r.issues[1].message.de).toBe('Summenzeile ohne Bezeichnung nicht eingelesen: nur Zahlen, jede die Summe der 3 Zeilen darüber.');
 		expect(r.result?.preview.map((p) => p.fte)).toEqual([0.8, 1, 0.5]);
+		// A row of numbers that adds up nothing (shares and percentages mixed above it) stays an error, and
+		// does not decide the unit either: «80» is still 80 %.
+		const mixed = await run('staff', text('personal.csv', head + 'P1;AK;1/2;LU-01;6003\nP2;AK;80;LU-01;6010\nP3;IV;Vollzeit;LU-02;6004\n;;230;;\n'));
+		expect(mixed.result?.preview.map((p) => p.fte)).toEqual([0.5, 0.8, 1, 2.3]);
+		expect(where(mixed.issues).filter((w) => w[3] === 'sum_row')).toEqual([]);
+		expect(new Set(mixed.issues.filter((i) => i.severity === 'error').map((i) => i.row))).toEqual(new Set([5]));
 		// Subtotals per block and the grand total; a row of numbers that adds up nothing stays an error.
 		const blocks = 'plz,group,count,visits_per_year\n6003,insured,10,2\n6004,insured,5,2\n,,15,\n6010,employer,7,1\n6005,employer,3,1\n,,10,\n,,25,\n,,99,\n';
 		const b = await run('customers', text('k.csv', blocks));

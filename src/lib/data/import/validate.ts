@@ -301,42 +301,42 @@ export class TableValidator {
 	}
 
 	/** A row's values in the number columns as written (null where empty or no number), for ColumnSums. */
-	private rowNumbers(row: readonly RawCell[], styles: Record<string, NumberStyle>): (number | null)[] {
+	private rowNumbers(row: readonly RawCell[]): (number | null)[] {
 		return this.sumRow.numberCols.map((c, k) => {
-			const v = typeCell(c, row[this.sumRow.numbers[k]], styles[c.name] ?? null);
+			const v = typeCell(c, row[this.sumRow.numbers[k]], this.styles![c.name] ?? null);
 			return typeof v === 'number' ? v : null;
 		});
 	}
 
-	private addToSums(sums: ColumnSums, row: readonly RawCell[], styles: Record<string, NumberStyle>): void {
-		this.rowNumbers(row, styles).forEach((v, k) => sums.add(k, v));
-		sums.count(1);
+	private addToSums(row: readonly RawCell[]): void {
+		this.rowNumbers(row).forEach((v, k) => this.sums.add(k, v));
+		this.sums.count(1);
 	}
 
 	/**
 	 * The sum rows among `rows` in order (total-row.ts): index, label cell (-1: none) and how many rows a sum
-	 * without a label adds up. `sums` carries the records before `rows`; the records of `rows` are added to it
-	 * only once a sum row turns up (`summed`: then all of them), so a chunk without one costs a look per row.
+	 * without a label adds up. `this.sums` holds the records before `rows`; the records of `rows` are added to
+	 * it only once a sum row turns up (`summed`: then all of them), so a chunk without one costs a look per row.
 	 */
-	private findSumRows(rows: readonly RawCell[][], sums: ColumnSums, styles: Record<string, NumberStyle>): { found: { i: number; label: number; n: number }[]; summed: boolean } {
+	private findSumRows(rows: readonly RawCell[][]): { found: { i: number; label: number; n: number }[]; summed: boolean } {
 		const found: { i: number; label: number; n: number }[] = [];
 		let added = 0; // rows added to the sums so far
 		for (let i = 0; i < rows.length; i++) {
 			const label = sumRowLabel(rows[i], this.sumRow);
 			if (label < 0 && !unlabelledSumCandidate(rows[i], this.sumRow)) continue;
-			for (; added < i; added++) this.addToSums(sums, rows[added], styles);
+			for (; added < i; added++) this.addToSums(rows[added]);
 			added = i + 1;
 			if (label >= 0) {
-				sums.endBlock();
+				this.sums.endBlock();
 				found.push({ i, label, n: 0 });
 				continue;
 			}
-			const n = sums.sums(this.rowNumbers(rows[i], styles));
+			const n = this.sums.sums(this.rowNumbers(rows[i]));
 			if (n) found.push({ i, label, n });
-			else this.addToSums(sums, rows[i], styles); // a record with gaps: its errors follow
+			else this.addToSums(rows[i]); // a record with gaps: its errors follow
 		}
 		const summed = added > 0;
-		if (summed) for (; added < rows.length; added++) this.addToSums(sums, rows[added], styles);
+		if (summed) for (; added < rows.length; added++) this.addToSums(rows[added]);
 		return { found, summed };
 	}
 
@@ -348,7 +348,7 @@ export class TableValidator {
 	private withoutSumRows(rows: RawCell[][], rowNo: number[]): [RawCell[][], number[]] {
 		this.sumsInType = true;
 		if (this.oneColumn) return [rows, rowNo];
-		const { found, summed } = this.findSumRows(rows, this.sums, this.styles!);
+		const { found, summed } = this.findSumRows(rows);
 		this.sumsInType = !summed;
 		let keep: boolean[] | null = null;
 		for (const { i, label, n } of found) {
@@ -377,18 +377,15 @@ export class TableValidator {
 	 * call before the first `push`, else the first pushed rows decide).
 	 */
 	sample(sampled: readonly RawCell[][]): void {
-		const head = sampled.slice(0, SAMPLE_ROWS);
-		const labelled = head.filter((r) => sumRowLabel(r, this.sumRow) < 0); // a «Total» of 4'500 % is no Pensum
+		// Only records decide: not a «Total» (4'500 % is no Pensum), nor a row of numbers that is no record (a
+		// sum without a label, 230 below 80, 100 and 50, whether or not it adds up).
+		const rows = sampled.slice(0, SAMPLE_ROWS).filter((r) => sumRowLabel(r, this.sumRow) < 0 && !unlabelledSumCandidate(r, this.sumRow));
 		const styles: Record<string, NumberStyle> = {};
 		const numeric = this.cols.filter((c) => (this.idx[c.name] ?? -1) >= 0 && (c.type === 'number' || c.type === 'integer' || c.type === 'lon' || c.type === 'lat'));
-		for (const c of numeric) styles[c.name] = decideStyle(labelled.map((r) => numberInput(c, r[this.idx[c.name]])));
-		// Nor is a sum without a label (numbers only: 230 below 80, 100 and 50).
-		const { found } = this.findSumRows(head, new ColumnSums(this.sumRow.numbers.length), styles);
-		const sumRows = new Set(found.map((f) => f.i));
-		const rows = sumRows.size ? head.filter((_, i) => !sumRows.has(i)) : head;
 		for (const c of numeric) {
 			const j = this.idx[c.name];
 			const cells = rows.map((r) => r[j]);
+			styles[c.name] = decideStyle(cells.map((v) => numberInput(c, v)));
 			if (readsAsPercent(c, cells, styles[c.name])) {
 				this.inPercent.add(c.name);
 				const h = this.headers[j];
