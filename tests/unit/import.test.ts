@@ -296,6 +296,14 @@ describe('an HR export as it comes: qualified headers, Pensum in percent', () =>
 			['warning', 5, 'Beschäftigungsgrad', 'unusual_value']
 		]);
 		expect(r.issues[0].message.de).toContain('in Prozent');
+		// A message about a value read in percent quotes it as written, with what it was read as.
+		expect(r.issues[1].message.de).toBe('3 % (= 0.03 FTE) ist ungewöhnlich für «fte» (üblich: 0.05 bis 1.2 FTE (5 bis 120 %)). Prüfen, dann bestätigen, oder korrigieren (z. B. drei Nullen zu viel?).');
+		const over = await run('staff', text('o.csv', 'id;unit;fte;office_id;plz\n1;AK;80 %;LU-01;6003\n2;IV;230;LU-01;6010\n3;IV;100;LU-01;6010\n'));
+		expect(where(over.issues)).toEqual([
+			['warning', null, 'fte', 'read_as_percent'],
+			['error', 3, 'fte', 'out_of_range']
+		]);
+		expect(over.issues[1].message.en).toBe('230 % (= 2.3 FTE) is outside the possible range 0 to 1.2 FTE (0 to 120 %).');
 		const fractions = await run('staff', text('f.csv', 'id;unit;fte;office_id;plz\n1;AK;0.8;LU-01;6003\n2;IV;1;LU-01;6010\n'));
 		expect(fractions.result?.preview.map((p) => p.fte)).toEqual([0.8, 1]);
 		expect(fractions.issues).toEqual([]);
@@ -305,6 +313,7 @@ describe('an HR export as it comes: qualified headers, Pensum in percent', () =>
 		// Beyond 100 × max it is no percentage: the range error stays.
 		const wrong = await run('staff', text('w.csv', 'id;unit;fte;office_id;plz\n1;AK;800;LU-01;6003\n2;IV;1;LU-01;6010\n'));
 		expect(where(wrong.issues)).toEqual([['error', 2, 'fte', 'out_of_range']]);
+		expect(wrong.issues[0].message.de).toBe('800 FTE liegt ausserhalb des möglichen Bereichs 0 bis 1.2 FTE.');
 	});
 	it('a share beside percentages in a Pensum column («0,6» among «80 %») stays a share, with a warning naming its row', async () => {
 		const csv = 'id;unit;fte;office_id;plz\n1;AK;80 %;LU-01;6003\n2;IV;0,6;LU-01;6010\n3;IV;100;LU-02;6020\n4;IV;1;LU-02;6020\n5;IV;60%;LU-02;6020\n';
@@ -709,6 +718,11 @@ describe('a list of offices as a facility manager keeps it', () => {
 			['AK', 'AK', 131_750 * 12, 12],
 			['RAV', 'RAV', 240_000, 6]
 		]);
+		// A monthly rent out of range is quoted per month, as the file writes it.
+		const dear = await run('offices', text('teuer.csv', 'office_id;name;area_m2;Monatsmiete\nA;A;800;20000\nB;B;900;5000000\n'));
+		expect(dear.issues.find((i) => i.code === 'unusual_value')?.message.de).toBe(
+			"5'000'000 pro Monat (× 12 = 60'000'000 CHF/Jahr) ist ungewöhnlich für «rent_chf_year» (üblich: 0 bis 50'000'000 CHF/Jahr). Prüfen, dann bestätigen, oder korrigieren (z. B. drei Nullen zu viel?)."
+		);
 	});
 	it('a month word maps only a figure counted per year; a list of sites by number gets the number as its name', async () => {
 		expect(suggestMapping('offices', ['office_id', 'name', 'Mietende Monat', 'Monatsmiete', 'area_m2']).mapping).toMatchObject({ rent_chf_year: 'Monatsmiete' });

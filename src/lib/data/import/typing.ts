@@ -273,16 +273,42 @@ function dateHint(raw: RawCell): Msg | null {
 	return null;
 }
 
-/** The column's bound a number breaks: 'error' beyond what is possible, 'warning' beyond what is usual. */
-export function rangeIssue(c: ColumnDef, v: number): { severity: 'error' | 'warning'; code: string; msg: Msg } | null {
+/**
+ * How the file wrote a number the validator scaled: a percentage (÷ 100) or a monthly amount (× 12). A
+ * message about the value then quotes it as written, so the user finds it in the file.
+ */
+export interface WrittenAs {
+	value: number;
+	as: 'percent' | 'month';
+}
+
+/** The value in a message: the number as stored, or as written with what the model made of it. */
+function shownValue(v: number, unit: string, written: WrittenAs | null, lang: 'de' | 'en'): string {
+	if (!written) return `${fmt(v, lang)}${unit}`;
+	if (written.as === 'percent') return `${fmt(written.value, lang)} % (= ${fmt(v, lang)}${unit})`;
+	return `${fmt(written.value, lang)} ${lang === 'de' ? 'pro Monat' : 'per month'} (× 12 = ${fmt(v, lang)}${unit})`;
+}
+
+/** A range in the column's unit, and in percent for a column the file gives in percent. */
+function shownRange(lo: number | undefined, hi: number | undefined, unit: string, written: WrittenAs | null, lang: 'de' | 'en'): string {
+	const to = lang === 'de' ? 'bis' : 'to';
+	const range = (f: number) => `${lo !== undefined ? fmt(lo * f, lang) : '−∞'} ${to} ${hi !== undefined ? fmt(hi * f, lang) : '∞'}`;
+	return `${range(1)}${unit}${written?.as === 'percent' ? ` (${range(100)} %)` : ''}`;
+}
+
+/**
+ * The column's bound a number breaks: 'error' beyond what is possible, 'warning' beyond what is usual.
+ * `written`: the value as the file wrote it, when the validator scaled it.
+ */
+export function rangeIssue(c: ColumnDef, v: number, written: WrittenAs | null = null): { severity: 'error' | 'warning'; code: string; msg: Msg } | null {
 	const unit = c.unit ? ' ' + c.unit : '';
 	if ((c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max))
 		return {
 			severity: 'error',
 			code: 'out_of_range',
 			msg: {
-				de: `${v} liegt ausserhalb des möglichen Bereichs ${c.min ?? '−∞'} bis ${c.max ?? '∞'}${unit}.`,
-				en: `${v} is outside the possible range ${c.min ?? '−∞'} to ${c.max ?? '∞'}${unit}.`
+				de: `${shownValue(v, unit, written, 'de')} liegt ausserhalb des möglichen Bereichs ${shownRange(c.min, c.max, unit, written, 'de')}.`,
+				en: `${shownValue(v, unit, written, 'en')} is outside the possible range ${shownRange(c.min, c.max, unit, written, 'en')}.`
 			}
 		};
 	if ((c.warnMin !== undefined && v < c.warnMin) || (c.warnMax !== undefined && v > c.warnMax)) {
@@ -292,8 +318,8 @@ export function rangeIssue(c: ColumnDef, v: number): { severity: 'error' | 'warn
 			severity: 'warning',
 			code: 'unusual_value',
 			msg: {
-				de: `${fmt(v, 'de')}${unit} ist ungewöhnlich für «${c.name}» (üblich: ${lo !== undefined ? fmt(lo, 'de') : '−∞'} bis ${hi !== undefined ? fmt(hi, 'de') : '∞'}${unit}). Prüfen, dann bestätigen, oder korrigieren (z. B. drei Nullen zu viel?).`,
-				en: `${fmt(v, 'en')}${unit} is unusual for "${c.name}" (usual: ${lo !== undefined ? fmt(lo, 'en') : '−∞'} to ${hi !== undefined ? fmt(hi, 'en') : '∞'}${unit}). Check it, then confirm, or correct it (three zeros too many?).`
+				de: `${shownValue(v, unit, written, 'de')} ist ungewöhnlich für «${c.name}» (üblich: ${shownRange(lo, hi, unit, written, 'de')}). Prüfen, dann bestätigen, oder korrigieren (z. B. drei Nullen zu viel?).`,
+				en: `${shownValue(v, unit, written, 'en')} is unusual for "${c.name}" (usual: ${shownRange(lo, hi, unit, written, 'en')}). Check it, then confirm, or correct it (three zeros too many?).`
 			}
 		};
 	}

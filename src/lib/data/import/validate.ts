@@ -24,7 +24,7 @@ import { hasFormatChars, withoutFormatChars } from '../../util/invisible.ts';
 import { doubleEncodedThrough, undoDoubleEncoding, type DoubleEncodedThrough } from '../../util/double-encoding.ts';
 import { decideStyle, type NumberStyle } from './numbers.ts';
 import { identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
-import { isFteFraction, isNowWord, isProblem, numberInput, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell } from './typing.ts';
+import { isFteFraction, isNowWord, isProblem, numberInput, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell, type WrittenAs } from './typing.ts';
 
 export interface ValidateOptions extends ProgressOptions {
 	/** Cap per severity (default 200); the rest is counted. */
@@ -465,12 +465,19 @@ export class TableValidator {
 				}
 				// A value with a % sign is a percentage wherever it stands; the others when the column is in percent,
 				// unless already a share («0,6» beside «80 %»: 0.6 FTE, not 0.006; «1/2» without a doubt).
+				let written: WrittenAs | null = null;
 				if (typeof typed === 'number' && c.percent && (inPercent || percentText(raw) !== null)) {
 					if (percentText(raw) === null && c.max !== undefined && typed > 0 && typed <= c.max) {
 						if (!isFteFraction(c, raw)) tally(this.sharesInPercent, c.name, rowNo[i], { value: typed });
-					} else typed /= 100;
+					} else {
+						written = { value: typed, as: 'percent' };
+						typed /= 100;
+					}
 				}
-				if (typeof typed === 'number' && perMonth) typed *= 12;
+				if (typeof typed === 'number' && perMonth) {
+					written = { value: typed, as: 'month' };
+					typed *= 12;
+				}
 				let v: CellValue;
 				if (isProblem(typed)) {
 					const p = problemMessage(typed, c, raw, style);
@@ -480,7 +487,7 @@ export class TableValidator {
 					if (c.required)
 						issues.error(rowNo[i], header, 'required', { de: `Pflichtwert «${c.name}» fehlt.`, en: `Required value "${c.name}" is empty.` });
 				} else if (typeof v === 'number' && checkRange) {
-					const r = rangeIssue(c, v);
+					const r = rangeIssue(c, v, written);
 					if (r) {
 						issues.add(r.severity, rowNo[i], header, r.code, r.msg);
 						if (r.severity === 'warning') this.unusual++;
