@@ -480,7 +480,7 @@ describe('fast path: cancel and staging', () => {
 });
 
 describe('byte scan = our parser', () => {
-	it('reads a number the same whole and byte by byte (its common form takes a shortcut)', async () => {
+	it('reads a number, and the edges of a text, the same whole and byte by byte (the common forms take a shortcut)', async () => {
 		const rng = createRng(23);
 		const pieces = ['0', '1', '7', '00', '.', ',', '-', '+', 'e', 'E', ' ', '12', '3.5', 'x'];
 		const fields: string[] = [];
@@ -489,8 +489,8 @@ describe('byte scan = our parser', () => {
 			for (let n = 1 + rng.int(5); n > 0; n--) f += pieces[rng.int(pieces.length)];
 			fields.push(f.includes(',') ? `"${f}"` : f);
 		}
-		// One field per row: plain numbers, and every odd form beside them in other rows.
-		const csvOf = (xs: string[]) => enc('v,w\n' + xs.map((f) => `${f},1`).join('\n') + '\n');
+		// One field per row: plain numbers, and every odd form beside them in other rows; the same again as text (its edges).
+		const csvOf = (xs: string[]) => enc('v,w\n' + xs.map((f) => `${f},${f}`).join('\n') + '\n');
 		for (let k = 0; k < fields.length; k += 50) {
 			const bytes = csvOf(fields.slice(k, k + 50));
 			const read = async (chunkBytes: number) => {

@@ -398,6 +398,8 @@ class Scanner {
 	private nExpNeg = false;
 	private nExpVal = 0;
 	private valueLen = 0;
+	/** The current field was accounted as a whole when it was read (wholeNumber): its end has nothing left to do. */
+	private accounted = false;
 
 	constructor(private readonly o: ScanOptions) {
 		const encoding = o.encoding ?? 'utf-8';
@@ -612,16 +614,62 @@ class Scanner {
 		return true;
 	}
 
+	/**
+	 * The common case in one step: the plain number [-]digits[.digits] filling a whole unquoted field of a
+	 * data row, up to its delimiter or line end. Does what plainRun, keep and endField would do for it,
+	 * without the number state; false (nothing touched) for anything else.
+	 */
+	private wholeNumber(buf: Uint8Array, from: number, to: number): boolean {
+		let x = from;
+		const neg = buf[x] === 45;
+		if (neg) x++;
+		let digits = 0;
+		let after = 0;
+		let mant = 0;
+		let sig = 0;
+		let dot = false;
+		for (; x < to; x++) {
+			const d = buf[x] - 48;
+			if (d < 0 || d > 9) {
+				if (d !== -2 || dot) break; // one '.'
+				dot = true;
+				continue;
+			}
+			digits++;
+			if (dot) after++;
+			if (sig > 0 || d !== 0) {
+				sig++;
+				mant = mant * 10 + d;
+			}
+		}
+		if (x !== to || digits === 0) return false;
+		const f = this.field;
+		this.rowContent = true; // a digit or '-' at both ends: no whitespace edge
+		if (to - from > MAX_VALUE_CHARS - 2) this.plain[f] = 0;
+		else if (dot) this.dots[f] = 1;
+		if (this.extractKind[f] === 1) this.numbers[f]![this.rows] = plainNumber(neg, mant, sig, -after, buf.subarray(from, to), Math.min(to - from, MAX_EXTRACT));
+		this.fieldLen = to - from;
+		this.accounted = true;
+		return true;
+	}
+
+	/** Whitespace at the edges of field `f` of a data row, from its first and last content byte. */
+	private fieldEdges(f: number, first: number, last: number): void {
+		const e = Math.max(this.firstEdge[first], this.lastEdge[last]);
+		if (e > this.edges[f]) this.edges[f] = e;
+		// Text that is not whitespace (sure when either end is no whitespace; " a " counts as blank here).
+		if (this.firstEdge[first] === EDGE_NONE || this.lastEdge[last] === EDGE_NONE) this.rowContent = true;
+	}
+
 	/** The current field ends (at a delimiter or a line end). */
 	private endField(): void {
+		if (this.accounted) {
+			this.accounted = false;
+			return;
+		}
 		const f = this.field;
 		if (this.rowLine > this.o.headerLine && f < this.width) {
-			if (this.first >= 0) {
-				const e = Math.max(this.firstEdge[this.first], this.lastEdge[this.last]);
-				if (e > this.edges[f]) this.edges[f] = e;
-				// Text that is not whitespace (sure when either end is no whitespace; " a " counts as blank here).
-				if (this.firstEdge[this.first] === EDGE_NONE || this.lastEdge[this.last] === EDGE_NONE) this.rowContent = true;
-			}
+			if (this.first >= 0) this.fieldEdges(f, this.first, this.last);
 			if (this.isNumber[f] === 1) {
 				// Longer than any value the validator reads as a number (types.ts MAX_VALUE_CHARS; quotes counted): not plain.
 				if (!this.nOk || this.nLast === C_SIGN || (this.nExp && this.nLast === C_E) || this.fieldLen > MAX_VALUE_CHARS - 2) this.plain[f] = 0;
@@ -702,21 +750,22 @@ class Scanner {
 	/** Scan the bytes `buf` found at offset `base` of the file. */
 	chunk(buf: Uint8Array, base: number, final = false): void {
 		if (buf.indexOf(0) >= 0) this.doubt('a NUL byte');
+		// Every byte the checks below look for is above 0x7f: an ASCII chunk needs only its seam checked.
+		const ascii = isAscii(buf);
 		// Text that may be UTF-8 read as Windows-1252 and saved again: the validator warns of it.
 		const ansi = !this.check;
 		const seam = new Uint8Array(this.tail.length + Math.min(2, buf.length));
 		seam.set(this.tail);
 		seam.set(buf.subarray(0, 2), this.tail.length);
-		if (mayBeDoubleEncoded(seam, ansi) || mayBeDoubleEncoded(buf, ansi)) this.doubt('double-encoded text');
+		if (mayBeDoubleEncoded(seam, ansi) || (!ascii && mayBeDoubleEncoded(buf, ansi))) this.doubt('double-encoded text');
 		this.tail = buf.slice(Math.max(0, buf.length - 2));
 		// Invisible format characters are removed from text by the validator, with a warning (util/invisible.ts).
 		if (!this.check) {
 			// Windows-1252: a byte is a character, and a few (the soft hyphen) are such characters.
-			if (WINDOWS_1252_FORMAT.some((b) => buf.indexOf(b) >= 0)) this.doubt('invisible format characters');
+			if (!ascii && WINDOWS_1252_FORMAT.some((b) => buf.indexOf(b) >= 0)) this.doubt('invisible format characters');
 		} else {
 			// ASCII is UTF-8: the decoder (which builds a string) only sees chunks with other bytes, and the
 			// chunk after one (it may hold the rest of a character cut at the chunk's end).
-			const ascii = isAscii(buf);
 			if (!this.reason && (!ascii || !this.lastAscii))
 				try {
 					if (hasFormatChars(this.check.decode(buf, { stream: !final }))) this.doubt('invisible format characters');
@@ -765,9 +814,22 @@ class Scanner {
 				let j = i;
 				while (j < n && kind[buf[j]] === K_CONTENT) j++;
 				const f = this.field;
-				if (this.isNumber[f] === 1) this.numberRun(buf, i, j);
-				else if (this.extractKind[f] !== 0) for (let x = i; x < j; x++) this.content(buf[x]);
-				else {
+				// A whole field up to its delimiter or line end, in a data row (the common case): accounted at once.
+				const whole = state === FIELD_START && j < n && kind[buf[j]] !== K_QUOTE && this.rowLine > headerLine && f < this.width;
+				if (this.isNumber[f] === 1) {
+					if (whole && this.extractKind[f] !== 2 && this.wholeNumber(buf, i, j)) {
+						i = j - 1;
+						continue;
+					}
+					this.numberRun(buf, i, j);
+				} else if (this.extractKind[f] !== 0) for (let x = i; x < j; x++) this.content(buf[x]);
+				else if (whole) {
+					this.fieldEdges(f, b, buf[j - 1]);
+					this.fieldLen = j - i;
+					this.accounted = true;
+					i = j - 1;
+					continue;
+				} else {
 					if (this.first < 0) this.first = b;
 					this.last = buf[j - 1];
 				}
