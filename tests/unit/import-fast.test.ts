@@ -145,15 +145,15 @@ describe('fast path = reference path', () => {
 	});
 
 	it('ids that may be AHV numbers or e-mail addresses send the file to the validator, which stores pseudonyms', async () => {
-		const csv = 'person_id,unit,fte,office_id,plz\n756.1234.5678.97,AK,1,LU-01,6003\nanna@lu.ch,IV,0.8,LU-01,6010\n7560,IV,1,LU-01,6010\n';
+		const csv = 'person_id,unit,fte,office_id,plz\n756.1234.5678.97,AK,1,LU-01,6003\nanna@lu.ch,IV,0.8,LU-01,6010\n7560,IV,1,LU-01,6010\nX75612345678971,IV,1,LU-01,6010\nAHV 756-1111-2222-33,IV,1,LU-01,6010\n';
 		let fast: FastOutcome | null = null;
 		const r = await importToDb(dbs()[0], 'staff', { fileName: 'ids.csv', bytes: enc(csv) }, { refs, onFastPath: (o) => (fast = o) });
 		const f = fast as FastOutcome | null; // assigned in the callback
-		expect(f && !f.ok ? f.reason : 'taken').toBe('3 rows to report'); // the SQL flags more than the validator replaces ('7560')
+		expect(f && !f.ok ? f.reason : 'taken').toBe('4 rows to report'); // the SQL flags more than the validator replaces ('X756…71')
 		expect(r.issues.map((i) => i.code)).toEqual(['identifier_ahv', 'identifier_email']);
 		const ids = (await rows<{ person_id: string }>(dbs()[0], 'SELECT person_id FROM staff ORDER BY person_id')).map((x) => x.person_id);
-		expect(ids.filter((x) => /^ID-[0-9a-f]{16}$/.test(x))).toHaveLength(2);
-		expect(ids).toContain('7560');
+		expect(ids.filter((x) => /^ID-[0-9a-f]{16}$/.test(x))).toHaveLength(3);
+		expect(ids).toEqual(expect.arrayContaining(['7560', 'X75612345678971']));
 	});
 
 	it('invisible format characters (bidi overrides, zero width) send the file to the validator, which removes them with a warning', async () => {
@@ -242,6 +242,14 @@ describe('fast path = reference path', () => {
 		const r = await both(dbs(), 'staff', 's.csv', enc('person_id,unit,Pensum,office_id,plz\nP1,AK,1/2,X,6003\nP2,AK,80,X,6003\nP3,AK,100,X,6003\nP4,AK,¾,X,6003\nP5,AK,Vollzeit,X,6003\n'));
 		expect(r.detail).toBe('');
 		expect((await rows<{ fte: number }>(dbs()[0], 'SELECT fte FROM staff ORDER BY person_id')).map((x) => x.fte)).toEqual([0.5, 0.8, 1, 0.75, 1]);
+	}, 60_000);
+	it('«250.000» beside decimal commas in other columns (thousands) goes the reference way; without them (1.5 × 10^2) the fast path reads it alike', async () => {
+		const german = await both(dbs(), 'offices', 'o.csv', enc('office_id;name;area_m2;rent_chf_year;lon;lat\nA;A;1250,5;250.000;8,3093;47,0502\nB;B;800;180.000;8,31;47,05\n'));
+		expect([german.detail, german.fast && !german.fast.ok ? german.fast.reason : 'taken']).toEqual(['', 'column 4: a point that may group thousands']);
+		expect((await rows<{ r: number }>(dbs()[0], 'SELECT rent_chf_year AS r FROM offices ORDER BY office_id')).map((x) => x.r)).toEqual([250_000, 180_000]);
+		const plain = await both(dbs(), 'offices', 'o.csv', enc('office_id,name,area_m2,rent_chf_year,lon,lat\nA,A,1250.5,250.000,8.3093,47.0502\nB,B,800,180.500,8.31,47.05\n'));
+		expect([plain.detail, taken(plain.fast)]).toEqual(['', true]);
+		expect((await rows<{ r: number }>(dbs()[0], 'SELECT rent_chf_year AS r FROM offices ORDER BY office_id')).map((x) => x.r)).toEqual([250, 180.5]);
 	}, 60_000);
 	it('a zone_id far from its row\'s point (a warning on the reference path) sends the file there; one near a border does not', async () => {
 		const head = 'person_id,unit,fte,office_id,lon,lat,zone_id\n';

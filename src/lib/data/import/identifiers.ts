@@ -9,25 +9,35 @@
 
 export type IdentifierKind = 'ahv' | 'email';
 
-const AHV = /^756[.\s]?\d{4}[.\s]?\d{4}[.\s]?\d{2}$/;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/;
+/** 756 and ten digits, grouped by dots, spaces or hyphens or not, also within a longer value («AHV 756.1234.5678.97»). */
+const AHV = /(?:^|\D)(756)[.\s-]?(\d{4})[.\s-]?(\d{4})[.\s-]?(\d{2})(?!\d)/;
+/** An address, also within a longer value («Max Muster <max.muster@lu.ch>»). */
+const EMAIL = /[^@\s<>"'(),;:]+@[^@\s<>"'(),;:]+\.[A-Za-z]{2,}/;
 
-/** Which direct identifier a (trimmed) id value is, if any. */
+/** Which direct identifier a (trimmed) id value is or holds, if any. */
 export function identifierKind(v: string): IdentifierKind | null {
 	if (AHV.test(v)) return 'ahv';
 	if (EMAIL.test(v)) return 'email';
 	return null;
 }
 
-/** An identifier as messages may show it: "756.••••.••••.97", "a•••@lu.ch" (the row number says which). */
-export function maskIdentifier(v: string, kind: IdentifierKind): string {
-	if (kind === 'email') {
-		const at = v.indexOf('@');
-		return `${v.charAt(0)}•••${v.slice(at)}`;
+/**
+ * The identifier a value of `kind` holds, written one way: an AHV number's 13 digits, an address in lower
+ * case. The same person in two spellings is one id (duplicates are found, one pseudonym is given).
+ */
+export function identifierKey(v: string, kind: IdentifierKind): string {
+	if (kind === 'ahv') {
+		const m = AHV.exec(v);
+		return m ? m.slice(1).join('') : v;
 	}
-	let digits = 0;
-	const total = v.replace(/\D/g, '').length;
-	return v.replace(/\d/g, (d) => (++digits <= 3 || digits > total - 2 ? d : '•'));
+	return (EMAIL.exec(v)?.[0] ?? v).toLowerCase();
+}
+
+/** An identifier as messages may show it: "756••••••••97", "a•••@lu.ch" (the row number says which). */
+export function maskIdentifier(v: string, kind: IdentifierKind): string {
+	const key = identifierKey(v, kind);
+	if (kind === 'email') return `${key.charAt(0)}•••${key.slice(key.indexOf('@'))}`;
+	return key.slice(0, 3) + '•'.repeat(key.length - 5) + key.slice(-2);
 }
 
 /**
@@ -35,7 +45,7 @@ export function maskIdentifier(v: string, kind: IdentifierKind): string {
  * possibly more: the fast import path sends such a file to the validator, which decides.
  */
 export function identifierSuspectSql(expr: string): string {
-	return `(${expr} LIKE '756%' OR contains(${expr}, '@'))`;
+	return `(regexp_matches(${expr}, '756[.\\s-]?[0-9]{4}[.\\s-]?[0-9]{4}[.\\s-]?[0-9]{2}') OR contains(${expr}, '@'))`;
 }
 
 /** Replaces identifiers by random pseudonyms, the same one for the same id within one import (one instance). */
@@ -51,11 +61,12 @@ export class Pseudonymiser {
 	replace(v: string, kind: IdentifierKind, row: number): string {
 		this.counts[kind]++;
 		this.firstRow[kind] ??= row;
-		let p = this.given.get(v);
+		const key = `${kind}:${identifierKey(v, kind)}`;
+		let p = this.given.get(key);
 		if (p === undefined) {
 			crypto.getRandomValues(this.bits);
 			p = `ID-${this.bits[0].toString(16).padStart(8, '0')}${this.bits[1].toString(16).padStart(8, '0')}`;
-			this.given.set(v, p);
+			this.given.set(key, p);
 		}
 		return p;
 	}

@@ -79,6 +79,27 @@ export function numberEvidence(v: unknown): 'dot' | 'comma' | null {
 	return null;
 }
 
+/** Whether a value's one separator could group thousands or mark decimals («1.500», «1,500»): its column decides. */
+export function ambiguousSeparator(v: unknown): boolean {
+	if (typeof v !== 'string') return false;
+	const sh = shape(v);
+	return !!sh && !sh.scientific && decimalOf(sh.body).ambiguous !== null;
+}
+
+/**
+ * The style a column whose values do not tell takes from the file's other number columns: 'comma' when they
+ * agree on a decimal comma (the same hand wrote them all: «250.000» beside «1.250,5» groups thousands), else
+ * none. Only the comma: without it a «1.500» would be read as 1.5 unasked, while a «1,500» is refused anyway.
+ */
+export function fileStyle(columns: Iterable<NumberStyle>): NumberStyle {
+	let comma = false;
+	for (const s of columns) {
+		if (s === 'conflict' || s === 'dot') return null;
+		if (s === 'comma') comma = true;
+	}
+	return comma ? 'comma' : null;
+}
+
 /** The decimal separator of a column from its values (null: they do not tell; conflict: both appear). */
 export function decideStyle(values: Iterable<unknown>): NumberStyle {
 	let dot = 0;

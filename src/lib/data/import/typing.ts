@@ -113,7 +113,9 @@ function perYear(v: RawCell): RawCell {
 	if (word !== undefined) return word;
 	const t = v.trim().toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue');
 	const m = /^(\d+(?:[.,]\d+)?)\s*(?:x|mal)?\s*(?:pro|per|im|in der|a|je|\/)\s*(tag|day|woche|week|monat|month|quartal|quarter|jahr|year)$/.exec(t);
-	return m ? Number(m[1].replace(',', '.')) * PER_PERIOD[m[2]] : v;
+	// «1,500 pro Monat» or «1.500 pro Monat» could be 1.5 or 1500 (numbers.ts): such a figure is not read.
+	if (!m || /^[1-9]\d{0,2}[.,]\d{3}$/.test(m[1])) return v;
+	return Number(m[1].replace(',', '.')) * PER_PERIOD[m[2]];
 }
 
 /** «Sofort», «ab sofort», «per sofort», «immediately», «de suite»: a start without waiting (schema nowIsEmpty). */

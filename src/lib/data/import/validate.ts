@@ -22,8 +22,8 @@ import { allowedValue, valueList } from './allowed-values.ts';
 import { readCoordinatePair } from './coordinate-text.ts';
 import { hasFormatChars, withoutFormatChars } from '../../util/invisible.ts';
 import { doubleEncodedThrough, undoDoubleEncoding, type DoubleEncodedThrough } from '../../util/double-encoding.ts';
-import { decideStyle, type NumberStyle } from './numbers.ts';
-import { identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
+import { ambiguousSeparator, decideStyle, fileStyle, type NumberStyle } from './numbers.ts';
+import { identifierKey, identifierKind, maskIdentifier, Pseudonymiser } from './identifiers.ts';
 import { isFteFraction, isNowWord, isProblem, numberInput, percentText, problemMessage, rangeIssue, readsAsPercent, typeCell, type WrittenAs } from './typing.ts';
 
 export interface ValidateOptions extends ProgressOptions {
@@ -180,6 +180,10 @@ export class TableValidator {
 	private readonly inPercent = new Set<string>();
 	/** Per column in percent: values without a % sign that were already a share (not divided by 100). */
 	private readonly sharesInPercent = new Map<string, { rows: number; first: number; value: number }>();
+	/** Columns whose values do not tell their decimal separator, read in the file's (and where it told: the other column). */
+	private readonly styledByFile = new Map<string, string>();
+	/** Values those columns read by the file's separator («250.000» as 250'000 beside decimal commas). */
+	private readonly readByFileStyle = new Map<string, { rows: number; first: number; value: string; read: number }>();
 	/** Text columns whose values had invisible format characters removed (util/invisible.ts): rows, first row. */
 	private readonly formatChars = new Map<string, { rows: number; first: number }>();
 	/** Text columns with values that look like UTF-8 misread through a code page («ZÃ¼rich», «Z√ºrich»): rows, first row, its value, which. */
@@ -397,6 +401,16 @@ export class TableValidator {
 				});
 			}
 		}
+		// A column whose values do not tell reads as the file's other number columns write: «250.000» beside
+		// «1.250,5» and «8,3» groups thousands. (Otherwise 1.500 is 1.5, and 1,500 is refused: numbers.ts.)
+		const byFile = fileStyle(Object.values(styles));
+		const teller = numeric.find((c) => byFile && styles[c.name] === byFile);
+		if (byFile && teller)
+			for (const c of numeric)
+				if (styles[c.name] === null && c.type === 'number') {
+					styles[c.name] = byFile;
+					this.styledByFile.set(c.name, this.headers[this.idx[teller.name]]);
+				}
 		this.styles = styles;
 	}
 
@@ -435,6 +449,7 @@ export class TableValidator {
 			const style = this.styles![c.name] ?? null;
 			const isPlz = c.name === 'plz';
 			const inPercent = this.inPercent.has(c.name);
+			const byFile = this.styledByFile.has(c.name);
 			const perMonth = this.perMonth.has(c.name);
 			const sumAt = this.sumsInType ? this.sumRow.numberCols.indexOf(c) : -1;
 			if (isPlz) this.plzLocality = new Array(n).fill(null);
@@ -453,6 +468,7 @@ export class TableValidator {
 					raw = null;
 				}
 				let typed = typeCell(c, raw, style);
+				if (byFile && typeof typed === 'number' && typeof raw === 'string' && ambiguousSeparator(numberInput(c, raw))) tally(this.readByFileStyle, c.name, rowNo[i], { value: raw.trim(), read: typed });
 				if (sumAt >= 0 && typeof typed === 'number') this.sums.add(sumAt, typed); // as written: before % and × 12
 				if (typeof typed === 'string' && c.type === 'text' && hasFormatChars(typed)) {
 					// Stored as it is seen: a bidi override or a zero-width space would make the text read or compare otherwise.
@@ -518,10 +534,11 @@ export class TableValidator {
 				const k = keys[i];
 				if (k === null || k === undefined) continue;
 				const s = String(k);
-				const first = this.seenKeys.get(s);
+				// An AHV number or e-mail address is one id however it is written, and not repeated in full in a message.
+				const kind = keyDef?.pseudonymous ? identifierKind(s) : null;
+				const key = kind ? `\u0000${kind}:${identifierKey(s, kind)}` : s;
+				const first = this.seenKeys.get(key);
 				if (first !== undefined) {
-					// An AHV number or e-mail address is not repeated in full (it is replaced before it is stored).
-					const kind = keyDef?.pseudonymous ? identifierKind(s) : null;
 					const shown = kind ? maskIdentifier(s, kind) : show(s);
 					const perPerson = def.name === 'staff';
 					issues.error(rowNo[i], header, 'duplicate_key', {
@@ -529,7 +546,7 @@ export class TableValidator {
 						en: `Duplicate id "${shown}" (already in row ${first}).${perPerson ? ' One row per person: add up several contracts of one person into one FTE.' : ''}`
 					});
 				}
-				else this.seenKeys.set(s, rowNo[i]);
+				else this.seenKeys.set(key, rowNo[i]);
 			}
 		}
 
@@ -683,6 +700,16 @@ export class TableValidator {
 			issues.warn(null, h, 'invisible_characters', {
 				de: `Spalte «${h}» enthielt unsichtbare Steuerzeichen (Schreibrichtung, Nullbreite; ${rows.de}): entfernt, damit der Text so gespeichert wird, wie er zu sehen ist, und gleich aussehende Werte gleich sind.`,
 				en: `Column "${h}" held invisible control characters (text direction, zero width; ${rows.en}): removed, so the text is stored as it is seen and values that look the same are the same.`
+			});
+		}
+		for (const [name, f] of this.readByFileStyle) {
+			const h = this.mapping[name];
+			const other = this.styledByFile.get(name);
+			const shown = { de: f.read.toLocaleString('de-CH', { maximumFractionDigits: 6 }), en: f.read.toLocaleString('en', { maximumFractionDigits: 6 }) };
+			issues.order = [STAGE.file, 3];
+			issues.warn(null, h, 'separator_from_file', {
+				de: `Spalte «${h}»: «${show(f.value)}» (${rowsAndFirst(f).de}) als ${shown.de} gelesen: der Punkt trennt Tausender, denn die Datei schreibt Dezimalstellen mit Komma (Spalte «${other}»). Prüfen.`,
+				en: `Column "${h}": "${show(f.value)}" (${rowsAndFirst(f).en}) read as ${shown.en}: the point groups thousands, as the file writes decimals with a comma (column "${other}"). Check.`
 			});
 		}
 		for (const [name, f] of this.sharesInPercent) {

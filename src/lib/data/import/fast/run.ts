@@ -59,11 +59,14 @@ export function notUtf8AfterAll(out: FastOutcome, opened: string | undefined): b
 function readable(scan: ScanResult, prep: FastPrep, partial = false): { commaColumns: number[] } | { doubt: string } {
 	if (!scan.safe) return { doubt: `scan: ${scan.reason}` };
 	const commaColumns: number[] = [];
+	// «1.500» is 1.5, unless the file's other columns write a decimal comma (validate.ts sample): then the validator decides.
+	const anyComma = prep.numberColumns.some((j) => scan.columns[j].comma);
 	for (const j of prep.numberColumns) {
 		const c = scan.columns[j];
 		if (!c.plain) return { doubt: `column ${j + 1}: not plain numbers` };
 		if (prep.integerColumns.includes(j) && (c.dot || c.comma)) return { doubt: `column ${j + 1}: separators in whole numbers` };
 		if (c.dot && c.comma) return { doubt: `column ${j + 1}: decimal point and comma` };
+		if (c.ambiguousDot && anyComma) return { doubt: `column ${j + 1}: a point that may group thousands` };
 		// "1,500" is a decimal comma only where the column shows an unambiguous one (numbers.ts decideStyle).
 		if (!partial && c.ambiguousComma && !c.commaEvidence) return { doubt: `column ${j + 1}: ambiguous numbers` };
 		if (c.comma) commaColumns.push(j);

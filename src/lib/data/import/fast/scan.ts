@@ -43,6 +43,8 @@ export interface ColumnScan {
 	commaEvidence: boolean;
 	/** Some value could be either ("1,500": one comma, 1-3 digits before without a leading zero, 3 after). */
 	ambiguousComma: boolean;
+	/** The same with a point ("1.500"): 1.5 unless the file's other columns write a decimal comma (validate.ts sample). */
+	ambiguousDot: boolean;
 	/** Leading/trailing whitespace class (EDGE_*). */
 	edge: number;
 }
@@ -357,6 +359,7 @@ class Scanner {
 	private readonly commas: Uint8Array;
 	private readonly commaEvidence: Uint8Array;
 	private readonly ambiguousComma: Uint8Array;
+	private readonly ambiguousDot: Uint8Array;
 	private readonly edges: Uint8Array;
 	private cap = 1 << 16;
 	private readonly numbers: (Float64Array | null)[];
@@ -423,6 +426,7 @@ class Scanner {
 		this.commas = new Uint8Array(width);
 		this.commaEvidence = new Uint8Array(width);
 		this.ambiguousComma = new Uint8Array(width);
+		this.ambiguousDot = new Uint8Array(width);
 		this.edges = new Uint8Array(width);
 		this.numbers = Array.from({ length: width }, (_, j) => (this.extractKind[j] === 1 ? new Float64Array(this.cap) : null));
 		this.texts = Array.from({ length: width }, (_, j) => (this.extractKind[j] === 2 ? [] : null));
@@ -646,7 +650,11 @@ class Scanner {
 		const f = this.field;
 		this.rowContent = true; // a digit or '-' at both ends: no whitespace edge
 		if (to - from > MAX_VALUE_CHARS - 2) this.plain[f] = 0;
-		else if (dot) this.dots[f] = 1;
+		else if (dot) {
+			this.dots[f] = 1;
+			const before = digits - after;
+			if (after === 3 && before >= 1 && before <= 3 && buf[neg ? from + 1 : from] !== 48) this.ambiguousDot[f] = 1;
+		}
 		if (this.extractKind[f] === 1) this.numbers[f]![this.rows] = plainNumber(neg, mant, sig, -after, buf.subarray(from, to), Math.min(to - from, MAX_EXTRACT));
 		this.fieldLen = to - from;
 		this.accounted = true;
@@ -674,10 +682,12 @@ class Scanner {
 				// Longer than any value the validator reads as a number (types.ts MAX_VALUE_CHARS; quotes counted): not plain.
 				if (!this.nOk || this.nLast === C_SIGN || (this.nExp && this.nLast === C_E) || this.fieldLen > MAX_VALUE_CHARS - 2) this.plain[f] = 0;
 				else if (this.nSep) {
-					if (this.nSep === C_DOT) this.dots[f] = 1;
-					else {
+					const couldGroup = this.nBefore >= 1 && this.nBefore <= 3 && !this.nZero && this.nAfter === 3 && !this.nExp;
+					if (this.nSep === C_DOT) {
+						this.dots[f] = 1;
+						if (couldGroup) this.ambiguousDot[f] = 1;
+					} else {
 						this.commas[f] = 1;
-						const couldGroup = this.nBefore >= 1 && this.nBefore <= 3 && !this.nZero && this.nAfter === 3 && !this.nExp;
 						if (couldGroup) this.ambiguousComma[f] = 1;
 						else if (this.rows < this.o.sampleRows) this.commaEvidence[f] = 1;
 					}
@@ -887,6 +897,7 @@ class Scanner {
 			comma: this.commas[j] === 1,
 			commaEvidence: this.commaEvidence[j] === 1,
 			ambiguousComma: this.ambiguousComma[j] === 1,
+			ambiguousDot: this.ambiguousDot[j] === 1,
 			edge: this.edges[j]
 		}));
 		return { rows: this.rows, safe: !this.reason, ...(this.reason ? { reason: this.reason } : {}), columns };
