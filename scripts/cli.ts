@@ -12,6 +12,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { checkUsage, UsageError } from './cli/_usage.ts';
+import { guardTerminal } from './cli/_terminal.ts';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli');
 
@@ -36,6 +37,7 @@ async function exit(code: number): Promise<never> {
 // dropped (the stream is closed) and the command still ends with its own code, so `validate bad.csv | head`
 // is 1 under pipefail, not a success. Writes after that fail quietly here instead of crashing.
 for (const s of [process.stdout, process.stderr]) s.on('error', () => {});
+for (const s of [process.stdout, process.stderr]) guardTerminal(s);
 
 const [cmd, ...rest] = process.argv.slice(2);
 const lang = rest[rest.indexOf('--lang') + 1] === 'en' ? 'en' : 'de';

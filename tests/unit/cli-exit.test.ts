@@ -74,6 +74,19 @@ describe('CLI usage table', () => {
 	});
 });
 
+describe('CLI output and the terminal', () => {
+	it('control characters from a file (escape sequences in a header, a CSI in a cell) are printed as escapes, not obeyed', async () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-esc-'));
+		const file = path.join(dir, 'staff.csv');
+		writeFileSync(file, 'person_id,unit,fte,office_id,plz,"\u001b[2J\u001b]0;pwned\u0007\rX"\nP1,AK,1\u009b31m,O1,6003,x\n');
+		const r = await cli(['validate', file, '--table', 'staff']);
+		expect(r.code).toBe(1);
+		expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+		expect(r.out).toContain('\\u001b[2J\\u001b]0;pwned\\u0007\\u000dX');
+		expect(r.out).toContain('1\\u009b31m');
+	});
+});
+
 describe('CLI exit codes and messages', () => {
 	it('every command: --help exits 0, an unknown option 2, a missing input file 1; never a stack trace', async () => {
 		const missing = '/nonexistent/standortwahl-input';

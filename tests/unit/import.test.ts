@@ -57,6 +57,9 @@ describe('cell parsers', () => {
 		expect(parseDate('1.7.2029')).toBe('2029-07-01');
 		expect(parseDate('31.02.2030')).toBeUndefined();
 		expect(parseDate('next year')).toBeUndefined();
+		// A time of day as exports add it; any other text after the date is no date.
+		expect(['2026-03-31T00:00:00Z', '2026-03-31 00:00:00', '2026-03-31T23:59:59.000+01:00', '31.03.2026 00:00'].map(parseDate)).toEqual(Array(4).fill('2026-03-31'));
+		expect(['2026-03-31 bis 2031-03-31', '2026-03-31T99:99', '31.03.2026 ca.', '2026-03-31T'].map(parseDate)).toEqual(Array(4).fill(undefined));
 	});
 	it('reads ja/nein/true/false/1/0/x', () => {
 		expect(['ja', 'Nein', 'true', 'FALSE', '1', '0', 'x', ''].map((v) => parseBoolean(v))).toEqual([true, false, true, false, true, false, true, null]);

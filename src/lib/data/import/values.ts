@@ -44,8 +44,15 @@ export function parseDate(v: RawCell): string | null | undefined {
 	if (isBlank(v)) return null;
 	if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v.toISOString().slice(0, 10);
 	if (typeof v !== 'string') return undefined;
-	const s = v.trim();
-	let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
+	let s = v.trim();
+	// A time of day after the date, as databases and Excel export it («2026-03-31T00:00:00Z», «31.03.2026 00:00»):
+	// a real time only. Any other text after a date («2026-03-31 bis 2031-03-31») is no date.
+	const time = /[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+	if (time) {
+		if (+time[1] > 23 || +time[2] > 59 || +(time[3] ?? 0) > 59) return undefined;
+		s = s.slice(0, time.index).trimEnd();
+	}
+	let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
 	if (m) return isoDate(+m[1], +m[2], +m[3]);
 	m = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(s);
 	if (m) return isoDate(m[3].length === 2 ? 2000 + +m[3] : +m[3], +m[2], +m[1]);
