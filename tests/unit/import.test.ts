@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { rows } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
@@ -455,10 +456,26 @@ describe('bad input: precise messages', () => {
 		};
 		const r = await run('sites', text('sites.geojson', JSON.stringify(fc)));
 		expect(where(r.issues)).toEqual([
+			['warning', null, null, 'geojson_not_point'],
 			['warning', null, 'lon', 'coords_converted'],
 			['error', 2, 'lon', 'no_location']
 		]);
+		expect(r.issues[0].message.en).toBe('Geometry "LineString" (feature 2) gives no point: give a Point or a Polygon, or lon/lat as properties.');
 		expect(r.result?.preview[0].zone_id).toBe(1061);
+	});
+	it('GeoJSON: an area (a parcel) is read as a point inside it, with a warning; a single Feature is a collection of one; a null feature is named', async () => {
+		const props = { site_id: 'P', name: 'Parzelle', capacity_workplaces: 1, area_m2: 500, cost_chf_m2_year: 1 };
+		// An L-shaped parcel in Kriens: its centroid lies outside, the point read lies inside.
+		const ring = [[8.27, 47.03], [8.29, 47.03], [8.29, 47.032], [8.272, 47.032], [8.272, 47.05], [8.27, 47.05], [8.27, 47.03]];
+		const area = { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: props };
+		const r = await run('sites', text('sites.geojson', JSON.stringify({ type: 'FeatureCollection', features: [area] })));
+		expect(where(r.issues)).toEqual([['warning', null, null, 'geojson_area_point']]);
+		const p = r.result!.preview[0];
+		expect(booleanPointInPolygon([p.lon as number, p.lat as number], { type: 'Polygon', coordinates: [ring] })).toBe(true);
+		const one = await run('sites', text('site.geojson', JSON.stringify({ ...area, geometry: { type: 'Point', coordinates: [8.3, 47.05] } })));
+		expect([one.result?.preview.length, one.issues]).toEqual([1, []]);
+		const bad = await run('sites', text('sites.geojson', JSON.stringify({ type: 'FeatureCollection', features: [area, null] })));
+		expect(bad.issues.map((i) => [i.code, i.message.en])).toEqual([['geojson_unreadable', 'Feature 2 is no GeoJSON feature (an object with "geometry" and "properties" as objects): null.']]);
 	});
 	it('a user mapping naming a column the file lacks is an error', async () => {
 		const parsed = await parseFile(file('good/staff.csv'));
