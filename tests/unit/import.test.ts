@@ -646,6 +646,24 @@ describe('XLSX as people keep it', () => {
 		const one = await run('staff', { fileName: 'personal.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
 		expect(one.issues[0].message.en).toBe('Row 3 is hidden in the worksheet (by a filter, say) and was read all the same. If it should not count: delete it in Excel, do not just hide it.');
 	});
+	it('two columns for one field (a hidden «Miete 2019» beside «Miete 2025»): the one read and the one not are named, hidden columns too', async () => {
+		const ExcelJS = (await import('exceljs')).default;
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Büros');
+		ws.addRow(['office_id', 'name', 'area_m2', 'Miete 2019', 'Miete 2025', 'plz']);
+		ws.addRow(['A', 'A', 800, 150_000, 240_000, 6003]);
+		ws.getColumn(4).hidden = true;
+		const r = await run('offices', { fileName: 'bueros.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+		expect(where(r.issues).filter((w) => w[3] !== 'address_directory_missing')).toEqual([
+			['warning', null, null, 'hidden_columns'],
+			['warning', null, 'Miete 2025', 'column_rival']
+		]);
+		expect(r.issues[0].message.en).toBe('Column "Miete 2019" is hidden in the worksheet. Hidden columns are read like the others where their name fits: check the mapping.');
+		expect(r.issues[1].message.de).toBe('Spalte «Miete 2025» passt wie «Miete 2019» zu «rent_chf_year»; gelesen wird «Miete 2019», «Miete 2025» nicht. Ist es die falsche, in der Zuordnung «Miete 2025» wählen (CLI: die andere Spalte umbenennen).');
+		// A postcode column twice, by alias: the same.
+		const csv = await run('staff', text('s.csv', 'person_id,unit,fte,office_id,PLZ,Postleitzahl\nP1,AK,1,O1,6003,8000\n'));
+		expect(where(csv.issues)).toEqual([['warning', null, 'Postleitzahl', 'column_rival']]);
+	});
 });
 
 describe('sum rows («Total», «Summe»)', () => {
@@ -721,7 +739,7 @@ describe('a staff list as HR keeps it', () => {
 			['error', null, null, 'missing_column'],
 			['warning', null, 'Name', 'unmapped_column'],
 			['warning', null, 'Vorname', 'unmapped_column'],
-			['warning', null, 'PLZ', 'unmapped_column'],
+			['warning', null, 'PLZ', 'column_rival'],
 			['warning', null, 'Pensum', 'read_as_percent']
 		]);
 		expect(r.issues[0].message.de).toContain('Namen (Name, Vorname) werden nicht gelesen und nicht gebraucht (Datenschutz)');

@@ -18,6 +18,8 @@ export interface MappingSuggestion {
 	missing: string[];
 	/** A column read from the header of another (`from`), the file having one naming column for id and name. */
 	shared?: { column: string; from: string };
+	/** Headers left unread that name a column another header feeds («Miete 2019» read, «Miete 2025» not). */
+	rivals?: { header: string; column: string; taken: string }[];
 	/** Point tables: no usable location input (lon+lat, e+n, coordinates, address or street, plz, zone_id, a municipality or locality name). */
 	missingLocation: boolean;
 }
@@ -110,14 +112,14 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 		}
 	}
 	const unset = cols.filter((c) => !(c.name in override));
-	/** The open columns a header names once its qualifier words are set aside ("Wohnort PLZ" → plz), or null. */
-	const qualified = (i: number): ColumnDef[] | null => {
+	/** The open columns (or with `taken`, any) a header names once its qualifier words are set aside ("Wohnort PLZ" → plz), or null. */
+	const qualified = (i: number, taken = false): ColumnDef[] | null => {
 		const { words, monthly, year } = periodWords(norm[i]);
 		const rest = words.filter((w) => !QUALIFIERS.has(w)).join('_');
 		if (!rest || rest === norm[i]) return null;
 		// A month word or a year only around a figure counted per year: «Miete pro Monat» (× 12), «Besuche 2024»;
 		// not «Mietende Monat».
-		return unset.filter((c) => mapping[c.name] === undefined && (!(monthly || year) || perYear(c)) && [c.name, ...(c.aliases ?? [])].map(normaliseHeader).includes(rest));
+		return unset.filter((c) => (taken || mapping[c.name] === undefined) && (!(monthly || year) || perYear(c)) && [c.name, ...(c.aliases ?? [])].map(normaliseHeader).includes(rest));
 	};
 	const take = (c: ColumnDef, i: number) => {
 		mapping[c.name] = headers[i];
@@ -178,13 +180,22 @@ export function suggestMapping(table: TableName, headers: readonly string[], ove
 	const missing = t.columns
 		.filter((c) => c.required && mapping[c.name] === undefined)
 		.map((c) => c.name);
+	// A header left unread that names a column another header feeds: the first one won, and the user should know.
+	const rivals: NonNullable<MappingSuggestion['rivals']> = [];
+	for (let i = 0; i < headers.length; i++) {
+		if (used.has(i) || !norm[i]) continue;
+		const named = unset.filter((c) => [c.name, ...(c.aliases ?? [])].map(normaliseHeader).includes(norm[i]));
+		const c = [...named, ...(qualified(i, true) ?? [])].find((c) => mapping[c.name] !== undefined && mapping[c.name] !== headers[i]);
+		if (c) rivals.push({ header: headers[i], column: c.name, taken: mapping[c.name] });
+	}
 	return {
 		mapping,
 		mapped: cols.filter((c) => mapping[c.name] !== undefined).map((c) => ({ column: c.name, header: mapping[c.name] })),
 		unmapped: headers.filter((_, i) => !used.has(i)),
 		missing,
 		missingLocation: !hasLocation(table, mapping),
-		...(shared ? { shared } : {})
+		...(shared ? { shared } : {}),
+		...(rivals.length ? { rivals } : {})
 	};
 }
 

@@ -153,6 +153,9 @@ export async function readXlsx(input: FileInput, opts: XlsxOptions = {}): Promis
 	const hiddenRows = numbers.slice(h + 1).filter((n) => hidden.has(n));
 	if (hiddenRows.length) notes.push(hiddenRowsNote(hiddenRows));
 	const headers = all[h].map((v) => (v === null ? '' : v instanceof BadCell ? v.text : String(v).trim()));
+	// Columns hidden in Excel are read like rows hidden there: by their name, and said so.
+	const hiddenColumns = headers.filter((name, j) => name !== '' && ws.getColumn(j + 1).hidden);
+	if (hiddenColumns.length) notes.push(hiddenColumnsNote(hiddenColumns));
 	const rows = all.slice(h + 1);
 	const width = headers.length;
 	for (const r of rows) while (r.length < width) r.push(null);
@@ -160,6 +163,20 @@ export async function readXlsx(input: FileInput, opts: XlsxOptions = {}): Promis
 	if (h > 0 || opts.headerRow) info.headerRow = numbers[h];
 	if (notes.length) info.notes = notes;
 	return { fileName: input.fileName, format: 'xlsx', headers, rows, rowNumbers: numbers.slice(h + 1), info };
+}
+
+/** The note on columns hidden in the sheet. */
+function hiddenColumnsNote(names: string[]): ReaderNote {
+	const list = names.slice(0, 5).map((n) => `«${n}»`).join(', ') + (names.length > 5 ? ', …' : '');
+	const listEn = names.slice(0, 5).map((n) => `"${n}"`).join(', ') + (names.length > 5 ? ', …' : '');
+	const one = names.length === 1;
+	return {
+		code: 'hidden_columns',
+		message: {
+			de: `${one ? `Spalte ${list} ist` : `Spalten ${list} sind`} im Tabellenblatt ausgeblendet. Ausgeblendete Spalten werden gelesen wie die übrigen, wo ihr Name passt: die Zuordnung prüfen.`,
+			en: `${one ? `Column ${listEn} is` : `Columns ${listEn} are`} hidden in the worksheet. Hidden columns are read like the others where their name fits: check the mapping.`
+		}
+	};
 }
 
 /** The note on data rows hidden in the sheet (the first few named). */

@@ -263,8 +263,17 @@ export class TableValidator {
 		// What the reader decided for the user (title rows skipped, a hidden sheet passed over, a BOM ignored).
 		for (const note of opts.notes ?? []) issues.warn(null, null, note.code, note.message);
 		if (!oneColumn) {
-			for (const h of sug.unmapped)
-				if (h !== '') issues.warn(null, h, 'unmapped_column', { de: `Spalte «${h}» wird nicht verwendet.`, en: `Column "${h}" is not used.` });
+			for (const h of sug.unmapped) {
+				if (h === '') continue;
+				// Two headers for one column («Miete 2019», «Miete 2025»): the first is read, and the user should check it is the right one.
+				const rival = sug.rivals?.find((r) => r.header === h);
+				if (rival)
+					issues.warn(null, h, 'column_rival', {
+						de: `Spalte «${h}» passt wie «${rival.taken}» zu «${rival.column}»; gelesen wird «${rival.taken}», «${h}» nicht. Ist es die falsche, in der Zuordnung «${h}» wählen (CLI: die andere Spalte umbenennen).`,
+						en: `Column "${h}" fits "${rival.column}" as "${rival.taken}" does; "${rival.taken}" is read, "${h}" is not. If that is the wrong one, choose "${h}" in the mapping (CLI: rename the other column).`
+					});
+				else issues.warn(null, h, 'unmapped_column', { de: `Spalte «${h}» wird nicht verwendet.`, en: `Column "${h}" is not used.` });
+			}
 			// Columns without a name (often trailing delimiters, ";;;" after the last header): one warning, by position.
 			const unnamed = headers.flatMap((h, j) => (h === '' ? [j + 1] : []));
 			if (unnamed.length) {
