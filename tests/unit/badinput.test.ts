@@ -251,6 +251,7 @@ const IMPORT_CASES: ImportCase[] = [
 		table: 'sites',
 		file: 'tests/fixtures/badinput/sites_implausible.csv',
 		issues: [
+			['warning', null, 'lon', 'zone_nearest'], // S5 on the shore at Horw
 			['error', 2, 'capacity_workplaces', 'integer_too_large'],
 			['warning', 4, 'capacity_workplaces', 'unusual_value'],
 			['error', 6, 'capacity_workplaces', 'integer_too_large'],

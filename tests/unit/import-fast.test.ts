@@ -166,11 +166,12 @@ describe('fast path = reference path', () => {
 		const ref = await importToDb(dbs()[1], 'sites', { fileName: 'sites.csv', bytes: enc(csv) }, { refs, fast: false });
 		// The two ids that looked the same are the same: a duplicate, named with its row.
 		expect(ref.issues.map((i) => [i.severity, i.code, i.row, i.column])).toEqual([
+			['warning', 'zone_nearest', null, 'lon'], // S-03 on the shore at Horw
 			['warning', 'invisible_characters', null, 'site_id'],
 			['warning', 'invisible_characters', null, 'name'],
 			['error', 'duplicate_key', 3, 'site_id']
 		]);
-		expect(ref.issues[1].message.de).toContain('2 Zeilen, erste in Zeile 2');
+		expect(ref.issues[2].message.de).toContain('2 Zeilen, erste in Zeile 2');
 		// Without the duplicate the rows are stored as they are seen.
 		const ok = await importToDb(dbs()[1], 'sites', { fileName: 'sites.csv', bytes: enc(csv.replace('S-\u200b01', 'S-02')) }, { refs, fast: false });
 		expect(ok.committed).toBe(true);

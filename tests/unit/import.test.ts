@@ -463,6 +463,12 @@ describe('bad input: precise messages', () => {
 		expect(r.issues[0].message.en).toBe('Geometry "LineString" (feature 2) gives no point: give a Point or a Polygon, or lon/lat as properties.');
 		expect(r.result?.preview[0].zone_id).toBe(1061);
 	});
+	it('a point just outside every municipality (a lake shore) gets the nearest; one out on the lake none; both are said', async () => {
+		const r = await run('staff', text('s.csv', 'person_id,unit,fte,office_id,lon,lat\nP1,AK,1,O1,8.31,47.01\nP2,AK,1,O1,8.4167,47.0167\nP3,AK,1,O1,8.3,47.05\n'));
+		expect(r.result?.preview.map((p) => p.zone_id)).toEqual([1058, null, 1061]);
+		expect(where(r.issues)).toEqual([['warning', null, 'lon', 'zone_nearest'], ['warning', null, 'lon', 'zone_none']]);
+		expect(r.issues[1].message.en).toBe('One point lies in no municipality of the area (on a lake, or more than 300 m outside the region\'s municipalities): read without a municipality. Without one there are no travel times: the assessment counts these points as "without travel time".');
+	});
 	it('GeoJSON: an area (a parcel) is read as a point inside it, with a warning; a single Feature is a collection of one; a null feature is named', async () => {
 		const props = { site_id: 'P', name: 'Parzelle', capacity_workplaces: 1, area_m2: 500, cost_chf_m2_year: 1 };
 		// An L-shaped parcel in Kriens: its centroid lies outside, the point read lies inside.

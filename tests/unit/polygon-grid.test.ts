@@ -45,3 +45,44 @@ describe('PolygonGrid = turf on every polygon in order', () => {
 			expect(new Set(points.map(([lon, lat]) => grid.find(lon, lat))).size).toBeGreaterThan(file.startsWith('municipalities') ? 50 : 1);
 		});
 });
+
+describe('PolygonGrid.nearest = the nearest boundary by brute force', () => {
+	it('points outside every municipality (lakes, the region edge): the nearest within reach, or none', () => {
+		const polys = polygons('municipalities_lu_region_2026.geojson');
+		const grid = new PolygonGrid(polys, 0.002);
+		const kx = (lat: number) => 111_320 * Math.cos((lat * Math.PI) / 180);
+		/** Metres to polygon k's boundary, every segment measured. */
+		const dist = (k: number, lon: number, lat: number) => {
+			const g = polys[k].geometry;
+			let best = Infinity;
+			for (const ring of (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat(1))
+				for (let i = 1; i < ring.length; i++) {
+					const ax = (ring[i - 1][0] - lon) * kx(lat);
+					const ay = (ring[i - 1][1] - lat) * 110_574;
+					const ex = (ring[i][0] - lon) * kx(lat) - ax;
+					const ey = (ring[i][1] - lat) * 110_574 - ay;
+					const len2 = ex * ex + ey * ey;
+					const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * ex + ay * ey) / len2)) : 0;
+					best = Math.min(best, Math.hypot(ax + t * ex, ay + t * ey));
+				}
+			return best;
+		};
+		const rng = createRng(5);
+		let near = 0;
+		let none = 0;
+		// Over Lake Lucerne, Lake Sempach and the region's edge: many points in no polygon.
+		for (let i = 0; i < 4000 && near + none < 400; i++) {
+			const lon = 8.0 + rng.next() * 0.6;
+			const lat = 46.9 + rng.next() * 0.35;
+			if (grid.find(lon, lat) >= 0) continue;
+			const d = polys.map((_, k) => dist(k, lon, lat));
+			const min = Math.min(...d);
+			const want = min < 300 ? d.indexOf(min) : -1;
+			expect([lon, lat, grid.nearest(lon, lat, 300)]).toEqual([lon, lat, want]);
+			if (want >= 0) near++;
+			else none++;
+		}
+		expect(near).toBeGreaterThan(5);
+		expect(none).toBeGreaterThan(5);
+	});
+});

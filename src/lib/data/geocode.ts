@@ -143,6 +143,22 @@ export function zoneAt(idx: ZoneIndex, lon: number, lat: number): number | null 
 	return k < 0 ? null : idx.zones[k].bfs;
 }
 
+/** Points this close to a municipality and in none (a lake shore the generalised boundaries leave out) belong to the nearest. */
+export const NEAR_ZONE_M = 300;
+
+/**
+ * BFS number of the municipality containing lon/lat, or else of the nearest one within NEAR_ZONE_M (a
+ * point on the shore, where the generalised boundaries leave a strip of lake); `near` says which. Null
+ * beyond that (out on a lake, or outside the region's municipalities).
+ */
+export function zoneAtOrNear(idx: ZoneIndex, lon: number, lat: number): { bfs: number; near: boolean } | null {
+	const grid = zoneGrid(idx);
+	const k = grid.find(lon, lat);
+	if (k >= 0) return { bfs: idx.zones[k].bfs, near: false };
+	const n = Number.isFinite(lon) && Number.isFinite(lat) ? grid.nearest(lon, lat, NEAR_ZONE_M) : -1;
+	return n < 0 ? null : { bfs: idx.zones[n].bfs, near: true };
+}
+
 /**
  * Metres from lon/lat to the polygon of municipality `bfs` (0 inside), or null when the index has no such
  * polygon. Local equirectangular metres: exact to well under 1 % over the few kilometres it is used for.

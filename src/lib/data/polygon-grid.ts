@@ -217,6 +217,78 @@ export class PolygonGrid {
 		return crossings & 1;
 	}
 
+	/**
+	 * Index of the polygon whose boundary is nearest to lon/lat, if within `maxM` metres (local
+	 * equirectangular metres; the first polygon on a tie), else -1. For points just outside every polygon:
+	 * only the segments of the grid rows within reach are measured.
+	 */
+	nearest(lon: number, lat: number, maxM: number): number {
+		const kx = 111_320 * Math.cos((lat * Math.PI) / 180);
+		const ky = 110_574;
+		const dx = maxM / kx;
+		const dy = maxM / ky;
+		const near = this.boundariesWithin(lon, lat, dx, dy, maxM);
+		const seg = this.seg;
+		let best = maxM;
+		let at = -1;
+		for (const k of near) {
+			const b = this.boxes[k];
+			if (lon < b[0] - dx || lon > b[2] + dx || lat < b[1] - dy || lat > b[3] + dy) continue;
+			const r0 = Math.max(0, Math.floor((lat - dy - this.y0) / this.cellDeg) - this.rowLo[k]);
+			const r1 = Math.min(this.rowBase[k + 1] - this.rowBase[k] - 1, Math.floor((lat + dy - this.y0) / this.cellDeg) - this.rowLo[k]);
+			for (let r = r0; r <= r1; r++)
+				for (let s = this.rowStart[this.rowBase[k] + r]; s < this.rowStart[this.rowBase[k] + r + 1]; s++) {
+					const x1 = seg[4 * s];
+					const x2 = seg[4 * s + 2];
+					if ((x1 < lon - dx && x2 < lon - dx) || (x1 > lon + dx && x2 > lon + dx)) continue; // out of reach east or west
+					// Segment a–b relative to the point, in metres; the nearest point on it.
+					const ax = (x1 - lon) * kx;
+					const ay = (seg[4 * s + 1] - lat) * ky;
+					const ex = (x2 - lon) * kx - ax;
+					const ey = (seg[4 * s + 3] - lat) * ky - ay;
+					const len2 = ex * ex + ey * ey;
+					const t = len2 > 0 ? Math.min(1, Math.max(0, -(ax * ex + ay * ey) / len2)) : 0;
+					const d = Math.hypot(ax + t * ex, ay + t * ey);
+					if (d < best) {
+						best = d;
+						at = k;
+					}
+				}
+		}
+		return at;
+	}
+
+	/** Per cell, for one reach (maxM): the polygons whose boundary touches a cell within reach of any point in it. */
+	private reach: { maxM: number; cells: (Int32Array | undefined)[] } | null = null;
+	private static readonly NONE = new Int32Array(0);
+
+	/**
+	 * The polygons whose boundary may be within reach of lon/lat: the candidates of every cell a boundary
+	 * touches within reach of the point's cell (every segment marks the cells it crosses), in polygon order.
+	 * Kept per cell: a lake's many points cost one look around each cell.
+	 */
+	private boundariesWithin(lon: number, lat: number, dx: number, dy: number, maxM: number): Int32Array {
+		const i = Math.floor((lon - this.x0) / this.cellDeg);
+		const j = Math.floor((lat - this.y0) / this.cellDeg);
+		const ri = Math.ceil(dx / this.cellDeg) + 1; // one more for the latitude's change across the cell
+		const rj = Math.ceil(dy / this.cellDeg) + 1;
+		if (!(i >= -ri && i < this.nx + ri && j >= -rj && j < this.ny + rj)) return PolygonGrid.NONE;
+		const inside = i >= 0 && i < this.nx && j >= 0 && j < this.ny;
+		const c = j * this.nx + i;
+		if (this.reach?.maxM !== maxM) this.reach = { maxM, cells: new Array(this.cells.length) };
+		const known = inside ? this.reach.cells[c] : undefined;
+		if (known) return known;
+		const found = new Set<number>();
+		for (let y = Math.max(0, j - rj); y <= Math.min(this.ny - 1, j + rj); y++)
+			for (let x = Math.max(0, i - ri); x <= Math.min(this.nx - 1, i + ri); x++) {
+				const e = this.edgeSlot[y * this.nx + x];
+				if (e >= 0) for (let m = this.candStart[e]; m < this.candStart[e + 1]; m++) found.add(this.cand[m]);
+			}
+		const list = found.size ? Int32Array.from([...found].sort((a, b) => a - b)) : PolygonGrid.NONE;
+		if (inside) this.reach.cells[c] = list;
+		return list;
+	}
+
 	/** Index of the first polygon that contains lon/lat (boundary included), or -1. */
 	find(lon: number, lat: number): number {
 		const i = Math.floor((lon - this.x0) / this.cellDeg);

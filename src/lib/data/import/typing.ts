@@ -198,7 +198,8 @@ const TYPE_NAME: Record<string, Msg> = {
 	boolean: { de: 'ja/nein (ja, nein, true, false, 1, 0, x)', en: 'yes/no (ja, nein, true, false, 1, 0, x)' }
 };
 
-const fmt = (n: number, lang: 'de' | 'en') => n.toLocaleString(lang === 'de' ? 'de-CH' : 'en', { maximumFractionDigits: 6 });
+/** A number for a message, grouped as the language writes it; a huge one (1e300, a typo) as JavaScript writes it. */
+const fmt = (n: number, lang: 'de' | 'en') => (Math.abs(n) >= 1e16 ? String(n) : n.toLocaleString(lang === 'de' ? 'de-CH' : 'en', { maximumFractionDigits: 6 }));
 
 /** Code and message of a cell problem (the column's decimal style explains "ambiguous"). */
 export function problemMessage(p: CellProblem, c: ColumnDef, raw: RawCell, style: NumberStyle): { code: string; msg: Msg } {

@@ -7,7 +7,7 @@
 import { Table } from 'apache-arrow';
 import { tableFromColumns, type CellValue } from '../arrow.ts';
 import { classifyPair, inSwissBox, toWgs84, SYSTEM_LABEL, type CoordSystem } from '../coords.ts';
-import { currentBfs, distanceToZoneM, geocodePlz, inSwitzerland, municipalityCentroid, zoneAt, type GeoRefs } from '../geocode.ts';
+import { currentBfs, distanceToZoneM, geocodePlz, inSwitzerland, municipalityCentroid, NEAR_ZONE_M, zoneAt, zoneAtOrNear, type GeoRefs } from '../geocode.ts';
 import { municipalityByName } from '../place-names.ts';
 import { normaliseHeader, tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
 import { parseQuery, type AddressQuery } from '../address/match.ts';
@@ -170,6 +170,8 @@ export class TableValidator {
 	private nullBlock: null[] = [];
 	private zeroBlock: number[] = [];
 	private noRefWarned = false;
+	/** Points in no municipality: given the nearest within NEAR_ZONE_M, or none beyond (see finish). */
+	private readonly zoneless = { near: 0, none: 0 };
 	private rows = 0;
 	private unusual = 0;
 	/** Decimal separator of each number column (schema column -> style), decided by `sample`. */
@@ -622,6 +624,7 @@ export class TableValidator {
 		if (this.def.location !== 'point' || map.zone_id !== undefined || map.geocode_quality !== undefined || pairs.length !== this.pairHeaders.length) return false;
 		const zones = this.refs.zones;
 		const votes = pairs.map(() => new Map<CoordSystem, number>());
+		const zoneless = { near: 0, none: 0 };
 		for (let i = 0; i < n; i++) {
 			let placed = false;
 			for (let k = 0; k < pairs.length; k++) {
@@ -637,11 +640,15 @@ export class TableValidator {
 				placed = true;
 				out.lon[at + i] = w.lon;
 				out.lat[at + i] = w.lat;
-				out.zone[at + i] = (zones ? zoneAt(zones, w.lon, w.lat) : null) ?? NaN;
+				const z = zones ? zoneAtOrNear(zones, w.lon, w.lat) : null;
+				out.zone[at + i] = z?.bfs ?? NaN;
+				if (zones && (!z || z.near)) zoneless[z ? 'near' : 'none']++;
 			}
 			if (!placed) return false;
 		}
 		votes.forEach((v, k) => v.forEach((c, s) => this.votes[k].set(s, (this.votes[k].get(s) ?? 0) + c)));
+		this.zoneless.near += zoneless.near;
+		this.zoneless.none += zoneless.none;
 		this.quality.coordinates = (this.quality.coordinates ?? 0) + n;
 		this.rows += n;
 		return true;
@@ -710,6 +717,21 @@ export class TableValidator {
 				de: `Spalte «${h}» enthielt unsichtbare Steuerzeichen (Schreibrichtung, Nullbreite; ${rows.de}): entfernt, damit der Text so gespeichert wird, wie er zu sehen ist, und gleich aussehende Werte gleich sind.`,
 				en: `Column "${h}" held invisible control characters (text direction, zero width; ${rows.en}): removed, so the text is stored as it is seen and values that look the same are the same.`
 			});
+		}
+		if (this.zoneless.near || this.zoneless.none) {
+			const h = this.mapping.lon ?? this.mapping.e ?? this.mapping.coordinates ?? null;
+			issues.order = [STAGE.file, 3];
+			const n = (k: number, lang: 'de' | 'en') => (k === 1 ? (lang === 'de' ? 'Ein Punkt liegt' : 'One point lies') : `${k.toLocaleString(lang === 'de' ? 'de-CH' : 'en')} ${lang === 'de' ? 'Punkte liegen' : 'points lie'}`);
+			if (this.zoneless.near)
+				issues.warn(null, h, 'zone_nearest', {
+					de: `${n(this.zoneless.near, 'de')} knapp ausserhalb jeder Gemeindefläche (bis ${NEAR_ZONE_M} m, etwa am Seeufer, wo die vereinfachten Grenzen einen Streifen See lassen): der nächsten Gemeinde zugeordnet.`,
+					en: `${n(this.zoneless.near, 'en')} just outside every municipality (up to ${NEAR_ZONE_M} m, on a lake shore, say, where the simplified boundaries leave a strip of lake): given the nearest municipality.`
+				});
+			if (this.zoneless.none)
+				issues.warn(null, h, 'zone_none', {
+					de: `${n(this.zoneless.none, 'de')} in keiner Gemeinde des Gebiets (auf einem See, oder mehr als ${NEAR_ZONE_M} m ausserhalb der Gemeinden der Region): ohne Gemeinde gelesen. Ohne Gemeinde gibt es keine Reisezeiten: die Auswertung zählt diese Punkte als «ohne Reisezeit».`,
+					en: `${n(this.zoneless.none, 'en')} in no municipality of the area (on a lake, or more than ${NEAR_ZONE_M} m outside the region's municipalities): read without a municipality. Without one there are no travel times: the assessment counts these points as "without travel time".`
+				});
 		}
 		for (const [name, f] of this.readByFileStyle) {
 			const h = this.mapping[name];
@@ -1015,7 +1037,13 @@ export class TableValidator {
 			lon[i] = point.lon;
 			lat[i] = point.lat;
 			if (triedPair && givenZone !== null && needPip) this.checkZoneAgainstPoint(givenZone, point, rowNo[i]);
-			zone[i] = givenZone ?? addrZone ?? (needPip ? zoneAt(refs.zones!, point.lon, point.lat) : null) ?? placeZone;
+			const pip = needPip && givenZone === null && addrZone === null ? zoneAtOrNear(refs.zones!, point.lon, point.lat) : null;
+			let z = givenZone ?? addrZone ?? (pip && !pip.near ? pip.bfs : null) ?? placeZone;
+			if (z === null && needPip) {
+				z = pip?.bfs ?? null;
+				this.zoneless[pip ? 'near' : 'none']++;
+			}
+			zone[i] = z;
 		}
 	}
 }
