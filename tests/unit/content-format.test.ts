@@ -117,6 +117,14 @@ describe('readFormat', () => {
 		expect(refused('sites.csv', gzipSync(SITES_CSV))).toBe('content_gzip');
 		expect(refused('sites.csv', noise(4096))).toBe('content_binary');
 		expect(refused('sites.docx', SITES_CSV)).toBe('unsupported_format');
+		// A web page saved as «.xls» or «.csv» (as SAP and others export a table), a JSON list as «.csv», an old workbook as «.xls».
+		const page = enc('\ufeff\n<!DOCTYPE html><html><body><table><tr><td>person_id</td></tr></table></body></html>');
+		expect(['export.xls', 'export.csv', 'export.xlsx'].map((n) => refused(n, page))).toEqual(['content_html', 'content_html', 'content_html']);
+		expect(refused('export.csv', enc('<?xml version="1.0"?><Workbook/>'))).toBe('content_html');
+		expect(refused('staff.csv', enc('[\n  {"person_id": "P1"}\n]'))).toBe('content_json');
+		expect(refused('offices.xls', OLE)).toBe('content_xls');
+		// A header row that only starts with «<» is a CSV.
+		expect(readFormat('staff.csv', enc('<id>,unit\n1,AK\n')).format).toBe('csv');
 	});
 });
 

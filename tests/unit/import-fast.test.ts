@@ -244,6 +244,17 @@ describe('fast path = reference path', () => {
 		expect(r.detail).toBe('');
 		expect((await rows<{ fte: number }>(dbs()[0], 'SELECT fte FROM staff ORDER BY person_id')).map((x) => x.fte)).toEqual([0.5, 0.8, 1, 0.75, 1]);
 	}, 60_000);
+	it('a travel-time pair given twice, or a p80 below its p50, sends the file the reference way, which names the row', async () => {
+		for (const [csv, reason] of [
+			['origin_zone,destination_id,mode,minutes_p50,minutes_p80\n1061,S1,pt,25,30\n1061,S2,pt,20,30\n1061,S1,pt,40,45\n', 'duplicate keys'],
+			['origin_zone,destination_id,mode,minutes_p50,minutes_p80\n1061,S1,pt,25,30\n1059,S1,pt,30,20\n', '1 rows to report']
+		]) {
+			const r = await both(dbs(), 'travel_times', 'tt.csv', enc(csv));
+			expect([r.detail, r.fast && !r.fast.ok ? r.fast.reason : 'taken']).toEqual(['', reason]);
+		}
+		const fine = await both(dbs(), 'travel_times', 'tt.csv', enc('origin_zone,destination_id,mode,minutes_p50,minutes_p80\n1061,S1,pt,25,30\n1061,S1,car,20,22\n'));
+		expect([fine.detail, taken(fine.fast)]).toEqual(['', true]);
+	}, 60_000);
 	it('«250.000» beside decimal commas in other columns (thousands) goes the reference way; without them (1.5 × 10^2) the fast path reads it alike', async () => {
 		const german = await both(dbs(), 'offices', 'o.csv', enc('office_id;name;area_m2;rent_chf_year;lon;lat\nA;A;1250,5;250.000;8,3093;47,0502\nB;B;800;180.000;8,31;47,05\n'));
 		expect([german.detail, german.fast && !german.fast.ok ? german.fast.reason : 'taken']).toEqual(['', 'column 4: a point that may group thousands']);

@@ -93,6 +93,17 @@ describe('ImportSession with engine matrices', () => {
 		}
 	});
 
+	it('a pair given twice (origin, destination, mode) and a p80 below its p50 are errors on their rows; «1:05» is 65 minutes', async () => {
+		const csv = 'origin_zone,destination_id,mode,minutes_p50,minutes_p80\n1061,S1,pt,25,30\n1061,S1,car,1:05,1:10\n1061,S1,PT,40,45\n1059,S1,pt,30,20\n1059,S1,car,00:25,00:30\n';
+		const s = await ImportSession.open('travel_times', { fileName: 'tt.csv', bytes: enc(csv) });
+		const { res } = await drain(s);
+		expect(where(res.issues)).toEqual([
+			['error', 4, 'origin_zone', 'duplicate_row'],
+			['error', 5, 'minutes_p80', 'out_of_order']
+		]);
+		expect(res.issues[0].message.en).toBe('Duplicate row: origin_zone 1061, destination_id S1, mode pt as in row 2. One row per origin_zone, destination_id, mode: delete the duplicate or merge the two.');
+		expect(res.preview.filter((r) => r.mode === 'car').map((r) => [r.minutes_p50, r.minutes_p80])).toEqual([[65, 70], [25, 30]]);
+	});
 	it('r5r / OTP: issues carry the user’s row number and the engine’s column name', async () => {
 		const csv = 'from_id,to_id,travel_time_p50,travel_time_p80\n1061,S1-EICHHOF,17,21\n1059,S1-EICHHOF,zehn,12\nBFS?,S8-SURSEE,27,2000\n';
 		const s = await ImportSession.open('travel_times', { fileName: 'r5r.csv', bytes: enc(csv) }, { matrixMode: 'pt' });

@@ -463,6 +463,21 @@ describe('bad input: precise messages', () => {
 		expect(r.issues[0].message.en).toBe('Geometry "LineString" (feature 2) gives no point: give a Point or a Polygon, or lon/lat as properties.');
 		expect(r.result?.preview[0].zone_id).toBe(1061);
 	});
+	it('swapped lon/lat are said plainly; a zone table (WGS84 only) names a point given in LV95 or swapped, with its WGS84 value', async () => {
+		const swapped = await run('staff', text('s.csv', 'person_id,unit,fte,office_id,lon,lat\nP1,AK,1,O1,47.05,8.3\nP2,AK,1,O1,47.06,8.31\n'));
+		expect(swapped.issues.map((i) => i.message.de)).toEqual(['Die Koordinaten in «lon» stehen in vertauschter Reihenfolge, WGS84 (Länge/Breite vertauscht); so erkannt und richtig gelesen.']);
+		const zones = await run('zones', text('z.csv', 'zone_id,name,canton,lon,lat\n1062,Malters,LU,2660000,1210000\n1063,Meggen,LU,47.08,8.37\n1064,Irgendwo,LU,12,50\n'));
+		expect(zones.issues.map((i) => [i.row, i.code, i.message.en])).toEqual([
+			[2, 'zone_point_not_wgs84', 'Point 2660000 / 1210000 is LV95 (EPSG:2056); this table takes WGS84 lon/lat: give 8.22809 / 47.03832.'],
+			[3, 'zone_point_not_wgs84', 'Point 47.08 / 8.37 is WGS84 (lon/lat swapped); this table takes WGS84 lon/lat: give 8.37000 / 47.08000.'],
+			[4, 'outside_switzerland', expect.stringContaining('Point 12 / 50 is not in Switzerland')]
+		]);
+	});
+	it('a byte order mark read as text before the first header («ï»¿person_id») is passed over, and said', async () => {
+		const r = await run('staff', text('s.csv', '\u00ef\u00bb\u00bfperson_id,unit,fte,office_id,plz\nP1,AK,1,O1,6003\n'));
+		expect(where(r.issues)).toEqual([['warning', null, 'ï»¿person_id', 'bom_as_text']]);
+		expect(r.result?.preview[0].person_id).toBe('P1');
+	});
 	it('a point just outside every municipality (a lake shore) gets the nearest; one out on the lake none; both are said', async () => {
 		const r = await run('staff', text('s.csv', 'person_id,unit,fte,office_id,lon,lat\nP1,AK,1,O1,8.31,47.01\nP2,AK,1,O1,8.4167,47.0167\nP3,AK,1,O1,8.3,47.05\n'));
 		expect(r.result?.preview.map((p) => p.zone_id)).toEqual([1058, null, 1061]);
@@ -651,6 +666,19 @@ describe('XLSX as people keep it', () => {
 		ws.getRow(6).hidden = false;
 		const one = await run('staff', { fileName: 'personal.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
 		expect(one.issues[0].message.en).toBe('Row 3 is hidden in the worksheet (by a filter, say) and was read all the same. If it should not count: delete it in Excel, do not just hide it.');
+	});
+	it('instructions on the first sheet: the missing columns name the other sheets', async () => {
+		const ExcelJS = (await import('exceljs')).default;
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('Anleitung').addRow(['Bitte die Daten im Blatt «Daten» erfassen.']);
+		const data = wb.addWorksheet('Daten');
+		data.addRow(['person_id', 'unit', 'fte', 'office_id', 'plz']);
+		data.addRow(['P1', 'AK', 1, 'LU-01', 6003]);
+		const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+		const r = await run('staff', { fileName: 'personal.xlsx', bytes });
+		expect(r.issues.find((i) => i.code === 'other_sheets')?.message.de).toBe('Die Arbeitsmappe hat weitere Tabellenblätter: «Daten». Steht die Tabelle dort, das Blatt wählen (App: Tabellenblatt; CLI: --sheet).');
+		const chosen = await validateAndType('staff', await parseFile({ fileName: 'personal.xlsx', bytes }, { sheet: 'Daten' }), {}, refs);
+		expect(chosen.issues.map((i) => i.code)).toEqual([]);
 	});
 	it('two columns for one field (a hidden «Miete 2019» beside «Miete 2025»): the one read and the one not are named, hidden columns too', async () => {
 		const ExcelJS = (await import('exceljs')).default;

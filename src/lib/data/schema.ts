@@ -56,6 +56,10 @@ export interface TableDef {
 	description: { de: string; en: string };
 	/** Primary-key column; duplicates are import errors. */
 	key?: string;
+	/** Columns that together name a row (no single key): a second row with the same values is an import error. */
+	rowKey?: readonly string[];
+	/** Column pairs [lower, upper] where a row's upper value may not be below its lower one (a p80 below its p50). */
+	ordered?: readonly (readonly [string, string])[];
 	location: LocationKind;
 	columns: readonly ColumnDef[];
 }
@@ -322,6 +326,11 @@ export const tables: Record<TableName, TableDef> = {
 			de: 'Reisezeit je Herkunftszone, Ziel (Standortkandidat oder heutiges Büro) und Verkehrsmittel.',
 			en: 'Travel time per origin zone, destination (candidate site or current office) and mode.'
 		},
+		rowKey: ['origin_zone', 'origin_cell', 'destination_id', 'mode'],
+		ordered: [
+			['minutes_p50', 'minutes_p80'],
+			['wait_p50', 'wait_p80']
+		],
 		location: 'none',
 		columns: [
 			{ name: 'origin_zone', type: 'integer', required: true, min: 1, max: 9999, aliases: ['origin', 'from', 'von', 'zone_id', 'from_id', 'fromplace', 'from_zone', 'origin_id'], description: { de: 'Herkunftszone (BFS-Nr.)', en: 'Origin zone (BFS no.)' } },
@@ -400,8 +409,12 @@ export function createTableSql(t: TableDef, tableName: string = t.name): string 
 }
 
 /** Normalise a header for alias matching: no invisible format characters, lower case, no accents, non-alphanumerics to '_'. */
+/** A byte order mark a program read as text and saved again («ï»¿» through Windows-1252, «Ôªø» through Mac Roman). */
+export const BOM_AS_TEXT = /^(?:\u00ef\u00bb\u00bf|\u00d4\u00aa\u00f8)+/;
+
 export function normaliseHeader(h: string): string {
 	return withoutFormatChars(h)
+		.replace(BOM_AS_TEXT, '')
 		.trim()
 		.toLowerCase()
 		.replaceAll('ä', 'ae')

@@ -71,7 +71,7 @@ const KIND_NAME: Record<'xlsx' | 'parquet' | 'csv' | 'geojson', Msg> = {
 	geojson: { de: 'GeoJSON', en: 'GeoJSON' }
 };
 
-const REFUSED: Record<Exclude<ContentKind, 'xlsx' | 'parquet' | 'text'>, Msg> = {
+const REFUSED: Record<Exclude<ContentKind, 'xlsx' | 'parquet' | 'text'> | 'html' | 'json', Msg> = {
 	xls: {
 		de: 'Die Datei ist im alten Excel-Format (.xls, Excel 97–2003), das nicht gelesen wird. Bitte in Excel als .xlsx oder CSV speichern.',
 		en: 'The file is in the old Excel format (.xls, Excel 97–2003), which is not read. Please save it in Excel as .xlsx or CSV.'
@@ -92,17 +92,45 @@ const REFUSED: Record<Exclude<ContentKind, 'xlsx' | 'parquet' | 'text'>, Msg> = 
 		de: 'Die Datei ist gzip-komprimiert. Bitte entpacken und die Tabellendatei wählen.',
 		en: 'The file is gzip-compressed. Please unpack it and choose the table file.'
 	},
+	html: {
+		de: 'Die Datei ist eine Webseite (HTML oder XML), keine Tabelle in CSV: manche Programme speichern so unter «.xls» oder «.csv». Bitte in Excel öffnen und als .xlsx oder CSV speichern.',
+		en: 'The file is a web page (HTML or XML), not a CSV table: some programs save such files as ".xls" or ".csv". Please open it in Excel and save it as .xlsx or CSV.'
+	},
+	json: {
+		de: 'Die Datei enthält JSON (eine Liste von Objekten), keine CSV-Tabelle. Bitte als CSV exportieren; Orte als GeoJSON brauchen eine FeatureCollection in einer .geojson-Datei.',
+		en: 'The file holds JSON (a list of objects), not a CSV table. Please export it as CSV; places as GeoJSON need a FeatureCollection in a .geojson file.'
+	},
 	binary: {
 		de: 'Die Datei enthält Binärdaten (Steuerzeichen wie Null-Bytes), keinen Text: sie ist keine Texttabelle. Bitte die Tabelle als CSV oder XLSX exportieren.',
 		en: 'The file holds binary data (control characters such as NUL bytes), not text: it is not a text table. Please export the table as CSV or XLSX.'
 	}
 };
 
+/** Where the text starts after a BOM and whitespace, from `i` on. */
+function textStart(head: Uint8Array, i = startsWith(head, 0xef, 0xbb, 0xbf) ? 3 : 0): number {
+	while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
+	return i;
+}
+
 /** The text's first character after a BOM and whitespace is one of `open` (JSON: `{` or `[`). */
 function startsJson(head: Uint8Array, open: string): boolean {
-	let i = startsWith(head, 0xef, 0xbb, 0xbf) ? 3 : 0;
-	while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
+	const i = textStart(head);
 	return i < head.length && open.includes(String.fromCharCode(head[i]));
+}
+
+/** A JSON list of objects («[{…}, …]»), as an API or a script writes a table. */
+function startsJsonList(head: Uint8Array): boolean {
+	const i = textStart(head);
+	if (head[i] !== 0x5b) return false;
+	const j = textStart(head, i + 1);
+	return head[j] === 0x7b;
+}
+
+/** Markup: «<!DOCTYPE html», «<html», «<?xml», «<table», a comment (a CSV header row starts otherwise). */
+function startsMarkup(head: Uint8Array): boolean {
+	const i = textStart(head);
+	const start = String.fromCharCode(...head.subarray(i, i + 16)).toLowerCase();
+	return /^<(?:!doctype|!--|\?xml|(?:html|head|body|table|meta)(?![a-z0-9]))/.test(start);
 }
 
 /**
@@ -111,6 +139,12 @@ function startsJson(head: Uint8Array, open: string): boolean {
  */
 export function readFormat(fileName: string, head: Uint8Array): { format: FileFormat; note?: ReaderNote } {
 	const byName = formatOf(fileName);
+	if (!byName) {
+		// An «.xls» that is an old workbook or a web page (as SAP and others export): say which, and what to do.
+		const kind = contentKind(head);
+		if (kind === 'xls' || kind === 'ods') throw new ImportFileError(`content_${kind}`, REFUSED[kind]);
+		if (kind === 'text' && startsMarkup(head)) throw new ImportFileError('content_html', REFUSED.html);
+	}
 	if (!byName)
 		throw new ImportFileError('unsupported_format', {
 			de: `Dateiformat nicht unterstützt: ${fileName} (erlaubt: CSV, XLSX, Parquet, GeoJSON).`,
@@ -120,7 +154,11 @@ export function readFormat(fileName: string, head: Uint8Array): { format: FileFo
 	let format: FileFormat;
 	if (kind === 'xlsx' || kind === 'parquet') format = kind;
 	// Text: JSON is GeoJSON, anything else a CSV (a CSV's header row does not start with a brace).
-	else if (kind === 'text') format = startsJson(head, byName === 'csv' ? '{' : '{[') ? 'geojson' : 'csv';
+	else if (kind === 'text') {
+		if (startsMarkup(head)) throw new ImportFileError('content_html', REFUSED.html);
+		if (byName === 'csv' && startsJsonList(head)) throw new ImportFileError('content_json', REFUSED.json);
+		format = startsJson(head, byName === 'csv' ? '{' : '{[') ? 'geojson' : 'csv';
+	}
 	// A workbook whose first part is not named at the start, or a damaged binary file: its own reader says what is wrong.
 	else if ((kind === 'zip' && byName === 'xlsx') || (kind === 'binary' && (byName === 'xlsx' || byName === 'parquet'))) format = byName;
 	else throw new ImportFileError(`content_${kind}`, REFUSED[kind]);

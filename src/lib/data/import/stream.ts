@@ -45,7 +45,7 @@ import {
 	type MatrixFormat,
 	type MatrixMode
 } from '../travel-time-formats.ts';
-import { SAMPLE_ROWS, TableValidator, type ValidationResult } from './validate.ts';
+import { otherSheets, SAMPLE_ROWS, TableValidator, type ValidationResult } from './validate.ts';
 import { fastImport, notUtf8AfterAll, type FastOutcome } from './fast/run.ts';
 import { FastSide, type FastPrep, type FastSliceOptions } from './fast/side.ts';
 
@@ -276,7 +276,7 @@ export class ImportSession {
 				}
 			}
 		}
-		const v = new TableValidator(table, rows.headers, input.fileName, mapping, opts.refs, { maxIssues: opts.maxIssues, previewRows: opts.previewRows, notes: rows.info.notes });
+		const v = new TableValidator(table, rows.headers, input.fileName, mapping, opts.refs, { maxIssues: opts.maxIssues, previewRows: opts.previewRows, notes: rows.info.notes, otherSheets: otherSheets(rows.info) });
 		return new ImportSession(input.fileName, rows, v, matrix, relabel);
 	}
 

@@ -142,6 +142,22 @@ function fraction(v: RawCell): RawCell {
 	return m && +m[1] < +m[2] ? +m[1] / +m[2] : v;
 }
 
+/**
+ * A duration as a clock shows it, where minutes are counted: «1:05» or «00:25» (h:mm, also with seconds), as
+ * Excel writes a [h]:mm cell into a CSV; in an XLSX such a cell is a time of day on Excel's day zero
+ * (30/31 December 1899). Its minutes.
+ */
+function clockMinutes(v: RawCell): RawCell {
+	if (v instanceof Date) {
+		const day = v.toISOString().slice(0, 10);
+		if (day !== '1899-12-30' && day !== '1899-12-31') return v;
+		return Math.round(((v.getTime() - Date.UTC(1899, 11, 30)) / 60_000) * 1000) / 1000;
+	}
+	if (typeof v !== 'string') return v;
+	const m = /^\s*(\d{1,3}):([0-5]\d)(?::([0-5]\d))?\s*$/.exec(v);
+	return m ? +m[1] * 60 + +m[2] + (m[3] ? Math.round((+m[3] / 60) * 1000) / 1000 : 0) : v;
+}
+
 /** A period in years where months are counted («1 Jahr», «1,5 Jahre», «2 ans»): its months. */
 function yearsAsMonths(v: RawCell): RawCell {
 	if (typeof v !== 'string') return v;
@@ -160,6 +176,7 @@ export function numberInput(c: ColumnDef, v: RawCell): RawCell {
 	if (c.unit === '1/Jahr') v = perYear(v);
 	if (c.unit === 'Monate') v = yearsAsMonths(v);
 	if (c.unit === 'FTE') v = fraction(v);
+	if (c.unit === 'min') v = clockMinutes(v);
 	return withoutUnit(c, v);
 }
 

@@ -9,14 +9,14 @@ import { tableFromColumns, type CellValue } from '../arrow.ts';
 import { classifyPair, inSwissBox, toWgs84, SYSTEM_LABEL, type CoordSystem } from '../coords.ts';
 import { currentBfs, distanceToZoneM, geocodePlz, inSwitzerland, municipalityCentroid, NEAR_ZONE_M, zoneAt, zoneAtOrNear, type GeoRefs } from '../geocode.ts';
 import { municipalityByName } from '../place-names.ts';
-import { normaliseHeader, tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
+import { BOM_AS_TEXT, normaliseHeader, tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
 import { parseQuery, type AddressQuery } from '../address/match.ts';
 import { hitText, missText, queryText } from '../address/messages.ts';
 import { IssueList, ImportCancelled, ImportFileError } from './issues.ts';
 import { CSV_LIMITS } from '../../util/csv.ts';
 import { hasLocation, importColumns, PLACING_COLUMNS, perMonthHeader, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
 import { ColumnSums, firstFilled, sumRowColumns, sumRowLabel, unlabelledSumCandidate, type SumRowColumns } from './total-row.ts';
-import { MAX_VALUE_CHARS, type ImportIssue, type Msg, type ParsedFile, type ProgressOptions, type RawCell, type ReaderNote } from './types.ts';
+import { MAX_VALUE_CHARS, type ImportIssue, type Msg, type ParsedFile, type ProgressOptions, type RawCell, type ReadInfo, type ReaderNote } from './types.ts';
 import { show } from './values.ts';
 import { allowedValue, valueList } from './allowed-values.ts';
 import { readCoordinatePair } from './coordinate-text.ts';
@@ -86,7 +86,7 @@ export async function validateAndType(
 	refs: GeoRefs = {},
 	opts: ValidateOptions = {}
 ): Promise<ValidationResult> {
-	const v = new TableValidator(table, parsed.headers, parsed.fileName, mapping, refs, { ...opts, notes: parsed.info.notes });
+	const v = new TableValidator(table, parsed.headers, parsed.fileName, mapping, refs, { ...opts, notes: parsed.info.notes, otherSheets: otherSheets(parsed.info) });
 	const n = parsed.rows.length;
 	v.sample(parsed.rows.slice(0, SAMPLE_ROWS));
 	const batches: Table[] = [];
@@ -101,6 +101,11 @@ export async function validateAndType(
 	opts.onProgress?.(1);
 	const arrow = batches.length === 0 ? v.emptyTable() : batches.length === 1 ? batches[0] : new Table(batches.flatMap((b) => b.batches));
 	return { ...summary, arrow };
+}
+
+/** The worksheets of a workbook other than the one read (none for other formats). */
+export function otherSheets(info: ReadInfo): string[] {
+	return (info.sheets ?? []).filter((s) => s.name !== info.sheet).map((s) => s.name);
 }
 
 /** Headers of persons' names (normalised): never read, named when the id column is missing. */
@@ -157,6 +162,8 @@ export class TableValidator {
 	private readonly cols: readonly ColumnDef[];
 	private readonly oneColumn: boolean;
 	private readonly seenKeys = new Map<string, number>();
+	/** Rows by their TableDef.rowKey values: the first row number of each. */
+	private readonly seenRows = new Map<string, number>();
 	private readonly votes: Map<CoordSystem, number>[] = [];
 	private readonly pairHeaders: { header: string; kind: 'lonlat' | 'en' | 'cell' }[] = [];
 	private readonly preview: Record<string, CellValue>[] = [];
@@ -207,7 +214,7 @@ export class TableValidator {
 		fileName: string,
 		userMapping: ColumnMapping = {},
 		private readonly refs: GeoRefs = {},
-		private readonly opts: { maxIssues?: number; previewRows?: number; notes?: readonly ReaderNote[] } = {}
+		private readonly opts: { maxIssues?: number; previewRows?: number; notes?: readonly ReaderNote[]; otherSheets?: readonly string[] } = {}
 	) {
 		// The CSV reader stops at its column limit while reading; a GeoJSON's property names, a sheet's or a
 		// Parquet schema's columns meet the same limit here (a file of 100,000 property names froze the mapping).
@@ -247,6 +254,12 @@ export class TableValidator {
 					de: `Keine Ortsangabe: nötig sind lon+lat (WGS84), e+n (LV95), ein Punkt in einer Spalte (coordinates, z. B. «47.0502, 8.3093»), eine Adresse (address, oder street und house_number), plz, zone_id (BFS-Nr.) oder der Gemeindename (municipality). Vorhandene Spalten: ${headers.join(', ')}.`,
 					en: `No location: needs lon+lat (WGS84), e+n (LV95), a point in one column (coordinates, e.g. "47.0502, 8.3093"), an address (address, or street and house_number), plz, zone_id (BFS number) or the municipality's name (municipality). Columns found: ${headers.join(', ')}.`
 				});
+			// A workbook whose first sheet is not the table (instructions first): name the other sheets.
+			if ((sug.missing.length || sug.missingLocation) && opts.otherSheets?.length)
+				issues.warn(null, null, 'other_sheets', {
+					de: `Die Arbeitsmappe hat weitere Tabellenblätter: ${opts.otherSheets.map((n) => `«${n}»`).join(', ')}. Steht die Tabelle dort, das Blatt wählen (App: Tabellenblatt; CLI: --sheet).`,
+					en: `The workbook has other worksheets: ${opts.otherSheets.map((n) => `"${n}"`).join(', ')}. If the table is there, choose that sheet (app: worksheet; CLI: --sheet).`
+				});
 			// Right columns, wrong table (a customer list opened as staff): name the tables they fit.
 			const fits = sug.missing.length || sug.missingLocation ? tablesFitting(headers, table) : [];
 			if (fits.length)
@@ -262,6 +275,11 @@ export class TableValidator {
 					en: `Mapping ${col} ← "${h}": the file has no such column.`
 				});
 		issues.order = [STAGE.file, 2];
+		if (headers.length && BOM_AS_TEXT.test(headers[0]))
+			issues.warn(null, headers[0], 'bom_as_text', {
+				de: `Die Kopfzeile beginnt mit «${headers[0].match(BOM_AS_TEXT)![0]}»: eine Byte-Reihenfolge-Markierung (BOM), die ein Programm als Text gelesen und wieder gespeichert hat. Übergangen; die Spalte heisst «${headers[0].replace(BOM_AS_TEXT, '')}».`,
+				en: `The header row starts with "${headers[0].match(BOM_AS_TEXT)![0]}": a byte order mark (BOM) a program read as text and saved again. Passed over; the column is "${headers[0].replace(BOM_AS_TEXT, '')}".`
+			});
 		// What the reader decided for the user (title rows skipped, a hidden sheet passed over, a BOM ignored).
 		for (const note of opts.notes ?? []) issues.warn(null, null, note.code, note.message);
 		if (!oneColumn) {
@@ -535,6 +553,40 @@ export class TableValidator {
 
 		if (this.sumsInType) this.sums.count(n);
 
+		// ---- rows that name the same thing (no single key: an origin, destination and mode), remembered across chunks
+		const rowKey = def.rowKey?.filter((c) => idx[c] !== undefined && idx[c] >= 0) ?? [];
+		if (rowKey.length) {
+			issues.order = [STAGE.duplicate, 1];
+			const cols = rowKey.map((c) => values[c]);
+			for (let i = 0; i < n; i++) {
+				if (rowKey.some((c, k) => cols[k][i] === null && this.cols.find((d) => d.name === c)?.required)) continue; // already an error
+				const key = cols.map((v) => (v[i] === null ? '' : String(v[i]))).join('\u0000');
+				const first = this.seenRows.get(key);
+				if (first === undefined) {
+					this.seenRows.set(key, rowNo[i]);
+					continue;
+				}
+				const named = rowKey.flatMap((c, k) => (cols[k][i] === null || cols[k][i] === undefined ? [] : [`${c} ${show(String(cols[k][i]))}`])).join(', ');
+				issues.error(rowNo[i], this.mapping[rowKey[0]], 'duplicate_row', {
+					de: `Doppelte Zeile: ${named} wie in Zeile ${first}. Eine Zeile je ${rowKey.join(', ')}: die doppelte löschen oder die beiden zusammenfassen.`,
+					en: `Duplicate row: ${named} as in row ${first}. One row per ${rowKey.join(', ')}: delete the duplicate or merge the two.`
+				});
+			}
+		}
+		// ---- pairs of columns in order (a p80 is never below its p50)
+		for (const [lo, hi] of def.ordered ?? []) {
+			const a = values[lo];
+			const b = values[hi];
+			if (!a || !b || idx[lo] === undefined || idx[hi] === undefined || idx[lo] < 0 || idx[hi] < 0) continue;
+			issues.order = [STAGE.duplicate, 2];
+			for (let i = 0; i < n; i++)
+				if (typeof a[i] === 'number' && typeof b[i] === 'number' && (b[i] as number) < (a[i] as number))
+					issues.error(rowNo[i], this.mapping[hi], 'out_of_order', {
+						de: `«${this.mapping[hi]}» (${b[i]}) ist kleiner als «${this.mapping[lo]}» (${a[i]}); ${hi} kann nicht unter ${lo} liegen. Spalten vertauscht?`,
+						en: `"${this.mapping[hi]}" (${b[i]}) is below "${this.mapping[lo]}" (${a[i]}); ${hi} cannot be below ${lo}. Columns swapped?`
+					});
+		}
+
 		// ---- duplicate keys (remembered across chunks)
 		if (def.key && idx[def.key] !== undefined) {
 			issues.order = [STAGE.duplicate, 0];
@@ -591,7 +643,18 @@ export class TableValidator {
 				for (let i = 0; i < n; i++) {
 					const lon = values.lon[i];
 					const lat = values.lat[i];
-					if (typeof lon === 'number' && typeof lat === 'number' && !this.inCh(lon, lat)) outside(issues, rowNo[i], this.mapping.lon, lon, lat, !!this.refs.country);
+					if (typeof lon === 'number' && typeof lat === 'number' && !this.inCh(lon, lat)) {
+						// This table takes WGS84 only: a pair that reads as a point in another system is named as such, converted.
+						const s = classifyPair(lon, lat);
+						const w = s !== 'wgs84' && s !== 'unknown' ? toWgs84(s, lon, lat) : null;
+						if (w && this.inCh(w.lon, w.lat)) {
+							const at = `${w.lon.toFixed(5)} / ${w.lat.toFixed(5)}`;
+							issues.error(rowNo[i], this.mapping.lon, 'zone_point_not_wgs84', {
+								de: `Punkt ${lon} / ${lat} ist ${SYSTEM_LABEL[s].de}; diese Tabelle nimmt Länge/Breite in WGS84: ${at} angeben.`,
+								en: `Point ${lon} / ${lat} is ${SYSTEM_LABEL[s].en}; this table takes WGS84 lon/lat: give ${at}.`
+							});
+						} else outside(issues, rowNo[i], this.mapping.lon, lon, lat, !!this.refs.country);
+					}
 				}
 		}
 	}
@@ -789,7 +852,12 @@ export class TableValidator {
 						de: `Die Koordinaten in «${p.header}» stehen in mehr als einem System (${list('de')}); das System jeder Zeile wurde erkannt und exakt nach WGS84 umgerechnet. Prüfen, ob die Zeilen aus verschiedenen Quellen stammen.`,
 						en: `The coordinates in "${p.header}" are in more than one system (${list('en')}); each row's system was detected and converted exactly to WGS84. Check whether the rows come from different sources.`
 					});
-				} else if (votes > 0 && system !== expected && system !== 'unknown')
+				} else if (votes > 0 && system === `${expected}_swapped`)
+					issues.warn(null, p.header, 'coords_converted', {
+						de: `Die Koordinaten in «${p.header}» stehen in vertauschter Reihenfolge, ${SYSTEM_LABEL[system].de}; so erkannt und richtig gelesen.`,
+						en: `The coordinates in "${p.header}" are in swapped order, ${SYSTEM_LABEL[system].en}; detected as such and read right.`
+					});
+				else if (votes > 0 && system !== expected && system !== 'unknown')
 					issues.warn(null, p.header, 'coords_converted', {
 						de: `Die Koordinaten in «${p.header}» sind ${SYSTEM_LABEL[system].de}, nicht ${SYSTEM_LABEL[expected].de}; sie wurden erkannt und exakt nach WGS84 umgerechnet.`,
 						en: `The coordinates in "${p.header}" are ${SYSTEM_LABEL[system].en}, not ${SYSTEM_LABEL[expected].en}; they were detected and converted exactly to WGS84.`
