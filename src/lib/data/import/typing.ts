@@ -4,7 +4,7 @@
  */
 import type { CellValue } from '../arrow.ts';
 import { MAX_EXACT_INTEGER, normaliseHeader, type ColumnDef } from '../schema.ts';
-import { readNumberText, type NumberStyle } from './numbers.ts';
+import { ambiguousSeparator, readNumberText, type NumberStyle } from './numbers.ts';
 import { readDegrees } from './coordinate-text.ts';
 import { BadCell, MAX_VALUE_CHARS, type Msg, type RawCell } from './types.ts';
 import { parseBoolean, parseDate, parseText, show } from './values.ts';
@@ -114,7 +114,7 @@ function perYear(v: RawCell): RawCell {
 	const t = v.trim().toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue');
 	const m = /^(\d+(?:[.,]\d+)?)\s*(?:x|mal)?\s*(?:pro|per|im|in der|a|je|\/)\s*(tag|day|woche|week|monat|month|quartal|quarter|jahr|year)$/.exec(t);
 	// «1,500 pro Monat» or «1.500 pro Monat» could be 1.5 or 1500 (numbers.ts): such a figure is not read.
-	if (!m || /^[1-9]\d{0,2}[.,]\d{3}$/.test(m[1])) return v;
+	if (!m || ambiguousSeparator(m[1])) return v;
 	return Number(m[1].replace(',', '.')) * PER_PERIOD[m[2]];
 }
 

@@ -189,7 +189,7 @@ export class TableValidator {
 	private readonly inPercent = new Set<string>();
 	/** Per column in percent: values without a % sign that were already a share (not divided by 100). */
 	private readonly sharesInPercent = new Map<string, { rows: number; first: number; value: number }>();
-	/** Columns whose values do not tell their decimal separator, read in the file's (and where it told: the other column). */
+	/** Columns whose values do not tell their decimal separator, read in the file's: the header of the column that told. */
 	private readonly styledByFile = new Map<string, string>();
 	/** Values those columns read by the file's separator («250.000» as 250'000 beside decimal commas). */
 	private readonly readByFileStyle = new Map<string, { rows: number; first: number; value: string; read: number }>();
@@ -558,8 +558,9 @@ export class TableValidator {
 		if (rowKey.length) {
 			issues.order = [STAGE.duplicate, 1];
 			const cols = rowKey.map((c) => values[c]);
+			const required = rowKey.map((c) => !!this.cols.find((d) => d.name === c)?.required);
 			for (let i = 0; i < n; i++) {
-				if (rowKey.some((c, k) => cols[k][i] === null && this.cols.find((d) => d.name === c)?.required)) continue; // already an error
+				if (cols.some((v, k) => v[i] === null && required[k])) continue; // already an error
 				const key = cols.map((v) => (v[i] === null ? '' : String(v[i]))).join('\u0000');
 				const first = this.seenRows.get(key);
 				if (first === undefined) {
