@@ -401,10 +401,8 @@ describe('bad input: precise messages', () => {
 	});
 	it('degrees with minutes and seconds in lon/lat columns; other text there names what a coordinate looks like', async () => {
 		const r = await run('customers', text('kunden.csv', `group,visits_per_year,lat,lon\ninsured,2,"47°03'01.2""N","8°18'33.5""E"\ninsured,2,N 47.0388,E 8.2981\ninsured,2,ca. 47,8.3\n`));
-		expect(where(r.issues)).toEqual([
-			['error', 4, 'lat', 'bad_lat'],
-			['error', 4, 'lon', 'no_location']
-		]);
+		// The row's place could not be read: that message is enough (no second one for a row without a place).
+		expect(where(r.issues)).toEqual([['error', 4, 'lat', 'bad_lat']]);
 		expect(r.issues[0].message.de).toContain("erwartet: eine Breite in Grad (WGS84, z. B. 47.0502 oder 47°03'01\"N) oder ein LV95-Nordwert");
 		const p = r.result!.preview;
 		expect([p[0].lon, p[0].lat]).toEqual([8 + 18 / 60 + 33.5 / 3600, 47 + 3 / 60 + 1.2 / 3600]);
@@ -472,6 +470,14 @@ describe('bad input: precise messages', () => {
 			[3, 'zone_point_not_wgs84', 'Point 47.08 / 8.37 is WGS84 (lon/lat swapped); this table takes WGS84 lon/lat: give 8.37000 / 47.08000.'],
 			[4, 'outside_switzerland', expect.stringContaining('Point 12 / 50 is not in Switzerland')]
 		]);
+	});
+	it('a postcode with «CH-» before it is read; a foreign one gets a hint; a postcode that cannot be read is the row\'s one message', async () => {
+		const r = await run('staff', text('s.csv', 'person_id,unit,fte,office_id,plz\nP1,AK,1,O1,CH-6003\nP2,AK,1,O1,D-78462\nP3,AK,1,O1,60030\n'));
+		expect(r.result?.preview[0].zone_id).toBe(1061);
+		expect(where(r.issues).filter((w) => w[1] !== 4)).toEqual([['error', 3, 'plz', 'bad_integer']]);
+		expect(r.issues[0].message.en).toBe('"D-78462" is not valid; expected a whole number. A foreign postcode? The register holds Swiss postcodes only: give coordinates for a place abroad.');
+		// A code is written as it is, not grouped as an amount.
+		expect(r.issues.find((i) => i.code === 'out_of_range')?.message.en).toBe('60030 is outside the possible range 1000 to 9999.');
 	});
 	it('a byte order mark read as text before the first header («ï»¿person_id») is passed over, and said', async () => {
 		const r = await run('staff', text('s.csv', '\u00ef\u00bb\u00bfperson_id,unit,fte,office_id,plz\nP1,AK,1,O1,6003\n'));

@@ -251,7 +251,7 @@ export function problemMessage(p: CellProblem, c: ColumnDef, raw: RawCell, style
 			};
 		}
 		case 'invalid': {
-			const hint = c.type === 'date' ? dateHint(raw) : c.unit === 'FTE' ? pensumHint(raw) : null;
+			const hint = c.type === 'date' ? dateHint(raw) : c.unit === 'FTE' ? pensumHint(raw) : c.name === 'plz' ? postcodeHint(raw) : null;
 			return {
 				code: 'bad_' + c.type,
 				msg: {
@@ -261,6 +261,13 @@ export function problemMessage(p: CellProblem, c: ColumnDef, raw: RawCell, style
 			};
 		}
 	}
+}
+
+/** A postcode with another country before it («D-78462», «FL-9490»): the register holds Swiss postcodes only. */
+function postcodeHint(raw: RawCell): Msg | null {
+	return typeof raw === 'string' && /^\s*[a-z]{1,3}\s?-?\s?\d{4,5}\s*$/i.test(raw)
+		? { de: 'Eine ausländische Postleitzahl? Das Verzeichnis kennt nur Schweizer PLZ: für einen Ort im Ausland Koordinaten angeben.', en: 'A foreign postcode? The register holds Swiss postcodes only: give coordinates for a place abroad.' }
+		: null;
 }
 
 /** «Teilzeit» names no share: which one is for the source to say. */
@@ -302,6 +309,9 @@ export interface WrittenAs {
 	as: 'percent' | 'month';
 }
 
+/** A column of codes (a postcode, a BFS number): whole numbers with no unit and no usual range, written ungrouped. */
+const isCode = (c: ColumnDef) => c.type === 'integer' && !c.unit && c.warnMin === undefined && c.warnMax === undefined;
+
 /** The value in a message: the number as stored, or as written with what the model made of it. */
 function shownValue(v: number, unit: string, written: WrittenAs | null, lang: 'de' | 'en'): string {
 	if (!written) return `${fmt(v, lang)}${unit}`;
@@ -322,6 +332,12 @@ function shownRange(lo: number | undefined, hi: number | undefined, unit: string
  */
 export function rangeIssue(c: ColumnDef, v: number, written: WrittenAs | null = null): { severity: 'error' | 'warning'; code: string; msg: Msg } | null {
 	const unit = c.unit ? ' ' + c.unit : '';
+	if (isCode(c) && ((c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max)))
+		return {
+			severity: 'error',
+			code: 'out_of_range',
+			msg: { de: `${v} liegt ausserhalb des möglichen Bereichs ${c.min ?? '−∞'} bis ${c.max ?? '∞'}.`, en: `${v} is outside the possible range ${c.min ?? '−∞'} to ${c.max ?? '∞'}.` }
+		};
 	if ((c.min !== undefined && v < c.min) || (c.max !== undefined && v > c.max))
 		return {
 			severity: 'error',

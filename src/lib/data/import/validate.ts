@@ -135,6 +135,8 @@ const MAX_ZONE_GAP_M = 500;
 
 /** A postcode and a locality in one cell («6003 Luzern», «CH-6280 Hochdorf»): [, postcode, locality]. */
 const POSTCODE_FIRST = /^\s*(?:ch\s?-\s?)?([1-9]\d{3})\s+(\D.*?)\s*$/i;
+/** A postcode with the country before it: «CH-6003», «CH 6003». */
+const SWISS_POSTCODE = /^\s*ch\s?-?\s?([1-9]\d{3})\s*$/i;
 
 /** Count one more row for a column-wide warning: the first row (and what it showed) is kept, later ones counted. */
 function tally<T extends object>(seen: Map<string, { rows: number; first: number } & T>, column: string, row: number, first: T): void {
@@ -179,6 +181,8 @@ export class TableValidator {
 	private noRefWarned = false;
 	/** Points in no municipality: given the nearest within NEAR_ZONE_M, or none beyond (see finish). */
 	private readonly zoneless = { near: 0, none: 0 };
+	/** Rows of the chunk whose place was given but could not be read (a bad postcode, say): that message is enough. */
+	private placeUnread = new Uint8Array(0);
 	private rows = 0;
 	private unusual = 0;
 	/** Decimal separator of each number column (schema column -> style), decided by `sample`. */
@@ -467,6 +471,7 @@ export class TableValidator {
 
 		// ---- typed columns
 		const values: Record<string, CellValue[]> = {};
+		this.placeUnread = new Uint8Array(n);
 		for (let k = 0; k < this.cols.length; k++) {
 			const c = this.cols[k];
 			const out = (values[c.name] = new Array<CellValue>(n).fill(null));
@@ -482,6 +487,7 @@ export class TableValidator {
 			const perMonth = this.perMonth.has(c.name);
 			const sumAt = this.sumsInType ? this.sumRow.numberCols.indexOf(c) : -1;
 			if (isPlz) this.plzLocality = new Array(n).fill(null);
+			const placing = (PLACING_COLUMNS as readonly string[]).includes(c.name);
 			for (let i = 0; i < n; i++) {
 				let raw = rows[i][j];
 				if (isPlz && typeof raw === 'string' && raw.length <= MAX_VALUE_CHARS) {
@@ -490,7 +496,7 @@ export class TableValidator {
 					if (m) {
 						raw = m[1];
 						this.plzLocality[i] = m[2];
-					}
+					} else raw = SWISS_POSTCODE.exec(raw)?.[1] ?? raw; // «CH-6003»
 				}
 				if (c.nowIsEmpty && isNowWord(raw)) {
 					tally(this.readAsNow, c.name, rowNo[i], { value: String(raw).trim() });
@@ -527,6 +533,7 @@ export class TableValidator {
 				if (isProblem(typed)) {
 					const p = problemMessage(typed, c, raw, style);
 					issues.error(rowNo[i], header, p.code, p.msg);
+					if (placing) this.placeUnread[i] = 1; // its row needs no second message for having no place
 					v = null;
 				} else if ((v = typed) === null) {
 					if (c.required)
@@ -1089,7 +1096,7 @@ export class TableValidator {
 							de: `${missed?.de ?? queryText(addrQuery) + ': ohne PLZ und ohne geladenes Adressverzeichnis nicht zu platzieren'}; keine PLZ oder Gemeinde als Ersatz. PLZ, Ort oder zone_id ergänzen.`,
 							en: `${missed?.en ?? queryText(addrQuery) + ': cannot be placed without postcode and without a loaded address directory'}; no postcode or municipality to fall back to. Add a postcode, locality or zone_id.`
 						});
-					else if (!placeName) // (a name that was not found has its own message)
+					else if (!placeName && !this.placeUnread[i]) // (a name that was not found, or a place not read, has its own message)
 						issues.error(rowNo[i], map.lon ?? map.e ?? map.coordinates ?? map.plz ?? map.zone_id ?? map.municipality ?? addrHeader ?? null, 'no_location', {
 							de: 'Zeile ohne Ortsangabe (lon/lat, e/n, Koordinaten, Adresse, plz, zone_id oder Gemeinde).',
 							en: 'Row without location (lon/lat, e/n, coordinates, address, plz, zone_id or municipality).'
