@@ -673,6 +673,19 @@ describe('XLSX as people keep it', () => {
 		const one = await run('staff', { fileName: 'personal.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
 		expect(one.issues[0].message.en).toBe('Row 3 is hidden in the worksheet (by a filter, say) and was read all the same. If it should not count: delete it in Excel, do not just hide it.');
 	});
+	it('values right of the table are named as such (no delimiter to blame); a header Excel keeps as a date is named by its date', async () => {
+		const ExcelJS = (await import('exceljs')).default;
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Kunden');
+		ws.addRow(['group', 'visits_per_year', 'plz', new Date(Date.UTC(2025, 0, 1))]);
+		ws.addRow(['insured', 2, 6003, 5, null, 'Notiz']);
+		const r = await run('customers', { fileName: 'kunden.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+		expect(where(r.issues)).toEqual([
+			['warning', null, '2025-01-01', 'unmapped_column'],
+			['error', 2, null, 'extra_cells']
+		]);
+		expect(r.issues[1].message.en).toBe('Row has values right of the table (up to column 6, the header has 4): give them a name in the header row or delete the cells.');
+	});
 	it('instructions on the first sheet: the missing columns name the other sheets', async () => {
 		const ExcelJS = (await import('exceljs')).default;
 		const wb = new ExcelJS.Workbook();

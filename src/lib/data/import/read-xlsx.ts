@@ -152,7 +152,8 @@ export async function readXlsx(input: FileInput, opts: XlsxOptions = {}): Promis
 	// Rows hidden in Excel (by a filter, or by hand) are rows of the table all the same: read, and said so.
 	const hiddenRows = numbers.slice(h + 1).filter((n) => hidden.has(n));
 	if (hiddenRows.length) notes.push(hiddenRowsNote(hiddenRows));
-	const headers = all[h].map((v) => (v === null ? '' : v instanceof BadCell ? v.text : String(v).trim()));
+	// A header cell Excel keeps as a date («Jan 25», a month's column) is named by its date, not by JavaScript's long form.
+	const headers = all[h].map((v) => (v === null ? '' : v instanceof BadCell ? v.text : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim()));
 	// Columns hidden in Excel are read like rows hidden there: by their name, and said so.
 	const hiddenColumns = headers.filter((name, j) => name !== '' && ws.getColumn(j + 1).hidden);
 	if (hiddenColumns.length) notes.push(hiddenColumnsNote(hiddenColumns));

@@ -276,7 +276,7 @@ export class ImportSession {
 				}
 			}
 		}
-		const v = new TableValidator(table, rows.headers, input.fileName, mapping, opts.refs, { maxIssues: opts.maxIssues, previewRows: opts.previewRows, notes: rows.info.notes, otherSheets: otherSheets(rows.info) });
+		const v = new TableValidator(table, rows.headers, input.fileName, mapping, opts.refs, { maxIssues: opts.maxIssues, previewRows: opts.previewRows, notes: rows.info.notes, otherSheets: otherSheets(rows.info), delimiter: rows.info.delimiter });
 		return new ImportSession(input.fileName, rows, v, matrix, relabel);
 	}
 

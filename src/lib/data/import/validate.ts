@@ -86,7 +86,7 @@ export async function validateAndType(
 	refs: GeoRefs = {},
 	opts: ValidateOptions = {}
 ): Promise<ValidationResult> {
-	const v = new TableValidator(table, parsed.headers, parsed.fileName, mapping, refs, { ...opts, notes: parsed.info.notes, otherSheets: otherSheets(parsed.info) });
+	const v = new TableValidator(table, parsed.headers, parsed.fileName, mapping, refs, { ...opts, notes: parsed.info.notes, otherSheets: otherSheets(parsed.info), delimiter: parsed.info.delimiter });
 	const n = parsed.rows.length;
 	v.sample(parsed.rows.slice(0, SAMPLE_ROWS));
 	const batches: Table[] = [];
@@ -101,6 +101,13 @@ export async function validateAndType(
 	opts.onProgress?.(1);
 	const arrow = batches.length === 0 ? v.emptyTable() : batches.length === 1 ? batches[0] : new Table(batches.flatMap((b) => b.batches));
 	return { ...summary, arrow };
+}
+
+/** The 1-based position of a row's last filled cell. */
+function lastFilled(row: readonly RawCell[]): number {
+	let k = row.length;
+	while (k > 0 && (row[k - 1] === null || row[k - 1] === '')) k--;
+	return k;
 }
 
 /** The worksheets of a workbook other than the one read (none for other formats). */
@@ -218,7 +225,7 @@ export class TableValidator {
 		fileName: string,
 		userMapping: ColumnMapping = {},
 		private readonly refs: GeoRefs = {},
-		private readonly opts: { maxIssues?: number; previewRows?: number; notes?: readonly ReaderNote[]; otherSheets?: readonly string[] } = {}
+		private readonly opts: { maxIssues?: number; previewRows?: number; notes?: readonly ReaderNote[]; otherSheets?: readonly string[]; delimiter?: string } = {}
 	) {
 		// The CSV reader stops at its column limit while reading; a GeoJSON's property names, a sheet's or a
 		// Parquet schema's columns meet the same limit here (a file of 100,000 property names froze the mapping).
@@ -463,10 +470,21 @@ export class TableValidator {
 			for (let i = 0; i < n; i++) {
 				const len = rows[i].length;
 				if (len > headers.length && rows[i].slice(headers.length).some((v) => v !== null && v !== ''))
-					issues.error(rowNo[i], null, 'extra_cells', {
-						de: `Zeile hat ${len} Felder, die Kopfzeile ${headers.length}: Trennzeichen im Wert? (z. B. Dezimalkomma in einer Komma-CSV: Wert in Anführungszeichen setzen).`,
-						en: `Row has ${len} fields, the header ${headers.length}: a delimiter inside a value? (e.g. a decimal comma in a comma CSV: quote the value).`
-					});
+					issues.error(
+						rowNo[i],
+						null,
+						'extra_cells',
+						this.opts.delimiter !== undefined
+							? {
+									de: `Zeile hat ${len} Felder, die Kopfzeile ${headers.length}: Trennzeichen im Wert? (z. B. Dezimalkomma in einer Komma-CSV: Wert in Anführungszeichen setzen).`,
+									en: `Row has ${len} fields, the header ${headers.length}: a delimiter inside a value? (e.g. a decimal comma in a comma CSV: quote the value).`
+								}
+							: {
+									// A sheet or a Parquet file has no delimiter: the values stand right of the table.
+									de: `Zeile hat Werte rechts neben der Tabelle (bis Spalte ${lastFilled(rows[i])}, die Kopfzeile hat ${headers.length}): der Kopfzeile einen Namen dafür geben oder die Zellen löschen.`,
+									en: `Row has values right of the table (up to column ${lastFilled(rows[i])}, the header has ${headers.length}): give them a name in the header row or delete the cells.`
+								}
+					);
 			}
 
 		// ---- typed columns
