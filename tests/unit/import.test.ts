@@ -308,6 +308,9 @@ describe('an HR export as it comes: qualified headers, Pensum in percent', () =>
 			['error', 3, 'fte', 'out_of_range']
 		]);
 		expect(over.issues[1].message.en).toBe('230 % (= 2.3 FTE) is outside the possible range 0 to 1.2 FTE (0 to 120 %).');
+		// A negative Pensum is an error in any unit: in the first row it does not stop the column being read in percent.
+		const negative = await run('staff', text('n.csv', 'id;unit;fte;office_id;plz\n1;AK;-80;LU-01;6003\n2;IV;80;LU-01;6010\n3;IV;100;LU-01;6010\n'));
+		expect(where(negative.issues)).toEqual([['warning', null, 'fte', 'read_as_percent'], ['error', 2, 'fte', 'out_of_range']]);
 		const fractions = await run('staff', text('f.csv', 'id;unit;fte;office_id;plz\n1;AK;0.8;LU-01;6003\n2;IV;1;LU-01;6010\n'));
 		expect(fractions.result?.preview.map((p) => p.fte)).toEqual([0.8, 1]);
 		expect(fractions.issues).toEqual([]);

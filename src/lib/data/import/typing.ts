@@ -60,7 +60,8 @@ export function readsAsPercent(c: ColumnDef, cells: readonly RawCell[], style: N
 		if (percentText(raw) !== null) return true;
 		if (isFteFraction(c, raw)) continue;
 		const v = typeCell(c, raw, style);
-		if (typeof v !== 'number' || v === 0) continue;
+		// A negative value is an error whatever the unit: it does not decide it.
+		if (typeof v !== 'number' || v <= 0) continue;
 		if (v <= c.max || v > c.max * 100) return false;
 		above = true;
 	}
