@@ -244,6 +244,10 @@ describe('fast path = reference path', () => {
 		expect(r.detail).toBe('');
 		expect((await rows<{ fte: number }>(dbs()[0], 'SELECT fte FROM staff ORDER BY person_id')).map((x) => x.fte)).toEqual([0.5, 0.8, 1, 0.75, 1]);
 	}, 60_000);
+	it('a lease end of 9999-12-31 (open-ended) goes the reference way, which reads it as empty', async () => {
+		const r = await both(dbs(), 'offices', 'o.csv', enc('office_id,name,area_m2,rent_chf_year,lease_end,plz\nA,A,800,100000,9999-12-31,6003\nB,B,900,120000,2027-03-31,6003\n'));
+		expect([r.detail, r.fast && !r.fast.ok ? r.fast.reason : 'taken']).toEqual(['', '1 rows to report']);
+	}, 60_000);
 	it('a travel-time pair given twice, or a p80 below its p50, sends the file the reference way, which names the row', async () => {
 		for (const [csv, reason] of [
 			['origin_zone,destination_id,mode,minutes_p50,minutes_p80\n1061,S1,pt,25,30\n1061,S2,pt,20,30\n1061,S1,pt,40,45\n', 'duplicate keys'],

@@ -640,6 +640,11 @@ describe('numbers with their unit, dates that cannot be read', () => {
 		expect(where(either.issues)).toEqual([['error', 2, 'Besuche', 'bad_number'], ['error', 3, 'Besuche', 'bad_number']]);
 		expect(either.result!.preview[2].visits_per_year).toBe(18);
 	});
+	it('a lease end of 31.12.9999 (the mark for «open-ended») is read as empty, with a warning: the lease ends after its notice', async () => {
+		const r = await run('offices', text('o.csv', 'office_id;name;area_m2;rent_chf_year;lease_end;plz\nA;A;800;100000;31.12.9999;6003\nB;B;900;120000;9999-12-31;6003\nC;C;900;120000;31.03.2027;6003\n'));
+		expect(r.result?.preview.map((p) => p.lease_end)).toEqual([null, null, '2027-03-31']);
+		expect(where(r.issues).filter((w) => w[3] !== 'address_directory_missing')).toEqual([['warning', null, 'lease_end', 'date_open_end']]);
+	});
 	it('says what an unreadable date probably is: an Excel serial number, slashes, a year alone', async () => {
 		const csv = 'office_id;name;area_m2;rent_chf_year;lease_end;plz\nA;A;100;1;46387;6003\nB;B;100;1;12/31/2027;6003\nC;C;100;1;Dez 2027;6003\nD;D;100;1;morgen;6003\n';
 		const r = await run('offices', text('o.csv', csv));

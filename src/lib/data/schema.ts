@@ -32,6 +32,8 @@ export interface ColumnDef {
 	percent?: boolean;
 	/** A start date that may be given as «sofort» (immediately): no wait, read as empty (import/typing.ts). */
 	nowIsEmpty?: boolean;
+	/** An end date where 31.12.9999 (SAP's and others' mark for «open-ended») means no fixed end: read as empty. */
+	openEndIsEmpty?: boolean;
 	/** An id of a person or firm: AHV numbers and e-mail addresses in it are replaced by pseudonyms (import/identifiers.ts). */
 	pseudonymous?: boolean;
 	/** Allowed values for categorical text columns. */
@@ -244,7 +246,7 @@ export const tables: Record<TableName, TableDef> = {
 			{ name: 'area_m2', type: 'number', unit: 'm²', required: true, min: 0, max: 1_000_000, warnMin: 10, warnMax: 50_000, aliases: ['flaeche', 'fläche', 'flaeche_m2', 'mietflaeche', 'mietflaeche_m2', 'nutzflaeche', 'nutzflaeche_m2', 'area'], description: { de: 'Mietfläche', en: 'Rented floor area' } },
 			{ name: 'workplaces', type: 'integer', required: false, min: 0, max: 100_000, warnMax: 5_000, aliases: ['arbeitsplaetze', 'arbeitsplätze', 'desks'], description: { de: 'Arbeitsplätze', en: 'Workplaces' } },
 			{ name: 'rent_chf_year', type: 'number', unit: 'CHF/Jahr', required: true, min: 0, max: 1e9, warnMax: 50e6, aliases: ['miete', 'miete_chf', 'rent'], description: { de: 'Jahresmiete inkl. Nebenkosten', en: 'Annual rent incl. service charges' } },
-			{ name: 'lease_end', type: 'date', required: false, aliases: ['mietende', 'vertragsende'], description: { de: 'Frühestes Mietende', en: 'Earliest lease end' } },
+			{ name: 'lease_end', type: 'date', required: false, openEndIsEmpty: true, aliases: ['mietende', 'vertragsende'], description: { de: 'Frühestes Mietende', en: 'Earliest lease end' } },
 			{ name: 'notice_months', type: 'integer', unit: 'Monate', required: false, min: 0, max: 60, aliases: ['kuendigungsfrist', 'kündigungsfrist'], description: { de: 'Kündigungsfrist', en: 'Notice period' } },
 			{ name: 'keep', type: 'boolean', required: false, aliases: ['behalten', 'regional', 'bleibt'], description: { de: 'Bleibt als Regionalstelle bestehen', en: 'Kept as a regional branch' } },
 			...locationColumns

@@ -17,7 +17,7 @@ import { CSV_LIMITS } from '../../util/csv.ts';
 import { hasLocation, importColumns, PLACING_COLUMNS, perMonthHeader, suggestMapping, tablesFitting, type ColumnMapping } from './mapping.ts';
 import { ColumnSums, firstFilled, sumRowColumns, sumRowLabel, unlabelledSumCandidate, type SumRowColumns } from './total-row.ts';
 import { MAX_VALUE_CHARS, type ImportIssue, type Msg, type ParsedFile, type ProgressOptions, type RawCell, type ReadInfo, type ReaderNote } from './types.ts';
-import { show } from './values.ts';
+import { parseDate, show } from './values.ts';
 import { allowedValue, valueList } from './allowed-values.ts';
 import { readCoordinatePair } from './coordinate-text.ts';
 import { hasFormatChars, withoutFormatChars } from '../../util/invisible.ts';
@@ -141,6 +141,8 @@ function missingColumnHint(c: ColumnDef, headers: readonly string[]): Msg {
 const MAX_ZONE_GAP_M = 500;
 
 /** A postcode and a locality in one cell («6003 Luzern», «CH-6280 Hochdorf»): [, postcode, locality]. */
+/** The date systems write for «no end» (SAP, many HR and lease registers). */
+const OPEN_END = '9999-12-31';
 const POSTCODE_FIRST = /^\s*(?:ch\s?-\s?)?([1-9]\d{3})\s+(\D.*?)\s*$/i;
 /** A postcode with the country before it: «CH-6003», «CH 6003». */
 const SWISS_POSTCODE = /^\s*ch\s?-?\s?([1-9]\d{3})\s*$/i;
@@ -210,6 +212,8 @@ export class TableValidator {
 	private readonly doubleEncoded = new Map<string, { rows: number; first: number; value: string; through: DoubleEncodedThrough }>();
 	/** Start dates given as «sofort» (schema nowIsEmpty): rows, first row, its value. */
 	private readonly readAsNow = new Map<string, { rows: number; first: number; value: string }>();
+	/** End dates given as 31.12.9999, read as open-ended (empty). */
+	private readonly readAsOpenEnd = new Map<string, { rows: number; first: number; value: string }>();
 	/** Columns counted per year that the file gives per month (schema column names): read × 12. */
 	readonly perMonth = new Set<string>();
 	/** What tells a sum row («Total», «Summe») from a record (total-row.ts). */
@@ -520,6 +524,10 @@ export class TableValidator {
 					tally(this.readAsNow, c.name, rowNo[i], { value: String(raw).trim() });
 					raw = null;
 				}
+				if (c.openEndIsEmpty && parseDate(raw) === OPEN_END) {
+					tally(this.readAsOpenEnd, c.name, rowNo[i], { value: show(raw) });
+					raw = null;
+				}
 				let typed = typeCell(c, raw, style);
 				if (byFile && typeof typed === 'number' && typeof raw === 'string' && ambiguousSeparator(numberInput(c, raw))) tally(this.readByFileStyle, c.name, rowNo[i], { value: raw.trim(), read: typed });
 				if (sumAt >= 0 && typeof typed === 'number') this.sums.add(sumAt, typed); // as written: before % and × 12
@@ -796,6 +804,15 @@ export class TableValidator {
 			issues.warn(null, h, 'date_now', {
 				de: `Spalte «${h}»: «${show(f.value)}» (${rows.de}) heisst ohne Wartezeit, also ab dem Umzugstermin des Szenarios; als leer gelesen.`,
 				en: `Column "${h}": "${show(f.value)}" (${rows.en}) means without waiting, so from the scenario's move date; read as empty.`
+			});
+		}
+		for (const [name, f] of this.readAsOpenEnd) {
+			const h = this.mapping[name];
+			const rows = rowsAndFirst(f);
+			issues.order = [STAGE.file, 5];
+			issues.warn(null, h, 'date_open_end', {
+				de: `Spalte «${h}»: «${f.value}» (${rows.de}) ist das Zeichen für «unbefristet»: als leer gelesen, der Vertrag endet also nach der Kündigungsfrist. Gilt ein festes Enddatum, dieses angeben.`,
+				en: `Column "${h}": "${f.value}" (${rows.en}) is the mark for "open-ended": read as empty, so the lease ends after its notice period. If there is a fixed end date, give it.`
 			});
 		}
 		for (const [name, f] of this.formatChars) {

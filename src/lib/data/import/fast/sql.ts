@@ -173,6 +173,8 @@ function column(c: FastColumn, edge: number, comma: boolean): Part {
 			const t = trimmed(r, edge);
 			inner.push(`${t} AS ${helper}`, `CASE WHEN regexp_full_match(${t}, '[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(${t} AS DATE) END AS ${name}`);
 			flags.push(`${helper} IS NOT NULL AND ${name} IS NULL`);
+			// 9999-12-31 as an end date means open-ended: the validator reads it as empty, with a warning.
+			if (d.openEndIsEmpty) flags.push(`${name} = DATE '9999-12-31'`);
 			break;
 		}
 		case 'boolean': {
