@@ -12,6 +12,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { rows } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
+import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 import { ImportFileError, ImportSession, importToDb, type ImportIssue } from '../../src/lib/data/import/index.ts';
 import { importHandlers, type StreamNextResponse, type StreamOpenResponse } from '../../src/lib/data/import/worker-handlers.ts';
 import { addedColumnName, MATRIX_HEADERS, matrixSourceColumns } from '../../src/lib/data/travel-time-formats.ts';
@@ -21,6 +22,7 @@ import type { ImportHandlers } from '../../src/lib/data/import/worker-handlers.t
 const DIR = path.join(import.meta.dirname, '../fixtures/matrices');
 const fixture = (f: string) => ({ fileName: f, bytes: new Uint8Array(readFileSync(path.join(DIR, f))) });
 const enc = (s: string) => new TextEncoder().encode(s);
+const refs = loadGeoRefs();
 const where = (issues: ImportIssue[]) => issues.map((i) => [i.severity, i.row, i.column, i.code]);
 
 async function drain(s: ImportSession) {
@@ -103,6 +105,13 @@ describe('ImportSession with engine matrices', () => {
 		]);
 		expect(res.issues[0].message.en).toBe('Duplicate row: origin_zone 1061, destination_id S1, mode pt as in row 2. One row per origin_zone, destination_id, mode: delete the duplicate or merge the two.');
 		expect(res.preview.filter((r) => r.mode === 'car').map((r) => [r.minutes_p50, r.minutes_p80])).toEqual([[65, 70], [25, 30]]);
+	});
+	it('origin zones that are no municipality of the region (merged, or elsewhere) are named: their times join no home', async () => {
+		const csv = 'origin_zone,destination_id,mode,minutes_p50\n1061,S1,pt,25\n1057,S1,pt,30\n9998,S1,pt,20\n9998,S2,pt,21\n';
+		const s = await ImportSession.open('travel_times', { fileName: 'tt.csv', bytes: enc(csv) }, { refs });
+		const { res } = await drain(s);
+		expect(where(res.issues)).toEqual([['warning', null, 'origin_zone', 'origin_zone_unknown']]);
+		expect(res.issues[0].message.en).toBe('Origin zones that are no municipality of the region (as of 2026): 1057 (merged into 1065), 9998 (3 rows, first in row 3). Their travel times match no home and are not used. Give merged municipalities by their new BFS number.');
 	});
 	it('r5r / OTP: issues carry the user’s row number and the engine’s column name', async () => {
 		const csv = 'from_id,to_id,travel_time_p50,travel_time_p80\n1061,S1-EICHHOF,17,21\n1059,S1-EICHHOF,zehn,12\nBFS?,S8-SURSEE,27,2000\n';

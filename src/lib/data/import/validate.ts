@@ -212,6 +212,8 @@ export class TableValidator {
 	private readonly doubleEncoded = new Map<string, { rows: number; first: number; value: string; through: DoubleEncodedThrough }>();
 	/** Start dates given as «sofort» (schema nowIsEmpty): rows, first row, its value. */
 	private readonly readAsNow = new Map<string, { rows: number; first: number; value: string }>();
+	/** Travel-time rows whose origin zone is no municipality of the region: rows, first row, the first few zones. */
+	private readonly unknownOrigins = { rows: 0, first: undefined as number | undefined, zones: new Set<number>(), more: false };
 	/** End dates given as 31.12.9999, read as open-ended (empty). */
 	private readonly readAsOpenEnd = new Map<string, { rows: number; first: number; value: string }>();
 	/** Columns counted per year that the file gives per month (schema column names): read × 12. */
@@ -607,6 +609,19 @@ export class TableValidator {
 				});
 			}
 		}
+		// ---- travel times from zones the region does not have (merged since, or elsewhere): nothing joins them
+		const origins = def.name === 'travel_times' ? values.origin_zone : undefined;
+		const known = this.refs.municipalities?.byBfs;
+		if (origins && known)
+			for (let i = 0; i < n; i++) {
+				const z = origins[i];
+				if (typeof z !== 'number' || known.has(z)) continue;
+				const u = this.unknownOrigins;
+				u.rows++;
+				u.first ??= rowNo[i];
+				if (u.zones.size < 5) u.zones.add(z);
+				else if (!u.zones.has(z)) u.more = true;
+			}
 		// ---- pairs of columns in order (a p80 is never below its p50)
 		for (const [lo, hi] of def.ordered ?? []) {
 			const a = values[lo];
@@ -804,6 +819,17 @@ export class TableValidator {
 			issues.warn(null, h, 'date_now', {
 				de: `Spalte «${h}»: «${show(f.value)}» (${rows.de}) heisst ohne Wartezeit, also ab dem Umzugstermin des Szenarios; als leer gelesen.`,
 				en: `Column "${h}": "${show(f.value)}" (${rows.en}) means without waiting, so from the scenario's move date; read as empty.`
+			});
+		}
+		const u = this.unknownOrigins;
+		if (u.rows) {
+			const zones = (lang: 'de' | 'en') =>
+				[...u.zones].map((z) => (currentBfs(z) !== z ? `${z} (${lang === 'de' ? 'fusioniert in' : 'merged into'} ${currentBfs(z)})` : String(z))).join(', ') + (u.more ? ' …' : '');
+			const rows = rowsAndFirst({ rows: u.rows, first: u.first ?? 0 });
+			issues.order = [STAGE.file, 5];
+			issues.warn(null, this.mapping.origin_zone, 'origin_zone_unknown', {
+				de: `Herkunftszonen, die keine Gemeinde der Region (Stand 2026) sind: ${zones('de')} (${rows.de}). Ihre Reisezeiten passen zu keinem Wohnort und werden nicht verwendet. Fusionierte Gemeinden mit der neuen BFS-Nummer angeben.`,
+				en: `Origin zones that are no municipality of the region (as of 2026): ${zones('en')} (${rows.en}). Their travel times match no home and are not used. Give merged municipalities by their new BFS number.`
 			});
 		}
 		for (const [name, f] of this.readAsOpenEnd) {
