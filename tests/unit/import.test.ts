@@ -461,7 +461,7 @@ describe('bad input: precise messages', () => {
 			['warning', null, 'lon', 'coords_converted'],
 			['error', 2, 'lon', 'no_location']
 		]);
-		expect(r.issues[0].message.en).toBe('Geometry "LineString" (feature 2) gives no point: give a Point or a Polygon, or lon/lat as properties.');
+		expect(r.issues[0].message.en).toBe('Geometry "LineString" (feature 2) gives no point: give a Point or a Polygon.');
 		expect(r.result?.preview[0].zone_id).toBe(1061);
 	});
 	it('swapped lon/lat are said plainly; a zone table (WGS84 only) names a point given in LV95 or swapped, with its WGS84 value', async () => {

@@ -53,7 +53,11 @@ export async function readGeojson(input: FileInput): Promise<ParsedFile> {
 			c = pointInArea(g);
 			if (c) areas.push(i + 1);
 		}
-		if (!c && g) others.set(g.type ?? '?', [...(others.get(g.type ?? '?') ?? []), i + 1]);
+		if (!c && g) {
+			const at = others.get(g.type ?? '?');
+			if (at) at.push(i + 1);
+			else others.set(g.type ?? '?', [i + 1]);
+		}
 		const p = (f.properties as Record<string, unknown> | null) ?? {};
 		rows.push([c ? toCell(c[0]) : null, c ? toCell(c[1]) : null, ...props.map((k) => toCell(p[k]))]);
 		rowNumbers.push(i + 1);
@@ -71,8 +75,8 @@ export async function readGeojson(input: FileInput): Promise<ParsedFile> {
 		notes.push({
 			code: 'geojson_not_point',
 			message: {
-				de: `Geometrie «${type}» (Feature ${listed(at)}) gibt keinen Punkt: Punkt (Point) oder Fläche (Polygon) angeben, oder lon/lat als Eigenschaften.`,
-				en: `Geometry "${type}" (feature ${listed(at)}) gives no point: give a Point or a Polygon, or lon/lat as properties.`
+				de: `Geometrie «${type}» (Feature ${listed(at)}) gibt keinen Punkt: einen Punkt (Point) oder eine Fläche (Polygon) angeben.`,
+				en: `Geometry "${type}" (feature ${listed(at)}) gives no point: give a Point or a Polygon.`
 			}
 		});
 	return { fileName: input.fileName, format: 'geojson', headers, rows, rowNumbers, info: notes.length ? { notes } : {} };
