@@ -411,6 +411,14 @@ describe('bad input: precise messages', () => {
 		expect([p[0].lon, p[0].lat]).toEqual([8 + 18 / 60 + 33.5 / 3600, 47 + 3 / 60 + 1.2 / 3600]);
 		expect([p[1].lon, p[1].lat, p[1].zone_id]).toEqual([8.2981, 47.0388, 1059]);
 	});
+	it('«8,300» / «47,050» in lon/lat columns that do not tell the separator: the one reading that is a coordinate', async () => {
+		const r = await run('staff', text('s.csv', 'person_id;unit;fte;office_id;lon;lat\nP1;AK;1;O1;8,300;47,050\nP2;AK;1;O1;8,310;47,060\n'));
+		expect(where(r.issues)).toEqual([]);
+		expect(r.result?.preview.map((p) => [p.lon, p.lat])).toEqual([[8.3, 47.05], [8.31, 47.06]]);
+		// A value no reading makes a coordinate stays ambiguous («1,500»: 1.5 or 1500, neither a place).
+		const odd = await run('staff', text('s.csv', 'person_id;unit;fte;office_id;lon;lat\nP1;AK;1;O1;1,500;47,050\n'));
+		expect(where(odd.issues).map((w) => w[3])).toContain('ambiguous_number');
+	});
 	it('points outside Switzerland are errors on their row', async () => {
 		const r = await run('staff', file('bad/staff_outside.csv'));
 		expect(where(r.issues)).toEqual([

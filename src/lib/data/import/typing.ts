@@ -3,6 +3,7 @@
  * beyond the column's bounds. The validator calls this for every cell of every mapped column.
  */
 import type { CellValue } from '../arrow.ts';
+import { RANGES } from '../coords.ts';
 import { MAX_EXACT_INTEGER, normaliseHeader, type ColumnDef } from '../schema.ts';
 import { ambiguousSeparator, readNumberText, type NumberStyle } from './numbers.ts';
 import { readDegrees } from './coordinate-text.ts';
@@ -181,6 +182,19 @@ export function numberInput(c: ColumnDef, v: RawCell): RawCell {
 	return withoutUnit(c, v);
 }
 
+/** Every range a coordinate of a place in Switzerland can take, in any system and either axis (coords.ts). */
+const COORDINATE_RANGES = Object.values(RANGES).flatMap((axes) => Object.values(axes) as readonly (readonly [number, number])[]);
+
+/**
+ * «8,300» or «47,050» in a coordinate column, where the column does not tell the separator: of the two
+ * readings (8.3 or 8300) mostly only one is a coordinate anywhere in Switzerland. That one, else null.
+ */
+function coordinateReading(v: string): number | null {
+	// The two readings: the separator as a decimal point, and as a thousands group.
+	const readings = [readNumberText(v, 'comma'), readNumberText(v, 'dot')].filter((r): r is number => typeof r === 'number' && COORDINATE_RANGES.some(([lo, hi]) => r >= lo && r <= hi));
+	return readings.length === 1 ? readings[0] : null;
+}
+
 /** Type one cell: its value, null for an empty cell, or the problem. */
 export function typeCell(c: ColumnDef, v: RawCell, style: NumberStyle = null): CellValue | CellProblem {
 	if (v instanceof BadCell) return { problem: 'bad_cell', cell: v };
@@ -196,7 +210,9 @@ export function typeCell(c: ColumnDef, v: RawCell, style: NumberStyle = null): C
 		case 'lat': {
 			// Degrees as people copy them («47°03'01"N», «N 47.0502»); plain numbers (also LV95 values) as numbers.
 			const d = typeof v === 'string' ? readDegrees(v) : null;
-			return d ? d.value : number(v, style, false);
+			if (d) return d.value;
+			const n = number(v, style, false);
+			return n === AMBIGUOUS && typeof v === 'string' ? (coordinateReading(v) ?? n) : n;
 		}
 		case 'integer':
 			return number(v, style, true);
