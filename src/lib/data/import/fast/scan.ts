@@ -186,6 +186,14 @@ const MAX_CHUNK_BYTES = 4 << 20;
 /** Longest extracted value kept (a location input longer than this is not plain anyway). */
 const MAX_EXTRACT = 64;
 
+/**
+ * Whether a number's one separator could group thousands (numbers.ts decimalOf): 1-3 digits before it
+ * without a leading zero, exactly 3 after («1,500», «250.000»).
+ */
+function couldGroup(before: number, after: number, leadingZero: boolean): boolean {
+	return before >= 1 && before <= 3 && !leadingZero && after === 3;
+}
+
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
@@ -653,7 +661,7 @@ class Scanner {
 		else if (dot) {
 			this.dots[f] = 1;
 			const before = digits - after;
-			if (after === 3 && before >= 1 && before <= 3 && buf[neg ? from + 1 : from] !== 48) this.ambiguousDot[f] = 1;
+			if (couldGroup(before, after, buf[neg ? from + 1 : from] === 48)) this.ambiguousDot[f] = 1;
 		}
 		if (this.extractKind[f] === 1) this.numbers[f]![this.rows] = plainNumber(neg, mant, sig, -after, buf.subarray(from, to), Math.min(to - from, MAX_EXTRACT));
 		this.fieldLen = to - from;
@@ -682,13 +690,13 @@ class Scanner {
 				// Longer than any value the validator reads as a number (types.ts MAX_VALUE_CHARS; quotes counted): not plain.
 				if (!this.nOk || this.nLast === C_SIGN || (this.nExp && this.nLast === C_E) || this.fieldLen > MAX_VALUE_CHARS - 2) this.plain[f] = 0;
 				else if (this.nSep) {
-					const couldGroup = this.nBefore >= 1 && this.nBefore <= 3 && !this.nZero && this.nAfter === 3 && !this.nExp;
+					const grouping = !this.nExp && couldGroup(this.nBefore, this.nAfter, this.nZero);
 					if (this.nSep === C_DOT) {
 						this.dots[f] = 1;
-						if (couldGroup) this.ambiguousDot[f] = 1;
+						if (grouping) this.ambiguousDot[f] = 1;
 					} else {
 						this.commas[f] = 1;
-						if (couldGroup) this.ambiguousComma[f] = 1;
+						if (grouping) this.ambiguousComma[f] = 1;
 						else if (this.rows < this.o.sampleRows) this.commaEvidence[f] = 1;
 					}
 				}
