@@ -103,12 +103,26 @@ describe('staff commute', () => {
 		expect((await computeCriteria(db, SMALL_PARAMS)).warnings.filter((w) => w.en.includes('is not in offices'))).toEqual([]);
 	});
 
-	it('the warning about staff without travel times follows the small-group rule (4 persons: "< 5", no "of n")', async () => {
+	it('a site with no row in travel_times is named once, with its id, not as staff without a time', async () => {
 		const strict = await computeCriteria(db, SMALL_PARAMS);
-		const w = strict.warnings.filter((x) => x.en.includes('without a travel time'));
-		expect(w.map((x) => [x.de, x.en])).toEqual([
-			['Site C: < 5 Mitarbeitenden ohne Reisezeit (Zone fehlt in travel_times).', 'Site C: < 5 staff without a travel time (zone missing in travel_times).']
+		expect(strict.warnings.filter((x) => x.en.includes('without a travel time'))).toEqual([]);
+		expect(strict.warnings.filter((x) => x.en.includes('Site C')).map((x) => x.en)).toEqual([
+			'One site does not occur in travel_times: "Site C" (site_id "C"). Ids must be written exactly alike. Without travel times to it, commutes and customer trips are unknown, and their criteria drop out of the ranking for every site.'
 		]);
+	});
+
+	it('the warning about staff without travel times follows the small-group rule (4 persons: "< 5", no "of n")', async () => {
+		// Site C reached from zone 1 only: P3 and P4 (zone 2) and the stayer's zone are missing.
+		await db.exec("INSERT INTO travel_times (origin_zone, destination_id, mode, minutes_p50) VALUES (1, 'C', 'pt', 30), (1, 'C', 'car', 20)");
+		try {
+			const strict = await computeCriteria(db, SMALL_PARAMS);
+			const w = strict.warnings.filter((x) => x.en.includes('without a travel time'));
+			expect(w.map((x) => [x.de, x.en])).toEqual([
+				['Site C: < 5 Mitarbeitenden ohne Reisezeit (Zone fehlt in travel_times).', 'Site C: < 5 staff without a travel time (zone missing in travel_times).']
+			]);
+		} finally {
+			await db.exec("DELETE FROM travel_times WHERE destination_id = 'C'");
+		}
 	});
 
 	it('without wait_p50 in travel_times the wait criterion is missing, with one warning', () => {

@@ -12,6 +12,7 @@ import { withDefaults, type ScenarioParams } from './params.ts';
 import { spaceCriteria } from './space.ts';
 import { staffCriteria } from './staff.ts';
 import { siteReachCriteria } from './reach.ts';
+import { referenceWarnings } from './references.ts';
 import { fmtPersons, MIN_GROUP, protectCustomerGroup, protectStaff, safeShare } from './privacy.ts';
 import type { Msg, SiteCriteria } from './types.ts';
 
@@ -55,7 +56,8 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 	const inputs = await loadInputs(db, p);
 	const todayRentChfYear = await todayOfficeCost(db);
 	const [staff, customers, reach] = await Promise.all([staffCriteria(db, p), customerCriteria(db, p), siteReachCriteria(db, p)]);
-	const warnings: Msg[] = [...(await unknownOffices(db, minGroup))];
+	const refs = await referenceWarnings(db, minGroup);
+	const warnings: Msg[] = [...refs.warnings];
 	if (n === 0) warnings.push(NO_TRAVEL_TIMES);
 	const sites = inputs.sites.map((s): SiteCriteria => {
 		const rawSt = staff.get(s.site_id);
@@ -64,7 +66,7 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 		const cu = rawCu
 			? { ...rawCu, all: protectCustomerGroup(rawCu.all, minGroup), byGroup: Object.fromEntries(Object.entries(rawCu.byGroup).map(([g, a]) => [g, protectCustomerGroup(a, minGroup)])) }
 			: null;
-		if (n > 0 && st && st.missingTimes > 0) {
+		if (n > 0 && st && st.missingTimes > 0 && !refs.sitesWithoutTimes.has(s.site_id)) {
 			// Small-group rule: 1–4 persons print as "< 5", and "k of n" only where it gives no small group away.
 			const k = fmtPersons(st.missingTimes, String, minGroup);
 			const ofN = safeShare(st.missingTimes, st.movers, minGroup) !== null;
@@ -96,24 +98,6 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 			en: 'travel_times has no PT wait (wait_p50, e.g. an imported matrix): the wait criterion is missing; PT times count as imported.'
 		});
 	return { params: p, sites, inputs, travelTimeRows: n, todayRentChfYear, warnings };
-}
-
-/**
- * Staff whose current office (staff.office_id) is not in offices: their today's commute and office are
- * unknown, so the change figures leave them out. Each id named with its head count (small-group rule).
- */
-async function unknownOffices(db: Db, minGroup: number): Promise<Msg[]> {
-	const missing = await rows<{ office_id: string; n: number }>(
-		db,
-		'SELECT office_id, count(*)::INTEGER AS n FROM staff WHERE office_id IS NOT NULL AND office_id NOT IN (SELECT office_id FROM offices WHERE office_id IS NOT NULL) GROUP BY office_id ORDER BY office_id'
-	);
-	return missing.map(({ office_id, n }) => {
-		const k = fmtPersons(n, String, minGroup);
-		return {
-			de: `Arbeitsort «${office_id}» (staff.office_id, ${k} Mitarbeitende) fehlt in offices: ihr heutiger Arbeitsweg ist unbekannt und zählt bei den Veränderungen nicht mit.`,
-			en: `Office "${office_id}" (staff.office_id, ${k} staff) is not in offices: their commute today is unknown and left out of the changes.`
-		};
-	});
 }
 
 /** Same criteria with the money part recomputed for other (cost) parameters — no database needed. */
