@@ -274,6 +274,13 @@ describe('fast path = reference path', () => {
 		const far = await both(dbs(), 'staff', 's.csv', enc(head + 'P1,AK,1,X,8.3093,47.0502,1061\nP2,AK,1,X,8.3093,47.0502,1103\n'));
 		expect([far.detail, taken(far.fast)]).toEqual(['', false]);
 	}, 60_000);
+	it('a postcode far from its row\'s point (a warning on the reference path) sends the file there; one that fits does not', async () => {
+		const head = 'person_id,unit,fte,office_id,lon,lat,plz\n';
+		const fits = await both(dbs(), 'staff', 's.csv', enc(head + 'P1,AK,1,X,8.3093,47.0502,6003\nP2,AK,1,X,8.2811,47.0690,6020\n'));
+		expect([fits.detail, taken(fits.fast)]).toEqual(['', true]);
+		const far = await both(dbs(), 'staff', 's.csv', enc(head + 'P1,AK,1,X,8.3093,47.0502,6003\nP2,AK,1,X,8.3093,47.0502,6210\n'));
+		expect([far.detail, taken(far.fast)]).toEqual(['', false]);
+	}, 60_000);
 	it('across the location step\'s row blocks: LV95 points converted, mixed qualities, a bad point in a later block', async () => {
 		// 140,000 rows span three blocks of the fast path's location step (side.ts LOCATE_BLOCK).
 		const rng = createRng(77);

@@ -6,7 +6,7 @@ import { rows } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { lv95ToWgs84 } from '../../src/lib/data/coords.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
-import { geocodePlz } from '../../src/lib/data/geocode.ts';
+import { distanceToPostcodeM, geocodePlz } from '../../src/lib/data/geocode.ts';
 import {
 	commitImport,
 	decodeText,
@@ -892,6 +892,44 @@ describe('zone_id beside coordinates', () => {
 		expect(where(r.issues)).toEqual([['warning', 3, 'zone_id', 'zone_not_at_point']]);
 		expect(r.issues[0].message.de).toMatch(/^zone_id Sursee \(1103\) passt nicht zu den Koordinaten: der Punkt liegt in Luzern \(1061\), \d+\.\d km von Sursee entfernt\. Die Zeile zählt zu zone_id 1103; Koordinaten oder BFS-Nr\. prüfen\.$/);
 		expect(r.result?.preview.map((p) => p.zone_id)).toEqual([1061, 1103, 1024]);
+	});
+});
+
+describe('postcode beside coordinates', () => {
+	it('a postcode whose municipalities lie clearly elsewhere than the point is warned of and the point kept; across a border by metres passes', async () => {
+		// P2: Sursee's postcode at a point in Luzern; P3: Emmenbrücke's 6020 (Emmen) 64 m across the border in Luzern;
+		// P4: 6003 at a point in Zürich, outside the region's municipalities; P5: a postcode not in the register (no check).
+		const csv = 'person_id;unit;fte;office_id;lon;lat;PLZ\nP1;AK;1;X;8.3093;47.0502;6003\nP2;AK;1;X;8.3093;47.0502;6210\nP3;AK;1;X;8.2811;47.0690;6020\nP4;AK;1;X;8.54;47.37;6003\nP5;AK;1;X;8.3093;47.0502;1200\n';
+		const r = await run('staff', text('s.csv', csv));
+		expect(where(r.issues)).toEqual([
+			['warning', null, 'lon', 'zone_none'],
+			['warning', 3, 'PLZ', 'plz_not_at_point'],
+			['warning', 5, 'PLZ', 'plz_not_at_point']
+		]);
+		expect(r.issues[1].message.de).toMatch(/^PLZ 6210 \(Sursee\) passt nicht zu den Koordinaten: der Punkt liegt in Luzern \(1061\), 19\.\d km von jeder Gemeinde dieser PLZ entfernt\. Die Zeile zählt am Punkt; Koordinaten oder PLZ prüfen\.$/);
+		expect(r.issues[2].message.en).toMatch(/^Postcode 6003 \(Luzern\) does not match the coordinates: the point lies outside the region's municipalities, 3\d\.\d km from every municipality of this postcode\./);
+		expect(r.result?.preview.map((p) => [p.lon, p.zone_id])).toEqual([
+			[8.3093, 1061],
+			[8.3093, 1061],
+			[8.2811, 1061],
+			[8.54, null],
+			[8.3093, 1061]
+		]);
+	});
+	it('every locality point of the postcode register passes with its own postcode (2026 municipalities), but for two named edge cases', () => {
+		const register = readFileSync(path.resolve(__dirname, '../../data/plz_ortschaften_lu_region_2022.csv'), 'utf8').trim().split('\n').slice(1);
+		const far: string[] = [];
+		let checked = 0;
+		for (const line of register) {
+			const [name, plz, , , , , lon, lat] = line.split(',');
+			const d = distanceToPostcodeM(refs.plz!, refs.zones!, Number(plz), Number(lon), Number(lat));
+			if (d === null) continue;
+			checked++;
+			if (d > 500) far.push(name);
+		}
+		expect(checked).toBeGreaterThan(1100);
+		// Kloster Fahr: an exclave of Würenlos (AG) inside Zurich, beyond the region's polygons; Zwieselberg's point lies 0.7 km into Reutigen.
+		expect(far.sort()).toEqual(['Kloster Fahr', 'Zwieselberg']);
 	});
 });
 

@@ -37,6 +37,8 @@ export interface Place {
 export interface PlzIndex {
 	/** PLZ -> main locality (see parsePlzCsv for the rule). */
 	byPlz: Map<number, Place>;
+	/** PLZ -> today's BFS numbers of every municipality its localities reach into (the register has a row per part). */
+	municipalities: Map<number, number[]>;
 }
 
 export interface MunicipalityIndex {
@@ -68,6 +70,7 @@ const parseCsv = (text: string) => parseCsvRecords(text);
  */
 export function parsePlzCsv(text: string): PlzIndex {
 	const best = new Map<number, { z: number; place: Place }>();
+	const municipalities = new Map<number, number[]>();
 	for (const r of parseCsv(text)) {
 		const plz = Number(r.plz);
 		const z = Number(r.zusatzziffer);
@@ -75,11 +78,33 @@ export function parsePlzCsv(text: string): PlzIndex {
 		const lat = Number(r.lat);
 		// 9999 is the register's pseudo-postcode for lakes, not an address.
 		if (!Number.isInteger(plz) || plz === 9999 || !Number.isFinite(lon) || !Number.isFinite(lat)) continue;
+		const bfs = currentBfs(Number(r.bfs));
+		const parts = municipalities.get(plz);
+		if (!parts) municipalities.set(plz, [bfs]);
+		else if (!parts.includes(bfs)) parts.push(bfs);
 		const prev = best.get(plz);
 		if (prev && prev.z <= z) continue;
-		best.set(plz, { z, place: { lon, lat, zone_id: currentBfs(Number(r.bfs)), name: r.ortschaft } });
+		best.set(plz, { z, place: { lon, lat, zone_id: bfs, name: r.ortschaft } });
 	}
-	return { byPlz: new Map([...best].map(([k, v]) => [k, v.place])) };
+	return { byPlz: new Map([...best].map(([k, v]) => [k, v.place])), municipalities };
+}
+
+/**
+ * Metres from lon/lat to the nearest municipality a postcode's localities reach into (0 inside one), or
+ * null when the postcode is unknown or none of its municipalities has a polygon in the index (an older or
+ * outside one). A point kilometres away from all of them does not belong to that postcode.
+ */
+export function distanceToPostcodeM(plz: PlzIndex, zones: ZoneIndex, code: number, lon: number, lat: number): number | null {
+	const parts = plz.municipalities.get(code);
+	if (!parts) return null;
+	const at = zoneAt(zones, lon, lat);
+	if (at !== null && parts.includes(at)) return 0;
+	let best: number | null = null;
+	for (const bfs of parts) {
+		const d = distanceToZoneM(zones, bfs, lon, lat);
+		if (d !== null && (best === null || d < best)) best = d;
+	}
+	return best;
 }
 
 /** Parse municipalities_*_centroids.csv (bfs, name, canton, centroid_lon, centroid_lat). */

@@ -7,7 +7,7 @@
 import { Table } from 'apache-arrow';
 import { tableFromColumns, type CellValue } from '../arrow.ts';
 import { classifyPair, inSwissBox, toWgs84, SYSTEM_LABEL, type CoordSystem } from '../coords.ts';
-import { currentBfs, distanceToZoneM, geocodePlz, inSwitzerland, municipalityCentroid, NEAR_ZONE_M, zoneAt, zoneAtOrNear, type GeoRefs } from '../geocode.ts';
+import { currentBfs, distanceToPostcodeM, distanceToZoneM, geocodePlz, inSwitzerland, municipalityCentroid, NEAR_ZONE_M, zoneAt, zoneAtOrNear, type GeoRefs } from '../geocode.ts';
 import { municipalityByName } from '../place-names.ts';
 import { BOM_AS_TEXT, normaliseHeader, tables, type ColumnDef, type GeocodeQuality, type TableDef, type TableName } from '../schema.ts';
 import { parseQuery, type AddressQuery } from '../address/match.ts';
@@ -137,7 +137,7 @@ function missingColumnHint(c: ColumnDef, headers: readonly string[]): Msg {
 	return { de: '', en: '' };
 }
 
-/** How far (m) a point may lie outside the municipality its row names before a warning (validate.ts checkZoneAgainstPoint). */
+/** How far (m) a point may lie outside the municipality its row names (zone_id, or a postcode's municipalities) before a warning (checkZoneAgainstPoint, checkPlzAgainstPoint). */
 const MAX_ZONE_GAP_M = 500;
 
 /** A postcode and a locality in one cell («6003 Luzern», «CH-6280 Hochdorf»): [, postcode, locality]. */
@@ -992,6 +992,28 @@ export class TableValidator {
 	}
 
 	/**
+	 * A postcode beside coordinates that lie clearly elsewhere (an address geocoded to a same-named street in
+	 * another town, a postcode of the office): the coordinates stay (they place the row), but a warning names
+	 * both. Passes within MAX_ZONE_GAP_M of any municipality the postcode's localities reach into.
+	 */
+	private checkPlzAgainstPoint(code: number, point: { lon: number; lat: number }, row: number): void {
+		const { plz, zones } = this.refs;
+		const gap = distanceToPostcodeM(plz!, zones!, code, point.lon, point.lat);
+		if (gap === null || gap <= MAX_ZONE_GAP_M) return;
+		const at = zoneAt(zones!, point.lon, point.lat);
+		const name = (bfs: number) => {
+			const n = this.refs.municipalities?.byBfs.get(bfs)?.name;
+			return n ? `${n} (${bfs})` : String(bfs);
+		};
+		const locality = plz!.byPlz.get(code)?.name;
+		const km = (locale: string) => (gap / 1000).toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+		this.issues.warn(row, this.mapping.plz ?? null, 'plz_not_at_point', {
+			de: `PLZ ${code}${locality ? ` (${locality})` : ''} passt nicht zu den Koordinaten: der Punkt liegt ${at === null ? 'ausserhalb der Gemeinden der Region' : `in ${name(at)}`}, ${km('de-CH')} km von jeder Gemeinde dieser PLZ entfernt. Die Zeile zählt am Punkt; Koordinaten oder PLZ prüfen.`,
+			en: `Postcode ${code}${locality ? ` (${locality})` : ''} does not match the coordinates: the point lies ${at === null ? "outside the region's municipalities" : `in ${name(at)}`}, ${km('en')} km from every municipality of this postcode. The row counts at the point; check the coordinates or the postcode.`
+		});
+	}
+
+	/**
 	 * Fill lon/lat/zone_id/geocode_quality of a point table. Priority per row: a coordinate pair (lon/lat
 	 * columns, else e/n columns, else a point in one cell; the system is detected per file and checked per row), then the address
 	 * (street, house number: with the address directory loaded), then PLZ (a column, or the one in the
@@ -1174,6 +1196,7 @@ export class TableValidator {
 			lon[i] = point.lon;
 			lat[i] = point.lat;
 			if (triedPair && givenZone !== null && needPip) this.checkZoneAgainstPoint(givenZone, point, rowNo[i]);
+			if (triedPair && rowPlz !== null && refs.plz && needPip) this.checkPlzAgainstPoint(rowPlz, point, rowNo[i]);
 			const pip = needPip && givenZone === null && addrZone === null ? zoneAtOrNear(refs.zones!, point.lon, point.lat) : null;
 			let z = givenZone ?? addrZone ?? (pip && !pip.near ? pip.bfs : null) ?? placeZone;
 			if (z === null && needPip) {
