@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildGeoRefs, currentBfs, distanceToZoneM, geocodePlz, municipalityCentroid, parsePlzCsv, zoneAt } from '../../src/lib/data/geocode.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BFS_MERGERS, buildGeoRefs, currentBfs, distanceToZoneM, geocodePlz, municipalityCentroid, parsePlzCsv, zoneAt } from '../../src/lib/data/geocode.ts';
 import { loadGeoRefs } from '../../src/lib/data/geocode-node.ts';
 
 const refs = loadGeoRefs();
@@ -30,6 +32,20 @@ describe('BFS municipality centroids and mergers', () => {
 	it('maps Honau 1057 to Root 1065 (merged 2025) and says so', () => {
 		expect(currentBfs(1057)).toBe(1065);
 		expect(municipalityCentroid(refs.municipalities!, 1057)).toMatchObject({ zone_id: 1065, mergedFrom: 1057 });
+	});
+	it('maps every municipality of the 2022 locality register that is gone by 2026 to the one its localities now lie in', () => {
+		const register = readFileSync(path.resolve(__dirname, '../../data/plz_ortschaften_lu_region_2022.csv'), 'utf8').trim().split('\n').slice(1);
+		const today = new Set(refs.zones!.zones.map((z) => z.bfs));
+		const gone: [string, number, number | null][] = [];
+		for (const line of register) {
+			const [name, plz, , , bfs, , lon, lat] = line.split(',');
+			if (plz === '9999' || today.has(Number(bfs))) continue;
+			gone.push([name, currentBfs(Number(bfs)), zoneAt(refs.zones!, Number(lon), Number(lat))]);
+		}
+		expect(gone.length).toBeGreaterThan(5);
+		// Moutier left the region for the Jura (2026): no polygon, no mapping.
+		for (const [name, now, at] of gone) expect([name, now]).toEqual([name, name === 'Moutier' ? 700 : at]);
+		for (const now of Object.values(BFS_MERGERS)) expect(today.has(now)).toBe(true);
 	});
 	it('returns null for unknown numbers', () => {
 		expect(municipalityCentroid(refs.municipalities!, 4242)).toBeNull();
