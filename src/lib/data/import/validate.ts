@@ -571,6 +571,8 @@ export class TableValidator {
 					if (r) {
 						issues.add(r.severity, rowNo[i], header, r.code, r.msg);
 						if (r.severity === 'warning') this.unusual++;
+						// A place out of range (postcode 99999) is not looked up too: one message per cell.
+						else if (placing) [v, this.placeUnread[i]] = [null, 1];
 					}
 				} else if (c.values && typeof v === 'string') {
 					const canon = allowedValue(c, v);
