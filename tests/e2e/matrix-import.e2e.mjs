@@ -53,6 +53,11 @@ export const tests = [
 			await t.goto('/ranking');
 			await t.ready();
 			await t.page.waitForSelector('[data-testid="ranking"][data-travel-rows="4"] tbody tr', { timeout: 60_000 });
+			// The matrix reaches two of the eight sites and none of the offices: the page says so, naming them.
+			const rankNotes = (await t.page.locator('p.warn[role="note"]').allInnerTexts()).join(' | ');
+			assert(/6 Standorte kommen in travel_times nicht vor: «[^»]+» \(site_id «S2-SEETAL»\)/.test(rankNotes), `no note on the sites the matrix misses: ${rankNotes}`);
+			assert(/9 Arbeitsorte kommen in travel_times nicht vor/.test(rankNotes), `no note on the offices the matrix misses: ${rankNotes}`);
+			await t.screenshot('matrix-import-ranking-notes');
 			// The imported matrix is persisted: a reload still ranks with its 4 rows, not a recomputed one.
 			await t.page.reload({ waitUntil: 'domcontentloaded' });
 			await t.ready();

@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(async () => db.close());
 
-const en = async (min = 5) => (await referenceWarnings(db, min)).warnings.map((w) => w.en);
+const en = async (min = 5) => (await referenceWarnings(db, min, true)).warnings.map((w) => w.en);
 
 describe('referenceWarnings', () => {
 	it('says nothing when every id meets its table', async () => {
@@ -42,13 +42,20 @@ describe('referenceWarnings', () => {
 		]);
 	});
 
-	it('an office without rows (more staff first) costs its staff their commute today (small-group rule) and, kept, its customers', async () => {
+	it('offices without rows (more staff first) are named in one message: the commute today of their staff (small-group rule), and kept branches', async () => {
 		await db.exec("DELETE FROM travel_times WHERE destination_id IN ('O2', 'B1')");
 		expect(await en()).toEqual([
-			'Office "Office two" (office_id "O2") does not occur in travel_times: the commute today of its < 5 staff is unknown and left out of the changes.',
-			'Office "Branch" (office_id "B1") does not occur in travel_times: the commute today of its < 5 staff is unknown and left out of the changes; as a kept branch it serves no customers.'
+			'2 offices do not occur in travel_times: "Office two" (office_id "O2"), "Branch" (office_id "B1"). The commute today of their < 5 staff is unknown and left out of the changes. The kept branch "Branch" serves no customers.'
 		]);
-		expect(await en(1)).toContain('Office "Office two" (office_id "O2") does not occur in travel_times: the commute today of its 2 staff is unknown and left out of the changes.');
+		await db.exec("DELETE FROM travel_times WHERE destination_id = 'O1'");
+		const [w] = (await referenceWarnings(db, 1, true)).warnings;
+		expect((await referenceWarnings(db, 1, false)).warnings[0].en).not.toContain('branch');
+		expect(w.en).toBe(
+			'3 offices do not occur in travel_times: "Office one" (office_id "O1"), "Office two" (office_id "O2"), "Branch" (office_id "B1"). The commute today of their 5 staff is unknown and left out of the changes. The kept branch "Branch" serves no customers.'
+		);
+		expect(w.de).toBe(
+			'3 Arbeitsorte kommen in travel_times nicht vor: «Office one» (office_id «O1»), «Office two» (office_id «O2»), «Branch» (office_id «B1»). Der heutige Arbeitsweg ihrer 5 Mitarbeitenden ist unbekannt und zählt bei den Veränderungen nicht mit. Die bleibende Filiale «Branch» erreicht keine Kundschaft.'
+		);
 	});
 
 	it('an office nobody works at and that is not kept needs no travel times', async () => {

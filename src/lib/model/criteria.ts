@@ -56,7 +56,7 @@ export async function computeCriteria(db: Db, params: Partial<ScenarioParams> = 
 	const inputs = await loadInputs(db, p);
 	const todayRentChfYear = await todayOfficeCost(db);
 	const [staff, customers, reach] = await Promise.all([staffCriteria(db, p), customerCriteria(db, p), siteReachCriteria(db, p)]);
-	const refs = await referenceWarnings(db, minGroup);
+	const refs = await referenceWarnings(db, minGroup, p.keepBranches && p.branchGroups.length > 0);
 	const warnings: Msg[] = [...refs.warnings];
 	if (n === 0) warnings.push(NO_TRAVEL_TIMES);
 	const sites = inputs.sites.map((s): SiteCriteria => {

@@ -47,9 +47,10 @@ UNION ALL SELECT 'staff_office', id, NULL, n, NULL FROM at_office WHERE id NOT I
 ORDER BY kind, n DESC, id`;
 
 /**
- * The cross-table warnings of a scenario. Person counts follow the small-group rule (`minGroup`).
+ * The cross-table warnings of a scenario. Person counts follow the small-group rule (`minGroup`);
+ * `branchesServe`: kept offices serve customer groups (ScenarioParams keepBranches, branchGroups).
  */
-export async function referenceWarnings(db: Db, minGroup: number): Promise<ReferenceCheck> {
+export async function referenceWarnings(db: Db, minGroup: number, branchesServe = false): Promise<ReferenceCheck> {
 	const found = await rows<Row>(db, SQL);
 	const of = (kind: Row['kind']) => found.filter((r) => r.kind === kind);
 	const destinations = of('destination');
@@ -79,15 +80,24 @@ export async function referenceWarnings(db: Db, minGroup: number): Promise<Refer
 			de: `${sites.length === 1 ? 'Ein Standort kommt' : `${sites.length} Standorte kommen`} in travel_times nicht vor: ${list(sites, (s) => `«${s.name ?? s.id}» (site_id «${s.id}»${asWritten(s.id, 'de')})`, (k) => ` und ${k} weitere`)}. IDs müssen genau gleich geschrieben sein. Ohne Reisezeiten dorthin sind Arbeitswege und Kundschaft unbekannt, und die Kriterien dazu fallen für alle Standorte aus der Rangierung.`,
 			en: `${sites.length === 1 ? 'One site does' : `${sites.length} sites do`} not occur in travel_times: ${list(sites, (s) => `"${s.name ?? s.id}" (site_id "${s.id}"${asWritten(s.id, 'en')})`, (k) => ` and ${k} more`)}. Ids must be written exactly alike. Without travel times to ${sites.length === 1 ? 'it' : 'them'}, commutes and customer trips are unknown, and their criteria drop out of the ranking for every site.`
 		});
-	for (const o of offices) {
-		const k = fmtPersons(o.n, String, minGroup);
+	if (offices.length) {
+		const staff = offices.reduce((sum, o) => sum + o.n, 0);
+		const k = fmtPersons(staff, String, minGroup);
+		const kept = offices.filter((o) => o.keep && branchesServe).map((o) => o.name ?? o.id);
+		const one = offices.length === 1;
 		const costs = {
-			de: [o.n > 0 ? `der heutige Arbeitsweg seiner ${k} Mitarbeitenden ist unbekannt und zählt bei den Veränderungen nicht mit` : '', o.keep ? 'als bleibende Filiale erreicht ihn keine Kundschaft' : ''].filter(Boolean).join('; '),
-			en: [o.n > 0 ? `the commute today of its ${k} staff is unknown and left out of the changes` : '', o.keep ? 'as a kept branch it serves no customers' : ''].filter(Boolean).join('; ')
+			de: [
+				staff > 0 ? `Der heutige Arbeitsweg ${one ? 'seiner' : 'ihrer'} ${k} Mitarbeitenden ist unbekannt und zählt bei den Veränderungen nicht mit.` : '',
+				kept.length ? `${kept.length === 1 ? `Die bleibende Filiale «${kept[0]}» erreicht` : `Die bleibenden Filialen ${kept.map((x) => `«${x}»`).join(', ')} erreicht`} keine Kundschaft.` : ''
+			],
+			en: [
+				staff > 0 ? `The commute today of ${one ? 'its' : 'their'} ${k} staff is unknown and left out of the changes.` : '',
+				kept.length ? `${kept.length === 1 ? `The kept branch "${kept[0]}" serves` : `The kept branches ${kept.map((x) => `"${x}"`).join(', ')} serve`} no customers.` : ''
+			]
 		};
 		warnings.push({
-			de: `Arbeitsort «${o.name ?? o.id}» (office_id «${o.id}»${asWritten(o.id, 'de')}) kommt in travel_times nicht vor: ${costs.de}.`,
-			en: `Office "${o.name ?? o.id}" (office_id "${o.id}"${asWritten(o.id, 'en')}) does not occur in travel_times: ${costs.en}.`
+			de: `${one ? 'Ein Arbeitsort kommt' : `${offices.length} Arbeitsorte kommen`} in travel_times nicht vor: ${list(offices, (o) => `«${o.name ?? o.id}» (office_id «${o.id}»${asWritten(o.id, 'de')})`, (n) => ` und ${n} weitere`)}. ${costs.de.filter(Boolean).join(' ')}`,
+			en: `${one ? 'One office does' : `${offices.length} offices do`} not occur in travel_times: ${list(offices, (o) => `"${o.name ?? o.id}" (office_id "${o.id}"${asWritten(o.id, 'en')})`, (n) => ` and ${n} more`)}. ${costs.en.filter(Boolean).join(' ')}`
 		});
 	}
 	const stray = destinations.filter((d) => ![...spelled.values()].includes(d));
