@@ -33,12 +33,15 @@ const ansi = path.join(dir, 'customers-windows-1252.csv');
 const utf16 = path.join(dir, 'customers-utf-16.txt');
 const ansiLate = path.join(dir, 'customers-windows-1252-late.csv');
 const parquet = path.join(dir, 'customers.parquet');
+const badLast = path.join(dir, 'customers-bad-last.csv');
 writeCustomersCsv(csv, N);
 writeCustomersCsv(ansi, N, { encoding: 'windows-1252' });
 writeCustomersCsv(utf16, N, { encoding: 'utf-16le' });
 // The first umlaut in the last tenth of the rows: beyond the first 4 MB, where the fast open checks UTF-8.
 writeCustomersCsv(ansiLate, N, { encoding: 'windows-1252', umlautsFrom: Math.floor(0.9 * N) });
-const label = (file) => (file === ansi ? 'csv-1252' : file === ansiLate ? '1252-late' : file === utf16 ? 'utf-16' : path.extname(file).slice(1));
+// One bad value in the last row: the fast path finds it in its check and the reference path names it.
+writeCustomersCsv(badLast, N, { badLast: true });
+const label = (file) => (file === badLast ? 'bad-last' : file === ansi ? 'csv-1252' : file === ansiLate ? '1252-late' : file === utf16 ? 'utf-16' : path.extname(file).slice(1));
 let utf8Warm = null; // duckdb-wasm's warm read_csv of the UTF-8 file (it reads neither Windows-1252 nor UTF-16)
 const con = await (await DuckDBInstance.create(':memory:')).connect();
 await con.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${parquet}' (FORMAT parquet)`);
@@ -46,7 +49,7 @@ console.log(`# ${N.toLocaleString('en')} customer rows: CSV ${MB(fs.statSync(csv
 
 const server = await startServer();
 try {
-	for (const file of [csv, ansi, ansiLate, utf16, parquet]) {
+	for (const file of [csv, ansi, ansiLate, utf16, parquet, badLast]) {
 		const ctx = await launch();
 		try {
 			const page = await ctx.newPage();
@@ -103,6 +106,13 @@ try {
 			const stats = await page.locator('[data-testid="import-stats"]').innerText();
 			const fastPath = await page.locator('[data-testid="import-path"]').getAttribute('data-steps').catch(() => null);
 			const fastTaken = (await page.locator('[data-testid="import-path"]').getAttribute('data-fast').catch(() => null)) === 'true';
+			if (file === badLast) {
+				// Nothing to commit: the time until the file's one error is named (row and column), and how.
+				const where = await page.locator('[data-testid="import-issues"] tbody tr', { hasText: 'visits_per_year' }).first().innerText();
+				const { validated } = await importTimes(page);
+				console.log(`${label(file).padEnd(8)} ${(validated / 1000).toFixed(2).padStart(5)} s until its one error is named (${stats.split(' · ').slice(0, 2).join(', ')}: ${where.replace(/\t/g, ' | ')}); ${fastTaken ? 'fast path' : 'reference path after the fast path gave up'}; step times ms ${fastPath}`);
+				continue;
+			}
 			// The commit: one transaction renames the staging table into place; then the table is kept for the
 			// next visit (written out and stored in IndexedDB) while the app is already in use.
 			const t1 = Date.now();

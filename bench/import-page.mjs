@@ -14,7 +14,8 @@ const HEADERS = ['customer_id', 'group', 'count', 'visits_per_year', 'lon', 'lat
  * then with an umlaut in every id («Kü17»); `umlautsFrom`: only from that row on (a Windows-1252 file whose first
  * megabytes are ASCII, as a list sorted so may be).
  */
-export function writeCustomersCsv(file, n, { encoding = 'utf-8', umlautsFrom = 0 } = {}) {
+/** `badLast`: the last row's visits_per_year is no number, so the file has one error (in its last row). */
+export function writeCustomersCsv(file, n, { encoding = 'utf-8', umlautsFrom = 0, badLast = false } = {}) {
 	const groups = ['insured', 'employer', 'jobseeker'];
 	const fd = fs.openSync(file, 'w');
 	const ansi = encoding !== 'utf-8';
@@ -25,7 +26,7 @@ export function writeCustomersCsv(file, n, { encoding = 'utf-8', umlautsFrom = 0
 	for (let i = 0; i < n; ) {
 		const part = [];
 		for (const end = Math.min(n, i + 10_000); i < end; i++)
-			part.push(`${ansi && i >= umlautsFrom ? 'Kü' : 'C'}${i},${groups[i % 3]},1,${(i % 24) / 2},${(7.95 + ((i * 7919) % 50000) / 100000).toFixed(6)},${(46.85 + ((i * 104729) % 40000) / 100000).toFixed(6)}\n`);
+			part.push(`${ansi && i >= umlautsFrom ? 'Kü' : 'C'}${i},${groups[i % 3]},1,${badLast && i === n - 1 ? 'x' : (i % 24) / 2},${(7.95 + ((i * 7919) % 50000) / 100000).toFixed(6)},${(46.85 + ((i * 104729) % 40000) / 100000).toFixed(6)}\n`);
 		write(part.join(''));
 	}
 	fs.closeSync(fd);

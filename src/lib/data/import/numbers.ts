@@ -49,6 +49,31 @@ function shape(raw: string): Shape | null {
 	return { sign, body: s, scientific: false };
 }
 
+/** The common cell: an optional minus, digits, and at most one decimal point with digits after it. */
+const PLAIN = /^-?(\d{1,30})(?:\.(\d{1,30}))?$/;
+
+/**
+ * The common form's reading: its value and whether it shows a decimal point; 'maybe-group' for «1.500»,
+ * whose point may group thousands (its column decides); null for any other form.
+ */
+export function plainForm(raw: string): { value: number; dot: boolean } | 'maybe-group' | null {
+	const m = PLAIN.exec(raw);
+	if (!m) return null;
+	const [, head, tail] = m;
+	if (tail !== undefined && tail.length === 3 && head.length <= 3 && head.charCodeAt(0) !== 48) return 'maybe-group';
+	return { value: Number(raw), dot: tail !== undefined };
+}
+
+/**
+ * A value in the common form read at once, or null for any other (left to readNumberText and the unit and
+ * word readers before it, which all leave this form as it is). Equal to readNumberText wherever it answers
+ * (a test holds them equal).
+ */
+export function plainNumber(raw: string): number | null {
+	const p = plainForm(raw);
+	return p && p !== 'maybe-group' ? p.value : null;
+}
+
 /** The decimal separator a value shows unambiguously ('.' or ','), null when it shows none or could be either. */
 function decimalOf(body: string): { dec: '.' | ',' | null; ambiguous: '.' | ',' | null } {
 	const dots = body.split('.').length - 1;
@@ -70,6 +95,8 @@ function decimalOf(body: string): { dec: '.' | ',' | null; ambiguous: '.' | ',' 
 /** What one value says about its column's decimal separator ('dot', 'comma' or nothing). */
 export function numberEvidence(v: unknown): 'dot' | 'comma' | null {
 	if (typeof v !== 'string') return null;
+	const p = plainForm(v);
+	if (p) return p !== 'maybe-group' && p.dot ? 'dot' : null;
 	const sh = shape(v);
 	if (!sh || sh.scientific) return null;
 	const d = decimalOf(sh.body);

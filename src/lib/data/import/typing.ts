@@ -5,13 +5,16 @@
 import type { CellValue } from '../arrow.ts';
 import { RANGES } from '../coords.ts';
 import { MAX_EXACT_INTEGER, normaliseHeader, type ColumnDef } from '../schema.ts';
-import { ambiguousSeparator, readNumberText, type NumberStyle } from './numbers.ts';
+import { ambiguousSeparator, plainForm, plainNumber, readNumberText, type NumberStyle } from './numbers.ts';
 import { readDegrees } from './coordinate-text.ts';
 import { BadCell, MAX_VALUE_CHARS, type Msg, type RawCell } from './types.ts';
 import { parseBoolean, parseDate, parseText, show } from './values.ts';
 
 /** Why a cell has no value (the message is built by `problemMessage`). */
 export type CellProblem = { problem: 'invalid' | 'ambiguous' | 'too_large' | 'nul' } | { problem: 'bad_cell'; cell: BadCell };
+
+/** Column types whose cells the number reader reads. */
+const NUMERIC = new Set(['number', 'integer', 'lon', 'lat']);
 
 const INVALID: CellProblem = { problem: 'invalid' };
 const AMBIGUOUS: CellProblem = { problem: 'ambiguous' };
@@ -173,7 +176,7 @@ function yearsAsMonths(v: RawCell): RawCell {
  * year, the column's unit after it. Typing and the column's decimal-separator decision both read this.
  */
 export function numberInput(c: ColumnDef, v: RawCell): RawCell {
-	if (typeof v === 'string' && v.length > MAX_VALUE_CHARS) return v; // no number (numbers.ts refuses it)
+	if (typeof v === 'string' && (v.length > MAX_VALUE_CHARS || plainForm(v))) return v; // no number (numbers.ts refuses it), or a plain one
 	if (c.percent) v = percentText(v) ?? v;
 	if (c.unit === '1/Jahr') v = perYear(v);
 	if (c.unit === 'Monate') v = yearsAsMonths(v);
@@ -198,6 +201,11 @@ function coordinateReading(v: string): number | null {
 /** Type one cell: its value, null for an empty cell, or the problem. */
 export function typeCell(c: ColumnDef, v: RawCell, style: NumberStyle = null): CellValue | CellProblem {
 	if (v instanceof BadCell) return { problem: 'bad_cell', cell: v };
+	// Most cells of a number column are plain («8.309», «12»): read at once, past the readers of units and words.
+	if (typeof v === 'string' && NUMERIC.has(c.type)) {
+		const n = plainNumber(v);
+		if (n !== null) return number(n, style, c.type === 'integer');
+	}
 	if (c.type === 'number' || c.type === 'integer') v = numberInput(c, v);
 	switch (c.type) {
 		case 'text': {
