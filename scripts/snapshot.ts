@@ -47,7 +47,7 @@ export async function buildSnapshot(db: Db): Promise<Uint8Array> {
 			format: SNAPSHOT_FORMAT,
 			demoHash: await textsHash(texts),
 			createdAt: new Date().toISOString(),
-			networks: { pt: pt && ptInfo(pt, pt.date, pt.warnings ?? 0), car: car && carInfo(car) },
+			networks: { pt: pt && ptInfo(pt, pt.date, pt.warnings ?? []), car: car && carInfo(car) },
 			criteria
 		},
 		tables

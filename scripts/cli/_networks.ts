@@ -17,8 +17,9 @@ import { DEFAULT_REGION_BUFFER_KM, type StudyRegion } from '../../src/lib/reach/
 import type { CarNetwork, Mode, PtNetwork } from '../../src/lib/reach/matrix.ts';
 import { networkLabel } from '../../src/lib/app/networks.ts';
 import { studyRegion } from '../../src/lib/app/region.ts';
+import type { GtfsWarning } from '../../src/lib/reach/gtfs/errors.ts';
 import { DEFAULT_GTFS, DEFAULT_ROADS } from './_data.ts';
-import { option, UsageError } from './_args.ts';
+import { lang as langOf, option, UsageError } from './_args.ts';
 
 export const NETWORK_HELP = `Networks: --gtfs feed.zip|pt.swnet [--date YYYY-MM-DD] (default: the approximate Lucerne GTFS),
           --pbf roads.osm.pbf|car.swnet | --roads roads.geojson (default: the approximate Lucerne roads).
@@ -26,7 +27,7 @@ export const NETWORK_HELP = `Networks: --gtfs feed.zip|pt.swnet [--date YYYY-MM-
           --region-km ${DEFAULT_REGION_BUFFER_KM} = buffer around the zones, sites, offices and staff homes.`;
 
 export interface CliNetworks {
-	pt?: PtNetwork & { date: string; warnings?: number; provenance?: NetProvenance; netfile?: Uint8Array };
+	pt?: PtNetwork & { date: string; warnings?: GtfsWarning[]; provenance?: NetProvenance; netfile?: Uint8Array };
 	car?: CarNetwork & { provenance?: NetProvenance; netfile?: Uint8Array };
 }
 
@@ -56,7 +57,10 @@ export async function loadNetworks(db: Db, args: string[], modes: Mode[] = ['pt'
 			const src = fileSource(gtfs);
 			try {
 				const o = await openTransit(src, { date: option(args, '--date'), region, label: (date) => networkLabel('pt', { fileName: src.name!, date }), createdBy: CREATED_BY, onProgress });
-				out.pt = { ...o.network, date: o.date, warnings: o.warnings.length, provenance: o.provenance, netfile: o.netfile };
+				out.pt = { ...o.network, date: o.date, warnings: o.warnings, provenance: o.provenance, netfile: o.netfile };
+				// What the reader tolerated in the feed: said, so a trip left out or a stop without a position is no surprise later.
+				const lang = langOf(args);
+				for (const w of o.warnings) progress?.(`  ${lang === 'de' ? 'Hinweis' : 'note'}: ${w.msg[lang]} (${w.count.toLocaleString(lang === 'de' ? 'de-CH' : 'en')}×; ${w.examples.slice(0, 3).join('; ')}${w.count > 3 ? ' …' : ''})`);
 			} finally {
 				src.close();
 			}

@@ -172,6 +172,11 @@ export const tests = [
 			await t.page.waitForSelector('[data-testid="network-pt"] .badge:not(.approx)', { timeout: 60_000 });
 			const txt = await t.page.locator('[data-testid="network-pt"]').innerText();
 			assert(txt.includes('gtfs_ch_⟨U+202E⟩zug.zip') && !txt.includes('\u202e') && /(service day|Stichtag) \d\d?\.\d\d?\.20\d\d/.test(txt), `network info not updated: ${txt}`);
+			// What the reader tolerated in this cut of the national feed is listed with the network (stations outside Zug).
+			await t.page.click('[data-testid="network-warnings-pt"] summary');
+			const notes = await t.page.locator('[data-testid="network-warnings-pt"]').innerText();
+			assert(/Hinweise zum Fahrplan \(2\)/.test(notes) && /parent_station fehlt in stops\.txt: 327/.test(notes), `feed notes: ${notes}`);
+			await t.screenshot('reach-feed-notes');
 			await backToDefault(t, 'pt');
 		}
 	},

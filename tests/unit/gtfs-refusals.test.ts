@@ -160,3 +160,91 @@ describe('the study region', () => {
 		expect(e.data).toMatchObject({ date: DATE, region: regionKey(geneva) });
 	});
 });
+
+describe('values that would give wrong journeys are refused by name', () => {
+	const tiny = (patch: Record<string, string>) => {
+		const files: Record<string, Uint8Array> = {};
+		for (const f of ['stops.txt', 'routes.txt', 'trips.txt', 'stop_times.txt', 'calendar.txt', 'calendar_dates.txt', 'frequencies.txt', 'transfers.txt'])
+			files[f] = new Uint8Array(readFileSync(`tests/fixtures/gtfs/tiny/${f}`));
+		for (const [k, v] of Object.entries(patch)) files[k] = strToU8(v);
+		return zipSync(files);
+	};
+	const o = { date: DATE };
+	const stopTimes = (rows: string) => ({ 'stop_times.txt': 'trip_id,arrival_time,departure_time,stop_id,stop_sequence,pickup_type,drop_off_type\n' + rows });
+	it('an empty stop_sequence (it read as 0)', async () => {
+		const e = await refusal(tiny(stopTimes('T1,08:00:00,08:00:00,A,1,0,0\nT1,08:10:00,08:10:00,B,,0,0\n')), o);
+		expect([e.code, e.location]).toEqual(['bad_value', { file: 'stop_times.txt', row: 3, column: 'stop_sequence' }]);
+	});
+	it('an empty route_type (it read as 0, a tram)', async () => {
+		const e = await refusal(tiny({ 'routes.txt': 'route_id,agency_id,route_short_name,route_long_name,route_type\nR1,ag,1,,\nR2,ag,2,,3\nR3,ag,,Line Three,3\n' }), o);
+		expect([e.code, e.location]).toEqual(['bad_value', { file: 'routes.txt', row: 2, column: 'route_type' }]);
+	});
+	it('a time with text after it, or hours no service day has (they wrapped the 32-bit seconds)', async () => {
+		for (const t of ['08:10:00 xyz', '700000:00:00', '169:00:00']) {
+			const e = await refusal(tiny(stopTimes(`T1,08:00:00,08:00:00,A,1,0,0\nT1,${t},08:10:00,B,2,0,0\n`)), o);
+			expect([t, e.code, e.location]).toEqual([t, 'bad_value', { file: 'stop_times.txt', row: 3, column: 'arrival_time' }]);
+		}
+	});
+	it('a stop coordinate beyond ±90/±180 (LV95 metres, a lost decimal point)', async () => {
+		const stops = new TextDecoder().decode(readFileSync('tests/fixtures/gtfs/tiny/stops.txt')).replace('A,Alpha,47.000,8.000', 'A,Alpha,470000,8.000');
+		const e = await refusal(tiny({ 'stops.txt': stops }), o);
+		expect([e.code, e.location]).toEqual(['bad_value', { file: 'stops.txt', row: 2, column: 'stop_lat' }]);
+	});
+	it('a frequency window that ends before it starts, a headway below a second or one that expands to a departure every few seconds', async () => {
+		const freq = (row: string) => tiny({ 'frequencies.txt': `trip_id,start_time,end_time,headway_secs\n${row}\n` });
+		expect((await refusal(freq('T7,07:00:00,06:00:00,1200'), o)).location).toEqual({ file: 'frequencies.txt', row: 2, column: 'end_time' });
+		expect((await refusal(freq('T7,06:00:00,07:00:00,0.5'), o)).location).toEqual({ file: 'frequencies.txt', row: 2, column: 'headway_secs' });
+		const many = await refusal(freq('T7,00:00:00,24:00:00,30'), o);
+		expect([many.location, many.msg.en]).toEqual([{ file: 'frequencies.txt', row: 2, column: 'headway_secs' }, 'headway_secs 30 gives 2,880 departures in one window (at most 1,440, one a minute for 24 hours): minutes given as seconds?']);
+	});
+	it('two feeds in one zip (old/ and new/) are not mixed', async () => {
+		const one = unzipSync(tiny({}));
+		const both: Record<string, Uint8Array> = {};
+		for (const [k, v] of Object.entries(one)) (both[`old/${k}`] = v), (both[`new/${k}`] = v);
+		const e = await refusal(zipSync(both), o);
+		expect(e.code).toBe('several_feeds');
+		expect(e.msg.de).toBe('Die Zip-Datei enthält mehrere Feeds (stops.txt in den Ordnern «old/», «new/»): bitte einen Feed je Zip-Datei laden.');
+		// One feed in a folder, beside other files elsewhere, is read from its folder.
+		const nested: Record<string, Uint8Array> = { 'README.txt': strToU8('x'), 'other/routes.txt': strToU8('broken') };
+		for (const [k, v] of Object.entries(one)) nested[`feed/${k}`] = v;
+		expect(parseGtfs(zipSync(nested), { date: DATE }).timetable.connCount).toBe(parseGtfs(tiny({}), { date: DATE }).timetable.connCount);
+	});
+	it('a service day the calendar has not (30 February)', async () => {
+		expect((await refusal(ZUG, { date: '2021-02-30' })).code).toBe('bad_date');
+	});
+});
+
+describe('tolerated, left out and said', () => {
+	const tiny = (stopTimesRows: string, stops?: string) => {
+		const files: Record<string, Uint8Array> = {};
+		for (const f of ['stops.txt', 'routes.txt', 'trips.txt', 'calendar.txt', 'calendar_dates.txt', 'transfers.txt'])
+			files[f] = new Uint8Array(readFileSync(`tests/fixtures/gtfs/tiny/${f}`));
+		files['stop_times.txt'] = strToU8('trip_id,arrival_time,departure_time,stop_id,stop_sequence,pickup_type,drop_off_type\n' + stopTimesRows);
+		if (stops) files['stops.txt'] = strToU8(stops);
+		return zipSync(files);
+	};
+	const OK = 'T2,08:11:00,08:11:00,B,1,0,0\nT2,08:30:00,08:30:00,D,2,0,0\n';
+	it('a trip whose time runs backwards (an arrival before the previous departure, a departure before its arrival) is left out and named', () => {
+		for (const [bad, example] of [
+			['T1,08:00:00,08:00:00,A,1,0,0\nT1,08:10:00,08:10:00,B,2,0,0\nT1,07:50:00,07:50:00,C,3,0,0\n', 'T1: stop_sequence 3 arrival 07:50:00 < stop_sequence 2 departure 08:10:00'],
+			['T1,08:00:00,08:00:00,A,1,0,0\nT1,08:10:00,08:05:00,B,2,0,0\nT1,08:20:00,08:20:00,C,3,0,0\n', 'T1: stop_sequence 2 departure 08:05:00 < arrival 08:10:00'],
+			// within a minute, and the rows in another order than their stop_sequence
+			['T1,08:00:10,08:00:10,C,3,0,0\nT1,08:00:00,08:00:00,A,1,0,0\nT1,08:00:30,08:00:30,B,2,0,0\n', 'T1: stop_sequence 3 arrival 08:00:10 < stop_sequence 2 departure 08:00:30']
+		] as const) {
+			const r = parseGtfs(tiny(bad + OK), { date: DATE });
+			const tt = r.timetable;
+			expect(r.warnings.find((w) => w.code === 'time_backwards')?.examples).toEqual([example]);
+			for (let c = 0; c < tt.connCount; c++) expect(tt.connArrTime[c]).toBeGreaterThanOrEqual(tt.connDepTime[c]);
+			expect(new Set([...tt.connTrip].map((t) => tt.tripIds[t]))).toEqual(new Set(['T2']));
+		}
+	});
+	it('a stop at 0/0 or without coordinates is read without a position and named', () => {
+		const stops = new TextDecoder().decode(readFileSync('tests/fixtures/gtfs/tiny/stops.txt')).replace('C,Gamma,47.000,8.020', 'C,Gamma,0,0').replace('E,Echo,47.010,8.0225', 'E,Echo,,');
+		const r = parseGtfs(tiny(OK, stops), { date: DATE });
+		expect(r.warnings.filter((w) => w.code.startsWith('stop_')).map((w) => [w.code, w.examples])).toEqual([
+			['stop_at_zero', ['C']],
+			['stop_without_position', ['E']]
+		]);
+		expect(r.timetable.stopLat[r.timetable.stopIndex.get('C')!]).toBeNaN();
+	});
+});

@@ -7,6 +7,7 @@ import { feedValidity, parseGtfs, readGtfs, type GtfsReadResult, type ReadGtfsOp
 import { buildRoadGraph, parseOsmPbf, roadWaysFromGeoJSON } from './road/index.ts';
 import type { CarNetwork, PtNetwork } from './matrix.ts';
 import type { ByteSource } from '../util/bytes.ts';
+import type { GtfsWarning } from './gtfs/errors.ts';
 
 /**
  * A representative weekday for a feed without a user choice: the Tuesday within ±8 weeks of the middle
@@ -18,9 +19,9 @@ export function suggestServiceDate(zip: Uint8Array): string {
 }
 
 /** Parse a small GTFS zip held in memory into a PT network for one service day (default: suggested). */
-export function loadGtfs(zip: Uint8Array, source: string, date?: string): PtNetwork & { date: string; warnings: number } {
+export function loadGtfs(zip: Uint8Array, source: string, date?: string): PtNetwork & { date: string; warnings: GtfsWarning[] } {
 	const r = parseGtfs(zip, { date });
-	return { timetable: r.timetable, source, date: r.date, warnings: r.warnings.length };
+	return { timetable: r.timetable, source, date: r.date, warnings: r.warnings };
 }
 
 /**
@@ -28,9 +29,9 @@ export function loadGtfs(zip: Uint8Array, source: string, date?: string): PtNetw
  * is read (options.region); the reader's full result (counts, validity, feed_info, warnings) comes along
  * for provenance and the UI.
  */
-export async function loadGtfsStream(src: ByteSource, source: string, options: ReadGtfsOptions = {}): Promise<PtNetwork & { date: string; warnings: number; read: GtfsReadResult }> {
+export async function loadGtfsStream(src: ByteSource, source: string, options: ReadGtfsOptions = {}): Promise<PtNetwork & { date: string; warnings: GtfsWarning[]; read: GtfsReadResult }> {
 	const r = await readGtfs(src, options);
-	return { timetable: r.timetable, source, date: r.date, warnings: r.warnings.length, read: r };
+	return { timetable: r.timetable, source, date: r.date, warnings: r.warnings, read: r };
 }
 
 /** Build a car network from an OSM PBF (bytes) or a GeoJSON road FeatureCollection (text). */

@@ -18,6 +18,7 @@ import { openRoads, type OpenStage } from './open-roads.ts';
 import { openTransit } from './open-transit.ts';
 import type { NetProvenance } from './netfile.ts';
 import type { StudyRegion } from './region.ts';
+import type { GtfsWarning } from './gtfs/errors.ts';
 import { blobSource, bytesSource, type BlobLike } from '../util/bytes.ts';
 
 /** What the worker reports about a network it loaded. */
@@ -29,7 +30,8 @@ export interface LoadedNetwork {
 	stops?: number;
 	connections?: number;
 	nodes?: number;
-	warnings?: number;
+	/** What the reader tolerated in the feed (grouped by kind, with a few examples), to be shown beside it. */
+	warnings?: GtfsWarning[];
 }
 
 export interface MatrixCall {
@@ -95,7 +97,7 @@ export interface CellTimesCall {
 }
 
 /** What the app shows about a PT network (its label is the one written to travel_times.source). */
-export function ptInfo(n: PtNetwork, date: string, warnings: number): LoadedNetwork {
+export function ptInfo(n: PtNetwork, date: string, warnings: GtfsWarning[]): LoadedNetwork {
 	return { mode: 'pt', label: n.source, date, stops: n.timetable.stopCount, connections: n.timetable.connCount, warnings };
 }
 
@@ -247,7 +249,7 @@ export function reachHandlers() {
 			const netfile = p.wantFile === false ? null : opened.netfile;
 			if (netfile) ctx.transfer(netfile.buffer as ArrayBuffer);
 			return {
-				info: ptInfo(opened.network, opened.date, opened.warnings.length),
+				info: ptInfo(opened.network, opened.date, opened.warnings),
 				provenance: opened.provenance,
 				netfile
 			};

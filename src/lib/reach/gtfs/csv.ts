@@ -8,6 +8,7 @@
  * Row numbers are record numbers, 1-based, header = 1 (blank lines count, they are skipped).
  */
 import { GtfsError } from './errors.ts';
+import { MAX_HOURS } from './time.ts';
 
 /** A parsed header: column index by name (-1 when absent). */
 export class CsvHeader {
@@ -96,16 +97,20 @@ export class CsvRow {
 				part++;
 				digits = 0;
 				if (part > 2) return NaN;
-			} else if (c === SPACE) break;
-			else return NaN;
+			} else if (c === SPACE) {
+				// Spaces may end the field; anything after them is no time («06:03:00 xyz»).
+				while (p < e && b[p] === SPACE) p++;
+				if (p < e) return NaN;
+				break;
+			} else return NaN;
 		}
-		if (part !== 2 || digits === 0 || m > 59 || sec > 59) return NaN;
+		if (part !== 2 || digits === 0 || m > 59 || sec > 59 || h > MAX_HOURS) return NaN;
 		return h * 3600 + m * 60 + sec;
 	}
 
-	/** Field i as a number: plain digits parsed from the bytes, anything else through `Number()`. */
+	/** Field i as a number: plain digits parsed from the bytes, anything else through `Number()`; NaN when empty (not 0). */
 	num(i: number): number {
-		if (i < 0 || i >= this.count) return Number('');
+		if (i < 0 || i >= this.count) return NaN;
 		const b = this.buf;
 		const s = this.start[i], e = this.end[i];
 		if (e > s && e - s < 10) {
@@ -117,7 +122,8 @@ export class CsvRow {
 			}
 			if (p === e) return v;
 		}
-		return Number(this.text(i));
+		const t = this.text(i).trim();
+		return t === '' ? NaN : Number(t);
 	}
 
 	/** Field i as a YYYYMMDD integer (spaces trimmed), or NaN. */

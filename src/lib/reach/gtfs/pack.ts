@@ -15,6 +15,7 @@ import type { FrequencyWindow } from './frequencies.ts';
 import { CAN_ALIGHT, CAN_BOARD, buildFootpathCsr, type Timetable, type TimetableOptions } from './timetable.ts';
 import type { TransferTarget } from './transfers.ts';
 import { haversineM } from '../road/geo.ts';
+import { formatTime } from './time.ts';
 
 export type PackOptions = Omit<TimetableOptions, 'date'>;
 
@@ -141,6 +142,18 @@ export function pack(inp: PackInput, warn: WarningSink): Timetable {
 					en: `Duplicate stop_sequence ${Q[order[k]]} in trip ${tripIds[trip]}`
 				}, { file: 'stop_times.txt', column: 'stop_sequence' });
 		}
+		const back = timeGoesBack(order, i, j, Q, st.arr, st.dep);
+		if (back) {
+			// A trip that arrives before it left (a typo in a time, stops in the wrong order) would let a
+			// journey end before it began: the trip is left out and named.
+			warn.add(
+				'time_backwards',
+				{ de: 'Fahrten, deren Zeit rückwärts läuft (Ankunft vor der vorherigen Abfahrt), weggelassen', en: 'Trips whose times run backwards (an arrival before the previous departure) left out' },
+				`${tripIds[trip]}: ${back}`
+			);
+			i = j + 1;
+			continue;
+		}
 		const windows = inp.freq.get(trip);
 		if (!windows) {
 			for (let k = i; k < j; k++) emit(trip, order[k], order[k + 1], 0);
@@ -215,6 +228,21 @@ export function pack(inp: PackInput, warn: WarningSink): Timetable {
 		...csr,
 		stopIndex
 	};
+}
+
+/**
+ * Where the stop times of one trip (order[i..j], sorted by stop_sequence) run backwards: a departure
+ * before its own arrival, or an arrival before the previous stop's departure, said as the feed's
+ * stop_sequence and times; null when time never goes back. Equal times are allowed (GTFS rounds to minutes).
+ */
+function timeGoesBack(order: Int32Array, i: number, j: number, seq: Int32Array, arr: Int32Array, dep: Int32Array): string | null {
+	for (let k = i; k <= j; k++) {
+		const o = order[k];
+		if (dep[o] < arr[o]) return `stop_sequence ${seq[o]} departure ${formatTime(dep[o], true)} < arrival ${formatTime(arr[o], true)}`;
+		const n = order[k + 1];
+		if (k < j && arr[n] < dep[o]) return `stop_sequence ${seq[n]} arrival ${formatTime(arr[n], true)} < stop_sequence ${seq[o]} departure ${formatTime(dep[o], true)}`;
+	}
+	return null;
 }
 
 /** Interpolate empty intermediate times evenly between timed stops (GTFS allows untimed stops). */

@@ -346,9 +346,20 @@ function asGtfsError(e: unknown): unknown {
 
 /** The feed's entries by base name (also inside one sub-folder; the shallowest wins; macOS metadata skipped). */
 function entriesByName(dir: ZipEntry[]): Map<string, ZipEntry> {
+	const files = dir.filter((e) => !e.name.endsWith('/') && !e.name.startsWith('__MACOSX/'));
+	const folderOf = (name: string) => name.slice(0, name.length - zipBaseName(name).length);
+	// The feed is the folder that holds stops.txt: a zip with two (old/ and new/, say) would mix their files.
+	const feeds = [...new Set(files.filter((e) => zipBaseName(e.name) === 'stops.txt').map((e) => folderOf(e.name)))];
+	if (feeds.length > 1) {
+		const named = feeds.map((f) => `«${f || '/'}»`).join(', ');
+		throw new GtfsError('several_feeds', {
+			de: `Die Zip-Datei enthält mehrere Feeds (stops.txt in den Ordnern ${named}): bitte einen Feed je Zip-Datei laden.`,
+			en: `The zip holds several feeds (stops.txt in the folders ${named.replace(/[«»]/g, '"')}): please load one feed per zip file.`
+		});
+	}
 	const out = new Map<string, ZipEntry>();
-	for (const e of dir) {
-		if (e.name.endsWith('/') || e.name.startsWith('__MACOSX/')) continue;
+	for (const e of files) {
+		if (feeds.length && folderOf(e.name) !== feeds[0]) continue;
 		const base = zipBaseName(e.name);
 		const prev = out.get(base);
 		if (!prev || prev.name.split('/').length > e.name.split('/').length) out.set(base, e);

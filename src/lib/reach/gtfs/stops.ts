@@ -35,15 +35,25 @@ export class StopsSink implements RowSink {
 			this.warn.add('duplicate_stop', { de: 'Doppelte stop_id', en: 'Duplicate stop_id' }, r.text(this.cId));
 			return;
 		}
-		this.lat.push(this.coord(r, this.cLat, 'stop_lat'));
-		this.lon.push(this.coord(r, this.cLon, 'stop_lon'));
+		let lat = this.coord(r, this.cLat, 'stop_lat', 90);
+		let lon = this.coord(r, this.cLon, 'stop_lon', 180);
+		if (lat === 0 && lon === 0) {
+			// 0/0 (in the Gulf of Guinea) is what an export writes for "unknown": no position, said so.
+			this.warn.add('stop_at_zero', { de: 'Halte bei 0/0 (Koordinaten fehlen im Export): als ohne Koordinaten gelesen', en: 'Stops at 0/0 (coordinates missing in the export): read as without coordinates' }, r.text(this.cId));
+			lat = lon = NaN;
+		} else if (Number.isNaN(lat) || Number.isNaN(lon))
+			this.warn.add('stop_without_position', { de: 'Halte ohne Koordinaten: zu Fuss nicht erreichbar, in keiner Güteklasse', en: 'Stops without coordinates: not reachable on foot, in no Güteklasse' }, r.text(this.cId));
+		this.lat.push(lat);
+		this.lon.push(lon);
 		this.names.push(r.text(this.cName));
 		this.parentIds.push(r.text(this.cParent).trim());
 	}
-	private coord(r: CsvRow, c: number, name: string): number {
-		if (r.isEmpty(c)) return NaN;
-		const v = Number(r.text(c));
-		if (!Number.isFinite(v)) throw badValue('stops.txt', r.line, name, r.text(c));
+	/** A coordinate in degrees (NaN when empty); beyond ±`limit` it is no WGS84 degree (LV95 metres, a lost point). */
+	private coord(r: CsvRow, c: number, name: string, limit: number): number {
+		const t = r.text(c).trim();
+		if (t === '') return NaN;
+		const v = Number(t);
+		if (!Number.isFinite(v) || Math.abs(v) > limit) throw badValue('stops.txt', r.line, name, r.text(c));
 		return v;
 	}
 

@@ -24,6 +24,7 @@ export const de = {
 	'reach.real': 'Importiert',
 	'reach.notLoaded': 'Nicht geladen',
 	'reach.stops': '{n} Haltestellen, {c} Verbindungen, Stichtag {date}',
+	'reach.feedNotes': 'Hinweise zum Fahrplan ({n})',
 	'reach.nodes': '{n} Knoten',
 	'reach.loadGtfs': 'GTFS-Fahrplan laden (.zip)',
 	'reach.loadPbf': 'OSM-Strassennetz laden (.osm.pbf, auch Netzdatei .swnet)',

@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
 	'reach.real': 'Imported',
 	'reach.notLoaded': 'Not loaded',
 	'reach.stops': '{n} stops, {c} connections, service day {date}',
+	'reach.feedNotes': 'Notes on the timetable ({n})',
 	'reach.nodes': '{n} nodes',
 	'reach.loadGtfs': 'Load a GTFS timetable (.zip)',
 	'reach.loadPbf': 'Load an OSM road network (.osm.pbf, or a network file .swnet)',
