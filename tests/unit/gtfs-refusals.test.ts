@@ -137,6 +137,19 @@ describe('the service day', () => {
 		expect(e.code).toBe('bad_date');
 		expect(e.msg.de).toMatch(/JJJJ-MM-TT/);
 	});
+	it('a feed that runs on weekends only proposes a day with service, and is read on it without a day given', async () => {
+		const [head, ...rows] = new TextDecoder().decode(zugFiles['calendar.txt']).trim().split('\n');
+		// every service on Saturdays only
+		const sat = rows.map((l) => l.split(',').map((v, i) => (i >= 1 && i <= 7 ? (i === 6 ? '1' : '0') : v)).join(','));
+		const feed = zug({ 'calendar.txt': [head, ...sat].join('\n') + '\n', 'calendar_dates.txt': null });
+		const e = await refusal(feed, { date: DATE });
+		expect(e.code).toBe('no_service');
+		const day = String(e.data?.suggestion ?? '');
+		expect(new Date(day + 'T12:00:00Z').getUTCDay()).toBe(6);
+		const r = parseGtfs(feed, {});
+		expect(r.date).toBe(day);
+		expect(r.timetable.connCount).toBeGreaterThan(1000);
+	});
 	it('a day inside the validity without any trip', async () => {
 		// every service removed on the day by calendar_dates.txt
 		const cal = new TextDecoder().decode(zugFiles['calendar.txt']).trim().split('\n').slice(1);
@@ -208,6 +221,12 @@ describe('values that would give wrong journeys are refused by name', () => {
 		const nested: Record<string, Uint8Array> = { 'README.txt': strToU8('x'), 'other/routes.txt': strToU8('broken') };
 		for (const [k, v] of Object.entries(one)) nested[`feed/${k}`] = v;
 		expect(parseGtfs(zipSync(nested), { date: DATE }).timetable.connCount).toBe(parseGtfs(tiny({}), { date: DATE }).timetable.connCount);
+	});
+	it('no stop times for the day\'s trips, or trips of a single stop: the file is named, not the region', async () => {
+		const empty = await refusal(tiny(stopTimes('')), o);
+		expect([empty.code, empty.location, empty.msg.en]).toEqual(['no_stop_times', { file: 'stop_times.txt' }, 'stop_times.txt has no times for the 6 trips of 2021-06-15: the feed is incomplete.']);
+		const single = await refusal(tiny({ ...stopTimes('T1,08:00:00,08:00:00,A,1,0,0\nT2,08:11:00,08:11:00,B,1,0,0\n'), 'frequencies.txt': 'trip_id,start_time,end_time,headway_secs\n' }), o);
+		expect([single.code, single.msg.en]).toEqual(['no_connections', 'The 6 trips of 2021-06-15 in the region give no connection from one stop to another: each has at most one stop.']);
 	});
 	it('a service day the calendar has not (30 February)', async () => {
 		expect((await refusal(ZUG, { date: '2021-02-30' })).code).toBe('bad_date');

@@ -177,30 +177,40 @@ export function validitySpan(cal: CalendarSink | null, dates: CalendarDatesSpan 
 }
 
 /**
- * Candidate representative days: the Tuesdays within ±8 weeks of the middle of the validity (Tuesdays
- * avoid Monday/Friday specials; the middle avoids holidays and timetable changes at the ends).
+ * Days that could stand for the feed: the Tuesdays of the 17 weeks around the middle of its validity
+ * (a typical working day), then, for a feed without service on any of them (weekends only, a special
+ * timetable), every other day of the middle four weeks.
  */
 export function candidateDays(span: { start: number; end: number }): number[] {
 	const mid = Math.floor((ymdToDay(span.start) + ymdToDay(span.end)) / 2);
-	const out: number[] = [];
+	const tuesdays: number[] = [];
+	const others: number[] = [];
+	const inSpan = (ymd: number) => ymd >= span.start && ymd <= span.end;
 	for (let k = -8; k <= 8; k++) {
 		const d = mid + k * 7;
-		const tue = d + ((1 - weekdayOfDay(d) + 7) % 7);
-		const ymd = dayToYmd(tue);
-		if (ymd >= span.start && ymd <= span.end) out.push(ymd);
+		const tue = dayToYmd(d + ((1 - weekdayOfDay(d) + 7) % 7));
+		if (inSpan(tue)) tuesdays.push(tue);
 	}
+	for (let d = mid - 14; d < mid + 14; d++) {
+		const ymd = dayToYmd(d);
+		if (weekdayOfDay(d) !== 1 && inSpan(ymd)) others.push(ymd);
+	}
+	const out = [...tuesdays, ...others];
 	if (out.length === 0) out.push(span.start);
 	return out;
 }
 
-/** The candidate with the most active services (the earliest on a tie). */
+/** The Tuesday among the candidates with the most active services (the earliest on a tie); else any day that has some. */
 export function representativeDay(cal: ServiceCalendar, candidates: number[]): number {
 	let best = candidates[0], bestCount = -1;
+	let other = -1, otherCount = 0;
 	for (const d of candidates) {
 		const n = cal.countOn(d);
-		if (n > bestCount) [best, bestCount] = [d, n];
+		if (weekdayOfDay(ymdToDay(d)) !== 1) {
+			if (n > otherCount) [other, otherCount] = [d, n];
+		} else if (n > bestCount) [best, bestCount] = [d, n];
 	}
-	return best;
+	return bestCount > 0 || other < 0 ? best : other;
 }
 
 const WEEKDAY_DE = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];

@@ -268,6 +268,12 @@ function* gtfsPlan(files: FileSizes, o: ReadGtfsOptions, progress: Progress): Pl
 	// --- what is kept
 	const nActive = trips.ids.size;
 	if (nActive === 0) throw noService(cal.day, cal.validity, null);
+	// Trips run, but stop_times.txt times none of them: the file, not the region, is the cause.
+	if (st.activeRows === 0)
+		throw new GtfsError('no_stop_times', {
+			de: `stop_times.txt enthält keine Zeiten für die ${nActive.toLocaleString('de-CH')} Fahrten vom ${swissDate(cal.day)}: der Fahrplan ist unvollständig.`,
+			en: `stop_times.txt has no times for the ${nActive.toLocaleString('en')} trips of ${isoDate(cal.day)}: the feed is incomplete.`
+		}, { file: 'stop_times.txt' }, { date: isoDate(cal.day) });
 	const { map: tripMap, n: nKept } = keepTrips(nActive, stopIn ? st.touched : null);
 	if (nKept === 0) throw noService(cal.day, cal.validity, region);
 	const kept = keepPart(stops, parent, stopIn, routes, trips, tripMap, cols);
@@ -293,7 +299,14 @@ function* gtfsPlan(files: FileSizes, o: ReadGtfsOptions, progress: Progress): Pl
 		},
 		warn
 	);
-	if (timetable.connCount === 0) throw noService(cal.day, cal.validity, region);
+	if (timetable.connCount === 0) {
+		// Trips in the region, but none leads from one stop to another: single-stop trips, or all left out.
+		const left = warn.list().find((w) => w.code === 'time_backwards');
+		throw new GtfsError('no_connections', {
+			de: `Die ${nKept.toLocaleString('de-CH')} Fahrten vom ${swissDate(cal.day)} im Gebiet ergeben keine Verbindung von Halt zu Halt: ${left ? `${left.count.toLocaleString('de-CH')} wurden wegen rückwärts laufender Zeit weggelassen (${left.examples[0]}), die übrigen haben` : 'jede hat'} höchstens einen Halt.`,
+			en: `The ${nKept.toLocaleString('en')} trips of ${isoDate(cal.day)} in the region give no connection from one stop to another: ${left ? `${left.count.toLocaleString('en')} were left out as their times run backwards (${left.examples[0]}), the others have` : 'each has'} at most one stop.`
+		}, { file: 'stop_times.txt' }, { date: isoDate(cal.day) });
+	}
 	progress.at('pack', 1);
 	let servicesActive = 0;
 	for (const v of cal.active) servicesActive += v;
