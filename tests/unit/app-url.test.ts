@@ -32,4 +32,26 @@ describe('URL parameters', () => {
 		const ok = parseViewParams(new URLSearchParams('date=2024-02-29&lang=en&table=staff&engine=coi'));
 		expect(ok).toMatchObject({ date: '2024-02-29', lang: 'en', table: 'staff', engine: 'coi', problems: [] });
 	});
+
+	it('names a parameter given twice and reads its first value (w, s, date, …), as a repeated criterion in ?w=', () => {
+		const p = parseViewParams(new URLSearchParams('w=npv:5&w=npv:90&date=2026-01-01&date=garbage&lang=de'));
+		expect(p.weights).toEqual({ npv: 5 });
+		expect(p.date).toBe('2026-01-01');
+		expect(p.problems.map((m) => m.en)).toEqual(['"w" is given 2 times in the link; only the first was read.', '"date" is given 2 times in the link; only the first was read.']);
+		expect(p.problems[0].de).toBe('«w» steht 2-mal im Link; nur der erste Wert wurde gelesen.');
+		// A site named twice is one site (and reported, as other ignored sites are).
+		const s = parseViewParams(new URLSearchParams('sites=A,B,A'));
+		expect(s.sites).toEqual(['A', 'B']);
+		expect(s.problems).toHaveLength(1);
+	});
+
+	it('takes no id with C1 control or invisible format characters, and shows such characters in messages', () => {
+		const p = parseViewParams(new URLSearchParams('sites=A,B%C2%85C,D%E2%80%AE,E&lang=d%C2%9Be'));
+		expect(p.sites).toEqual(['A', 'E']);
+		expect(p.problems.map((m) => m.en)).toEqual(['Language in the link ignored: "d⟨U+009B⟩e"', 'Some sites in the link were ignored']);
+		const problems: { de: string; en: string }[] = [];
+		weightsFromParam('np\u0000v:5', problems);
+		expect(problems[0].en).toMatch(/^Weight in the link ignored: "np⟨U\+0000⟩v:5" \(not a criterion/);
+	});
 });
+

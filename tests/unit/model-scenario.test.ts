@@ -1,7 +1,8 @@
 /** Scenarios: stable ids, JSON round trip, duplicate, compare; data version from SQL. */
 import { describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
-import { weightsFromParam } from '../../src/lib/app/url.ts';
+import { parseViewParams, weightsFromParam } from '../../src/lib/app/url.ts';
+import { checkWeights } from '../../src/lib/model/params-check.ts';
 import {
 	DEFAULT_PARAMS,
 	scenarioFromParam,
@@ -144,6 +145,131 @@ describe('scenario as a URL parameter', () => {
 		for (const [k, m] of Object.entries(PARAM_META)) for (const v of m.tornado ?? []) expect(() => checkParams({ [k]: v })).not.toThrow();
 		// Every rule refuses something: a text where a number, a choice or a list belongs.
 		for (const k of Object.keys(PARAM_RULES)) expect(() => checkParams({ [k]: 'nonsense' }), k).toThrow(ParamError);
+	});
+});
+
+describe('scenario input from links and files: one set of rules', () => {
+	const FORMAT = 'standortwahl-scenario';
+	const link = (json: string) => Buffer.from(json, 'utf8').toString('base64url');
+	const file = (extra: string) => `{"format":"${FORMAT}","name":"x"${extra}}`;
+	/** The {de, en} message of the ParamError `f` throws (fails if it throws anything else, or nothing). */
+	const refusal = (f: () => unknown) => {
+		try {
+			f();
+		} catch (e) {
+			expect(e, String(e)).toBeInstanceOf(ParamError);
+			return (e as ParamError).msg;
+		}
+		throw new Error('nothing was refused');
+	};
+
+	it('refuses a top level that is no object (null, a list, a number), saying what was expected', () => {
+		for (const [json, found] of [
+			['null', 'null'],
+			['[1,2,3]', 'a list'],
+			['42', 'the number 42'],
+			['"text"', 'the text "text"']
+		]) {
+			const l = refusal(() => scenarioFromParam(link(json)));
+			expect(l.en).toBe(`The scenario in the link is not a JSON object {"n": name, "p": parameters, "w": weights} but ${found}.`);
+			expect(l.de).toMatch(/^Das Szenario im Link ist kein JSON-Objekt/);
+			const f = refusal(() => parseScenario(json));
+			expect(f.en).toBe(`A scenario file is a JSON object with "format": "${FORMAT}"; this one holds ${found}.`);
+			expect(f.de).toMatch(/^Eine Szenario-Datei ist ein JSON-Objekt mit "format"/);
+		}
+		expect(refusal(() => parseScenario('{"name":"x"}')).en).toMatch(/"format" is missing, expected "standortwahl-scenario"/);
+		expect(refusal(() => parseScenario('{"format":"other"}')).en).toMatch(/"format" is "other"/);
+		// The page reports it in the reader's language, not as a TypeError.
+		expect(parseViewParams(new URLSearchParams('s=' + link('null'))).problems.map((p) => p.de)).toEqual([expect.stringMatching(/^Das Szenario im Link wurde ignoriert\. Das Szenario im Link ist kein JSON-Objekt .* sondern null\.$/)]);
+	});
+
+	it('names a number no number type holds as written (1e999), never as "null"', () => {
+		for (const [json, where] of [
+			['{"p":{"savingsTargetChfYear":1e999}}', 'p.savingsTargetChfYear'],
+			['{"p":{"ranges":{"npv":{"worst":-1E+999,"best":1}}}}', 'p.ranges.npv.worst'],
+			['{"w":{"npv":1e999}}', 'w.npv']
+		]) {
+			const m = refusal(() => scenarioFromParam(link(json)));
+			expect(m.en).toContain(`"${where}": the number ${/-?1e\+?999/i.exec(json)![0]} is out of range`);
+			expect(m.de).toContain(`«${where}»: die Zahl`);
+			expect(m.en + m.de).not.toMatch(/null/);
+		}
+		expect(refusal(() => parseScenario(file(',"params":{"horizonYears":1e999}'))).en).toMatch(/^"params\.horizonYears": the number 1e999 is out of range/);
+		// Values that reach the checks from code (not JSON) are shown as JavaScript writes them.
+		expect(refusal(() => checkParams({ horizonYears: Infinity })).en).toMatch(/\(horizonYears\): Infinity cannot be used/);
+		expect(refusal(() => checkParams({ ranges: { npv: { worst: -Infinity, best: 1 } } })).en).toMatch(/\{"npv":\{"worst":-Infinity,"best":1\}\} cannot be used/);
+		expect(refusal(() => checkWeights({ npv: NaN })).en).toBe('Weight "npv": NaN cannot be used; accepted: a number from 0 to 100.');
+	});
+
+	it('refuses a key repeated in the JSON of a link or a file, naming where (JSON.parse would keep the last)', () => {
+		expect(refusal(() => scenarioFromParam(link('{"p":{"horizonYears":10,"horizonYears":99}}'))).en).toBe('"p.horizonYears" is given more than once; each key may appear only once.');
+		expect(refusal(() => scenarioFromParam(link('{"w":{"npv":50,"npv":80}}'))).de).toBe('«w.npv» steht mehr als einmal; jeder Schlüssel darf nur einmal vorkommen.');
+		// The same key written differently (an escape) is the same key; at any depth, at the top too.
+		expect(refusal(() => parseScenario(file(',"weights":{"npv":50,"n\\u0070v":80}'))).en).toMatch(/^"weights\.npv" is given more than once/);
+		expect(refusal(() => parseScenario(file(',"params":{"ranges":{"npv":{"worst":0,"best":1,"best":2}}}'))).en).toMatch(/^"params\.ranges\.npv\.best" is given/);
+		expect(refusal(() => parseScenario(file(',"networks":[{"mode":"pt","label":"a"},{"mode":"pt","mode":"car","label":"b"}]'))).en).toMatch(/^"networks\[1\]\.mode" is given/);
+		expect(refusal(() => parseScenario(file(',"name":"y"'))).en).toMatch(/^"name" is given/);
+		// Equal keys in different objects, and keys inside strings, are no repeat.
+		expect(parseScenario(file(',"params":{"ranges":{"npv":{"worst":0,"best":1},"co2":{"worst":0,"best":1}}},"note":"\\"name\\":1"')).params.ranges).toEqual({ npv: { worst: 0, best: 1 }, co2: { worst: 0, best: 1 } });
+	});
+
+	it('applies one weight rule to files, ?s= and ?w=: known ids, each once, 0–100 also after folding retired criteria', () => {
+		const fromFile = (w: string) => () => parseScenario(file(`,"weights":${w}`));
+		const fromLink = (w: string) => () => scenarioFromParam(link(`{"w":${w}}`));
+		// A retired pair that folds into one criterion above 100: refused in both, and skipped with a reason in ?w=.
+		for (const f of [fromFile('{"annual_cost":90,"one_off":90}'), fromLink('{"annual_cost":90,"one_off":90}')])
+			expect(refusal(f).en).toBe('Weight "one_off": together with annual_cost → npv, "npv" comes to 180; accepted: at most 100 per criterion.');
+		const problems: { de: string; en: string }[] = [];
+		expect(weightsFromParam('annual_cost:90,one_off:90', problems)).toEqual({ npv: 90 });
+		expect(problems.map((p) => p.en)).toEqual(['Weight in the link ignored: "one_off:90" (together with annual_cost → npv, "npv" comes to 180; accepted: at most 100 per criterion)']);
+		// A criterion repeated in ?w= is named and its repeat not added (was: 50 + 80 = 130, unreported).
+		problems.length = 0;
+		expect(weightsFromParam('npv:50,npv:80', problems)).toEqual({ npv: 50 });
+		expect(problems.map((p) => p.en)).toEqual(['Weight in the link ignored: "npv:80" (given more than once; each criterion may appear only once)']);
+		expect(problems[0].de).toBe('Gewicht im Link ignoriert: «npv:80» (mehrfach angegeben; jedes Kriterium darf nur einmal vorkommen)');
+		// Within 100 the retired ones still fold, everywhere alike.
+		expect(fromFile('{"annual_cost":10,"one_off":5,"npv":25}')().weights.npv).toBe(40);
+		expect(fromLink('{"annual_cost":10,"one_off":5,"npv":25}')().weights).toEqual({ npv: 40 });
+		// A number only in decimal form, as weightsToParam writes it (hex or "Infinity" is no weight in a file either).
+		expect(weightsFromParam('npv:0x10,co2:1e1,staff_pt_mean:.5')).toEqual({ co2: 10, staff_pt_mean: 0.5 });
+	});
+
+	it('refuses criterion ids a file or ?s= does not know, by own lookups only (constructor, toString, __proto__)', () => {
+		for (const id of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf', 'nvp']) {
+			const w = `{${JSON.stringify(id)}:5,"npv":10}`;
+			for (const m of [refusal(() => parseScenario(file(`,"weights":${w}`))), refusal(() => scenarioFromParam(link(`{"w":${w}}`))), refusal(() => checkWeights(JSON.parse(w)))]) {
+				expect(m.en).toMatch(new RegExp(`^Weight "${id}": not a criterion; known: staff_pt_mean, `));
+				expect(m.de).toMatch(new RegExp(`^Gewicht «${id}»: kein Kriterium`));
+			}
+			const problems: { de: string; en: string }[] = [];
+			expect(weightsFromParam(`${id}:5,npv:10`, problems)).toEqual({ npv: 10 });
+			expect(problems[0].en).toMatch(new RegExp(`^Weight in the link ignored: "${id}:5" \\(not a criterion`));
+			const view = parseViewParams(new URLSearchParams('s=' + link(`{"w":${w}}`)));
+			expect(view.setup).toBeUndefined();
+			expect(view.problems.map((p) => p.en).join()).not.toMatch(/function|native code/);
+		}
+		expect(checkWeights({ annual_cost: 10, npv: 5 })).toEqual({ npv: 15 });
+	});
+
+	it('keeps names (and notes, network texts) printable: no C0/C1 control characters', () => {
+		const hostile = 'A\u0000B\u001b[31mRED\nline2\u0085x\u009by\u007f\tz\u202e\ud800';
+		const fromLink = scenarioFromParam(link(JSON.stringify({ n: hostile }))).name;
+		const fromFile = parseScenario(JSON.stringify({ format: FORMAT, name: hostile })).name;
+		for (const name of [fromLink, fromFile]) {
+			expect(name).toBe('AB[31mRED line2 xy z');
+			expect(name).not.toMatch(/[\p{Cc}\p{Cf}\p{Cs}]/u);
+		}
+		expect(scenarioFromParam(link(JSON.stringify({ n: '\n\n  Basis \r\n' }))).name).toBe('Basis');
+		const s = parseScenario(JSON.stringify({ format: FORMAT, name: 'x', note: 'one\r\ntwo\u0000\u009b\u202e\tthree', networks: [{ mode: 'pt', label: 'gtfs\u0007:ch', approximate: 'yes', sourceName: 3, regionBufferKm: 25 }] }));
+		expect(s.note).toBe('one\ntwo\tthree');
+		expect(s.networks).toEqual([{ mode: 'pt', label: 'gtfs:ch', approximate: false, regionBufferKm: 25 }]);
+	});
+
+	it('refuses a data version of the wrong shape in a file', () => {
+		expect(refusal(() => parseScenario(file(',"data":{"tables":5,"hash":"x"}'))).en).toMatch(/^The data version \("data"\) is neither null nor/);
+		expect(refusal(() => parseScenario(file(',"data":"x"'))).de).toMatch(/^Die Datenversion/);
+		const data = { tables: { sites: { rows: 3, checksum: '123' } }, hash: '0123456789abcdef' };
+		expect(parseScenario(file(`,"data":${JSON.stringify(data)}`)).data).toEqual(data);
 	});
 });
 

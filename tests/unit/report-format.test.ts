@@ -1,7 +1,8 @@
 /** Formats a German reader expects (report/format.ts), weights in percent (model/weights.ts), marker placement, robustness helpers. */
 import { describe, expect, it } from 'vitest';
 import { chf, date, mchf, num, paramDisplay, shownDifference, signed } from '../../src/lib/report/format.ts';
-import { DEFAULT_PARAMS, DEFAULT_WEIGHTS, migrateWeights, scaleTo100, scoreSites, weightSum, withFixedWeights, NO_WEIGHTS, PARAM_META, type ScenarioParams } from '../../src/lib/model/index.ts';
+import { checkWeights } from '../../src/lib/model/params-check.ts';
+import { DEFAULT_PARAMS, DEFAULT_WEIGHTS, scaleTo100, scoreSites, weightSum, withFixedWeights, NO_WEIGHTS, PARAM_META, type ScenarioParams } from '../../src/lib/model/index.ts';
 import { noOverlap, spreadMarkers } from '../../src/lib/ui/report/markers.ts';
 
 describe('Swiss formats', () => {
@@ -60,7 +61,7 @@ describe('weights in percent', () => {
 		expect(w.customer_access / w.staff_pt_mean).toBeCloseTo(20 / 15, 9);
 	});
 	it('old scenarios: the retired money criteria’s weight moves to the NPV', () => {
-		expect(migrateWeights({ npv: 25, annual_cost: 10, one_off: 5, co2: 5 })).toEqual({ npv: 40, co2: 5 });
+		expect(checkWeights({ npv: 25, annual_cost: 10, one_off: 5, co2: 5 })).toEqual({ npv: 40, co2: 5 });
 	});
 	it('all weights 0: no assessment is made up', () => {
 		const r = scoreSites([], {});

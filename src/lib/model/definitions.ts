@@ -66,17 +66,6 @@ export const DEFAULT_WEIGHTS: Record<string, number> = {
  */
 export const RETIRED_CRITERIA: Readonly<Record<string, string>> = { annual_cost: 'npv', one_off: 'npv' };
 
-/** Weights of an older scenario with retired criteria folded into their successor (the total stays the same). */
-export function migrateWeights(w: Record<string, number>): Record<string, number> {
-	if (!Object.keys(w).some((k) => k in RETIRED_CRITERIA)) return w;
-	const out: Record<string, number> = {};
-	for (const [k, v] of Object.entries(w)) {
-		const to = RETIRED_CRITERIA[k] ?? k;
-		out[to] = (out[to] ?? 0) + (Number.isFinite(v) ? v : 0);
-	}
-	return out;
-}
-
 export function criterionDef(id: string): CriterionDef {
 	const d = CRITERIA.find((c) => c.id === id);
 	if (!d) throw new Error(`unknown criterion ${id}`);

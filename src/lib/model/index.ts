@@ -6,7 +6,7 @@
  */
 export * from './types.ts';
 export { DEFAULT_PARAMS, PARAM_META, withDefaults, financingRateOf, type ScenarioParams, type ParamMeta, type CustomerGroup, type NormalisationMethod, type WorkplaceBasis } from './params.ts';
-export { CRITERIA, CRITERION_IDS, DEFAULT_WEIGHTS, RETIRED_CRITERIA, migrateWeights, criterionDef, type CriterionDef, type Direction } from './definitions.ts';
+export { CRITERIA, CRITERION_IDS, DEFAULT_WEIGHTS, RETIRED_CRITERIA, criterionDef, type CriterionDef, type Direction } from './definitions.ts';
 export { computeCriteria, recomputeMoney, writeScenarioParams, NO_TRAVEL_TIMES, type CriteriaResult } from './criteria.ts';
 export { staffCriteriaSql } from './staff.ts';
 export { commuteSamples, commuteSamplesSql, todayOfficeCost, type CommuteSamples, type CommuteLists } from './commute.ts';

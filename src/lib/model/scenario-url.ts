@@ -2,10 +2,9 @@
  * A scenario as one URL parameter, so a view (and the CLI's report) can carry the exact set-up:
  * base64url of compact JSON with the name, the parameters that differ from the defaults and the weights.
  */
-import { migrateWeights } from './definitions.ts';
 import { canonicalJson } from './hash.ts';
 import { DEFAULT_PARAMS, type ScenarioParams } from './params.ts';
-import { checkName, checkParams, checkWeights } from './params-check.ts';
+import { checkName, checkParams, checkWeights, isRecord, kindOf, own, ParamError, parseJsonStrict } from './params-check.ts';
 import type { Weights } from './score.ts';
 
 export interface ScenarioSetup {
@@ -33,16 +32,26 @@ export function scenarioToParam(s: ScenarioSetup): string {
 }
 
 /**
- * Decode a parameter made by scenarioToParam. Parameters are checked (params-check.ts: an unknown one or a
- * value the model cannot use throws ParamError, which names it), so are the weights (0–100); the name
- * loses invisible format characters (util/invisible.ts) and is cut to 120 characters.
+ * Decode a parameter made by scenarioToParam. The JSON must be an object {n, p, w}, each key once, every
+ * number one a number type holds (params-check.ts parseJsonStrict); parameters are checked
+ * (checkParams: an unknown one or a value the model cannot use throws ParamError, which names it), so
+ * are the weights (checkWeights: known criteria, 0–100, the same rule as `?w=` and scenario files);
+ * the name is made printable (no control or invisible format characters) and cut to 120 characters.
+ * Anything refused throws a ParamError with a {de, en} message; a link that is no base64url JSON at all
+ * throws an Error saying it is damaged.
  */
 export function scenarioFromParam(param: string): ScenarioSetup {
-	let o: { n?: unknown; p?: unknown; w?: unknown };
+	let o: unknown;
 	try {
-		o = JSON.parse(fromBase64Url(param));
-	} catch {
+		o = parseJsonStrict(fromBase64Url(param));
+	} catch (e) {
+		if (e instanceof ParamError) throw e;
 		throw new Error('the scenario in the link is damaged (not base64url JSON)');
 	}
-	return { name: checkName(o.n), params: checkParams(o.p), weights: migrateWeights(checkWeights(o.w)) };
+	if (!isRecord(o))
+		throw new ParamError({
+			de: `Das Szenario im Link ist kein JSON-Objekt {"n": Name, "p": Parameter, "w": Gewichte}, sondern ${kindOf(o).de}.`,
+			en: `The scenario in the link is not a JSON object {"n": name, "p": parameters, "w": weights} but ${kindOf(o).en}.`
+		});
+	return { name: checkName(own(o, 'n')), params: checkParams(own(o, 'p')), weights: checkWeights(own(o, 'w')) };
 }

@@ -6,10 +6,10 @@
 import { rows, type Db } from '../data/db/connector.ts';
 import { ident, tableNames } from '../data/schema.ts';
 import type { CriteriaResult } from './criteria.ts';
-import { CRITERIA, DEFAULT_WEIGHTS, migrateWeights } from './definitions.ts';
+import { CRITERIA, DEFAULT_WEIGHTS } from './definitions.ts';
 import { canonicalJson, fnv1a64 } from './hash.ts';
 import { withDefaults, type ScenarioParams } from './params.ts';
-import { checkName, checkParams, checkWeights } from './params-check.ts';
+import { checkName, checkParams, checkWeights, isRecord, kindOf, own, ParamError, parseJsonStrict, printableText, shown } from './params-check.ts';
 import type { ScoreResult, Weights } from './score.ts';
 
 export const SCENARIO_FORMAT = 'standortwahl-scenario';
@@ -87,13 +87,81 @@ export function serialiseScenario(s: Scenario): string {
 	return JSON.stringify(JSON.parse(canonicalJson({ ...s, id: scenarioId(s) })), null, 2) + '\n';
 }
 
-/** Parse scenario JSON; missing parameters take defaults, retired criteria's weights move on, the id is recomputed. */
+/** Longest text kept in a network's description (labels, file names, checksums). */
+const MAX_NETWORK_TEXT = 300;
+
+/** The data version a file names: null, or {tables: {name: {rows, checksum}}, hash} (ParamError otherwise). */
+function checkData(raw: unknown): DataVersion | null {
+	if (raw === undefined || raw === null) return null;
+	const tables = isRecord(raw) ? own(raw, 'tables') : undefined;
+	const hash = isRecord(raw) ? own(raw, 'hash') : undefined;
+	const plain = (s: unknown): s is string => typeof s === 'string' && s.length > 0 && s.length <= 64 && printableText(s) === s;
+	const ok =
+		typeof hash === 'string' &&
+		/^[0-9a-f]{16}$/.test(hash) &&
+		isRecord(tables) &&
+		Object.entries(tables).every(([t, v]) => plain(t) && isRecord(v) && Number.isSafeInteger(own(v, 'rows')) && (own(v, 'rows') as number) >= 0 && plain(own(v, 'checksum')));
+	if (!ok)
+		throw new ParamError({
+			de: `Die Datenversion («data») ist weder null noch {"tables": {Tabelle: {"rows", "checksum"}}, "hash": 16 Hex-Ziffern}: ${shown(raw)}.`,
+			en: `The data version ("data") is neither null nor {"tables": {table: {"rows", "checksum"}}, "hash": 16 hex digits}: ${shown(raw)}.`
+		});
+	const out: DataVersion['tables'] = {};
+	for (const [t, v] of Object.entries(tables as Record<string, Record<string, unknown>>)) out[t] = { rows: v.rows as number, checksum: v.checksum as string };
+	return { tables: out, hash: hash as string };
+}
+
+/** The networks a file names: entries without a mode pt/car and a label are left out, fields of the wrong type too; texts made printable. */
+function checkNetworks(raw: unknown): ScenarioNetwork[] | undefined {
+	if (!Array.isArray(raw)) return undefined;
+	const text = (s: string) => [...printableText(s)].slice(0, MAX_NETWORK_TEXT).join('');
+	const out: ScenarioNetwork[] = [];
+	for (const n of raw) {
+		if (!isRecord(n)) continue;
+		const mode = own(n, 'mode'), label = own(n, 'label');
+		if ((mode !== 'pt' && mode !== 'car') || typeof label !== 'string') continue;
+		const net: ScenarioNetwork = { mode, label: text(label), approximate: own(n, 'approximate') === true };
+		for (const k of ['sourceName', 'feedVersion', 'serviceDate', 'osmTimestamp', 'regionKey', 'checksum'] as const) {
+			const v = own(n, k);
+			if (typeof v === 'string') net[k] = text(v);
+		}
+		const km = own(n, 'regionBufferKm');
+		if (typeof km === 'number' && Number.isFinite(km)) net.regionBufferKm = km;
+		out.push(net);
+	}
+	return out;
+}
+
+/**
+ * Parse scenario JSON; missing parameters take defaults, retired criteria's weights move on, the id is
+ * recomputed. A file can be old, hand-edited or made elsewhere, so everything in it is checked as a
+ * link's `?s=` is (params-check.ts): a JSON object with the format, each key once, numbers a number type
+ * holds, known parameters within bounds, weights by the one rule (known criteria, 0–100), a printable
+ * name and note. Refusals throw a ParamError with a {de, en} message; text that is no JSON, a SyntaxError.
+ */
 export function parseScenario(text: string): Scenario {
-	const o = JSON.parse(text) as Partial<Scenario>;
-	if (o.format !== SCENARIO_FORMAT) throw new Error(`not a scenario file (format ${String(o.format)})`);
-	const networks = Array.isArray(o.networks) ? o.networks.filter((n) => n && (n.mode === 'pt' || n.mode === 'car') && typeof n.label === 'string') : undefined;
-	// Parameters are checked (params-check.ts): a file can be old, hand-edited or made elsewhere.
-	return createScenario({ name: checkName(o.name), note: typeof o.note === 'string' ? o.note : undefined, data: o.data ?? null, params: checkParams(o.params), weights: o.weights ? migrateWeights(checkWeights(o.weights)) : undefined, networks });
+	const o = parseJsonStrict(text.replace(/^\uFEFF/, ''));
+	if (!isRecord(o))
+		throw new ParamError({
+			de: `Eine Szenario-Datei ist ein JSON-Objekt mit "format": "${SCENARIO_FORMAT}"; diese enthält ${kindOf(o).de}.`,
+			en: `A scenario file is a JSON object with "format": "${SCENARIO_FORMAT}"; this one holds ${kindOf(o).en}.`
+		});
+	const format = own(o, 'format');
+	if (format !== SCENARIO_FORMAT)
+		throw new ParamError({
+			de: `Keine Szenario-Datei von Standortwahl: "format" ist ${format === undefined ? 'nicht angegeben' : shown(format)}, erwartet "${SCENARIO_FORMAT}".`,
+			en: `Not a Standortwahl scenario file: "format" is ${format === undefined ? 'missing' : shown(format)}, expected "${SCENARIO_FORMAT}".`
+		});
+	const note = own(o, 'note');
+	const weights = own(o, 'weights');
+	return createScenario({
+		name: checkName(own(o, 'name')),
+		note: typeof note === 'string' ? printableText(note, { multiline: true }) : undefined,
+		data: checkData(own(o, 'data')),
+		params: checkParams(own(o, 'params')),
+		weights: weights === undefined || weights === null ? undefined : checkWeights(weights),
+		networks: checkNetworks(own(o, 'networks'))
+	});
 }
 
 export function duplicateScenario(s: Scenario, name = s.name + ' (copy)'): Scenario {
