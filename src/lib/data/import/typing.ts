@@ -241,7 +241,8 @@ const TYPE_NAME: Record<string, Msg> = {
 };
 
 /** A number for a message, grouped as the language writes it; a huge one (1e300, a typo) as JavaScript writes it. */
-const fmt = (n: number, lang: 'de' | 'en') => (Math.abs(n) >= 1e16 ? String(n) : (n === 0 ? 0 : n).toLocaleString(lang === 'de' ? 'de-CH' : 'en', { maximumFractionDigits: 6 })); // -0 reads 0
+/** A number in a message, grouped as the language writes it (-0 reads 0); a huge one (1e300, a typo) as JavaScript writes it. */
+export const fmt = (n: number, lang: 'de' | 'en', digits = 6) => (Math.abs(n) >= 1e16 ? String(n) : (n === 0 ? 0 : n).toLocaleString(lang === 'de' ? 'de-CH' : 'en', { maximumFractionDigits: digits }));
 
 /** Code and message of a cell problem (the column's decimal style explains "ambiguous"). */
 export function problemMessage(p: CellProblem, c: ColumnDef, raw: RawCell, style: NumberStyle): { code: string; msg: Msg } {
