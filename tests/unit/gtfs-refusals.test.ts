@@ -267,3 +267,33 @@ describe('tolerated, left out and said', () => {
 		expect(r.timetable.stopLat[r.timetable.stopIndex.get('C')!]).toBeNaN();
 	});
 });
+
+describe('files that are no GTFS text say what they are', () => {
+	const tinyFiles = () => {
+		const files: Record<string, Uint8Array> = {};
+		for (const f of ['stops.txt', 'routes.txt', 'trips.txt', 'stop_times.txt', 'calendar.txt', 'calendar_dates.txt'])
+			files[f] = new Uint8Array(readFileSync(`tests/fixtures/gtfs/tiny/${f}`));
+		return files;
+	};
+	it('stops.txt in UTF-16, or with semicolons: the missing column is named with the reason', async () => {
+		const text = new TextDecoder().decode(readFileSync('tests/fixtures/gtfs/tiny/stops.txt'));
+		const utf16 = tinyFiles();
+		utf16['stops.txt'] = new Uint8Array(Buffer.from('\ufeff' + text, 'utf16le'));
+		expect((await refusal(zipSync(utf16))).msg.en).toBe('Required column stop_id is missing (the file is UTF-16; GTFS requires UTF-8)');
+		const semi = tinyFiles();
+		semi['stops.txt'] = strToU8(text.replace(/,/g, ';'));
+		expect((await refusal(zipSync(semi))).msg.de).toBe('Pflichtspalte stop_id fehlt (die Spalten sind mit Strichpunkt getrennt; GTFS verlangt Komma)');
+	});
+	it('a feed zipped once more: the inner zip is named', async () => {
+		const e = await refusal(zipSync({ 'gtfs.zip': zipSync(tinyFiles()) }));
+		expect(e.msg.en).toBe('stops.txt is missing from the GTFS feed; the archive holds "gtfs.zip": unpack that zip file and load it');
+	});
+	it('names in Windows-1252 are read as such, with a warning naming file and row', () => {
+		const files = tinyFiles();
+		const text = new TextDecoder().decode(files['stops.txt']).replace('Gamma', 'Zürich Höngg');
+		files['stops.txt'] = Uint8Array.from([...text].map((c) => c.charCodeAt(0))); // one byte per character: ü = 0xFC
+		const r = parseGtfs(zipSync(files), { date: DATE });
+		expect(r.timetable.stopNames[r.timetable.stopIndex.get('C')!]).toBe('Zürich Höngg');
+		expect(r.warnings.filter((w) => w.code === 'not_utf8').map((w) => w.examples)).toEqual([['stops.txt row 6 (1 field)']]);
+	});
+});

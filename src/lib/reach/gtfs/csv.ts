@@ -7,8 +7,9 @@
  *
  * Row numbers are record numbers, 1-based, header = 1 (blank lines count, they are skipped).
  */
-import { GtfsError } from './errors.ts';
+import { GtfsError, type WarningSink } from './errors.ts';
 import { MAX_HOURS } from './time.ts';
+import { windows1252Decoder } from '../../util/windows-1252.ts';
 
 /** A parsed header: column index by name (-1 when absent). */
 export class CsvHeader {
@@ -23,18 +24,32 @@ export class CsvHeader {
 	/** Index of a column that must exist. */
 	required(name: string): number {
 		const i = this.col(name);
-		if (i < 0)
+		if (i < 0) {
+			const hint = formatHint(this.names);
 			throw new GtfsError(
 				'missing_column',
-				{ de: `Pflichtspalte ${name} fehlt`, en: `Required column ${name} is missing` },
+				{ de: `Pflichtspalte ${name} fehlt${hint ? ` (${hint.de})` : ''}`, en: `Required column ${name} is missing${hint ? ` (${hint.en})` : ''}` },
 				{ file: this.file, row: 1, column: name }
 			);
+		}
 		return i;
 	}
 }
 
+/** Why a header lacks its columns when the file is no GTFS text at all: UTF-16, or another separator. */
+function formatHint(names: readonly string[]): { de: string; en: string } | null {
+	const all = names.join(',');
+	if (all.includes('\u0000') || /^[\ufffe\ufeff]/.test(all) || /^\ufffd\ufffd/.test(all))
+		return { de: 'die Datei ist UTF-16; GTFS verlangt UTF-8', en: 'the file is UTF-16; GTFS requires UTF-8' };
+	for (const [sep, de, en] of [[';', 'Strichpunkt', 'semicolon'], ['\t', 'Tabulator', 'tab'], ['|', 'senkrechtem Strich', 'vertical bar']] as const)
+		if (names.length === 1 && names[0].includes(sep)) return { de: `die Spalten sind mit ${de} getrennt; GTFS verlangt Komma`, en: `the columns are separated by ${en}; GTFS requires commas` };
+	return null;
+}
+
 const QUOTE = 34, COMMA = 44, LF = 10, CR = 13, SPACE = 32, COLON = 58, D0 = 48, D9 = 57;
-const decoder = new TextDecoder('utf-8');
+/** GTFS text is UTF-8; a field that is not (a feed saved as Windows-1252) is read as Windows-1252 and counted. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const ansi = windows1252Decoder();
 
 /**
  * One row: field i spans buf[start[i], end[i]) (quotes stripped); `esc[i]` = 1 when it holds doubled
@@ -48,6 +63,9 @@ export class CsvRow {
 	count = 0;
 	/** Record number (header = 1). */
 	line = 0;
+	/** Fields read by `text` that were not UTF-8 (read as Windows-1252), and the record of the first. */
+	notUtf8 = 0;
+	notUtf8Line = 0;
 
 	/** Whether field i is absent or has no bytes. */
 	isEmpty(i: number): boolean {
@@ -57,7 +75,14 @@ export class CsvRow {
 	/** Field i as a string ('' when absent). */
 	text(i: number): string {
 		if (i < 0 || i >= this.count) return '';
-		const s = decoder.decode(this.buf.subarray(this.start[i], this.end[i]));
+		const bytes = this.buf.subarray(this.start[i], this.end[i]);
+		let s: string;
+		try {
+			s = utf8.decode(bytes);
+		} catch {
+			s = ansi.decode(bytes);
+			if (this.notUtf8++ === 0) this.notUtf8Line = this.line;
+		}
 		return this.esc[i] ? s.replace(/""/g, '"') : s;
 	}
 
@@ -148,6 +173,18 @@ export class CsvRow {
 export interface RowSink {
 	header(h: CsvHeader): void;
 	row(r: CsvRow): void;
+	/** After the last row (the row object still holds what was counted while reading, e.g. `notUtf8`). */
+	done?(r: CsvRow): void;
+}
+
+/** The warning of a file whose text was not UTF-8 (its names read as Windows-1252), if any. */
+export function warnNotUtf8(warn: WarningSink, file: string, r: CsvRow): void {
+	if (r.notUtf8)
+		warn.add(
+			'not_utf8',
+			{ de: 'Text nicht in UTF-8 (wie GTFS verlangt), als Windows-1252 gelesen: Namen mit Umlauten prüfen', en: 'Text not in UTF-8 (as GTFS requires), read as Windows-1252: check names with umlauts' },
+			`${file} row ${r.notUtf8Line} (${r.notUtf8} ${r.notUtf8 === 1 ? 'field' : 'fields'})`
+		);
 }
 
 /** Longest record accepted: GTFS rows are short; more means an unclosed quote or not a text file. */
@@ -188,6 +225,7 @@ export class CsvReader {
 	end(): void {
 		this.parse(true);
 		if (!this.header) throw new GtfsError('empty_file', { de: 'Datei ist leer', en: 'File is empty' }, { file: this.file, row: 1 });
+		this.sink.done?.(this.row);
 	}
 
 	private fail(kind: 'quote' | 'long'): never {

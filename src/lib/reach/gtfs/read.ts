@@ -117,8 +117,11 @@ type FileSizes = Map<string, number>;
 
 const REQUIRED = ['stops.txt', 'routes.txt', 'trips.txt', 'stop_times.txt'];
 
-function missingFile(name: string): GtfsError {
-	return new GtfsError('missing_file', { de: `${name} fehlt im GTFS-Archiv`, en: `${name} is missing from the GTFS feed` }, { file: name });
+function missingFile(name: string, files?: FileSizes): GtfsError {
+	// A feed zipped once more (feed.zip inside the download's zip): the way out is to load the inner one.
+	const inner = files ? [...files.keys()].filter((f) => /\.zip$/i.test(f)) : [];
+	const hint = inner.length ? { de: `; das Archiv enthält ${inner.map((f) => `«${f}»`).join(', ')}: diese Zip-Datei auspacken und laden`, en: `; the archive holds ${inner.map((f) => `"${f}"`).join(', ')}: unpack that zip file and load it` } : { de: '', en: '' };
+	return new GtfsError('missing_file', { de: `${name} fehlt im GTFS-Archiv${hint.de}`, en: `${name} is missing from the GTFS feed${hint.en}` }, { file: name });
 }
 
 function parseDateOption(d: string | undefined): number | undefined {
@@ -217,7 +220,7 @@ function noService(day: number, validity: FeedValidity, region: StudyRegion | nu
 
 function* gtfsPlan(files: FileSizes, o: ReadGtfsOptions, progress: Progress): Plan<GtfsReadResult> {
 	const t0 = performance.now();
-	for (const f of REQUIRED) if (!files.has(f)) throw missingFile(f);
+	for (const f of REQUIRED) if (!files.has(f)) throw missingFile(f, files);
 	if (!files.has('calendar.txt') && !files.has('calendar_dates.txt'))
 		throw new GtfsError('missing_file', { de: 'calendar.txt und calendar_dates.txt fehlen beide', en: 'Both calendar.txt and calendar_dates.txt are missing' }, { file: 'calendar.txt' });
 	const opts = { ...DEFAULT_TIMETABLE_OPTIONS, ...(o.options ?? {}) };

@@ -1,5 +1,5 @@
 /** routes.txt: every route (a few thousand even nationally), interned by route_id bytes. */
-import type { CsvHeader, CsvRow, RowSink } from './csv.ts';
+import { warnNotUtf8, type CsvHeader, type CsvRow, type RowSink } from './csv.ts';
 import { I32Col } from './columns.ts';
 import { badValue } from './calendar.ts';
 import type { WarningSink } from './errors.ts';
@@ -32,5 +32,8 @@ export class RoutesSink implements RowSink {
 		}
 		this.names.push(r.text(this.cShort) || r.text(this.cLong));
 		this.types.push(type);
+	}
+	done(r: CsvRow): void {
+		warnNotUtf8(this.warn, 'routes.txt', r);
 	}
 }

@@ -2,7 +2,7 @@
  * stops.txt: every stop is read (≈100 k nationally, small next to stop_times) because which ones are
  * kept is known only after stop_times.txt; ids are interned by their bytes for the stop_times lookups.
  */
-import type { CsvHeader, CsvRow, RowSink } from './csv.ts';
+import { warnNotUtf8, type CsvHeader, type CsvRow, type RowSink } from './csv.ts';
 import { F64Col } from './columns.ts';
 import { badValue } from './calendar.ts';
 import type { WarningSink } from './errors.ts';
@@ -47,6 +47,9 @@ export class StopsSink implements RowSink {
 		this.lon.push(lon);
 		this.names.push(r.text(this.cName));
 		this.parentIds.push(r.text(this.cParent).trim());
+	}
+	done(r: CsvRow): void {
+		warnNotUtf8(this.warn, 'stops.txt', r);
 	}
 	/** A coordinate in degrees (NaN when empty); beyond ±`limit` it is no WGS84 degree (LV95 metres, a lost point). */
 	private coord(r: CsvRow, c: number, name: string, limit: number): number {

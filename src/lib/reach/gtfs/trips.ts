@@ -2,7 +2,7 @@
  * trips.txt: only the trips whose service runs on the day are interned (a national feed lists ~1.85 M
  * trips for the whole year; a day runs a fraction of them). Per trip: route index and headsign index.
  */
-import type { CsvHeader, CsvRow, RowSink } from './csv.ts';
+import { warnNotUtf8, type CsvHeader, type CsvRow, type RowSink } from './csv.ts';
 import { I32Col } from './columns.ts';
 import type { WarningSink } from './errors.ts';
 import { IdTable } from './ids.ts';
@@ -49,5 +49,8 @@ export class TripsSink implements RowSink {
 		}
 		this.route.push(route);
 		this.headsign.push(this.headsigns.addField(r, this.cHead));
+	}
+	done(r: CsvRow): void {
+		warnNotUtf8(this.warn, 'trips.txt', r);
 	}
 }
