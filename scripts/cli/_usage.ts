@@ -4,6 +4,8 @@
  * command's --help hint), never silently ignored. The commands read their options themselves; this table
  * only guards the door.
  */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { positional, UsageError } from './_args.ts';
 
 export { UsageError };
@@ -55,6 +57,9 @@ export function fileArgument(command: string, args: string[]): string | undefine
 	return positional(args, USAGE[command]?.values ?? []);
 }
 
+/** A number as people write one on a command line: decimal (no 0x10, no Infinity). */
+const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
 /** Throw a UsageError for anything the command does not accept (commands missing from USAGE are not checked). */
 export function checkUsage(command: string, args: string[]): void {
 	const spec = USAGE[command];
@@ -68,7 +73,9 @@ export function checkUsage(command: string, args: string[]): void {
 		if (values.has(a)) {
 			const v = args[i + 1];
 			if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError({ de: `${a} braucht einen Wert`, en: `${a} needs a value` });
-			if (NUMBERS.has(a) && (v.trim() === '' || !Number.isFinite(Number(v)))) throw new UsageError({ de: `${a} ist eine Zahl, nicht «${v}»`, en: `${a} must be a number, not "${v}"` });
+			// An output folder that is not there: said before the work, not after it.
+			if (a === '--out' && !existsSync(dirname(v))) throw new UsageError({ de: `--out: den Ordner ${dirname(v)} gibt es nicht`, en: `--out: the folder ${dirname(v)} does not exist` });
+			if (NUMBERS.has(a) && !DECIMAL.test(v.trim())) throw new UsageError({ de: `${a} ist eine Zahl, nicht «${v}»`, en: `${a} must be a number, not "${v}"` });
 			if (ENUMS[a] && !ENUMS[a].includes(v)) throw new UsageError({ de: `${a} ist ${ENUMS[a].join(' oder ')}, nicht «${v}»`, en: `${a} must be ${ENUMS[a].join(' or ')}, not "${v}"` });
 			const stray = LISTS[a] ? v.split(',').find((w) => !LISTS[a].includes(w)) : undefined;
 			if (stray !== undefined) throw new UsageError({ de: `${a} ist eine Liste aus ${LISTS[a].join(', ')}, nicht «${stray}»`, en: `${a} takes a list of ${LISTS[a].join(', ')}, not "${stray}"` });

@@ -98,7 +98,7 @@ describe('CLI exit codes and messages', () => {
 			import: [missing],
 			isochrones: ['--site', 'S1-EICHHOF', '--data', missing],
 			matrix: ['--data', missing],
-			network: ['--gtfs', missing + '.zip', '--out', missing + '.swnet'],
+			network: ['--gtfs', missing + '.zip', '--out', '/tmp/standortwahl-never-written.swnet'],
 			report: ['--scenario', missing + '.json'],
 			route: ['--from', '1031', '--to', 'S1-EICHHOF', '--data', missing],
 			scale: ['--customers-file', missing + '.csv', '--customers', '1000'],
@@ -166,8 +166,21 @@ describe('CLI usage errors in the user\'s language', () => {
 			}
 		// A number option is a number in every command that takes it (score had no check for --region-km).
 		for (const c of COMMANDS)
-			if (USAGE[c].values.includes('--region-km')) expect(() => checkUsage(c, ['--region-km', 'x'])).toThrow(UsageError);
+			if (USAGE[c].values.includes('--region-km')) {
+				for (const bad of ['x', '0x10', 'Infinity', '']) expect(() => checkUsage(c, ['--region-km', bad]), `${c} --region-km ${bad}`).toThrow(UsageError);
+				for (const ok of ['25', '2.5', '1e1']) expect(() => checkUsage(c, ['--region-km', ok])).not.toThrow();
+			}
+		// An output file in a folder that is not there: bad usage before the work starts.
+		for (const c of COMMANDS)
+			if (USAGE[c].values.includes('--out')) {
+				expect(() => checkUsage(c, ['--out', '/nonexistent-folder/x.csv']), c).toThrow(UsageError);
+				expect(() => checkUsage(c, ['--out', 'x.csv'])).not.toThrow();
+			}
 	});
+	it('a folder given where a file is read is named as such (no «EISDIR» without a path)', async () => {
+		const r = await cli(['network', '--gtfs', 'data', '--out', '/tmp/never-written.swnet']);
+		expect([r.code, r.err.trim()]).toEqual([1, 'Fehler: data: ist ein Ordner, keine Datei']);
+	}, 60_000);
 });
 
 describe('CLI dates', () => {

@@ -6,7 +6,13 @@ import type { ByteSource } from './bytes.ts';
 /** Open `path` for positional reads. Call `close()` when done (the CLI exits anyway). */
 export function fileSource(path: string): ByteSource & { close(): void } {
 	const fd = openSync(path, 'r');
-	const size = fstatSync(fd).size;
+	const stat = fstatSync(fd);
+	if (stat.isDirectory()) {
+		// A folder opens on Linux; reading it fails later without its path. Said here, with the path.
+		closeSync(fd);
+		throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR', path });
+	}
+	const size = stat.size;
 	return {
 		size,
 		name: basename(path),
