@@ -65,6 +65,11 @@ export const tests = [
 			await t.page.waitForTimeout(1500);
 			const n = await t.page.locator('[data-testid="ranking"]').getAttribute('data-travel-rows');
 			assert(n === '4', `ranking uses ${n} travel-time rows after reload`);
+			// The committee report carries the same notes on the data.
+			await t.goto('/report');
+			await t.page.waitForSelector('article[data-report-ready="true"]', { timeout: 120_000 });
+			const reportNotes = await t.page.locator('[data-testid="report-data-notes"] li').allInnerTexts();
+			assert(reportNotes.some((x) => /^6 Standorte kommen in der Reisezeit-Matrix nicht vor/.test(x)), `report data notes: ${reportNotes.join(' | ')}`);
 		}
 	},
 	{

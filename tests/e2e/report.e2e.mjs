@@ -63,6 +63,9 @@ export const tests = [
 			assert(changed > 3 && changed < shaded, `change map shades ${changed} municipalities (staff map ${shaded})`);
 			for (const g of ['staff', 'customers', 'space', 'money']) assert(await t.page.locator(`[data-testid="criteria-${g}"] table`).count(), `criteria section ${g} missing`);
 			assert((await t.page.locator('[data-testid="report-params"] tbody tr').count()) > 20, 'parameter table incomplete');
+			// The model's notes on the data are part of the report: for the default, none, and said so.
+			const notes = await t.page.locator('[data-testid="report-data-notes"]').innerText();
+			assert(/^Keine: Die Prüfungen der Auswertung/.test(notes), `data notes: ${notes}`);
 			// Figures of the recommended site: commute distributions, cost bridge and cash flow, leases, tornado; plus contributions and rank probabilities.
 			for (const f of ['commute', 'money', 'leases']) assert((await t.page.locator(`article [data-figure="${f}"] svg[role="img"]`).count()) >= 1, `figure ${f} missing`);
 			const charts = await t.page.locator('article svg[role="img"]').count();

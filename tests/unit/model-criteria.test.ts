@@ -107,7 +107,7 @@ describe('staff commute', () => {
 		const strict = await computeCriteria(db, SMALL_PARAMS);
 		expect(strict.warnings.filter((x) => x.en.includes('without a travel time'))).toEqual([]);
 		expect(strict.warnings.filter((x) => x.en.includes('Site C')).map((x) => x.en)).toEqual([
-			'One site does not occur in travel_times: "Site C" (site_id "C"). Ids must be written exactly alike. Without travel times to it, commutes and customer trips are unknown, and their criteria drop out of the ranking for every site.'
+			'One site does not occur in travel_times: "Site C" (site_id "C"). Ids must be written exactly alike. Without travel times to it, commutes and customer trips are unknown, and their criteria drop out of the ranking while such a site is assessed.'
 		]);
 	});
 

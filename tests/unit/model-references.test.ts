@@ -6,6 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/data/db/connector.ts';
 import { openNodeDb } from '../../src/lib/data/db/node.ts';
 import { looseId, referenceWarnings } from '../../src/lib/model/references.ts';
+import { computeCriteria } from '../../src/lib/model/criteria.ts';
+import { plainTerms } from '../../src/lib/report/format.ts';
+import { SMALL_PARAMS } from '../fixtures/model/small.ts';
 import { loadSmall } from '../fixtures/model/small.ts';
 
 let db: Db;
@@ -28,7 +31,7 @@ describe('referenceWarnings', () => {
 		await db.exec("UPDATE travel_times SET destination_id = ' a ' WHERE destination_id = 'A'");
 		const r = await referenceWarnings(db, 5);
 		expect(r.warnings.map((w) => w.en)).toEqual([
-			'One site does not occur in travel_times: "Site A" (site_id "A"; travel_times writes " a ", 4 rows). Ids must be written exactly alike. Without travel times to it, commutes and customer trips are unknown, and their criteria drop out of the ranking for every site.'
+			'One site does not occur in travel_times: "Site A" (site_id "A"; travel_times writes " a ", 4 rows). Ids must be written exactly alike. Without travel times to it, commutes and customer trips are unknown, and their criteria drop out of the ranking while such a site is assessed.'
 		]);
 		expect(r.warnings[0].de).toContain('«Site A» (site_id «A»; travel_times schreibt « a », 4 Zeilen)');
 		expect([...r.sitesWithoutTimes]).toEqual(['A']);
@@ -70,6 +73,20 @@ describe('referenceWarnings', () => {
 		expect(await en(1)).toEqual([
 			'Office "o-1" (staff.office_id, 1 staff) is not in offices (there "O1": ids must be written exactly alike): their commute today is unknown and left out of the changes.'
 		]);
+	});
+});
+
+describe('the notes in the report', () => {
+	it('name no table or column code once plainTerms has put them in words (every kind of note at once)', async () => {
+		await db.exec("UPDATE travel_times SET destination_id = 'a' WHERE destination_id = 'A'");
+		await db.exec("INSERT INTO travel_times (origin_zone, destination_id, mode, minutes_p50) VALUES (1, 'ZZ', 'pt', 5)");
+		await db.exec("DELETE FROM travel_times WHERE destination_id = 'B1'");
+		await db.exec("UPDATE staff SET office_id = 'NOPE' WHERE person_id = 'P1'");
+		const notes = (await computeCriteria(db, SMALL_PARAMS)).warnings;
+		expect(notes.length).toBeGreaterThanOrEqual(5);
+		for (const lang of ['de', 'en'] as const)
+			for (const n of notes) expect([n[lang], plainTerms(n[lang], lang).match(/\b[a-z]+_[a-z0-9_]+\b|\.[a-z]+_/g)]).toEqual([n[lang], null]);
+		expect(plainTerms(notes.find((n) => n.de.includes('Ziele'))!.de, 'de')).toMatch(/^Die Reisezeit-Matrix nennt Ziele, die weder Standort-ID noch Arbeitsort-ID sind/);
 	});
 });
 

@@ -77,8 +77,8 @@ export async function referenceWarnings(db: Db, minGroup: number, branchesServe 
 	const sites = of('site');
 	if (sites.length)
 		warnings.push({
-			de: `${sites.length === 1 ? 'Ein Standort kommt' : `${sites.length} Standorte kommen`} in travel_times nicht vor: ${list(sites, (s) => `«${s.name ?? s.id}» (site_id «${s.id}»${asWritten(s.id, 'de')})`, (k) => ` und ${k} weitere`)}. IDs müssen genau gleich geschrieben sein. Ohne Reisezeiten dorthin sind Arbeitswege und Kundschaft unbekannt, und die Kriterien dazu fallen für alle Standorte aus der Rangierung.`,
-			en: `${sites.length === 1 ? 'One site does' : `${sites.length} sites do`} not occur in travel_times: ${list(sites, (s) => `"${s.name ?? s.id}" (site_id "${s.id}"${asWritten(s.id, 'en')})`, (k) => ` and ${k} more`)}. Ids must be written exactly alike. Without travel times to ${sites.length === 1 ? 'it' : 'them'}, commutes and customer trips are unknown, and their criteria drop out of the ranking for every site.`
+			de: `${sites.length === 1 ? 'Ein Standort kommt' : `${sites.length} Standorte kommen`} in travel_times nicht vor: ${list(sites, (s) => `«${s.name ?? s.id}» (site_id «${s.id}»${asWritten(s.id, 'de')})`, (k) => ` und ${k} weitere`)}. IDs müssen genau gleich geschrieben sein. Ohne Reisezeiten dorthin sind Arbeitswege und Kundschaft unbekannt, und die Kriterien dazu fallen aus der Rangierung, solange ein solcher Standort mitbewertet wird.`,
+			en: `${sites.length === 1 ? 'One site does' : `${sites.length} sites do`} not occur in travel_times: ${list(sites, (s) => `"${s.name ?? s.id}" (site_id "${s.id}"${asWritten(s.id, 'en')})`, (k) => ` and ${k} more`)}. Ids must be written exactly alike. Without travel times to ${sites.length === 1 ? 'it' : 'them'}, commutes and customer trips are unknown, and their criteria drop out of the ranking while such a site is assessed.`
 		});
 	if (offices.length) {
 		const staff = offices.reduce((sum, o) => sum + o.n, 0);

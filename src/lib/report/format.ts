@@ -112,3 +112,36 @@ export function paramDisplay(key: keyof ScenarioParams, p: ScenarioParams, lang:
 			return { value: num(lang, v, 2, 0), unit };
 	}
 }
+
+/**
+ * The data's table and column names in the model's notes, as a reader of the report says them (the app's
+ * pages keep the names: there the notes speak to whoever fixes the files). Longest first, whole words only;
+ * a name that begins a sentence begins it with a capital.
+ */
+const PLAIN_TERMS: Record<Lang, [RegExp, string][]> = {
+	de: [
+		[/\bstaff\.office_id\b/g, 'Arbeitsort der Mitarbeitenden'],
+		[/\bin offices\b/g, 'in der Liste der heutigen Standorte'],
+		[/\bTabelle travel_times\b/g, 'die Reisezeit-Matrix'],
+		[/\bin travel_times\b/g, 'in der Reisezeit-Matrix'],
+		[/\btravel_times\b/g, 'die Reisezeit-Matrix'],
+		[/\bsite_id\b/g, 'Standort-ID'],
+		[/\boffice_id\b/g, 'Arbeitsort-ID'],
+		[/\bwait_p50\b/g, 'Wartezeit']
+	],
+	en: [
+		[/\bstaff\.office_id\b/g, "staff's office"],
+		[/\bin offices\b/g, 'among the current offices'],
+		[/\bTable travel_times\b/g, 'the travel-time matrix'],
+		[/\btravel_times\b/g, 'the travel-time matrix'],
+		[/\bsite_id\b/g, 'site id'],
+		[/\boffice_id\b/g, 'office id'],
+		[/\bwait_p50\b/g, 'PT wait']
+	]
+};
+
+export function plainTerms(text: string, lang: Lang): string {
+	let out = text;
+	for (const [re, words] of PLAIN_TERMS[lang]) out = out.replace(re, (_m, at: number, all: string) => (at === 0 || /[.:!?]\s$/.test(all.slice(Math.max(0, at - 2), at)) ? words[0].toUpperCase() + words.slice(1) : words));
+	return out;
+}
