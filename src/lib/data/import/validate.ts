@@ -140,6 +140,9 @@ function missingColumnHint(c: ColumnDef, headers: readonly string[]): Msg {
 /** How far (m) a point may lie outside the municipality its row names (zone_id, or a postcode's municipalities) before a warning (checkZoneAgainstPoint, checkPlzAgainstPoint). */
 const MAX_ZONE_GAP_M = 500;
 
+/** Metres as kilometres with one decimal, for a message. */
+const km = (m: number, locale: string) => (m / 1000).toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
 /** A postcode and a locality in one cell («6003 Luzern», «CH-6280 Hochdorf»): [, postcode, locality]. */
 /** The date systems write for «no end» (SAP, many HR and lease registers). */
 const OPEN_END = '9999-12-31';
@@ -985,11 +988,10 @@ export class TableValidator {
 		const gap = distanceToZoneM(zones, givenZone, point.lon, point.lat);
 		if (gap === null || gap <= MAX_ZONE_GAP_M) return;
 		const plain = (bfs: number) => this.refs.municipalities?.byBfs.get(bfs)?.name ?? String(bfs);
-		const name = (bfs: number) => (plain(bfs) === String(bfs) ? plain(bfs) : `${plain(bfs)} (${bfs})`);
-		const km = (locale: string) => (gap / 1000).toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+		const name = (bfs: number) => this.municipalityName(bfs);
 		this.issues.warn(row, this.mapping.zone_id ?? null, 'zone_not_at_point', {
-			de: `zone_id ${name(givenZone)} passt nicht zu den Koordinaten: der Punkt liegt in ${name(at)}, ${km('de-CH')} km von ${plain(givenZone)} entfernt. Die Zeile zählt zu zone_id ${givenZone}; Koordinaten oder BFS-Nr. prüfen.`,
-			en: `zone_id ${name(givenZone)} does not match the coordinates: the point lies in ${name(at)}, ${km('en')} km from ${plain(givenZone)}. The row counts to zone_id ${givenZone}; check the coordinates or the BFS number.`
+			de: `zone_id ${name(givenZone)} passt nicht zu den Koordinaten: der Punkt liegt in ${name(at)}, ${km(gap, 'de-CH')} km von ${plain(givenZone)} entfernt. Die Zeile zählt zu zone_id ${givenZone}; Koordinaten oder BFS-Nr. prüfen.`,
+			en: `zone_id ${name(givenZone)} does not match the coordinates: the point lies in ${name(at)}, ${km(gap, 'en')} km from ${plain(givenZone)}. The row counts to zone_id ${givenZone}; check the coordinates or the BFS number.`
 		});
 	}
 
@@ -1003,16 +1005,17 @@ export class TableValidator {
 		const gap = distanceToPostcodeM(plz!, zones!, code, point.lon, point.lat);
 		if (gap === null || gap <= MAX_ZONE_GAP_M) return;
 		const at = zoneAt(zones!, point.lon, point.lat);
-		const name = (bfs: number) => {
-			const n = this.refs.municipalities?.byBfs.get(bfs)?.name;
-			return n ? `${n} (${bfs})` : String(bfs);
-		};
 		const locality = plz!.byPlz.get(code)?.name;
-		const km = (locale: string) => (gap / 1000).toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 		this.issues.warn(row, this.mapping.plz ?? null, 'plz_not_at_point', {
-			de: `PLZ ${code}${locality ? ` (${locality})` : ''} passt nicht zu den Koordinaten: der Punkt liegt ${at === null ? 'ausserhalb der Gemeinden der Region' : `in ${name(at)}`}, ${km('de-CH')} km von jeder Gemeinde dieser PLZ entfernt. Die Zeile zählt am Punkt; Koordinaten oder PLZ prüfen.`,
-			en: `Postcode ${code}${locality ? ` (${locality})` : ''} does not match the coordinates: the point lies ${at === null ? "outside the region's municipalities" : `in ${name(at)}`}, ${km('en')} km from every municipality of this postcode. The row counts at the point; check the coordinates or the postcode.`
+			de: `PLZ ${code}${locality ? ` (${locality})` : ''} passt nicht zu den Koordinaten: der Punkt liegt ${at === null ? 'ausserhalb der Gemeinden der Region' : `in ${this.municipalityName(at)}`}, ${km(gap, 'de-CH')} km von jeder Gemeinde dieser PLZ entfernt. Die Zeile zählt am Punkt; Koordinaten oder PLZ prüfen.`,
+			en: `Postcode ${code}${locality ? ` (${locality})` : ''} does not match the coordinates: the point lies ${at === null ? "outside the region's municipalities" : `in ${this.municipalityName(at)}`}, ${km(gap, 'en')} km from every municipality of this postcode. The row counts at the point; check the coordinates or the postcode.`
 		});
+	}
+
+	/** «Luzern (1061)», or the bare number of a municipality the references do not name. */
+	private municipalityName(bfs: number): string {
+		const n = this.refs.municipalities?.byBfs.get(bfs)?.name;
+		return n ? `${n} (${bfs})` : String(bfs);
 	}
 
 	/**
