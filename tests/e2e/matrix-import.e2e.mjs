@@ -49,6 +49,9 @@ export const tests = [
 			await t.page.waitForSelector('[data-testid="import-message"][data-kept="kept"]:has-text("4 Zeilen")');
 			const sources = await t.page.locator('[data-testid="table-sources"]').innerText();
 			assert(/Reisezeiten: eigene Daten/.test(sources), `travel_times not marked as the user's: ${sources}`);
+			// Where the data is fixed, the page says what the tables lack together (the matrix reaches 2 of 8 sites).
+			await t.page.waitForSelector('[data-testid="data-notes"] li:has-text("6 Standorte kommen in travel_times nicht vor")', { timeout: 60_000 });
+			await t.screenshot('matrix-import-data-notes');
 
 			await t.goto('/ranking');
 			await t.ready();
