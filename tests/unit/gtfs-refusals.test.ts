@@ -163,6 +163,17 @@ describe('the service day', () => {
 });
 
 describe('the study region', () => {
+	it('stop_lat and stop_lon swapped: said so, not blamed on the feed\'s coverage', async () => {
+		const stops = new TextDecoder().decode(zugFiles['stops.txt']);
+		const [head, ...rest] = stops.split('\n');
+		const swappedHead = head.replace('stop_lat', '\u0000').replace('stop_lon', 'stop_lat').replace('\u0000', 'stop_lon');
+		const zugRegion = regionAround([{ lon: 8.5, lat: 47.17 }], 25);
+		const e = await refusal(zug({ 'stops.txt': [swappedHead, ...rest].join('\n') }), { date: DATE, region: zugRegion });
+		expect([e.code, e.location]).toEqual(['swapped_coordinates', { file: 'stops.txt', column: 'stop_lat' }]);
+		expect(e.msg.de).toMatch(/^Keine Haltestelle liegt im Untersuchungsgebiet, aber \d+ lägen darin, wenn stop_lat und stop_lon vertauscht wären/);
+		// The same feed the right way round is read.
+		expect((await readGtfs(bytesSource(ZUG), { date: DATE, region: zugRegion })).timetable.connCount).toBeGreaterThan(1000);
+	});
 	it('a feed without service in the region is refused, so the network in use stays', async () => {
 		const geneva = regionAround([{ lon: 6.1432, lat: 46.2044 }], 25);
 		const e = await refusal(ZUG, { date: DATE, region: geneva });

@@ -250,6 +250,17 @@ function* gtfsPlan(files: FileSizes, o: ReadGtfsOptions, progress: Progress): Pl
 			const p = Number.isFinite(lat[s]) || parent[s] < 0 ? s : parent[s];
 			if (inRegion(region, lon[p], lat[p])) stopIn[s] = 1;
 		}
+		if (!stopIn.includes(1)) {
+			// No stop in the region, but some would be with stop_lat and stop_lon read the other way round:
+			// the columns are swapped (a feed written by hand), not a feed of another area.
+			let swapped = 0;
+			for (let s = 0; s < nStops; s++) if (inRegion(region, lat[s], lon[s])) swapped++;
+			if (swapped)
+				throw new GtfsError('swapped_coordinates', {
+					de: `Keine Haltestelle liegt im Untersuchungsgebiet, aber ${swapped.toLocaleString('de-CH')} lägen darin, wenn stop_lat und stop_lon vertauscht wären (z. B. ${stops.ids.key(0)}: stop_lat ${lat[0]}, stop_lon ${lon[0]}). Die Spalten sind wohl vertauscht: stop_lat ist die Breite (Schweiz 45.8–47.9), stop_lon die Länge (5.9–10.6).`,
+					en: `No stop lies in the study region, but ${swapped.toLocaleString('en')} would with stop_lat and stop_lon swapped (e.g. ${stops.ids.key(0)}: stop_lat ${lat[0]}, stop_lon ${lon[0]}). The columns seem swapped: stop_lat is the latitude (Switzerland 45.8–47.9), stop_lon the longitude (5.9–10.6).`
+				}, { file: 'stops.txt', column: 'stop_lat' });
+		}
 	}
 
 	const cols = new StopTimeColumns();
