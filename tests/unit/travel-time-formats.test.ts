@@ -279,3 +279,18 @@ describe('CLI travel-times', () => {
 		expect(lines).toHaveLength(5);
 	});
 });
+
+describe('a column choice the file does not state is said', () => {
+	it('columns of two engines in one file: read as one, the other named as not used', async () => {
+		const r = adaptTravelTimeMatrix(await inline('from_id,to_id,travel_time_p50,origin,destination,percentile,time\n1061,S1-EICHHOF,25,1061,S1-EICHHOF,50,99\n'), { mode: 'car' });
+		expect(r.format).toBe('conveyal');
+		expect(r.warnings.map((w) => w.en)).toEqual(['Warning: the columns fit r5r/r5py as well as Conveyal; read as Conveyal, the other columns are not used. Load one file per matrix.']);
+		// A format the user chose is no guess: nothing to say.
+		expect(adaptTravelTimeMatrix(await inline('from_id,to_id,travel_time_p50,origin,destination,percentile,time\n1061,S1-EICHHOF,25,1061,S1-EICHHOF,50,99\n'), { mode: 'car', format: 'r5r' }).warnings).toEqual([]);
+	});
+	it('r5r travel_time_p50 beside r5py travel_time: the median column is read, said so', async () => {
+		const r = adaptTravelTimeMatrix(await inline('from_id,to_id,travel_time,travel_time_p50\n1061,S1-EICHHOF,25,30\n'), { mode: 'car' });
+		expect(r.parsed.rows[0][3]).toBe('30');
+		expect(r.notes.map((n) => n.en)).toContain('Columns travel_time_p50 and travel_time: the median travel_time_p50 is read, travel_time is not.');
+	});
+});

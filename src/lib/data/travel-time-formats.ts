@@ -71,11 +71,17 @@ export interface AdaptResult {
 
 /** Which engine wrote a file with these headers, or null (e.g. already our own columns). */
 export function detectMatrixFormat(headers: readonly string[]): MatrixFormat | null {
+	return matchingFormats(headers)[0] ?? null;
+}
+
+/** Every engine whose columns the headers hold, in the order detectMatrixFormat prefers them. */
+function matchingFormats(headers: readonly string[]): MatrixFormat[] {
 	const h = new Set(headers.map(normaliseHeader));
-	if (h.has('origin') && h.has('destination') && h.has('percentile') && h.has('time')) return 'conveyal';
-	if (h.has('fromplace') && h.has('toplace') && h.has('duration')) return 'otp';
-	if (h.has('from_id') && h.has('to_id') && [...h].some((x) => x === 'travel_time' || /^travel_time_p\d+$/.test(x))) return 'r5r';
-	return null;
+	const out: MatrixFormat[] = [];
+	if (h.has('origin') && h.has('destination') && h.has('percentile') && h.has('time')) out.push('conveyal');
+	if (h.has('fromplace') && h.has('toplace') && h.has('duration')) out.push('otp');
+	if (h.has('from_id') && h.has('to_id') && [...h].some((x) => x === 'travel_time' || /^travel_time_p\d+$/.test(x))) out.push('r5r');
+	return out;
 }
 
 const OUT_HEADERS = ['origin_zone', 'destination_id', 'mode', 'minutes_p50', 'minutes_p80', 'wait_p50', 'wait_p80', 'changes', 'source'];
@@ -292,6 +298,9 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 			const m = read(r[p50]);
 			if (typeof m === 'number' && m >= 0) times.push({ minutes: m, row: parsed.rowNumbers[i], raw: r[p50] });
 		});
+		// r5py writes travel_time, r5r travel_time_p50: a file with both is read by its median column, said so.
+		if (col('travel_time_p50') >= 0 && col('travel_time') >= 0)
+			notes.push({ de: 'Spalten travel_time_p50 und travel_time: der Median travel_time_p50 wird gelesen, travel_time nicht.', en: 'Columns travel_time_p50 and travel_time: the median travel_time_p50 is read, travel_time is not.' });
 		if (p80 < 0) notes.push({ de: 'Keine Spalte travel_time_p80: minutes_p80 bleibt leer (die Modelle nehmen dann p50).', en: 'No travel_time_p80 column: minutes_p80 stays empty (the model then uses p50).' });
 	} else if (format === 'conveyal') {
 		const o = need('origin');
@@ -452,6 +461,13 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 			en: `${dropped} ${dropped === 1 ? 'pair' : 'pairs'} not reached (time −1) and left out.`
 		});
 	const warnings: Msg[] = [];
+	// Columns of two engines in one file (two exports joined?): the one read is said, and the other not used.
+	const others = opts.format ? [] : matchingFormats(parsed.headers).filter((f) => f !== format);
+	if (others.length)
+		warnings.push({
+			de: `Warnung: Die Spalten passen zu ${others.map((f) => ENGINE[f]).join(' und ')} und zu ${ENGINE[format]}; gelesen als ${ENGINE[format]}, die übrigen Spalten werden nicht verwendet. Eine Datei je Matrix laden.`,
+			en: `Warning: the columns fit ${others.map((f) => ENGINE[f]).join(' and ')} as well as ${ENGINE[format]}; read as ${ENGINE[format]}, the other columns are not used. Load one file per matrix.`
+		});
 	const unit = unitWarning(format, times);
 	if (unit) warnings.push(unit);
 	return {
