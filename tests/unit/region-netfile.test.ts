@@ -62,3 +62,25 @@ describe('network file', () => {
 		await expect(decodeNetFile(new Uint8Array(20))).rejects.toThrow(/signature/);
 	});
 });
+
+describe('a PT network file keeps the warnings of its cut', () => {
+	it('opened again, the network shows what the reader tolerated or left out; a malformed entry from elsewhere is dropped', async () => {
+		const { readFileSync } = await import('node:fs');
+		const { strToU8, zipSync } = await import('fflate');
+		const { openTransit } = await import('../../src/lib/reach/open-transit.ts');
+		const { bytesSource } = await import('../../src/lib/util/bytes.ts');
+		const { provenanceWarnings } = await import('../../src/lib/reach/netfile.ts');
+		const { readdirSync } = await import('node:fs');
+		const files: Record<string, Uint8Array> = {};
+		for (const f of readdirSync('tests/fixtures/gtfs/tiny')) files[f] = new Uint8Array(readFileSync(`tests/fixtures/gtfs/tiny/${f}`));
+		// Trip T1 reaches its third stop before it leaves the second: a warning of the cut.
+		files['stop_times.txt'] = strToU8(new TextDecoder().decode(files['stop_times.txt']).replace('T1,08:20:00,08:20:00,C,3', 'T1,07:50:00,07:50:00,C,3'));
+		const o = { date: '2021-06-15', region: null, label: (d: string) => `zug ${d}`, createdBy: 'test' };
+		const cut = await openTransit(bytesSource(zipSync(files)), o);
+		expect(cut.warnings.map((w) => w.code)).toContain('time_backwards');
+		const again = await openTransit(bytesSource(cut.netfile), o);
+		expect(again.format).toBe('swnet');
+		expect(again.warnings).toEqual(cut.warnings);
+		expect(provenanceWarnings({ ...cut.provenance, warnings: [{ code: 'x', msg: null, count: 1, examples: [] }, ...cut.warnings] as never })).toEqual(cut.warnings);
+	}, 60_000);
+});

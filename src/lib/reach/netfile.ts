@@ -38,6 +38,27 @@ export interface NetProvenance {
 	checksum: string;
 	/** Anything else worth showing (warnings summary etc.). */
 	notes?: string[];
+	/** What the reader tolerated or left out while cutting (PT: GtfsWarning), shown with the network when the file is opened again. */
+	warnings?: NetWarning[];
+}
+
+/** A reader's warning as a network file keeps it: kind, bilingual message, how often, a few examples. */
+export interface NetWarning {
+	code: string;
+	msg: { de: string; en: string };
+	count: number;
+	examples: string[];
+}
+
+/** The warnings of a network file's provenance that have the shape of one (a file from elsewhere may hold anything). */
+export function provenanceWarnings(p: NetProvenance): NetWarning[] {
+	const list: unknown = p.warnings;
+	if (!Array.isArray(list)) return [];
+	const text = (v: unknown) => typeof v === 'string';
+	return list.filter(
+		(w): w is NetWarning =>
+			typeof w === 'object' && w !== null && text(w.code) && typeof w.msg === 'object' && w.msg !== null && text(w.msg.de) && text(w.msg.en) && Number.isFinite(w.count) && Array.isArray(w.examples) && w.examples.every(text)
+	);
 }
 
 export type ArrayType = 'i32' | 'u32' | 'f32' | 'f64' | 'u8' | 'i8' | 'u16';

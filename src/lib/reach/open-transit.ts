@@ -6,7 +6,7 @@
  * its working network.
  */
 import type { ByteSource } from '../util/bytes.ts';
-import { isNetFile, type NetProvenance } from './netfile.ts';
+import { isNetFile, provenanceWarnings, type NetProvenance } from './netfile.ts';
 import type { StudyRegion } from './region.ts';
 import type { PtNetwork } from './matrix.ts';
 import { readGtfs, timetableFromNetFile, timetableProvenance, timetableToNetFile, type GtfsStage, type GtfsWarning } from './gtfs/index.ts';
@@ -39,7 +39,8 @@ export async function openTransit(src: ByteSource, o: OpenTransitOptions): Promi
 		const bytes = await src.read(0, src.size);
 		const { timetable, provenance } = await timetableFromNetFile(bytes);
 		const date = `${timetable.date.slice(0, 4)}-${timetable.date.slice(4, 6)}-${timetable.date.slice(6, 8)}`;
-		return { network: { timetable, source: o.label(date) }, date, warnings: [], provenance, netfile: bytes, format: 'swnet' };
+		// The warnings of the cut travel with the file: opened again, the network shows them as it did then.
+		return { network: { timetable, source: o.label(date) }, date, warnings: provenanceWarnings(provenance), provenance, netfile: bytes, format: 'swnet' };
 	}
 	const read = await readGtfs(src, { date: o.date, region: o.region, onProgress: o.onProgress, signal: o.signal });
 	o.onProgress?.('encode', 0);

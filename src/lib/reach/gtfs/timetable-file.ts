@@ -57,7 +57,8 @@ export function timetableProvenance(read: GtfsReadResult, source: TimetableSourc
 		counts: { ...read.counts },
 		createdAt: source.createdAt ?? new Date().toISOString(),
 		createdBy: source.createdBy,
-		notes: [...(source.notes ?? []), ...read.warnings.map((w) => `${w.code}: ${w.count}`)]
+		notes: [...(source.notes ?? []), ...read.warnings.map((w) => `${w.code}: ${w.count}`)],
+		warnings: read.warnings
 	};
 }
 
