@@ -438,7 +438,7 @@ export const de = {
 	'data.source.demo': 'Standardszenario',
 	'data.source.computed': 'berechnet aus den geladenen Netzen',
 	'data.sources': 'Herkunft der Tabellen',
-	'data.notes': 'Hinweise zu den Tabellen zusammen',
+	'data.notes': 'Hinweise zum Zusammenspiel der Tabellen',
 	'data.streaming': 'Lesen und prüfen: {rows} Zeilen …',
 	'data.detected': 'Erkannt: {format}{details}',
 	'data.coords': 'Koordinatensystem: {system}',

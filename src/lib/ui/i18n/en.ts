@@ -439,7 +439,7 @@ export const en: Record<MessageKey, string> = {
 	'data.source.demo': 'default scenario',
 	'data.source.computed': 'computed from the loaded networks',
 	'data.sources': 'Where the tables come from',
-	'data.notes': 'Notes on the tables together',
+	'data.notes': 'Notes on how the tables fit together',
 	'data.streaming': 'Reading and checking: {rows} rows …',
 	'data.detected': 'Detected: {format}{details}',
 	'data.coords': 'Coordinate system: {system}',
