@@ -39,6 +39,7 @@
  * an ImportSession for travel_times detects the format, reads the file whole and reshapes it with the
  * mode the user picks on the data page; issues are relabelled with `matrixSourceColumns`).
  */
+import { IssueList } from './import/issues.ts';
 import { decideStyle } from './import/numbers.ts';
 import { BadCell, type ImportIssue, type Msg, type ParsedFile, type RawCell } from './import/types.ts';
 import { fmt as messageNumber, isProblem, numberInput, problemMessage, typeCell } from './import/typing.ts';
@@ -172,27 +173,23 @@ const idKey = (v: RawCell): string => (v === null ? '' : v instanceof BadCell ? 
 /** A number for a message (two decimals at most). */
 const fmt = (n: number, lang: 'de' | 'en'): string => messageNumber(n, lang, 2);
 
-/** Errors of an engine's file, each located like a validation issue (file, row, the user's header). */
-class Problems {
-	readonly issues: ImportIssue[] = [];
-	count = 0;
-	constructor(private readonly file: string) {}
-	add(row: number, column: string, code: string, message: Msg): void {
-		this.count++;
-		if (this.issues.length < MAX_ISSUES) this.issues.push({ severity: 'error', file: this.file, row, column, code, message });
+/** Errors of an engine's file, each located like a validation issue (file, row, the user's header), kept and counted by IssueList. */
+class Problems extends IssueList {
+	constructor(file: string) {
+		super(file, MAX_ISSUES);
 	}
 	/** One error for the lot: the first LISTED by row quoted with row and column, the rest counted. */
-	error(engine: string): MatrixFormatError {
-		this.issues.sort((a, b) => a.row! - b.row!);
-		const listed = this.issues.slice(0, LISTED);
-		const more = this.count - listed.length;
-		const n = this.count;
+	refusal(engine: string): MatrixFormatError {
+		const issues = [...this.items].sort((a, b) => a.row! - b.row!);
+		const listed = issues.slice(0, LISTED);
+		const n = this.errors;
+		const more = n - listed.length;
 		return new MatrixFormatError(
 			{
 				de: `${engine}: ${n} Fehler in ${this.file}, nichts umgewandelt. ${listed.map((i) => `Zeile ${i.row}, Spalte «${i.column}»: ${i.message.de}`).join(' ')}${more ? ` … und ${more} weitere.` : ''}`,
 				en: `${engine}: ${n} ${n === 1 ? 'error' : 'errors'} in ${this.file}, nothing converted. ${listed.map((i) => `Row ${i.row}, column "${i.column}": ${i.message.en}`).join(' ')}${more ? ` … and ${more} more.` : ''}`
 			},
-			this.issues
+			issues
 		);
 	}
 }
@@ -331,7 +328,7 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 			const row = parsed.rowNumbers[i];
 			const pc = readPct(r[p]);
 			if (typeof pc !== 'number' || !(pc > 0 && pc < 100)) {
-				problems.add(row, hP, 'matrix_bad_percentile', {
+				problems.error(row, hP, 'matrix_bad_percentile', {
 					de: `${pc === null ? 'Perzentil fehlt' : `«${show(r[p])}» ist kein Perzentil`}; erwartet: eine Zahl zwischen 0 und 100 wie 50 oder 80 (so schreibt Conveyal sie).`,
 					en: `${pc === null ? 'the percentile is empty' : `"${show(r[p])}" is no percentile`}; expected a number between 0 and 100 such as 50 or 80 (as Conveyal writes it).`
 				});
@@ -341,14 +338,14 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 			const time = readTime(r[t]);
 			let minutes: number | null | undefined; // undefined: bad (reported)
 			if (time === null) {
-				problems.add(row, hT, 'matrix_missing_time', {
+				problems.error(row, hT, 'matrix_missing_time', {
 					de: 'Die Zeit fehlt; Conveyal schreibt Minuten, −1 für «nicht erreicht».',
 					en: 'The time is empty; Conveyal writes minutes, −1 for "not reached".'
 				});
 			} else if (typeof time === 'object') {
-				problems.add(row, hT, time.code, { de: `${time.msg.de} Conveyal schreibt Minuten, −1 für «nicht erreicht».`, en: `${time.msg.en} Conveyal writes minutes, −1 for "not reached".` });
+				problems.error(row, hT, time.code, { de: `${time.msg.de} Conveyal schreibt Minuten, −1 für «nicht erreicht».`, en: `${time.msg.en} Conveyal writes minutes, −1 for "not reached".` });
 			} else if (time < 0 && time !== -1) {
-				problems.add(row, hT, 'matrix_negative_time', {
+				problems.error(row, hT, 'matrix_negative_time', {
 					de: `${fmt(time, 'de')} ist negativ: Conveyal schreibt Minuten ab 0 und nur −1 für «nicht erreicht».`,
 					en: `${fmt(time, 'en')} is negative: Conveyal writes minutes from 0, and only −1 for "not reached".`
 				});
@@ -356,7 +353,7 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 			const key = `${idKey(r[o])}\u0000${idKey(r[d])}`;
 			const first = seen.get(`${key}\u0000${pc}`);
 			if (first) {
-				problems.add(row, hO, 'matrix_duplicate', {
+				problems.error(row, hO, 'matrix_duplicate', {
 					de: `Doppelte Zeile: ${pair(r)}, Perzentil ${fmt(pc, 'de')} wie in Zeile ${first.row} (Zeit dort ${show(first.raw)}, hier ${show(r[t])}). Eine Zeile je Paar und Perzentil: zwei Analysen aneinandergehängt? Die doppelte löschen.`,
 					en: `Duplicate row: ${pair(r)}, percentile ${fmt(pc, 'en')} as in row ${first.row} (time there ${show(first.raw)}, here ${show(r[t])}). One row per pair and percentile: two analyses appended? Delete the duplicate.`
 				});
@@ -373,7 +370,7 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 				e.p50 = minutes ?? null;
 			} else if (pc === 80) e.p80 = minutes ?? null;
 		});
-		if (!problems.count && !percentiles.has(50))
+		if (!problems.errors && !percentiles.has(50))
 			throw new MatrixFormatError({
 				de: `Conveyal: kein Perzentil 50 in der Datei (vorhanden: ${[...percentiles].sort((a, b) => a - b).join(', ')}). Die Regionalanalyse mit Perzentil 50 (und 80) rechnen.`,
 				en: `Conveyal: no percentile 50 in the file (found: ${[...percentiles].sort((a, b) => a - b).join(', ')}). Run the regional analysis with percentile 50 (and 80).`
@@ -383,7 +380,7 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 				// Conveyal writes every percentile of every pair (−1 when not reached): rows were lost, and a p80
 				// cannot stand in for minutes_p50. Counting the pair as not reached would count a site as unreachable.
 				if (percentiles.has(50))
-					problems.add(e.row, hP, 'matrix_missing_p50', {
+					problems.error(e.row, hP, 'matrix_missing_p50', {
 						de: `${hO} ${show(e.o)}, ${hD} ${show(e.d)} hat Perzentil ${e.pcs.map((x) => fmt(x, 'de')).join(', ')}, aber keine Zeile für Perzentil 50 (daraus kommt minutes_p50). Conveyal schreibt jedes Perzentil jedes Paars: die Datei ist unvollständig (gekürzt oder gefiltert?). Die Ergebnisse der Regionalanalyse erneut herunterladen.`,
 						en: `${hO} ${show(e.o)}, ${hD} ${show(e.d)} has percentile ${e.pcs.map((x) => fmt(x, 'en')).join(', ')} but no row for percentile 50 (minutes_p50 comes from it). Conveyal writes every percentile of every pair: the file is incomplete (cut or filtered?). Download the regional analysis results again.`
 					});
@@ -397,7 +394,7 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 			rowNumbers.push(e.row50);
 			times.push({ minutes: e.p50, row: e.row50, raw: e.raw50 });
 		}
-		if (problems.count) throw problems.error('Conveyal');
+		if (problems.errors) throw problems.refusal('Conveyal');
 		if (!percentiles.has(80)) notes.push({ de: 'Kein Perzentil 80: minutes_p80 bleibt leer.', en: 'No percentile 80: minutes_p80 stays empty.' });
 	} else {
 		const o = need('fromplace');
@@ -417,10 +414,10 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 		parsed.rows.forEach((r, i) => {
 			const row = parsed.rowNumbers[i];
 			const s = read(r[dur]);
-			if (s === null) return problems.add(row, hDur, 'matrix_missing_duration', { de: `Die Dauer fehlt. ${hint.de}`, en: `The duration is empty. ${hint.en}` });
-			if (typeof s === 'object') return problems.add(row, hDur, s.code, { de: `${s.msg.de} ${hint.de}`, en: `${s.msg.en} ${hint.en}` });
+			if (s === null) return problems.error(row, hDur, 'matrix_missing_duration', { de: `Die Dauer fehlt. ${hint.de}`, en: `The duration is empty. ${hint.en}` });
+			if (typeof s === 'object') return problems.error(row, hDur, s.code, { de: `${s.msg.de} ${hint.de}`, en: `${s.msg.en} ${hint.en}` });
 			if (s < 0)
-				return problems.add(row, hDur, 'matrix_negative_duration', {
+				return problems.error(row, hDur, 'matrix_negative_duration', {
 					de: `${fmt(s, 'de')} ist negativ: eine Dauer in Sekunden ist 0 oder mehr.`,
 					en: `${fmt(s, 'en')} is negative: a duration in seconds is 0 or more.`
 				});
@@ -430,7 +427,7 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 				const first = itineraries.get(k);
 				if (!first) itineraries.set(k, { row, s, raw: r[dur] });
 				else if (first.s !== s)
-					return problems.add(row, hDur, 'matrix_duplicate', {
+					return problems.error(row, hDur, 'matrix_duplicate', {
 						de: `${hO} ${show(r[o])}, ${hD} ${show(r[d])}, route_option ${show(r[ro])}: Dauer ${show(r[dur])} s, in Zeile ${first.row} ${show(first.raw)} s. Die Zeilen einer Verbindung (ihre Etappen) tragen dieselbe Dauer: mehrere otp_plan-Läufe aneinandergehängt? Einen Lauf umwandeln.`,
 						en: `${hO} ${show(r[o])}, ${hD} ${show(r[d])}, route_option ${show(r[ro])}: duration ${show(r[dur])} s, in row ${first.row} ${show(first.raw)} s. The rows of one itinerary (its legs) carry the same duration: several otp_plan runs appended? Convert one run.`
 					});
@@ -438,7 +435,7 @@ export function adaptTravelTimeMatrix(parsed: ParsedFile, opts: AdaptOptions): A
 			const e = best.get(key);
 			if (!e || s < e.s) best.set(key, { o: r[o], d: r[d], row: e?.row ?? row, s, srow: row, raw: r[dur], transfers: tr >= 0 ? r[tr] : null });
 		});
-		if (problems.count) throw problems.error('OpenTripPlanner');
+		if (problems.errors) throw problems.refusal('OpenTripPlanner');
 		for (const e of best.values()) {
 			const minutes = Math.round((e.s / 60) * 100) / 100;
 			rows.push([e.o, e.d, opts.mode, minutes, null, null, null, e.transfers, source]);
