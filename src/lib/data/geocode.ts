@@ -105,12 +105,12 @@ export function parsePlzCsv(text: string): PlzIndex {
 /**
  * Metres from lon/lat to the nearest municipality a postcode's localities reach into (0 inside one), or
  * null when the postcode is unknown or none of its municipalities has a polygon in the index (an older or
- * outside one). A point kilometres away from all of them does not belong to that postcode.
+ * outside one). A point kilometres away from all of them does not belong to that postcode. `at`: the
+ * municipality the point lies in, when the caller has looked it up already.
  */
-export function distanceToPostcodeM(plz: PlzIndex, zones: ZoneIndex, code: number, lon: number, lat: number): number | null {
+export function distanceToPostcodeM(plz: PlzIndex, zones: ZoneIndex, code: number, lon: number, lat: number, at: number | null = zoneAt(zones, lon, lat)): number | null {
 	const parts = plz.municipalities.get(code);
 	if (!parts) return null;
-	const at = zoneAt(zones, lon, lat);
 	if (at !== null && parts.includes(at)) return 0;
 	let best: number | null = null;
 	for (const bfs of parts) {

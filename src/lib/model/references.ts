@@ -100,7 +100,8 @@ export async function referenceWarnings(db: Db, minGroup: number, branchesServe 
 			en: `${one ? 'One office does' : `${offices.length} offices do`} not occur in travel_times: ${list(offices, (o) => `"${o.name ?? o.id}" (office_id "${o.id}"${asWritten(o.id, 'en')})`, (n) => ` and ${n} more`)}. ${costs.en.filter(Boolean).join(' ')}`
 		});
 	}
-	const stray = destinations.filter((d) => ![...spelled.values()].includes(d));
+	const claimed = new Set(spelled.values());
+	const stray = destinations.filter((d) => !claimed.has(d));
 	if (stray.length)
 		warnings.push({
 			de: `travel_times nennt Ziele, die weder site_id noch office_id sind: ${list(stray, (d) => `«${d.id}» (${rowsDe(d.n)})`, (k) => ` und ${k} weitere`)}. Diese Reisezeiten werden nicht verwendet.`,

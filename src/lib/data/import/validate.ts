@@ -1000,11 +1000,10 @@ export class TableValidator {
 	 * another town, a postcode of the office): the coordinates stay (they place the row), but a warning names
 	 * both. Passes within MAX_ZONE_GAP_M of any municipality the postcode's localities reach into.
 	 */
-	private checkPlzAgainstPoint(code: number, point: { lon: number; lat: number }, row: number): void {
+	private checkPlzAgainstPoint(code: number, point: { lon: number; lat: number }, at: number | null, row: number): void {
 		const { plz, zones } = this.refs;
-		const gap = distanceToPostcodeM(plz!, zones!, code, point.lon, point.lat);
+		const gap = distanceToPostcodeM(plz!, zones!, code, point.lon, point.lat, at);
 		if (gap === null || gap <= MAX_ZONE_GAP_M) return;
-		const at = zoneAt(zones!, point.lon, point.lat);
 		const locality = plz!.byPlz.get(code)?.name;
 		this.issues.warn(row, this.mapping.plz ?? null, 'plz_not_at_point', {
 			de: `PLZ ${code}${locality ? ` (${locality})` : ''} passt nicht zu den Koordinaten: der Punkt liegt ${at === null ? 'ausserhalb der Gemeinden der Region' : `in ${this.municipalityName(at)}`}, ${km(gap, 'de-CH')} km von jeder Gemeinde dieser PLZ entfernt. Die Zeile zählt am Punkt; Koordinaten oder PLZ prüfen.`,
@@ -1201,8 +1200,9 @@ export class TableValidator {
 			lon[i] = point.lon;
 			lat[i] = point.lat;
 			if (triedPair && givenZone !== null && needPip) this.checkZoneAgainstPoint(givenZone, point, rowNo[i]);
-			if (triedPair && rowPlz !== null && refs.plz && needPip) this.checkPlzAgainstPoint(rowPlz, point, rowNo[i]);
 			const pip = needPip && givenZone === null && addrZone === null ? zoneAtOrNear(refs.zones!, point.lon, point.lat) : null;
+			// The municipality the point lies in, from the lookup just made where there was one.
+			if (triedPair && rowPlz !== null && refs.plz && needPip) this.checkPlzAgainstPoint(rowPlz, point, pip ? (pip.near ? null : pip.bfs) : zoneAt(refs.zones!, point.lon, point.lat), rowNo[i]);
 			let z = givenZone ?? addrZone ?? (pip && !pip.near ? pip.bfs : null) ?? placeZone;
 			if (z === null && needPip) {
 				z = pip?.bfs ?? null;
