@@ -4,7 +4,7 @@
  * in-memory one (parseGtfs) alike. Never a stack trace, never an empty network.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { GtfsError, parseGtfs, readGtfs, type ReadGtfsOptions } from '../../src/lib/reach/gtfs/index.ts';
 import { regionAround, regionKey } from '../../src/lib/reach/region.ts';
@@ -185,44 +185,47 @@ describe('the study region', () => {
 	});
 });
 
+/** The tiny fixture's files (tests/fixtures/gtfs/tiny), each one `patch` names replaced by its text. */
+function tinyFiles(patch: Record<string, string> = {}): Record<string, Uint8Array> {
+	const files: Record<string, Uint8Array> = {};
+	for (const f of readdirSync('tests/fixtures/gtfs/tiny')) files[f] = new Uint8Array(readFileSync(`tests/fixtures/gtfs/tiny/${f}`));
+	for (const [k, v] of Object.entries(patch)) files[k] = strToU8(v);
+	return files;
+}
+const tinyZip = (patch: Record<string, string> = {}) => zipSync(tinyFiles(patch));
+const STOP_TIMES_HEAD = 'trip_id,arrival_time,departure_time,stop_id,stop_sequence,pickup_type,drop_off_type\n';
+
 describe('values that would give wrong journeys are refused by name', () => {
-	const tiny = (patch: Record<string, string>) => {
-		const files: Record<string, Uint8Array> = {};
-		for (const f of ['stops.txt', 'routes.txt', 'trips.txt', 'stop_times.txt', 'calendar.txt', 'calendar_dates.txt', 'frequencies.txt', 'transfers.txt'])
-			files[f] = new Uint8Array(readFileSync(`tests/fixtures/gtfs/tiny/${f}`));
-		for (const [k, v] of Object.entries(patch)) files[k] = strToU8(v);
-		return zipSync(files);
-	};
 	const o = { date: DATE };
-	const stopTimes = (rows: string) => ({ 'stop_times.txt': 'trip_id,arrival_time,departure_time,stop_id,stop_sequence,pickup_type,drop_off_type\n' + rows });
+	const stopTimes = (rows: string) => ({ 'stop_times.txt': STOP_TIMES_HEAD + rows });
 	it('an empty stop_sequence (it read as 0)', async () => {
-		const e = await refusal(tiny(stopTimes('T1,08:00:00,08:00:00,A,1,0,0\nT1,08:10:00,08:10:00,B,,0,0\n')), o);
+		const e = await refusal(tinyZip(stopTimes('T1,08:00:00,08:00:00,A,1,0,0\nT1,08:10:00,08:10:00,B,,0,0\n')), o);
 		expect([e.code, e.location]).toEqual(['bad_value', { file: 'stop_times.txt', row: 3, column: 'stop_sequence' }]);
 	});
 	it('an empty route_type (it read as 0, a tram)', async () => {
-		const e = await refusal(tiny({ 'routes.txt': 'route_id,agency_id,route_short_name,route_long_name,route_type\nR1,ag,1,,\nR2,ag,2,,3\nR3,ag,,Line Three,3\n' }), o);
+		const e = await refusal(tinyZip({ 'routes.txt': 'route_id,agency_id,route_short_name,route_long_name,route_type\nR1,ag,1,,\nR2,ag,2,,3\nR3,ag,,Line Three,3\n' }), o);
 		expect([e.code, e.location]).toEqual(['bad_value', { file: 'routes.txt', row: 2, column: 'route_type' }]);
 	});
 	it('a time with text after it, or hours no service day has (they wrapped the 32-bit seconds)', async () => {
 		for (const t of ['08:10:00 xyz', '700000:00:00', '169:00:00']) {
-			const e = await refusal(tiny(stopTimes(`T1,08:00:00,08:00:00,A,1,0,0\nT1,${t},08:10:00,B,2,0,0\n`)), o);
+			const e = await refusal(tinyZip(stopTimes(`T1,08:00:00,08:00:00,A,1,0,0\nT1,${t},08:10:00,B,2,0,0\n`)), o);
 			expect([t, e.code, e.location]).toEqual([t, 'bad_value', { file: 'stop_times.txt', row: 3, column: 'arrival_time' }]);
 		}
 	});
 	it('a stop coordinate beyond ±90/±180 (LV95 metres, a lost decimal point)', async () => {
 		const stops = new TextDecoder().decode(readFileSync('tests/fixtures/gtfs/tiny/stops.txt')).replace('A,Alpha,47.000,8.000', 'A,Alpha,470000,8.000');
-		const e = await refusal(tiny({ 'stops.txt': stops }), o);
+		const e = await refusal(tinyZip({ 'stops.txt': stops }), o);
 		expect([e.code, e.location]).toEqual(['bad_value', { file: 'stops.txt', row: 2, column: 'stop_lat' }]);
 	});
 	it('a frequency window that ends before it starts, a headway below a second or one that expands to a departure every few seconds', async () => {
-		const freq = (row: string) => tiny({ 'frequencies.txt': `trip_id,start_time,end_time,headway_secs\n${row}\n` });
+		const freq = (row: string) => tinyZip({ 'frequencies.txt': `trip_id,start_time,end_time,headway_secs\n${row}\n` });
 		expect((await refusal(freq('T7,07:00:00,06:00:00,1200'), o)).location).toEqual({ file: 'frequencies.txt', row: 2, column: 'end_time' });
 		expect((await refusal(freq('T7,06:00:00,07:00:00,0.5'), o)).location).toEqual({ file: 'frequencies.txt', row: 2, column: 'headway_secs' });
 		const many = await refusal(freq('T7,00:00:00,24:00:00,30'), o);
 		expect([many.location, many.msg.en]).toEqual([{ file: 'frequencies.txt', row: 2, column: 'headway_secs' }, 'headway_secs 30 gives 2,880 departures in one window (at most 1,440, one a minute for 24 hours): minutes given as seconds?']);
 	});
 	it('two feeds in one zip (old/ and new/) are not mixed', async () => {
-		const one = unzipSync(tiny({}));
+		const one = unzipSync(tinyZip({}));
 		const both: Record<string, Uint8Array> = {};
 		for (const [k, v] of Object.entries(one)) (both[`old/${k}`] = v), (both[`new/${k}`] = v);
 		const e = await refusal(zipSync(both), o);
@@ -231,12 +234,12 @@ describe('values that would give wrong journeys are refused by name', () => {
 		// One feed in a folder, beside other files elsewhere, is read from its folder.
 		const nested: Record<string, Uint8Array> = { 'README.txt': strToU8('x'), 'other/routes.txt': strToU8('broken') };
 		for (const [k, v] of Object.entries(one)) nested[`feed/${k}`] = v;
-		expect(parseGtfs(zipSync(nested), { date: DATE }).timetable.connCount).toBe(parseGtfs(tiny({}), { date: DATE }).timetable.connCount);
+		expect(parseGtfs(zipSync(nested), { date: DATE }).timetable.connCount).toBe(parseGtfs(tinyZip({}), { date: DATE }).timetable.connCount);
 	});
 	it('no stop times for the day\'s trips, or trips of a single stop: the file is named, not the region', async () => {
-		const empty = await refusal(tiny(stopTimes('')), o);
+		const empty = await refusal(tinyZip(stopTimes('')), o);
 		expect([empty.code, empty.location, empty.msg.en]).toEqual(['no_stop_times', { file: 'stop_times.txt' }, 'stop_times.txt has no times for the 6 trips of 2021-06-15: the feed is incomplete.']);
-		const single = await refusal(tiny({ ...stopTimes('T1,08:00:00,08:00:00,A,1,0,0\nT2,08:11:00,08:11:00,B,1,0,0\n'), 'frequencies.txt': 'trip_id,start_time,end_time,headway_secs\n' }), o);
+		const single = await refusal(tinyZip({ ...stopTimes('T1,08:00:00,08:00:00,A,1,0,0\nT2,08:11:00,08:11:00,B,1,0,0\n'), 'frequencies.txt': 'trip_id,start_time,end_time,headway_secs\n' }), o);
 		expect([single.code, single.msg.en]).toEqual(['no_connections', 'The 6 trips of 2021-06-15 in the region give no connection from one stop to another: each has at most one stop.']);
 	});
 	it('a service day the calendar has not (30 February)', async () => {
@@ -245,14 +248,7 @@ describe('values that would give wrong journeys are refused by name', () => {
 });
 
 describe('tolerated, left out and said', () => {
-	const tiny = (stopTimesRows: string, stops?: string) => {
-		const files: Record<string, Uint8Array> = {};
-		for (const f of ['stops.txt', 'routes.txt', 'trips.txt', 'calendar.txt', 'calendar_dates.txt', 'transfers.txt'])
-			files[f] = new Uint8Array(readFileSync(`tests/fixtures/gtfs/tiny/${f}`));
-		files['stop_times.txt'] = strToU8('trip_id,arrival_time,departure_time,stop_id,stop_sequence,pickup_type,drop_off_type\n' + stopTimesRows);
-		if (stops) files['stops.txt'] = strToU8(stops);
-		return zipSync(files);
-	};
+	const tiny = (stopTimesRows: string, stops?: string) => tinyZip({ 'stop_times.txt': STOP_TIMES_HEAD + stopTimesRows, ...(stops ? { 'stops.txt': stops } : {}) });
 	const OK = 'T2,08:11:00,08:11:00,B,1,0,0\nT2,08:30:00,08:30:00,D,2,0,0\n';
 	it('a trip whose time runs backwards (an arrival before the previous departure, a departure before its arrival) is left out and named', () => {
 		for (const [bad, example] of [
@@ -280,12 +276,6 @@ describe('tolerated, left out and said', () => {
 });
 
 describe('files that are no GTFS text say what they are', () => {
-	const tinyFiles = () => {
-		const files: Record<string, Uint8Array> = {};
-		for (const f of ['stops.txt', 'routes.txt', 'trips.txt', 'stop_times.txt', 'calendar.txt', 'calendar_dates.txt'])
-			files[f] = new Uint8Array(readFileSync(`tests/fixtures/gtfs/tiny/${f}`));
-		return files;
-	};
 	it('stops.txt in UTF-16, or with semicolons: the missing column is named with the reason', async () => {
 		const text = new TextDecoder().decode(readFileSync('tests/fixtures/gtfs/tiny/stops.txt'));
 		const utf16 = tinyFiles();
