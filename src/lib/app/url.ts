@@ -11,6 +11,7 @@
  */
 import { ParamError, scenarioFromParam, type ScenarioSetup, type Weights } from '../model/index.ts';
 import { showText, weightReader } from '../model/params-check.ts';
+import { hasHiddenChars } from '../util/invisible.ts';
 import type { Msg } from '../model/types.ts';
 import { importableTables, type TableName } from '../data/schema.ts';
 import { isIsoDate } from '../model/dates.ts';
@@ -67,12 +68,9 @@ export function weightsFromParam(param: string, problems: Msg[] = []): Weights {
 /** A real calendar date YYYY-MM-DD (model/dates.ts). */
 export { isIsoDate };
 
-/** Characters no id shows: control characters (C0, DEL, C1), invisible format characters, lone surrogates. */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}]/u;
-
 /** An id from a URL: printable (no control or invisible format characters), not too long. */
 export function isPlainId(s: string): boolean {
-	return s.length > 0 && s.length <= MAX_ID && !HIDDEN.test(s);
+	return s.length > 0 && s.length <= MAX_ID && !hasHiddenChars(s);
 }
 
 /** Text from a URL inside a message: hidden characters shown as their code point, at most 40 characters. */

@@ -10,6 +10,7 @@ import { CRITERION_IDS, RETIRED_CRITERIA } from './definitions.ts';
 import { isIsoDate } from './dates.ts';
 import { DEFAULT_PARAMS, PARAM_META, type ScenarioParams } from './params.ts';
 import type { Weights } from './score.ts';
+import { showHiddenChars, withoutHiddenChars } from '../util/invisible.ts';
 import type { Msg } from './types.ts';
 import { CUSTOMER_GROUPS } from '../data/schema.ts';
 import { isWeight, MAX_WEIGHT } from './weights.ts';
@@ -80,12 +81,9 @@ export class ParamError extends Error {
 	}
 }
 
-/** Characters that print nothing or move the text: control characters (C0, DEL, C1), invisible format characters, lone surrogates. */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
-
 /** Text from outside inside a message: each hidden character as its code point («⟨U+0000⟩»), cut to `max` characters. */
 export function showText(s: string, max = 40): string {
-	const chars = [...s.replace(HIDDEN, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`)];
+	const chars = [...showHiddenChars(s)];
 	return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
 }
 
@@ -189,7 +187,7 @@ const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
  */
 export function printableText(s: string, opts: { multiline?: boolean } = {}): string {
 	if (opts.multiline) return s.replace(/\r\n?/g, '\n').replace(/(?![\n\t])[\p{Cc}\p{Cf}\p{Cs}]/gu, '');
-	return s.replace(BREAKS, ' ').replace(HIDDEN, '').trim();
+	return withoutHiddenChars(s.replace(BREAKS, ' ')).trim();
 }
 
 /**

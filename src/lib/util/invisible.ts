@@ -14,6 +14,22 @@ export const hasFormatChars = (s: string): boolean => FORMAT.test(s);
 
 export const withoutFormatChars = (s: string): string => s.replace(FORMAT_ALL, '');
 
+/** A character as its code point, e.g. "⟨U+202E⟩". */
+const codePoint = (c: string) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+
 /** Each invisible format character as its code point, e.g. "⟨U+202E⟩". */
-export const showFormatChars = (s: string): string =>
-	s.replace(FORMAT_ALL, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+export const showFormatChars = (s: string): string => s.replace(FORMAT_ALL, codePoint);
+
+/**
+ * Characters that print nothing or move the text, in text from links and scenario files: control characters
+ * (C0, DEL, C1), the invisible format characters above, and lone surrogates.
+ */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}]/u;
+const HIDDEN_ALL = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
+
+export const hasHiddenChars = (s: string): boolean => HIDDEN.test(s);
+
+export const withoutHiddenChars = (s: string): string => s.replace(HIDDEN_ALL, '');
+
+/** Each hidden character as its code point. */
+export const showHiddenChars = (s: string): string => s.replace(HIDDEN_ALL, codePoint);
